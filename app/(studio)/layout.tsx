@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '../../components/shell/AppShell';
+import { can } from '../../server/auth/roles';
+import { requireUser } from './require-user';
+
+export default async function StudioLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <AppShell user={user} canManageUsers={can(user.role, 'user.manage')}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+// Run and Cancel, and the state of the run on show. Viewers see Run disabled with the reason.
+import { Button } from '../ui/Button';
+import { formatDuration } from '../ui/format';
+import { StatusBadge } from '../ui/StatusBadge';
+import type { RunView } from './pipeline-types';
+
+interface RunControlsProps {
+  run: RunView | undefined;
+  live: boolean;
+  canRun: boolean;
+  canCancel: boolean;
+  blockedReason: string | null;
+  starting: boolean;
+  cancelling: boolean;
+  onRun: () => void;
+  onCancel: () => void;
+}
+
+export function RunControls({ run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel }: RunControlsProps) {
+  const reason = !canRun ? 'Your role can view pipelines but not run them' : blockedReason;
+  const runDisabled = reason !== null || starting || live;
+  return (
+    <div className="flex items-center gap-3">
+      <div className="flex min-w-[180px] items-center justify-end gap-2 text-xs text-zinc-500">
+        {run ? (
+          <>
+            <span className="tabular-nums">{runTiming(run)}</span>
+            <StatusBadge status={run.status} data-testid="run-status" />
+          </>
+        ) : null}
+      </div>
+      {live && canCancel ? (
+        <Button variant="danger" onClick={onCancel} disabled={cancelling} data-testid="cancel-button">
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </Button>
+      ) : null}
+      <span title={reason ?? undefined} className="inline-flex">
+        <Button variant="primary" onClick={onRun} disabled={runDisabled} aria-disabled={runDisabled} data-testid="run-button">
+          <PlayIcon />
+          {starting ? 'Starting…' : live ? 'Running…' : 'Run'}
+        </Button>
+      </span>
+    </div>
+  );
+}
+
+function runTiming(run: RunView): string {
+  if (run.startedAt == null) return 'Waiting to start';
+  if (run.finishedAt == null) return 'In progress';
+  return formatDuration(run.finishedAt - run.startedAt);
+}
+
+function PlayIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden className="size-3.5 fill-current">
+      <path d="M4.5 2.8v10.4a.6.6 0 0 0 .9.5l8.3-5.2a.6.6 0 0 0 0-1L5.4 2.3a.6.6 0 0 0-.9.5Z" />
+    </svg>
+  );
+}

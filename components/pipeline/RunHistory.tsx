@@ -1,0 +1,50 @@
+'use client';
+// Recent runs of this pipeline, newest first; choosing one shows its state on the canvas.
+import { errorMessage } from '../trpc/error-message';
+import { formatDateTime, formatDuration, formatRelative, shortId } from '../ui/format';
+import { InlineError } from '../ui/InlineError';
+import { StatusBadge } from '../ui/StatusBadge';
+import type { PipelineRunState } from './use-pipeline-run';
+
+export function RunHistory({ runState }: { runState: PipelineRunState }) {
+  const { runs, runsQuery, runId, chooseRun } = runState;
+  return (
+    <section aria-labelledby="run-history-heading">
+      <h2 id="run-history-heading" className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+        Run history
+      </h2>
+      {runsQuery.isError ? (
+        <InlineError message={errorMessage(runsQuery.error)} />
+      ) : !runs ? (
+        <div className="h-24 animate-pulse rounded-md bg-zinc-100" />
+      ) : runs.length === 0 ? (
+        <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-sm text-zinc-500">No runs yet. Press Run to start one.</p>
+      ) : (
+        <ul className="max-h-56 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200" data-testid="run-history">
+          {runs.map((r) => {
+            const selected = r.id === runId;
+            return (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  onClick={() => chooseRun(r.id)}
+                  aria-current={selected ? 'true' : undefined}
+                  className={`flex w-full items-center gap-3 px-3 py-2 text-left text-sm ${selected ? 'bg-indigo-50/70' : 'hover:bg-zinc-50'}`}
+                  data-testid={`run-${r.id}`}
+                >
+                  <StatusBadge status={r.status} className="w-[88px]" />
+                  <span className="font-mono text-xs text-zinc-700">{shortId(r.id)}</span>
+                  <span className="text-xs text-zinc-400">{r.trigger}</span>
+                  <span className="ml-auto text-right text-xs text-zinc-500 tabular-nums" title={formatDateTime(r.createdAt)}>
+                    {formatRelative(r.createdAt)}
+                    {r.startedAt != null && r.finishedAt != null ? ` · ${formatDuration(r.finishedAt - r.startedAt)}` : ''}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

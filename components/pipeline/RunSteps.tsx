@@ -1,0 +1,70 @@
+'use client';
+// The chosen run's steps in plan order: state, time, memory, cache origin and errors.
+import { formatDuration, formatMegabytes, shortId } from '../ui/format';
+import { StatusBadge } from '../ui/StatusBadge';
+import type { RunView } from './pipeline-types';
+
+interface RunStepsProps {
+  run: RunView | undefined;
+  loading: boolean;
+  labelOf: (stepId: string) => string;
+  onSelectNode: (id: string) => void;
+  onChooseRun: (id: string) => void;
+}
+
+export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: RunStepsProps) {
+  return (
+    <section aria-labelledby="run-steps-heading">
+      <h2 id="run-steps-heading" className="mb-2 flex items-baseline gap-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+        Steps
+        {run ? <span className="font-mono font-normal tracking-normal normal-case">run {shortId(run.id)}</span> : null}
+      </h2>
+      {!run ? (
+        loading ? <div className="h-32 animate-pulse rounded-md bg-zinc-100" /> : <p className="text-sm text-zinc-500">Choose a run to see its steps.</p>
+      ) : (
+        <>
+          {run.errorMessage ? <p className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{run.errorMessage}</p> : null}
+          <table className="w-full table-fixed text-sm" data-testid="run-steps">
+            <thead className="text-left text-[11px] text-zinc-500">
+              <tr className="border-b border-zinc-200">
+                <th scope="col" className="pb-1.5 font-medium">Step</th>
+                <th scope="col" className="w-[92px] pb-1.5 font-medium">State</th>
+                <th scope="col" className="w-[64px] pb-1.5 text-right font-medium">Time</th>
+                <th scope="col" className="w-[68px] pb-1.5 text-right font-medium">Peak mem</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {run.steps.map((s) => (
+                <tr key={s.stepId} className="align-top">
+                  <td className="py-2 pr-2">
+                    <button type="button" className="block max-w-full truncate text-left font-medium text-zinc-800 hover:text-indigo-700" onClick={() => onSelectNode(s.stepId)}>
+                      {s.label ?? labelOf(s.stepId)}
+                    </button>
+                    {s.status === 'cached' && s.cachedFromRunId ? (
+                      <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onChooseRun(s.cachedFromRunId!)}>
+                        cached from run {shortId(s.cachedFromRunId)}
+                      </button>
+                    ) : null}
+                    {s.errorMessage ? (
+                      <p className="mt-0.5 text-xs break-words text-red-700">
+                        {s.errorCode ? <span className="mr-1 font-mono">{s.errorCode}</span> : null}
+                        {s.errorMessage}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td className="py-2">
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td className="py-2 text-right text-xs text-zinc-600 tabular-nums">
+                    {s.status === 'running' && s.progress != null ? `${Math.round(s.progress * 100)}%` : s.startedAt != null && s.finishedAt != null ? formatDuration(s.finishedAt - s.startedAt) : '—'}
+                  </td>
+                  <td className="py-2 text-right text-xs text-zinc-600 tabular-nums">{formatMegabytes(s.peakMemoryBytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+// The run a pipeline page shows: the chosen one or the newest, followed live over SSE while it is
+// unfinished. Each snapshot from run.watch is written into the run.get cache, so history and live
+// runs render through one query.
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
+import { useTRPC } from '../trpc/trpc-context';
+import { isFinished, type RunSummary, type RunView } from './pipeline-types';
+
+export function usePipelineRun(pipelineId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [chosenRunId, setChosenRunId] = useState<string | null>(null);
+
+  const listOptions = trpc.run.list.queryOptions({ pipelineId, limit: 20 });
+  const runsQuery = useQuery(listOptions);
+  const runs: RunSummary[] | undefined = runsQuery.data;
+  const runId = chosenRunId ?? runs?.[0]?.id ?? null;
+
+  const runQuery = useQuery(
+    trpc.run.get.queryOptions(runId ? { id: runId } : skipToken, {
+      // A safety net should the live stream drop; the stream itself pushes every change.
+      refetchInterval: (query) => (query.state.data && !isFinished(query.state.data.status) ? 10_000 : false),
+    }),
+  );
+  const run: RunView | undefined = runQuery.data;
+  const live = Boolean(run && run.id === runId && !isFinished(run.status));
+
+  const watch = useSubscription(
+    trpc.run.watch.subscriptionOptions(live && runId ? { id: runId } : skipToken, {
+      onData: (snapshot) => {
+        queryClient.setQueryData(trpc.run.get.queryKey({ id: snapshot.id }), snapshot);
+        queryClient.setQueryData(listOptions.queryKey, (old) =>
+          old?.map((r) => (r.id === snapshot.id ? { ...r, status: snapshot.status, startedAt: snapshot.startedAt, finishedAt: snapshot.finishedAt } : r)),
+        );
+        if (isFinished(snapshot.status)) void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
+      },
+    }),
+  );
+
+  const start = useMutation(
+    trpc.run.start.mutationOptions({
+      onSuccess: ({ runId: started }) => {
+        setChosenRunId(started);
+        void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
+      },
+    }),
+  );
+  const cancel = useMutation(
+    trpc.run.cancel.mutationOptions({
+      onSettled: (_data, _error, input) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.run.get.queryKey({ id: input.id }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
+      },
+    }),
+  );
+
+  return {
+    runs,
+    runsQuery,
+    runId,
+    /** The shown run, once loaded; undefined while a newly chosen run loads (no stale states shown). */
+    run: run && run.id === runId ? run : undefined,
+    runQuery,
+    live,
+    watchStatus: watch.status,
+    watchError: watch.error,
+    chooseRun: setChosenRunId,
+    start,
+    cancel,
+  };
+}
+
+export type PipelineRunState = ReturnType<typeof usePipelineRun>;

@@ -1,0 +1,37 @@
+// The frame around every signed-in page: brand, navigation, who is signed in, sign out.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Logo } from './Logo';
+import { NavLinks, type NavItem } from './NavLinks';
+import type { SessionUser } from './session-user';
+import { SignOutButton } from './SignOutButton';
+
+interface AppShellProps {
+  user: SessionUser;
+  canManageUsers: boolean;
+  children: ReactNode;
+}
+
+export function AppShell({ user, canManageUsers, children }: AppShellProps) {
+  const items: NavItem[] = [{ href: '/', label: 'Projects' }];
+  if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
+  return (
+    <div className="flex h-screen flex-col">
+      <header className="flex h-12 shrink-0 items-center gap-6 border-b border-zinc-200 bg-white px-4">
+        <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
+          <Logo />
+          Pipeworks
+        </Link>
+        <NavLinks items={items} />
+        <div className="ml-auto flex items-center gap-3">
+          <div className="flex items-center gap-2 text-sm" data-testid="current-user">
+            <span className="font-medium text-zinc-800">{user.name}</span>
+            <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600">{user.role}</span>
+          </div>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Turns anything a tRPC call threw into one sentence a person can read; never a stack.
+import { TRPCClientError } from '@trpc/client';
+
+interface InputIssue {
+  message?: unknown;
+  path?: unknown;
+}
+
+/** zod input errors arrive as a JSON list of issues; show each as "field: message". */
+function readInputIssues(message: string): string | null {
+  if (!message.startsWith('[')) return null;
+  try {
+    const issues = JSON.parse(message) as InputIssue[];
+    if (!Array.isArray(issues) || issues.length === 0) return null;
+    return issues
+      .map((i) => {
+        const path = Array.isArray(i.path) && i.path.length > 0 ? `${i.path.join('.')}: ` : '';
+        return `${path}${typeof i.message === 'string' ? i.message : 'invalid value'}`;
+      })
+      .join('; ');
+  } catch {
+    return null;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const message = String(error.message || '');
+    if (!message) return 'The request failed';
+    if (/fetch failed|failed to fetch|networkerror/i.test(message)) return 'The server could not be reached';
+    return readInputIssues(message) ?? message;
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong';
+}
+
+/** The tRPC error code (e.g. 'UNAUTHORIZED'), when there is one. */
+export function errorCode(error: unknown): string | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { code?: unknown } | undefined;
+    return typeof data?.code === 'string' ? data.code : undefined;
+  }
+  return undefined;
+}
+
+export function httpStatus(error: unknown): number | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { httpStatus?: unknown } | undefined;
+    return typeof data?.httpStatus === 'number' ? data.httpStatus : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// The title row of a page: breadcrumbs, a title, a line of context and actions on the right.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+interface PageHeaderProps {
+  title: ReactNode;
+  description?: ReactNode;
+  crumbs?: Crumb[];
+  actions?: ReactNode;
+}
+
+export function PageHeader({ title, description, crumbs, actions }: PageHeaderProps) {
+  return (
+    <div className="flex items-end justify-between gap-6">
+      <div className="min-w-0">
+        {crumbs && crumbs.length > 0 ? (
+          <nav aria-label="Breadcrumb" className="mb-1 flex items-center gap-1.5 text-xs text-zinc-500">
+            {crumbs.map((c, i) => (
+              <span key={`${c.label}-${i}`} className="flex items-center gap-1.5">
+                {i > 0 ? <span aria-hidden>/</span> : null}
+                {c.href ? (
+                  <Link href={c.href} className="hover:text-zinc-900">
+                    {c.label}
+                  </Link>
+                ) : (
+                  <span>{c.label}</span>
+                )}
+              </span>
+            ))}
+          </nav>
+        ) : null}
+        <h1 className="truncate text-lg font-semibold text-zinc-900">{title}</h1>
+        {description ? <p className="mt-0.5 truncate text-sm text-zinc-500">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}

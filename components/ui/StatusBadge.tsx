@@ -1,0 +1,37 @@
+// Run and step states as small coloured pills. The text is exactly the state word (tests rely on it).
+import type { HTMLAttributes } from 'react';
+
+export const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'cached'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+const STYLES: Record<Status, { pill: string; dot: string }> = {
+  queued: { pill: 'bg-zinc-100 text-zinc-600 ring-zinc-200', dot: 'bg-zinc-400' },
+  running: { pill: 'bg-indigo-50 text-indigo-700 ring-indigo-200', dot: 'bg-indigo-500 animate-pulse' },
+  succeeded: { pill: 'bg-emerald-50 text-emerald-700 ring-emerald-200', dot: 'bg-emerald-500' },
+  cached: { pill: 'bg-sky-50 text-sky-700 ring-sky-200', dot: 'bg-sky-500' },
+  failed: { pill: 'bg-red-50 text-red-700 ring-red-200', dot: 'bg-red-500' },
+  cancelled: { pill: 'bg-amber-50 text-amber-800 ring-amber-200', dot: 'bg-amber-500' },
+};
+
+const UNKNOWN = { pill: 'bg-zinc-100 text-zinc-600 ring-zinc-200', dot: 'bg-zinc-400' };
+
+interface StatusBadgeProps extends HTMLAttributes<HTMLSpanElement> {
+  status: string;
+}
+
+export function StatusBadge({ status, className = '', ...rest }: StatusBadgeProps) {
+  const style = isStatus(status) ? STYLES[status] : UNKNOWN;
+  return (
+    <span
+      className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-2 text-[11px] leading-none font-medium ring-1 ring-inset ${style.pill} ${className}`}
+      {...rest}
+    >
+      <span aria-hidden className={`size-1.5 rounded-full ${style.dot}`} />
+      <span data-status-word>{status}</span>
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+// Compile, last pass (only for a graph without errors): the plan's steps in run order, each
+// with its cache key built from the keys of the steps it reads.
+import { inputKey, stepCacheKey } from './cache-key';
+import type { CheckedNode } from './compile-nodes';
+import type { EdgeInstance } from './document';
+import type { SourceKeyEnv } from './node-definition';
+import type { PlanStep, StepInput } from './plan';
+import type { PortKind } from './port-kinds';
+
+export function buildSteps(
+  order: readonly string[],
+  nodes: Map<string, CheckedNode>,
+  wired: Map<string, Map<string, EdgeInstance>>,
+  env: SourceKeyEnv,
+): PlanStep[] {
+  const keys = new Map<string, string | null>();
+  return order.map((id) => {
+    const { node, def, params, placement } = nodes.get(id)!;
+    if (!def || !params || !placement) throw new Error(`buildSteps: node "${id}" was not checked`);
+    const inputs: Record<string, StepInput> = {};
+    const inputKeys: Record<string, string | null> = {};
+    for (const port of def.inputs) {
+      const edge = wired.get(id)?.get(port.name);
+      if (!edge) continue;
+      inputs[port.name] = { fromStep: edge.source, output: edge.sourceHandle };
+      inputKeys[port.name] = inputKey(keys.get(edge.source)!, edge.sourceHandle);
+    }
+    const outputs: Record<string, PortKind> = {};
+    for (const port of def.outputs) outputs[port.name] = port.kind;
+    const codeHash = def.codeHash?.(params) ?? `builtin:${def.type}@${def.version}`;
+    const sourceKey = def.sourceKey?.(params, env);
+    const { type, version, deterministic } = def;
+    const cacheKey = stepCacheKey({ type, version, params, codeHash, deterministic, inputKeys, sourceKey });
+    keys.set(id, cacheKey);
+    const fingerprint = sourceKey === undefined ? { codeHash, inputKeys } : { codeHash, sourceKey, inputKeys };
+    const label = node.label?.trim() ? { label: node.label } : {};
+    return { id, type, version, ...label, params, inputs, outputs, placement, deterministic, cacheKey, fingerprint };
+  });
+}

@@ -1,0 +1,121 @@
+// PipelineDoc: what the canvas saves and what gets versioned. Validated with zod at the edges,
+// migrated forward through a numbered list so old saved documents keep loading.
+import { z } from 'zod';
+import type { CompileIssue } from './plan';
+import { err, ok, type Result } from './result';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, "_", "-" or "."');
+
+export const nodeInstanceSchema = z.object({
+  id,
+  type: z.string().min(1).max(100),
+  version: z.number().int().positive(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
+  label: z.string().max(200).optional(),
+  placement: z.enum(['auto', 'browser', 'server']).optional(),
+});
+
+export const edgeSchema = z.object({
+  id,
+  source: id,
+  sourceHandle: z.string().min(1).max(64),
+  target: id,
+  targetHandle: z.string().min(1).max(64),
+});
+
+export const pipelineDocSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  nodes: z.array(nodeInstanceSchema).max(10_000),
+  edges: z.array(edgeSchema).max(50_000),
+  triggers: z.array(z.record(z.string(), z.unknown())).optional(),
+  settings: z.object({ placement: z.enum(['auto', 'browser', 'server']).default('auto') }).optional(),
+});
+
+export type PipelineDoc = z.infer<typeof pipelineDocSchema>;
+export type NodeInstance = z.infer<typeof nodeInstanceSchema>;
+export type EdgeInstance = z.infer<typeof edgeSchema>;
+
+/** Migration N takes a document at schemaVersion N and returns it at N + 1. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // 0 → 1: the first drafts had no schemaVersion and called edges "links".
+  0: (doc) => {
+    const { links, ...rest } = doc as { links?: unknown };
+    return { ...rest, edges: (rest as { edges?: unknown }).edges ?? links ?? [], schemaVersion: 1 };
+  },
+};
+
+export function migrateDocument(input: Record<string, unknown>): Result<Record<string, unknown>, CompileIssue[]> {
+  let doc = input;
+  let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 0;
+  if (!Number.isInteger(version) || version < 0 || version > CURRENT_SCHEMA_VERSION) {
+    return err([
+      {
+        severity: 'error',
+        code: 'invalid_document',
+        field: 'schemaVersion',
+        message: `schemaVersion ${String(doc.schemaVersion)} is not supported (this version of Pipeworks reads up to ${CURRENT_SCHEMA_VERSION})`,
+      },
+    ]);
+  }
+  while (version < CURRENT_SCHEMA_VERSION) {
+    doc = MIGRATIONS[version](doc);
+    version += 1;
+  }
+  return ok(doc);
+}
+
+/** Parses untrusted JSON (a string or a value) into a PipelineDoc, or returns every problem found. */
+export function parseDocument(input: unknown): Result<PipelineDoc, CompileIssue[]> {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return err([{ severity: 'error', code: 'invalid_document', message: `Not valid JSON: ${(e as Error).message}` }]);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err([{ severity: 'error', code: 'invalid_document', message: 'A pipeline document must be a JSON object' }]);
+  }
+  const migrated = migrateDocument(value as Record<string, unknown>);
+  if (!migrated.ok) return migrated;
+  const parsed = pipelineDocSchema.safeParse(migrated.value);
+  if (parsed.success) return ok(parsed.data);
+  const raw = migrated.value as { nodes?: Array<{ id?: unknown }>; edges?: Array<{ id?: unknown }> };
+  return err(
+    parsed.error.issues.map((issue): CompileIssue => {
+      const [head, index, ...rest] = issue.path.map(String);
+      const at = typeof index === 'string' ? Number(index) : NaN;
+      if (head === 'nodes' && Number.isInteger(at)) {
+        const nodeId = raw.nodes?.[at]?.id;
+        return {
+          severity: 'error',
+          code: 'invalid_document',
+          nodeId: typeof nodeId === 'string' ? nodeId : undefined,
+          field: [`nodes[${at}]`, ...rest].join('.'),
+          message: `Node ${typeof nodeId === 'string' ? `"${nodeId}"` : `#${at}`}: ${rest.join('.') || 'node'} ${issue.message}`,
+        };
+      }
+      if (head === 'edges' && Number.isInteger(at)) {
+        const edgeId = raw.edges?.[at]?.id;
+        return {
+          severity: 'error',
+          code: 'invalid_document',
+          edgeId: typeof edgeId === 'string' ? edgeId : undefined,
+          field: [`edges[${at}]`, ...rest].join('.'),
+          message: `Edge ${typeof edgeId === 'string' ? `"${edgeId}"` : `#${at}`}: ${rest.join('.') || 'edge'} ${issue.message}`,
+        };
+      }
+      const field = issue.path.join('.');
+      return { severity: 'error', code: 'invalid_document', field, message: `${field || 'document'}: ${issue.message}` };
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+// What engine/ needs to know about a node type. Concrete value types live in nodes/;
+// the engine treats port values as opaque and moves artifact references only.
+import type { z } from 'zod';
+import type { PortKind } from './port-kinds';
+
+export type Placement = 'browser' | 'server';
+export type PlacementSetting = 'auto' | Placement;
+
+export interface PortSpec {
+  name: string;
+  kind: PortKind;
+  label?: string;
+  /** An optional input may stay unconnected; every input takes at most one edge. */
+  optional?: boolean;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Runtime-specific capabilities handed to a node while it runs. */
+export interface NodeRunContext {
+  signal: AbortSignal;
+  runtime: Placement;
+  log(level: LogLevel, message: string): void;
+  /** fraction in [0, 1]; data carries small structured progress (e.g. an epoch's loss). */
+  progress(fraction: number, message?: string, data?: Record<string, unknown>): void;
+  /** Reads a file bundled with the app (sample datasets) by its relative name. */
+  readBundled(relativePath: string): Promise<Uint8Array>;
+}
+
+export interface NodeRunArgs<P, V> {
+  inputs: Record<string, V>;
+  params: P;
+  ctx: NodeRunContext;
+}
+
+export interface SourceKeyEnv {
+  /** Content hash of a named dataset, or undefined when it is not known. */
+  datasetHash?(name: string): string | undefined;
+}
+
+export interface NodeDefinition<P = any, V = unknown> {
+  type: string;
+  version: number;
+  title: string;
+  category: string;
+  description: string;
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  params: z.ZodType<P>;
+  runsOn: readonly Placement[];
+  deterministic: boolean;
+  /**
+   * Ingest nodes return the content hash of their source data so the cache key follows the data.
+   * Returning null means the source is unknown, which makes the key unknown.
+   */
+  sourceKey?(params: P, env: SourceKeyEnv): string | null;
+  /** Identity of the node's code; built-ins use `builtin:type@version`, custom code adds its hash. */
+  codeHash?(params: P): string;
+  run(args: NodeRunArgs<P, V>): Promise<Record<string, V>>;
+}
+
+export interface NodeRegistry {
+  get(type: string, version?: number): NodeDefinition | undefined;
+  latestVersion(type: string): number | undefined;
+  list(): readonly NodeDefinition[];
+}

@@ -1,0 +1,65 @@
+// Lint holds the import direction: app → components → nodes → engine, app → server → nodes → engine.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeOnly = ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'better-sqlite3', 'piscina', 'drizzle-orm', 'drizzle-orm/*'];
+const uiOnly = ['react', 'react-dom', 'react/*', 'next', 'next/*', '@xyflow/*', '@tanstack/*', '@trpc/*'];
+const pattern = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'server/db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-undef': 'off',
+    },
+  },
+  {
+    files: ['**/*.tsx', 'components/**/*.ts', 'app/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern([...nodeOnly, ...uiOnly], 'engine/ is pure and isomorphic: no React, Next, Node-only modules or databases.'),
+        pattern(['**/server/**', '**/nodes/**', '**/components/**', '**/app/**'], 'engine/ imports nothing from the layers above it.'),
+      ] }],
+    },
+  },
+  {
+    files: ['nodes/**/*.ts'],
+    ignores: ['nodes/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern([...nodeOnly, ...uiOnly], 'nodes/ run in the browser and in Node: no React, Next, Node-only modules or databases.'),
+        pattern(['**/server/**', '**/components/**', '**/app/**'], 'nodes/ import only engine/.'),
+      ] }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern(['**/server/**', ...nodeOnly], 'Client code never imports server/ or Node-only modules; talk to the server through tRPC. (Type-only imports of the router type are allowed.)'),
+        pattern(['**/app/**'], 'components/ do not import routes.'),
+      ] }],
+      '@typescript-eslint/no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern(['**/components/**', '**/app/**', 'react', 'react-dom', 'next/navigation', '@xyflow/*'], 'server/ never imports UI code.'),
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,66 @@
+// Turns port values into bytes for the content-addressed artifact store and back.
+// Encoding is deterministic (same value, same bytes) because cache hits and artifact ids rely on it.
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { z } from 'zod';
+import { assertNever } from '../engine/assert-never';
+import type { PortKind } from '../engine/port-kinds';
+import { canonicalJSON } from '../engine/canonical-json';
+import { tableValue, withColumnSchema } from './table/column-schema';
+import type { JsonObject, PortValue, Report } from './values';
+
+export const ARROW_FILE_MEDIA_TYPE = 'application/vnd.apache.arrow.file';
+export const JSON_MEDIA_TYPE = 'application/json';
+
+export interface EncodedValue {
+  bytes: Uint8Array;
+  mediaType: string;
+  /** Small, JSON-serialisable facts shown without reading the bytes (rows and columns of a table). */
+  meta: Record<string, unknown>;
+}
+
+export function encodeValue(value: PortValue): EncodedValue {
+  switch (value.kind) {
+    case 'table': {
+      // `columns` is authoritative: write it into the metadata so the bytes carry it.
+      const table = withColumnSchema(value.table, value.columns);
+      return {
+        bytes: tableToIPC(table, 'file'),
+        mediaType: ARROW_FILE_MEDIA_TYPE,
+        meta: { rows: table.numRows, columns: value.columns.map((c) => ({ ...c })) },
+      };
+    }
+    case 'report':
+      return { bytes: jsonBytes(value.report), mediaType: JSON_MEDIA_TYPE, meta: { type: value.report.type } };
+    case 'metrics':
+      return { bytes: jsonBytes(value.metrics), mediaType: JSON_MEDIA_TYPE, meta: {} };
+    default:
+      return assertNever(value, 'port value');
+  }
+}
+
+const reportSchema = z.looseObject({ type: z.string(), title: z.string() });
+const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+export function decodeValue(kind: PortKind, bytes: Uint8Array): PortValue {
+  switch (kind) {
+    case 'table':
+      return tableValue(tableFromIPC(bytes));
+    case 'report':
+      return { kind: 'report', report: reportSchema.parse(parseJson(bytes)) as Report };
+    case 'metrics':
+      return { kind: 'metrics', metrics: jsonObjectSchema.parse(parseJson(bytes)) as JsonObject };
+    case 'model':
+    case 'deployment':
+      throw new Error(`Port kind "${kind}" cannot be decoded yet: its value type is not defined in nodes/values.ts`);
+    default:
+      return assertNever(kind, 'port kind');
+  }
+}
+
+function jsonBytes(value: JsonObject): Uint8Array {
+  return new TextEncoder().encode(canonicalJSON(value));
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}

@@ -1,0 +1,49 @@
+// Loads one of the CSV datasets bundled with the app; its cache key is the file's sha256.
+import { z } from 'zod';
+import { defineNode } from '../define-node';
+import { nodeRunError } from '../node-run-error';
+import { sha256Hex } from '../../engine/hash';
+import { tableFromColumns } from '../table/table-from-columns';
+import { parseCsv } from './parse-csv';
+import { SAMPLE_NAMES, sampleDataset } from './samples/manifest';
+
+const params = z.object({
+  dataset: z
+    .enum(SAMPLE_NAMES)
+    .default('breast-cancer')
+    .describe('Bundled dataset: breast-cancer (binary), iris (multiclass) or diabetes (regression)'),
+});
+
+export const sampleDatasetNode = defineNode({
+  type: 'ingest/sample-dataset',
+  version: 1,
+  title: 'Sample dataset',
+  category: 'ingest',
+  description: 'A small public dataset bundled with Pipeworks, with its target column marked.',
+  inputs: [],
+  outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
+  params,
+  runsOn: ['browser', 'server'],
+  deterministic: true,
+  sourceKey: ({ dataset }) => sampleDataset(dataset).sha256,
+  async run({ params: { dataset }, ctx }) {
+    const sample = sampleDataset(dataset);
+    const bytes = await ctx.readBundled(`ingest/samples/${sample.file}`);
+    ctx.signal.throwIfAborted();
+    const actual = sha256Hex(bytes);
+    if (actual !== sample.sha256) {
+      throw nodeRunError(
+        'artifact_corrupt',
+        `Bundled dataset "${dataset}" (${sample.file}) has sha256 ${actual}, expected ${sample.sha256}`,
+      );
+    }
+    const { columns, rows } = parseCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const target = columns.find((c) => c.info.name === sample.target);
+    if (!target) throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${sample.target}"`);
+    target.info = { ...target.info, role: 'target' };
+    const table = tableFromColumns(columns, rows);
+    ctx.log('info', `Loaded ${sample.title}: ${rows} rows, ${columns.length} columns, target "${sample.target}"`);
+    ctx.progress(1);
+    return { table: { kind: 'table', table, columns: columns.map((c) => c.info) } };
+  },
+});

@@ -1,0 +1,41 @@
+// Node-only: reads the bundled files from disk to check the manifest describes them exactly.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_DATASETS } from './manifest';
+
+const read = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url));
+
+describe.each(SAMPLE_DATASETS)('sample $name', (dataset) => {
+  const bytes = read(dataset.file);
+  const lines = bytes.toString('utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+
+  it('matches the sha256 in the manifest', () => {
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(dataset.sha256);
+  });
+
+  it('has the rows and columns the manifest says, and the target column', () => {
+    expect(lines.length - 1).toBe(dataset.rows);
+    expect(header.length).toBe(dataset.columns);
+    expect(header).toContain(dataset.target);
+    expect(header.every((name) => /^[a-z][a-z0-9_]*$/.test(name))).toBe(true);
+  });
+
+  it('has Unix line endings and no byte-order mark, so the hash is stable', () => {
+    expect(bytes.includes('\r')).toBe(false);
+    expect(bytes[0]).not.toBe(0xef);
+  });
+});
+
+describe('breast-cancer labels', () => {
+  it('spells out sklearn 0 = malignant, 1 = benign: 212 malignant and 357 benign', () => {
+    const rows = read('breast-cancer.csv').toString('utf8').trimEnd().split('\n').slice(1);
+    const labels = rows.map((row) => row.slice(row.lastIndexOf(',') + 1));
+    expect(labels.filter((l) => l === 'malignant')).toHaveLength(212);
+    expect(labels.filter((l) => l === 'benign')).toHaveLength(357);
+    // The first sklearn row (mean radius 17.99) has target 0.
+    expect(rows[0].startsWith('17.99,')).toBe(true);
+    expect(labels[0]).toBe('malignant');
+  });
+});

@@ -1,0 +1,50 @@
+// The one collector of node definitions. Its order is the palette order.
+// The *.node files are imported with their .ts extension: tsx (the step worker, the CLI) cannot
+// resolve an extensionless "./x.node" and Turbopack cannot map "./x.node.js" to .ts, so this is
+// the one spelling every loader accepts (tsconfig sets allowImportingTsExtensions for it).
+import type { NodeDefinition, NodeRegistry } from '../engine/node-definition';
+import { columnStatsNode } from './explore/column-stats.node.ts';
+import { sampleDatasetNode } from './ingest/sample-dataset.node.ts';
+import { randomSplitNode } from './split/random-split.node.ts';
+import { sleepNode } from './testing/sleep.node.ts';
+
+export const CATEGORY_ORDER = [
+  'ingest',
+  'clean',
+  'split',
+  'explore',
+  'train',
+  'evaluate',
+  'deploy',
+  'monitor',
+  'testing',
+] as const;
+
+/** Every version of every built-in node; a node's V1 stays here when V2 arrives. */
+const BUILT_IN: readonly NodeDefinition[] = [sampleDatasetNode, randomSplitNode, columnStatsNode];
+const TEST_ONLY: readonly NodeDefinition[] = [sleepNode];
+
+export function createRegistry(options: { testNodes?: boolean } = {}): NodeRegistry {
+  const all = options.testNodes ? [...BUILT_IN, ...TEST_ONLY] : [...BUILT_IN];
+  const byKey = new Map<string, NodeDefinition>();
+  const latest = new Map<string, NodeDefinition>();
+  for (const def of all) {
+    const key = `${def.type}@${def.version}`;
+    if (byKey.has(key)) throw new Error(`Node ${key} is registered twice`);
+    if (!(CATEGORY_ORDER as readonly string[]).includes(def.category)) {
+      throw new Error(`Node ${key} has unknown category "${def.category}"`);
+    }
+    byKey.set(key, def);
+    if ((latest.get(def.type)?.version ?? 0) < def.version) latest.set(def.type, def);
+  }
+  const rank = (def: NodeDefinition) => (CATEGORY_ORDER as readonly string[]).indexOf(def.category);
+  // Stable sort: within a category, the order of the lists above.
+  const palette = Object.freeze([...latest.values()].sort((a, b) => rank(a) - rank(b)));
+
+  return {
+    get: (type, version) => (version === undefined ? latest.get(type) : byKey.get(`${type}@${version}`)),
+    latestVersion: (type) => latest.get(type)?.version,
+    /** The latest version of each type, in palette order; older versions stay reachable through get(). */
+    list: () => palette,
+  };
+}

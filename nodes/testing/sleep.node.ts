@@ -1,0 +1,48 @@
+// Test-only: passes its table through after waiting, so crash/restart and cancel tests have a step
+// that is really in flight. Registered only with createRegistry({ testNodes: true }).
+import { z } from 'zod';
+import { defineNode } from '../define-node';
+import { tableInput } from '../port-inputs';
+
+const SLICE_MS = 50;
+
+export const sleepNode = defineNode({
+  type: 'testing/sleep',
+  version: 1,
+  title: 'Sleep (test only)',
+  category: 'testing',
+  description: 'Waits, then passes its input table through unchanged. For testing cancellation and restarts.',
+  inputs: [{ name: 'table', kind: 'table', label: 'Table' }],
+  outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
+  params: z.object({
+    ms: z.number().int().min(0).max(600_000).default(1000).describe('How long to wait, in milliseconds'),
+  }),
+  runsOn: ['browser', 'server'],
+  deterministic: true,
+  async run({ inputs, params, ctx }) {
+    const table = tableInput(inputs, 'table');
+    const start = Date.now();
+    for (let waited = 0; waited < params.ms; waited = Date.now() - start) {
+      ctx.signal.throwIfAborted();
+      await pause(Math.min(SLICE_MS, params.ms - waited), ctx.signal);
+      ctx.progress(Math.min(1, (Date.now() - start) / params.ms), `Slept ${Date.now() - start} of ${params.ms} ms`);
+    }
+    ctx.signal.throwIfAborted();
+    return { table };
+  },
+});
+
+/** Resolves after `ms`, or rejects with the abort reason as soon as the signal fires. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,24 @@
+// Runs before every request: refuse foreign Host/Origin headers, and send visitors without a
+// session to sign-in. Sessions themselves are verified where data is read (tRPC, pages, routes).
+import { NextResponse, type NextRequest } from 'next/server';
+import { checkRequestOrigin } from './server/http/guard';
+
+const PUBLIC_PAGES = ['/login', '/setup'];
+
+export function proxy(request: NextRequest) {
+  const refused = checkRequestOrigin(request);
+  if (refused) return refused;
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/api/') || PUBLIC_PAGES.includes(pathname)) return NextResponse.next();
+  if (!request.cookies.has('pw_session')) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/login';
+    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

@@ -1,0 +1,39 @@
+// Who is calling: a session cookie from the browser, or an API key (Authorization: Bearer pw_…) from scripts.
+import { getApiKeyUser } from '../auth/api-keys';
+import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
+import type { Role } from '../auth/roles';
+import { getDb } from '../db/client';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export function resolveUser(headers: Headers): CurrentUser | null {
+  const { db } = getDb();
+  const auth = headers.get('authorization');
+  const user = auth?.startsWith('Bearer ')
+    ? getApiKeyUser(db, auth.slice('Bearer '.length).trim())
+    : (() => {
+        const token = readCookie(headers.get('cookie'), SESSION_COOKIE);
+        return token ? getSessionUser(db, token) : null;
+      })();
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role } : null;
+}
+
+export function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
+  return { db: getDb().db, sqlite: getDb().sqlite, req, resHeaders, user: resolveUser(req.headers) };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,18 @@
+import { artifactRouter } from './routers/artifact';
+import { authRouter } from './routers/auth';
+import { pipelineRouter } from './routers/pipeline';
+import { projectRouter } from './routers/project';
+import { runRouter } from './routers/run';
+import { userRouter } from './routers/user';
+import { createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  user: userRouter,
+  project: projectRouter,
+  pipeline: pipelineRouter,
+  run: runRouter,
+  artifact: artifactRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,80 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseDocument } from '../../../engine/document';
+import { audit } from '../../auth/audit';
+import { pipelines, pipelineVersions, projects } from '../../db/schema';
+import { compileDoc, parseAndCompile } from '../../pipelines/compile-doc';
+import { getVersion, saveVersion } from '../../pipelines/versions';
+import { serverRegistry } from '../../pipelines/registry';
+import { issuesError, notFound } from '../errors';
+import { createTRPCRouter, permitted } from '../trpc';
+
+const pipelineId = z.string().min(1).max(64);
+
+export const pipelineRouter = createTRPCRouter({
+  /** A pipeline's latest (or a given) version with its compile result, for the canvas. */
+  get: permitted('pipeline.read')
+    .input(z.object({ id: pipelineId, version: z.number().int().positive().optional() }))
+    .query(({ ctx, input }) => {
+      const pipeline = ctx.db.select().from(pipelines).where(eq(pipelines.id, input.id)).get();
+      if (!pipeline) throw notFound(`Pipeline "${input.id}"`);
+      const stored = getVersion(ctx.db, input.id, input.version);
+      if (!stored) throw notFound(`Version ${input.version} of pipeline "${input.id}"`);
+      const parsed = parseDocument(stored.doc);
+      const compiled = parsed.ok ? compileDoc(parsed.value) : parsed;
+      return {
+        pipeline,
+        version: stored.version,
+        doc: stored.doc,
+        plan: compiled.ok ? compiled.value.plan : null,
+        issues: compiled.ok ? compiled.value.plan.warnings : compiled.error,
+      };
+    }),
+
+  versions: permitted('pipeline.read')
+    .input(z.object({ id: pipelineId }))
+    .query(({ ctx, input }) =>
+      ctx.db
+        .select({
+          version: pipelineVersions.version,
+          contentHash: pipelineVersions.contentHash,
+          authorId: pipelineVersions.authorId,
+          message: pipelineVersions.message,
+          createdAt: pipelineVersions.createdAt,
+        })
+        .from(pipelineVersions)
+        .where(eq(pipelineVersions.pipelineId, input.id))
+        .orderBy(desc(pipelineVersions.version))
+        .all(),
+    ),
+
+  /** Saves a document; a new immutable version exists only when the content changed. */
+  save: permitted('pipeline.write')
+    .input(z.object({ projectId: z.string().min(1).max(64), doc: z.unknown(), message: z.string().max(500).optional() }))
+    .mutation(({ ctx, input }) => {
+      const project = ctx.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
+      if (!project) throw notFound(`Project "${input.projectId}"`);
+      const parsed = parseDocument(input.doc);
+      if (!parsed.ok) throw issuesError('The pipeline document is not valid', parsed.error);
+      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, input.message);
+      if (saved.created) {
+        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version } });
+      }
+      return saved;
+    }),
+
+  /** Compiles an unsaved document: the plan, or every issue tied to its node, edge or field. */
+  compile: permitted('pipeline.read')
+    .input(z.object({ doc: z.unknown(), upTo: z.string().max(64).optional() }))
+    .mutation(({ input }) => {
+      const result = parseAndCompile(input.doc, input.upTo);
+      return result.ok ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings } : { ok: false as const, plan: null, issues: result.error };
+    }),
+
+  /** The node palette: every node type with its ports, for the canvas and the docs. */
+  nodeTypes: permitted('pipeline.read').query(() =>
+    serverRegistry()
+      .list()
+      .map((d) => ({ type: d.type, version: d.version, title: d.title, category: d.category, description: d.description, inputs: d.inputs, outputs: d.outputs, runsOn: d.runsOn })),
+  ),
+});

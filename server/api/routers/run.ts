@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { runs, stepLogs, stepRuns } from '../../db/schema';
+import { audit } from '../../auth/audit';
+import { startRun } from '../../pipelines/start-run';
+import { runEvents } from '../../runners/run-events';
+import { readRun } from '../../runners/read-run';
+import { finishRun } from '../../runners/run-store';
+import { getRunManager } from '../../runtime';
+import { notFound } from '../errors';
+import { createTRPCRouter, permitted } from '../trpc';
+
+const runId = z.string().uuid();
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+export const runRouter = createTRPCRouter({
+  start: permitted('run.start')
+    .input(z.object({ pipelineId: z.string().min(1).max(64), version: z.number().int().positive().optional(), upTo: z.string().max(64).optional() }))
+    .mutation(({ ctx, input }) => {
+      const started = startRun(ctx.db, { ...input, trigger: 'manual', userId: ctx.user.id });
+      audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { pipelineId: input.pipelineId, version: started.version } });
+      return started;
+    }),
+
+  get: permitted('pipeline.read')
+    .input(z.object({ id: runId }))
+    .query(({ ctx, input }) => {
+      const run = readRun(ctx.db, input.id);
+      if (!run) throw notFound(`Run ${input.id}`);
+      return run;
+    }),
+
+  list: permitted('pipeline.read')
+    .input(z.object({ pipelineId: z.string().min(1).max(64), limit: z.number().int().min(1).max(200).default(20) }))
+    .query(({ ctx, input }) =>
+      ctx.db
+        .select({ id: runs.id, status: runs.status, trigger: runs.trigger, createdAt: runs.createdAt, startedAt: runs.startedAt, finishedAt: runs.finishedAt, pipelineVersionId: runs.pipelineVersionId })
+        .from(runs)
+        .where(eq(runs.pipelineId, input.pipelineId))
+        .orderBy(desc(runs.createdAt))
+        .limit(input.limit)
+        .all(),
+    ),
+
+  logs: permitted('pipeline.read')
+    .input(z.object({ id: runId, stepId: z.string().max(64).optional() }))
+    .query(({ ctx, input }) =>
+      ctx.db
+        .select()
+        .from(stepLogs)
+        .where(input.stepId ? and(eq(stepLogs.runId, input.id), eq(stepLogs.stepId, input.stepId)) : eq(stepLogs.runId, input.id))
+        .orderBy(asc(stepLogs.id))
+        .limit(2000)
+        .all(),
+    ),
+
+  cancel: permitted('run.cancel')
+    .input(z.object({ id: runId }))
+    .mutation(({ ctx, input }) => {
+      const run = ctx.db.select({ status: runs.status }).from(runs).where(eq(runs.id, input.id)).get();
+      if (!run) throw notFound(`Run ${input.id}`);
+      if (TERMINAL.has(run.status)) return { cancelled: false, status: run.status };
+      if (!getRunManager().cancel(input.id)) {
+        // Nobody is executing it here (its process is gone): settle it so it cannot resume later.
+        ctx.db.update(stepRuns).set({ status: 'cancelled', errorCode: 'cancelled', errorMessage: 'Cancelled' })
+          .where(and(eq(stepRuns.runId, input.id), inArray(stepRuns.status, ['queued', 'running']))).run();
+        finishRun(ctx.db, input.id, 'cancelled');
+      }
+      audit(ctx.db, { userId: ctx.user.id, action: 'run.cancel', targetType: 'run', targetId: input.id, detail: {} });
+      return { cancelled: true, status: 'cancelled' };
+    }),
+
+  /** Live view of a run over SSE: a fresh snapshot whenever it changes, until it ends. */
+  watch: permitted('pipeline.read')
+    .input(z.object({ id: runId }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      let last = '';
+      while (!signal?.aborted) {
+        const run = readRun(ctx.db, input.id);
+        if (!run) throw notFound(`Run ${input.id}`);
+        const text = JSON.stringify(run);
+        if (text !== last) {
+          last = text;
+          yield run;
+        }
+        if (TERMINAL.has(run.status)) return;
+        await nextChange(input.id, 1000, signal);
+      }
+    }),
+});
+
+/** Waits for an in-process change notice, or the poll interval (changes made by other processes). */
+function nextChange(id: string, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      runEvents.off(id, done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    runEvents.on(id, done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, ROLES, can, isRole, type Action, type Role } from './roles';
+
+const allowed: Record<Role, Action[]> = {
+  admin: [...ACTIONS],
+  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel'],
+  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel'],
+  viewer: ['pipeline.read'],
+};
+
+describe('can', () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const expected = allowed[role].includes(action);
+      it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(role, action)).toBe(expected);
+      });
+    }
+  }
+
+  it('throws on a role outside the union instead of granting anything', () => {
+    expect(() => can('root' as Role, 'pipeline.read')).toThrow(/Unhandled role/);
+  });
+});
+
+describe('isRole', () => {
+  it('accepts only the four roles', () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole('Admin')).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+// Headless entry point. Exit codes: 0 success, 1 a step or gate failed / a file was rejected,
+// 2 invalid pipeline or bad usage.
+import { cmdRun } from './run';
+import { cmdSetup } from './setup';
+import { cmdUserAdd } from './user-add';
+import { cmdValidate } from './validate';
+
+const USAGE = `Usage: pipeworks <command>
+
+  setup                                   migrate the database and seed the sample project
+  user add --email E --role R [--name N]  add a user; the password is read from stdin
+  validate <pipeline.json> [--json]       print every compile issue (exit 2 when invalid)
+  run <pipeline.json> [--json]            run on the server runner (exit 0 ok, 1 failed, 2 invalid)
+
+Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'setup':
+        return await cmdSetup();
+      case 'user':
+        if (rest[0] === 'add') return await cmdUserAdd(rest.slice(1));
+        break;
+      case 'validate':
+        return await cmdValidate(rest);
+      case 'run':
+        return await cmdRun(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(USAGE);
+        return command ? 0 : 2;
+    }
+    console.error(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

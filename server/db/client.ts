@@ -1,0 +1,77 @@
+// Opens the one SQLite file, applies pragmas and migrations, and keeps a process-wide handle.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database, { type RunResult } from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { getEnv } from '../env';
+import * as schema from './schema';
+
+/** What store functions take: the database or a transaction on it, so callers can compose them. */
+export type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+/** The connection itself, with the raw better-sqlite3 handle. */
+export type DbClient = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenedDatabase {
+  sqlite: Database.Database;
+  db: DbClient;
+}
+
+export const DB_FILE_NAME = 'pipeworks.db';
+
+// Resolved from cwd, not import.meta.url: under Next the module is bundled into .next/ and the
+// SQL files are not. Both the app and the test runner start from the repo root.
+export function defaultMigrationsFolder(): string {
+  return path.resolve(process.cwd(), 'server/db/migrations');
+}
+
+export function openDatabase(dataDir: string, migrationsFolder = defaultMigrationsFolder()): OpenedDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(path.join(dataDir, DB_FILE_NAME));
+  try {
+    // WAL lets readers (UI polling) proceed while a runner writes; NORMAL is durable enough under WAL.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = drizzle({ client: sqlite, schema });
+    migrate(db, { migrationsFolder });
+    return { sqlite, db };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+// On globalThis because Next dev re-evaluates modules on every edit; a module-level variable
+// would leak one open connection per reload.
+const registryKey = Symbol.for('pipeworks.db');
+type Registry = Map<string, OpenedDatabase>;
+
+function registry(): Registry {
+  const holder = globalThis as typeof globalThis & { [registryKey]?: Registry };
+  holder[registryKey] ??= new Map();
+  return holder[registryKey];
+}
+
+export function getDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): OpenedDatabase {
+  const key = path.resolve(dataDir);
+  const open = registry();
+  let entry = open.get(key);
+  if (!entry) {
+    entry = openDatabase(key);
+    open.set(key, entry);
+  }
+  return entry;
+}
+
+/** Closes one data dir's handle, or all of them. */
+export function closeDb(dataDir?: string): void {
+  const open = registry();
+  const keys = dataDir === undefined ? [...open.keys()] : [path.resolve(dataDir)];
+  for (const key of keys) {
+    open.get(key)?.sqlite.close();
+    open.delete(key);
+  }
+}

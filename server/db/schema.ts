@@ -1,0 +1,227 @@
+// The SQLite schema. Timestamps are integer epoch milliseconds; JSON columns are text.
+// After any change here run `npm run db:generate -- --name <what>` and commit the migration.
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ErrorCode } from '../../engine/errors';
+import type { ArtifactRef, Plan } from '../../engine/plan';
+import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
+import { ROLES } from '../auth/roles';
+
+export const RUN_TRIGGERS = ['manual', 'cli', 'schedule', 'api'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Json = Record<string, unknown>;
+
+// Enum values are checked by TypeScript only, not by CHECK constraints: widening a CHECK in SQLite
+// means recreating the table, and with foreign keys on that would cascade-delete child rows.
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Always stored lower-cased (see server/auth/users.ts). */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    disabledAt: integer('disabled_at'),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+/** `id` is sha256(token) in hex: a leaked database does not yield usable sessions. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_unique').on(t.keyHash), index('api_keys_user_id_idx').on(t.userId)],
+);
+
+export const projects = sqliteTable('projects', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const pipelines = sqliteTable(
+  'pipelines',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    currentVersion: integer('current_version').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('pipelines_project_id_idx').on(t.projectId)],
+);
+
+export const pipelineVersions = sqliteTable(
+  'pipeline_versions',
+  {
+    id: text('id').primaryKey(),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The saved PipelineDoc; validated with zod in engine/document.ts when read back. */
+    doc: text('doc', { mode: 'json' }).$type<Json>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    message: text('message'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('pipeline_versions_pipeline_version_unique').on(t.pipelineId, t.version)],
+);
+
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    pipelineVersionId: text('pipeline_version_id').references(() => pipelineVersions.id, {
+      onDelete: 'set null',
+    }),
+    status: text('status', { enum: RUN_STATUSES }).notNull(),
+    plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
+    trigger: text('trigger', { enum: RUN_TRIGGERS }).notNull(),
+    /** Run only up to this step (and what it needs), e.g. "run to here" on the canvas. */
+    targetStep: text('target_step'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** `host:pid` of the process executing it, so a restarted server can tell orphaned runs apart. */
+    owner: text('owner'),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    errorCode: text('error_code').$type<ErrorCode>(),
+    errorMessage: text('error_message'),
+  },
+  (t) => [index('runs_status_idx').on(t.status), index('runs_pipeline_id_idx').on(t.pipelineId)],
+);
+
+export const stepRuns = sqliteTable(
+  'step_runs',
+  {
+    id: text('id').primaryKey(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    nodeType: text('node_type').notNull(),
+    nodeVersion: integer('node_version').notNull(),
+    label: text('label'),
+    status: text('status', { enum: STEP_STATUSES }).notNull(),
+    cacheKey: text('cache_key'),
+    cachedFromRunId: text('cached_from_run_id').references(() => runs.id, { onDelete: 'set null' }),
+    /** Where it ran, e.g. 'server:worker-thread', 'browser', 'queue:<worker id>'. */
+    runner: text('runner'),
+    /** The ML backend actually used, e.g. 'wasm', 'webgpu', 'onnxruntime-node'. */
+    backend: text('backend'),
+    progress: real('progress'),
+    progressMessage: text('progress_message'),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    peakMemoryBytes: integer('peak_memory_bytes'),
+    outputs: text('outputs', { mode: 'json' }).$type<Record<string, ArtifactRef>>(),
+    errorCode: text('error_code').$type<ErrorCode>(),
+    errorMessage: text('error_message'),
+  },
+  (t) => [
+    uniqueIndex('step_runs_run_step_unique').on(t.runId, t.stepId),
+    // The cache lookup: a succeeded step with the same key.
+    index('step_runs_cache_key_status_idx').on(t.cacheKey, t.status),
+  ],
+);
+
+export const stepLogs = sqliteTable(
+  'step_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    at: integer('at').notNull(),
+    level: text('level', { enum: LOG_LEVELS }).notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [index('step_logs_run_id_idx').on(t.runId)],
+);
+
+/** `id` is the sha256 of the bytes; the bytes live on disk (server/store/artifact-files.ts). */
+export const artifacts = sqliteTable('artifacts', {
+  id: text('id').primaryKey(),
+  /** A PortKind for step outputs; other values (e.g. 'upload') for files that entered from outside. */
+  kind: text('kind').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  meta: text('meta', { mode: 'json' }).$type<Json>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  /** The first run that produced these bytes; later identical outputs dedupe onto this row. */
+  createdByRunId: text('created_by_run_id').references(() => runs.id, { onDelete: 'set null' }),
+});
+
+/** No foreign key on user_id: the trail must outlive the user it mentions. */
+export const auditEvents = sqliteTable('audit_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  userId: text('user_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  detail: text('detail', { mode: 'json' }).$type<Json>().notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type Pipeline = typeof pipelines.$inferSelect;
+export type NewPipeline = typeof pipelines.$inferInsert;
+export type PipelineVersion = typeof pipelineVersions.$inferSelect;
+export type NewPipelineVersion = typeof pipelineVersions.$inferInsert;
+export type Run = typeof runs.$inferSelect;
+export type NewRun = typeof runs.$inferInsert;
+export type StepRun = typeof stepRuns.$inferSelect;
+export type NewStepRun = typeof stepRuns.$inferInsert;
+export type StepLog = typeof stepLogs.$inferSelect;
+export type NewStepLog = typeof stepLogs.$inferInsert;
+export type Artifact = typeof artifacts.$inferSelect;
+export type NewArtifact = typeof artifacts.$inferInsert;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;

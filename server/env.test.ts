@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EnvError, getEnv, parseEnv, resetEnvForTests } from './env';
+
+describe('parseEnv', () => {
+  it('applies defaults and resolves the data dir against cwd', () => {
+    const env = parseEnv({}, '/srv/app');
+    expect(env.PIPEWORKS_DATA_DIR).toBe(path.resolve('/srv/app', 'data'));
+    expect(env).toMatchObject({ PIPEWORKS_HOST: '127.0.0.1', PORT: 3000, PIPEWORKS_ALLOWED_ORIGINS: [] });
+    expect(env).toMatchObject({ PIPEWORKS_TEST_NODES: false, PIPEWORKS_SESSION_TTL_HOURS: 168 });
+    expect(env).toMatchObject({ PIPEWORKS_MAX_UPLOAD_MB: 200, NODE_ENV: 'development' });
+    expect(env.PIPEWORKS_WORKERS).toBeGreaterThanOrEqual(1);
+    expect(env.PIPEWORKS_WORKERS).toBeLessThanOrEqual(4);
+  });
+
+  it('resolves a relative data dir against cwd', () => {
+    expect(parseEnv({ PIPEWORKS_DATA_DIR: 'var/pw' }, '/srv/app').PIPEWORKS_DATA_DIR).toBe('/srv/app/var/pw');
+  });
+
+  it('reads and coerces every variable', () => {
+    const env = parseEnv(
+      {
+        PIPEWORKS_DATA_DIR: '/var/pw',
+        PIPEWORKS_HOST: '0.0.0.0',
+        PORT: '8080',
+        PIPEWORKS_ALLOWED_ORIGINS: 'https://a.example, https://b.example,',
+        PIPEWORKS_WORKERS: '7',
+        PIPEWORKS_TEST_NODES: '1',
+        PIPEWORKS_SESSION_TTL_HOURS: '12',
+        PIPEWORKS_MAX_UPLOAD_MB: '50',
+        NODE_ENV: 'production',
+      },
+      '/ignored',
+    );
+    expect(env).toEqual({
+      PIPEWORKS_DATA_DIR: '/var/pw',
+      PIPEWORKS_HOST: '0.0.0.0',
+      PORT: 8080,
+      PIPEWORKS_ALLOWED_ORIGINS: ['https://a.example', 'https://b.example'],
+      PIPEWORKS_WORKERS: 7,
+      PIPEWORKS_TEST_NODES: true,
+      PIPEWORKS_SESSION_TTL_HOURS: 12,
+      PIPEWORKS_MAX_UPLOAD_MB: 50,
+      NODE_ENV: 'production',
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ PORT: '', PIPEWORKS_HOST: '' })).toMatchObject({ PORT: 3000, PIPEWORKS_HOST: '127.0.0.1' });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PIPEWORKS_WORKERS', '0'],
+    ['PIPEWORKS_TEST_NODES', 'yes'],
+    ['PIPEWORKS_SESSION_TTL_HOURS', '1.5'],
+    ['NODE_ENV', 'staging'],
+    ['PIPEWORKS_ALLOWED_ORIGINS', 'https://ok.example,not a url'],
+    ['PIPEWORKS_ALLOWED_ORIGINS', 'ftp://files.example'],
+  ])('names the variable when %s=%s is bad', (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});
+
+describe('getEnv', () => {
+  const saved = process.env.PORT;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PORT;
+    else process.env.PORT = saved;
+    resetEnvForTests();
+  });
+
+  it('parses once until reset', () => {
+    process.env.PORT = '4001';
+    resetEnvForTests();
+    expect(getEnv().PORT).toBe(4001);
+    process.env.PORT = '4002';
+    expect(getEnv().PORT).toBe(4001);
+    resetEnvForTests();
+    expect(getEnv().PORT).toBe(4002);
+  });
+});

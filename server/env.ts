@@ -1,0 +1,65 @@
+// Every environment variable the server reads, checked once with zod so a typo fails loudly at start-up.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+// `.env` files often leave a variable set but empty; treat that as unset so the default applies.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected comma-separated http(s) origins' })));
+
+// One core stays free for the HTTP server; more than 4 workers mostly adds memory pressure.
+const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1));
+
+const envSchema = (cwd: string) =>
+  z.object({
+    PIPEWORKS_DATA_DIR: optional(z.string()).transform((dir) => path.resolve(cwd, dir ?? './data')),
+    PIPEWORKS_HOST: optional(z.string().min(1)).transform((host) => host ?? '127.0.0.1'),
+    PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3000),
+    PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
+    PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
+    PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
+    PIPEWORKS_SESSION_TTL_HOURS: optional(positiveInt(24 * 366)).transform((h) => h ?? 168),
+    PIPEWORKS_MAX_UPLOAD_MB: optional(positiveInt(100_000)).transform((mb) => mb ?? 200),
+    NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
+  });
+
+/** Parsed values keyed by variable name: data dir absolute, origins split, test nodes a boolean. */
+export type Env = z.output<ReturnType<typeof envSchema>>;
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid environment variable ${variable}: ${detail}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Pure: parses a given environment, for tests and for `getEnv`. */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
+  const parsed = envSchema(cwd).safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

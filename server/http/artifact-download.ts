@@ -1,0 +1,28 @@
+// Raw artifact bytes (Arrow IPC, JSON) for data scientists: open them in pandas or polars.
+import { eq } from 'drizzle-orm';
+import { can } from '../auth/roles';
+import { resolveUser } from '../api/context';
+import { getDb } from '../db/client';
+import { artifacts } from '../db/schema';
+import { getEnv } from '../env';
+import { isArtifactId, readArtifactBytes } from '../store/artifact-files';
+
+export async function downloadArtifact(req: Request, rawId: string): Promise<Response> {
+  const user = resolveUser(req.headers);
+  if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (!can(user.role, 'pipeline.read')) return Response.json({ error: 'Forbidden' }, { status: 403 });
+  // Refuse anything that is not a bare hash before any database or disk access.
+  if (!isArtifactId(rawId)) return Response.json({ error: 'An artifact id is 64 lowercase hex characters' }, { status: 400 });
+  const row = getDb().db.select().from(artifacts).where(eq(artifacts.id, rawId)).get();
+  if (!row) return Response.json({ error: 'No such artifact' }, { status: 404 });
+  try {
+    const bytes = await readArtifactBytes(getEnv().PIPEWORKS_DATA_DIR, rawId);
+    const ext = row.mediaType === 'application/json' ? 'json' : 'arrow';
+    return new Response(Buffer.from(bytes), {
+      headers: { 'content-type': row.mediaType, 'content-disposition': `attachment; filename="${rawId.slice(0, 16)}.${ext}"` },
+    });
+  } catch (error) {
+    console.error(`[artifact ${rawId}]`, error);
+    return Response.json({ error: 'The stored artifact is missing or damaged' }, { status: 500 });
+  }
+}

@@ -1,0 +1,117 @@
+// Drives runs on this process: compiles nothing, just executes stored plans through the shared
+// engine, persists every event, and resumes runs a crashed process left unfinished.
+import { access } from 'node:fs/promises';
+import os from 'node:os';
+import { execute } from '../../engine/execute';
+import type { ExecuteContext } from '../../engine/execute-types';
+import type { Plan, RunStatus } from '../../engine/plan';
+import type { Db } from '../db/client';
+import { recordArtifact } from '../store/artifacts';
+import { artifactPath } from '../store/artifact-files';
+import { notifyRunChanged } from './run-events';
+import { findCachedStep, markRunStarted, persistEvent, prepareResume, unfinishedRuns } from './run-store';
+import { StepWorkerPool, type PoolOptions } from './worker-pool';
+
+export const RUNNER_NAME = 'server:worker-thread';
+
+export class RunManager {
+  private readonly active = new Map<string, { controller: AbortController; done: Promise<RunStatus> }>();
+  private readonly pool: StepWorkerPool;
+  readonly owner = `${os.hostname()}:${process.pid}`;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: PoolOptions,
+  ) {
+    this.pool = new StepWorkerPool(options);
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
+  /** Starts executing a stored run; resolves when it is under way, not when it ends. */
+  start(runId: string, plan: Plan): Promise<RunStatus> {
+    const existing = this.active.get(runId);
+    if (existing) return existing.done;
+    const controller = new AbortController();
+    const completed = prepareResume(this.db, runId);
+    markRunStarted(this.db, runId, this.owner);
+    notifyRunChanged(runId);
+    const ctx: ExecuteContext = {
+      signal: controller.signal,
+      concurrency: this.options.threads,
+      completed,
+      lookupCache: async (step) => {
+        const hit = findCachedStep(this.db, step, runId);
+        if (!hit) return null;
+        // A cache hit is only good while its bytes are still in the store.
+        const present = await Promise.all(
+          Object.values(hit.outputs).map((ref) => access(artifactPath(this.options.dataDir, ref.id)).then(() => true, () => false)),
+        );
+        return present.every(Boolean) ? hit : null;
+      },
+      runStep: async (step, inputs, hooks) => {
+        const result = await this.pool.run(step, inputs, hooks);
+        for (const ref of Object.values(result.outputs)) {
+          recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
+        }
+        const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
+        return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: 'node' };
+      },
+      onEvent: (event) => {
+        persistEvent(this.db, runId, event, RUNNER_NAME);
+        notifyRunChanged(runId);
+      },
+    };
+    const done = execute(plan, ctx)
+      .catch((error) => {
+        console.error(`[run ${runId}] could not be persisted`, error);
+        return 'failed' as const;
+      })
+      .finally(() => this.active.delete(runId));
+    this.active.set(runId, { controller, done });
+    return done;
+  }
+
+  /** Resolves when the run stops executing in this process (at once if it is not executing here). */
+  async whenDone(runId: string): Promise<void> {
+    await this.active.get(runId)?.done;
+  }
+
+  cancel(runId: string): boolean {
+    const entry = this.active.get(runId);
+    if (!entry) return false;
+    entry.controller.abort();
+    return true;
+  }
+
+  /** Picks up runs whose owning process is gone (crash, kill -9, power loss). */
+  resumeInterrupted(): string[] {
+    const resumed: string[] = [];
+    for (const run of unfinishedRuns(this.db)) {
+      if (this.active.has(run.id) || ownerAlive(run.owner, this.owner)) continue;
+      void this.start(run.id, run.plan as Plan);
+      resumed.push(run.id);
+    }
+    return resumed;
+  }
+
+  async close(): Promise<void> {
+    for (const { controller } of this.active.values()) controller.abort();
+    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+    await this.pool.close();
+  }
+}
+
+function ownerAlive(owner: string | null, self: string): boolean {
+  if (!owner || owner === self) return false;
+  const [host, pidText] = [owner.slice(0, owner.lastIndexOf(':')), owner.slice(owner.lastIndexOf(':') + 1)];
+  if (host !== os.hostname()) return true; // another machine's runner: leave it alone
+  try {
+    process.kill(Number(pidText), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+// Persistence of runs and step runs. Every runner reports through these functions, so the
+// history looks the same whichever process ran a step.
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { ErrorCode } from '../../engine/errors';
+import type { ExecuteEvent } from '../../engine/execute-types';
+import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
+import type { Db } from '../db/client';
+import { runs, stepLogs, stepRuns } from '../db/schema';
+
+export type RunTrigger = 'manual' | 'cli' | 'schedule' | 'api';
+
+export interface NewRun {
+  pipelineId: string;
+  pipelineVersionId: string | null;
+  plan: Plan;
+  trigger: RunTrigger;
+  createdBy: string | null;
+  targetStep?: string | null;
+}
+
+export function insertRun(db: Db, input: NewRun): string {
+  const id = randomUUID();
+  const now = Date.now();
+  db.transaction((tx) => {
+    tx.insert(runs)
+      .values({
+        id,
+        pipelineId: input.pipelineId,
+        pipelineVersionId: input.pipelineVersionId,
+        status: 'queued',
+        plan: input.plan,
+        trigger: input.trigger,
+        targetStep: input.targetStep ?? null,
+        createdBy: input.createdBy,
+        createdAt: now,
+      })
+      .run();
+    for (const step of input.plan.steps) {
+      tx.insert(stepRuns)
+        .values({
+          id: randomUUID(),
+          runId: id,
+          stepId: step.id,
+          nodeType: step.type,
+          nodeVersion: step.version,
+          label: step.label ?? null,
+          status: 'queued',
+          cacheKey: step.cacheKey,
+          runner: null,
+        })
+        .run();
+    }
+  });
+  return id;
+}
+
+/** The newest finished producer of a cache key, other than this run itself. */
+export function findCachedStep(db: Db, step: PlanStep, runId: string) {
+  if (!step.cacheKey) return null;
+  const row = db
+    .select({ runId: stepRuns.runId, outputs: stepRuns.outputs })
+    .from(stepRuns)
+    .where(and(eq(stepRuns.cacheKey, step.cacheKey), eq(stepRuns.status, 'succeeded'), ne(stepRuns.runId, runId)))
+    .orderBy(desc(stepRuns.finishedAt))
+    .get();
+  return row?.outputs ? { fromRunId: row.runId, outputs: row.outputs as Record<string, ArtifactRef> } : null;
+}
+
+export function markRunStarted(db: Db, runId: string, owner: string): void {
+  db.update(runs).set({ status: 'running', startedAt: Date.now(), owner, finishedAt: null }).where(eq(runs.id, runId)).run();
+}
+
+export function finishRun(db: Db, runId: string, status: RunStatus, error?: { code: ErrorCode; message: string }): void {
+  db.update(runs)
+    .set({ status, finishedAt: Date.now(), errorCode: error?.code ?? null, errorMessage: error?.message ?? null })
+    .where(eq(runs.id, runId))
+    .run();
+}
+
+/** Applies one engine event to the step-run rows. */
+export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner: string): void {
+  const where = (stepId: string) => and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId));
+  switch (event.type) {
+    case 'step_started':
+      db.update(stepRuns).set({ status: 'running', startedAt: event.at, runner, progress: 0 }).where(where(event.stepId)).run();
+      return;
+    case 'step_progress':
+      db.update(stepRuns)
+        .set({ progress: event.fraction, progressMessage: event.message ?? null })
+        .where(where(event.stepId))
+        .run();
+      return;
+    case 'step_log':
+      db.insert(stepLogs).values({ runId, stepId: event.stepId, at: event.at, level: event.level, message: event.message }).run();
+      return;
+    case 'step_finished':
+      db.update(stepRuns)
+        .set({
+          status: event.status,
+          startedAt: event.startedAt,
+          finishedAt: event.finishedAt,
+          outputs: event.outputs ?? null,
+          cachedFromRunId: event.cachedFromRunId ?? null,
+          peakMemoryBytes: event.peakMemoryBytes ?? null,
+          backend: event.backend ?? null,
+          progress: event.status === 'succeeded' || event.status === 'cached' ? 1 : undefined,
+          errorCode: event.error?.code ?? null,
+          errorMessage: event.error?.message ?? null,
+        })
+        .where(where(event.stepId))
+        .run();
+      return;
+    case 'run_finished':
+      finishRun(db, runId, event.status);
+      return;
+  }
+}
+
+/** Outputs of the steps a run already finished, and resets its half-done steps to queued. */
+export function prepareResume(db: Db, runId: string): Map<string, Record<string, ArtifactRef>> {
+  db.update(stepRuns)
+    .set({ status: 'queued', startedAt: null, progress: null, progressMessage: null })
+    .where(and(eq(stepRuns.runId, runId), eq(stepRuns.status, 'running')))
+    .run();
+  const done = db
+    .select({ stepId: stepRuns.stepId, outputs: stepRuns.outputs })
+    .from(stepRuns)
+    .where(and(eq(stepRuns.runId, runId), inArray(stepRuns.status, ['succeeded', 'cached'])))
+    .all();
+  return new Map(done.filter((d) => d.outputs).map((d) => [d.stepId, d.outputs as Record<string, ArtifactRef>]));
+}
+
+export function unfinishedRuns(db: Db) {
+  return db.select().from(runs).where(inArray(runs.status, ['queued', 'running'])).orderBy(asc(runs.createdAt)).all();
+}

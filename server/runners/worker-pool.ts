@@ -1,0 +1,73 @@
+// A pool of worker threads for running steps, so training never blocks the web server's event loop.
+// Piscina owns thread lifecycle and queueing; a cancel first asks the node to stop, then terminates it.
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { NodeRunError } from '../../engine/errors';
+import type { StepHooks } from '../../engine/execute-types';
+import type { ArtifactRef, PlanStep } from '../../engine/plan';
+import type { StepMessage, StepTask, StepTaskResult, StoredOutput } from './step-protocol';
+
+const GRACE_MS = 2000;
+
+export interface PoolOptions {
+  threads: number;
+  dataDir: string;
+  bundledRoot: string;
+  testNodes: boolean;
+}
+
+export class StepWorkerPool {
+  private readonly piscina: Piscina;
+
+  constructor(private readonly options: PoolOptions) {
+    this.piscina = new Piscina({
+      filename: path.join(process.cwd(), 'server/runners/step-worker-entry.mjs'),
+      minThreads: 0,
+      maxThreads: options.threads,
+      idleTimeout: 60_000,
+    });
+  }
+
+  async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<{ outputs: Record<string, StoredOutput>; peakMemoryBytes: number }> {
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m: StepMessage) => {
+      if (m.type === 'log') hooks.log(m.level, m.message);
+      else hooks.progress(m.fraction, m.message, m.data);
+    });
+    const kill = new AbortController();
+    let graceTimer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      port1.postMessage({ type: 'abort' });
+      graceTimer = setTimeout(() => kill.abort(), GRACE_MS);
+    };
+    if (hooks.signal.aborted) onAbort();
+    else hooks.signal.addEventListener('abort', onAbort, { once: true });
+    const task: Omit<StepTask, 'port'> & { port: typeof port2 } = {
+      step,
+      inputs,
+      dataDir: this.options.dataDir,
+      bundledRoot: this.options.bundledRoot,
+      testNodes: this.options.testNodes,
+      port: port2,
+    };
+    try {
+      const result = (await this.piscina.run(task, { transferList: [port2], signal: kill.signal })) as StepTaskResult;
+      if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
+      return { outputs: result.outputs, peakMemoryBytes: result.peakMemoryBytes };
+    } catch (error) {
+      if (hooks.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+      if (error instanceof NodeRunError) throw error;
+      console.error(`[worker] step ${step.id} crashed`, error);
+      throw new NodeRunError(step.id, 'worker_crashed', `The worker running this step stopped unexpectedly: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(graceTimer);
+      hooks.signal.removeEventListener('abort', onAbort);
+      port1.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.close({ force: true });
+  }
+}

@@ -1,0 +1,32 @@
+// The process-wide runtime of the server: one database, one run manager. Held on globalThis so
+// Next's module reloading in development never starts a second worker pool.
+import path from 'node:path';
+import { getEnv } from './env';
+import { getDb } from './db/client';
+import { RunManager } from './runners/run-manager';
+
+const key = Symbol.for('pipeworks.runtime');
+const holder = globalThis as unknown as { [key]?: RunManager };
+
+export function bundledRoot(): string {
+  return path.join(process.cwd(), 'nodes');
+}
+
+export function getRunManager(): RunManager {
+  if (!holder[key]) {
+    const env = getEnv();
+    holder[key] = new RunManager(getDb().db, {
+      threads: env.PIPEWORKS_WORKERS,
+      dataDir: env.PIPEWORKS_DATA_DIR,
+      bundledRoot: bundledRoot(),
+      testNodes: env.PIPEWORKS_TEST_NODES,
+    });
+  }
+  return holder[key];
+}
+
+export async function closeRunManager(): Promise<void> {
+  const manager = holder[key];
+  holder[key] = undefined;
+  await manager?.close();
+}

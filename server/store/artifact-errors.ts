@@ -1,0 +1,29 @@
+// Typed failures of the artifact store; the codes come from engine/errors.ts.
+import { UserError, type ErrorCode } from '../../engine/errors';
+
+/** A string that is not a sha256 hex id reached the store; rejected before any disk access. */
+export class InvalidArtifactIdError extends UserError {
+  constructor(readonly value: string) {
+    super(`Not an artifact id: ${JSON.stringify(value.slice(0, 80))}`);
+    this.name = 'InvalidArtifactIdError';
+  }
+}
+
+export class ArtifactMissingError extends Error {
+  readonly code: ErrorCode = 'artifact_missing';
+  constructor(readonly artifactId: string) {
+    super(`Artifact ${artifactId} is not in the store`);
+    this.name = 'ArtifactMissingError';
+  }
+}
+
+export class ArtifactCorruptError extends Error {
+  readonly code: ErrorCode = 'artifact_corrupt';
+  constructor(
+    readonly artifactId: string,
+    readonly actualHash: string,
+  ) {
+    super(`Artifact ${artifactId} is corrupt: its bytes hash to ${actualHash}`);
+    this.name = 'ArtifactCorruptError';
+  }
+}

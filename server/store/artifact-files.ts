@@ -1,0 +1,124 @@
+// The content-addressed file layer: fs and node:crypto only, so worker threads can use it directly.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ArtifactCorruptError, ArtifactMissingError, InvalidArtifactIdError } from './artifact-errors';
+
+const ID_PATTERN = /^[0-9a-f]{64}$/;
+
+export function isArtifactId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The only way a file path is derived from an id; a non-id never reaches the file system. */
+export function artifactPath(root: string, id: string): string {
+  if (!isArtifactId(id)) throw new InvalidArtifactIdError(String(id));
+  return path.join(root, 'artifacts', id.slice(0, 2), id.slice(2, 4), id);
+}
+
+export function tempDir(root: string): string {
+  return path.join(root, 'tmp');
+}
+
+export async function writeArtifactBytes(root: string, bytes: Uint8Array): Promise<{ id: string; size: number }> {
+  const id = sha256Hex(bytes);
+  const target = artifactPath(root, id);
+  // A file of the right size at the final path was renamed there whole: the same bytes are stored.
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isFile() && existing.size === bytes.byteLength) return { id, size: bytes.byteLength };
+
+  await mkdir(tempDir(root), { recursive: true });
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(tempDir(root), `${id}.${randomBytes(8).toString('hex')}`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(path.dirname(target));
+  return { id, size: bytes.byteLength };
+}
+
+// Without this a crash right after rename can lose the directory entry even though the data is on disk.
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some platforms and file systems refuse fsync on a directory; the rename is still atomic.
+    if (!isErrno(error, 'EINVAL', 'EPERM', 'EISDIR', 'EBADF')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readArtifactBytes(root: string, id: string): Promise<Buffer> {
+  const file = artifactPath(root, id);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) throw new ArtifactMissingError(id);
+    throw error;
+  }
+  const actual = sha256Hex(bytes);
+  if (actual !== id) throw new ArtifactCorruptError(id, actual);
+  return bytes;
+}
+
+export async function hasArtifactFile(root: string, id: string): Promise<boolean> {
+  const found = await stat(artifactPath(root, id)).catch(() => null);
+  return found?.isFile() ?? false;
+}
+
+/** Names of files under the store whose bytes do not hash to their name, or that sit in the wrong place. */
+export async function verifyAllArtifacts(root: string): Promise<string[]> {
+  const bad: string[] = [];
+  for (const file of await listFiles(path.join(root, 'artifacts'))) {
+    const name = path.basename(file);
+    const placed = isArtifactId(name) && artifactPath(root, name) === file;
+    if (!placed || (await hashFile(file)) !== name) bad.push(name);
+  }
+  return bad.sort();
+}
+
+/** Removes temp files left by writes that crashed before their rename; call at start-up only. */
+export async function removeStaleTempFiles(root: string): Promise<number> {
+  const names = await readdir(tempDir(root)).catch(() => [] as string[]);
+  await Promise.all(names.map((name) => rm(path.join(tempDir(root), name), { force: true })));
+  return names.length;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? listFiles(full) : Promise.resolve([full]);
+    }),
+  );
+  return nested.flat();
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function isErrno(error: unknown, ...codes: string[]): boolean {
+  return typeof error === 'object' && error !== null && codes.includes((error as NodeJS.ErrnoException).code ?? '');
+}
