@@ -20,5 +20,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static build output and the icons browsers fetch on their own need no session.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt).*)'],
 };

@@ -1,11 +1,14 @@
 // Server start-up: migrate, seed, and resume runs a previous process left unfinished.
 import { getDb } from './db/client';
+import { getEnv } from './env';
+import { removeStaleTempFiles } from './store/artifact-files';
 import { seedSampleProject } from './pipelines/seed';
 import { getRunManager } from './runtime';
 
 export function boot(options: { resume: boolean }): { resumed: string[] } {
   const { db } = getDb();
   seedSampleProject(db);
+  removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
   return { resumed };

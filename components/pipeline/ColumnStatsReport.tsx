@@ -36,10 +36,17 @@ export function ColumnStatsReport({ report }: { report: ColumnStatsData }) {
   return (
     <div data-testid="column-stats">
       <p className="mb-1.5 text-xs text-zinc-500">
-        {report.title} · {formatNumber(report.rows)} rows · {report.columns.length} columns
+        {report.title}
+        {report.title.includes(String(report.rows)) ? '' : ` · ${formatNumber(report.rows)} rows · ${report.columns.length} columns`}
       </p>
       <div className="max-h-[420px] overflow-auto rounded-md border border-zinc-200">
-        <table className="w-full text-xs">
+        <table className="w-full table-fixed text-xs">
+          <colgroup>
+            <col />
+            <col className="w-14" />
+            <col className="w-[128px]" />
+            <col className="w-[96px]" />
+          </colgroup>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-[11px] text-zinc-500">
             <tr className="border-b border-zinc-200">
               <th scope="col" className="px-2.5 py-1.5 font-medium">Column</th>
@@ -53,14 +60,14 @@ export function ColumnStatsReport({ report }: { report: ColumnStatsData }) {
           <tbody className="divide-y divide-zinc-100">
             {report.columns.map((c) => (
               <tr key={c.name} className="align-top">
-                <td className="max-w-[130px] px-2.5 py-2">
+                <td className="px-2.5 py-2">
                   <div className="truncate font-medium text-zinc-800" title={c.name}>
                     {c.name}
                   </div>
                   <ColumnBadges type={c.type} role={c.role} />
                 </td>
                 <td className={`px-2 py-2 text-right tabular-nums ${c.missing > 0 ? 'text-amber-700' : 'text-zinc-400'}`}>{formatMissing(c)}</td>
-                <td className="px-2 py-2 text-zinc-600">
+                <td className="overflow-hidden px-2 py-2 text-zinc-600">
                   <Summary column={c} />
                 </td>
                 <td className="px-2.5 py-2">{c.histogram ? <MiniHistogram edges={c.histogram.edges} counts={c.histogram.counts} /> : <TopBars column={c} />}</td>
@@ -82,13 +89,12 @@ function formatMissing(c: ColumnStats): string {
 function Summary({ column: c }: { column: ColumnStats }) {
   if (c.mean !== undefined || c.min !== undefined) {
     return (
-      <div className="space-y-0.5 tabular-nums">
-        <div>
-          <span className="text-zinc-400">mean</span> {formatNumber(c.mean)} <span className="text-zinc-400">± </span>
-          {formatNumber(c.std)}
+      <div className="space-y-0.5 whitespace-nowrap tabular-nums">
+        <div title="mean and standard deviation">
+          <span className="text-zinc-400">μ</span> {formatNumber(c.mean)} <span className="text-zinc-400">σ</span> {formatNumber(c.std)}
         </div>
-        <div>
-          <span className="text-zinc-400">range</span> {formatNumber(c.min)} – {formatNumber(c.max)}
+        <div title="minimum and maximum">
+          {formatNumber(c.min)} <span className="text-zinc-400">–</span> {formatNumber(c.max)}
         </div>
       </div>
     );

@@ -17,7 +17,7 @@ interface NodeDetailsProps {
 export function NodeDetails({ node, step, runId, onChooseRun }: NodeDetailsProps) {
   const { data } = node;
   return (
-    <div className="flex flex-col gap-5 p-4" data-testid="node-details">
+    <div className="flex flex-col gap-5 p-4" data-testid="selected-node-details">
       <header>
         <h2 className="text-sm font-semibold text-zinc-900">{data.label}</h2>
         <p className="text-xs text-zinc-500">
@@ -66,7 +66,9 @@ export function NodeDetails({ node, step, runId, onChooseRun }: NodeDetailsProps
         <p className="text-sm text-zinc-500">{runId ? 'This node is not part of the shown run.' : 'This node has not run yet.'}</p>
       )}
 
-      {step?.errorMessage ? (
+      {step?.errorMessage && step.status === 'cancelled' ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{step.errorMessage}</p>
+      ) : step?.errorMessage ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {step.errorCode ? <p className="font-mono text-xs text-red-500">{step.errorCode}</p> : null}
           <p className="break-words">{step.errorMessage}</p>

@@ -38,7 +38,11 @@ function StepLineContent({ step }: { step: NodeStepState | null }) {
     case 'queued':
       return <span>Waiting for inputs</span>;
     case 'cancelled':
-      return <span>Cancelled</span>;
+      return (
+        <span className="truncate" title={step.errorMessage ?? undefined}>
+          {step.errorMessage && step.errorMessage.toLowerCase() !== 'cancelled' ? step.errorMessage : 'Cancelled'}
+        </span>
+      );
     default:
       return <span>{step.status}</span>;
   }

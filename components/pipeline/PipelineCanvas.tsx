@@ -10,6 +10,8 @@ import type { DocView, StepView } from './pipeline-types';
 // Module scope: a new object on each render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { step: PipelineNode };
 
+const MINIMAP_STYLE = { width: 140, height: 90 };
+
 const STATUS_COLORS: Record<string, string> = {
   queued: '#a1a1aa',
   running: '#6366f1',
@@ -67,7 +69,7 @@ export function PipelineCanvas({ doc, initialNodes, steps, selectedNodeId, onSel
     >
       <Background gap={20} size={1} color="#d4d4d8" />
       <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap<StepNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(244,244,245,0.7)" position="bottom-right" ariaLabel="Pipeline overview" />
+      <MiniMap<StepNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(244,244,245,0.7)" position="bottom-right" ariaLabel="Pipeline overview" style={MINIMAP_STYLE} />
     </ReactFlow>
   );
 }

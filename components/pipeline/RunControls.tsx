@@ -3,6 +3,7 @@
 import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
+import { Tooltip } from '../ui/Tooltip';
 import type { RunView } from './pipeline-types';
 
 interface RunControlsProps {
@@ -35,12 +36,12 @@ export function RunControls({ run, live, canRun, canCancel, blockedReason, start
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </Button>
       ) : null}
-      <span title={reason ?? undefined} className="inline-flex">
-        <Button variant="primary" onClick={onRun} disabled={runDisabled} aria-disabled={runDisabled} data-testid="run-button">
+      <Tooltip text={reason}>
+        <Button variant="primary" onClick={onRun} disabled={runDisabled} data-testid="run-button">
           <PlayIcon />
           {starting ? 'Starting…' : live ? 'Running…' : 'Run'}
         </Button>
-      </span>
+      </Tooltip>
     </div>
   );
 }

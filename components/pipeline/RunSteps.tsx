@@ -45,12 +45,7 @@ export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: R
                         cached from run {shortId(s.cachedFromRunId)}
                       </button>
                     ) : null}
-                    {s.errorMessage ? (
-                      <p className="mt-0.5 text-xs break-words text-red-700">
-                        {s.errorCode ? <span className="mr-1 font-mono">{s.errorCode}</span> : null}
-                        {s.errorMessage}
-                      </p>
-                    ) : null}
+                    <StepError step={s} />
                   </td>
                   <td className="py-2">
                     <StatusBadge status={s.status} />
@@ -66,5 +61,18 @@ export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: R
         </>
       )}
     </section>
+  );
+}
+
+/** A failure in red with its code; a cancellation in quiet grey, and only when it says more than "Cancelled". */
+function StepError({ step }: { step: RunView['steps'][number] }) {
+  if (!step.errorMessage) return null;
+  const cancelled = step.status === 'cancelled';
+  if (cancelled && step.errorMessage.toLowerCase() === 'cancelled') return null;
+  return (
+    <p className={`mt-0.5 text-xs break-words ${cancelled ? 'text-zinc-500' : 'text-red-700'}`}>
+      {step.errorCode && !cancelled ? <span className="mr-1 font-mono">{step.errorCode}</span> : null}
+      {step.errorMessage}
+    </p>
   );
 }

@@ -24,7 +24,7 @@ export function ProjectList() {
         ) : projects.data.length === 0 ? (
           <EmptyState title="No projects yet">An administrator can create one.</EmptyState>
         ) : (
-          <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3" data-testid="project-list">
+          <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3" data-testid="projects-grid">
             {projects.data.map((p) => (
               <li key={p.id}>
                 <Link

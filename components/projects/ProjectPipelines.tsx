@@ -43,7 +43,7 @@ export function ProjectPipelines({ projectId }: { projectId: string }) {
           <EmptyState title="No pipelines in this project yet" />
         ) : (
           <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-sm">
-            <table className="w-full text-sm" data-testid="pipeline-list">
+            <table className="w-full text-sm" data-testid="pipelines-table">
               <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-500">
                 <tr>
                   <th scope="col" className="px-4 py-2.5 font-medium">Name</th>

@@ -16,6 +16,7 @@ export const sleepNode = defineNode({
   outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   params: z.object({
     ms: z.number().int().min(0).max(600_000).default(1000).describe('How long to wait, in milliseconds'),
+    spin: z.boolean().default(false).describe('Keep a CPU core busy instead of idling, like training does'),
   }),
   runsOn: ['browser', 'server'],
   deterministic: true,
@@ -24,13 +25,22 @@ export const sleepNode = defineNode({
     const start = Date.now();
     for (let waited = 0; waited < params.ms; waited = Date.now() - start) {
       ctx.signal.throwIfAborted();
-      await pause(Math.min(SLICE_MS, params.ms - waited), ctx.signal);
+      if (params.spin) await spinFor(Math.min(SLICE_MS, params.ms - waited));
+      else await pause(Math.min(SLICE_MS, params.ms - waited), ctx.signal);
       ctx.progress(Math.min(1, (Date.now() - start) / params.ms), `Slept ${Date.now() - start} of ${params.ms} ms`);
     }
     ctx.signal.throwIfAborted();
     return { table };
   },
 });
+
+/** Burns CPU for `ms`, then yields once so cancellation messages can arrive. */
+async function spinFor(ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  let x = 0;
+  while (Date.now() < until) x += Math.sqrt(x + 1);
+  await new Promise((resolve) => setTimeout(resolve, 0, x));
+}
 
 /** Resolves after `ms`, or rejects with the abort reason as soon as the signal fires. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,6 @@
 // Headless entry point. Exit codes: 0 success, 1 a step or gate failed / a file was rejected,
 // 2 invalid pipeline or bad usage.
+import { UserError } from '../../engine/errors';
 import { cmdRun } from './run';
 import { cmdSetup } from './setup';
 import { cmdUserAdd } from './user-add';
@@ -40,7 +41,14 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`error: ${error.message}`);
       return error.exitCode;
     }
-    throw error;
+    if (error instanceof UserError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    // Unexpected: the stack goes to the log only when asked for.
+    console.error(`internal error: ${(error as Error).message ?? String(error)}`);
+    if (process.env.PIPEWORKS_DEBUG) console.error(error);
+    return 1;
   }
 }
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import { projects } from '../db/schema';
+import { pipelines, projects } from '../db/schema';
 import { parseAndCompile } from '../pipelines/compile-doc';
 import { startRun } from '../pipelines/start-run';
 import { saveVersion } from '../pipelines/versions';
@@ -13,11 +13,15 @@ import { formatIssue, readPipelineFile } from './read-pipeline';
 
 export const CLI_PROJECT_ID = 'cli';
 
-function ensureCliProject(): void {
+/** A pipeline the server already knows gets a new version in its own project; a new one lands in "Command line". */
+function projectFor(pipelineId: string): string {
   const { db } = getDb();
+  const existing = db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).get();
+  if (existing) return existing.projectId;
   if (!db.select().from(projects).where(eq(projects.id, CLI_PROJECT_ID)).get()) {
     db.insert(projects).values({ id: CLI_PROJECT_ID, name: 'Command line', description: 'Pipelines run with `pipeworks run`.', createdBy: null, createdAt: Date.now() }).run();
   }
+  return CLI_PROJECT_ID;
 }
 
 export async function cmdRun(args: string[]): Promise<number> {
@@ -31,9 +35,8 @@ export async function cmdRun(args: string[]): Promise<number> {
   }
   for (const warning of compiled.value.plan.warnings) out(formatIssue(warning));
   boot({ resume: false });
-  ensureCliProject();
   const { db } = getDb();
-  const saved = saveVersion(db, CLI_PROJECT_ID, compiled.value.doc, null, 'pipeworks run');
+  const saved = saveVersion(db, projectFor(compiled.value.doc.id), compiled.value.doc, null, 'pipeworks run');
   const { runId } = startRun(db, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
   out(`run ${runId} — ${saved.pipelineId} v${saved.version}`);
 

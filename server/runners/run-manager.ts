@@ -57,7 +57,7 @@ export class RunManager {
           recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
         }
         const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
-        return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: 'node' };
+        return { outputs, peakMemoryBytes: result.peakMemoryBytes };
       },
       onEvent: (event) => {
         persistEvent(this.db, runId, event, RUNNER_NAME);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../db/test-db';
@@ -131,7 +131,10 @@ describe('removeStaleTempFiles', () => {
   it('clears leftovers from crashed writes', async () => {
     mkdirSync(tempDir(root), { recursive: true });
     writeFileSync(path.join(tempDir(root), 'abc.123'), 'partial');
+    const old = new Date(Date.now() - 60 * 60_000);
+    utimesSync(path.join(tempDir(root), 'abc.123'), old, old);
+    writeFileSync(path.join(tempDir(root), 'def.456'), 'being written by another process');
     expect(await removeStaleTempFiles(root)).toBe(1);
-    expect(readdirSync(tempDir(root))).toEqual([]);
+    expect(readdirSync(tempDir(root))).toEqual(['def.456']);
   });
 });

@@ -95,11 +95,23 @@ export async function verifyAllArtifacts(root: string): Promise<string[]> {
   return bad.sort();
 }
 
-/** Removes temp files left by writes that crashed before their rename; call at start-up only. */
-export async function removeStaleTempFiles(root: string): Promise<number> {
+/**
+ * Removes temp files left by writes that crashed before their rename. Only old ones: another
+ * process (the CLI, a second server) may be writing into the same store right now.
+ */
+export async function removeStaleTempFiles(root: string, olderThanMs = 10 * 60_000): Promise<number> {
   const names = await readdir(tempDir(root)).catch(() => [] as string[]);
-  await Promise.all(names.map((name) => rm(path.join(tempDir(root), name), { force: true })));
-  return names.length;
+  const cutoff = Date.now() - olderThanMs;
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(tempDir(root), name);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtimeMs < cutoff) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,0 +1,94 @@
+// A first real path through the product, driven only through the UI, as each role would use it.
+import { expect, test, type Page } from '@playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer password 1' };
+const STEPS = ['ingest', 'split', 'train-stats', 'test-stats'];
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+async function openSamplePipeline(page: Page) {
+  await page.getByTestId('project-sample').click();
+  await page.getByTestId('pipeline-breast-cancer-explore').click();
+  await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
+}
+
+test('the first visit creates the administrator, who runs the sample pipeline and inspects its outputs', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByTestId('setup-form')).toBeVisible();
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Confirm password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(ADMIN.name);
+
+  await openSamplePipeline(page);
+  for (const id of STEPS) await expect(page.getByTestId(`node-${id}`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/studio-01-pipeline.png' });
+
+  await page.getByTestId('run-button').click();
+  for (const id of STEPS) await expect(page.getByTestId(`node-status-${id}`)).toHaveText('succeeded', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('succeeded');
+  await page.screenshot({ path: 'test-results/studio-02-succeeded.png' });
+
+  // The split's training side: a real table preview with the real row count.
+  await page.getByTestId('node-split').click();
+  await expect(page.getByTestId('selected-node-details')).toBeVisible();
+  await page.getByTestId('output-train').click();
+  await expect(page.getByTestId('artifact-preview')).toContainText('426');
+  await expect(page.getByTestId('artifact-preview')).toContainText('mean_radius');
+
+  // The profile of the training side.
+  await page.getByTestId('node-train-stats').click();
+  await expect(page.getByTestId('column-stats')).toContainText('diagnosis');
+  await page.screenshot({ path: 'test-results/studio-03-column-stats.png' });
+
+  // Running again reuses every step from the cache.
+  await page.getByTestId('run-button').click();
+  for (const id of STEPS) await expect(page.getByTestId(`node-status-${id}`)).toHaveText('cached', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(page.getByTestId('run-history').locator('[data-testid^="run-"]')).toHaveCount(2);
+});
+
+test('the administrator adds a viewer, who can look but not run', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const form = page.getByTestId('add-user-form');
+  await form.getByLabel('Email').fill(VIEWER.email);
+  await form.getByLabel('Name').fill(VIEWER.name);
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByLabel('Initial password').fill(VIEWER.password);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByTestId(`user-${VIEWER.email}`)).toBeVisible();
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, VIEWER);
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await openSamplePipeline(page);
+  await expect(page.getByTestId('run-button')).toBeDisabled();
+  // What the viewer sees is the last run's results, read-only.
+  await expect(page.getByTestId('node-status-ingest')).toHaveText(/succeeded|cached/);
+  await page.screenshot({ path: 'test-results/studio-04-viewer.png' });
+  await page.goto('/admin/users');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+});
+
+test('a wrong password is explained inline', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Wrong email or password')).toBeVisible();
+});
