@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { recordArtifact } from '../store/artifacts';
 import { artifactPath } from '../store/artifact-files';
 import { notifyRunChanged } from './run-events';
-import { findCachedStep, markRunStarted, persistEvent, prepareResume, unfinishedRuns } from './run-store';
+import { claimRun, findCachedStep, persistEvent, prepareResume, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions } from './worker-pool';
 
 export const RUNNER_NAME = 'server:worker-thread';
@@ -30,13 +30,19 @@ export class RunManager {
     return this.active.has(runId);
   }
 
-  /** Starts executing a stored run; resolves when it is under way, not when it ends. */
-  start(runId: string, plan: Plan): Promise<RunStatus> {
+  /**
+   * Executes a stored run in this process; the promise settles when the run ends.
+   * `previousOwner` is the owner recorded on the run (null for a new run): the claim only
+   * succeeds while it is unchanged, so a run never executes in two processes.
+   */
+  start(runId: string, plan: Plan, previousOwner: string | null = null): Promise<RunStatus> {
     const existing = this.active.get(runId);
     if (existing) return existing.done;
+    if (!claimRun(this.db, runId, previousOwner, this.owner)) {
+      return Promise.reject(new Error(`Run ${runId} is already being executed by another process`));
+    }
     const controller = new AbortController();
     const completed = prepareResume(this.db, runId);
-    markRunStarted(this.db, runId, this.owner);
     notifyRunChanged(runId);
     const ctx: ExecuteContext = {
       signal: controller.signal,
@@ -91,8 +97,8 @@ export class RunManager {
     const resumed: string[] = [];
     for (const run of unfinishedRuns(this.db)) {
       if (this.active.has(run.id) || ownerAlive(run.owner, this.owner)) continue;
-      void this.start(run.id, run.plan as Plan);
-      resumed.push(run.id);
+      this.start(run.id, run.plan as Plan, run.owner).catch((error) => console.warn(`[runner] not resuming: ${(error as Error).message}`));
+      if (this.active.has(run.id)) resumed.push(run.id);
     }
     return resumed;
   }

@@ -1,7 +1,7 @@
 // Persistence of runs and step runs. Every runner reports through these functions, so the
 // history looks the same whichever process ran a step.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { ErrorCode } from '../../engine/errors';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
@@ -67,8 +67,23 @@ export function findCachedStep(db: Db, step: PlanStep, runId: string) {
   return row?.outputs ? { fromRunId: row.runId, outputs: row.outputs as Record<string, ArtifactRef> } : null;
 }
 
-export function markRunStarted(db: Db, runId: string, owner: string): void {
-  db.update(runs).set({ status: 'running', startedAt: Date.now(), owner, finishedAt: null }).where(eq(runs.id, runId)).run();
+/**
+ * Takes a run for this process with a compare-and-set on its owner, so two processes resuming
+ * the same orphaned run cannot both execute it. False when someone else got there first.
+ */
+export function claimRun(db: Db, runId: string, previousOwner: string | null, owner: string): boolean {
+  const result = db
+    .update(runs)
+    .set({ status: 'running', startedAt: sql`coalesce(${runs.startedAt}, ${Date.now()})`, owner, finishedAt: null })
+    .where(
+      and(
+        eq(runs.id, runId),
+        inArray(runs.status, ['queued', 'running']),
+        previousOwner === null ? isNull(runs.owner) : eq(runs.owner, previousOwner),
+      ),
+    )
+    .run();
+  return result.changes === 1;
 }
 
 export function finishRun(db: Db, runId: string, status: RunStatus, error?: { code: ErrorCode; message: string }): void {

@@ -19,8 +19,8 @@ export const authRouter = createTRPCRouter({
   setup: publicProcedure
     .input(credentials.extend({ name: z.string().trim().min(1).max(100), password: z.string().min(10).max(500) }))
     .mutation(async ({ ctx, input }) => {
+      // Throws a UserError (400) once any user exists: setup can happen only on a fresh install.
       const user = await createFirstAdmin(ctx.db, { ...input, role: 'admin' });
-      if (!user) throw new TRPCError({ code: 'FORBIDDEN', message: 'An administrator already exists; sign in instead' });
       const token = createSession(ctx.db, user.id);
       ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
       audit(ctx.db, { userId: user.id, action: 'user.setup', targetType: 'user', targetId: user.id, detail: {} });

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Plan } from '../../engine/plan';
+import { openTestDb, type TestDb } from '../db/test-db';
+import { pipelines, projects } from '../db/schema';
+import { claimRun, finishRun, insertRun, persistEvent, prepareResume, unfinishedRuns } from './run-store';
+
+let t: TestDb;
+const plan: Plan = {
+  pipelineId: 'p',
+  docHash: 'h',
+  warnings: [],
+  steps: [
+    { id: 'a', type: 't/a', version: 1, params: {}, inputs: {}, outputs: { out: 'table' }, placement: 'server', deterministic: true, cacheKey: 'k-a' },
+    { id: 'b', type: 't/b', version: 1, params: {}, inputs: { in: { fromStep: 'a', output: 'out' } }, outputs: { out: 'table' }, placement: 'server', deterministic: true, cacheKey: 'k-b' },
+  ],
+};
+
+beforeEach(() => {
+  t = openTestDb();
+  t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
+  t.db.insert(pipelines).values({ id: 'p', projectId: 'pr', name: 'P', createdAt: 0, updatedAt: 0 }).run();
+});
+afterEach(() => t.cleanup());
+
+const newRun = () => insertRun(t.db, { pipelineId: 'p', pipelineVersionId: null, plan, trigger: 'api', createdBy: null });
+
+describe('claimRun', () => {
+  it('lets exactly one process take a new run', () => {
+    const id = newRun();
+    expect(claimRun(t.db, id, null, 'host:1')).toBe(true);
+    expect(claimRun(t.db, id, null, 'host:2')).toBe(false);
+  });
+
+  it('lets one resumer take an orphaned run, and only while its owner is unchanged', () => {
+    const id = newRun();
+    claimRun(t.db, id, null, 'host:1');
+    expect(claimRun(t.db, id, 'host:1', 'host:2')).toBe(true);
+    expect(claimRun(t.db, id, 'host:1', 'host:3')).toBe(false);
+  });
+
+  it('never takes a finished run', () => {
+    const id = newRun();
+    claimRun(t.db, id, null, 'host:1');
+    finishRun(t.db, id, 'succeeded');
+    expect(claimRun(t.db, id, 'host:1', 'host:2')).toBe(false);
+    expect(unfinishedRuns(t.db).map((r) => r.id)).not.toContain(id);
+  });
+});
+
+describe('prepareResume', () => {
+  it('keeps finished steps and puts half-done ones back in the queue', () => {
+    const id = newRun();
+    claimRun(t.db, id, null, 'host:1');
+    const outputs = { out: { id: 'f'.repeat(64), kind: 'table' as const, size: 3 } };
+    persistEvent(t.db, id, { type: 'step_started', stepId: 'a', at: 1 }, 'r');
+    persistEvent(t.db, id, { type: 'step_finished', stepId: 'a', status: 'succeeded', startedAt: 1, finishedAt: 2, outputs }, 'r');
+    persistEvent(t.db, id, { type: 'step_started', stepId: 'b', at: 3 }, 'r');
+    const completed = prepareResume(t.db, id);
+    expect([...completed.entries()]).toEqual([['a', outputs]]);
+    const statuses = t.sqlite.prepare('select step_id, status from step_runs where run_id = ? order by step_id').all(id);
+    expect(statuses).toEqual([
+      { step_id: 'a', status: 'succeeded' },
+      { step_id: 'b', status: 'queued' },
+    ]);
+  });
+});
