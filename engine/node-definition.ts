@@ -25,6 +25,17 @@ export interface NodeRunContext {
   progress(fraction: number, message?: string, data?: Record<string, unknown>): void;
   /** Reads a file bundled with the app (sample datasets) by its relative name. */
   readBundled(relativePath: string): Promise<Uint8Array>;
+  /** What this runner offers for ML: TF.js backends to try in order, and where their wasm files are. */
+  ml: MlRuntime;
+  /** Records what really ran (e.g. the TF.js backend, and why an earlier one was passed over). */
+  reportBackend(backend: string, note?: string): void;
+}
+
+export interface MlRuntime {
+  /** e.g. ['wasm', 'cpu'] on the server; ['webgpu', 'webgl', 'wasm', 'cpu'] in a browser. */
+  backends: readonly string[];
+  /** A path (Node) or URL prefix (browser) holding the TF.js wasm binaries. */
+  wasmPath?: string;
 }
 
 export interface NodeRunArgs<P, V> {

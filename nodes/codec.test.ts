@@ -73,7 +73,7 @@ describe('encodeValue for JSON values', () => {
 
 describe('decodeValue for kinds without a value type yet', () => {
   it('says so clearly', () => {
-    expect(() => decodeValue('model', new Uint8Array())).toThrow(/"model" cannot be decoded yet/);
+    expect(() => decodeValue('deployment', new Uint8Array())).toThrow(/"deployment" cannot be decoded yet/);
     expect(() => decodeValue('deployment', new Uint8Array())).toThrow(/"deployment" cannot be decoded yet/);
   });
 });

@@ -6,6 +6,7 @@ import { assertNever } from '../engine/assert-never';
 import type { PortKind } from '../engine/port-kinds';
 import { canonicalJSON } from '../engine/canonical-json';
 import { tableValue, withColumnSchema } from './table/column-schema';
+import { MODEL_TASKS, type ModelArtifact } from './models/model-artifact';
 import type { JsonObject, PortValue, Report } from './values';
 
 export const ARROW_FILE_MEDIA_TYPE = 'application/vnd.apache.arrow.file';
@@ -33,6 +34,10 @@ export function encodeValue(value: PortValue): EncodedValue {
       return { bytes: jsonBytes(value.report), mediaType: JSON_MEDIA_TYPE, meta: { type: value.report.type } };
     case 'metrics':
       return { bytes: jsonBytes(value.metrics), mediaType: JSON_MEDIA_TYPE, meta: {} };
+    case 'model': {
+      const { format, task, target, labels } = value.model;
+      return { bytes: jsonBytes(value.model as unknown as JsonObject), mediaType: JSON_MEDIA_TYPE, meta: { format, task, target, labels } };
+    }
     default:
       return assertNever(value, 'port value');
   }
@@ -40,6 +45,16 @@ export function encodeValue(value: PortValue): EncodedValue {
 
 const reportSchema = z.looseObject({ type: z.string(), title: z.string() });
 const jsonObjectSchema = z.record(z.string(), z.unknown());
+const modelSchema = z.looseObject({
+  format: z.string(),
+  task: z.enum(MODEL_TASKS),
+  target: z.string(),
+  inputs: z.array(z.looseObject({ name: z.string(), type: z.string(), role: z.string() })),
+  preprocessing: jsonObjectSchema,
+  labels: z.array(z.string()),
+  payload: jsonObjectSchema,
+  training: jsonObjectSchema,
+});
 
 export function decodeValue(kind: PortKind, bytes: Uint8Array): PortValue {
   switch (kind) {
@@ -50,6 +65,7 @@ export function decodeValue(kind: PortKind, bytes: Uint8Array): PortValue {
     case 'metrics':
       return { kind: 'metrics', metrics: jsonObjectSchema.parse(parseJson(bytes)) as JsonObject };
     case 'model':
+      return { kind: 'model', model: modelSchema.parse(parseJson(bytes)) as unknown as ModelArtifact };
     case 'deployment':
       throw new Error(`Port kind "${kind}" cannot be decoded yet: its value type is not defined in nodes/values.ts`);
     default:

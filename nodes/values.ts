@@ -1,6 +1,7 @@
 // The runtime values that travel along edges, one per port kind that exists so far.
-// `model` and `deployment` values arrive with the train and deploy nodes; codec.ts rejects them until then.
+// `deployment` values arrive with the deploy nodes; codec.ts rejects them until then.
 import type { Table } from 'apache-arrow';
+import type { ModelValue } from './models/model-artifact';
 
 export const COLUMN_TYPES = ['numeric', 'categorical', 'boolean', 'datetime', 'text'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -37,4 +38,4 @@ export interface MetricsValue {
   metrics: JsonObject;
 }
 
-export type PortValue = TableValue | ReportValue | MetricsValue;
+export type PortValue = TableValue | ReportValue | MetricsValue | ModelValue;

@@ -15,6 +15,7 @@ interface AppShellProps {
 export function AppShell({ user, canManageUsers, children }: AppShellProps) {
   const items: NavItem[] = [{ href: '/', label: 'Projects' }];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
+  items.push({ href: '/settings', label: 'Settings' });
   return (
     <div className="flex h-screen flex-col">
       <header className="flex h-12 shrink-0 items-center gap-6 border-b border-zinc-200 bg-white px-4">

@@ -1,12 +1,15 @@
 // A labelled input with an optional hint; the label is always visible and tied to the input.
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: string;
+  /** Extra classes for the input itself (className styles the wrapper). */
+  inputClassName?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ label, hint, id, className = '', ...rest }: TextFieldProps) {
+export function TextField({ label, hint, id, className = '', inputClassName = '', ...rest }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -18,7 +21,7 @@ export function TextField({ label, hint, id, className = '', ...rest }: TextFiel
       <input
         id={inputId}
         aria-describedby={hintId}
-        className="h-9 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none"
+        className={`h-9 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none ${inputClassName}`}
         {...rest}
       />
       {hint ? (

@@ -1,9 +1,10 @@
 // A NodeRunContext for unit tests that records logs and progress. Isomorphic: file access is injected.
-import type { LogLevel, NodeRunContext, Placement } from '../../engine/node-definition';
+import type { LogLevel, MlRuntime, NodeRunContext, Placement } from '../../engine/node-definition';
 
 export interface FakeContext extends NodeRunContext {
   logs: { level: LogLevel; message: string }[];
-  progressed: { fraction: number; message?: string }[];
+  progressed: { fraction: number; message?: string; data?: Record<string, unknown> }[];
+  backends: { backend: string; note?: string }[];
 }
 
 export function fakeContext(
@@ -11,17 +12,22 @@ export function fakeContext(
     readBundled?: (relativePath: string) => Promise<Uint8Array>;
     signal?: AbortSignal;
     runtime?: Placement;
+    ml?: MlRuntime;
   } = {},
 ): FakeContext {
   const logs: FakeContext['logs'] = [];
   const progressed: FakeContext['progressed'] = [];
+  const backends: FakeContext['backends'] = [];
   return {
     signal: options.signal ?? new AbortController().signal,
     runtime: options.runtime ?? 'server',
     logs,
     progressed,
     log: (level, message) => void logs.push({ level, message }),
-    progress: (fraction, message) => void progressed.push({ fraction, message }),
+    backends,
+    progress: (fraction, message, data) => void progressed.push({ fraction, message, data }),
+    ml: options.ml ?? { backends: ['cpu'] },
+    reportBackend: (backend, note) => void backends.push({ backend, note }),
     readBundled:
       options.readBundled ??
       (async (path) => {

@@ -9,6 +9,8 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
+  /** How the caller proved who they are; some actions need a person at a browser. */
+  via: 'session' | 'apiKey';
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {
@@ -23,13 +25,14 @@ export function readCookie(header: string | null, name: string): string | undefi
 export function resolveUser(headers: Headers): CurrentUser | null {
   const { db } = getDb();
   const auth = headers.get('authorization');
-  const user = auth?.startsWith('Bearer ')
+  const via: CurrentUser['via'] = auth?.startsWith('Bearer ') ? 'apiKey' : 'session';
+  const user = auth && via === 'apiKey'
     ? getApiKeyUser(db, auth.slice('Bearer '.length).trim())
     : (() => {
         const token = readCookie(headers.get('cookie'), SESSION_COOKIE);
         return token ? getSessionUser(db, token) : null;
       })();
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role } : null;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role, via } : null;
 }
 
 export function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {

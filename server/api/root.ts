@@ -1,3 +1,4 @@
+import { apiKeyRouter } from './routers/api-key';
 import { artifactRouter } from './routers/artifact';
 import { authRouter } from './routers/auth';
 import { pipelineRouter } from './routers/pipeline';
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   pipeline: pipelineRouter,
   run: runRouter,
   artifact: artifactRouter,
+  apiKey: apiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,6 +39,14 @@ const mapUserErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapUserErrors);
 export const authedProcedure = publicProcedure.use(requireUser);
 
+/** Managing credentials needs a person signed in at a browser: a leaked API key cannot mint new keys. */
+export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.via !== 'session') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'API keys cannot manage API keys; sign in to do this' });
+  }
+  return next();
+});
+
 /** A procedure only roles allowed to `action` may call; the UI hides the same actions. */
 export function permitted(action: Action) {
   return authedProcedure.use(({ ctx, next }) => {

@@ -63,7 +63,7 @@ export class RunManager {
           recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
         }
         const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
-        return { outputs, peakMemoryBytes: result.peakMemoryBytes };
+        return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend };
       },
       onEvent: (event) => {
         persistEvent(this.db, runId, event, RUNNER_NAME);

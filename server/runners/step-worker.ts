@@ -26,6 +26,11 @@ async function readBundled(root: string, relative: string): Promise<Uint8Array> 
   return new Uint8Array(await readFile(full));
 }
 
+/** The folder holding tfjs-backend-wasm's .wasm files (with a trailing separator, as TF.js expects). */
+function wasmDir(): string {
+  return path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep;
+}
+
 function heapInUse(): number {
   const s = getHeapStatistics();
   return s.used_heap_size + s.external_memory;
@@ -45,12 +50,19 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
     for (const [name, ref] of Object.entries(task.inputs)) {
       inputs[name] = decodeValue(ref.kind, await readArtifactBytes(task.dataDir, ref.id));
     }
+    let backend: string | undefined;
     const ctx: NodeRunContext = {
       signal: controller.signal,
       runtime: 'server',
       log: (level, message) => send({ type: 'log', level, message }),
       progress: (fraction, message, data) => send({ type: 'progress', fraction, message, data }),
       readBundled: (relative) => readBundled(task.bundledRoot, relative),
+      // Node has no GPU backend for TF.js here (tfjs-node cannot be installed): wasm, then cpu.
+      ml: { backends: ['wasm', 'cpu'], wasmPath: wasmDir() },
+      reportBackend: (name, note) => {
+        backend = name;
+        if (note) send({ type: 'log', level: 'warn', message: note });
+      },
     };
     const produced = await def.run({ inputs, params: step.params, ctx });
     peak = Math.max(peak, heapInUse());
@@ -60,7 +72,7 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       const { id, size } = await writeArtifactBytes(task.dataDir, bytes);
       outputs[name] = { id, size, kind: (value as PortValue).kind, meta, mediaType };
     }
-    return { ok: true, outputs, peakMemoryBytes: peak };
+    return { ok: true, outputs, peakMemoryBytes: peak, backend };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, code: 'invalid_input', message: error.message };
     if (error instanceof NodeRunError) return { ok: false, code: error.code, message: error.message };

@@ -29,7 +29,7 @@ export class StepWorkerPool {
     });
   }
 
-  async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<{ outputs: Record<string, StoredOutput>; peakMemoryBytes: number }> {
+  async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<{ outputs: Record<string, StoredOutput>; peakMemoryBytes: number; backend?: string }> {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (m: StepMessage) => {
       if (m.type === 'log') hooks.log(m.level, m.message);
@@ -54,7 +54,7 @@ export class StepWorkerPool {
     try {
       const result = (await this.piscina.run(task, { transferList: [port2], signal: kill.signal })) as StepTaskResult;
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
-      return { outputs: result.outputs, peakMemoryBytes: result.peakMemoryBytes };
+      return { outputs: result.outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend };
     } catch (error) {
       if (hooks.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
       if (error instanceof NodeRunError) throw error;

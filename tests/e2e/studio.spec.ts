@@ -92,3 +92,38 @@ test('a wrong password is explained inline', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Wrong email or password')).toBeVisible();
 });
+
+test('a person creates an API key in Settings, sees it once, and revokes it', async ({ page, request }) => {
+  await signIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+  const form = page.getByTestId('api-key-form');
+  await form.getByLabel('Key name').fill('CI on main');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const secret = page.getByTestId('api-key-secret');
+  await expect(secret).toHaveValue(/^pw_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByText('it will not be shown again')).toBeVisible();
+  const key = await secret.inputValue();
+  await expect(page.getByText(`curl -H "Authorization: Bearer ${key}"`)).toBeVisible();
+  const row = page.getByTestId('api-key-list').locator('tr[data-testid^="api-key-"]', { hasText: 'CI on main' });
+  await expect(row).toContainText(`${key.slice(0, 11)}…`);
+  await expect(row).toContainText('Active');
+  await page.screenshot({ path: 'test-results/studio-05-settings.png' });
+
+  // The key works on its own, with no session cookie.
+  const headers = { authorization: `Bearer ${key}` };
+  expect((await request.get('/api/trpc/project.list', { headers })).status()).toBe(200);
+
+  // Once gone from the screen, the secret cannot be seen again.
+  await page.reload();
+  await expect(row).toBeVisible();
+  await expect(page.getByTestId('api-key-secret')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(key);
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.getByRole('button', { name: 'Confirm revoke' }).click();
+  await expect(row).toContainText('Revoked');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  expect((await request.get('/api/trpc/project.list', { headers })).status()).toBe(401);
+});

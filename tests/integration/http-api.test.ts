@@ -129,3 +129,60 @@ describe('bad input', () => {
     expect(viaTrpc.status).toBe(400);
   });
 });
+
+describe('API keys', () => {
+  /** A client that sends only the key: no cookie. */
+  function keyed(key: string): HttpClient {
+    const client = new HttpClient(server.url);
+    client.apiKey = key;
+    return client;
+  }
+
+  it('lets a script act as the key’s owner until the key is revoked', async () => {
+    const created = HttpClient.data(await admin.mutate('apiKey.create', { name: 'ci' }));
+    expect(created.key).toMatch(/^pw_/);
+    expect(created.prefix).toBe(created.key.slice(0, created.prefix.length));
+    const script = keyed(created.key);
+    const projects = await script.query('project.list');
+    expect(projects.status).toBe(200);
+    // A key cannot mint more keys: a leaked one ends when it is revoked.
+    expect((await script.mutate('apiKey.create', { name: 'minted' })).status).toBe(403);
+    expect(HttpClient.data(projects).map((p: any) => p.id)).toContain('sample');
+
+    // The list shows the key and its use, never the secret or its hash.
+    const listed = await admin.query('apiKey.list');
+    const row = HttpClient.data(listed).find((k: any) => k.id === created.id);
+    expect(row).toMatchObject({ name: 'ci', prefix: created.prefix, revokedAt: null, lastUsedAt: expect.any(Number) });
+    expect(Object.keys(row).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+    expect(JSON.stringify(listed.body)).not.toContain(created.key);
+
+    HttpClient.data(await admin.mutate('apiKey.revoke', { id: created.id }));
+    expect((await script.query('project.list')).status).toBe(401);
+    expect((await admin.mutate('apiKey.revoke', { id: created.id })).status).toBe(404);
+  });
+
+  it('gives a viewer’s key the viewer’s role, and only its owner can revoke it', async () => {
+    HttpClient.data(await admin.mutate('user.add', { email: 'val@example.com', name: 'Val', role: 'viewer', password: 'viewer password 2' }));
+    const viewer = new HttpClient(server.url);
+    HttpClient.data(await viewer.mutate('auth.login', { email: 'val@example.com', password: 'viewer password 2' }));
+    const { id, key } = HttpClient.data(await viewer.mutate('apiKey.create', { name: 'notebook' }));
+    const script = keyed(key);
+    expect((await script.query('pipeline.get', { id: 'breast-cancer-explore' })).status).toBe(200);
+    const start = await script.mutate('run.start', { pipelineId: 'breast-cancer-explore' });
+    expect(start.status).toBe(403);
+    expect(HttpClient.error(start).message).toMatch(/viewer/);
+
+    // Keys are personal: the admin neither sees nor revokes the viewer's key.
+    expect(HttpClient.data(await admin.query('apiKey.list')).map((k: any) => k.id)).not.toContain(id);
+    expect((await admin.mutate('apiKey.revoke', { id })).status).toBe(404);
+    expect((await script.query('project.list')).status).toBe(200);
+  });
+
+  it('answers 401 to a made-up key and 400 to a nameless one', async () => {
+    expect((await keyed('pw_' + 'A'.repeat(43)).query('project.list')).status).toBe(401);
+    expect((await keyed('pw_not-a-real-key').mutate('apiKey.create', { name: 'x' })).status).toBe(401);
+    expect((await new HttpClient(server.url).query('apiKey.list')).status).toBe(401);
+    expect((await admin.mutate('apiKey.create', { name: '   ' })).status).toBe(400);
+    expect((await admin.mutate('apiKey.create', { name: 'x'.repeat(101) })).status).toBe(400);
+  });
+});

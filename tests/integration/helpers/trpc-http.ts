@@ -1,12 +1,15 @@
-// Calls tRPC procedures over plain HTTP, as a browser or a script would, keeping the session cookie.
+// Calls tRPC procedures over plain HTTP, as a browser or a script would, keeping the session cookie
+// (or sending an API key, as a script would).
 import superjson from 'superjson';
 
 export class HttpClient {
   cookie = '';
+  /** Sent as `Authorization: Bearer <apiKey>` when set. */
+  apiKey = '';
   constructor(readonly baseUrl: string) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...extra };
+    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}), ...extra };
   }
 
   private keepCookie(res: Response): void {
