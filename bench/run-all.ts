@@ -3,6 +3,9 @@
 import { benchCachedRun } from './cached-run.bench';
 import { benchCachedRunHttp } from './cached-run-http.bench';
 import { benchCompile } from './compile.bench';
+import { benchCsv } from './csv.bench';
+import { benchMlp } from './mlp.bench';
+import { benchLogistic } from './logistic.bench';
 
 interface Row {
   name: string;
@@ -26,6 +29,9 @@ export async function runAll(_args: string[]): Promise<number> {
   });
   rows.push(await benchCachedRun());
   rows.push(await benchCachedRunHttp());
+  rows.push(await benchCsv());
+  rows.push(await benchMlp());
+  rows.push(await benchLogistic());
 
   console.log(`\nPipeworks benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   for (const r of rows) {

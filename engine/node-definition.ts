@@ -25,6 +25,13 @@ export interface NodeRunContext {
   progress(fraction: number, message?: string, data?: Record<string, unknown>): void;
   /** Reads a file bundled with the app (sample datasets) by its relative name. */
   readBundled(relativePath: string): Promise<Uint8Array>;
+  /** Reads a stored artifact (e.g. a dataset version's Arrow table) by its sha256 id; the bytes are verified. */
+  readArtifact(id: string): Promise<Uint8Array>;
+  /**
+   * The source key compile resolved for this step (an ingest node's data hash), so the node reads
+   * exactly the data its cache key names even if a newer version appears meanwhile.
+   */
+  sourceKey?: string | null;
   /** What this runner offers for ML: TF.js backends to try in order, and where their wasm files are. */
   ml: MlRuntime;
   /** Records what really ran (e.g. the TF.js backend, and why an earlier one was passed over). */

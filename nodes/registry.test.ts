@@ -7,8 +7,26 @@ describe('createRegistry', () => {
   it('lists the built-in nodes in palette order', () => {
     expect(createRegistry().list().map((d) => d.type)).toEqual([
       'ingest/sample-dataset',
+      'ingest/dataset',
+      'clean/select-columns',
+      'clean/rename-columns',
+      'clean/cast-columns',
+      'clean/filter-rows',
+      'clean/deduplicate',
+      'clean/missing-values',
+      'clean/clip-outliers',
+      'clean/set-roles',
+      'clean/validate',
       'split/random',
+      'split/time',
       'explore/column-stats',
+      'train/logistic-regression',
+      'train/linear-regression',
+      'train/random-forest',
+      'train/mlp',
+      'train/hyperparameter-search',
+      'evaluate/model',
+      'evaluate/predictions',
     ]);
   });
 

@@ -3,10 +3,28 @@
 // resolve an extensionless "./x.node" and Turbopack cannot map "./x.node.js" to .ts, so this is
 // the one spelling every loader accepts (tsconfig sets allowImportingTsExtensions for it).
 import type { NodeDefinition, NodeRegistry } from '../engine/node-definition';
+import { castColumnsNode } from './clean/cast-columns.node.ts';
+import { clipOutliersNode } from './clean/clip-outliers.node.ts';
+import { deduplicateNode } from './clean/deduplicate.node.ts';
+import { filterRowsNode } from './clean/filter-rows.node.ts';
+import { missingValuesNode } from './clean/missing-values.node.ts';
+import { renameColumnsNode } from './clean/rename-columns.node.ts';
+import { selectColumnsNode } from './clean/select-columns.node.ts';
+import { setRolesNode } from './clean/set-roles.node.ts';
+import { validateNode } from './clean/validate.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
+import { evaluatePredictionsNode } from './evaluate/evaluate-predictions.node.ts';
+import { evaluateModelNode } from './evaluate/evaluate.node.ts';
+import { datasetNode } from './ingest/dataset.node.ts';
 import { sampleDatasetNode } from './ingest/sample-dataset.node.ts';
 import { randomSplitNode } from './split/random-split.node.ts';
+import { timeSplitNode } from './split/time-split.node.ts';
 import { sleepNode } from './testing/sleep.node.ts';
+import { linearRegressionNode } from './train/linear-regression.node.ts';
+import { logisticRegressionNode } from './train/logistic-regression.node.ts';
+import { mlpNode } from './train/mlp.node.ts';
+import { hyperparameterSearchNode } from './train/search.node.ts';
+import { randomForestNode } from './train/random-forest.node.ts';
 
 export const CATEGORY_ORDER = [
   'ingest',
@@ -21,7 +39,29 @@ export const CATEGORY_ORDER = [
 ] as const;
 
 /** Every version of every built-in node; a node's V1 stays here when V2 arrives. */
-const BUILT_IN: readonly NodeDefinition[] = [sampleDatasetNode, randomSplitNode, columnStatsNode];
+const BUILT_IN: readonly NodeDefinition[] = [
+  sampleDatasetNode,
+  datasetNode,
+  selectColumnsNode,
+  renameColumnsNode,
+  castColumnsNode,
+  filterRowsNode,
+  deduplicateNode,
+  missingValuesNode,
+  clipOutliersNode,
+  setRolesNode,
+  validateNode,
+  randomSplitNode,
+  timeSplitNode,
+  columnStatsNode,
+  logisticRegressionNode,
+  linearRegressionNode,
+  randomForestNode,
+  mlpNode,
+  hyperparameterSearchNode,
+  evaluateModelNode,
+  evaluatePredictionsNode,
+];
 const TEST_ONLY: readonly NodeDefinition[] = [sleepNode];
 
 export function createRegistry(options: { testNodes?: boolean } = {}): NodeRegistry {

@@ -28,6 +28,7 @@ describe('parseEnv', () => {
         PIPEWORKS_TEST_NODES: '1',
         PIPEWORKS_SESSION_TTL_HOURS: '12',
         PIPEWORKS_MAX_UPLOAD_MB: '50',
+        PIPEWORKS_MAX_LINE_KB: '64',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -41,8 +42,16 @@ describe('parseEnv', () => {
       PIPEWORKS_TEST_NODES: true,
       PIPEWORKS_SESSION_TTL_HOURS: 12,
       PIPEWORKS_MAX_UPLOAD_MB: 50,
+      PIPEWORKS_MAX_LINE_KB: 64,
       NODE_ENV: 'production',
     });
+  });
+
+  it('takes fractional upload and line limits, but not zero or negative ones', () => {
+    expect(parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0.5', PIPEWORKS_MAX_LINE_KB: '4' })).toMatchObject({ PIPEWORKS_MAX_UPLOAD_MB: 0.5, PIPEWORKS_MAX_LINE_KB: 4 });
+    expect(parseEnv({}).PIPEWORKS_MAX_LINE_KB).toBe(1024);
+    expect(() => parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0' })).toThrow(/PIPEWORKS_MAX_UPLOAD_MB/);
+    expect(() => parseEnv({ PIPEWORKS_MAX_LINE_KB: '-1' })).toThrow(/PIPEWORKS_MAX_LINE_KB/);
   });
 
   it('treats empty strings as unset', () => {

@@ -26,7 +26,10 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
     PIPEWORKS_SESSION_TTL_HOURS: optional(positiveInt(24 * 366)).transform((h) => h ?? 168),
-    PIPEWORKS_MAX_UPLOAD_MB: optional(positiveInt(100_000)).transform((mb) => mb ?? 200),
+    // Decimals allowed (0.5 = 512 KB), so tests can set small limits.
+    PIPEWORKS_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(100_000)).transform((mb) => mb ?? 200),
+    /** The longest physical line a CSV import accepts. */
+    PIPEWORKS_MAX_LINE_KB: optional(z.coerce.number().positive().max(1024 * 1024)).transform((kb) => kb ?? 1024),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

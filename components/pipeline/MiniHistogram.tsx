@@ -1,10 +1,7 @@
 // A tiny bar chart of a numeric column's histogram, drawn as inline SVG.
 import { formatNumber } from '../ui/format';
 
-const WIDTH = 80;
-const HEIGHT = 28;
-
-export function MiniHistogram({ edges, counts }: { edges: number[]; counts: number[] }) {
+export function MiniHistogram({ edges, counts, width: WIDTH = 80, height: HEIGHT = 28 }: { edges: number[]; counts: number[]; width?: number; height?: number }) {
   if (counts.length === 0) return null;
   const max = Math.max(...counts, 1);
   const bar = WIDTH / counts.length;

@@ -13,7 +13,10 @@ interface AppShellProps {
 }
 
 export function AppShell({ user, canManageUsers, children }: AppShellProps) {
-  const items: NavItem[] = [{ href: '/', label: 'Projects' }];
+  const items: NavItem[] = [
+    { href: '/', label: 'Projects' },
+    { href: '/datasets', label: 'Datasets' },
+  ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
   items.push({ href: '/settings', label: 'Settings' });
   return (

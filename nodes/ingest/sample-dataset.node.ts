@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { defineNode } from '../define-node';
 import { nodeRunError } from '../node-run-error';
 import { sha256Hex } from '../../engine/hash';
-import { tableFromColumns } from '../table/table-from-columns';
-import { parseCsv } from './parse-csv';
+import { withColumnSchema } from '../table/column-schema';
+import { readCsvBytes } from './parse-csv';
 import { SAMPLE_NAMES, sampleDataset } from './samples/manifest';
 
 const params = z.object({
@@ -37,13 +37,14 @@ export const sampleDatasetNode = defineNode({
         `Bundled dataset "${dataset}" (${sample.file}) has sha256 ${actual}, expected ${sample.sha256}`,
       );
     }
-    const { columns, rows } = parseCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    const target = columns.find((c) => c.info.name === sample.target);
-    if (!target) throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${sample.target}"`);
-    target.info = { ...target.info, role: 'target' };
-    const table = tableFromColumns(columns, rows);
-    ctx.log('info', `Loaded ${sample.title}: ${rows} rows, ${columns.length} columns, target "${sample.target}"`);
+    const parsed = await readCsvBytes(bytes, { signal: ctx.signal });
+    if (!parsed.columns.some((c) => c.name === sample.target)) {
+      throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${sample.target}"`);
+    }
+    const columns = parsed.columns.map((c) => (c.name === sample.target ? { ...c, role: 'target' as const } : c));
+    const table = withColumnSchema(parsed.table, columns);
+    ctx.log('info', `Loaded ${sample.title}: ${parsed.rows} rows, ${columns.length} columns, target "${sample.target}"`);
     ctx.progress(1);
-    return { table: { kind: 'table', table, columns: columns.map((c) => c.info) } };
+    return { table: { kind: 'table', table, columns } };
   },
 });

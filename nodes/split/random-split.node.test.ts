@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { encodeValue } from '../codec';
 import { tableFromColumns } from '../table/table-from-columns';
 import { readColumn } from '../table/read-column';
 import { fakeContext } from '../testing/fake-context';
@@ -76,5 +77,64 @@ describe('split/random run', () => {
     const failure = run({ stratifyBy: 'colour' });
     await expect(failure).rejects.toBeInstanceOf(UserError);
     await expect(failure).rejects.toMatchObject({ details: { field: 'stratifyBy', column: 'colour' } });
+  });
+});
+
+describe('split/random with groupBy', () => {
+  // 200 rows of 40 customers (5 rows each, interleaved); the label alternates within a customer.
+  const grouped: ColumnData[] = [
+    ...columns,
+    { info: { name: 'customer', type: 'categorical', role: 'id' }, values: Array.from({ length: n }, (_, i) => `c${i % 40}`) },
+  ];
+  const groupedInput: TableValue = { kind: 'table', table: tableFromColumns(grouped), columns: grouped.map((c) => c.info) };
+  const runGrouped = async (raw: Record<string, unknown>) => {
+    const ctx = fakeContext();
+    const outputs = await randomSplitNode.run({ inputs: { table: groupedInput }, params: randomSplitNode.params.parse(raw), ctx });
+    return { outputs, ctx };
+  };
+  const customers = (value: PortValue) => new Set(value.kind === 'table' ? readColumn(value.table, 'customer') : []);
+
+  it('adds no param by default, so existing plans keep their params and cache keys', () => {
+    expect('groupBy' in randomSplitNode.params.parse({})).toBe(false);
+    expect(randomSplitNode.params.parse({ seed: 9 })).toStrictEqual({ train: 0.75, validation: 0, test: 0.25, seed: 9 });
+  });
+
+  it('keeps the split of existing params as it was (pinned)', async () => {
+    expect((await run({ seed: 9 })).test.slice(0, 8)).toEqual([5, 6, 7, 9, 12, 13, 16, 25]);
+  });
+
+  it('puts each group wholly on one side, with fractions counting groups', async () => {
+    const { outputs, ctx } = await runGrouped({ groupBy: 'customer', train: 0.6, validation: 0.2, test: 0.2, seed: 1 });
+    const [train, validation, test] = [customers(outputs.train), customers(outputs.validation), customers(outputs.test)];
+    expect([train.size, validation.size, test.size]).toEqual([24, 8, 8]);
+    expect([...test].filter((c) => train.has(c) || validation.has(c))).toEqual([]);
+    expect(ctx.logs[0].message).toBe('Split 200 rows by group "customer": train 120 (24 groups), validation 40 (8 groups), test 40 (8 groups)');
+    expect(ctx.logs.map((l) => l.message)).toContainEqual(expect.stringMatching(/^test "label": no \d+ \(\d+\.\d%\), yes/));
+  });
+
+  it('gives the same bytes for the same seed and another split for another seed', async () => {
+    const a = await runGrouped({ groupBy: 'customer', seed: 7 });
+    const b = await runGrouped({ groupBy: 'customer', seed: 7 });
+    for (const side of ['train', 'validation', 'test']) {
+      expect(encodeValue(b.outputs[side]).bytes).toEqual(encodeValue(a.outputs[side]).bytes);
+    }
+    const c = await runGrouped({ groupBy: 'customer', seed: 8 });
+    expect(customers(c.outputs.test)).not.toEqual(customers(a.outputs.test));
+  });
+
+  it('refuses a group column together with a stratify column, and an unknown group column', async () => {
+    expect(randomSplitNode.params.safeParse({ groupBy: 'customer', stratifyBy: 'label' }).error?.issues[0].path).toEqual(['groupBy']);
+    await expect(runGrouped({ groupBy: 'client' })).rejects.toMatchObject({ details: { field: 'groupBy', column: 'client' } });
+  });
+
+  it('fails when there are too few groups to leave any for training', async () => {
+    const two: ColumnData[] = [{ info: { name: 'g', type: 'categorical', role: 'feature' }, values: ['a', 'a', 'b'] }];
+    const table: TableValue = { kind: 'table', table: tableFromColumns(two), columns: two.map((c) => c.info) };
+    const params = randomSplitNode.params.parse({ groupBy: 'g', train: 0.5, test: 0.5 });
+    await expect(randomSplitNode.run({ inputs: { table }, params, ctx: fakeContext() })).resolves.toBeDefined();
+    const none = randomSplitNode.params.parse({ groupBy: 'g', train: 0.2, validation: 0.4, test: 0.4 });
+    await expect(randomSplitNode.run({ inputs: { table }, params: none, ctx: fakeContext() })).rejects.toThrow(
+      'With 2 groups these fractions leave no rows for training',
+    );
   });
 });

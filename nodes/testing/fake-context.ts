@@ -10,6 +10,9 @@ export interface FakeContext extends NodeRunContext {
 export function fakeContext(
   options: {
     readBundled?: (relativePath: string) => Promise<Uint8Array>;
+    /** Artifacts by id; readArtifact answers from here. */
+    artifacts?: Record<string, Uint8Array>;
+    sourceKey?: string | null;
     signal?: AbortSignal;
     runtime?: Placement;
     ml?: MlRuntime;
@@ -33,5 +36,11 @@ export function fakeContext(
       (async (path) => {
         throw new Error(`fakeContext: no bundled file ${path}`);
       }),
+    readArtifact: async (id) => {
+      const bytes = options.artifacts?.[id];
+      if (!bytes) throw new Error(`fakeContext: no artifact ${id}`);
+      return bytes;
+    },
+    sourceKey: options.sourceKey,
   };
 }

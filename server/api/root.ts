@@ -1,6 +1,7 @@
 import { apiKeyRouter } from './routers/api-key';
 import { artifactRouter } from './routers/artifact';
 import { authRouter } from './routers/auth';
+import { datasetRouter } from './routers/dataset';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { runRouter } from './routers/run';
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   pipeline: pipelineRouter,
   run: runRouter,
   artifact: artifactRouter,
+  dataset: datasetRouter,
   apiKey: apiKeyRouter,
 });
 

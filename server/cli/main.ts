@@ -1,6 +1,7 @@
 // Headless entry point. Exit codes: 0 success, 1 a step or gate failed / a file was rejected,
 // 2 invalid pipeline or bad usage.
 import { UserError } from '../../engine/errors';
+import { cmdIngest } from './ingest';
 import { cmdRun } from './run';
 import { cmdSetup } from './setup';
 import { cmdUserAdd } from './user-add';
@@ -12,6 +13,10 @@ const USAGE = `Usage: pipeworks <command>
   user add --email E --role R [--name N]  add a user; the password is read from stdin
   validate <pipeline.json> [--json]       print every compile issue (exit 2 when invalid)
   run <pipeline.json> [--json]            run on the server runner (exit 0 ok, 1 failed, 2 invalid)
+  ingest <file.csv|file.parquet> --name N [--json]
+         [--delimiter ,|;|tab||] [--encoding utf-8|windows-1252] [--na TOKEN]... [--type COLUMN=TYPE]...
+                                          import a file as a new version of dataset N
+                                          (exit 0 imported, 1 rejected with the reason and line, 2 usage)
 
 Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
@@ -28,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdValidate(rest);
       case 'run':
         return await cmdRun(rest);
+      case 'ingest':
+        return await cmdIngest(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -27,7 +27,7 @@ function projectFor(pipelineId: string): string {
 export async function cmdRun(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
   const out = values.json ? console.error : console.log;
-  const compiled = parseAndCompile(await readPipelineFile(positionals[0]));
+  const compiled = parseAndCompile(getDb().db, await readPipelineFile(positionals[0]));
   if (!compiled.ok) {
     if (values.json) console.log(JSON.stringify({ status: 'invalid', issues: compiled.error }, null, 2));
     else for (const issue of compiled.error) console.log(formatIssue(issue));
@@ -75,6 +75,8 @@ function toJson(run: RunDetail, version: number) {
       cachedFromRunId: s.cachedFromRunId,
       durationMs: s.startedAt && s.finishedAt ? s.finishedAt - s.startedAt : null,
       peakMemoryBytes: s.peakMemoryBytes,
+      runner: s.runner,
+      backend: s.backend,
       outputs: s.outputs ?? {},
       error: s.errorCode ? { code: s.errorCode, message: s.errorMessage } : null,
     })),

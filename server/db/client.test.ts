@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, closeDb, getDb, openDatabase } from './client';
@@ -30,7 +30,8 @@ describe('openDatabase', () => {
     expect(existsSync(path.join(dir, DB_FILE_NAME))).toBe(true);
     expect(second.db.select().from(users).all()).toHaveLength(1);
     const applied = second.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-    expect(applied.n).toBe(1);
+    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(applied.n).toBe(journal.entries.length);
     expect(second.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     second.sqlite.close();
   });

@@ -194,6 +194,53 @@ export const artifacts = sqliteTable('artifacts', {
   createdByRunId: text('created_by_run_id').references(() => runs.id, { onDelete: 'set null' }),
 });
 
+/** A named dataset; its content lives in its versions. Names are unique and case-sensitive. */
+export const datasets = sqliteTable(
+  'datasets',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('datasets_name_unique').on(t.name)],
+);
+
+export const DATASET_FORMATS = ['csv', 'parquet'] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+/**
+ * One import of a dataset. `artifactId` is the sha256 of the Arrow IPC table in the artifact store:
+ * the version's identity and the ingest node's cache key. `sourceSize` is the uploaded file's size.
+ */
+export const datasetVersions = sqliteTable(
+  'dataset_versions',
+  {
+    id: text('id').primaryKey(),
+    datasetId: text('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    artifactId: text('artifact_id')
+      .notNull()
+      .references(() => artifacts.id),
+    rows: integer('rows').notNull(),
+    /** ColumnInfo[]: name, type and role per column. */
+    columns: text('columns', { mode: 'json' }).$type<{ name: string; type: string; role: string }[]>().notNull(),
+    format: text('format', { enum: DATASET_FORMATS }).notNull(),
+    sourceFilename: text('source_filename').notNull(),
+    sourceSize: integer('source_size').notNull(),
+    /** The import options used (delimiter found, encoding, NA tokens, type overrides). */
+    options: text('options', { mode: 'json' }).$type<Json>().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dataset_versions_dataset_version_unique').on(t.datasetId, t.version),
+    index('dataset_versions_artifact_id_idx').on(t.artifactId),
+  ],
+);
+
 /** No foreign key on user_id: the trail must outlive the user it mentions. */
 export const auditEvents = sqliteTable('audit_events', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -223,5 +270,8 @@ export type StepLog = typeof stepLogs.$inferSelect;
 export type NewStepLog = typeof stepLogs.$inferInsert;
 export type Artifact = typeof artifacts.$inferSelect;
 export type NewArtifact = typeof artifacts.$inferInsert;
+export type Dataset = typeof datasets.$inferSelect;
+export type DatasetVersion = typeof datasetVersions.$inferSelect;
+export type NewDatasetVersion = typeof datasetVersions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

@@ -21,7 +21,7 @@ export function startRun(db: Db, input: StartRunInput): { runId: string; version
   if (!stored) throw new UserError(`Pipeline "${input.pipelineId}"${input.version ? ` version ${input.version}` : ''} does not exist`);
   const parsed = parseDocument(stored.doc);
   if (!parsed.ok) throw new DocumentIssuesError('The saved pipeline is not valid', parsed.error);
-  const compiled = compileDoc(parsed.value, input.upTo);
+  const compiled = compileDoc(db, parsed.value, input.upTo);
   if (!compiled.ok) {
     const errors = compiled.error.filter((i) => i.severity === 'error');
     throw new DocumentIssuesError(`The pipeline has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them before running`, compiled.error);

@@ -57,6 +57,8 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       log: (level, message) => send({ type: 'log', level, message }),
       progress: (fraction, message, data) => send({ type: 'progress', fraction, message, data }),
       readBundled: (relative) => readBundled(task.bundledRoot, relative),
+      readArtifact: (id) => readArtifactBytes(task.dataDir, id),
+      sourceKey: step.fingerprint?.sourceKey,
       // Node has no GPU backend for TF.js here (tfjs-node cannot be installed): wasm, then cpu.
       ml: { backends: ['wasm', 'cpu'], wasmPath: wasmDir() },
       reportBackend: (name, note) => {

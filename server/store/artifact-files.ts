@@ -52,6 +52,44 @@ export async function writeArtifactBytes(root: string, bytes: Uint8Array): Promi
   return { id, size: bytes.byteLength };
 }
 
+/**
+ * Stores bytes that arrive in pieces (a large Arrow table streamed by its writer) without joining
+ * them in memory: hashed and written to a temp file as they come, then renamed to their id's path.
+ */
+export async function writeArtifactStream(root: string, chunks: AsyncIterable<Uint8Array>): Promise<{ id: string; size: number }> {
+  await mkdir(tempDir(root), { recursive: true });
+  const temp = path.join(tempDir(root), `stream.${randomBytes(12).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        size += chunk.byteLength;
+        await handle.write(chunk);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const id = hash.digest('hex');
+    const target = artifactPath(root, id);
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isFile() && existing.size === size) {
+      await rm(temp, { force: true });
+      return { id, size };
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(temp, target);
+    await syncDirectory(path.dirname(target));
+    return { id, size };
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
 // Without this a crash right after rename can lose the directory entry even though the data is on disk.
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');

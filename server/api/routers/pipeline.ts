@@ -21,7 +21,7 @@ export const pipelineRouter = createTRPCRouter({
       const stored = getVersion(ctx.db, input.id, input.version);
       if (!stored) throw notFound(`Version ${input.version} of pipeline "${input.id}"`);
       const parsed = parseDocument(stored.doc);
-      const compiled = parsed.ok ? compileDoc(parsed.value) : parsed;
+      const compiled = parsed.ok ? compileDoc(ctx.db, parsed.value) : parsed;
       return {
         pipeline,
         version: stored.version,
@@ -66,8 +66,8 @@ export const pipelineRouter = createTRPCRouter({
   /** Compiles an unsaved document: the plan, or every issue tied to its node, edge or field. */
   compile: permitted('pipeline.read')
     .input(z.object({ doc: z.unknown(), upTo: z.string().max(64).optional() }))
-    .mutation(({ input }) => {
-      const result = parseAndCompile(input.doc, input.upTo);
+    .mutation(({ ctx, input }) => {
+      const result = parseAndCompile(ctx.db, input.doc, input.upTo);
       return result.ok ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings } : { ok: false as const, plan: null, issues: result.error };
     }),
 

@@ -29,7 +29,8 @@ export function newDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'pipeworks-it-'));
 }
 
-export async function startServer(options: { dataDir?: string; port?: number } = {}): Promise<ServerHandle> {
+/** `env` adds to or overrides the server's environment (e.g. small upload limits for a test). */
+export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ServerHandle> {
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm test does this before the integration tests).');
   }
@@ -38,7 +39,7 @@ export async function startServer(options: { dataDir?: string; port?: number } =
   let log = '';
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: process.cwd(),
-    env: { ...process.env, PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_TEST_NODES: '1', PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_TEST_NODES: '1', PORT: String(port), NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (log += d));

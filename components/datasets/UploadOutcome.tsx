@@ -1,0 +1,32 @@
+// What an upload came to: the version it created, or the file's problem and where it is.
+import { formatNumber, shortId } from '../ui/format';
+import type { UploadResult } from './upload-request';
+
+export function UploadOutcome({ result }: { result: UploadResult }) {
+  if (!result.ok) {
+    return (
+      <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="upload-error">
+        <p className="font-medium">The file was not imported</p>
+        <p className="mt-0.5 break-words" data-testid="upload-error-message">
+          {result.message}
+        </p>
+        {result.line ? (
+          <p className="mt-1 text-xs text-red-600" data-testid="upload-error-location">
+            Line {result.line}
+            {result.column ? `, column ${result.column}` : ''}
+            {result.columnName ? ` (${result.columnName})` : ''}: fix it in the file and upload again.
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  const { dataset, version, created } = result;
+  return (
+    <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="upload-success">
+      {created ? 'Imported' : 'Unchanged:'} <span className="font-medium">{dataset.name}</span> version {version.version} ·{' '}
+      {formatNumber(version.rows)} rows × {version.columns.length} columns ·{' '}
+      <code className="font-mono text-xs">{shortId(version.hash, 12)}</code>
+      {created ? '' : ' (the latest version already holds this exact table)'}
+    </p>
+  );
+}

@@ -1,0 +1,62 @@
+// Renames columns; all renames apply at once, so two columns can swap names.
+import { z } from 'zod';
+import { UserError } from '../../engine/errors';
+import { defineNode } from '../define-node';
+import { tableInput } from '../port-inputs';
+import { assertNoRepeats, findColumn } from './column-lookup';
+import { readColumns, rebuildTable } from './rebuild-table';
+
+const params = z.object({
+  renames: z
+    .array(
+      z.object({
+        from: z.string().min(1).describe('Current column name'),
+        to: z.string().trim().min(1).max(200).describe('New column name'),
+      }),
+    )
+    .default([])
+    .describe('Columns to rename, each from its current name to a new one'),
+});
+
+export const renameColumnsNode = defineNode({
+  type: 'clean/rename-columns',
+  version: 1,
+  title: 'Rename columns',
+  category: 'clean',
+  description:
+    'Gives columns new names, keeping their values, types and roles. Two columns may not end up with the same name.',
+  inputs: [{ name: 'table', kind: 'table', label: 'Table' }],
+  outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
+  params,
+  runsOn: ['browser', 'server'],
+  deterministic: true,
+  async run({ inputs, params: p, ctx }) {
+    const input = tableInput(inputs, 'table');
+    assertNoRepeats(p.renames.map((r) => r.from), (i) => `renames.${i}.from`, 'renames');
+    p.renames.forEach((r, i) => findColumn(input.columns, r.from, `renames.${i}.from`));
+    const newName = new Map(p.renames.map((r) => [r.from, r.to]));
+    const columns = readColumns(input).map(({ info, values }) => ({
+      info: { ...info, name: newName.get(info.name) ?? info.name },
+      values,
+    }));
+    assertUniqueNames(columns.map((c) => c.info.name), p.renames);
+    const changed = p.renames.filter((r) => r.from !== r.to);
+    const renamed = changed.map((r) => `"${r.from}" → "${r.to}"`).join(', ');
+    ctx.log('info', changed.length === 0 ? 'No columns renamed' : `Renamed ${renamed}`);
+    return { table: rebuildTable(input.table, columns) };
+  },
+});
+
+function assertUniqueNames(names: string[], renames: readonly { from: string; to: string }[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      const i = renames.findIndex((r) => r.to === name);
+      throw new UserError(`Two columns would be named "${name}" after renaming; choose another name`, {
+        field: `renames.${i}.to`,
+        column: name,
+      });
+    }
+    seen.add(name);
+  }
+}

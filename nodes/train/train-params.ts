@@ -1,0 +1,79 @@
+// The params every train node shares: column choice, task, class weighting, seed and the learned
+// preprocessing. An estimator's own params are added next to them in one flat object (one form).
+import { z } from 'zod';
+import { preprocessShape, type PreprocessOptions } from './preprocess-options';
+import type { TaskChoice, TaskFamily } from './target-encoding';
+
+export interface CommonTrainParams extends PreprocessOptions {
+  target?: string;
+  features?: string[];
+  /** Present when the estimator does both classification and regression. */
+  task?: TaskChoice;
+  /** Present when the estimator classifies. */
+  classWeight?: 'none' | 'balanced';
+  seed: number;
+}
+
+export interface TrainParamsOptions {
+  tasks: readonly TaskFamily[];
+  preprocessDefaults?: Partial<PreprocessOptions>;
+}
+
+const seedShape = {
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(0)
+    .describe('Seed for everything random in training: the same seed and data give the same model'),
+};
+
+/** The shared fields as a zod shape; `task` and `classWeight` only where they mean something. */
+export function commonTrainShape({ tasks, preprocessDefaults }: TrainParamsOptions): z.ZodRawShape {
+  const columns = {
+    target: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('Column to predict; leave empty to use the column whose role is target'),
+    features: z
+      .array(z.string().max(200))
+      .max(10_000)
+      .optional()
+      .describe('Feature columns; leave empty to use every column whose role is feature'),
+  };
+  const task: z.ZodRawShape = tasks.length > 1
+    ? {
+        task: z
+          .enum(['auto', 'classification', 'regression'])
+          .default('auto')
+          .describe('auto: regression for a numeric target, classification otherwise'),
+      }
+    : {};
+  const classWeight: z.ZodRawShape = tasks.includes('classification')
+    ? {
+        classWeight: z
+          .enum(['none', 'balanced'])
+          .default('none')
+          .describe('balanced weights each row by n / (classes × rows of its class), for imbalanced targets'),
+      }
+    : {};
+  return { ...columns, ...task, ...classWeight, ...seedShape, ...preprocessShape(preprocessDefaults) };
+}
+
+export type TrainParams<E> = CommonTrainParams & E;
+
+/**
+ * One flat schema: the shared fields, then the estimator's. Its type is asserted because zod cannot
+ * infer a shape whose keys depend on `tasks`; commonTrainShape's fields match CommonTrainParams.
+ */
+export function trainParamsSchema<S extends z.ZodRawShape>(
+  estimatorShape: S,
+  options: TrainParamsOptions,
+): z.ZodType<TrainParams<z.output<z.ZodObject<S>>>> {
+  const common = commonTrainShape(options);
+  const clash = Object.keys(estimatorShape).find((key) => key in common);
+  if (clash) throw new Error(`Estimator param "${clash}" clashes with a shared train param`);
+  return z.object({ ...common, ...estimatorShape }) as unknown as z.ZodType<TrainParams<z.output<z.ZodObject<S>>>>;
+}

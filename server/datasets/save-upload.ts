@@ -1,0 +1,51 @@
+// Streams an HTTP request body into a temp file of the server's choosing, stopping at the size
+// limit. Nothing is held in memory beyond one chunk; lines are counted so an over-size file's
+// error can name the line where the limit fell.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** After the limit, the rest of the body is read and dropped (so the client sees our answer) up to this much. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
+export type SavedUpload = { ok: true; file: string; size: number } | { ok: false; line: number };
+
+export async function saveUpload(body: ReadableStream<Uint8Array>, dir: string, maxBytes: number): Promise<SavedUpload> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `upload.${randomBytes(12).toString('hex')}`);
+  const handle = await open(file, 'wx');
+  const reader = body.getReader();
+  let size = 0;
+  let lines = 1;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { ok: true, file, size };
+      const room = maxBytes - size;
+      const part = value.length > room ? value.subarray(0, room) : value;
+      for (let i = 0; i < part.length; i++) if (part[i] === 10) lines++;
+      await handle.write(part);
+      size += part.length;
+      if (part.length < value.length) {
+        await drain(reader);
+        await rm(file, { force: true });
+        return { ok: false, line: lines };
+      }
+    }
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let dropped = 0;
+  while (dropped < DRAIN_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    dropped += value.length;
+  }
+  await reader.cancel();
+}

@@ -1,0 +1,75 @@
+// POST /api/datasets/upload?name=N&filename=F[&options=JSON]; the body is the file's raw bytes.
+// Streamed to a temp file (the size limit enforced on the way), parsed in a worker thread, stored
+// as a new dataset version. A bad file is a 400 with the message, line and column; never a 500.
+import { rm } from 'node:fs/promises';
+import { z } from 'zod';
+import { tooLargeError } from '../../nodes/ingest/csv/csv-error';
+import { csvOptionsSchema } from '../../nodes/ingest/csv/csv-options';
+import { resolveUser } from '../api/context';
+import { audit } from '../auth/audit';
+import { can } from '../auth/roles';
+import { getDb } from '../db/client';
+import { datasetNameSchema } from '../datasets/dataset-name';
+import { recordDatasetVersion } from '../datasets/dataset-store';
+import { ingestLimits } from '../datasets/ingest-limits';
+import { runIngestInWorker } from '../datasets/ingest-pool';
+import { rejection, type IngestRejection } from '../datasets/ingest-result';
+import { saveUpload } from '../datasets/save-upload';
+import { versionSummary } from '../datasets/version-summary';
+import { getEnv } from '../env';
+import { tempDir } from '../store/artifact-files';
+
+const querySchema = z.object({
+  name: datasetNameSchema,
+  filename: z.string().trim().min(1).max(255).default('upload.csv'),
+  options: z
+    .string()
+    .max(20_000)
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return raw ? JSON.parse(raw) : {};
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'options must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(csvOptionsSchema),
+});
+
+const bad = (error: IngestRejection) => Response.json({ error: error.message, line: error.line, column: error.column, columnName: error.columnName }, { status: 400 });
+
+export async function uploadDataset(req: Request): Promise<Response> {
+  const user = resolveUser(req.headers);
+  if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (!can(user.role, 'pipeline.write')) return Response.json({ error: `Your role (${user.role}) may not upload datasets` }, { status: 403 });
+  const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) {
+    const issue = query.error.issues[0];
+    return bad({ message: `${issue.path.join('.') || 'query'}: ${issue.message}` });
+  }
+  if (!req.body) return bad({ message: 'The request has no file in its body' });
+
+  const env = getEnv();
+  const limits = ingestLimits(env);
+  const saved = await saveUpload(req.body, tempDir(env.PIPEWORKS_DATA_DIR), limits.maxBytes).catch((error: unknown) => {
+    console.warn('[datasets] upload stream ended early', error);
+    return null;
+  });
+  if (!saved) return bad({ message: 'The upload did not arrive whole; try again' });
+  if (!saved.ok) return bad(rejection(tooLargeError(limits.maxBytes, saved.line)));
+  try {
+    const { name, filename, options } = query.data;
+    const result = await runIngestInWorker({ file: saved.file, filename, options, limits, dataDir: env.PIPEWORKS_DATA_DIR });
+    if (!result.ok) return bad(result.error);
+    const { db } = getDb();
+    const recorded = recordDatasetVersion(db, { name, filename, userId: user.id, table: result.table });
+    audit(db, { userId: user.id, action: 'dataset.upload', targetType: 'dataset', targetId: recorded.dataset.id, detail: { version: recorded.version.version, created: recorded.created } });
+    return Response.json({ dataset: { id: recorded.dataset.id, name: recorded.dataset.name }, version: versionSummary(recorded.version), created: recorded.created });
+  } catch (error) {
+    console.error('[datasets] upload failed', error);
+    return Response.json({ error: 'Internal error; see the server log' }, { status: 500 });
+  } finally {
+    await rm(saved.file, { force: true });
+  }
+}

@@ -1,0 +1,40 @@
+// What compile needs to know about datasets, read from the database: each name's latest version
+// (the ingest/dataset node's source key), and an issue for every name or pinned version that
+// does not exist, tied to the node and field, so the canvas marks it before anything runs.
+import { nodeName } from '../../engine/compile-names';
+import type { PipelineDoc } from '../../engine/document';
+import type { NodeRegistry, SourceKeyEnv } from '../../engine/node-definition';
+import type { CompileIssue } from '../../engine/plan';
+import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
+import type { Db } from '../db/client';
+import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
+
+export function datasetSourceEnv(db: Db): SourceKeyEnv {
+  const seen = new Map<string, string | undefined>();
+  return {
+    datasetHash(name) {
+      if (!seen.has(name)) seen.set(name, latestHashByName(db, name));
+      return seen.get(name);
+    },
+  };
+}
+
+export function datasetIssues(db: Db, doc: PipelineDoc, registry: NodeRegistry, env: SourceKeyEnv): CompileIssue[] {
+  const issues: CompileIssue[] = [];
+  for (const node of doc.nodes) {
+    if (node.type !== datasetNode.type) continue;
+    const def = registry.get(node.type, node.version);
+    const parsed = def?.params.safeParse(node.params);
+    if (!def || !parsed?.success) continue; // compile reports those itself
+    const { name, version } = parsed.data as { name: string; version: string };
+    const base = { severity: 'error' as const, code: 'invalid_params' as const, nodeId: node.id };
+    if (!name) {
+      issues.push({ ...base, field: 'params.name', message: `${nodeName(node, def)}: choose a dataset by name` });
+    } else if (env.datasetHash?.(name) === undefined) {
+      issues.push({ ...base, field: 'params.name', message: `${nodeName(node, def)}: there is no dataset named "${name}"; upload it on the Datasets page` });
+    } else if (version !== 'latest' && !isVersionOf(db, name, version)) {
+      issues.push({ ...base, field: 'params.version', message: `${nodeName(node, def)}: version ${version.slice(0, 12)}… is not a version of dataset "${name}"` });
+    }
+  }
+  return issues;
+}
