@@ -8,6 +8,7 @@ describe('createRegistry', () => {
     expect(createRegistry().list().map((d) => d.type)).toEqual([
       'ingest/sample-dataset',
       'ingest/dataset',
+      'ingest/synthetic-fraud',
       'clean/select-columns',
       'clean/rename-columns',
       'clean/cast-columns',

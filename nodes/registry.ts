@@ -17,6 +17,7 @@ import { evaluatePredictionsNode } from './evaluate/evaluate-predictions.node.ts
 import { evaluateModelNode } from './evaluate/evaluate.node.ts';
 import { datasetNode } from './ingest/dataset.node.ts';
 import { sampleDatasetNode } from './ingest/sample-dataset.node.ts';
+import { syntheticFraudNode } from './ingest/synthetic-fraud.node.ts';
 import { randomSplitNode } from './split/random-split.node.ts';
 import { timeSplitNode } from './split/time-split.node.ts';
 import { sleepNode } from './testing/sleep.node.ts';
@@ -42,6 +43,7 @@ export const CATEGORY_ORDER = [
 const BUILT_IN: readonly NodeDefinition[] = [
   sampleDatasetNode,
   datasetNode,
+  syntheticFraudNode,
   selectColumnsNode,
   renameColumnsNode,
   castColumnsNode,

@@ -23,6 +23,26 @@ describe('ingest/sample-dataset', () => {
     expect(value.table.numRows).toBe(sample.rows);
     expect(value.columns).toHaveLength(sample.columns);
     expect(value.columns.filter((c) => c.role === 'target').map((c) => c.name)).toEqual([sample.target]);
+    const time = 'time' in sample ? [sample.time] : [];
+    expect(value.columns.filter((c) => c.role === 'time').map((c) => c.name)).toEqual(time);
+  });
+
+  it('reads seattle-weather as a daily series: date is the datetime time column, temp_max the numeric target', async () => {
+    const weather = await load('seattle-weather');
+    expect(weather.columns).toEqual([
+      { name: 'date', type: 'datetime', role: 'time' },
+      { name: 'precipitation', type: 'numeric', role: 'feature' },
+      { name: 'temp_max', type: 'numeric', role: 'target' },
+      { name: 'temp_min', type: 'numeric', role: 'feature' },
+      { name: 'wind', type: 'numeric', role: 'feature' },
+      { name: 'weather', type: 'categorical', role: 'feature' },
+    ]);
+    const dates = readColumn(weather.table, 'date') as number[];
+    expect(dates[0]).toBe(Date.UTC(2012, 0, 1));
+    expect(dates.at(-1)).toBe(Date.UTC(2015, 11, 31));
+    expect(dates.every((d, i) => i === 0 || d - dates[i - 1] === 86_400_000)).toBe(true);
+    expect(readColumn(weather.table, 'temp_max')[0]).toBe(12.8);
+    expect(new Set(readColumn(weather.table, 'weather'))).toEqual(new Set(['drizzle', 'rain', 'sun', 'snow', 'fog']));
   });
 
   it('types the columns: numeric features, categorical labels, numeric regression target', async () => {
@@ -61,6 +81,13 @@ describe('ingest/sample-dataset', () => {
     // must be deliberate (a new node version or an Arrow upgrade), never build order or time zone.
     expect(sha256Hex(encodeValue(await load('iris')).bytes)).toBe(
       '048a11b86f46a26068ad9fe3c8e00e4fb3b1f3d2812c824be2061f0d9d97cbe4',
+    );
+    // Pinned before seattle-weather brought time roles: the older samples' artifacts stay the same.
+    expect(sha256Hex(encodeValue(await load('breast-cancer')).bytes)).toBe(
+      'c9e05b147c21da9b68e1322b6e096bb6f4cf5b8e87ec7e4624691007da41ddad',
+    );
+    expect(sha256Hex(encodeValue(await load('diabetes')).bytes)).toBe(
+      'fc28dcdd1e41e54a7bc26f34dceb7a37012a173211288e0e923aa670caa3d61e',
     );
   });
 });

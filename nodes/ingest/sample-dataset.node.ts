@@ -4,6 +4,7 @@ import { defineNode } from '../define-node';
 import { nodeRunError } from '../node-run-error';
 import { sha256Hex } from '../../engine/hash';
 import { withColumnSchema } from '../table/column-schema';
+import type { ColumnRole } from '../values';
 import { readCsvBytes } from './parse-csv';
 import { SAMPLE_NAMES, sampleDataset } from './samples/manifest';
 
@@ -11,7 +12,10 @@ const params = z.object({
   dataset: z
     .enum(SAMPLE_NAMES)
     .default('breast-cancer')
-    .describe('Bundled dataset: breast-cancer (binary), iris (multiclass) or diabetes (regression)'),
+    .describe(
+      'Bundled dataset: breast-cancer (binary), iris (multiclass), diabetes (regression) or seattle-weather ' +
+        '(daily time series, regression on temp_max)',
+    ),
 });
 
 export const sampleDatasetNode = defineNode({
@@ -19,7 +23,8 @@ export const sampleDatasetNode = defineNode({
   version: 1,
   title: 'Sample dataset',
   category: 'ingest',
-  description: 'A small public dataset bundled with Pipeworks, with its target column marked.',
+  description:
+    'A small public dataset bundled with Pipeworks, with its target column marked (and, for a time series, its time column).',
   inputs: [],
   outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   params,
@@ -38,12 +43,24 @@ export const sampleDatasetNode = defineNode({
       );
     }
     const parsed = await readCsvBytes(bytes, { signal: ctx.signal });
-    if (!parsed.columns.some((c) => c.name === sample.target)) {
-      throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${sample.target}"`);
+    const roles = new Map<string, ColumnRole>([[sample.target, 'target']]);
+    if (sample.time !== undefined) roles.set(sample.time, 'time');
+    for (const name of roles.keys()) {
+      if (!parsed.columns.some((c) => c.name === name)) {
+        throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${name}"`);
+      }
     }
-    const columns = parsed.columns.map((c) => (c.name === sample.target ? { ...c, role: 'target' as const } : c));
+    const columns = parsed.columns.map((c) => {
+      const role = roles.get(c.name);
+      return role === undefined ? c : { ...c, role };
+    });
+    const time = columns.find((c) => c.role === 'time');
+    if (time && time.type !== 'datetime') {
+      throw nodeRunError('node_failed', `Bundled dataset "${dataset}": time column "${time.name}" read as ${time.type}, not datetime`);
+    }
     const table = withColumnSchema(parsed.table, columns);
-    ctx.log('info', `Loaded ${sample.title}: ${parsed.rows} rows, ${columns.length} columns, target "${sample.target}"`);
+    const timeNote = time ? `, time "${time.name}"` : '';
+    ctx.log('info', `Loaded ${sample.title}: ${parsed.rows} rows, ${columns.length} columns, target "${sample.target}"${timeNote}`);
     ctx.progress(1);
     return { table: { kind: 'table', table, columns } };
   },

@@ -8,7 +8,7 @@ import { projects } from '../db/schema';
 import { saveVersion } from './versions';
 
 export const SAMPLE_PROJECT_ID = 'sample';
-const SAMPLES = ['breast-cancer-explore.json', 'breast-cancer-classifier.json'];
+const SAMPLES = ['breast-cancer-explore.json', 'breast-cancer-classifier.json', 'card-fraud.json'];
 
 export function samplePipelinePath(file: string): string {
   return path.join(process.cwd(), 'server/pipelines/samples', file);

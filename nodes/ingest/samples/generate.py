@@ -5,6 +5,16 @@ Run from this folder with the system Python: `/usr/bin/python3 generate.py`.
 Output is byte-stable: floats use Python's shortest round-trip repr, integral
 values are written without ".0", lines end in "\n", there is no index column.
 After regenerating, update sha256 and rows in manifest.ts (manifest.test.ts checks them).
+
+seattle-weather.csv is not written here: it is copied byte for byte from the npm package
+vega-datasets 3.2.1 (BSD-3-Clause code; the data are NOAA GHCN-Daily observations, a public-domain
+U.S. government work), without adding the package as a dependency:
+
+    cd /tmp && npm pack vega-datasets@3.2.1 && tar xzf vega-datasets-3.2.1.tgz package/data/seattle-weather.csv
+    cp package/data/seattle-weather.csv <this folder>/seattle-weather.csv   # sha256 0845078a...af23be
+
+vega-datasets made it with its scripts/weather.py from GHCN-Daily (tenths converted to mm, degrees C
+and m/s; the "weather" label derived from the WTxx weather-type flags).
 """
 import csv
 import re

@@ -22,6 +22,15 @@ describe.each(SAMPLE_DATASETS)('sample $name', (dataset) => {
     expect(header.every((name) => /^[a-z][a-z0-9_]*$/.test(name))).toBe(true);
   });
 
+  it('names a time column, if any, that is in the header and strictly ascending ISO dates', () => {
+    if (!('time' in dataset)) return;
+    const at = header.indexOf(dataset.time);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const dates = lines.slice(1).map((line) => line.split(',')[at]);
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(dates.every((d, i) => i === 0 || dates[i - 1] < d)).toBe(true);
+  });
+
   it('has Unix line endings and no byte-order mark, so the hash is stable', () => {
     expect(bytes.includes('\r')).toBe(false);
     expect(bytes[0]).not.toBe(0xef);

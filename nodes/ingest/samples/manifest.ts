@@ -12,6 +12,8 @@ export interface SampleDataset {
   /** All columns, the target included. */
   columns: number;
   target: string;
+  /** A datetime column that orders the rows (role 'time'), for time-ordered splits and forecasting. */
+  time?: string;
   task: SampleTask;
   license: string;
   source: string;
@@ -61,6 +63,25 @@ export const SAMPLE_DATASETS = [
     source:
       'Efron, Hastie, Johnstone, Tibshirani (2004), "Least Angle Regression", Annals of Statistics 32(2); ' +
       'taken from scikit-learn 1.2.1 load_diabetes(scaled=False) (original units; s1–s6 are blood serum measurements)',
+  },
+  {
+    name: 'seattle-weather',
+    title: 'Seattle weather (daily, 2012–2015)',
+    file: 'seattle-weather.csv',
+    sha256: '0845078a290b48e3149ab8639966824110a251db4e06fc144c06ebb534af23be',
+    rows: 1461,
+    columns: 6,
+    // A daily series with no gaps: forecast the day's maximum temperature (°C); time-ordered splits use `date`.
+    target: 'temp_max',
+    time: 'date',
+    task: 'regression',
+    license:
+      'Public domain (U.S. government work, NOAA); as packaged in vega-datasets, whose code is BSD-3-Clause',
+    source:
+      'NOAA National Climatic Data Center, Global Historical Climatology Network (GHCN-Daily) observations for ' +
+      'Seattle; taken unchanged from the npm package vega-datasets 3.2.1 (data/seattle-weather.csv), converted by ' +
+      'its scripts/weather.py: precipitation in mm, temperatures in °C, average wind in m/s, and a "weather" label ' +
+      '(drizzle, rain, sun, snow, fog) that script derives from the GHCN weather-type flags',
   },
 ] as const satisfies readonly SampleDataset[];
 
