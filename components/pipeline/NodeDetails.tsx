@@ -1,5 +1,6 @@
 'use client';
 // The clicked node: what it is, how its step went in the shown run, its outputs and its logs.
+import { ParamsSection } from '../inspector/ParamsSection';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { StepNode } from './flow-elements';
@@ -8,13 +9,15 @@ import type { StepView } from './pipeline-types';
 import { StepLogs } from './StepLogs';
 
 interface NodeDetailsProps {
+  pipelineId: string;
+  canWrite: boolean;
   node: StepNode;
   step: StepView | undefined;
   runId: string | null;
   onChooseRun: (id: string) => void;
 }
 
-export function NodeDetails({ node, step, runId, onChooseRun }: NodeDetailsProps) {
+export function NodeDetails({ pipelineId, canWrite, node, step, runId, onChooseRun }: NodeDetailsProps) {
   const { data } = node;
   return (
     <div className="flex flex-col gap-5 p-4" data-testid="selected-node-details">
@@ -74,6 +77,8 @@ export function NodeDetails({ node, step, runId, onChooseRun }: NodeDetailsProps
           <p className="break-words">{step.errorMessage}</p>
         </div>
       ) : null}
+
+      {data.known ? <ParamsSection pipelineId={pipelineId} nodeId={node.id} canWrite={canWrite} /> : null}
 
       <NodeOutputs ports={data.outputs} step={step} />
 

@@ -7,6 +7,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import type { StepNode } from './flow-elements';
 import { NodeIssueBadge } from './NodeIssueBadge';
 import { NodeStepLine } from './NodeStepLine';
+import { useRunUpTo } from './PlanPreviewActions';
 import { categoryClass, portColor } from './port-kinds';
 
 const HANDLE_STYLE = { width: 10, height: 10, border: '2px solid white' };
@@ -27,6 +28,7 @@ function PipelineNodeImpl({ id, data, selected }: NodeProps<StepNode>) {
         <span className="ml-auto flex h-5 min-w-[76px] justify-end">
           {data.step ? <StatusBadge status={data.step.status} data-testid={`node-status-${id}`} /> : null}
         </span>
+        <RunUpToButton nodeId={id} />
       </div>
       <div className="px-3 pt-1.5 pb-2">
         <div className="truncate text-sm font-semibold text-zinc-900" title={data.label}>
@@ -48,6 +50,37 @@ function PipelineNodeImpl({ id, data, selected }: NodeProps<StepNode>) {
       ) : null}
       <NodeStepLine step={data.step} />
     </div>
+  );
+}
+
+/** Runs this node and what it needs; shown only to roles that can run. */
+function RunUpToButton({ nodeId }: { nodeId: string }) {
+  const actions = useRunUpTo();
+  if (!actions) return null;
+  const pending = actions.pendingNodeId === nodeId;
+  const label = actions.blockedReason ? `Run up to here (${actions.blockedReason.toLowerCase()})` : 'Run up to here';
+  return (
+    <button
+      type="button"
+      data-testid={`run-up-to-${nodeId}`}
+      aria-label="Run up to here"
+      title={label}
+      disabled={actions.blockedReason !== null}
+      onClick={(e) => {
+        e.stopPropagation();
+        actions.runUpTo(nodeId);
+      }}
+      className="nodrag nopan -mr-1 inline-flex size-6 shrink-0 items-center justify-center rounded text-zinc-400 transition-colors hover:bg-indigo-50 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:text-zinc-200 disabled:hover:bg-transparent"
+    >
+      {pending ? (
+        <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-indigo-300 border-t-indigo-600" />
+      ) : (
+        <svg viewBox="0 0 16 16" aria-hidden className="size-3.5 fill-current">
+          <path d="M3 2.8v10.4a.6.6 0 0 0 .9.5l7.3-5.2a.6.6 0 0 0 0-1L3.9 2.3a.6.6 0 0 0-.9.5Z" />
+          <rect x="12" y="2.5" width="1.8" height="11" rx=".6" />
+        </svg>
+      )}
+    </button>
   );
 }
 

@@ -12,6 +12,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { buildNodes, indexNodeTypes } from './flow-elements';
 import { IssueList } from './IssueList';
 import { PipelineCanvas } from './PipelineCanvas';
+import { RunUpToContext, type RunUpToActions } from './PlanPreviewActions';
 import { readDoc, type IssueView, type NodeTypeInfo, type StepView } from './pipeline-types';
 import { RunControls } from './RunControls';
 import { SidePanel, type PanelTab } from './SidePanel';
@@ -21,9 +22,10 @@ interface PipelineViewProps {
   pipelineId: string;
   canRun: boolean;
   canCancel: boolean;
+  canWrite: boolean;
 }
 
-export function PipelineView({ pipelineId, canRun, canCancel }: PipelineViewProps) {
+export function PipelineView({ pipelineId, canRun, canCancel, canWrite }: PipelineViewProps) {
   const trpc = useTRPC();
   const pipelineQuery = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }));
   const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000 }));
@@ -65,6 +67,7 @@ export function PipelineView({ pipelineId, canRun, canCancel }: PipelineViewProp
         crumbs={crumbs}
         canRun={canRun}
         canCancel={canCancel}
+        canWrite={canWrite}
       />
     </ReactFlowProvider>
   );
@@ -81,9 +84,10 @@ interface LoadedPipelineProps {
   crumbs: { label: string; href?: string }[];
   canRun: boolean;
   canCancel: boolean;
+  canWrite: boolean;
 }
 
-function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, hasPlan, crumbs, canRun, canCancel }: LoadedPipelineProps) {
+function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, hasPlan, crumbs, canRun, canCancel, canWrite }: LoadedPipelineProps) {
   const doc = useMemo(() => readDoc(rawDoc), [rawDoc]);
   const typeIndex = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
   const initialNodes = useMemo(() => buildNodes(doc, typeIndex, issues), [doc, typeIndex, issues]);
@@ -102,6 +106,18 @@ function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, 
   const errors = issues.filter((i) => i.severity === 'error').length;
   const blockedReason = !hasPlan || errors > 0 ? 'Fix the errors listed above before running' : null;
   const actionError = start.error ?? cancel.error;
+  const startRun = start.mutate;
+  const runUpTo = useMemo<RunUpToActions | null>(
+    () =>
+      canRun
+        ? {
+            blockedReason: blockedReason ?? (live ? 'A run is in progress' : start.isPending ? 'A run is starting' : null),
+            pendingNodeId: start.isPending ? (start.variables?.upTo ?? null) : null,
+            runUpTo: (nodeId) => startRun({ pipelineId, upTo: nodeId }),
+          }
+        : null,
+    [canRun, blockedReason, live, start.isPending, start.variables, startRun, pipelineId],
+  );
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -117,6 +133,7 @@ function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, 
           description={doc.description}
           actions={
             <RunControls
+              pipelineId={pipelineId}
               run={run}
               live={live}
               canRun={canRun}
@@ -134,9 +151,13 @@ function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, 
       <IssueList issues={issues} nodeLabel={nodeLabel} onSelectNode={selectNode} />
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="pipeline-canvas">
-          <PipelineCanvas doc={doc} initialNodes={initialNodes} steps={steps} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+          <RunUpToContext value={runUpTo}>
+            <PipelineCanvas doc={doc} initialNodes={initialNodes} steps={steps} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+          </RunUpToContext>
         </div>
         <SidePanel
+          pipelineId={pipelineId}
+          canWrite={canWrite}
           tab={tab}
           onTab={setTab}
           runState={runState}

@@ -1,12 +1,16 @@
 'use client';
-// Run and Cancel, and the state of the run on show. Viewers see Run disabled with the reason.
+// Preview, Run and Cancel, and the state of the run on show. Viewers see Run disabled with the
+// reason; every role may preview what a run would reuse and what it would run.
+import { useCallback, useState } from 'react';
 import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Tooltip } from '../ui/Tooltip';
 import type { RunView } from './pipeline-types';
+import { PlanPreview } from './PlanPreview';
 
 interface RunControlsProps {
+  pipelineId: string;
   run: RunView | undefined;
   live: boolean;
   canRun: boolean;
@@ -18,9 +22,11 @@ interface RunControlsProps {
   onCancel: () => void;
 }
 
-export function RunControls({ run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel }: RunControlsProps) {
+export function RunControls({ pipelineId, run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel }: RunControlsProps) {
   const reason = !canRun ? 'Your role can view pipelines but not run them' : blockedReason;
   const runDisabled = reason !== null || starting || live;
+  const [previewing, setPreviewing] = useState(false);
+  const closePreview = useCallback(() => setPreviewing(false), []);
   return (
     <div className="flex items-center gap-3">
       <div className="flex min-w-[180px] items-center justify-end gap-2 text-xs text-zinc-500">
@@ -35,6 +41,20 @@ export function RunControls({ run, live, canRun, canCancel, blockedReason, start
         <Button variant="danger" onClick={onCancel} disabled={cancelling} data-testid="cancel-button">
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </Button>
+      ) : null}
+      <Button onClick={() => setPreviewing(true)} data-testid="preview-button">
+        Preview
+      </Button>
+      {previewing ? (
+        <PlanPreview
+          pipelineId={pipelineId}
+          runBlockedReason={reason ?? (live ? 'A run is in progress' : starting ? 'Starting…' : null)}
+          onRun={() => {
+            onRun();
+            closePreview();
+          }}
+          onClose={closePreview}
+        />
       ) : null}
       <Tooltip text={reason}>
         <Button variant="primary" onClick={onRun} disabled={runDisabled} data-testid="run-button">

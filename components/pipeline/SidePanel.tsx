@@ -10,6 +10,8 @@ import type { PipelineRunState } from './use-pipeline-run';
 export type PanelTab = 'runs' | 'node';
 
 interface SidePanelProps {
+  pipelineId: string;
+  canWrite: boolean;
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   runState: PipelineRunState;
@@ -19,7 +21,7 @@ interface SidePanelProps {
   onSelectNode: (id: string | null) => void;
 }
 
-export function SidePanel({ tab, onTab, runState, steps, nodes, selectedNodeId, onSelectNode }: SidePanelProps) {
+export function SidePanel({ pipelineId, canWrite, tab, onTab, runState, steps, nodes, selectedNodeId, onSelectNode }: SidePanelProps) {
   const node = nodes.find((n) => n.id === selectedNodeId) ?? null;
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label ?? id;
   return (
@@ -42,6 +44,8 @@ export function SidePanel({ tab, onTab, runState, steps, nodes, selectedNodeId, 
           <NodeDetails
             key={`${node.id}:${runState.runId ?? ''}`}
             node={node}
+            pipelineId={pipelineId}
+            canWrite={canWrite}
             step={steps.get(node.id)}
             runId={runState.run?.id ?? null}
             onChooseRun={(id) => {

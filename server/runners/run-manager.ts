@@ -1,15 +1,13 @@
 // Drives runs on this process: compiles nothing, just executes stored plans through the shared
 // engine, persists every event, and resumes runs a crashed process left unfinished.
-import { access } from 'node:fs/promises';
 import os from 'node:os';
 import { execute } from '../../engine/execute';
 import type { ExecuteContext } from '../../engine/execute-types';
 import type { Plan, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { recordArtifact } from '../store/artifacts';
-import { artifactPath } from '../store/artifact-files';
 import { notifyRunChanged } from './run-events';
-import { claimRun, findCachedStep, persistEvent, prepareResume, unfinishedRuns } from './run-store';
+import { claimRun, lookupCachedStep, persistEvent, prepareResume, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions } from './worker-pool';
 
 export const RUNNER_NAME = 'server:worker-thread';
@@ -49,13 +47,9 @@ export class RunManager {
       concurrency: this.options.threads,
       completed,
       lookupCache: async (step) => {
-        const hit = findCachedStep(this.db, step, runId);
-        if (!hit) return null;
         // A cache hit is only good while its bytes are still in the store.
-        const present = await Promise.all(
-          Object.values(hit.outputs).map((ref) => access(artifactPath(this.options.dataDir, ref.id)).then(() => true, () => false)),
-        );
-        return present.every(Boolean) ? hit : null;
+        const found = await lookupCachedStep(this.db, this.options.dataDir, step, runId);
+        return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
       },
       runStep: async (step, inputs, hooks) => {
         const result = await this.pool.run(step, inputs, hooks);

@@ -1,12 +1,14 @@
 // Persistence of runs and step runs. Every runner reports through these functions, so the
 // history looks the same whichever process ran a step.
 import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { ErrorCode } from '../../engine/errors';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs, stepLogs, stepRuns } from '../db/schema';
+import { artifactPath } from '../store/artifact-files';
 
 export type RunTrigger = 'manual' | 'cli' | 'schedule' | 'api';
 
@@ -55,16 +57,36 @@ export function insertRun(db: Db, input: NewRun): string {
   return id;
 }
 
-/** The newest finished producer of a cache key, other than this run itself. */
-export function findCachedStep(db: Db, step: PlanStep, runId: string) {
+/** The newest finished producer of a cache key, other than this run itself (if given). */
+export function findCachedStep(db: Db, step: PlanStep, runId?: string) {
   if (!step.cacheKey) return null;
+  const sameKey = and(eq(stepRuns.cacheKey, step.cacheKey), eq(stepRuns.status, 'succeeded'));
   const row = db
     .select({ runId: stepRuns.runId, outputs: stepRuns.outputs })
     .from(stepRuns)
-    .where(and(eq(stepRuns.cacheKey, step.cacheKey), eq(stepRuns.status, 'succeeded'), ne(stepRuns.runId, runId)))
+    .where(runId ? and(sameKey, ne(stepRuns.runId, runId)) : sameKey)
     .orderBy(desc(stepRuns.finishedAt))
     .get();
   return row?.outputs ? { fromRunId: row.runId, outputs: row.outputs as Record<string, ArtifactRef> } : null;
+}
+
+export type CacheLookup =
+  | { status: 'hit'; fromRunId: string; outputs: Record<string, ArtifactRef> }
+  /** A run produced this key, but some of its artifacts are no longer in the store. */
+  | { status: 'gone'; fromRunId: string }
+  | { status: 'miss' };
+
+/**
+ * The cache look-up the runner and the plan preview share: the newest producer of the step's
+ * key, good only while every one of its artifacts is still on disk under `dataDir`.
+ */
+export async function lookupCachedStep(db: Db, dataDir: string, step: PlanStep, runId?: string): Promise<CacheLookup> {
+  const hit = findCachedStep(db, step, runId);
+  if (!hit) return { status: 'miss' };
+  const present = await Promise.all(
+    Object.values(hit.outputs).map((ref) => access(artifactPath(dataDir, ref.id)).then(() => true, () => false)),
+  );
+  return present.every(Boolean) ? { status: 'hit', ...hit } : { status: 'gone', fromRunId: hit.fromRunId };
 }
 
 /**

@@ -11,6 +11,12 @@ import { createTRPCRouter, permitted } from '../trpc';
 
 const pipelineId = z.string().min(1).max(64);
 
+/** A node's params with every default filled in, or null when some param has no default. */
+function defaultParams(params: z.ZodType): Record<string, unknown> | null {
+  const parsed = params.safeParse({});
+  return parsed.success ? (parsed.data as Record<string, unknown>) : null;
+}
+
 export const pipelineRouter = createTRPCRouter({
   /** A pipeline's latest (or a given) version with its compile result, for the canvas. */
   get: permitted('pipeline.read')
@@ -71,10 +77,22 @@ export const pipelineRouter = createTRPCRouter({
       return result.ok ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings } : { ok: false as const, plan: null, issues: result.error };
     }),
 
-  /** The node palette: every node type with its ports, for the canvas and the docs. */
+  /** The node palette: every node type with its ports and its params as JSON Schema, for the canvas, the inspector and the docs. */
   nodeTypes: permitted('pipeline.read').query(() =>
     serverRegistry()
       .list()
-      .map((d) => ({ type: d.type, version: d.version, title: d.title, category: d.category, description: d.description, inputs: d.inputs, outputs: d.outputs, runsOn: d.runsOn })),
+      .map((d) => ({
+        type: d.type,
+        version: d.version,
+        title: d.title,
+        category: d.category,
+        description: d.description,
+        inputs: d.inputs,
+        outputs: d.outputs,
+        runsOn: d.runsOn,
+        // The zod params schema is the one declaration; the inspector form is generated from this.
+        paramsSchema: z.toJSONSchema(d.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+        paramDefaults: defaultParams(d.params),
+      })),
   ),
 });

@@ -2,26 +2,34 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { runs, stepLogs, stepRuns } from '../../db/schema';
 import { audit } from '../../auth/audit';
+import { previewRun } from '../../pipelines/plan-preview';
 import { startRun } from '../../pipelines/start-run';
 import { runEvents } from '../../runners/run-events';
 import { readRun } from '../../runners/read-run';
 import { finishRun } from '../../runners/run-store';
+import { getEnv } from '../../env';
 import { getRunManager } from '../../runtime';
 import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const runId = z.string().uuid();
+const runTarget = z.object({ pipelineId: z.string().min(1).max(64), version: z.number().int().positive().optional(), upTo: z.string().max(64).optional() });
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
 export const runRouter = createTRPCRouter({
   start: permitted('run.start')
-    .input(z.object({ pipelineId: z.string().min(1).max(64), version: z.number().int().positive().optional(), upTo: z.string().max(64).optional() }))
+    .input(runTarget)
     .mutation(({ ctx, input }) => {
       const started = startRun(ctx.db, { ...input, trigger: 'manual', userId: ctx.user.id });
       audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { pipelineId: input.pipelineId, version: started.version } });
       return started;
     }),
+
+  /** Which steps a run would reuse from the cache and which it would run, and why. */
+  preview: permitted('pipeline.read')
+    .input(runTarget)
+    .query(({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input)),
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))

@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: 'Pipeline' };
 export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  return <PipelineView pipelineId={id} canRun={can(user.role, 'run.start')} canCancel={can(user.role, 'run.cancel')} />;
+  return <PipelineView pipelineId={id} canRun={can(user.role, 'run.start')} canCancel={can(user.role, 'run.cancel')} canWrite={can(user.role, 'pipeline.write')} />;
 }

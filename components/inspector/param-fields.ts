@@ -1,0 +1,124 @@
+// Maps a node's params JSON Schema (from its zod schema) to the fields the inspector draws.
+// Anything this cannot map honestly becomes a 'json' field, edited as raw JSON.
+
+export type JsonSchema = Record<string, unknown>;
+
+interface FieldBase {
+  name: string;
+  label: string;
+  description: string;
+  defaultValue: unknown;
+  /** The schema also allows null ("none"). */
+  nullable: boolean;
+}
+
+export type ScalarField =
+  | (FieldBase & { kind: 'number'; integer: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number })
+  | (FieldBase & { kind: 'boolean' })
+  | (FieldBase & { kind: 'enum'; options: string[] })
+  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string })
+  /** A string, number or boolean, typed as text: numbers and true/false are read as such. */
+  | (FieldBase & { kind: 'scalar' });
+
+/** What a row of an object list may hold: anything but another object list. */
+export type RowField = ScalarField | (FieldBase & { kind: 'string-list' }) | (FieldBase & { kind: 'json' });
+
+export type ParamField = RowField | (FieldBase & { kind: 'object-list'; itemFields: RowField[]; required: string[] });
+
+function isObject(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** camelCase or snake_case to a sentence: "stratifyBy" → "Stratify by". */
+export function humanise(name: string): string {
+  const words = name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Splits `anyOf: [X, {type: 'null'}]` into X and a nullable flag; merges string-only unions. */
+function unwrap(schema: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  const variants = Array.isArray(schema.anyOf) ? schema.anyOf.filter(isObject) : null;
+  if (!variants) return { schema, nullable: false };
+  const nonNull = variants.filter((v) => v.type !== 'null');
+  const nullable = nonNull.length < variants.length;
+  const outer = { ...schema };
+  delete outer.anyOf;
+  if (nonNull.length === 1) return { schema: { ...nonNull[0], ...outer }, nullable };
+  // e.g. "latest" or a 64-digit hash: one free-text string field, the server checks the rest.
+  if (nonNull.length > 1 && nonNull.every((v) => v.type === 'string')) return { schema: { ...outer, type: 'string' }, nullable };
+  return { schema, nullable };
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+function isScalarUnion(type: unknown): boolean {
+  return Array.isArray(type) && type.length > 0 && type.every((t) => t === 'string' || t === 'number' || t === 'boolean');
+}
+
+function scalarField(base: FieldBase, s: JsonSchema): ScalarField | null {
+  if (Array.isArray(s.enum) && s.enum.every((o) => typeof o === 'string')) return { ...base, kind: 'enum', options: s.enum as string[] };
+  if (typeof s.const === 'string') return { ...base, kind: 'enum', options: [s.const] };
+  switch (s.type) {
+    case 'integer':
+    case 'number':
+      return { ...base, kind: 'number', integer: s.type === 'integer', min: num(s.minimum), max: num(s.maximum), exclusiveMin: num(s.exclusiveMinimum), exclusiveMax: num(s.exclusiveMaximum) };
+    case 'boolean':
+      return { ...base, kind: 'boolean' };
+    case 'string':
+      return { ...base, kind: 'string', maxLength: num(s.maxLength), pattern: typeof s.pattern === 'string' ? s.pattern : undefined };
+    default:
+      return isScalarUnion(s.type) ? { ...base, kind: 'scalar' } : null;
+  }
+}
+
+export function fieldOf(name: string, raw: JsonSchema): ParamField {
+  const { schema: s, nullable } = unwrap(raw);
+  const base: FieldBase = { name, label: humanise(name), description: typeof raw.description === 'string' ? raw.description : typeof s.description === 'string' ? s.description : '', defaultValue: raw.default ?? s.default, nullable };
+  const scalar = scalarField(base, s);
+  if (scalar) return scalar;
+  if (s.type === 'array' && isObject(s.items)) {
+    const items = s.items;
+    if (items.type === 'string' && !Array.isArray(items.enum)) return { ...base, kind: 'string-list' };
+    if (items.type === 'object' && isObject(items.properties)) {
+      const itemFields: RowField[] = [];
+      for (const [key, sub] of Object.entries(items.properties)) {
+        const field = isObject(sub) ? fieldOf(key, sub) : null;
+        if (!field || field.kind === 'object-list') return { ...base, kind: 'json' };
+        itemFields.push(field);
+      }
+      const required = Array.isArray(items.required) ? items.required.filter((r): r is string => typeof r === 'string') : [];
+      return { ...base, kind: 'object-list', itemFields, required };
+    }
+  }
+  return { ...base, kind: 'json' };
+}
+
+/** Every top-level param of a node, in declaration order. */
+export function paramFields(schema: JsonSchema | undefined): ParamField[] {
+  if (!schema || !isObject(schema.properties)) return [];
+  return Object.entries(schema.properties).map(([name, sub]) => fieldOf(name, isObject(sub) ? sub : {}));
+}
+
+/** The top-level param an issue field such as 'params.gates.0.value' names, if any. */
+export function paramOfIssueField(field: string | undefined): string | null {
+  if (!field || !field.startsWith('params.')) return null;
+  return field.split('.')[1] ?? null;
+}
+
+/**
+ * A compile message, shortened for display under its own field: the compiler's messages start
+ * with the node's name and the field path, which the form already shows.
+ */
+export function fieldMessage(message: string, field: string | undefined): string {
+  if (!field) return message;
+  const at = message.indexOf(`${field} `);
+  if (at < 0) return message;
+  const problem = message.slice(at + field.length + 1);
+  const [, , ...rest] = field.split('.');
+  const where = rest.length > 0 ? `${/^\d+$/.test(rest[0] ?? '') ? `Row ${Number(rest[0]) + 1}` : rest[0]}${rest.length > 1 ? `, ${rest.slice(1).join('.')}` : ''}: ` : '';
+  return where ? `${where}${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
+}

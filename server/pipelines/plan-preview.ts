@@ -1,0 +1,100 @@
+// What a run would do before it starts: for each step of the plan, whether its result will be
+// reused from the cache or it will run, and why. Uses the runner's own cache look-up, and the
+// plans of this pipeline's earlier runs to say what changed.
+import { desc, eq } from 'drizzle-orm';
+import { explainCacheMiss, type CacheMissReason } from '../../engine/cache-key';
+import { parseDocument } from '../../engine/document';
+import { UserError } from '../../engine/errors';
+import type { Plan, PlanStep } from '../../engine/plan';
+import { DocumentIssuesError } from '../api/errors';
+import type { Db } from '../db/client';
+import { runs } from '../db/schema';
+import { lookupCachedStep } from '../runners/run-store';
+import { compileDoc } from './compile-doc';
+import { getVersion } from './versions';
+
+export interface PreviewStep {
+  stepId: string;
+  label: string;
+  type: string;
+  decision: 'cached' | 'run';
+  cachedFromRunId?: string;
+  reasons: string[];
+}
+
+export interface PlanPreview {
+  pipelineId: string;
+  version: number;
+  upTo: string | null;
+  steps: PreviewStep[];
+}
+
+export interface PreviewInput {
+  pipelineId: string;
+  version?: number;
+  upTo?: string;
+}
+
+/** How many earlier runs are searched for the last plan a step appeared in. */
+const HISTORY_LIMIT = 50;
+
+const WORDING: Partial<Record<CacheMissReason, string>> = {
+  'not run before': 'never run',
+  'code changed': 'new code version',
+};
+
+export async function previewRun(db: Db, dataDir: string, input: PreviewInput): Promise<PlanPreview> {
+  const stored = getVersion(db, input.pipelineId, input.version);
+  if (!stored) throw new UserError(`Pipeline "${input.pipelineId}"${input.version ? ` version ${input.version}` : ''} does not exist`);
+  const parsed = parseDocument(stored.doc);
+  if (!parsed.ok) throw new DocumentIssuesError('The saved pipeline is not valid', parsed.error);
+  const compiled = compileDoc(db, parsed.value, input.upTo);
+  if (!compiled.ok) {
+    const errors = compiled.error.filter((i) => i.severity === 'error');
+    throw new DocumentIssuesError(`The pipeline has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them before running`, compiled.error);
+  }
+  return {
+    pipelineId: input.pipelineId,
+    version: stored.version,
+    upTo: input.upTo ?? null,
+    steps: await previewPlan(db, dataDir, compiled.value.plan),
+  };
+}
+
+/** The decision for every step of a compiled plan, in plan order. */
+export async function previewPlan(db: Db, dataDir: string, plan: Plan): Promise<PreviewStep[]> {
+  const history = previousPlans(db, plan.pipelineId);
+  const out: PreviewStep[] = [];
+  for (const step of plan.steps) {
+    const base = { stepId: step.id, label: step.label ?? step.id, type: step.type };
+    const found = await lookupCachedStep(db, dataDir, step);
+    if (found.status === 'hit') {
+      out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });
+      continue;
+    }
+    out.push({ ...base, decision: 'run', reasons: reasonsToRun(step, history, found.status === 'gone') });
+  }
+  return out;
+}
+
+function reasonsToRun(step: PlanStep, history: Plan[], outputsGone: boolean): string[] {
+  if (!step.deterministic) return ['not cacheable (non-deterministic)'];
+  if (outputsGone) return ['cached outputs were removed'];
+  if (history.length === 0) return step.cacheKey === null ? explainCacheMiss(undefined, step) : ['never run'];
+  const prev = history.map((p) => p.steps.find((s) => s.id === step.id)).find((s) => s !== undefined);
+  const reasons = explainCacheMiss(prev, step).map((r) => WORDING[r] ?? r);
+  // Same key as last time, yet nothing reusable: that run did not finish this step.
+  return reasons.length > 0 ? reasons : ['previous run did not finish this step'];
+}
+
+/** Plans of this pipeline's earlier runs, newest first. */
+function previousPlans(db: Db, pipelineId: string): Plan[] {
+  return db
+    .select({ plan: runs.plan })
+    .from(runs)
+    .where(eq(runs.pipelineId, pipelineId))
+    .orderBy(desc(runs.createdAt))
+    .limit(HISTORY_LIMIT)
+    .all()
+    .map((r) => r.plan);
+}

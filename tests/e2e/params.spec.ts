@@ -1,0 +1,110 @@
+// Parameter forms through the UI: the split's form is generated from its zod params, an invalid
+// seed is explained inline, a valid one saves as a new version, and the next run re-runs only
+// what changed. Its own server and data directory, so it neither depends on nor disturbs studio.spec.ts.
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
+
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { name: 'Paula Params', email: 'paula@example.com', password: 'correct horse battery' };
+const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewer password 1' };
+let server: ServerHandle;
+
+/** Fills the sign-in form again until the values stick: a fill before hydration can be reset. */
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await expect(page).toHaveURL(/\/login/);
+  await expect(async () => {
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password', { exact: true }).fill(who.password);
+    await expect(page.getByLabel('Email')).toHaveValue(who.email, { timeout: 500 });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+});
+
+test('an edited param is checked inline, saved as a new version, and re-runs only its step', async ({ page }) => {
+  await page.goto(`${server.url}/`);
+  await expect(async () => {
+    await page.getByLabel('Name').fill(ADMIN.name);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirm password').fill(ADMIN.password);
+    await expect(page.getByLabel('Name')).toHaveValue(ADMIN.name, { timeout: 500 });
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await expect(page.getByTestId('current-user')).toContainText(ADMIN.name, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+
+  await page.getByTestId('project-sample').click();
+  await page.getByTestId('pipeline-breast-cancer-explore').click();
+  await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('v1');
+
+  // A first run, so the next one has something to reuse.
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 60_000 });
+
+  await page.getByTestId('node-split').click();
+  const form = page.getByTestId('param-form');
+  await expect(form).toBeVisible();
+  await expect(page.getByTestId('param-seed')).toHaveValue('0');
+  await expect(page.getByTestId('param-train')).toHaveValue('0.75');
+  await expect(form).toContainText('Seed of the shuffle');
+  await expect(page.getByTestId('save-params')).toBeDisabled();
+  await page.getByTestId('param-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/params-01-form.png' });
+
+  await page.getByTestId('param-seed').fill('-1');
+  await expect(page.getByTestId('param-issue-seed')).toBeVisible();
+  await expect(page.getByTestId('param-issue-seed')).toHaveText('Must be at least 0');
+  await expect(page.getByTestId('save-params')).toBeDisabled();
+  await page.getByTestId('param-seed').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/params-02-invalid.png' });
+
+  await page.getByTestId('param-seed').fill('7');
+  await expect(page.getByTestId('param-issue-seed')).toHaveCount(0);
+  await expect(page.getByTestId('save-params')).toBeEnabled();
+  await page.getByTestId('save-params').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/params-03-ready.png' });
+  await page.getByTestId('save-params').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('v2');
+
+  // Only the split's params changed: the ingest comes from the cache, the split runs again.
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('node-status-ingest')).toHaveText('cached', { timeout: 60_000 });
+  await expect(page.getByTestId('node-status-split')).toHaveText('succeeded', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 60_000 });
+  await page.getByTestId('node-split').click();
+  await expect(page.getByTestId('param-seed')).toHaveValue('7');
+  await expect(page.getByTestId('save-params')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/params-04-saved.png' });
+});
+
+test('a viewer sees the params read-only, with no save button', async ({ page }) => {
+  await page.goto(`${server.url}/`);
+  await signIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const addUser = page.getByTestId('add-user-form');
+  await addUser.getByLabel('Email').fill(VIEWER.email);
+  await addUser.getByLabel('Name').fill(VIEWER.name);
+  await addUser.getByLabel('Role').selectOption('viewer');
+  await addUser.getByLabel('Initial password').fill(VIEWER.password);
+  await addUser.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByTestId(`user-${VIEWER.email}`)).toBeVisible();
+  await page.getByTestId('sign-out').click();
+  await signIn(page, VIEWER);
+  await page.getByTestId('project-sample').click();
+  await page.getByTestId('pipeline-breast-cancer-explore').click();
+  await page.getByTestId('node-split').click();
+  await expect(page.getByTestId('param-seed')).toBeDisabled();
+  await expect(page.getByTestId('param-seed')).toHaveValue('7');
+  await expect(page.getByTestId('save-params')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/params-05-viewer.png' });
+});
