@@ -11,10 +11,9 @@ export function UploadOutcome({ result }: { result: UploadResult }) {
           {result.message}
         </p>
         {result.line ? (
-          <p className="mt-1 text-xs text-red-600" data-testid="upload-error-location">
-            Line {result.line}
-            {result.column ? `, column ${result.column}` : ''}
-            {result.columnName ? ` (${result.columnName})` : ''}: fix it in the file and upload again.
+          // The message already names the line and column; this only says what to do.
+          <p className="mt-1 text-xs text-red-600" data-testid="upload-error-hint">
+            Fix {result.columnName ? `the "${result.columnName}" value on that line` : 'that line'} and upload the file again.
           </p>
         ) : null}
       </div>
