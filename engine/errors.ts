@@ -1,4 +1,6 @@
 // The few typed errors of the system. tRPC maps them in one place (server/api/errors.ts).
+import type { CompileIssue } from './plan';
+
 export const ERROR_CODES = [
   'invalid_input', // bad graph, parameter or data, shown inline to the user
   'node_failed', // a node threw while running
@@ -20,6 +22,17 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/** A pipeline document or plan that failed validation, with every issue found. */
+export class DocumentIssuesError extends UserError {
+  constructor(
+    message: string,
+    readonly issues: CompileIssue[],
+  ) {
+    super(message);
+    this.name = 'DocumentIssuesError';
   }
 }
 

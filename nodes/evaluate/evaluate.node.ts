@@ -22,6 +22,7 @@ import { permutationImportance } from './permutation-importance';
 import { checkPredictions, type Predictions, type Predictor } from './predictor';
 import { readTruth } from './read-truth';
 import { sampleRows } from './shuffle-column';
+import { seedParam } from '../seed-param';
 
 const params = z.object({
   ...decisionParams,
@@ -39,13 +40,7 @@ const params = z.object({
     .enum(['auto', ...METRIC_NAMES])
     .default('auto')
     .describe('Metric whose drop measures importance; auto is roc_auc (binary), accuracy (multiclass), r2 (regression)'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(0)
-    .describe('Seed of the importance row sample and shuffles: the same seed gives the same numbers'),
+  seed: seedParam('Seed of the importance row sample and shuffles: the same seed gives the same numbers'),
   ...gatesParams,
 });
 

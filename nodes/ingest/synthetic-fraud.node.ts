@@ -5,18 +5,13 @@ import { defineNode } from '../define-node';
 import { parseDatetime } from '../table/infer-column-type';
 import { fraudTable } from './fraud-table';
 import { generateFraud } from './synthetic-fraud';
+import { seedParam } from '../seed-param';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const params = z.object({
   rows: z.number().int().min(100).max(2_000_000).default(20_000).describe('Number of transactions to generate'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(0)
-    .describe('Seed of the generator: the same params always give the same table, bit for bit'),
+  seed: seedParam('Seed of the generator: the same params always give the same table, bit for bit'),
   fraudRate: z
     .number()
     .min(0.001)

@@ -11,19 +11,14 @@ import { groupSplit } from './group-split';
 import { logBalance } from './log-balance';
 import { randomSplit, type SplitIndices } from './random-split';
 import { fractionFields, fractionsAddUp, FRACTIONS_MESSAGE } from './split-fractions';
+import { seedParam } from '../seed-param';
 
 // groupBy came after version 1 shipped: it is optional and absent by default, so saved plans keep
 // their params, their cache keys and their splits.
 const params = z
   .object({
     ...fractionFields,
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(0)
-      .describe('Seed of the shuffle: the same seed and data always give the same split'),
+    seed: seedParam('Seed of the shuffle: the same seed and data always give the same split'),
     stratifyBy: z
       .string()
       .max(200)

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { preprocessShape, type PreprocessOptions } from './preprocess-options';
 import type { TaskChoice, TaskFamily } from './target-encoding';
+import { seedParam } from '../seed-param';
 
 export interface CommonTrainParams extends PreprocessOptions {
   target?: string;
@@ -20,13 +21,7 @@ export interface TrainParamsOptions {
 }
 
 const seedShape = {
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(0)
-    .describe('Seed for everything random in training: the same seed and data give the same model'),
+  seed: seedParam('Seed for everything random in training: the same seed and data give the same model'),
 };
 
 /** The shared fields as a zod shape; `task` and `classWeight` only where they mean something. */

@@ -1,18 +1,7 @@
 // One place that turns anything thrown into what a client may see. Stacks go to the log, never the wire.
 import { TRPCError } from '@trpc/server';
-import { UserError } from '../../engine/errors';
+import { DocumentIssuesError, UserError } from '../../engine/errors';
 import type { CompileIssue } from '../../engine/plan';
-
-/** A pipeline document or plan that failed validation, with every issue found. */
-export class DocumentIssuesError extends UserError {
-  constructor(
-    message: string,
-    readonly issues: CompileIssue[],
-  ) {
-    super(message);
-    this.name = 'DocumentIssuesError';
-  }
-}
 
 export function issuesError(message: string, issues: CompileIssue[]): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message, cause: new DocumentIssuesError(message, issues) });

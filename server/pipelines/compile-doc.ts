@@ -4,10 +4,12 @@ import { compile, compileForRunUpTo } from '../../engine/compile';
 import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { subgraphUpTo } from '../../engine/graph';
 import type { CompileIssue, Plan } from '../../engine/plan';
+import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { err, type Result } from '../../engine/result';
 import type { Db } from '../db/client';
 import { datasetIssues, datasetSourceEnv } from './dataset-sources';
 import { serverRegistry } from './registry';
+import { getVersion } from './versions';
 
 export function parseAndCompile(db: Db, input: unknown, upTo?: string): Result<{ doc: PipelineDoc; plan: Plan }, CompileIssue[]> {
   const parsed = parseDocument(input);
@@ -28,4 +30,18 @@ export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string): Result<{ do
     return err([...missing, ...others]);
   }
   return result.ok ? { ok: true, value: { doc, plan: result.value } } : result;
+}
+
+/** A saved pipeline version compiled for running (or previewing a run); every problem is thrown as a UserError. */
+export function compileStoredVersion(db: Db, pipelineId: string, version?: number, upTo?: string) {
+  const stored = getVersion(db, pipelineId, version);
+  if (!stored) throw new UserError(`Pipeline "${pipelineId}"${version ? ` version ${version}` : ''} does not exist`);
+  const parsed = parseDocument(stored.doc);
+  if (!parsed.ok) throw new DocumentIssuesError('The saved pipeline is not valid', parsed.error);
+  const compiled = compileDoc(db, parsed.value, upTo);
+  if (!compiled.ok) {
+    const errors = compiled.error.filter((i) => i.severity === 'error');
+    throw new DocumentIssuesError(`The pipeline has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them before running`, compiled.error);
+  }
+  return { stored, plan: compiled.value.plan };
 }

@@ -3,15 +3,11 @@
 // plans of this pipeline's earlier runs to say what changed.
 import { desc, eq } from 'drizzle-orm';
 import { explainCacheMiss, type CacheMissReason } from '../../engine/cache-key';
-import { parseDocument } from '../../engine/document';
-import { UserError } from '../../engine/errors';
 import type { Plan, PlanStep } from '../../engine/plan';
-import { DocumentIssuesError } from '../api/errors';
 import type { Db } from '../db/client';
 import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
-import { compileDoc } from './compile-doc';
-import { getVersion } from './versions';
+import { compileStoredVersion } from './compile-doc';
 
 export interface PreviewStep {
   stepId: string;
@@ -44,20 +40,12 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
 };
 
 export async function previewRun(db: Db, dataDir: string, input: PreviewInput): Promise<PlanPreview> {
-  const stored = getVersion(db, input.pipelineId, input.version);
-  if (!stored) throw new UserError(`Pipeline "${input.pipelineId}"${input.version ? ` version ${input.version}` : ''} does not exist`);
-  const parsed = parseDocument(stored.doc);
-  if (!parsed.ok) throw new DocumentIssuesError('The saved pipeline is not valid', parsed.error);
-  const compiled = compileDoc(db, parsed.value, input.upTo);
-  if (!compiled.ok) {
-    const errors = compiled.error.filter((i) => i.severity === 'error');
-    throw new DocumentIssuesError(`The pipeline has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them before running`, compiled.error);
-  }
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo);
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
     upTo: input.upTo ?? null,
-    steps: await previewPlan(db, dataDir, compiled.value.plan),
+    steps: await previewPlan(db, dataDir, plan),
   };
 }
 

@@ -3,6 +3,7 @@
 // server with its own data directory, so it neither depends on nor disturbs studio.spec.ts.
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { createAdmin } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,13 +21,7 @@ test.afterAll(async () => {
 });
 
 test('a bad CSV shows its problem and line; a good one becomes a version; a dropped file the next', async ({ page }) => {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Name').fill(ADMIN.name);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('Confirm password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('current-user')).toContainText(ADMIN.name);
+  await createAdmin(page, server.url, ADMIN);
 
   await page.getByRole('link', { name: 'Datasets' }).click();
   await expect(page.getByTestId('datasets-page')).toBeVisible();

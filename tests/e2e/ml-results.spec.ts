@@ -4,6 +4,7 @@
 // starts its own server with its own data directory: creating the administrator on the shared one
 // would take the first visit away from studio.spec.ts, which runs after it.
 import { expect, test, type Page } from '@playwright/test';
+import { createAdmin, signIn } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -27,20 +28,9 @@ async function signInAsAdmin(page: Page) {
   await page.goto(`${server.url}/`);
   await expect(page).toHaveURL(/\/login/);
   const setup = page.getByTestId('setup-form');
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  await expect(setup.or(signIn)).toBeVisible();
-  if (await setup.isVisible()) {
-    await page.getByLabel('Name').fill(ADMIN.name);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Confirm password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-  } else {
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await signIn.click();
-  }
-  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(setup.or(page.getByRole('button', { name: 'Sign in' }))).toBeVisible();
+  if (await setup.isVisible()) await createAdmin(page, server.url, ADMIN);
+  else await signIn(page, ADMIN);
 }
 
 test('a run of the sample classifier shows its metrics, gate, confusion matrix and model', async ({ page }) => {

@@ -1,7 +1,8 @@
 // Parameter forms through the UI: the split's form is generated from its zod params, an invalid
 // seed is explained inline, a valid one saves as a new version, and the next run re-runs only
 // what changed. Its own server and data directory, so it neither depends on nor disturbs studio.spec.ts.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { createAdmin, signIn } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -9,18 +10,6 @@ test.describe.configure({ mode: 'serial' });
 const ADMIN = { name: 'Paula Params', email: 'paula@example.com', password: 'correct horse battery' };
 const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewer password 1' };
 let server: ServerHandle;
-
-/** Fills the sign-in form again until the values stick: a fill before hydration can be reset. */
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await expect(page).toHaveURL(/\/login/);
-  await expect(async () => {
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(who.password);
-    await expect(page.getByLabel('Email')).toHaveValue(who.email, { timeout: 500 });
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-}
 
 test.beforeAll(async () => {
   server = await startServer();
@@ -31,16 +20,7 @@ test.afterAll(async () => {
 });
 
 test('an edited param is checked inline, saved as a new version, and re-runs only its step', async ({ page }) => {
-  await page.goto(`${server.url}/`);
-  await expect(async () => {
-    await page.getByLabel('Name').fill(ADMIN.name);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Confirm password').fill(ADMIN.password);
-    await expect(page.getByLabel('Name')).toHaveValue(ADMIN.name, { timeout: 500 });
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await expect(page.getByTestId('current-user')).toContainText(ADMIN.name, { timeout: 5_000 });
-  }).toPass({ timeout: 30_000 });
+  await createAdmin(page, server.url, ADMIN);
 
   await page.getByTestId('project-sample').click();
   await page.getByTestId('pipeline-breast-cancer-explore').click();

@@ -2,6 +2,7 @@
 // run, and why; "Run up to here" runs a node and only what it needs. This spec starts its own
 // server with its own data directory, so it neither depends on nor disturbs the other specs.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createAdmin } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -48,13 +49,7 @@ async function expectStep(page: Page, stepId: string, decision: 'will run' | 'ca
 }
 
 test('the preview says what will run and why; "Run up to here" runs only what a node needs', async ({ page }) => {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Name').fill(ADMIN.name);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('Confirm password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('current-user')).toContainText(ADMIN.name);
+  await createAdmin(page, server.url, ADMIN);
 
   await page.goto(`${server.url}/pipelines/${PIPELINE}`);
   await expect(page.getByTestId('pipeline-canvas')).toBeVisible();

@@ -1,20 +1,12 @@
 // A first real path through the product, driven only through the UI, as each role would use it.
 import { expect, test, type Page } from '@playwright/test';
+import { createAdmin, signIn } from './accounts';
 
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer password 1' };
 const STEPS = ['ingest', 'split', 'train-stats', 'test-stats'];
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
 
 async function openSamplePipeline(page: Page) {
   await page.getByTestId('project-sample').click();
@@ -23,15 +15,7 @@ async function openSamplePipeline(page: Page) {
 }
 
 test('the first visit creates the administrator, who runs the sample pipeline and inspects its outputs', async ({ page }) => {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByTestId('setup-form')).toBeVisible();
-  await page.getByLabel('Name').fill(ADMIN.name);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('Confirm password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('current-user')).toContainText(ADMIN.name);
+  await createAdmin(page, '', ADMIN);
 
   await openSamplePipeline(page);
   for (const id of STEPS) await expect(page.getByTestId(`node-${id}`)).toBeVisible();
@@ -62,7 +46,7 @@ test('the first visit creates the administrator, who runs the sample pipeline an
 });
 
 test('the administrator adds a viewer, who can look but not run', async ({ page }) => {
-  await signIn(page, ADMIN);
+  await signIn(page, ADMIN, '');
   await page.getByRole('link', { name: 'Users' }).click();
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(VIEWER.email);
@@ -74,7 +58,7 @@ test('the administrator adds a viewer, who can look but not run', async ({ page 
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/login/);
 
-  await signIn(page, VIEWER);
+  await signIn(page, VIEWER, '');
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await openSamplePipeline(page);
   await expect(page.getByTestId('run-button')).toBeDisabled();
@@ -94,7 +78,7 @@ test('a wrong password is explained inline', async ({ page }) => {
 });
 
 test('a person creates an API key in Settings, sees it once, and revokes it', async ({ page, request }) => {
-  await signIn(page, ADMIN);
+  await signIn(page, ADMIN, '');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 
