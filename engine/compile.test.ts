@@ -74,8 +74,8 @@ describe('compile: plans', () => {
     expect(planOf(testDoc([{ id: 'only', type: 'test/source', params: { dataset: 'x' } }])).warnings).toEqual([]);
   });
 
-  it('compiles an empty pipeline to an empty plan', () => {
-    expect(planOf(testDoc([])).steps).toEqual([]);
+  it('refuses an empty pipeline, saying how to start, rather than "succeeding" with nothing run', () => {
+    expect(issuesOf(testDoc([]))).toEqual([expect.objectContaining({ severity: 'error', code: 'empty_pipeline', message: expect.stringContaining('add one from the palette') })]);
   });
 });
 

@@ -16,6 +16,12 @@ export type CompileEnv = SourceKeyEnv & {
   defaultPlacement?: Placement;
 };
 
+const EMPTY_PIPELINE: CompileIssue = {
+  severity: 'error',
+  code: 'empty_pipeline',
+  message: 'This pipeline has no nodes yet: add one from the palette (or start from a template), then connect them',
+};
+
 export function compile(doc: PipelineDoc, registry: NodeRegistry, env: CompileEnv = {}): Result<Plan, CompileIssue[]> {
   const checked = checkNodes(doc, registry, env.defaultPlacement);
   const edges = checkEdges(doc.edges, checked.nodes);
@@ -25,6 +31,8 @@ export function compile(doc: PipelineDoc, registry: NodeRegistry, env: CompileEn
     ...edges.issues,
     ...missingInputIssues(checked.nodes, edges.wired),
     ...graph.issues,
+    // An empty plan would "succeed" having done nothing; say what to do instead.
+    ...(doc.nodes.length === 0 ? [EMPTY_PIPELINE] : []),
   ];
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) return err([...errors, ...issues.filter((i) => i.severity === 'warning')]);

@@ -1,6 +1,7 @@
 // What engine/ needs to know about a node type. Concrete value types live in nodes/;
 // the engine treats port values as opaque and moves artifact references only.
 import type { z } from 'zod';
+import type { ColumnsEnv, PortColumns } from './columns';
 import type { PortKind } from './port-kinds';
 
 export type Placement = 'browser' | 'server';
@@ -72,6 +73,14 @@ export interface NodeDefinition<P = any, V = unknown> {
    * Returning null means the source is unknown, which makes the key unknown.
    */
   sourceKey?(params: P, env: SourceKeyEnv): string | null;
+  /**
+   * The columns of each table output, known from the params and the input tables' columns before
+   * anything runs (null where they are not). Without it, every table output copies the first table
+   * input's columns (right for nodes that only drop or reorder rows); an ingest node has no input,
+   * so it declares this or its output stays unknown. Must never guess: a wrong schema misleads the
+   * column pickers, null only makes them fall back to free text.
+   */
+  outputColumns?(params: P, inputs: PortColumns, env: ColumnsEnv): PortColumns;
   /** Identity of the node's code; built-ins use `builtin:type@version`, custom code adds its hash. */
   codeHash?(params: P): string;
   run(args: NodeRunArgs<P, V>): Promise<Record<string, V>>;

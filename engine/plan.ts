@@ -52,7 +52,8 @@ export type CompileIssueCode =
   | 'multiple_edges_into_input'
   | 'cycle'
   | 'disconnected_node'
-  | 'placement_unsupported';
+  | 'placement_unsupported'
+  | 'empty_pipeline';
 
 export interface CompileIssue {
   severity: 'error' | 'warning';

@@ -1,22 +1,33 @@
 'use client';
-// Picks the input for a field, and adds a "None" switch where the schema allows null.
+// Picks the input for a field (a column picker for column params), and adds a "None" switch where the schema allows null.
+import type { ReactNode } from 'react';
 import { assertNever } from '../../engine/assert-never';
+import { ColumnPicker } from './ColumnPicker';
+import { ColumnPickerList } from './ColumnPickerList';
 import { JsonInput } from './JsonInput';
 import { ObjectListInput, StringListInput } from './ListInputs';
 import type { ParamField } from './param-fields';
 import { ScalarInput, type InputProps } from './ScalarInput';
 
 function BareInput(props: InputProps<ParamField>) {
-  const { field } = props;
+  const { field, columns } = props;
   switch (field.kind) {
+    case 'string': {
+      const ref = field.columnsOf;
+      const available = ref && columns?.[ref.port];
+      if (ref && available) return <ColumnPicker {...props} field={{ ...field, columnsOf: ref }} available={available} />;
+      return <ColumnsHint shown={ref !== undefined}><ScalarInput {...props} field={field} /></ColumnsHint>;
+    }
     case 'number':
     case 'boolean':
     case 'enum':
-    case 'string':
     case 'scalar':
       return <ScalarInput {...props} field={field} />;
-    case 'string-list':
-      return <StringListInput {...props} field={field} />;
+    case 'string-list': {
+      const available = field.columnsOf && columns?.[field.columnsOf.port];
+      if (available) return <ColumnPickerList {...props} field={field} available={available} />;
+      return <ColumnsHint shown={field.columnsOf !== undefined}><StringListInput {...props} field={field} /></ColumnsHint>;
+    }
     case 'object-list':
       return <ObjectListInput {...props} field={field} />;
     case 'json':
@@ -24,6 +35,17 @@ function BareInput(props: InputProps<ParamField>) {
     default:
       return assertNever(field);
   }
+}
+
+/** A column param whose input columns are not known yet is free text, and says how to get the picker. */
+function ColumnsHint({ shown, children }: { shown: boolean; children: ReactNode }) {
+  if (!shown) return children;
+  return (
+    <div className="flex flex-col gap-1">
+      {children}
+      <p className="text-[11px] text-zinc-400">Run the upstream steps or connect an input to pick from its columns.</p>
+    </div>
+  );
 }
 
 export function FieldInput(props: InputProps<ParamField>) {

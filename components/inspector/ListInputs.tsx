@@ -57,7 +57,7 @@ function newRow(field: ObjectListField): Record<string, unknown> {
   return row;
 }
 
-export function ObjectListInput({ field, value, onChange, disabled, testId }: InputProps<ObjectListField>) {
+export function ObjectListInput({ field, value, onChange, disabled, testId, columns }: InputProps<ObjectListField>) {
   const rows = listOf(value, field.defaultValue);
   const set = (next: unknown[]) => onChange(next);
   return (
@@ -76,6 +76,7 @@ export function ObjectListInput({ field, value, onChange, disabled, testId }: In
                     value={record[sub.name]}
                     disabled={disabled}
                     testId={`${testId}-${i}-${sub.name}`}
+                    columns={columns}
                     onChange={(v) => {
                       const next = { ...record };
                       if (v === undefined) delete next[sub.name];

@@ -1,5 +1,6 @@
 'use client';
 // A node's params form, generated from its params JSON Schema: label, input, help text, issues.
+import type { PortColumns } from '../../engine/columns';
 import { FieldInput } from './FieldInput';
 import type { ParamField } from './param-fields';
 
@@ -10,9 +11,11 @@ interface ParamFormProps {
   /** Issue messages by top-level param name; '' holds those that name no param. */
   issues: Map<string, string[]>;
   readOnly: boolean;
+  /** The node's input columns by port (pipeline.get's columns[nodeId].inputs), for the column pickers. */
+  columns?: PortColumns;
 }
 
-export function ParamForm({ fields, value, onChange, issues, readOnly }: ParamFormProps) {
+export function ParamForm({ fields, value, onChange, issues, readOnly, columns }: ParamFormProps) {
   const general = issues.get('') ?? [];
   if (fields.length === 0) return <p className="text-sm text-zinc-500" data-testid="param-form">This node has no parameters.</p>;
   return (
@@ -31,11 +34,11 @@ export function ParamForm({ fields, value, onChange, issues, readOnly }: ParamFo
             <label htmlFor={testId} className={`text-xs font-medium text-zinc-700 ${inline ? 'flex flex-row-reverse items-center justify-end gap-2' : ''}`}>
               {field.label}
               {inline ? (
-                <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} onChange={(v) => onChange(setParam(value, field.name, v))} />
+                <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} onChange={(v) => onChange(setParam(value, field.name, v))} />
               ) : null}
             </label>
             {inline ? null : (
-              <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} onChange={(v) => onChange(setParam(value, field.name, v))} />
+              <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} onChange={(v) => onChange(setParam(value, field.name, v))} />
             )}
             {messages.length > 0 ? (
               <p role="alert" className="text-xs text-red-700" data-testid={`param-issue-${field.name}`}>

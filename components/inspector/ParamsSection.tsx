@@ -1,26 +1,16 @@
 'use client';
-// The Node tab's "Parameters": the generated form, live compile issues, and saving a new version.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+// The Node tab's "Parameters": the form generated from the node type's schema. Edits go straight
+// into the editor's document (undoable, saved by autosave); the problems shown under each field
+// come from the live compile of that document.
+import { useMemo, useRef, useState } from 'react';
+import type { PortColumns } from '../../engine/columns';
+import type { IssueView, NodeTypeInfo } from '../pipeline/pipeline-types';
 import { SectionTitle } from '../pipeline/SectionTitle';
-import { errorMessage } from '../trpc/error-message';
-import { useTRPC } from '../trpc/trpc-context';
-import { Button } from '../ui/Button';
-import { InlineError } from '../ui/InlineError';
 import { fieldMessage, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
-import { nodeParams, stableKey, withParams } from './params-doc';
+import { changedParams } from './params-doc';
 import { ParamForm } from './ParamForm';
 
-const COMPILE_DELAY_MS = 300;
-
-interface IssueLike {
-  severity: string;
-  message: string;
-  nodeId?: string;
-  field?: string;
-}
-
-function issuesByParam(issues: readonly IssueLike[], nodeId: string): Map<string, string[]> {
+function issuesByParam(issues: readonly IssueView[], nodeId: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const issue of issues) {
     if (issue.nodeId !== nodeId || !issue.field?.startsWith('params')) continue;
@@ -31,73 +21,49 @@ function issuesByParam(issues: readonly IssueLike[], nodeId: string): Map<string
 }
 
 interface ParamsSectionProps {
-  pipelineId: string;
   nodeId: string;
-  canWrite: boolean;
+  info: NodeTypeInfo;
+  params: Record<string, unknown>;
+  /** Every issue of the live compile; the ones about this node's params are picked out here. */
+  issues: readonly IssueView[];
+  /** The columns arriving at each of this node's inputs, where known before running. */
+  columns?: PortColumns;
+  /** Why the form is read only (the role), or null when it can be edited. */
+  readOnlyReason: string | null;
+  onChange: (params: Record<string, unknown>, fields: string[]) => void;
 }
 
-export function ParamsSection({ pipelineId, nodeId, canWrite }: ParamsSectionProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const pipelineQuery = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }));
-  const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const doc: unknown = pipelineQuery.data?.doc;
-  const original = useMemo(() => nodeParams(doc, nodeId), [doc, nodeId]);
-  const info = typesQuery.data?.find((t) => original && t.type === original.type && t.version === original.version);
-  const fields = useMemo(() => paramFields(info?.paramsSchema as JsonSchema | undefined), [info]);
-
-  const [params, setParams] = useState<Record<string, unknown>>(() => original?.params ?? {});
-  const paramsKey = stableKey(params);
-  const dirty = original !== null && paramsKey !== stableKey(original.params);
-
-  const compile = useMutation(trpc.pipeline.compile.mutationOptions());
-  const [checked, setChecked] = useState<{ key: string; issues: readonly IssueLike[] } | null>(null);
-  const { mutate: runCompile } = compile;
-  useEffect(() => {
-    if (!dirty) return;
-    const timer = setTimeout(() => {
-      runCompile({ doc: withParams(doc, nodeId, params) }, { onSuccess: (result) => setChecked({ key: paramsKey, issues: result.issues }) });
-    }, COMPILE_DELAY_MS);
-    return () => clearTimeout(timer);
-    // paramsKey stands for params: compile again only when the content changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [paramsKey, dirty, doc, nodeId, runCompile]);
-
-  const checking = dirty && checked?.key !== paramsKey;
-  const issues = dirty ? (checked?.key === paramsKey ? checked.issues : (checked?.issues ?? [])) : (pipelineQuery.data?.issues ?? []);
-  const byParam = issuesByParam(issues, nodeId);
-  const hasErrors = issues.some((i) => i.nodeId === nodeId && i.severity === 'error' && i.field?.startsWith('params'));
-
-  const save = useMutation(
-    trpc.pipeline.save.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.pipeline.get.queryKey({ id: pipelineId }) }),
-    }),
-  );
-  const projectId = pipelineQuery.data?.pipeline.projectId;
-
-  if (!original || !info) return null;
+export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyReason, onChange }: ParamsSectionProps) {
+  const fields = useMemo(() => paramFields(info.paramsSchema as JsonSchema | undefined), [info]);
+  const byParam = useMemo(() => issuesByParam(issues, nodeId), [issues, nodeId]);
+  // Inputs may keep a draft of what is typed. Params changed from elsewhere (undo, redo, a restored
+  // version) remount the form so it shows them; params this form just sent do not.
+  const sent = useRef<Record<string, unknown> | null>(null);
+  const [shown, setShown] = useState(params);
+  const [generation, setGeneration] = useState(0);
+  if (params !== shown) {
+    setShown(params);
+    if (params !== sent.current) {
+      setGeneration((g) => g + 1);
+      sent.current = null;
+    }
+  }
   return (
     <section className="flex flex-col gap-3" aria-label="Parameters">
       <SectionTitle>Parameters</SectionTitle>
-      <ParamForm fields={fields} value={params} onChange={setParams} issues={byParam} readOnly={!canWrite || save.isPending} />
-      {canWrite && fields.length > 0 ? (
-        <div className="flex items-center gap-3">
-          <Button
-            variant="primary"
-            size="sm"
-            data-testid="save-params"
-            disabled={!dirty || checking || hasErrors || save.isPending || !projectId}
-            onClick={() => projectId && save.mutate({ projectId, doc: withParams(doc, nodeId, params), message: `Edited ${nodeId} params` })}
-          >
-            {save.isPending ? 'Saving…' : 'Save as new version'}
-          </Button>
-          <span className="text-xs text-zinc-500">
-            {!dirty ? 'No changes' : checking ? 'Checking…' : hasErrors ? 'Fix the problems above to save' : 'Unsaved changes'}
-          </span>
-        </div>
-      ) : null}
-      {!canWrite ? <p className="text-xs text-zinc-400">Read only: your role cannot edit pipelines.</p> : null}
-      <InlineError message={save.error ? errorMessage(save.error) : compile.error ? errorMessage(compile.error) : null} />
+      <ParamForm
+        key={generation}
+        fields={fields}
+        value={params}
+        onChange={(next) => {
+          sent.current = next;
+          onChange(next, changedParams(params, next));
+        }}
+        issues={byParam}
+        readOnly={readOnlyReason !== null}
+        columns={columns}
+      />
+      {readOnlyReason ? <p className="text-xs text-zinc-400">Read only: {readOnlyReason.charAt(0).toLowerCase() + readOnlyReason.slice(1)}.</p> : null}
     </section>
   );
 }

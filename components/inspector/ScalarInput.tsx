@@ -1,6 +1,7 @@
 'use client';
 // Inputs for one scalar param: number, checkbox, select, text, or a string/number/boolean as text.
 import { useState } from 'react';
+import type { PortColumns } from '../../engine/columns';
 import { INPUT_CLASS } from './input-style';
 import type { ScalarField } from './param-fields';
 
@@ -11,6 +12,8 @@ export interface InputProps<F> {
   disabled: boolean;
   testId: string;
   invalid?: boolean;
+  /** The node's input columns by port, for column params; absent or null where not known. */
+  columns?: PortColumns;
 }
 
 const placeholderOf = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldMessage, fieldOf, humanise, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
+import { createRegistry } from '../../nodes/registry';
+import { emptyChoiceLabel, fieldMessage, fieldOf, humanise, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
 
 const schemaOf = (params: z.ZodType) => z.toJSONSchema(params, { io: 'input' }) as JsonSchema;
+const of = (port: string) => ({ [COLUMN_PARAM_KEY]: port });
 
 describe('paramFields', () => {
   it('maps numbers, booleans, enums and strings with their ranges, defaults and help', () => {
@@ -75,6 +78,64 @@ describe('paramFields', () => {
   it('has no fields for a node without params', () => {
     expect(paramFields(schemaOf(z.object({})))).toEqual([]);
     expect(paramFields(undefined)).toEqual([]);
+  });
+});
+
+describe('column params', () => {
+  it('reads the column mark on a string, on list items, on the list, and on fields of list rows', () => {
+    const fields = paramFields(
+      schemaOf(
+        z.object({
+          target: z.string().max(200).optional().describe('Column to predict; leave empty to use the column whose role is target').meta(of('train')),
+          groupBy: z.string().meta(of('table')).optional().describe('Group column'),
+          must: z.string().meta(of('table')).describe('A required column'),
+          features: z.array(z.string().meta(of('train'))).optional().describe('Features'),
+          subset: z.array(z.string()).default([]).describe('Subset').meta(of('table')),
+          plain: z.array(z.string()).default([]).describe('Not columns'),
+          conditions: z
+            .array(z.object({ column: z.string().min(1).describe('Column').meta(of('table')), note: z.string().optional().meta(of('table')) }))
+            .default([])
+            .describe('Conditions'),
+        }),
+      ),
+    );
+    const by = Object.fromEntries(fields.map((f) => [f.name, f]));
+    expect(by.target).toMatchObject({ kind: 'string', columnsOf: { port: 'train', emptyLabel: 'use the column whose role is target' } });
+    expect(by.groupBy).toMatchObject({ kind: 'string', columnsOf: { port: 'table', emptyLabel: 'none' } });
+    expect(by.must).toMatchObject({ kind: 'string', columnsOf: { port: 'table', emptyLabel: null } });
+    expect(by.features).toMatchObject({ kind: 'string-list', columnsOf: { port: 'train' } });
+    expect(by.subset).toMatchObject({ kind: 'string-list', columnsOf: { port: 'table' } });
+    expect(by.plain).not.toHaveProperty('columnsOf');
+    const rows = by.conditions;
+    expect(rows?.kind === 'object-list' && rows.itemFields).toMatchObject([
+      { name: 'column', kind: 'string', columnsOf: { port: 'table', emptyLabel: null } },
+      { name: 'note', kind: 'string', columnsOf: { port: 'table', emptyLabel: 'none' } },
+    ]);
+  });
+
+  it('finds every column param the real nodes declare, through optional and default wrappers', () => {
+    const registry = createRegistry();
+    const fieldsOf = (type: string) =>
+      paramFields(z.toJSONSchema(registry.get(type)!.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+    const marked = (type: string) =>
+      fieldsOf(type).flatMap((f) =>
+        f.kind === 'object-list'
+          ? f.itemFields.flatMap((sub) => ('columnsOf' in sub && sub.columnsOf ? [`${f.name}.${sub.name}`] : []))
+          : 'columnsOf' in f && f.columnsOf ? [f.name] : [],
+      );
+    expect(marked('train/logistic-regression')).toEqual(['target', 'features']);
+    expect(marked('split/random')).toEqual(['stratifyBy', 'groupBy']);
+    expect(marked('clean/filter-rows')).toEqual(['conditions.column']);
+    expect(marked('clean/rename-columns')).toEqual(['renames.from']);
+    expect(marked('evaluate/predictions')).toEqual(['target', 'scoreColumns']);
+    const split = fieldsOf('split/time')[0];
+    expect(split).toMatchObject({ name: 'timeColumn', columnsOf: { port: 'table', emptyLabel: 'use the column whose role is time' } });
+  });
+
+  it('labels the empty choice from what the help says leaving it empty does', () => {
+    expect(emptyChoiceLabel('Column whose class proportions every side keeps; leave empty for a plain split')).toBe('none: a plain split');
+    expect(emptyChoiceLabel('Column holding the true values; empty uses the column whose role is target')).toBe('use the column whose role is target');
+    expect(emptyChoiceLabel('Column whose groups each land wholly on one side')).toBe('none');
   });
 });
 

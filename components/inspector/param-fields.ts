@@ -1,7 +1,16 @@
 // Maps a node's params JSON Schema (from its zod schema) to the fields the inspector draws.
 // Anything this cannot map honestly becomes a 'json' field, edited as raw JSON.
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 
 export type JsonSchema = Record<string, unknown>;
+
+/** A param that names columns of an input table (the schema's 'x-columns-of'): drawn as a column picker. */
+export interface ColumnRef {
+  /** The input port whose columns the picker offers. */
+  port: string;
+  /** The empty choice's label, e.g. "use the column whose role is target"; null when a column is required. */
+  emptyLabel: string | null;
+}
 
 interface FieldBase {
   name: string;
@@ -16,12 +25,15 @@ export type ScalarField =
   | (FieldBase & { kind: 'number'; integer: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number })
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
-  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string })
+  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string; columnsOf?: ColumnRef })
   /** A string, number or boolean, typed as text: numbers and true/false are read as such. */
   | (FieldBase & { kind: 'scalar' });
 
 /** What a row of an object list may hold: anything but another object list. */
-export type RowField = ScalarField | (FieldBase & { kind: 'string-list' }) | (FieldBase & { kind: 'json' });
+export type RowField =
+  | ScalarField
+  | (FieldBase & { kind: 'string-list'; columnsOf?: ColumnRef })
+  | (FieldBase & { kind: 'json' });
 
 export type ParamField = RowField | (FieldBase & { kind: 'object-list'; itemFields: RowField[]; required: string[] });
 
@@ -75,22 +87,47 @@ function scalarField(base: FieldBase, s: JsonSchema): ScalarField | null {
   }
 }
 
-export function fieldOf(name: string, raw: JsonSchema): ParamField {
+const portOf = (...schemas: JsonSchema[]) =>
+  schemas.map((s) => s[COLUMN_PARAM_KEY]).find((v): v is string => typeof v === 'string' && v !== '');
+
+/**
+ * The empty choice of an optional column param, from what its help says leaving it empty does:
+ * "leave empty to use the column whose role is target" → "use the column whose role is target".
+ */
+export function emptyChoiceLabel(description: string): string {
+  const said = /\b(?:leave )?empty (to |for |uses |means )?([^;.]+)/i.exec(description);
+  if (!said) return 'none';
+  const [, how, what] = said;
+  if (how === 'to ') return what.trim();
+  if (how === 'uses ') return `use ${what.trim()}`;
+  return `none: ${what.trim()}`;
+}
+
+/** `required` is whether the enclosing object lists this property as required (top level or a list row). */
+export function fieldOf(name: string, raw: JsonSchema, required = false): ParamField {
   const { schema: s, nullable } = unwrap(raw);
   const base: FieldBase = { name, label: humanise(name), description: typeof raw.description === 'string' ? raw.description : typeof s.description === 'string' ? s.description : '', defaultValue: raw.default ?? s.default, nullable };
   const scalar = scalarField(base, s);
+  if (scalar?.kind === 'string') {
+    const port = portOf(raw, s);
+    return port ? { ...scalar, columnsOf: { port, emptyLabel: required ? null : emptyChoiceLabel(base.description) } } : scalar;
+  }
   if (scalar) return scalar;
   if (s.type === 'array' && isObject(s.items)) {
     const items = s.items;
-    if (items.type === 'string' && !Array.isArray(items.enum)) return { ...base, kind: 'string-list' };
+    if (items.type === 'string' && !Array.isArray(items.enum)) {
+      // Marked on the items (each names a column) or on the list itself; an empty list is always allowed.
+      const port = portOf(items, raw, s);
+      return port ? { ...base, kind: 'string-list', columnsOf: { port, emptyLabel: 'none' } } : { ...base, kind: 'string-list' };
+    }
     if (items.type === 'object' && isObject(items.properties)) {
+      const required = Array.isArray(items.required) ? items.required.filter((r): r is string => typeof r === 'string') : [];
       const itemFields: RowField[] = [];
       for (const [key, sub] of Object.entries(items.properties)) {
-        const field = isObject(sub) ? fieldOf(key, sub) : null;
+        const field = isObject(sub) ? fieldOf(key, sub, required.includes(key)) : null;
         if (!field || field.kind === 'object-list') return { ...base, kind: 'json' };
         itemFields.push(field);
       }
-      const required = Array.isArray(items.required) ? items.required.filter((r): r is string => typeof r === 'string') : [];
       return { ...base, kind: 'object-list', itemFields, required };
     }
   }
@@ -100,7 +137,8 @@ export function fieldOf(name: string, raw: JsonSchema): ParamField {
 /** Every top-level param of a node, in declaration order. */
 export function paramFields(schema: JsonSchema | undefined): ParamField[] {
   if (!schema || !isObject(schema.properties)) return [];
-  return Object.entries(schema.properties).map(([name, sub]) => fieldOf(name, isObject(sub) ? sub : {}));
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  return Object.entries(schema.properties).map(([name, sub]) => fieldOf(name, isObject(sub) ? sub : {}, required.includes(name)));
 }
 
 /** The top-level param an issue field such as 'params.gates.0.value' names, if any. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { castColumnsNode } from './cast-columns.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('amount', 'text', ['1.5', '2', 'n/a', 'oops', '4']),
@@ -64,5 +65,28 @@ describe('clean/cast-columns', () => {
     const twice = { casts: [{ column: 'code', type: 'text' }, { column: 'code', type: 'numeric' }] };
     await expect(runNode(castColumnsNode, input, twice)).rejects.toThrow(/listed twice/);
     expect(castColumnsNode.params.safeParse({ maxInvalidFraction: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('clean/cast-columns columns before running', () => {
+  it('match a run: the cast columns change type, nothing else changes', async () => {
+    const raw = {
+      casts: [
+        { column: 'amount', type: 'text' },
+        { column: 'colour', type: 'text' },
+        { column: 'flag', type: 'categorical' },
+        { column: 'id', type: 'categorical' },
+      ],
+    };
+    const { inferred, ran } = await inferredAndRun(castColumnsNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
+    expect(inferred.table?.map((c) => c.type)).toEqual(['categorical', 'text', 'text', 'categorical', 'datetime', 'categorical']);
+  });
+
+  it('are unknown for a column that is not there', () => {
+    const table = schemaProbe().columns;
+    expect(castColumnsNode.outputColumns!({ casts: [{ column: 'nope', type: 'text' }], maxInvalidFraction: 0 }, { table }, {})).toEqual({
+      table: null,
+    });
   });
 });

@@ -1,9 +1,11 @@
 // Converts columns to other types, counting values that do not convert; too many fail the run.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { UserError } from '../../engine/errors';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
-import { COLUMN_TYPES } from '../values';
+import { tableToTable } from '../table/known-columns';
+import { COLUMN_TYPES, type ColumnInfo } from '../values';
 import { formatCell } from './cells';
 import { castColumn, failedFraction } from './cast-column';
 import { assertNoRepeats, findColumn } from './column-lookup';
@@ -13,7 +15,7 @@ const params = z.object({
   casts: z
     .array(
       z.object({
-        column: z.string().min(1).describe('Column to convert'),
+        column: z.string().min(1).describe('Column to convert').meta({ [COLUMN_PARAM_KEY]: 'table' }),
         type: z.enum(COLUMN_TYPES).describe('New type: numeric, categorical, boolean, datetime (ISO 8601) or text'),
       }),
     )
@@ -26,6 +28,8 @@ const params = z.object({
     .default(0)
     .describe('Largest share of a column\'s present values that may fail to convert (they become missing); 0 allows none'),
 });
+
+type Cast = z.infer<typeof params>['casts'][number];
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -43,10 +47,11 @@ export const castColumnsNode = defineNode({
   params,
   runsOn: ['browser', 'server'],
   deterministic: true,
+  // Values that fail to convert fail the run, not the schema: when it succeeds, these are its columns.
+  outputColumns: (p, inputs) => tableToTable(inputs, (columns) => castSchema(columns, p.casts)),
   async run({ inputs, params: p, ctx }) {
     const input = tableInput(inputs, 'table');
-    assertNoRepeats(p.casts.map((c) => c.column), (i) => `casts.${i}.column`, 'casts');
-    p.casts.forEach((c, i) => findColumn(input.columns, c.column, `casts.${i}.column`));
+    checkCasts(input.columns, p.casts);
     const columns = readColumns(input);
     for (const [i, cast] of p.casts.entries()) {
       ctx.signal.throwIfAborted();
@@ -73,3 +78,14 @@ export const castColumnsNode = defineNode({
     return { table: rebuildTable(input.table, columns) };
   },
 });
+
+function checkCasts(columns: readonly ColumnInfo[], casts: readonly Cast[]): void {
+  assertNoRepeats(casts.map((c) => c.column), (i) => `casts.${i}.column`, 'casts');
+  casts.forEach((c, i) => findColumn(columns, c.column, `casts.${i}.column`));
+}
+
+function castSchema(columns: readonly ColumnInfo[], casts: readonly Cast[]): ColumnInfo[] {
+  checkCasts(columns, casts);
+  const typeOf = new Map(casts.map((c) => [c.column, c.type]));
+  return columns.map((info) => ({ ...info, type: typeOf.get(info.name) ?? info.type }));
+}

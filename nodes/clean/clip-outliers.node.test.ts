@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { clipOutliersNode } from './clip-outliers.node';
-import { cellsOf, col, runNode, tableOf } from './test-kit';
+import { cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const spread = Array.from({ length: 101 }, (_, i) => i); // 0..100: the 5% quantile is 5, the 95% is 95
 const input = tableOf(
@@ -36,5 +37,12 @@ describe('clean/clip-outliers', () => {
     const failure = runNode(clipOutliersNode, input, { columns: ['name'] });
     await expect(failure).rejects.toBeInstanceOf(UserError);
     await expect(failure).rejects.toThrow('Clipping needs a numeric column; "name" is text');
+  });
+});
+
+describe('clean/clip-outliers columns before running', () => {
+  it('match a run: values change, columns stay', async () => {
+    const { inferred, ran } = await inferredAndRun(clipOutliersNode, { columns: ['amount'] }, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
   });
 });

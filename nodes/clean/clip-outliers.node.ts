@@ -1,5 +1,6 @@
 // Clips numeric columns to fixed bounds or to quantiles of the input.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
 import { assertNoRepeats, findTypedColumn } from './column-lookup';
@@ -9,7 +10,7 @@ import { readColumns, rebuildTable } from './rebuild-table';
 const params = z
   .object({
     columns: z
-      .array(z.string().min(1).describe('Column name'))
+      .array(z.string().min(1).describe('Column name').meta({ [COLUMN_PARAM_KEY]: 'table' }))
       .default([])
       .describe('Numeric columns to clip; empty means every numeric feature column'),
     method: z

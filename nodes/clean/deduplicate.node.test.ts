@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { deduplicateNode } from './deduplicate.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('row', 'numeric', [1, 2, 3, 4, 5], 'id'),
@@ -28,5 +29,12 @@ describe('clean/deduplicate', () => {
     await expect(runNode(deduplicateNode, input, { columns: ['mail'] })).rejects.toMatchObject({
       details: { field: 'columns.0', column: 'mail' },
     });
+  });
+});
+
+describe('clean/deduplicate columns before running', () => {
+  it('match a run: rows go, columns stay', async () => {
+    const { inferred, ran } = await inferredAndRun(deduplicateNode, { columns: ['id'] }, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
   });
 });

@@ -1,5 +1,6 @@
 // Removes rows that repeat an earlier (or later) row on all columns or on a chosen subset.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
 import { readColumn } from '../table/read-column';
@@ -9,7 +10,7 @@ import { uniqueRows } from './unique-rows';
 
 const params = z.object({
   columns: z
-    .array(z.string().min(1).describe('Column name'))
+    .array(z.string().min(1).describe('Column name').meta({ [COLUMN_PARAM_KEY]: 'table' }))
     .default([])
     .describe('Columns that must all match for two rows to count as duplicates; empty means every column'),
   keep: z

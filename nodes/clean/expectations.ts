@@ -1,9 +1,10 @@
 // The expectations a validation node can check, as one zod union (the inspector builds its form from it).
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { assertNever } from '../../engine/assert-never';
 import { COLUMN_TYPES } from '../values';
 
-const column = z.string().min(1).describe('Column to check');
+const column = z.string().min(1).describe('Column to check').meta({ [COLUMN_PARAM_KEY]: 'table' });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const bound = z.union([z.number(), z.string()]);
 
@@ -26,7 +27,10 @@ export const expectationSchema = z
       kind: z.literal('schema_match').describe('The table has these columns with these types'),
       columns: z
         .array(
-          z.object({ name: z.string().min(1).describe('Column name'), type: z.enum(COLUMN_TYPES).describe('Its type') }),
+          z.object({
+            name: z.string().min(1).describe('Column name').meta({ [COLUMN_PARAM_KEY]: 'table' }),
+            type: z.enum(COLUMN_TYPES).describe('Its type'),
+          }),
         )
         .describe('Expected columns, in any order'),
       allowExtra: z.boolean().default(true).describe('Whether columns not listed are allowed'),

@@ -1,5 +1,6 @@
 // One condition of the no-code filter, checked against its column's type and turned into a predicate.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { assertNever } from '../../engine/assert-never';
 import { UserError } from '../../engine/errors';
 import type { CellValue } from '../table/table-from-columns';
@@ -16,7 +17,7 @@ export type FilterOp = (typeof FILTER_OPS)[number];
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const conditionSchema = z.object({
-  column: z.string().min(1).describe('Column to test'),
+  column: z.string().min(1).describe('Column to test').meta({ [COLUMN_PARAM_KEY]: 'table' }),
   op: z
     .enum(FILTER_OPS)
     .describe('eq, ne, lt, le, gt, ge, in, not_in, is_missing, not_missing, contains, starts_with or between (inclusive)'),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { filterRowsNode } from './filter-rows.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('id', 'numeric', [1, 2, 3, 4, 5], 'id'),
@@ -48,5 +49,13 @@ describe('clean/filter-rows', () => {
 
   it('refuses an unknown op in the params', () => {
     expect(filterRowsNode.params.safeParse({ conditions: [{ column: 'id', op: 'like' }] }).success).toBe(false);
+  });
+});
+
+describe('clean/filter-rows columns before running', () => {
+  it('match a run: rows go, columns stay', async () => {
+    const raw = { conditions: [{ column: 'amount', op: 'gt', value: 1 }] };
+    const { inferred, ran } = await inferredAndRun(filterRowsNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { missingValuesNode } from './missing-values.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('id', 'numeric', [1, 2, 3, 4]),
@@ -59,4 +60,14 @@ describe('clean/missing-values', () => {
     const text = runNode(missingValuesNode, input, { strategy: 'leave', columns: [{ column: 'age', strategy: 'fill_constant', value: 'n' }] });
     await expect(text).rejects.toMatchObject({ details: { field: 'columns.0.value', column: 'age' } });
   });
+});
+
+describe('clean/missing-values columns before running', () => {
+  it.each([{}, { strategy: 'leave', columns: [{ column: 'amount', strategy: 'fill_constant', value: 0 }] }])(
+    'match a run with %j: no indicator columns are added',
+    async (raw) => {
+      const { inferred, ran } = await inferredAndRun(missingValuesNode, raw, { table: schemaProbe() });
+      expect(inferred).toEqual(ran);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 // Drops rows with missing cells, or fills them with a constant, per column or for every column.
 // Learned imputation (mean, median, mode) is not here: it is fitted on the train split, in train/.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { UserError } from '../../engine/errors';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
@@ -25,7 +26,7 @@ const params = z.object({
   strategy: strategy.default('drop_rows'),
   value: constant,
   columns: z
-    .array(z.object({ column: z.string().min(1).describe('Column name'), strategy, value: constant }))
+    .array(z.object({ column: z.string().min(1).describe('Column name').meta({ [COLUMN_PARAM_KEY]: 'table' }), strategy, value: constant }))
     .default([])
     .describe('Per-column strategies; they override the strategy above, which covers every other column'),
 });

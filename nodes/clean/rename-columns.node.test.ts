@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { renameColumnsNode } from './rename-columns.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('a', 'numeric', [1, 2]),
@@ -46,5 +47,20 @@ describe('clean/rename-columns', () => {
       details: { field: 'renames.0.from', column: 'c' },
     });
     expect(renameColumnsNode.params.safeParse({ renames: [{ from: 'a', to: '  ' }] }).success).toBe(false);
+  });
+});
+
+describe('clean/rename-columns columns before running', () => {
+  it('match a run, swapped names included', async () => {
+    const raw = { renames: [{ from: 'colour', to: 'label' }, { from: 'label', to: 'colour' }, { from: 'id', to: 'key' }] };
+    const { inferred, ran } = await inferredAndRun(renameColumnsNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
+    expect(inferred.table?.map((c) => c.name)).toEqual(['key', 'amount', 'label', 'flag', 'when', 'colour']);
+  });
+
+  it('are unknown where two columns would share a name, or one is not there', () => {
+    const table = schemaProbe().columns;
+    expect(renameColumnsNode.outputColumns!({ renames: [{ from: 'id', to: 'amount' }] }, { table }, {})).toEqual({ table: null });
+    expect(renameColumnsNode.outputColumns!({ renames: [{ from: 'nope', to: 'x' }] }, { table }, {})).toEqual({ table: null });
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
 import { encodeValue } from '../codec';
 import { tableFromColumns } from '../table/table-from-columns';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { selectColumnsNode } from './select-columns.node';
-import { asTable, cellsOf, col, runNode, tableOf } from './test-kit';
+import { asTable, cellsOf, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('id', 'numeric', [1, 2, 3], 'id'),
@@ -49,5 +50,20 @@ describe('clean/select-columns', () => {
     await expect(runNode(selectColumnsNode, input, { columns: ['id', 'id'] })).rejects.toMatchObject({
       details: { field: 'columns.1', column: 'id' },
     });
+  });
+});
+
+describe('clean/select-columns columns before running', () => {
+  it.each([{ mode: 'keep', columns: ['label', 'amount'] }, { columns: ['colour', 'when'] }, {}])('match a run with %j', async (raw) => {
+    const { inferred, ran } = await inferredAndRun(selectColumnsNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
+  });
+
+  it('are unknown where the run refuses the params', async () => {
+    const { outputColumns } = selectColumnsNode;
+    const columns = schemaProbe().columns;
+    expect(outputColumns!({ mode: 'keep', columns: ['nope'] }, { table: columns }, {})).toEqual({ table: null });
+    expect(outputColumns!({ mode: 'keep', columns: [] }, { table: columns }, {})).toEqual({ table: null });
+    expect(outputColumns!({ mode: 'drop', columns: ['id', 'id'] }, { table: columns }, {})).toEqual({ table: null });
   });
 });

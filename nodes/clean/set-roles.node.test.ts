@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../codec';
 import { readColumnSchema } from '../table/column-schema';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { setRolesNode } from './set-roles.node';
-import { asTable, col, runNode, tableOf } from './test-kit';
+import { asTable, col, runNode, schemaProbe, tableOf } from './test-kit';
 
 const input = tableOf(
   col('customer', 'text', ['a', 'b']),
@@ -35,5 +36,21 @@ describe('clean/set-roles', () => {
 
   it('refuses an unknown role in the params', () => {
     expect(setRolesNode.params.safeParse({ roles: [{ column: 'customer', role: 'label' }] }).success).toBe(false);
+  });
+});
+
+describe('clean/set-roles columns before running', () => {
+  it('match a run, the demoted target included', async () => {
+    const raw = { roles: [{ column: 'colour', role: 'target' }, { column: 'id', role: 'ignore' }] };
+    const { inferred, ran } = await inferredAndRun(setRolesNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
+    expect(inferred.table?.map((c) => c.role)).toEqual(['ignore', 'feature', 'target', 'feature', 'time', 'feature']);
+  });
+
+  it('are unknown where the run refuses: two targets, or a text time column', () => {
+    const table = schemaProbe().columns;
+    const twoTargets = { roles: [{ column: 'colour', role: 'target' as const }, { column: 'flag', role: 'target' as const }] };
+    expect(setRolesNode.outputColumns!(twoTargets, { table }, {})).toEqual({ table: null });
+    expect(setRolesNode.outputColumns!({ roles: [{ column: 'id', role: 'time' }] }, { table }, {})).toEqual({ table: null });
   });
 });

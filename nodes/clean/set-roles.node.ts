@@ -1,17 +1,19 @@
 // Gives columns their roles (target, id, time, ignore, feature) in the table's column schema.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
 import { withColumnSchema } from '../table/column-schema';
-import { COLUMN_ROLES } from '../values';
-import { assignRoles } from './assign-roles';
+import { tableToTable } from '../table/known-columns';
+import { COLUMN_ROLES, type ColumnInfo } from '../values';
+import { assignRoles, type RoleAssignment } from './assign-roles';
 import { assertNoRepeats, findColumn } from './column-lookup';
 
 const params = z.object({
   roles: z
     .array(
       z.object({
-        column: z.string().min(1).describe('Column name'),
+        column: z.string().min(1).describe('Column name').meta({ [COLUMN_PARAM_KEY]: 'table' }),
         role: z
           .enum(COLUMN_ROLES)
           .describe(
@@ -37,11 +39,10 @@ export const setRolesNode = defineNode({
   params,
   runsOn: ['browser', 'server'],
   deterministic: true,
+  outputColumns: (p, inputs) => tableToTable(inputs, (columns) => withRoles(columns, p.roles).columns),
   async run({ inputs, params: p, ctx }) {
     const input = tableInput(inputs, 'table');
-    assertNoRepeats(p.roles.map((r) => r.column), (i) => `roles.${i}.column`, 'roles');
-    p.roles.forEach((r, i) => findColumn(input.columns, r.column, `roles.${i}.column`));
-    const { columns, demoted } = assignRoles(input.columns, p.roles);
+    const { columns, demoted } = withRoles(input.columns, p.roles);
     for (const name of demoted) ctx.log('info', `"${name}" was the target and is now a feature`);
     const counts = new Map<string, number>();
     for (const c of columns) counts.set(c.role, (counts.get(c.role) ?? 0) + 1);
@@ -49,3 +50,10 @@ export const setRolesNode = defineNode({
     return { table: { kind: 'table', table: withColumnSchema(input.table, columns), columns } };
   },
 });
+
+/** Shared by run and outputColumns, so the roles the pickers show are the roles the run writes. */
+function withRoles(columns: readonly ColumnInfo[], roles: readonly RoleAssignment[]) {
+  assertNoRepeats(roles.map((r) => r.column), (i) => `roles.${i}.column`, 'roles');
+  roles.forEach((r, i) => findColumn(columns, r.column, `roles.${i}.column`));
+  return assignRoles(columns, roles);
+}

@@ -30,3 +30,14 @@ export function asTable(value: PortValue | undefined): TableValue {
 export function cellsOf(value: PortValue | undefined, name: string): CellValue[] {
   return readColumn(asTable(value).table, name);
 }
+
+/** Every column type and a target, with a missing cell and a repeated row: input for schema-versus-run tests. */
+export const schemaProbe = (): TableValue =>
+  tableOf(
+    col('id', 'text', ['a', 'b', 'b', 'c'], 'id'),
+    col('amount', 'numeric', [1.5, null, null, 300]),
+    col('colour', 'categorical', ['red', 'blue', 'blue', 'red']),
+    col('flag', 'boolean', [true, false, false, null]),
+    col('when', 'datetime', [0, 86_400_000, 86_400_000, 172_800_000], 'time'),
+    col('label', 'categorical', ['x', 'y', 'y', 'x'], 'target'),
+  );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
 import { decodeValue, encodeValue } from '../codec';
-import { col, runNode, tableOf } from './test-kit';
+import { inferredAndRun } from '../testing/output-columns-kit';
+import { col, runNode, schemaProbe, tableOf } from './test-kit';
 import { validateNode, type ValidationReport } from './validate.node';
 
 const n = 20;
@@ -78,5 +79,14 @@ describe('clean/validate', () => {
     expect(reportOf(outputs).expectations[0].observed).toEqual({ min: '-Infinity', max: 'Infinity' });
     const report = outputs.report;
     expect(decodeValue('report', encodeValue(report).bytes)).toEqual(report);
+  });
+});
+
+describe('clean/validate columns before running', () => {
+  it('match a run: the table passes through, the report has no columns', async () => {
+    const raw = { expectations: [{ kind: 'not_null', column: 'id' }] };
+    const { inferred, ran } = await inferredAndRun(validateNode, raw, { table: schemaProbe() });
+    expect(inferred).toEqual(ran);
+    expect(inferred.report).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Evaluates predictions that are already columns of a table (an outside model's scores) with the
 // same metrics, curves, cost view and gates as evaluate/model.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { defineNode } from '../define-node';
 import { MODEL_TASKS } from '../models/model-artifact';
 import { tableInput } from '../port-inputs';
@@ -15,9 +16,14 @@ const params = z.object({
     .enum(MODEL_TASKS)
     .default('binary')
     .describe('binary: one probability column; multiclass: one probability column per class; regression: one prediction column'),
-  target: z.string().max(200).default('').describe('Column holding the true values; empty uses the column whose role is target'),
+  target: z
+    .string()
+    .max(200)
+    .default('')
+    .describe('Column holding the true values; empty uses the column whose role is target')
+    .meta({ [COLUMN_PARAM_KEY]: 'table' }),
   scoreColumns: z
-    .array(z.string().max(200))
+    .array(z.string().max(200).meta({ [COLUMN_PARAM_KEY]: 'table' }))
     .max(1000)
     .default([])
     .describe('Prediction columns: P(positive) for binary, one probability per class for multiclass, the prediction for regression'),

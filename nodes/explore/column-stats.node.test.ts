@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../codec';
 import { sampleDatasetNode } from '../ingest/sample-dataset.node';
 import { fakeContext } from '../testing/fake-context';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { columnStatsNode } from './column-stats.node';
 import type { ColumnStatsReport } from './column-stats.node';
 
@@ -37,5 +38,15 @@ describe('explore/column-stats on iris', () => {
     expect(report).toMatchObject({ type: 'column-stats', rows: 150 });
     const decoded = decodeValue('report', encodeValue({ kind: 'report', report }).bytes);
     expect(decoded).toEqual({ kind: 'report', report });
+  });
+});
+
+describe('explore/column-stats columns before running', () => {
+  it('has no table output, so nothing to pick from downstream', async () => {
+    const ctx = fakeContext({ readBundled });
+    const { table } = await sampleDatasetNode.run({ inputs: {}, params: { dataset: 'iris' }, ctx });
+    const { inferred, ran } = await inferredAndRun(columnStatsNode, {}, { table });
+    expect(inferred).toEqual({ report: null });
+    expect(ran).toEqual(inferred);
   });
 });

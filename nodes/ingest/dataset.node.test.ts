@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../engine/hash';
 import { fakeContext } from '../testing/fake-context';
 import { encodeValue } from '../codec';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { datasetNode } from './dataset.node.ts';
 import { readCsvBytes } from './parse-csv';
 
@@ -42,5 +43,28 @@ describe('ingest/dataset', () => {
   it('says so when the dataset has no version', async () => {
     const ctx = fakeContext({ sourceKey: null });
     await expect(datasetNode.run({ inputs: {}, params: { name: 'sales', version: 'latest' }, ctx })).rejects.toThrow(/no version yet/);
+  });
+});
+
+describe('ingest/dataset columns before running', () => {
+  it('match a run: the stored version\'s columns, asked for by name and pinned hash', async () => {
+    const { bytes, hash } = await storedTable();
+    const { columns } = await readCsvBytes(new TextEncoder().encode('x,y\n1,a\n2,b\n'));
+    const asked: [string, string | undefined][] = [];
+    const env = {
+      datasetColumns: (name: string, version?: string) => (asked.push([name, version]), name === 'sales' ? columns : undefined),
+    };
+    const ctx = fakeContext({ artifacts: { [hash]: bytes }, sourceKey: hash });
+    const { inferred, ran } = await inferredAndRun(datasetNode, { name: 'sales' }, {}, { env, ctx });
+    expect(inferred).toEqual(ran);
+    expect(datasetNode.outputColumns!({ name: 'sales', version: hash }, {}, env)).toEqual(inferred);
+    expect(asked).toEqual([['sales', undefined], ['sales', hash]]);
+  });
+
+  it('are unknown without a name, for a name the server does not know, or without a server', () => {
+    const env = { datasetColumns: () => [{ name: 'x', type: 'numeric', role: 'feature' }] };
+    expect(datasetNode.outputColumns!({ name: '', version: 'latest' }, {}, env)).toEqual({ table: null });
+    expect(datasetNode.outputColumns!({ name: 'sales', version: 'latest' }, {}, { datasetColumns: () => undefined })).toEqual({ table: null });
+    expect(datasetNode.outputColumns!({ name: 'sales', version: 'latest' }, {}, {})).toEqual({ table: null });
   });
 });

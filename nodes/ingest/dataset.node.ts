@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineNode } from '../define-node';
 import { decodeValue } from '../codec';
 import { nodeRunError } from '../node-run-error';
+import { columnInfos } from '../table/known-columns';
 
 export const DATASET_VERSION_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -28,6 +29,10 @@ export const datasetNode = defineNode({
   runsOn: ['server', 'browser'],
   deterministic: true,
   sourceKey: ({ name, version }, env) => (version !== 'latest' ? version : (env.datasetHash?.(name) ?? null)),
+  // The dataset's stored schema (the server reads it from the version row); unknown without a name.
+  outputColumns: ({ name, version }, _inputs, env) => ({
+    table: name ? columnInfos(env.datasetColumns?.(name, version === 'latest' ? undefined : version)) : null,
+  }),
   async run({ params: { name, version }, ctx }) {
     if (!name) throw nodeRunError('invalid_input', 'Choose a dataset: the name is empty');
     const hash = version !== 'latest' ? version : ctx.sourceKey;

@@ -4,6 +4,7 @@ import { NodeRunError } from '../../engine/errors';
 import { sha256Hex } from '../../engine/hash';
 import { encodeValue } from '../codec';
 import { fakeContext } from '../testing/fake-context';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { readColumn } from '../table/read-column';
 import { sampleDatasetNode } from './sample-dataset.node';
 import { SAMPLE_DATASETS } from './samples/manifest';
@@ -89,5 +90,13 @@ describe('ingest/sample-dataset', () => {
     expect(sha256Hex(encodeValue(await load('diabetes')).bytes)).toBe(
       'fc28dcdd1e41e54a7bc26f34dceb7a37012a173211288e0e923aa670caa3d61e',
     );
+  });
+});
+
+describe('ingest/sample-dataset columns before running', () => {
+  it.each(SAMPLE_DATASETS)('match a run of $name, roles included, from the manifest alone', async (sample) => {
+    const ctx = fakeContext({ readBundled: fromDisk });
+    const { inferred, ran } = await inferredAndRun(sampleDatasetNode, { dataset: sample.name }, {}, { ctx });
+    expect(inferred).toEqual(ran);
   });
 });

@@ -4,18 +4,15 @@ import { defineNode } from '../define-node';
 import { nodeRunError } from '../node-run-error';
 import { sha256Hex } from '../../engine/hash';
 import { withColumnSchema } from '../table/column-schema';
-import type { ColumnRole } from '../values';
 import { readCsvBytes } from './parse-csv';
-import { SAMPLE_NAMES, sampleDataset } from './samples/manifest';
+import { sampleColumns, sampleRoles } from './sample-columns';
+import { SAMPLE_DATASETS, SAMPLE_NAMES, sampleDataset } from './samples/manifest';
 
 const params = z.object({
   dataset: z
     .enum(SAMPLE_NAMES)
     .default('breast-cancer')
-    .describe(
-      'Bundled dataset: breast-cancer (binary), iris (multiclass), diabetes (regression) or seattle-weather ' +
-        '(daily time series, regression on temp_max)',
-    ),
+    .describe(`Bundled dataset: ${SAMPLE_DATASETS.map((d) => `${d.name} (${d.task}, target ${d.target})`).join(', ')}`),
 });
 
 export const sampleDatasetNode = defineNode({
@@ -31,6 +28,8 @@ export const sampleDatasetNode = defineNode({
   runsOn: ['browser', 'server'],
   deterministic: true,
   sourceKey: ({ dataset }) => sampleDataset(dataset).sha256,
+  // From the manifest, which manifest.test.ts pins to the file: a new sample needs only its `schema` there.
+  outputColumns: ({ dataset }) => ({ table: sampleColumns(sampleDataset(dataset)) }),
   async run({ params: { dataset }, ctx }) {
     const sample = sampleDataset(dataset);
     const bytes = await ctx.readBundled(`ingest/samples/${sample.file}`);
@@ -43,8 +42,7 @@ export const sampleDatasetNode = defineNode({
       );
     }
     const parsed = await readCsvBytes(bytes, { signal: ctx.signal });
-    const roles = new Map<string, ColumnRole>([[sample.target, 'target']]);
-    if (sample.time !== undefined) roles.set(sample.time, 'time');
+    const roles = sampleRoles(sample);
     for (const name of roles.keys()) {
       if (!parsed.columns.some((c) => c.name === name)) {
         throw nodeRunError('node_failed', `Bundled dataset "${dataset}" has no column "${name}"`);

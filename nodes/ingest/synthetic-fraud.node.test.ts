@@ -5,6 +5,7 @@ import type { ModelArtifact, ModelValue } from '../models/model-artifact';
 import { predictTable } from '../models/predict';
 import { readColumn } from '../table/read-column';
 import { fakeContext } from '../testing/fake-context';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { logisticRegressionNode } from '../train/logistic-regression.node';
 import { rankAuc } from '../train/rank-auc';
 import type { TableValue } from '../values';
@@ -75,5 +76,13 @@ describe('ingest/synthetic-fraud', () => {
     // The drift also changes how fraud depends on the features, so the same model ranks drift-1 fraud worse.
     const shifted = await auc(model, (await generate({ rows: 5000, seed: 2, drift: 1 })).value);
     expect(shifted).toBeLessThan(reference - 0.03);
+  });
+});
+
+describe('ingest/synthetic-fraud columns before running', () => {
+  it.each([{ rows: 100 }, { rows: 100, drift: 1, seed: 3 }])('match a run with %j', async (raw) => {
+    const { inferred, ran } = await inferredAndRun(syntheticFraudNode, raw, {});
+    expect(inferred).toEqual(ran);
+    expect(inferred.table?.find((c) => c.role === 'target')?.name).toBe('is_fraud');
   });
 });

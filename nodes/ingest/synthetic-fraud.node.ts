@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineNode } from '../define-node';
 import { parseDatetime } from '../table/infer-column-type';
-import { fraudTable } from './fraud-table';
+import { FRAUD_COLUMNS, fraudTable } from './fraud-table';
 import { generateFraud } from './synthetic-fraud';
 import { seedParam } from '../seed-param';
 
@@ -50,6 +50,8 @@ export const syntheticFraudNode = defineNode({
   params,
   runsOn: ['browser', 'server'],
   deterministic: true,
+  // The generator always writes the same columns, whatever the params.
+  outputColumns: () => ({ table: FRAUD_COLUMNS.map((c) => ({ ...c })) }),
   async run({ params: p, ctx }) {
     ctx.signal.throwIfAborted();
     const data = generateFraud({ ...p, startMs: parseDatetime(p.startDate) });

@@ -6,6 +6,7 @@ import { readColumn } from '../table/read-column';
 import { fakeContext } from '../testing/fake-context';
 import type { ColumnData } from '../table/table-from-columns';
 import type { PortValue, TableValue } from '../values';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import { randomSplitNode } from './random-split.node';
 
 const n = 200;
@@ -136,5 +137,13 @@ describe('split/random with groupBy', () => {
     await expect(randomSplitNode.run({ inputs: { table }, params: none, ctx: fakeContext() })).rejects.toThrow(
       'With 2 groups these fractions leave no rows for training',
     );
+  });
+});
+
+describe('split/random columns before running', () => {
+  it('match a run: every side has the input\'s columns', async () => {
+    const { inferred, ran } = await inferredAndRun(randomSplitNode, { validation: 0.25, test: 0.25, train: 0.5 }, { table: input });
+    expect(inferred).toEqual(ran);
+    expect(inferred.validation).toEqual(input.columns);
   });
 });

@@ -1,5 +1,6 @@
 // Splits a table into train, validation and test sides, reproducibly from a seed.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { UserError } from '../../engine/errors';
 import { findColumn } from '../clean/column-lookup';
 import { defineNode } from '../define-node';
@@ -23,12 +24,14 @@ const params = z
       .string()
       .max(200)
       .optional()
-      .describe('Column whose class proportions every side keeps, usually the target; leave empty for a plain split'),
+      .describe('Column whose class proportions every side keeps, usually the target; leave empty for a plain split')
+      .meta({ [COLUMN_PARAM_KEY]: 'table' }),
     groupBy: z
       .string()
       .max(200)
       .optional()
-      .describe('Column whose groups (e.g. a customer id) each land wholly on one side; fractions then count groups'),
+      .describe('Column whose groups (e.g. a customer id) each land wholly on one side; fractions then count groups')
+      .meta({ [COLUMN_PARAM_KEY]: 'table' }),
   })
   .refine(fractionsAddUp, FRACTIONS_MESSAGE)
   .refine((p) => !(p.stratifyBy && p.groupBy), {

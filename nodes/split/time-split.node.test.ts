@@ -4,6 +4,7 @@ import { encodeValue } from '../codec';
 import { readColumn } from '../table/read-column';
 import { tableFromColumns, type CellValue, type ColumnData } from '../table/table-from-columns';
 import { fakeContext } from '../testing/fake-context';
+import { inferredAndRun } from '../testing/output-columns-kit';
 import type { ColumnInfo, PortValue, TableValue } from '../values';
 import { timeSplitNode } from './time-split.node';
 
@@ -70,5 +71,13 @@ describe('split/time', () => {
 
   it('checks that the fractions add up to 1', () => {
     expect(timeSplitNode.params.safeParse({ train: 0.5 }).error?.issues[0].path).toEqual(['train']);
+  });
+});
+
+describe('split/time columns before running', () => {
+  it('match a run: every side has the input\'s columns', async () => {
+    const { inferred, ran } = await inferredAndRun(timeSplitNode, {}, { table: input });
+    expect(inferred).toEqual(ran);
+    expect(inferred.train).toEqual(input.columns);
   });
 });

@@ -1,5 +1,6 @@
 // Splits a table by time: the oldest rows train, the newest test, as a model meets the future.
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { UserError } from '../../engine/errors';
 import { findTypedColumn } from '../clean/column-lookup';
 import { defineNode } from '../define-node';
@@ -18,7 +19,8 @@ const params = z
       .string()
       .max(200)
       .optional()
-      .describe('Datetime or numeric column that orders the rows; leave empty to use the column whose role is time'),
+      .describe('Datetime or numeric column that orders the rows; leave empty to use the column whose role is time')
+      .meta({ [COLUMN_PARAM_KEY]: 'table' }),
     ...fractionFields,
   })
   .refine(fractionsAddUp, FRACTIONS_MESSAGE);

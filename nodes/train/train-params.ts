@@ -1,6 +1,7 @@
 // The params every train node shares: column choice, task, class weighting, seed and the learned
 // preprocessing. An estimator's own params are added next to them in one flat object (one form).
 import { z } from 'zod';
+import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { preprocessShape, type PreprocessOptions } from './preprocess-options';
 import type { TaskChoice, TaskFamily } from './target-encoding';
 import { seedParam } from '../seed-param';
@@ -31,9 +32,10 @@ export function commonTrainShape({ tasks, preprocessDefaults }: TrainParamsOptio
       .string()
       .max(200)
       .optional()
-      .describe('Column to predict; leave empty to use the column whose role is target'),
+      .describe('Column to predict; leave empty to use the column whose role is target')
+      .meta({ [COLUMN_PARAM_KEY]: 'train' }),
     features: z
-      .array(z.string().max(200))
+      .array(z.string().max(200).meta({ [COLUMN_PARAM_KEY]: 'train' }))
       .max(10_000)
       .optional()
       .describe('Feature columns; leave empty to use every column whose role is feature'),

@@ -1,5 +1,7 @@
 // Parse + compile for the server: untrusted JSON in, a Plan or every issue out. Datasets are
 // looked up in the database here, so engine/compile stays pure.
+import { inferColumns } from '../../engine/column-flow';
+import type { DocColumns } from '../../engine/columns';
 import { compile, compileForRunUpTo } from '../../engine/compile';
 import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { subgraphUpTo } from '../../engine/graph';
@@ -7,6 +9,7 @@ import type { CompileIssue, Plan } from '../../engine/plan';
 import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { err, type Result } from '../../engine/result';
 import type { Db } from '../db/client';
+import { datasetColumnsEnv } from '../datasets/dataset-columns';
 import { datasetIssues, datasetSourceEnv } from './dataset-sources';
 import { serverRegistry } from './registry';
 import { getVersion } from './versions';
@@ -30,6 +33,11 @@ export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string): Result<{ do
     return err([...missing, ...others]);
   }
   return result.ok ? { ok: true, value: { doc, plan: result.value } } : result;
+}
+
+/** Every node's input and output columns known before running, for the inspector's column pickers. */
+export function docColumns(db: Db, doc: PipelineDoc): DocColumns {
+  return inferColumns(doc, serverRegistry(), datasetColumnsEnv(db));
 }
 
 /** A saved pipeline version compiled for running (or previewing a run); every problem is thrown as a UserError. */

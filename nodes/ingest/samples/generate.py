@@ -15,6 +15,9 @@ U.S. government work), without adding the package as a dependency:
 
 vega-datasets made it with its scripts/weather.py from GHCN-Daily (tenths converted to mm, degrees C
 and m/s; the "weather" label derived from the WTxx weather-type flags).
+
+The synthetic samples (customer-churn, house-prices, store-demand) are not written here either:
+generate_synthetic.py makes them, with NumPy and no third-party data.
 """
 import csv
 import re

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCsvBytes } from '../parse-csv';
 import { SAMPLE_DATASETS } from './manifest';
 
 const read = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url));
@@ -22,13 +23,25 @@ describe.each(SAMPLE_DATASETS)('sample $name', (dataset) => {
     expect(header.every((name) => /^[a-z][a-z0-9_]*$/.test(name))).toBe(true);
   });
 
-  it('names a time column, if any, that is in the header and strictly ascending ISO dates', () => {
+  it('names a time column, if any, that is in the header and ascending ISO dates, each once per series', () => {
     if (!('time' in dataset)) return;
     const at = header.indexOf(dataset.time);
     expect(at).toBeGreaterThanOrEqual(0);
     const dates = lines.slice(1).map((line) => line.split(',')[at]);
     expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
-    expect(dates.every((d, i) => i === 0 || dates[i - 1] < d)).toBe(true);
+    expect(dates.every((d, i) => i === 0 || dates[i - 1] <= d)).toBe(true);
+    // A panel (one series per store, say) repeats each date once per series; a single series never repeats one.
+    const series = 'series' in dataset ? header.indexOf(dataset.series) : -1;
+    if ('series' in dataset) expect(series).toBeGreaterThanOrEqual(0);
+    const keys = lines.slice(1).map((line, i) => `${dates[i]}|${series < 0 ? '' : line.split(',')[series]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('lists in `schema` every column with the type the CSV reader gives it', async () => {
+    const parsed = await readCsvBytes(bytes);
+    const actual = parsed.columns.map(({ name, type }) => ({ name, type }));
+    const hint = `manifest.ts "${dataset.name}" should have schema: ${JSON.stringify(actual)}`;
+    expect(dataset.schema, hint).toEqual(actual);
   });
 
   it('has Unix line endings and no byte-order mark, so the hash is stable', () => {

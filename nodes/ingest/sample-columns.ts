@@ -1,0 +1,15 @@
+// A bundled sample's column schema from its manifest entry, without reading the file: the manifest's
+// `schema` gives names and types, `target` and `time` give the roles, as the node's run assigns them.
+import type { ColumnInfo, ColumnRole } from '../values';
+import type { SampleDataset } from './samples/manifest';
+
+export function sampleRoles(sample: SampleDataset): Map<string, ColumnRole> {
+  const roles = new Map<string, ColumnRole>([[sample.target, 'target']]);
+  if (sample.time !== undefined) roles.set(sample.time, 'time');
+  return roles;
+}
+
+export function sampleColumns(sample: SampleDataset): ColumnInfo[] {
+  const roles = sampleRoles(sample);
+  return sample.schema.map(({ name, type }) => ({ name, type, role: roles.get(name) ?? 'feature' }));
+}

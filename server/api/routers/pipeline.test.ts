@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../engine/document';
+import { createUser, type PublicUser } from '../../auth/users';
+import { projects } from '../../db/schema';
+import { openTestDb, type TestDb } from '../../db/test-db';
+import { recordDatasetVersion } from '../../datasets/dataset-store';
+import { saveVersion } from '../../pipelines/versions';
+import type { Context } from '../context';
+import { createCallerFactory } from '../trpc';
+import { pipelineRouter } from './pipeline';
+
+const callerFor = createCallerFactory(pipelineRouter);
+const SALES = [
+  { name: 'region', type: 'categorical' as const, role: 'feature' as const },
+  { name: 'revenue', type: 'numeric' as const, role: 'target' as const },
+];
+
+let t: TestDb;
+let user: PublicUser;
+beforeEach(async () => {
+  t = openTestDb();
+  user = await createUser(t.db, { email: 'v@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
+  t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
+  const table = { artifactId: 'a'.repeat(64), artifactSize: 1, rows: 2, columns: SALES, format: 'csv' as const, sourceSize: 1, options: {} };
+  recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table });
+});
+afterEach(() => t.cleanup());
+
+function caller() {
+  return callerFor({
+    db: t.db,
+    sqlite: t.sqlite,
+    req: new Request('http://127.0.0.1/api/trpc'),
+    resHeaders: new Headers(),
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' },
+  } satisfies Context);
+}
+
+const doc = (roles: unknown[] = []) => ({
+  schemaVersion: 1,
+  id: 'sales-pipeline',
+  name: 'Sales',
+  nodes: [
+    { id: 'load', type: 'ingest/dataset', version: 1, params: { name: 'sales' }, position: { x: 0, y: 0 } },
+    { id: 'roles', type: 'clean/set-roles', version: 1, params: { roles }, position: { x: 0, y: 0 } },
+    { id: 'fit', type: 'train/logistic-regression', version: 1, params: {}, position: { x: 0, y: 0 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'load', sourceHandle: 'table', target: 'roles', targetHandle: 'table' },
+    { id: 'e2', source: 'roles', sourceHandle: 'table', target: 'fit', targetHandle: 'train' },
+  ],
+});
+
+describe('pipeline columns', () => {
+  it('get returns the columns flowing into each node, beside the unchanged plan and issues', async () => {
+    const parsed = parseDocument(doc([{ column: 'region', role: 'target' }]));
+    if (!parsed.ok) throw new Error('the test document should parse');
+    saveVersion(t.db, 'pr', parsed.value, null);
+    const got = await caller().get({ id: 'sales-pipeline' });
+    expect(got.plan?.steps.map((s) => s.id)).toEqual(['load', 'roles', 'fit']);
+    expect(got.issues).toEqual([]);
+    expect(got.columns.roles?.inputs).toEqual({ table: SALES });
+    expect(got.columns.fit).toEqual({
+      inputs: {
+        train: [
+          { name: 'region', type: 'categorical', role: 'target' },
+          { name: 'revenue', type: 'numeric', role: 'feature' },
+        ],
+        validation: null,
+      },
+      outputs: { model: null },
+    });
+  });
+
+  it('compile returns columns for a document that does not compile, and {} for one that does not parse', async () => {
+    const broken = await caller().compile({ doc: doc([{ column: 'nope', role: 'target' }, { column: 'nope', role: 'id' }]) });
+    expect(broken.ok).toBe(true); // unknown columns are found when the step runs, not at compile
+    expect(broken.columns.roles?.outputs).toEqual({ table: null });
+    const unwired = { ...doc(), edges: [] };
+    const result = await caller().compile({ doc: unwired });
+    expect(result.ok).toBe(false);
+    expect(result.columns.load?.outputs).toEqual({ table: SALES });
+    expect(result.columns.roles?.inputs).toEqual({ table: null });
+    const unparsable = await caller().compile({ doc: { nodes: 'no' } });
+    expect(unparsable).toMatchObject({ ok: false, plan: null, columns: {} });
+  });
+});
