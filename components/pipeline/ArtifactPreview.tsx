@@ -1,5 +1,6 @@
 'use client';
-// Shows what an artifact holds: a table's first rows, a column profile, metrics, a model summary, or plain JSON.
+// Shows what an artifact holds: a table's rows and column stats, a column profile, a validation
+// report, metrics, a model summary, or plain JSON for a report this view does not know yet.
 // Artifacts are content-addressed and never change, so a preview is fetched once.
 import { useQuery } from '@tanstack/react-query';
 import type { ModelSummary } from '../../server/store/preview';
@@ -11,12 +12,13 @@ import { JsonPreview } from './JsonPreview';
 import { isMetricsReport, MetricsPreview } from './MetricsPreview';
 import { ModelPreview } from './ModelPreview';
 import { TablePreview, type TablePreviewData } from './TablePreview';
-
-const PREVIEW_ROWS = 50;
+import { PREVIEW_ROWS } from './use-table-pages';
+import { ValidationReport } from './ValidationReport';
+import { isValidationReport } from './validation-words';
 
 export function ArtifactPreview({ id }: { id: string }) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.artifact.preview.queryOptions({ id, limit: PREVIEW_ROWS }, { staleTime: Infinity }));
+  const query = useQuery(trpc.artifact.preview.queryOptions({ id, offset: 0, limit: PREVIEW_ROWS }, { staleTime: Infinity }));
 
   return (
     <div className="mt-3" data-testid="artifact-preview">
@@ -25,7 +27,7 @@ export function ArtifactPreview({ id }: { id: string }) {
       ) : query.isError ? (
         <InlineError message={errorMessage(query.error)} />
       ) : (
-        <PreviewBody preview={query.data.preview} />
+        <PreviewBody id={id} preview={query.data.preview} />
       )}
     </div>
   );
@@ -38,12 +40,12 @@ type Preview =
   | { kind: 'model'; model: ModelSummary }
   | { kind: 'unsupported' };
 
-function PreviewBody({ preview }: { preview: Preview }) {
+function PreviewBody({ id, preview }: { id: string; preview: Preview }) {
   switch (preview.kind) {
     case 'table':
-      return <TablePreview data={preview} />;
+      return <TablePreview id={id} data={preview} />;
     case 'report':
-      return isColumnStatsReport(preview.report) ? <ColumnStatsReport report={preview.report} /> : <JsonPreview value={preview.report} />;
+      return <ReportBody report={preview.report} />;
     case 'metrics':
       return isMetricsReport(preview.metrics) ? <MetricsPreview report={preview.metrics} /> : <JsonPreview value={preview.metrics} />;
     case 'model':
@@ -51,4 +53,11 @@ function PreviewBody({ preview }: { preview: Preview }) {
     default:
       return <p className="text-sm text-zinc-500">There is no preview for this kind of artifact; download it instead.</p>;
   }
+}
+
+/** Reports say what they are in `type`; a kind without a view yet (drift, say) shows as JSON. */
+function ReportBody({ report }: { report: unknown }) {
+  if (isColumnStatsReport(report)) return <ColumnStatsReport report={report} />;
+  if (isValidationReport(report)) return <ValidationReport report={report} />;
+  return <JsonPreview value={report} />;
 }

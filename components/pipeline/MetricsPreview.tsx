@@ -1,6 +1,7 @@
-// An evaluate node's metrics: gates first, then the headline numbers, then the detail a task has
-// (confusion matrix, cost, per-class scores, residuals, permutation importance).
+// An evaluate node's metrics: gates first, then the headline numbers, the curves, then the detail
+// a task has (confusion matrix, cost, per-class scores, residuals, permutation importance).
 import type { MetricsReport } from '../../nodes/evaluate/metrics-report';
+import { MetricsCurves } from '../charts/MetricsCurves';
 import { formatNumber } from '../ui/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CostSummary } from './CostSummary';
@@ -37,6 +38,7 @@ export function MetricsPreview({ report }: { report: MetricsReport }) {
       </p>
       {report.gates.length > 0 ? <QualityGates gates={report.gates} /> : null}
       <HeadlineMetrics task={report.task} metrics={report.metrics} about={report.about} />
+      <MetricsCurves report={report} />
       {report.confusion ? <ConfusionMatrix confusion={report.confusion} /> : null}
       {report.cost ? <CostSummary cost={report.cost} positive={report.positiveLabel} /> : null}
       {report.task === 'multiclass' && report.perClass ? <PerClassTable perClass={report.perClass} curves={report.curves} /> : null}

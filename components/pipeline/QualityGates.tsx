@@ -2,6 +2,7 @@
 import type { GateResult } from '../../nodes/evaluate/gates';
 import { formatNumber } from '../ui/format';
 import { metricLabel, opSymbol } from './metric-labels';
+import { PassFailBadge } from './PassFailBadge';
 import { SectionTitle } from './SectionTitle';
 
 export function QualityGates({ gates }: { gates: GateResult[] }) {
@@ -17,7 +18,7 @@ export function QualityGates({ gates }: { gates: GateResult[] }) {
             data-passed={g.passed}
             className={`flex items-center gap-2 rounded-md border px-2.5 py-1.5 text-xs ${g.passed ? 'border-emerald-200 bg-emerald-50/60' : 'border-red-200 bg-red-50'}`}
           >
-            <GateBadge passed={g.passed} />
+            <PassFailBadge passed={g.passed} />
             <span className="font-medium text-zinc-800">
               {metricLabel(g.metric)} {opSymbol(g.op)} {formatNumber(g.value)}
             </span>
@@ -28,16 +29,5 @@ export function QualityGates({ gates }: { gates: GateResult[] }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-function GateBadge({ passed }: { passed: boolean }) {
-  return (
-    <span
-      className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-2 text-[11px] leading-none font-medium ring-1 ring-inset ${passed ? 'bg-emerald-100 text-emerald-800 ring-emerald-200' : 'bg-red-100 text-red-700 ring-red-200'}`}
-    >
-      <span aria-hidden>{passed ? '✓' : '✕'}</span>
-      {passed ? 'passed' : 'failed'}
-    </span>
   );
 }

@@ -1,52 +1,54 @@
-// The first rows of a table artifact, with each column's type and role, and the total row count.
+'use client';
+// A table artifact: its size, then either its rows (a virtualised grid, fetched page by page) or a
+// profile of every column (computed on the server), one click apart.
+import { useState } from 'react';
 import { formatNumber } from '../ui/format';
-import { ColumnBadges } from './ColumnBadges';
+import { TableColumnStats } from './TableColumnStats';
+import type { TablePage } from './use-table-pages';
+import { MAX_BROWSABLE_ROWS, VirtualTable } from './VirtualTable';
 
-export interface TablePreviewData {
-  rowCount: number;
+export interface TablePreviewData extends TablePage {
   columns: { name: string; type: string; role: string }[];
-  rows: unknown[][];
 }
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+type View = 'rows' | 'columns';
 
-export function TablePreview({ data }: { data: TablePreviewData }) {
-  const { rowCount, columns, rows } = data;
+export function TablePreview({ id, data }: { id: string; data: TablePreviewData }) {
+  const [view, setView] = useState<View>('rows');
+  const { rowCount, columns } = data;
   return (
     <div>
-      <p className="mb-1.5 text-xs text-zinc-500" data-testid="table-row-count">
-        {rowCount.toLocaleString()} rows × {columns.length} columns{rows.length < rowCount ? ` · first ${rows.length} shown` : ''}
-      </p>
-      <div className="max-h-80 overflow-auto rounded-md border border-zinc-200">
-        <table className="min-w-full text-xs" data-testid="table-preview">
-          <thead className="sticky top-0 z-10 bg-zinc-50 text-left">
-            <tr>
-              {columns.map((c) => (
-                <th key={c.name} scope="col" className="border-b border-zinc-200 px-2.5 py-1.5 align-bottom font-medium whitespace-nowrap text-zinc-800">
-                  <div>{c.name}</div>
-                  <ColumnBadges type={c.type} role={c.role} />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {rows.map((row, r) => (
-              <tr key={r} className="hover:bg-zinc-50/80">
-                {row.map((v, c) => (
-                  <td key={c} className={`px-2.5 py-1 whitespace-nowrap ${v === null || v === undefined ? 'bg-amber-50/60' : ''} ${typeof v === 'number' ? 'text-right tabular-nums' : ''}`}>
-                    {cell(v)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mb-1.5 flex items-center gap-2">
+        <p className="text-xs text-zinc-500" data-testid="table-row-count">
+          {rowCount.toLocaleString()} rows × {columns.length.toLocaleString()} columns
+          {rowCount > MAX_BROWSABLE_ROWS ? ` · first ${formatNumber(MAX_BROWSABLE_ROWS)} browsable` : ''}
+        </p>
+        <div role="tablist" aria-label="Table view" className="ml-auto inline-flex rounded-md bg-zinc-100 p-0.5">
+          <ViewTab view="rows" current={view} onChoose={setView}>
+            Rows
+          </ViewTab>
+          <ViewTab view="columns" current={view} onChoose={setView}>
+            Column stats
+          </ViewTab>
+        </div>
       </div>
+      {view === 'rows' ? <VirtualTable id={id} first={data} columns={columns} /> : <TableColumnStats id={id} />}
     </div>
+  );
+}
+
+function ViewTab({ view, current, onChoose, children }: { view: View; current: View; onChoose: (v: View) => void; children: string }) {
+  const selected = view === current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={selected}
+      onClick={() => onChoose(view)}
+      data-testid={`table-view-${view}`}
+      className={`rounded px-2 py-0.5 text-[11px] font-medium ${selected ? 'bg-white text-zinc-900 shadow-sm' : 'text-zinc-500 hover:text-zinc-800'}`}
+    >
+      {children}
+    </button>
   );
 }

@@ -13,6 +13,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Json = Record<string, unknown>;
 
+/** One progress event that carried numbers: when (epoch ms), how far, and the numbers themselves. */
+export type ProgressPoint = { t: number; fraction: number; data: Record<string, number> };
+
 // Enum values are checked by TypeScript only, not by CHECK constraints: widening a CHECK in SQLite
 // means recreating the table, and with foreign keys on that would cascade-delete child rows.
 
@@ -152,6 +155,8 @@ export const stepRuns = sqliteTable(
     backend: text('backend'),
     progress: real('progress'),
     progressMessage: text('progress_message'),
+    /** Progress events that carried numbers (an epoch's loss, say), thinned to a bounded series. */
+    progressSeries: text('progress_series', { mode: 'json' }).$type<ProgressPoint[]>(),
     startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
     peakMemoryBytes: integer('peak_memory_bytes'),

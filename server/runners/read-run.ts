@@ -1,16 +1,38 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { runs, stepRuns } from '../db/schema';
+import { runs, stepRuns, type ProgressPoint } from '../db/schema';
 
 /** A run with its step runs in plan order (the plan itself stays server-side). */
 export function readRun(db: Db, id: string) {
   const run = db.select().from(runs).where(eq(runs.id, id)).get();
   if (!run) return null;
-  const steps = db.select().from(stepRuns).where(eq(stepRuns.runId, id)).all();
+  const rows = db.select().from(stepRuns).where(eq(stepRuns.runId, id)).all();
   const order = new Map((run.plan as { steps: { id: string }[] }).steps.map((s, i) => [s.id, i]));
-  steps.sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
+  rows.sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
+  const produced = producerSeries(db, rows);
+  const steps = rows.map((s) => (s.status === 'cached' && !s.progressSeries ? { ...s, progressSeries: produced.get(s.id) ?? null } : s));
   const { plan: _plan, ...rest } = run;
   return { ...rest, steps };
+}
+
+/**
+ * A cached step did no work in this run, but its outputs are the producer's, and so is the
+ * training curve behind them: keyed by this run's step-run id.
+ */
+function producerSeries(db: Db, rows: (typeof stepRuns.$inferSelect)[]): Map<string, ProgressPoint[]> {
+  const cached = rows.filter((s) => s.status === 'cached' && s.cachedFromRunId && s.cacheKey && !s.progressSeries);
+  const found = new Map<string, ProgressPoint[]>();
+  if (cached.length === 0) return found;
+  const producers = db
+    .select({ runId: stepRuns.runId, cacheKey: stepRuns.cacheKey, progressSeries: stepRuns.progressSeries })
+    .from(stepRuns)
+    .where(and(inArray(stepRuns.runId, [...new Set(cached.map((s) => s.cachedFromRunId!))]), inArray(stepRuns.cacheKey, cached.map((s) => s.cacheKey!))))
+    .all();
+  for (const s of cached) {
+    const producer = producers.find((p) => p.runId === s.cachedFromRunId && p.cacheKey === s.cacheKey);
+    if (producer?.progressSeries) found.set(s.id, producer.progressSeries);
+  }
+  return found;
 }
 
 export type RunDetail = NonNullable<ReturnType<typeof readRun>>;

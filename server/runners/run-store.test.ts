@@ -64,3 +64,28 @@ describe('prepareResume', () => {
     ]);
   });
 });
+
+describe('progress series', () => {
+  const series = (id: string, step: string) =>
+    JSON.parse((t.sqlite.prepare('select progress_series from step_runs where run_id = ? and step_id = ?').pluck().get(id, step) as string | null) ?? 'null');
+
+  it('records the numbers progress events carry, completes them when the step ends, and clears them on resume', () => {
+    const id = newRun();
+    claimRun(t.db, id, null, 'host:1');
+    persistEvent(t.db, id, { type: 'step_started', stepId: 'a', at: 1 }, 'r');
+    persistEvent(t.db, id, { type: 'step_progress', stepId: 'a', fraction: 0.1, message: 'Epoch 1', data: { epoch: 1, loss: 0.9, tag: 'x' } }, 'r');
+    persistEvent(t.db, id, { type: 'step_progress', stepId: 'a', fraction: 0.15, message: 'Loading' }, 'r');
+    // Written at once for the first point; the ones right after wait for the interval or the end.
+    persistEvent(t.db, id, { type: 'step_progress', stepId: 'a', fraction: 0.2, data: { epoch: 2, loss: 0.7 } }, 'r');
+    expect(series(id, 'a')).toEqual([{ t: expect.any(Number), fraction: 0.1, data: { epoch: 1, loss: 0.9 } }]);
+    persistEvent(t.db, id, { type: 'step_finished', stepId: 'a', status: 'succeeded', startedAt: 1, finishedAt: 2, outputs: {} }, 'r');
+    expect(series(id, 'a').map((p: { data: { loss: number } }) => p.data.loss)).toEqual([0.9, 0.7]);
+
+    persistEvent(t.db, id, { type: 'step_started', stepId: 'b', at: 3 }, 'r');
+    persistEvent(t.db, id, { type: 'step_progress', stepId: 'b', fraction: 0.5, data: { iteration: 1 } }, 'r');
+    expect(series(id, 'b')).toHaveLength(1);
+    prepareResume(t.db, id);
+    expect(series(id, 'b')).toBeNull();
+    expect(series(id, 'a')).toHaveLength(2);
+  });
+});

@@ -9,6 +9,8 @@ import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs, stepLogs, stepRuns } from '../db/schema';
 import { artifactPath } from '../store/artifact-files';
+import { numericData } from './progress-series';
+import { addPoint, finishSeries, startSeries } from './progress-writes';
 
 export type RunTrigger = 'manual' | 'cli' | 'schedule' | 'api';
 
@@ -120,20 +122,26 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
   const where = (stepId: string) => and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId));
   switch (event.type) {
     case 'step_started':
-      db.update(stepRuns).set({ status: 'running', startedAt: event.at, runner, progress: 0 }).where(where(event.stepId)).run();
+      startSeries(runId, event.stepId);
+      db.update(stepRuns).set({ status: 'running', startedAt: event.at, runner, progress: 0, progressSeries: null }).where(where(event.stepId)).run();
       return;
-    case 'step_progress':
+    case 'step_progress': {
+      const data = numericData(event.data);
+      const series = data ? addPoint(runId, event.stepId, { t: Date.now(), fraction: event.fraction, data }) : undefined;
       db.update(stepRuns)
-        .set({ progress: event.fraction, progressMessage: event.message ?? null })
+        .set({ progress: event.fraction, progressMessage: event.message ?? null, ...(series && { progressSeries: series }) })
         .where(where(event.stepId))
         .run();
       return;
+    }
     case 'step_log':
       db.insert(stepLogs).values({ runId, stepId: event.stepId, at: event.at, level: event.level, message: event.message }).run();
       return;
-    case 'step_finished':
+    case 'step_finished': {
+      const series = finishSeries(runId, event.stepId);
       db.update(stepRuns)
         .set({
+          ...(series && { progressSeries: series }),
           status: event.status,
           startedAt: event.startedAt,
           finishedAt: event.finishedAt,
@@ -148,6 +156,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
         .where(where(event.stepId))
         .run();
       return;
+    }
     case 'run_finished':
       finishRun(db, runId, event.status);
       return;
@@ -157,7 +166,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
 /** Outputs of the steps a run already finished, and resets its half-done steps to queued. */
 export function prepareResume(db: Db, runId: string): Map<string, Record<string, ArtifactRef>> {
   db.update(stepRuns)
-    .set({ status: 'queued', startedAt: null, progress: null, progressMessage: null })
+    .set({ status: 'queued', startedAt: null, progress: null, progressMessage: null, progressSeries: null })
     .where(and(eq(stepRuns.runId, runId), eq(stepRuns.status, 'running')))
     .run();
   const done = db

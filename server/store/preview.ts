@@ -1,13 +1,19 @@
-// Turns a stored artifact into something a browser can show: a table's first rows, a report,
+// Turns a stored artifact into something a browser can show: a page of a table's rows, a report,
 // metrics, or what a model is (never its payload, which can be megabytes of weights).
-import { decodeValue } from '../../nodes/codec';
 import type { PortKind } from '../../engine/port-kinds';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { parsePreprocessing, type FittedColumn } from '../../nodes/train/preprocess-state';
 import type { ColumnInfo, JsonObject } from '../../nodes/values';
-import { readArtifactBytes } from './artifact-files';
+import { decodedArtifact } from './decoded-artifacts';
 
 const MAX_ROWS = 200;
+/** A page is bounded in cells too, so a 500-column table sends fewer rows per page, not more bytes. */
+export const MAX_PAGE_CELLS = 20_000;
+
+/** Rows per page for a table this wide: what a page of `limit` rows is cut to. */
+export function pageSize(limit: number, columnCount: number): number {
+  return Math.max(1, Math.min(limit, MAX_ROWS, Math.floor(MAX_PAGE_CELLS / Math.max(1, columnCount))));
+}
 
 function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -17,18 +23,19 @@ function jsonSafe(value: unknown): unknown {
 }
 
 export async function previewArtifact(dataDir: string, id: string, kind: PortKind, offset = 0, limit = 50) {
-  const value = decodeValue(kind, await readArtifactBytes(dataDir, id));
+  const value = await decodedArtifact(dataDir, id, kind);
   switch (value.kind) {
     case 'table': {
       const { table, columns } = value;
-      const end = Math.min(table.numRows, offset + Math.min(limit, MAX_ROWS));
+      const size = pageSize(limit, columns.length);
+      const end = Math.min(table.numRows, offset + size);
       const rows: unknown[][] = [];
       const vectors = columns.map((c) => table.getChild(c.name));
       // Arrow hands timestamps back as epoch milliseconds; a person reads a date.
       const isDate = columns.map((c) => c.type === 'datetime');
       const cell = (value: unknown, c: number) => (isDate[c] && typeof value === 'number' ? new Date(value).toISOString() : jsonSafe(value));
       for (let r = offset; r < end; r++) rows.push(vectors.map((v, c) => cell(v?.get(r), c)));
-      return { kind: 'table' as const, rowCount: table.numRows, columns, offset, rows };
+      return { kind: 'table' as const, rowCount: table.numRows, columns, offset, pageSize: size, rows };
     }
     case 'report':
       return { kind: 'report' as const, report: value.report };

@@ -16,6 +16,7 @@ const runId = z.string().uuid();
 const runTarget = z.object({ pipelineId: z.string().min(1).max(64), version: z.number().int().positive().optional(), upTo: z.string().max(64).optional() });
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+const MIN_SNAPSHOT_INTERVAL_MS = 250;
 
 export const runRouter = createTRPCRouter({
   start: permitted('run.start')
@@ -84,16 +85,21 @@ export const runRouter = createTRPCRouter({
     .input(z.object({ id: runId }))
     .subscription(async function* ({ ctx, input, signal }) {
       let last = '';
+      let sentAt = 0;
       while (!signal?.aborted) {
         const run = readRun(ctx.db, input.id);
         if (!run) throw notFound(`Run ${input.id}`);
         const text = JSON.stringify(run);
         if (text !== last) {
           last = text;
+          sentAt = Date.now();
           yield run;
         }
         if (TERMINAL.has(run.status)) return;
         await nextChange(input.id, 1000, signal);
+        // Epochs can end milliseconds apart and a snapshot carries each step's progress series:
+        // changes that come faster than this are sent together in the next snapshot.
+        await pause(MIN_SNAPSHOT_INTERVAL_MS - (Date.now() - sentAt), signal);
       }
     }),
 });
@@ -109,6 +115,19 @@ function nextChange(id: string, ms: number, signal?: AbortSignal): Promise<void>
     };
     const timer = setTimeout(done, ms);
     runEvents.on(id, done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
 }
