@@ -1,8 +1,9 @@
 'use client';
-// One project's pipelines: name, current version and when each last changed.
+// One project's pipelines: name, current version and when each last changed; and a new one.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { errorMessage } from '../trpc/error-message';
+import { NewPipelineButton } from '../templates/NewPipelineButton';
 import { useTRPC } from '../trpc/trpc-context';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDateTime, formatRelative } from '../ui/format';
@@ -10,7 +11,7 @@ import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 
-export function ProjectPipelines({ projectId }: { projectId: string }) {
+export function ProjectPipelines({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.project.get.queryOptions({ id: projectId }));
   const crumbs = [{ label: 'Projects', href: '/' }];
@@ -32,15 +33,25 @@ export function ProjectPipelines({ projectId }: { projectId: string }) {
     );
   }
   const { name, description, pipelines } = project.data;
+  const taken = new Set(pipelines.map((p) => p.name));
   return (
     <PageBody>
-      <PageHeader title={name} description={description} crumbs={crumbs} />
+      <PageHeader title={name} description={description} crumbs={crumbs} actions={<NewPipelineButton projectId={projectId} canWrite={canWrite} takenNames={taken} />} />
       <section className="mt-6" aria-labelledby="pipelines-heading">
         <h2 id="pipelines-heading" className="mb-2 text-sm font-medium text-zinc-700">
           Pipelines
         </h2>
         {pipelines.length === 0 ? (
-          <EmptyState title="No pipelines in this project yet" />
+          <EmptyState title="No pipelines in this project yet">
+            {canWrite ? (
+              <div className="flex flex-col items-center gap-3">
+                <p>Start from a template that runs on bundled sample data, or from a blank canvas.</p>
+                <NewPipelineButton projectId={projectId} canWrite takenNames={taken} variant="secondary" testId="new-pipeline-empty" />
+              </div>
+            ) : (
+              'Someone with the analyst, scientist or administrator role can create one.'
+            )}
+          </EmptyState>
         ) : (
           <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-sm">
             <table className="w-full text-sm" data-testid="pipelines-table">

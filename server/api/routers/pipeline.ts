@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { parseDocument } from '../../../engine/document';
 import { audit } from '../../auth/audit';
 import { pipelines, pipelineVersions, projects } from '../../db/schema';
-import { compileDoc, parseAndCompile } from '../../pipelines/compile-doc';
+import { compileDoc, docColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
+import { templateProcedures } from './templates';
 
 const pipelineId = z.string().min(1).max(64);
 
@@ -34,6 +35,8 @@ export const pipelineRouter = createTRPCRouter({
         doc: stored.doc,
         plan: compiled.ok ? compiled.value.plan : null,
         issues: compiled.ok ? compiled.value.plan.warnings : compiled.error,
+        // Known even when compile fails, so pickers work while a pipeline is half built.
+        columns: parsed.ok ? docColumns(ctx.db, parsed.value) : {},
       };
     }),
 
@@ -73,8 +76,13 @@ export const pipelineRouter = createTRPCRouter({
   compile: permitted('pipeline.read')
     .input(z.object({ doc: z.unknown(), upTo: z.string().max(64).optional() }))
     .mutation(({ ctx, input }) => {
-      const result = parseAndCompile(ctx.db, input.doc, input.upTo);
-      return result.ok ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings } : { ok: false as const, plan: null, issues: result.error };
+      const parsed = parseDocument(input.doc);
+      const result = parsed.ok ? compileDoc(ctx.db, parsed.value, input.upTo) : parsed;
+      // The whole document's columns, also under upTo: the inspector shows every node's.
+      const columns = parsed.ok ? docColumns(ctx.db, parsed.value) : {};
+      return result.ok
+        ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings, columns }
+        : { ok: false as const, plan: null, issues: result.error, columns };
     }),
 
   /** The node palette: every node type with its ports and its params as JSON Schema, for the canvas, the inspector and the docs. */
@@ -95,4 +103,7 @@ export const pipelineRouter = createTRPCRouter({
         paramDefaults: defaultParams(d.params),
       })),
   ),
+
+  // pipeline.templates and pipeline.create (the template gallery and new pipelines) live in templates.ts.
+  ...templateProcedures,
 });

@@ -1,0 +1,50 @@
+// A new pipeline in a project, from a template or blank: a unique id from its name, version 1, audited.
+import { eq } from 'drizzle-orm';
+import { CURRENT_SCHEMA_VERSION, type PipelineDoc } from '../../../engine/document';
+import { UserError } from '../../../engine/errors';
+import { audit } from '../../auth/audit';
+import type { Db } from '../../db/client';
+import { pipelines, projects } from '../../db/schema';
+import { saveVersion } from '../versions';
+import { findTemplate } from './catalogue';
+import { uniquePipelineId } from './pipeline-id';
+
+export interface CreatePipelineInput {
+  projectId: string;
+  name: string;
+  /** A template id; absent for a blank pipeline. */
+  template?: string;
+  userId: string | null;
+}
+
+/** A document with no nodes yet: valid, and the canvas explains how to add the first one. */
+export function blankDoc(id: string, name: string): PipelineDoc {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, nodes: [], edges: [] };
+}
+
+/** Throws a UserError naming the field when the project or template does not exist. */
+export function createPipeline(db: Db, input: CreatePipelineInput): { pipelineId: string; version: number } {
+  if (!db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) {
+    throw new UserError(`Project "${input.projectId}" does not exist`, { field: 'projectId' });
+  }
+  const template = input.template === undefined ? undefined : findTemplate(input.template);
+  if (input.template !== undefined && !template) {
+    throw new UserError(`There is no template "${input.template}"`, { field: 'template' });
+  }
+  // One transaction: choosing the id, saving and auditing cannot interleave with another create.
+  return db.transaction((tx) => {
+    const taken = (id: string) => !!tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, id)).get();
+    const id = uniquePipelineId(input.name, taken);
+    const doc = template ? template.build(id, input.name) : blankDoc(id, input.name);
+    const message = template ? `Created from the "${template.title}" template` : 'Created blank';
+    const saved = saveVersion(tx, input.projectId, doc, input.userId, message);
+    audit(tx, {
+      userId: input.userId,
+      action: 'pipeline.create',
+      targetType: 'pipeline',
+      targetId: saved.pipelineId,
+      detail: { projectId: input.projectId, template: template?.id ?? null, version: saved.version },
+    });
+    return { pipelineId: saved.pipelineId, version: saved.version };
+  });
+}
