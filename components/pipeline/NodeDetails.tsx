@@ -1,33 +1,91 @@
 'use client';
-// The clicked node: what it is, how its step went in the shown run, its outputs and its logs.
+// The inspected node: its label and parameters (editable for roles that may edit), its problems
+// from the live compile, how its step went in the shown run, its outputs and its logs.
+import { lazy, Suspense } from 'react';
+import type { NodeInstance } from '../editor/editor-types';
+import { useEditor, useEditorStore } from '../editor/EditorContext';
 import { ParamsSection } from '../inspector/ParamsSection';
+import { Button } from '../ui/Button';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
-import type { StepNode } from './flow-elements';
-import { NodeOutputs } from './NodeOutputs';
-import type { StepView } from './pipeline-types';
+import { typeKey } from './flow-elements';
+import type { NodeTypeInfo, StepView } from './pipeline-types';
 import { StepLogs } from './StepLogs';
 
+// Output previews bring the chart library; it loads when a node is first opened, not with the page.
+const NodeOutputs = lazy(() => import('./NodeOutputs').then((m) => ({ default: m.NodeOutputs })));
+
 interface NodeDetailsProps {
-  pipelineId: string;
-  canWrite: boolean;
-  node: StepNode;
+  node: NodeInstance;
+  info: NodeTypeInfo | undefined;
+  /** Why the node cannot be changed (the role), or null when it can. */
+  readOnlyReason: string | null;
   step: StepView | undefined;
   runId: string | null;
+  /** An output to open and scroll to (an edge from it was clicked). */
+  focusPort: string | null;
   onChooseRun: (id: string) => void;
+  onDeleted: () => void;
 }
 
-export function NodeDetails({ pipelineId, canWrite, node, step, runId, onChooseRun }: NodeDetailsProps) {
-  const { data } = node;
+export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort, onChooseRun, onDeleted }: NodeDetailsProps) {
+  const store = useEditorStore();
+  const issues = useEditor((s) => s.compiled.issues);
+  const columns = useEditor((s) => s.compiled.columns?.[node.id]?.inputs);
+  const title = info ? info.title : `${node.type} v${node.version}`;
+  const nodeIssues = issues.filter((i) => (i.nodeId === node.id || i.nodeIds?.includes(node.id)) && !i.field?.startsWith('params'));
   return (
     <div className="flex flex-col gap-5 p-4" data-testid="selected-node-details">
-      <header>
-        <h2 className="text-sm font-semibold text-zinc-900">{data.label}</h2>
-        <p className="text-xs text-zinc-500">
-          {data.title} · <span className="font-mono">{data.typeRef}</span>
-        </p>
-        {data.description ? <p className="mt-1.5 text-xs text-zinc-500">{data.description}</p> : null}
+      <header className="flex flex-col gap-2">
+        <div className="flex items-start gap-3">
+          <div className="min-w-0 flex-1">
+            <h2 className="truncate text-sm font-semibold text-zinc-900">{node.label?.trim() || title}</h2>
+            <p className="truncate text-xs text-zinc-500">
+              {title} · <span className="font-mono">{typeKey(node.type, node.version)}</span> · <span className="font-mono">{node.id}</span>
+            </p>
+          </div>
+          {readOnlyReason === null ? (
+            <Button
+              size="sm"
+              variant="danger"
+              data-testid="delete-node"
+              title="Delete this node and its connections (Delete)"
+              onClick={() => {
+                store.deleteNodes([node.id]);
+                onDeleted();
+              }}
+            >
+              Delete node
+            </Button>
+          ) : null}
+        </div>
+        {info?.description ? <p className="text-xs text-zinc-500">{info.description}</p> : null}
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700">
+          Label
+          <span title={readOnlyReason ?? undefined}>
+            <input
+              type="text"
+              value={node.label ?? ''}
+              placeholder={title}
+              maxLength={200}
+              disabled={readOnlyReason !== null}
+              onChange={(e) => store.rename(node.id, e.target.value, true)}
+              data-testid="node-label-field"
+              className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2.5 text-sm font-normal text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500"
+            />
+          </span>
+        </label>
       </header>
+
+      {nodeIssues.length > 0 ? (
+        <ul className="flex flex-col gap-1 text-xs" aria-label="Problems with this node" data-testid="node-issues">
+          {nodeIssues.map((issue, i) => (
+            <li key={`${issue.code}-${i}`} className={issue.severity === 'error' ? 'text-red-700' : 'text-amber-800'}>
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       {step ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-md border border-zinc-200 bg-zinc-50/60 px-3 py-2.5 text-xs">
@@ -78,9 +136,21 @@ export function NodeDetails({ pipelineId, canWrite, node, step, runId, onChooseR
         </div>
       ) : null}
 
-      {data.known ? <ParamsSection pipelineId={pipelineId} nodeId={node.id} canWrite={canWrite} /> : null}
+      {info ? (
+        <ParamsSection
+          nodeId={node.id}
+          info={info}
+          params={node.params}
+          issues={issues}
+          columns={columns}
+          readOnlyReason={readOnlyReason}
+          onChange={(params, fields) => store.setParams(node.id, params, fields)}
+        />
+      ) : null}
 
-      <NodeOutputs ports={data.outputs} step={step} />
+      <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading outputs…</p>}>
+        <NodeOutputs ports={info ? [...info.outputs] : []} step={step} focusPort={focusPort ?? undefined} />
+      </Suspense>
 
       {runId && step ? <StepLogs runId={runId} stepId={node.id} live={step.status === 'running' || step.status === 'queued'} /> : null}
     </div>

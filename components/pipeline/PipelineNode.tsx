@@ -1,8 +1,11 @@
 'use client';
 // One pipeline step on the canvas: title, typed ports, compile issues and live run state.
-// Every row has a fixed height so a run updating never moves anything.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+// Every row has a fixed height so a run updating never moves anything. Zoomed far out, where the
+// small print cannot be read anyway, a node leaves it out (same size, same ports): a 300-node
+// pipeline then opens and pans with far less to lay out and paint.
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useCanvasActions } from '../editor/canvas-actions';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { StepNode } from './flow-elements';
 import { NodeIssueBadge } from './NodeIssueBadge';
@@ -11,10 +14,16 @@ import { useRunUpTo } from './PlanPreviewActions';
 import { categoryClass, portColor } from './port-kinds';
 
 const HANDLE_STYLE = { width: 10, height: 10, border: '2px solid white' };
+/** Below this zoom the type title, port names and run-up-to button are left out. */
+const FAR_ZOOM = 0.45;
+// Also while the canvas opens (before its first fit, when nodes are hidden until measured): a big
+// pipeline would otherwise draw every node in full at zoom 1, only to redraw it once it is fitted.
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM || (s.fitViewQueued && !s.nodesInitialized);
 
-function PipelineNodeImpl({ id, data, selected }: NodeProps<StepNode>) {
+function PipelineNodeImpl({ id, data, selected, isConnectable }: NodeProps<StepNode>) {
   const rows = Math.max(data.inputs.length, data.outputs.length);
   const failed = data.step?.status === 'failed';
+  const far = useStore(isFar);
   return (
     <div
       data-testid={`node-${id}`}
@@ -28,22 +37,30 @@ function PipelineNodeImpl({ id, data, selected }: NodeProps<StepNode>) {
         <span className="ml-auto flex h-5 min-w-[76px] justify-end">
           {data.step ? <StatusBadge status={data.step.status} data-testid={`node-status-${id}`} /> : null}
         </span>
-        <RunUpToButton nodeId={id} />
+        {far ? <span className="size-6 shrink-0" /> : <RunUpToButton nodeId={id} />}
       </div>
       <div className="px-3 pt-1.5 pb-2">
-        <div className="truncate text-sm font-semibold text-zinc-900" title={data.label}>
-          {data.label}
-        </div>
-        <div className={`truncate text-xs ${data.known ? 'text-zinc-500' : 'text-red-600'}`} title={data.title}>
-          {data.title}
-        </div>
+        {data.renaming ? (
+          <LabelEditor nodeId={id} initial={data.label} />
+        ) : (
+          <div className="h-5 truncate text-sm font-semibold text-zinc-900" title={data.label} data-testid={`node-label-${id}`}>
+            {data.label}
+          </div>
+        )}
+        {far ? (
+          <div className="h-4" />
+        ) : (
+          <div className={`h-4 truncate text-xs ${data.known ? 'text-zinc-500' : 'text-red-600'}`} title={data.title}>
+            {data.title}
+          </div>
+        )}
       </div>
       {rows > 0 ? (
         <div className="border-t border-zinc-100 py-1">
           {Array.from({ length: rows }, (_, i) => (
             <div key={i} className="grid h-6 grid-cols-2 text-[11px] text-zinc-600">
-              <PortCell port={data.inputs[i]} side="in" />
-              <PortCell port={data.outputs[i]} side="out" />
+              <PortCell port={data.inputs[i]} side="in" connectable={isConnectable} far={far} />
+              <PortCell port={data.outputs[i]} side="out" connectable={isConnectable} far={far} />
             </div>
           ))}
         </div>
@@ -84,20 +101,68 @@ function RunUpToButton({ nodeId }: { nodeId: string }) {
   );
 }
 
-function PortCell({ port, side }: { port: StepNode['data']['inputs'][number] | undefined; side: 'in' | 'out' }) {
+/** The label typed in place (F2 or double-click); Enter or leaving the field keeps it, Escape drops it. */
+function LabelEditor({ nodeId, initial }: { nodeId: string; initial: string }) {
+  const { commitRename, cancelRename } = useCanvasActions();
+  const [value, setValue] = useState(initial);
+  const input = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const finish = (keep: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    // Back to the node itself, so the keyboard carries on from where it was.
+    (input.current?.closest('.react-flow__node') as HTMLElement | null)?.focus();
+    if (keep) commitRename(nodeId, value.trim());
+    else cancelRename();
+  };
+  return (
+    <input
+      ref={input}
+      aria-label="Node label"
+      data-testid={`node-label-input-${nodeId}`}
+      value={value}
+      maxLength={200}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+      className="nodrag nopan nowheel -mx-1 block h-5 w-[calc(100%+0.5rem)] rounded border border-indigo-400 px-1 text-sm font-semibold text-zinc-900 outline-none focus:ring-2 focus:ring-indigo-500/25"
+    />
+  );
+}
+
+interface PortCellProps {
+  port: StepNode['data']['inputs'][number] | undefined;
+  side: 'in' | 'out';
+  connectable: boolean;
+  far: boolean;
+}
+
+function PortCell({ port, side, connectable, far }: PortCellProps) {
   if (!port) return <div />;
   const isIn = side === 'in';
   return (
-    <div className={`relative flex items-center ${isIn ? 'justify-start pl-3' : 'justify-end pr-3'}`} title={`${port.name} · ${port.kind}`}>
+    <div className={`relative flex items-center ${isIn ? 'justify-start pl-3' : 'justify-end pr-3'}`} title={far ? undefined : `${port.name} · ${port.kind}`}>
       <Handle
         type={isIn ? 'target' : 'source'}
         position={isIn ? Position.Left : Position.Right}
         id={port.name}
-        isConnectable={false}
+        isConnectable={connectable && port.kind !== 'unknown'}
         style={{ ...HANDLE_STYLE, background: portColor(port.kind) }}
       />
-      <span className="truncate">{port.label ?? port.name}</span>
-      {port.optional ? <span className="ml-1 text-zinc-400">opt</span> : null}
+      {far ? null : (
+        <>
+          <span className="truncate">{port.label ?? port.name}</span>
+          {port.optional ? <span className="ml-1 text-zinc-400">opt</span> : null}
+        </>
+      )}
     </div>
   );
 }

@@ -1,36 +1,40 @@
 'use client';
-// The pipeline page: the read-only canvas with live run state, and a side panel for runs,
-// steps, outputs and logs. One ReactFlowProvider per view, so each view has its own store.
+// The pipeline page: loads the latest stored version and the node types, then hands them to the
+// editor workspace. One ReactFlowProvider per pipeline, so each has its own canvas store.
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { PipelineWorkspace } from '../editor/PipelineWorkspace';
+import { readStoredDoc } from '../editor/stored-doc';
+import { readColumns } from '../editor/use-live-compile';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
-import { buildNodes, indexNodeTypes } from './flow-elements';
-import { IssueList } from './IssueList';
-import { PipelineCanvas } from './PipelineCanvas';
-import { RunUpToContext, type RunUpToActions } from './PlanPreviewActions';
-import { readDoc, type IssueView, type NodeTypeInfo, type StepView } from './pipeline-types';
-import { RunControls } from './RunControls';
-import { SidePanel, type PanelTab } from './SidePanel';
-import { usePipelineRun } from './use-pipeline-run';
+import type { IssueView, NodeTypeInfo } from './pipeline-types';
 
 interface PipelineViewProps {
   pipelineId: string;
   canRun: boolean;
   canCancel: boolean;
   canWrite: boolean;
+  role: string;
+  userId: string;
+  /** Names of the people who saved versions of this pipeline, by user id. */
+  authors: Readonly<Record<string, string>>;
 }
 
-export function PipelineView({ pipelineId, canRun, canCancel, canWrite }: PipelineViewProps) {
+export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, userId, authors }: PipelineViewProps) {
   const trpc = useTRPC();
-  const pipelineQuery = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }));
+  // Always fetched afresh on opening: the editor starts from this document, and a cached copy may
+  // predate a save made since (in another tab, or by someone else).
+  const pipelineQuery = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }, { refetchOnMount: 'always' }));
   const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const projectId: string | undefined = pipelineQuery.data?.pipeline.projectId;
   const projectQuery = useQuery(trpc.project.get.queryOptions(projectId ? { id: projectId } : skipToken));
+  const storedDoc: unknown = pipelineQuery.data?.doc;
+  const parsed = useMemo(() => (storedDoc === undefined ? null : readStoredDoc(storedDoc)), [storedDoc]);
 
   const crumbs = [{ label: 'Projects', href: '/' }, ...(projectId ? [{ label: projectQuery.data?.name ?? 'Project', href: `/projects/${encodeURIComponent(projectId)}` }] : [])];
 
@@ -42,7 +46,7 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite }: Pipeli
       </PageBody>
     );
   }
-  if (pipelineQuery.isPending || typesQuery.isPending) {
+  if (pipelineQuery.isPending || typesQuery.isPending || !pipelineQuery.isFetchedAfterMount || !parsed) {
     return (
       <div className="flex flex-1 items-center justify-center text-sm text-zinc-500" aria-busy="true">
         Loading pipeline…
@@ -50,123 +54,38 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite }: Pipeli
     );
   }
 
-  const { pipeline, version, doc, issues } = pipelineQuery.data;
+  const { pipeline, version, issues } = pipelineQuery.data;
+  if (!parsed.ok) {
+    return (
+      <PageBody>
+        <PageHeader title={pipeline.name} crumbs={crumbs} />
+        <InlineError className="mt-6" message={`Version ${version} of this pipeline cannot be opened: ${parsed.problem}`} />
+      </PageBody>
+    );
+  }
   const nodeTypes: NodeTypeInfo[] = typesQuery.data;
   const issueList: IssueView[] = issues ?? [];
   return (
-    <ReactFlowProvider>
-      <LoadedPipeline
-        key={`${pipeline.id}@${version}`}
+    <ReactFlowProvider key={pipeline.id}>
+      <PipelineWorkspace
+        key={pipeline.id}
         pipelineId={pipeline.id}
+        projectId={pipeline.projectId}
         name={pipeline.name}
+        description={parsed.doc.description}
+        doc={parsed.doc}
         version={version}
-        rawDoc={doc}
         issues={issueList}
+        columns={readColumns(pipelineQuery.data)}
         nodeTypes={nodeTypes}
-        hasPlan={pipelineQuery.data.plan !== null}
         crumbs={crumbs}
         canRun={canRun}
         canCancel={canCancel}
         canWrite={canWrite}
+        role={role}
+        userId={userId}
+        authors={authors}
       />
     </ReactFlowProvider>
-  );
-}
-
-interface LoadedPipelineProps {
-  pipelineId: string;
-  name: string;
-  version: number;
-  rawDoc: unknown;
-  issues: IssueView[];
-  nodeTypes: NodeTypeInfo[];
-  hasPlan: boolean;
-  crumbs: { label: string; href?: string }[];
-  canRun: boolean;
-  canCancel: boolean;
-  canWrite: boolean;
-}
-
-function LoadedPipeline({ pipelineId, name, version, rawDoc, issues, nodeTypes, hasPlan, crumbs, canRun, canCancel, canWrite }: LoadedPipelineProps) {
-  const doc = useMemo(() => readDoc(rawDoc), [rawDoc]);
-  const typeIndex = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
-  const initialNodes = useMemo(() => buildNodes(doc, typeIndex, issues), [doc, typeIndex, issues]);
-  const runState = usePipelineRun(pipelineId);
-  const { run, live, start, cancel } = runState;
-  const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
-  const [tab, setTab] = useState<PanelTab>('runs');
-
-  const steps = useMemo(() => new Map<string, StepView>((run?.steps ?? []).map((s) => [s.stepId, s])), [run]);
-  const selectNode = useCallback((id: string | null) => {
-    setSelectedNodeId(id);
-    if (id) setTab('node');
-  }, []);
-  const nodeLabel = useCallback((id: string) => initialNodes.find((n) => n.id === id)?.data.label ?? id, [initialNodes]);
-
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const blockedReason = !hasPlan || errors > 0 ? 'Fix the errors listed above before running' : null;
-  const actionError = start.error ?? cancel.error;
-  const startRun = start.mutate;
-  const runUpTo = useMemo<RunUpToActions | null>(
-    () =>
-      canRun
-        ? {
-            blockedReason: blockedReason ?? (live ? 'A run is in progress' : start.isPending ? 'A run is starting' : null),
-            pendingNodeId: start.isPending ? (start.variables?.upTo ?? null) : null,
-            runUpTo: (nodeId) => startRun({ pipelineId, upTo: nodeId }),
-          }
-        : null,
-    [canRun, blockedReason, live, start.isPending, start.variables, startRun, pipelineId],
-  );
-
-  return (
-    <div className="flex min-h-0 flex-1 flex-col">
-      <div className="shrink-0 border-b border-zinc-200 bg-white px-4 py-3">
-        <PageHeader
-          crumbs={crumbs}
-          title={
-            <span className="flex items-center gap-2">
-              {name}
-              <span className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-normal text-zinc-600">v{version}</span>
-            </span>
-          }
-          description={doc.description}
-          actions={
-            <RunControls
-              pipelineId={pipelineId}
-              run={run}
-              live={live}
-              canRun={canRun}
-              canCancel={canCancel}
-              blockedReason={blockedReason}
-              starting={start.isPending}
-              cancelling={cancel.isPending}
-              onRun={() => start.mutate({ pipelineId })}
-              onCancel={() => run && cancel.mutate({ id: run.id })}
-            />
-          }
-        />
-        <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : null} />
-      </div>
-      <IssueList issues={issues} nodeLabel={nodeLabel} onSelectNode={selectNode} />
-      <div className="flex min-h-0 flex-1">
-        <div className="relative min-w-0 flex-1" data-testid="pipeline-canvas">
-          <RunUpToContext value={runUpTo}>
-            <PipelineCanvas doc={doc} initialNodes={initialNodes} steps={steps} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
-          </RunUpToContext>
-        </div>
-        <SidePanel
-          pipelineId={pipelineId}
-          canWrite={canWrite}
-          tab={tab}
-          onTab={setTab}
-          runState={runState}
-          steps={steps}
-          nodes={initialNodes}
-          selectedNodeId={selectedNodeId}
-          onSelectNode={selectNode}
-        />
-      </div>
-    </div>
   );
 }

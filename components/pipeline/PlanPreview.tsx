@@ -12,15 +12,17 @@ import { Tooltip } from '../ui/Tooltip';
 
 interface PlanPreviewProps {
   pipelineId: string;
+  /** The saved version to preview: the one the canvas shows once autosave has caught up. */
+  version: number;
   /** Why Run is not available (role, live run, errors), or null. */
   runBlockedReason: string | null;
   onRun: () => void;
   onClose: () => void;
 }
 
-export function PlanPreview({ pipelineId, runBlockedReason, onRun, onClose }: PlanPreviewProps) {
+export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onClose }: PlanPreviewProps) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.run.preview.queryOptions({ pipelineId }, { gcTime: 0, staleTime: 0, retry: false }));
+  const query = useQuery(trpc.run.preview.queryOptions({ pipelineId, version }, { gcTime: 0, staleTime: 0, retry: false }));
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

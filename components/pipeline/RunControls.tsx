@@ -1,7 +1,9 @@
 'use client';
 // Preview, Run and Cancel, and the state of the run on show. Viewers see Run disabled with the
-// reason; every role may preview what a run would reuse and what it would run.
+// reason; every role may preview what a run would reuse and what it would run. Both work on the
+// saved version, so unsaved edits are saved first (`prepare`).
 import { useCallback, useState } from 'react';
+import { cannotRunReason } from '../editor/role-words';
 import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -11,6 +13,9 @@ import { PlanPreview } from './PlanPreview';
 
 interface RunControlsProps {
   pipelineId: string;
+  /** The saved version a run and a preview use. */
+  version: number;
+  role: string;
   run: RunView | undefined;
   live: boolean;
   canRun: boolean;
@@ -20,10 +25,12 @@ interface RunControlsProps {
   cancelling: boolean;
   onRun: () => void;
   onCancel: () => void;
+  /** Saves unsaved work; resolves false when that failed (the save status says why). */
+  prepare: () => Promise<boolean>;
 }
 
-export function RunControls({ pipelineId, run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel }: RunControlsProps) {
-  const reason = !canRun ? 'Your role can view pipelines but not run them' : blockedReason;
+export function RunControls({ pipelineId, version, role, run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel, prepare }: RunControlsProps) {
+  const reason = !canRun ? cannotRunReason(role) : blockedReason;
   const runDisabled = reason !== null || starting || live;
   const [previewing, setPreviewing] = useState(false);
   const closePreview = useCallback(() => setPreviewing(false), []);
@@ -42,12 +49,13 @@ export function RunControls({ pipelineId, run, live, canRun, canCancel, blockedR
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </Button>
       ) : null}
-      <Button onClick={() => setPreviewing(true)} data-testid="preview-button">
+      <Button onClick={() => void prepare().then((ok) => ok && setPreviewing(true))} data-testid="preview-button">
         Preview
       </Button>
       {previewing ? (
         <PlanPreview
           pipelineId={pipelineId}
+          version={version}
           runBlockedReason={reason ?? (live ? 'A run is in progress' : starting ? 'Starting…' : null)}
           onRun={() => {
             onRun();

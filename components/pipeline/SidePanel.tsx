@@ -1,8 +1,14 @@
 'use client';
-// The right-hand panel: the run history with the chosen run's steps, or the clicked node's details.
-import type { StepNode } from './flow-elements';
+// The right-hand panel: the run history with the chosen run's steps, or the inspected node's
+// details. It reads the node from the editor store, ignoring moves, so a drag never re-renders it.
+import { useCallback } from 'react';
+import { useEditor } from '../editor/EditorContext';
+import type { EditorState } from '../editor/editor-store';
+import { displayName } from '../editor/editor-types';
+import { sameExceptPosition, sameLabels } from '../editor/node-equality';
+import { typeKey } from './flow-elements';
 import { NodeDetails } from './NodeDetails';
-import type { StepView } from './pipeline-types';
+import type { NodeTypeInfo, StepView } from './pipeline-types';
 import { RunHistory } from './RunHistory';
 import { RunSteps } from './RunSteps';
 import type { PipelineRunState } from './use-pipeline-run';
@@ -10,28 +16,37 @@ import type { PipelineRunState } from './use-pipeline-run';
 export type PanelTab = 'runs' | 'node';
 
 interface SidePanelProps {
-  pipelineId: string;
-  canWrite: boolean;
+  types: ReadonlyMap<string, NodeTypeInfo>;
+  /** Why nodes cannot be changed here (the role), or null when they can. */
+  readOnlyReason: string | null;
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   runState: PipelineRunState;
-  steps: Map<string, StepView>;
-  nodes: StepNode[];
-  selectedNodeId: string | null;
+  steps: ReadonlyMap<string, StepView>;
+  inspectedNodeId: string | null;
+  focusPort: string | null;
   onSelectNode: (id: string | null) => void;
 }
 
-export function SidePanel({ pipelineId, canWrite, tab, onTab, runState, steps, nodes, selectedNodeId, onSelectNode }: SidePanelProps) {
-  const node = nodes.find((n) => n.id === selectedNodeId) ?? null;
-  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label ?? id;
+export function SidePanel({ types, readOnlyReason, tab, onTab, runState, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
+  const node = useEditor(
+    useCallback((s: EditorState) => (inspectedNodeId ? (s.doc.nodes.find((n) => n.id === inspectedNodeId) ?? null) : null), [inspectedNodeId]),
+    sameExceptPosition,
+  );
+  const nodes = useEditor((s) => s.doc.nodes, sameLabels);
+  const labelOf = (id: string) => {
+    const n = nodes.find((candidate) => candidate.id === id);
+    return n ? displayName(n, types) : id;
+  };
+  const info = node ? types.get(typeKey(node.type, node.version)) : undefined;
   return (
-    <aside className="flex w-[440px] shrink-0 flex-col border-l border-zinc-200 bg-white" aria-label="Run details">
+    <aside className="flex w-[380px] shrink-0 flex-col border-l border-zinc-200 bg-white min-[1440px]:w-[440px]" aria-label="Run details">
       <div role="tablist" aria-label="Panel" className="flex shrink-0 gap-1 border-b border-zinc-200 px-3 pt-2">
         <TabButton active={tab === 'runs'} onClick={() => onTab('runs')} id="runs">
           Runs
         </TabButton>
         <TabButton active={tab === 'node'} onClick={() => onTab('node')} id="node">
-          {node ? `Node · ${node.data.label}` : 'Node'}
+          {node ? `Node · ${labelOf(node.id)}` : 'Node'}
         </TabButton>
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">
@@ -44,17 +59,19 @@ export function SidePanel({ pipelineId, canWrite, tab, onTab, runState, steps, n
           <NodeDetails
             key={`${node.id}:${runState.runId ?? ''}`}
             node={node}
-            pipelineId={pipelineId}
-            canWrite={canWrite}
+            info={info}
+            readOnlyReason={readOnlyReason}
             step={steps.get(node.id)}
             runId={runState.run?.id ?? null}
+            focusPort={focusPort}
             onChooseRun={(id) => {
               runState.chooseRun(id);
               onTab('runs');
             }}
+            onDeleted={() => onSelectNode(null)}
           />
         ) : (
-          <p className="p-4 text-sm text-zinc-500">Click a node on the canvas to see its outputs, previews and logs.</p>
+          <p className="p-4 text-sm text-zinc-500">Click a node on the canvas to see its settings, outputs, previews and logs.</p>
         )}
       </div>
     </aside>

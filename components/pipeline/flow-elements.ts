@@ -1,7 +1,13 @@
-// Turns a pipeline document into React Flow nodes and edges. Node data stays plain and serialisable.
+// Turns the editor's document into React Flow nodes and edges. Node data stays plain and
+// serialisable. The cache hands back the very same object for a node or edge whose inputs did not
+// change, so React Flow skips it (it compares user nodes by identity) and a drag or a run update
+// redraws only what moved or changed, even on a 300-node pipeline.
 import type { Edge, Node } from '@xyflow/react';
-import type { DocView, IssueView, NodeTypeInfo, PortInfo, StepView } from './pipeline-types';
+import { typeKey, type EdgeInstance, type NodeInstance, type PipelineDoc, type Size } from '../editor/editor-types';
+import type { IssueView, NodeTypeInfo, PortInfo, StepView } from './pipeline-types';
 import { portColor } from './port-kinds';
+
+export { typeKey };
 
 /** The slice of a step a node draws; null before any run. */
 export type NodeStepState = {
@@ -13,6 +19,8 @@ export type NodeStepState = {
   durationMs: number | null;
 };
 
+export type NodeIssue = { severity: 'error' | 'warning'; message: string };
+
 export type StepNodeData = {
   label: string;
   /** `type@version`, as the document names it. */
@@ -23,15 +31,16 @@ export type StepNodeData = {
   known: boolean;
   inputs: PortInfo[];
   outputs: PortInfo[];
-  issues: { severity: 'error' | 'warning'; message: string }[];
+  issues: readonly NodeIssue[];
   step: NodeStepState | null;
+  /** The label is being edited in place on the canvas. */
+  renaming: boolean;
 };
 
 export type StepNode = Node<StepNodeData, 'step'>;
 
-export function typeKey(type: string, version: number): string {
-  return `${type}@${version}`;
-}
+export type PipeEdgeData = { color: string; running: boolean };
+export type PipeEdge = Edge<PipeEdgeData, 'pipe'>;
 
 export function indexNodeTypes(types: readonly NodeTypeInfo[]): Map<string, NodeTypeInfo> {
   const map = new Map<string, NodeTypeInfo>();
@@ -39,37 +48,50 @@ export function indexNodeTypes(types: readonly NodeTypeInfo[]): Map<string, Node
   return map;
 }
 
-/** Ports the node type declares, plus any an edge names that it does not (so every edge can draw). */
-function portsOf(declared: readonly PortInfo[] | undefined, named: string[]): PortInfo[] {
-  const ports = declared ? [...declared] : [];
-  for (const name of named) if (!ports.some((p) => p.name === name)) ports.push({ name, kind: 'unknown' });
-  return ports;
+const NO_ISSUES: readonly NodeIssue[] = [];
+
+/** Issues by the node they concern; a loop's issue goes on every node of the loop. */
+export function issuesByNode(issues: readonly IssueView[]): Map<string, NodeIssue[]> {
+  const map = new Map<string, NodeIssue[]>();
+  for (const issue of issues) {
+    const ids = issue.nodeIds ?? (issue.nodeId ? [issue.nodeId] : []);
+    for (const id of ids) {
+      const list = map.get(id);
+      const entry = { severity: issue.severity, message: issue.message };
+      if (list) list.push(entry);
+      else map.set(id, [entry]);
+    }
+  }
+  return map;
 }
 
-export function buildNodes(doc: DocView, types: Map<string, NodeTypeInfo>, issues: readonly IssueView[]): StepNode[] {
-  return doc.nodes.map((n) => {
-    const info = types.get(typeKey(n.type, n.version));
-    const inNames = doc.edges.filter((e) => e.target === n.id).map((e) => e.targetHandle);
-    const outNames = doc.edges.filter((e) => e.source === n.id).map((e) => e.sourceHandle);
-    return {
-      id: n.id,
-      type: 'step',
-      position: n.position,
-      className: 'pw-readonly',
-      data: {
-        label: n.label ?? info?.title ?? n.type,
-        typeRef: typeKey(n.type, n.version),
-        description: info?.description ?? '',
-        title: info ? info.title : `${n.type} v${n.version}`,
-        category: info?.category ?? n.type.split('/')[0] ?? '',
-        known: Boolean(info),
-        inputs: portsOf(info?.inputs, inNames),
-        outputs: portsOf(info?.outputs, outNames),
-        issues: issues.filter((i) => i.nodeId === n.id).map((i) => ({ severity: i.severity, message: i.message })),
-        step: null,
-      },
-    };
-  });
+/**
+ * Port names that edges use but the node type does not declare (an unknown type, a renamed
+ * port), as one key per node, so every edge still has a handle to draw to.
+ */
+export function undeclaredPorts(doc: PipelineDoc, types: ReadonlyMap<string, NodeTypeInfo>): Map<string, string> {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const found = new Map<string, { inputs: Set<string>; outputs: Set<string> }>();
+  const note = (nodeId: string, side: 'inputs' | 'outputs', name: string) => {
+    const node = byId.get(nodeId);
+    if (!node) return;
+    const declared = types.get(typeKey(node.type, node.version))?.[side];
+    if (declared?.some((p) => p.name === name)) return;
+    const entry = found.get(nodeId) ?? { inputs: new Set<string>(), outputs: new Set<string>() };
+    entry[side].add(name);
+    found.set(nodeId, entry);
+  };
+  for (const e of doc.edges) {
+    note(e.source, 'outputs', e.sourceHandle);
+    note(e.target, 'inputs', e.targetHandle);
+  }
+  return new Map([...found].map(([id, { inputs, outputs }]) => [id, `${[...inputs].join('\u0000')}\u0001${[...outputs].join('\u0000')}`]));
+}
+
+function portsOf(declared: readonly PortInfo[] | undefined, extra: string): PortInfo[] {
+  const ports = declared ? [...declared] : [];
+  for (const name of extra ? extra.split('\u0000') : []) ports.push({ name, kind: 'unknown' });
+  return ports;
 }
 
 export function stepState(step: StepView | undefined): NodeStepState | null {
@@ -84,21 +106,112 @@ export function stepState(step: StepView | undefined): NodeStepState | null {
   };
 }
 
-export function buildEdges(doc: DocView, nodes: readonly StepNode[], steps: Map<string, StepView>): Edge[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  return doc.edges.map((e) => {
-    const kind = byId.get(e.source)?.data.outputs.find((p) => p.name === e.sourceHandle)?.kind;
-    const running = steps.get(e.target)?.status === 'running';
-    return {
-      id: e.id,
-      source: e.source,
-      sourceHandle: e.sourceHandle,
-      target: e.target,
-      targetHandle: e.targetHandle,
-      animated: running,
-      focusable: false,
-      selectable: false,
-      style: { stroke: portColor(kind), strokeWidth: 1.75 },
-    };
-  });
+export interface NodeInputs {
+  types: ReadonlyMap<string, NodeTypeInfo>;
+  issues: ReadonlyMap<string, readonly NodeIssue[]>;
+  steps: ReadonlyMap<string, StepView>;
+  selected: ReadonlySet<string>;
+  renamingId: string | null;
+  measured: ReadonlyMap<string, Size>;
+  undeclared: ReadonlyMap<string, string>;
+}
+
+/** What a node draws, apart from where it is: a move, a measurement or a selection keeps this object. */
+export function buildNodeData(n: NodeInstance, inputs: NodeInputs): StepNodeData {
+  const info = inputs.types.get(typeKey(n.type, n.version));
+  const [extraIn = '', extraOut = ''] = (inputs.undeclared.get(n.id) ?? '').split('\u0001');
+  return {
+    label: n.label?.trim() || info?.title || n.type,
+    typeRef: typeKey(n.type, n.version),
+    description: info?.description ?? '',
+    title: info ? info.title : `${n.type} v${n.version}`,
+    category: info?.category ?? n.type.split('/')[0] ?? '',
+    known: Boolean(info),
+    inputs: portsOf(info?.inputs, extraIn),
+    outputs: portsOf(info?.outputs, extraOut),
+    issues: inputs.issues.get(n.id) ?? NO_ISSUES,
+    step: stepState(inputs.steps.get(n.id)),
+    renaming: inputs.renamingId === n.id,
+  };
+}
+
+export function buildNode(n: NodeInstance, data: StepNodeData, inputs: NodeInputs): StepNode {
+  return { id: n.id, type: 'step', position: n.position, selected: inputs.selected.has(n.id), measured: inputs.measured.get(n.id), data };
+}
+
+export interface EdgeInputs {
+  nodes: ReadonlyMap<string, NodeInstance>;
+  types: ReadonlyMap<string, NodeTypeInfo>;
+  steps: ReadonlyMap<string, StepView>;
+  selected: ReadonlySet<string>;
+}
+
+function edgeColor(e: EdgeInstance, inputs: EdgeInputs): string {
+  const source = inputs.nodes.get(e.source);
+  const info = source && inputs.types.get(typeKey(source.type, source.version));
+  return portColor(info?.outputs.find((p) => p.name === e.sourceHandle)?.kind);
+}
+
+export function buildEdge(e: EdgeInstance, inputs: EdgeInputs): PipeEdge {
+  const running = inputs.steps.get(e.target)?.status === 'running';
+  return {
+    id: e.id,
+    type: 'pipe',
+    source: e.source,
+    sourceHandle: e.sourceHandle,
+    target: e.target,
+    targetHandle: e.targetHandle,
+    selected: inputs.selected.has(e.id),
+    animated: running,
+    data: { color: edgeColor(e, inputs), running },
+  };
+}
+
+/** Remembers each element with what it was built from; rebuilds only when one of those changed. */
+function memoBuilder<K, V>() {
+  let entries = new Map<string, { deps: unknown[]; value: V }>();
+  return (items: readonly K[], idOf: (item: K) => string, depsOf: (item: K) => unknown[], build: (item: K) => V): V[] => {
+    const next = new Map<string, { deps: unknown[]; value: V }>();
+    const out = items.map((item) => {
+      const id = idOf(item);
+      const deps = depsOf(item);
+      const old = entries.get(id);
+      const value = old && old.deps.length === deps.length && old.deps.every((d, i) => d === deps[i]) ? old.value : build(item);
+      next.set(id, { deps, value });
+      return value;
+    });
+    entries = next;
+    return out;
+  };
+}
+
+export function createFlowCache() {
+  const data = memoBuilder<NodeInstance, StepNodeData>();
+  const nodes = memoBuilder<{ n: NodeInstance; data: StepNodeData }, StepNode>();
+  const edges = memoBuilder<EdgeInstance, PipeEdge>();
+  return {
+    // Two layers: the memoised node card re-renders only when its data changes, never for a move,
+    // a measurement or a selection elsewhere.
+    nodes: (docNodes: readonly NodeInstance[], inputs: NodeInputs): StepNode[] => {
+      const datas = data(
+        docNodes,
+        (n) => n.id,
+        (n) => [n.label, n.type, n.version, inputs.types, inputs.issues.get(n.id), inputs.steps.get(n.id), inputs.renamingId === n.id, inputs.undeclared.get(n.id)],
+        (n) => buildNodeData(n, inputs),
+      );
+      return nodes(
+        docNodes.map((n, i) => ({ n, data: datas[i] })),
+        ({ n }) => n.id,
+        ({ n, data: d }) => [d, n.position, inputs.selected.has(n.id), inputs.measured.get(n.id)],
+        ({ n, data: d }) => buildNode(n, d, inputs),
+      );
+    },
+    edges: (docEdges: readonly EdgeInstance[], inputs: EdgeInputs): PipeEdge[] =>
+      edges(
+        docEdges,
+        (e) => e.id,
+        (e) => [e, edgeColor(e, inputs), inputs.steps.get(e.target)?.status === 'running', inputs.selected.has(e.id)],
+        (e) => buildEdge(e, inputs),
+      ),
+  };
 }

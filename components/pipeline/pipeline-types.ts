@@ -1,29 +1,6 @@
 // What the pipeline page reads from the server, narrowed to the fields it shows.
 // Server outputs are assigned to these types, so a change on the server shows up at compile time.
 
-export interface DocNode {
-  id: string;
-  type: string;
-  version: number;
-  label?: string;
-  position: { x: number; y: number };
-}
-
-export interface DocEdge {
-  id: string;
-  source: string;
-  sourceHandle: string;
-  target: string;
-  targetHandle: string;
-}
-
-export interface DocView {
-  name: string;
-  description?: string;
-  nodes: DocNode[];
-  edges: DocEdge[];
-}
-
 export interface PortInfo {
   name: string;
   kind: string;
@@ -39,6 +16,10 @@ export interface NodeTypeInfo {
   description: string;
   inputs: readonly PortInfo[];
   outputs: readonly PortInfo[];
+  /** The params as JSON Schema, for the inspector's generated form. */
+  paramsSchema?: Record<string, unknown>;
+  /** Every param with its default, or null when some param has none; a new node starts with these. */
+  paramDefaults?: Record<string, unknown> | null;
 }
 
 export interface IssueView {
@@ -48,6 +29,8 @@ export interface IssueView {
   nodeId?: string;
   edgeId?: string;
   field?: string;
+  /** For a loop: every node on it. */
+  nodeIds?: string[];
 }
 
 export interface ArtifactRefView {
@@ -63,6 +46,7 @@ export interface StepView {
   status: string;
   progress: number | null;
   progressMessage: string | null;
+  progressSeries?: { t: number; fraction: number; data: Record<string, number> }[] | null;
   startedAt: number | null;
   finishedAt: number | null;
   peakMemoryBytes: number | null;
@@ -99,36 +83,4 @@ export const TERMINAL_RUN_STATES: readonly string[] = ['succeeded', 'failed', 'c
 
 export function isFinished(status: string | undefined): boolean {
   return status !== undefined && TERMINAL_RUN_STATES.includes(status);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The stored document is validated on the server; this only guards the fields the canvas draws. */
-export function readDoc(raw: unknown): DocView {
-  const doc = isRecord(raw) ? raw : {};
-  const nodes = Array.isArray(doc.nodes) ? doc.nodes.filter(isRecord) : [];
-  const edges = Array.isArray(doc.edges) ? doc.edges.filter(isRecord) : [];
-  return {
-    name: typeof doc.name === 'string' ? doc.name : '',
-    description: typeof doc.description === 'string' ? doc.description : undefined,
-    nodes: nodes.map((n) => {
-      const position = isRecord(n.position) ? n.position : {};
-      return {
-        id: String(n.id),
-        type: String(n.type),
-        version: typeof n.version === 'number' ? n.version : 1,
-        label: typeof n.label === 'string' && n.label ? n.label : undefined,
-        position: { x: Number(position.x) || 0, y: Number(position.y) || 0 },
-      };
-    }),
-    edges: edges.map((e) => ({
-      id: String(e.id),
-      source: String(e.source),
-      sourceHandle: String(e.sourceHandle),
-      target: String(e.target),
-      targetHandle: String(e.targetHandle),
-    })),
-  };
 }

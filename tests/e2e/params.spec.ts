@@ -1,6 +1,6 @@
 // Parameter forms through the UI: the split's form is generated from its zod params, an invalid
-// seed is explained inline, a valid one saves as a new version, and the next run re-runs only
-// what changed. Its own server and data directory, so it neither depends on nor disturbs studio.spec.ts.
+// seed is explained inline (and blocks running), a valid one is autosaved as a new version, and
+// the next run re-runs only what changed. Its own server and data directory, so it neither depends on nor disturbs studio.spec.ts.
 import { expect, test } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
@@ -19,7 +19,7 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-test('an edited param is checked inline, saved as a new version, and re-runs only its step', async ({ page }) => {
+test('an edited param is checked inline, autosaved as a new version, and re-runs only its step', async ({ page }) => {
   await createAdmin(page, server.url, ADMIN);
 
   await page.getByTestId('project-sample').click();
@@ -37,24 +37,23 @@ test('an edited param is checked inline, saved as a new version, and re-runs onl
   await expect(page.getByTestId('param-seed')).toHaveValue('0');
   await expect(page.getByTestId('param-train')).toHaveValue('0.75');
   await expect(form).toContainText('Seed of the shuffle');
-  await expect(page.getByTestId('save-params')).toBeDisabled();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved v1');
   await page.getByTestId('param-form').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/params-01-form.png' });
 
   await page.getByTestId('param-seed').fill('-1');
   await expect(page.getByTestId('param-issue-seed')).toBeVisible();
   await expect(page.getByTestId('param-issue-seed')).toHaveText('Must be at least 0');
-  await expect(page.getByTestId('save-params')).toBeDisabled();
+  // A document with a broken param is kept (nothing typed is lost) but cannot run.
+  await expect(page.getByTestId('run-button')).toBeDisabled();
   await page.getByTestId('param-seed').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/params-02-invalid.png' });
 
   await page.getByTestId('param-seed').fill('7');
   await expect(page.getByTestId('param-issue-seed')).toHaveCount(0);
-  await expect(page.getByTestId('save-params')).toBeEnabled();
-  await page.getByTestId('save-params').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/params-03-ready.png' });
-  await page.getByTestId('save-params').click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('v2');
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved v([2-9])$/, { timeout: 15_000 });
+  await expect(page.getByTestId('run-button')).toBeEnabled();
+  await page.screenshot({ path: 'test-results/params-03-saved.png' });
 
   // Only the split's params changed: the ingest comes from the cache, the split runs again.
   await page.getByTestId('run-button').click();
@@ -63,11 +62,10 @@ test('an edited param is checked inline, saved as a new version, and re-runs onl
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 60_000 });
   await page.getByTestId('node-split').click();
   await expect(page.getByTestId('param-seed')).toHaveValue('7');
-  await expect(page.getByTestId('save-params')).toBeDisabled();
-  await page.screenshot({ path: 'test-results/params-04-saved.png' });
+  await page.screenshot({ path: 'test-results/params-04-rerun.png' });
 });
 
-test('a viewer sees the params read-only, with no save button', async ({ page }) => {
+test('a viewer sees the params read-only', async ({ page }) => {
   await page.goto(`${server.url}/`);
   await signIn(page, ADMIN);
   await page.getByRole('link', { name: 'Users' }).click();
@@ -85,6 +83,6 @@ test('a viewer sees the params read-only, with no save button', async ({ page })
   await page.getByTestId('node-split').click();
   await expect(page.getByTestId('param-seed')).toBeDisabled();
   await expect(page.getByTestId('param-seed')).toHaveValue('7');
-  await expect(page.getByTestId('save-params')).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveText('Read only');
   await page.screenshot({ path: 'test-results/params-05-viewer.png' });
 });

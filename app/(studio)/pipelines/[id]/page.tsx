@@ -1,12 +1,36 @@
+import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import { PipelineView } from '../../../../components/pipeline/PipelineView';
 import { can } from '../../../../server/auth/roles';
+import { getDb } from '../../../../server/db/client';
+import { pipelineVersions, users } from '../../../../server/db/schema';
 import { requireUser } from '../../require-user';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 
+/** Names of the people who saved versions of this pipeline, for its version history. */
+function versionAuthors(pipelineId: string): Record<string, string> {
+  const rows = getDb()
+    .db.selectDistinct({ id: users.id, name: users.name })
+    .from(pipelineVersions)
+    .innerJoin(users, eq(users.id, pipelineVersions.authorId))
+    .where(eq(pipelineVersions.pipelineId, pipelineId))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  return <PipelineView pipelineId={id} canRun={can(user.role, 'run.start')} canCancel={can(user.role, 'run.cancel')} canWrite={can(user.role, 'pipeline.write')} />;
+  return (
+    <PipelineView
+      pipelineId={id}
+      canRun={can(user.role, 'run.start')}
+      canCancel={can(user.role, 'run.cancel')}
+      canWrite={can(user.role, 'pipeline.write')}
+      role={user.role}
+      userId={user.id}
+      authors={versionAuthors(id)}
+    />
+  );
 }

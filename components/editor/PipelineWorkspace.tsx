@@ -1,0 +1,223 @@
+'use client';
+// The pipeline page once loaded: header with save state, history and run controls; the palette,
+// the editable canvas with its live compile issues underneath, and the side panel. It owns the editor store for as
+// long as the page shows this pipeline, so saves never remount the canvas: viewport, selection
+// and undo history all survive them.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DocColumns } from '../../engine/columns';
+import { indexNodeTypes } from '../pipeline/flow-elements';
+import { PipelineCanvas } from '../pipeline/PipelineCanvas';
+import type { IssueView, NodeTypeInfo, StepView } from '../pipeline/pipeline-types';
+import { RunUpToContext, type RunUpToActions } from '../pipeline/PlanPreviewActions';
+import { RunControls } from '../pipeline/RunControls';
+import { SidePanel, type PanelTab } from '../pipeline/SidePanel';
+import { usePipelineRun } from '../pipeline/use-pipeline-run';
+import { errorMessage } from '../trpc/error-message';
+import { InlineError } from '../ui/InlineError';
+import type { Crumb } from '../ui/PageHeader';
+import { CanvasToolbar } from './CanvasToolbar';
+import { EditorHeader } from './EditorHeader';
+import { EditorProvider, useEditor } from './EditorContext';
+import { createEditorStore, isDirty, type EditorStore } from './editor-store';
+import type { PipelineDoc } from './editor-types';
+import { EmptyCanvasHint } from './EmptyCanvasHint';
+import { LeaveDialog } from './LeaveDialog';
+import { LiveIssueList } from './LiveIssueList';
+import { Palette } from './Palette';
+import { cannotEditReason } from './role-words';
+import { SaveStatus } from './SaveStatus';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useAutosave } from './use-autosave';
+import { useCanvasCommands } from './use-canvas-commands';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useLeaveGuard } from './use-leave-guard';
+import { useLiveCompile } from './use-live-compile';
+import { useRunBlock } from './use-run-block';
+import { VersionMenu } from './VersionMenu';
+import { VersionPreview } from './VersionPreview';
+
+export interface PipelineWorkspaceProps {
+  pipelineId: string;
+  projectId: string;
+  name: string;
+  description?: string;
+  doc: PipelineDoc;
+  version: number;
+  issues: readonly IssueView[];
+  columns: DocColumns | undefined;
+  nodeTypes: readonly NodeTypeInfo[];
+  crumbs: Crumb[];
+  canRun: boolean;
+  canCancel: boolean;
+  canWrite: boolean;
+  role: string;
+  userId: string;
+  authors: Readonly<Record<string, string>>;
+}
+
+export function PipelineWorkspace(props: PipelineWorkspaceProps) {
+  const [store] = useState(() => createEditorStore({ doc: props.doc, version: props.version, compiled: { issues: props.issues, columns: props.columns } }));
+  return (
+    <EditorProvider store={store}>
+      <Workspace {...props} store={store} />
+    </EditorProvider>
+  );
+}
+
+function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
+  const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
+  const runState = usePipelineRun(pipelineId);
+  const { run, live, start, cancel } = runState;
+  const [inspected, setInspected] = useState<{ nodeId: string | null; port: string | null }>({ nodeId: null, port: null });
+  const [tab, setTab] = useState<PanelTab>('runs');
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const editable = canWrite && viewing === null;
+  const readOnlyReason = canWrite ? null : cannotEditReason(role);
+
+  const { flush } = useAutosave(store, { pipelineId, projectId, types, enabled: canWrite });
+  useLiveCompile(store, canWrite);
+  const shouldWarn = useCallback(() => isDirty(store.getState()) || store.getState().save.saving, [store]);
+  const leaveGuard = useLeaveGuard(shouldWarn);
+
+  const onInspect = useCallback((nodeId: string | null, port?: string) => {
+    setInspected({ nodeId, port: port ?? null });
+    if (nodeId) setTab('node');
+  }, []);
+  const { addNode, layout, fit, reveal } = useCanvasCommands(canvasRef, onInspect);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  useCanvasShortcuts({ enabled: viewing === null, editable, onLayout: layout, onFit: fit, onHelp: openHelp, onSearch: focusSearch });
+
+  const selectFromList = useCallback(
+    (id: string | null) => {
+      if (id) store.select([id], []);
+      onInspect(id);
+      if (id) reveal(id);
+    },
+    [store, onInspect, reveal],
+  );
+
+  const steps = useMemo(() => new Map<string, StepView>((run?.steps ?? []).map((s) => [s.stepId, s])), [run]);
+  const version = useEditor((s) => s.save.version);
+  const empty = useEditor((s) => s.doc.nodes.length === 0);
+  const blockedReason = useRunBlock();
+
+  const startRun = start.mutate;
+  const runSaved = useCallback(
+    async (upTo?: string) => {
+      const saved = await flush();
+      if (saved !== null) startRun({ pipelineId, version: saved, ...(upTo ? { upTo } : {}) });
+    },
+    [flush, startRun, pipelineId],
+  );
+  const prepare = useCallback(async () => (await flush()) !== null, [flush]);
+  const runUpTo = useMemo<RunUpToActions | null>(
+    () =>
+      canRun
+        ? {
+            blockedReason: blockedReason ?? (live ? 'A run is in progress' : start.isPending ? 'A run is starting' : null),
+            pendingNodeId: start.isPending ? (start.variables?.upTo ?? null) : null,
+            runUpTo: (nodeId) => void runSaved(nodeId),
+          }
+        : null,
+    [canRun, blockedReason, live, start.isPending, start.variables, runSaved],
+  );
+
+  const restore = useCallback(
+    (doc: PipelineDoc, from: number) => {
+      store.replaceDoc(doc, `Restored v${from}`);
+      setViewing(null);
+      void flush();
+    },
+    [store, flush],
+  );
+  const closeVersion = useCallback(() => setViewing(null), []);
+  const actionError = start.error ?? cancel.error;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <EditorHeader
+        crumbs={crumbs}
+        name={name}
+        description={description}
+        meta={
+          <>
+            <SaveStatus editable={canWrite} readOnlyReason={cannotEditReason(role)} onRetry={() => void flush()} />
+            <VersionMenu pipelineId={pipelineId} currentVersion={version} authors={authors} userId={userId} onOpen={setViewing} />
+          </>
+        }
+        actions={
+          <RunControls
+            pipelineId={pipelineId}
+            version={version}
+            role={role}
+            run={run}
+            live={live}
+            canRun={canRun}
+            canCancel={canCancel}
+            blockedReason={blockedReason}
+            starting={start.isPending}
+            cancelling={cancel.isPending}
+            onRun={() => void runSaved()}
+            onCancel={() => run && cancel.mutate({ id: run.id })}
+            prepare={prepare}
+          />
+        }
+      >
+        <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : null} />
+      </EditorHeader>
+      <div className="flex min-h-0 flex-1">
+        {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null} /> : null}
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div ref={canvasRef} className="relative min-h-0 flex-1" data-testid="pipeline-canvas">
+            <RunUpToContext value={runUpTo}>
+              <PipelineCanvas types={types} steps={steps} editable={editable} onInspect={onInspect}>
+                <CanvasToolbar editable={editable} onLayout={layout} onFit={fit} onHelp={openHelp} />
+                {empty ? <EmptyCanvasHint editable={editable} projectHref={`/projects/${encodeURIComponent(projectId)}`} /> : null}
+              </PipelineCanvas>
+            </RunUpToContext>
+            {viewing !== null ? (
+              <VersionPreview
+                key={viewing}
+                pipelineId={pipelineId}
+                version={viewing}
+                types={types}
+                restoreBlocked={readOnlyReason}
+                onRestore={restore}
+                onClose={closeVersion}
+              />
+            ) : null}
+          </div>
+          <LiveIssueList types={types} onSelectNode={selectFromList} />
+        </div>
+        <SidePanel
+          types={types}
+          readOnlyReason={readOnlyReason}
+          tab={tab}
+          onTab={setTab}
+          runState={runState}
+          steps={steps}
+          inspectedNodeId={inspected.nodeId}
+          focusPort={inspected.port}
+          onSelectNode={selectFromList}
+        />
+      </div>
+      {helpOpen ? <ShortcutsDialog canEdit={canWrite} onClose={() => setHelpOpen(false)} /> : null}
+      {leaveGuard.pendingHref ? (
+        <LeaveDialog
+          blocked={store.getState().save.blocked}
+          onStay={leaveGuard.stay}
+          onLeave={leaveGuard.leave}
+          onSaveAndLeave={async () => {
+            const ok = (await flush()) !== null;
+            if (ok) leaveGuard.leave();
+            return ok;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

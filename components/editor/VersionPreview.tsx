@@ -1,0 +1,96 @@
+'use client';
+// An older version, drawn read-only over the working canvas (which stays as it was underneath,
+// undo history and all). "Restore this version" puts its content back as a new version.
+import { useQuery } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import type { DocColumns } from '../../engine/columns';
+import { PipelineCanvas } from '../pipeline/PipelineCanvas';
+import type { IssueView, NodeTypeInfo, StepView } from '../pipeline/pipeline-types';
+import { errorMessage } from '../trpc/error-message';
+import { useTRPC } from '../trpc/trpc-context';
+import { Button } from '../ui/Button';
+import { InlineError } from '../ui/InlineError';
+import { Tooltip } from '../ui/Tooltip';
+import { EditorProvider } from './EditorContext';
+import { createEditorStore } from './editor-store';
+import type { PipelineDoc } from './editor-types';
+import { readStoredDoc } from './stored-doc';
+import { readColumns } from './use-live-compile';
+
+const NO_STEPS: ReadonlyMap<string, StepView> = new Map();
+const noInspect = () => {};
+
+interface VersionPreviewProps {
+  pipelineId: string;
+  version: number;
+  types: ReadonlyMap<string, NodeTypeInfo>;
+  /** Why restoring is not possible (the role), or null. */
+  restoreBlocked: string | null;
+  onRestore: (doc: PipelineDoc, version: number) => void;
+  onClose: () => void;
+}
+
+export function VersionPreview({ pipelineId, version, types, restoreBlocked, onRestore, onClose }: VersionPreviewProps) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId, version }));
+  const parsed = query.data ? readStoredDoc(query.data.doc) : null;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <section className="absolute inset-0 z-20 flex flex-col bg-zinc-50" aria-label={`Version ${version}, read only`} data-testid="version-preview">
+      <div className="flex h-11 shrink-0 items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm">
+        <span className="font-medium whitespace-nowrap text-amber-900">Viewing v{version}</span>
+        <span className="truncate text-amber-800">Read only, as it was saved then</span>
+        <span className="ml-auto flex items-center gap-2">
+          <Tooltip text={restoreBlocked}>
+            <Button
+              size="sm"
+              variant="primary"
+              disabled={restoreBlocked !== null || !parsed?.ok}
+              onClick={() => parsed?.ok && onRestore(parsed.doc, version)}
+              data-testid="restore-version"
+            >
+              Restore this version
+            </Button>
+          </Tooltip>
+          <Button size="sm" onClick={onClose} data-testid="close-version" title="Back to the current version (Esc)">
+            Back to current
+          </Button>
+        </span>
+      </div>
+      <div className="relative min-h-0 flex-1">
+        {query.isPending ? <p className="p-6 text-sm text-zinc-500">Loading v{version}…</p> : null}
+        {query.isError ? <InlineError className="m-4" message={errorMessage(query.error)} /> : null}
+        {parsed && !parsed.ok ? <InlineError className="m-4" message={`v${version} cannot be drawn: ${parsed.problem}`} /> : null}
+        {query.data && parsed?.ok ? (
+          <ReadOnlyCanvas key={version} doc={parsed.doc} version={version} issues={query.data.issues ?? []} columns={readColumns(query.data)} types={types} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+interface ReadOnlyCanvasProps {
+  doc: PipelineDoc;
+  version: number;
+  issues: readonly IssueView[];
+  columns: DocColumns | undefined;
+  types: ReadonlyMap<string, NodeTypeInfo>;
+}
+
+function ReadOnlyCanvas({ doc, version, issues, columns, types }: ReadOnlyCanvasProps) {
+  const [store] = useState(() => createEditorStore({ doc, version, compiled: { issues, columns } }));
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <PipelineCanvas types={types} steps={NO_STEPS} editable={false} onInspect={noInspect} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+// Live compile: ~300 ms after the document changes, the server compiles it as it stands (unsaved)
+// and the issues and upstream columns it reports go into the editor store. Moves alone are
+// skipped: positions never change a plan. A reply to an older request never overwrites a newer one.
+import { useEffect } from 'react';
+import type { DocColumns } from '../../engine/columns';
+import { useTRPCClient } from '../trpc/trpc-context';
+import type { EditorStore } from './editor-store';
+import type { PipelineDoc } from './editor-types';
+
+export const COMPILE_DELAY_MS = 300;
+
+/** What compile depends on: everything but positions. */
+function compileKey(doc: PipelineDoc): string {
+  return JSON.stringify({ ...doc, nodes: doc.nodes.map(({ position: _p, ...rest }) => rest) });
+}
+
+/** `columns` arrives with the server's column inference; until then it is simply absent. */
+export function readColumns(result: object): DocColumns | undefined {
+  return 'columns' in result && result.columns && typeof result.columns === 'object' ? (result.columns as DocColumns) : undefined;
+}
+
+export function useLiveCompile(store: EditorStore, enabled: boolean) {
+  const client = useTRPCClient();
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest = 0;
+    let seenDoc = store.getState().doc;
+    let compiledKey = compileKey(seenDoc);
+    const unsubscribe = store.subscribe(() => {
+      const { doc } = store.getState();
+      if (doc === seenDoc) return;
+      seenDoc = doc;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const key = compileKey(doc);
+        if (key === compiledKey) return;
+        compiledKey = key;
+        const request = ++latest;
+        client.pipeline.compile.mutate({ doc }).then(
+          (result) => {
+            if (request === latest) store.setCompiled({ issues: result.issues, columns: readColumns(result) });
+          },
+          () => {
+            // Unreachable server: the save status says so; check again on the next change.
+            if (request === latest) compiledKey = '';
+          },
+        );
+      }, COMPILE_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      latest++;
+    };
+  }, [store, enabled, client]);
+}

@@ -1,0 +1,132 @@
+// The editable canvas, as an analyst uses it: nodes dragged in from the palette and added from the
+// keyboard, ports connected (and a wrong connection refused with its reason on screen), undo and
+// redo, and autosave turning each pause into a new version listed in the history. This spec starts
+// its own server with its own data directory, so it neither depends on nor disturbs the others.
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { createAdmin } from './accounts';
+import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
+
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { name: 'Cara Canvas', email: 'cara@example.com', password: 'correct horse battery' };
+const PIPELINE = 'canvas-editor-e2e';
+let server: ServerHandle;
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+});
+
+async function trpcQuery(request: APIRequestContext, path: string, input: unknown) {
+  const res = await request.get(`${server.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).result.data.json;
+}
+
+async function trpcMutate(request: APIRequestContext, path: string, input: unknown) {
+  const res = await request.post(`${server.url}/api/trpc/${path}`, { data: { json: input } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).result.data.json;
+}
+
+function port(page: Page, nodeId: string, side: 'source' | 'target', name: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${side}[data-handleid="${name}"]`);
+}
+
+/** Drags a connection from one port to another; leaves the mouse down when `release` is false. */
+async function dragConnection(page: Page, from: Locator, to: Locator, release = true) {
+  await from.hover(); // waits until the port stops moving (a zoom may still be animating)
+  await page.mouse.down();
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2 - 30, b.y + b.height / 2 + 10, { steps: 10 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  if (release) await page.mouse.up();
+}
+
+test('build a pipeline on the canvas: palette, connections, refusals, undo and autosave', async ({ page }) => {
+  await createAdmin(page, server.url, ADMIN);
+  await trpcMutate(page.request, 'pipeline.save', {
+    projectId: 'sample',
+    doc: { schemaVersion: 1, id: PIPELINE, name: 'Canvas editor', nodes: [], edges: [] },
+    message: 'Created empty',
+  });
+
+  await page.goto(`${server.url}/pipelines/${PIPELINE}`);
+  const canvas = page.getByTestId('pipeline-canvas');
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved v1');
+
+  // Two nodes dragged in from the palette.
+  await page.getByTestId('palette-item-ingest/sample-dataset').dragTo(canvas, { targetPosition: { x: 170, y: 120 } });
+  await expect(page.getByTestId('node-sample-dataset')).toBeVisible();
+  await expect(page.getByTestId('empty-canvas')).toHaveCount(0);
+  await page.getByTestId('palette-item-split/random').dragTo(canvas, { targetPosition: { x: 470, y: 120 } });
+  await expect(page.getByTestId('node-random')).toBeVisible();
+
+  // Connected output to input.
+  await dragConnection(page, port(page, 'sample-dataset', 'source', 'table'), port(page, 'random', 'target', 'table'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // A third node from the keyboard: "/" focuses the palette search, Enter adds the best match.
+  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 400 } });
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Add a node')).toBeFocused();
+  await page.keyboard.type('logistic');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('node-logistic-regression')).toBeVisible();
+  await page.getByRole('button', { name: 'Zoom to fit' }).click();
+  await page.screenshot({ path: 'test-results/canvas-editor-01-built.png' });
+
+  // A model cannot feed a table input: refused while dragging, with the reason by the cursor.
+  await dragConnection(page, port(page, 'logistic-regression', 'source', 'model'), port(page, 'random', 'target', 'table'), false);
+  await expect(page.getByTestId('connection-refusal')).toHaveText('A model output cannot go into a table input');
+  await expect(page.getByTestId('connection-refusal')).toHaveAttribute('role', 'status');
+  await page.screenshot({ path: 'test-results/canvas-editor-02-refused.png' });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // Undo takes the last node away, redo brings it back.
+  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 400 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-logistic-regression')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('node-logistic-regression')).toBeVisible();
+  await expect(page.getByTestId('redo-button')).toBeDisabled();
+
+  // Autosave: the edits become a new version, listed in the history with what changed.
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved v([2-9]|\d\d)$/, { timeout: 15_000 });
+  const saved = await trpcQuery(page.request, 'pipeline.get', { id: PIPELINE });
+  expect(saved.doc.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['logistic-regression', 'random', 'sample-dataset']);
+  expect(saved.doc.edges).toEqual([{ id: 'e1', source: 'sample-dataset', sourceHandle: 'table', target: 'random', targetHandle: 'table' }]);
+  await expect(page.getByTestId('save-status')).toHaveText(`Saved v${saved.version}`);
+
+  await page.getByTestId('version-menu').getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('menu', { name: 'Versions' });
+  await expect(history.getByTestId(`version-${saved.version}`)).toContainText('current');
+  await expect(history.getByTestId(`version-${saved.version}`)).toContainText('Added Logistic regression');
+  await expect(history.getByTestId('version-1')).toContainText('Created empty');
+  await page.screenshot({ path: 'test-results/canvas-editor-03-history.png' });
+  await page.keyboard.press('Escape');
+  await expect(history).toHaveCount(0);
+
+  // Leaving with unsaved work asks first. The save is held back, so the work stays unsaved.
+  let releaseSave = () => {};
+  const held = new Promise<void>((resolve) => (releaseSave = resolve));
+  await page.route((url) => url.pathname.includes('pipeline.save'), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('node-logistic-regression').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('node-logistic-regression')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sample project' }).click();
+  await expect(page.getByTestId('leave-dialog')).toBeVisible();
+  await page.screenshot({ path: 'test-results/canvas-editor-04-leave.png' });
+  await page.getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(new RegExp(`/pipelines/${PIPELINE}$`));
+  releaseSave();
+  await expect(page.getByTestId('save-status')).toHaveText(`Saved v${saved.version + 1}`, { timeout: 15_000 });
+});
