@@ -5,7 +5,7 @@ import { assertNever } from '../../engine/assert-never';
 import { ColumnPicker } from './ColumnPicker';
 import { ColumnPickerList } from './ColumnPickerList';
 import { JsonInput } from './JsonInput';
-import { ObjectListInput, StringListInput } from './ListInputs';
+import { ObjectListInput, StringListInput, VariantListInput } from './ListInputs';
 import type { ParamField } from './param-fields';
 import { ScalarInput, type InputProps } from './ScalarInput';
 
@@ -30,6 +30,8 @@ function BareInput(props: InputProps<ParamField>) {
     }
     case 'object-list':
       return <ObjectListInput {...props} field={field} />;
+    case 'variant-list':
+      return <VariantListInput {...props} field={field} />;
     case 'json':
       return <JsonInput {...props} />;
     default:

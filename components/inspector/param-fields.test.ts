@@ -65,12 +65,40 @@ describe('paramFields', () => {
     expect(version).toMatchObject({ kind: 'string', defaultValue: 'latest', description: 'Version' });
   });
 
+  it('draws a list of a discriminated union as rows of a kind and that kind\'s fields', () => {
+    const union = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('not_null').describe('No missing cells'), column: z.string().min(1).meta(of('table')) }),
+      z.object({ kind: z.literal('allowed_values'), column: z.string().meta(of('table')), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+      z.object({ kind: z.literal('schema_match'), columns: z.array(z.object({ name: z.string(), type: z.enum(['int', 'string']) })), allowExtra: z.boolean().default(true) }),
+    ]);
+    const [checks] = paramFields(schemaOf(z.object({ checks: z.array(union).default([]).describe('Checks') })));
+    expect(checks).toMatchObject({ kind: 'variant-list', discriminator: 'kind', defaultValue: [] });
+    const variants = checks?.kind === 'variant-list' ? checks.variants : [];
+    expect(variants.map((v) => [v.value, v.label, v.required])).toEqual([
+      ['not_null', 'Not null', ['column']],
+      ['allowed_values', 'Allowed values', ['column', 'values']],
+      ['schema_match', 'Schema match', ['columns']],
+    ]);
+    expect(variants[0].description).toBe('No missing cells');
+    expect(variants[0].fields).toMatchObject([{ name: 'column', kind: 'string', columnsOf: { port: 'table', emptyLabel: null } }]);
+    expect(variants[1].fields.map((f) => f.kind)).toEqual(['string', 'string-list']);
+    expect(variants[2].fields.map((f) => f.kind)).toEqual(['object-list', 'boolean']);
+  });
+
+  it('draws the validate node\'s expectations without JSON', () => {
+    const validate = createRegistry()
+      .list()
+      .find((d) => d.type === 'clean/validate');
+    const expectations = paramFields(schemaOf(validate!.params)).find((f) => f.name === 'expectations');
+    expect(expectations?.kind).toBe('variant-list');
+  });
+
   it('falls back to JSON for what it cannot draw', () => {
-    const union = z.discriminatedUnion('kind', [z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b'), n: z.number() })]);
-    const [expectations, nested] = paramFields(
-      schemaOf(z.object({ expectations: z.array(union).default([]).describe('Checks'), nested: z.object({ a: z.number() }).describe('Nested') })),
+    const union = z.union([z.object({ a: z.number() }), z.object({ b: z.string() })]);
+    const [mixed, nested] = paramFields(
+      schemaOf(z.object({ mixed: z.array(union).default([]).describe('Checks'), nested: z.object({ a: z.number() }).describe('Nested') })),
     );
-    expect(expectations?.kind).toBe('json');
+    expect(mixed?.kind).toBe('json');
     expect(nested?.kind).toBe('json');
     expect(fieldOf('x', {}).kind).toBe('json');
   });

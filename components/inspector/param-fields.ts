@@ -35,7 +35,22 @@ export type RowField =
   | (FieldBase & { kind: 'string-list'; columnsOf?: ColumnRef })
   | (FieldBase & { kind: 'json' });
 
-export type ParamField = RowField | (FieldBase & { kind: 'object-list'; itemFields: RowField[]; required: string[] });
+/** One shape a row of a variant list can take, picked by its discriminator's value. */
+export interface Variant {
+  /** The discriminator's value, e.g. 'not_null'. */
+  value: string;
+  label: string;
+  description: string;
+  /** The row's other fields; lists of objects are allowed here (one level down). */
+  fields: ParamField[];
+  required: string[];
+}
+
+export type ParamField =
+  | RowField
+  | (FieldBase & { kind: 'object-list'; itemFields: RowField[]; required: string[] })
+  /** A list of objects of several kinds (a zod discriminated union), e.g. validation expectations. */
+  | (FieldBase & { kind: 'variant-list'; discriminator: string; variants: Variant[] });
 
 function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -120,18 +135,52 @@ export function fieldOf(name: string, raw: JsonSchema, required = false): ParamF
       const port = portOf(items, raw, s);
       return port ? { ...base, kind: 'string-list', columnsOf: { port, emptyLabel: 'none' } } : { ...base, kind: 'string-list' };
     }
+    if (isScalarUnion(items.type)) return { ...base, kind: 'string-list' };
+    const variants = variantsOf(items);
+    if (variants) return { ...base, kind: 'variant-list', ...variants };
     if (items.type === 'object' && isObject(items.properties)) {
       const required = Array.isArray(items.required) ? items.required.filter((r): r is string => typeof r === 'string') : [];
       const itemFields: RowField[] = [];
       for (const [key, sub] of Object.entries(items.properties)) {
         const field = isObject(sub) ? fieldOf(key, sub, required.includes(key)) : null;
-        if (!field || field.kind === 'object-list') return { ...base, kind: 'json' };
+        if (!field || field.kind === 'object-list' || field.kind === 'variant-list') return { ...base, kind: 'json' };
         itemFields.push(field);
       }
       return { ...base, kind: 'object-list', itemFields, required };
     }
   }
   return { ...base, kind: 'json' };
+}
+
+/**
+ * `oneOf`/`anyOf` of objects that share one property holding a different string constant in each
+ * (what zod writes for a discriminated union), or null when the items are not like that.
+ */
+function variantsOf(items: JsonSchema): { discriminator: string; variants: Variant[] } | null {
+  const options = Array.isArray(items.oneOf) ? items.oneOf : Array.isArray(items.anyOf) ? items.anyOf : null;
+  if (!options || options.length === 0 || !options.every((o) => isObject(o) && isObject(o.properties))) return null;
+  const objects = options as (JsonSchema & { properties: Record<string, unknown> })[];
+  const constOf = (o: JsonSchema, key: string) => {
+    const prop = o.properties && isObject(o.properties) ? (o.properties as Record<string, unknown>)[key] : undefined;
+    return isObject(prop) && typeof prop.const === 'string' ? prop.const : null;
+  };
+  const discriminator = Object.keys(objects[0].properties).find((key) => objects.every((o) => constOf(o, key) !== null));
+  if (!discriminator) return null;
+  const variants: Variant[] = [];
+  for (const o of objects) {
+    const value = constOf(o, discriminator)!;
+    const prop = o.properties[discriminator] as JsonSchema;
+    const required = Array.isArray(o.required) ? o.required.filter((r): r is string => typeof r === 'string' && r !== discriminator) : [];
+    const fields: ParamField[] = [];
+    for (const [key, sub] of Object.entries(o.properties)) {
+      if (key === discriminator) continue;
+      const field = isObject(sub) ? fieldOf(key, sub, required.includes(key)) : null;
+      if (!field || field.kind === 'variant-list') return null;
+      fields.push(field);
+    }
+    variants.push({ value, label: humanise(value), description: typeof prop.description === 'string' ? prop.description : '', fields, required });
+  }
+  return { discriminator, variants };
 }
 
 /** Every top-level param of a node, in declaration order. */
