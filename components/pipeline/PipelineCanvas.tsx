@@ -192,8 +192,9 @@ export function PipelineCanvas({ types, steps, editable, onInspect, children }: 
       commitRename: (id, label) => store.rename(id, label),
       cancelRename: () => store.stopRename(),
       disconnect: (id) => store.disconnect([id]),
+      inspectPort: (nodeId, port) => onInspect(nodeId, port),
     }),
-    [editable, store],
+    [editable, store, onInspect],
   );
 
   return (

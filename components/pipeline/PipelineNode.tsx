@@ -4,7 +4,7 @@
 // small print cannot be read anyway, a node leaves it out (same size, same ports): a 300-node
 // pipeline then opens and pans with far less to lay out and paint.
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useCanvasActions } from '../editor/canvas-actions';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { StepNode } from './flow-elements';
@@ -18,6 +18,7 @@ const HANDLE_STYLE = { width: 10, height: 10, border: '2px solid white' };
 const FAR_ZOOM = 0.45;
 // Also while the canvas opens (before its first fit, when nodes are hidden until measured): a big
 // pipeline would otherwise draw every node in full at zoom 1, only to redraw it once it is fitted.
+const isClickConnecting = (s: ReactFlowState) => s.connectionClickStartHandle !== null;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM || (s.fitViewQueued && !s.nodesInitialized);
 
 function PipelineNodeImpl({ id, data, selected, isConnectable }: NodeProps<StepNode>) {
@@ -59,8 +60,8 @@ function PipelineNodeImpl({ id, data, selected, isConnectable }: NodeProps<StepN
         <div className="border-t border-zinc-100 py-1">
           {Array.from({ length: rows }, (_, i) => (
             <div key={i} className="grid h-6 grid-cols-2 text-[11px] text-zinc-600">
-              <PortCell port={data.inputs[i]} side="in" connectable={isConnectable} far={far} />
-              <PortCell port={data.outputs[i]} side="out" connectable={isConnectable} far={far} />
+              <PortCell nodeId={id} port={data.inputs[i]} side="in" connectable={isConnectable} far={far} />
+              <PortCell nodeId={id} port={data.outputs[i]} side="out" connectable={isConnectable} far={far} />
             </div>
           ))}
         </div>
@@ -139,13 +140,16 @@ function LabelEditor({ nodeId, initial }: { nodeId: string; initial: string }) {
 }
 
 interface PortCellProps {
+  nodeId: string;
   port: StepNode['data']['inputs'][number] | undefined;
   side: 'in' | 'out';
   connectable: boolean;
   far: boolean;
 }
 
-function PortCell({ port, side, connectable, far }: PortCellProps) {
+function PortCell({ nodeId, port, side, connectable, far }: PortCellProps) {
+  const { inspectPort } = useCanvasActions();
+  const clickConnecting = useStore(isClickConnecting);
   if (!port) return <div />;
   const isIn = side === 'in';
   return (
@@ -156,6 +160,17 @@ function PortCell({ port, side, connectable, far }: PortCellProps) {
         id={port.name}
         isConnectable={connectable && port.kind !== 'unknown'}
         style={{ ...HANDLE_STYLE, background: portColor(port.kind) }}
+        data-testid={`port-${nodeId}-${side}-${port.name}`}
+        // A click (no drag) on an output previews what it holds; dragging from it still connects,
+        // and so does finishing a click-to-connect started on an input (React Flow's own onClick).
+        {...(isIn || clickConnecting
+          ? {}
+          : {
+              onClick: (e: MouseEvent) => {
+                e.stopPropagation();
+                inspectPort(nodeId, port.name);
+              },
+            })}
       />
       {far ? null : (
         <>
