@@ -77,7 +77,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   const editable = canWrite && viewing === null;
   const readOnlyReason = canWrite ? null : cannotEditReason(role);
 
-  const { flush } = useAutosave(store, { pipelineId, projectId, types, enabled: canWrite });
+  const { flush, discard } = useAutosave(store, { pipelineId, projectId, types, enabled: canWrite });
   useLiveCompile(store, canWrite);
   const shouldWarn = useCallback(() => isDirty(store.getState()) || store.getState().save.saving, [store]);
   const leaveGuard = useLeaveGuard(shouldWarn);
@@ -210,7 +210,10 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         <LeaveDialog
           blocked={store.getState().save.blocked}
           onStay={leaveGuard.stay}
-          onLeave={leaveGuard.leave}
+          onLeave={() => {
+            discard();
+            leaveGuard.leave();
+          }}
           onSaveAndLeave={async () => {
             const ok = (await flush()) !== null;
             if (ok) leaveGuard.leave();

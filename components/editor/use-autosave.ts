@@ -36,6 +36,8 @@ export function useAutosave(store: EditorStore, { pipelineId, projectId, types, 
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const saveNow = useRef<(() => Promise<number | null>) | null>(null);
+  // Set when the person chose "Leave without saving": the unmount must not save after all.
+  const discarded = useRef(false);
 
   useEffect(() => {
     if (!enabled) return;
@@ -115,9 +117,16 @@ export function useAutosave(store: EditorStore, { pipelineId, projectId, types, 
       unsubscribe();
       clearTimeout(timer);
       saveNow.current = null;
+      // The page is going away inside the app (the browser's Back button, a link the leave guard
+      // let through): a change still waiting for its pause is saved now rather than dropped. The
+      // request outlives the component; a full unload is the leave guard's to ask about.
+      if (!discarded.current && isDirty(store.getState()) && !store.getState().dragging) void save();
     };
   }, [store, enabled, client, queryClient, trpc, pipelineId, projectId, types]);
 
   const flush = useCallback((): Promise<number | null> => saveNow.current?.() ?? Promise.resolve(store.getState().save.version), [store]);
-  return { flush };
+  const discard = useCallback(() => {
+    discarded.current = true;
+  }, []);
+  return { flush, discard };
 }
