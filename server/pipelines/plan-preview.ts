@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
 import { compileStoredVersion } from './compile-doc';
+import { serverRegistry } from './registry';
 
 export interface PreviewStep {
   stepId: string;
@@ -54,7 +55,8 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan): Promise<
   const history = previousPlans(db, plan.pipelineId);
   const out: PreviewStep[] = [];
   for (const step of plan.steps) {
-    const base = { stepId: step.id, label: step.label ?? step.id, type: step.type };
+    // Named as the canvas names it: its label, else its node type's title, else its id.
+    const base = { stepId: step.id, label: step.label ?? serverRegistry().get(step.type, step.version)?.title ?? step.id, type: step.type };
     const found = await lookupCachedStep(db, dataDir, step);
     if (found.status === 'hit') {
       out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });
