@@ -8,7 +8,8 @@ if (!existsSync(CHROMIUM)) {
   throw new Error(`No browser at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium) or set PIPEWORKS_CHROMIUM to a Chromium binary.`);
 }
 
-const port = Number(process.env.E2E_PORT ?? 3000 + Math.floor(Math.random() * 1000) + 3000);
+// 7000–7899: clear of the ports browsers refuse (6000, 6665–6669, 6697…), which Next also refuses.
+const port = Number(process.env.E2E_PORT ?? 7000 + Math.floor(Math.random() * 900));
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'pipeworks-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 process.env.E2E_PORT = String(port);

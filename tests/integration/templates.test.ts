@@ -72,12 +72,13 @@ describe('the template gallery', () => {
     console.log(`${template}: ${bar.metric} ${report.metrics[bar.metric].toFixed(3)}, created and run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  it('creates a blank pipeline: version 1, no nodes, nothing to fix', async () => {
+  it('creates a blank pipeline: version 1, no nodes, and the one issue says to add some', async () => {
     const created = HttpClient.data(await admin.mutate('pipeline.create', { projectId: 'sample', name: 'Scratch pad' }));
     expect(created).toEqual({ pipelineId: 'scratch-pad', version: 1 });
     const pipeline = HttpClient.data(await admin.query('pipeline.get', { id: 'scratch-pad' }));
     expect(pipeline.doc).toMatchObject({ name: 'Scratch pad', nodes: [], edges: [] });
-    expect(pipeline.issues.filter((i: any) => i.severity === 'error')).toEqual([]);
+    // Running an empty pipeline would "succeed" doing nothing, so compile says what to do instead.
+    expect(pipeline.issues.map((i: any) => i.code)).toEqual(['empty_pipeline']);
     const project = HttpClient.data(await admin.query('project.get', { id: 'sample' }));
     expect(project.pipelines.map((p: any) => p.id)).toEqual(expect.arrayContaining(['scratch-pad', 'my-customer-churn']));
   });
