@@ -37,3 +37,45 @@ export interface ColumnsEnv {
    */
   datasetColumns?(name: string, hash?: string): readonly ColumnShape[] | undefined;
 }
+
+/**
+ * DocColumns as pipeline.get and pipeline.compile send it: each distinct column list once, and
+ * every node's ports pointing at a list by index (null where unknown). A filter chain passes the
+ * same columns along, so a 300-node pipeline's columns shrink from about a megabyte to a few
+ * kilobytes.
+ */
+export interface PackedColumns {
+  lists: ColumnShape[][];
+  nodes: Record<string, { inputs: Record<string, number | null>; outputs: Record<string, number | null> }>;
+}
+
+export function packColumns(columns: DocColumns): PackedColumns {
+  const lists: ColumnShape[][] = [];
+  const byRef = new Map<readonly ColumnShape[], number>();
+  const byKey = new Map<string, number>();
+  const indexOf = (list: readonly ColumnShape[] | null): number | null => {
+    if (!list) return null;
+    const seen = byRef.get(list);
+    if (seen !== undefined) return seen;
+    const key = JSON.stringify(list.map((c) => [c.name, c.type, c.role]));
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = lists.push(list.map(({ name, type, role }) => ({ name, type, role }))) - 1;
+      byKey.set(key, index);
+    }
+    byRef.set(list, index);
+    return index;
+  };
+  const packPorts = (ports: PortColumns) => Object.fromEntries(Object.entries(ports).map(([port, list]) => [port, indexOf(list)]));
+  const nodes: PackedColumns['nodes'] = {};
+  for (const [id, node] of Object.entries(columns)) nodes[id] = { inputs: packPorts(node.inputs), outputs: packPorts(node.outputs) };
+  return { lists, nodes };
+}
+
+export function unpackColumns(packed: PackedColumns): DocColumns {
+  const listAt = (i: number | null) => (i === null ? null : (packed.lists[i] ?? null));
+  const unpackPorts = (ports: Record<string, number | null>): PortColumns => Object.fromEntries(Object.entries(ports).map(([port, i]) => [port, listAt(i)]));
+  const columns: DocColumns = {};
+  for (const [id, node] of Object.entries(packed.nodes)) columns[id] = { inputs: unpackPorts(node.inputs), outputs: unpackPorts(node.outputs) };
+  return columns;
+}

@@ -3,7 +3,7 @@
 // and the issues and upstream columns it reports go into the editor store. Moves alone are
 // skipped: positions never change a plan. A reply to an older request never overwrites a newer one.
 import { useEffect } from 'react';
-import type { DocColumns } from '../../engine/columns';
+import { unpackColumns, type DocColumns, type PackedColumns } from '../../engine/columns';
 import { useTRPCClient } from '../trpc/trpc-context';
 import type { EditorStore } from './editor-store';
 import type { PipelineDoc } from './editor-types';
@@ -15,9 +15,12 @@ function compileKey(doc: PipelineDoc): string {
   return JSON.stringify({ ...doc, nodes: doc.nodes.map(({ position: _p, ...rest }) => rest) });
 }
 
-/** `columns` arrives with the server's column inference; until then it is simply absent. */
+/** `columns` arrives packed (engine/columns.ts PackedColumns); absent until the server sends it. */
 export function readColumns(result: object): DocColumns | undefined {
-  return 'columns' in result && result.columns && typeof result.columns === 'object' ? (result.columns as DocColumns) : undefined;
+  if (!('columns' in result)) return undefined;
+  const packed = result.columns;
+  if (!packed || typeof packed !== 'object' || !('lists' in packed) || !('nodes' in packed)) return undefined;
+  return unpackColumns(packed as PackedColumns);
 }
 
 export function useLiveCompile(store: EditorStore, enabled: boolean) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unpackColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { createUser, type PublicUser } from '../../auth/users';
 import { projects } from '../../db/schema';
@@ -57,10 +58,13 @@ describe('pipeline columns', () => {
     if (!parsed.ok) throw new Error('the test document should parse');
     saveVersion(t.db, 'pr', parsed.value, null);
     const got = await caller().get({ id: 'sales-pipeline' });
+    const columns = unpackColumns(got.columns);
+    // Packed: the list flowing from load through roles is sent once.
+    expect(got.columns.lists.filter((l) => JSON.stringify(l) === JSON.stringify(SALES))).toHaveLength(1);
     expect(got.plan?.steps.map((s) => s.id)).toEqual(['load', 'roles', 'fit']);
     expect(got.issues).toEqual([]);
-    expect(got.columns.roles?.inputs).toEqual({ table: SALES });
-    expect(got.columns.fit).toEqual({
+    expect(columns.roles?.inputs).toEqual({ table: SALES });
+    expect(columns.fit).toEqual({
       inputs: {
         train: [
           { name: 'region', type: 'categorical', role: 'target' },
@@ -72,16 +76,16 @@ describe('pipeline columns', () => {
     });
   });
 
-  it('compile returns columns for a document that does not compile, and {} for one that does not parse', async () => {
+  it('compile returns columns for a document that does not compile, and none for one that does not parse', async () => {
     const broken = await caller().compile({ doc: doc([{ column: 'nope', role: 'target' }, { column: 'nope', role: 'id' }]) });
     expect(broken.ok).toBe(true); // unknown columns are found when the step runs, not at compile
-    expect(broken.columns.roles?.outputs).toEqual({ table: null });
+    expect(unpackColumns(broken.columns).roles?.outputs).toEqual({ table: null });
     const unwired = { ...doc(), edges: [] };
     const result = await caller().compile({ doc: unwired });
     expect(result.ok).toBe(false);
-    expect(result.columns.load?.outputs).toEqual({ table: SALES });
-    expect(result.columns.roles?.inputs).toEqual({ table: null });
+    expect(unpackColumns(result.columns).load?.outputs).toEqual({ table: SALES });
+    expect(unpackColumns(result.columns).roles?.inputs).toEqual({ table: null });
     const unparsable = await caller().compile({ doc: { nodes: 'no' } });
-    expect(unparsable).toMatchObject({ ok: false, plan: null, columns: {} });
+    expect(unparsable).toMatchObject({ ok: false, plan: null, columns: { lists: [], nodes: {} } });
   });
 });

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { audit } from '../../auth/audit';
 import { pipelines, pipelineVersions, projects } from '../../db/schema';
@@ -36,7 +37,7 @@ export const pipelineRouter = createTRPCRouter({
         plan: compiled.ok ? compiled.value.plan : null,
         issues: compiled.ok ? compiled.value.plan.warnings : compiled.error,
         // Known even when compile fails, so pickers work while a pipeline is half built.
-        columns: parsed.ok ? docColumns(ctx.db, parsed.value) : {},
+        columns: packColumns(parsed.ok ? docColumns(ctx.db, parsed.value) : {}),
       };
     }),
 
@@ -79,7 +80,7 @@ export const pipelineRouter = createTRPCRouter({
       const parsed = parseDocument(input.doc);
       const result = parsed.ok ? compileDoc(ctx.db, parsed.value, input.upTo) : parsed;
       // The whole document's columns, also under upTo: the inspector shows every node's.
-      const columns = parsed.ok ? docColumns(ctx.db, parsed.value) : {};
+      const columns = packColumns(parsed.ok ? docColumns(ctx.db, parsed.value) : {});
       return result.ok
         ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings, columns }
         : { ok: false as const, plan: null, issues: result.error, columns };
