@@ -3,11 +3,12 @@
 // editor workspace. One ReactFlowProvider per pipeline, so each has its own canvas store.
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { PipelineWorkspace } from '../editor/PipelineWorkspace';
 import { readStoredDoc } from '../editor/stored-doc';
 import { readColumns } from '../editor/use-live-compile';
 import { errorMessage } from '../trpc/error-message';
+import type { RouterOutputs } from '../trpc/router-types';
 import { useTRPC } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
@@ -23,14 +24,36 @@ interface PipelineViewProps {
   userId: string;
   /** Names of the people who saved versions of this pipeline, by user id. */
   authors: Readonly<Record<string, string>>;
+  /** pipeline.get and pipeline.nodeTypes as the server answered them for this page, or null. */
+  initial: { renderId: string; pipeline: RouterOutputs['pipeline']['get']; nodeTypes: RouterOutputs['pipeline']['nodeTypes'] } | null;
 }
 
-export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, userId, authors }: PipelineViewProps) {
+/**
+ * Server renders whose data this tab has already opened. Back and forward reuse the page's cached
+ * server payload, whose document may predate saves made since; a render seen before is fetched
+ * afresh instead.
+ */
+const openedRenders = new Set<string>();
+
+const noSubscribe = () => () => {};
+/** False while rendering on the server and hydrating, true from the first client render on. */
+function useMounted(): boolean {
+  return useSyncExternalStore(noSubscribe, () => true, () => false);
+}
+
+export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, userId, authors, initial }: PipelineViewProps) {
   const trpc = useTRPC();
-  // Always fetched afresh on opening: the editor starts from this document, and a cached copy may
-  // predate a save made since (in another tab, or by someone else).
-  const pipelineQuery = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }, { refetchOnMount: 'always' }));
-  const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const mounted = useMounted();
+  const [fresh] = useState(() => (initial && !openedRenders.has(initial.renderId) ? initial : null));
+  useEffect(() => {
+    if (fresh) openedRenders.add(fresh.renderId);
+  }, [fresh]);
+  // The editor starts from this document, so it is never an older cached copy (a save may have
+  // been made since, in another tab or by someone else): either the one the server sent with this
+  // page, or fetched afresh on opening.
+  const fetched = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }, { refetchOnMount: 'always', enabled: !fresh }));
+  const pipelineQuery = fresh ? { data: fresh.pipeline, isError: false, error: null, isPending: false, isFetchedAfterMount: true } : fetched;
+  const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000, ...(initial ? { initialData: initial.nodeTypes } : {}) }));
   const projectId: string | undefined = pipelineQuery.data?.pipeline.projectId;
   const projectQuery = useQuery(trpc.project.get.queryOptions(projectId ? { id: projectId } : skipToken));
   const storedDoc: unknown = pipelineQuery.data?.doc;
@@ -46,7 +69,8 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
       </PageBody>
     );
   }
-  if (pipelineQuery.isPending || typesQuery.isPending || !pipelineQuery.isFetchedAfterMount || !parsed) {
+  // The canvas is drawn in the browser only (React Flow measures its nodes there).
+  if (!mounted || pipelineQuery.isPending || typesQuery.isPending || !pipelineQuery.isFetchedAfterMount || !parsed) {
     return (
       <div className="flex flex-1 items-center justify-center text-sm text-zinc-500" aria-busy="true">
         Loading pipeline…

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import { PipelineView } from '../../../../components/pipeline/PipelineView';
+import { serverCaller } from '../../../../server/api/server-caller';
 import { can } from '../../../../server/auth/roles';
 import { getDb } from '../../../../server/db/client';
 import { pipelineVersions, users } from '../../../../server/db/schema';
@@ -19,6 +21,20 @@ function versionAuthors(pipelineId: string): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * The pipeline and the node types, sent with the page so the canvas draws without another round
+ * trip after hydration. Null when either fails: the page then asks again and shows the error.
+ */
+async function firstData(id: string) {
+  try {
+    const caller = await serverCaller();
+    const [pipeline, nodeTypes] = await Promise.all([caller.pipeline.get({ id }), caller.pipeline.nodeTypes()]);
+    return { renderId: randomUUID(), pipeline, nodeTypes };
+  } catch {
+    return null;
+  }
+}
+
 export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
@@ -31,6 +47,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
       role={user.role}
       userId={user.id}
       authors={versionAuthors(id)}
+      initial={await firstData(id)}
     />
   );
 }
