@@ -2,6 +2,7 @@
 // in the same run, so the ratio stays meaningful on a busy or different machine.
 import { benchCachedRun } from './cached-run.bench';
 import { benchCachedRunHttp } from './cached-run-http.bench';
+import { benchCanvasOpen } from './canvas-open.bench';
 import { benchCompile } from './compile.bench';
 import { benchCsv } from './csv.bench';
 import { benchMlp } from './mlp.bench';
@@ -16,22 +17,27 @@ interface Row {
   pass: boolean;
 }
 
-export async function runAll(_args: string[]): Promise<number> {
+/** `npm run bench -- canvas` runs only the benchmarks whose name contains one of the words given. */
+export async function runAll(args: string[]): Promise<number> {
   const rows: Row[] = [];
-  const compile = await benchCompile();
-  rows.push({
-    name: `compile a generated ${compile.nodes}-node pipeline`,
-    figure: `${compile.ms.toFixed(1)} ms median of ${compile.iterations}`,
-    reference: `JSON round trip of the document ${compile.referenceMs.toFixed(2)} ms`,
-    ratio: compile.ratio,
-    bar: `under ${compile.barMs} ms`,
-    pass: compile.pass,
-  });
-  rows.push(await benchCachedRun());
-  rows.push(await benchCachedRunHttp());
-  rows.push(await benchCsv());
-  rows.push(await benchMlp());
-  rows.push(await benchLogistic());
+  const wanted = (key: string) => args.length === 0 || args.some((a) => key.includes(a));
+  if (wanted('compile')) {
+    const compile = await benchCompile();
+    rows.push({
+      name: `compile a generated ${compile.nodes}-node pipeline`,
+      figure: `${compile.ms.toFixed(1)} ms median of ${compile.iterations}`,
+      reference: `JSON round trip of the document ${compile.referenceMs.toFixed(2)} ms`,
+      ratio: compile.ratio,
+      bar: `under ${compile.barMs} ms`,
+      pass: compile.pass,
+    });
+  }
+  if (wanted('cached-run')) rows.push(await benchCachedRun());
+  if (wanted('cached-run-http')) rows.push(await benchCachedRunHttp());
+  if (wanted('canvas')) rows.push(await benchCanvasOpen());
+  if (wanted('csv')) rows.push(await benchCsv());
+  if (wanted('mlp')) rows.push(await benchMlp());
+  if (wanted('logistic')) rows.push(await benchLogistic());
 
   console.log(`\nPipeworks benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   for (const r of rows) {
