@@ -8,7 +8,7 @@ import { useEditorStore } from './EditorContext';
 import { DEFAULT_NODE_SIZE, type EditorNodeType, type Size } from './editor-types';
 import { besideNode, centredAt, freeSpot } from './place-node';
 
-const FIT = { padding: 0.25, maxZoom: 1.1, duration: 200 };
+const FIT = { padding: 0.1, maxZoom: 1.1, duration: 200 };
 
 function measuredSizes(nodes: readonly Node[]): Map<string, Size> {
   const sizes = new Map<string, Size>();

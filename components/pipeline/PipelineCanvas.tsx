@@ -37,7 +37,7 @@ const nodeTypes: NodeTypes = { step: PipelineNode };
 const edgeTypes: EdgeTypes = { pipe: PipeEdgeView };
 
 const MINIMAP_STYLE = { width: 140, height: 90 };
-const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1.1 };
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NOTICE_MS = 4000;
 /** Where the pointer sits on a node dropped from the palette: over its title, not its corner. */

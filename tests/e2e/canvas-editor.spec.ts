@@ -2,8 +2,9 @@
 // keyboard, ports connected (and a wrong connection refused with its reason on screen), undo and
 // redo, and autosave turning each pause into a new version listed in the history. This spec starts
 // its own server with its own data directory, so it neither depends on nor disturbs the others.
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { createAdmin } from './accounts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { trpcMutate, trpcQuery } from './trpc';
+import { createAdmin, signIn } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,17 +21,6 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-async function trpcQuery(request: APIRequestContext, path: string, input: unknown) {
-  const res = await request.get(`${server.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()).result.data.json;
-}
-
-async function trpcMutate(request: APIRequestContext, path: string, input: unknown) {
-  const res = await request.post(`${server.url}/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()).result.data.json;
-}
 
 function port(page: Page, nodeId: string, side: 'source' | 'target', name: string): Locator {
   return page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${side}[data-handleid="${name}"]`);
@@ -48,7 +38,7 @@ async function dragConnection(page: Page, from: Locator, to: Locator, release = 
 
 test('build a pipeline on the canvas: palette, connections, refusals, undo and autosave', async ({ page }) => {
   await createAdmin(page, server.url, ADMIN);
-  await trpcMutate(page.request, 'pipeline.save', {
+  await trpcMutate(page.request, server.url, 'pipeline.save', {
     projectId: 'sample',
     doc: { schemaVersion: 1, id: PIPELINE, name: 'Canvas editor', nodes: [], edges: [] },
     message: 'Created empty',
@@ -98,7 +88,7 @@ test('build a pipeline on the canvas: palette, connections, refusals, undo and a
 
   // Autosave: the edits become a new version, listed in the history with what changed.
   await expect(page.getByTestId('save-status')).toHaveText(/^Saved v([2-9]|\d\d)$/, { timeout: 15_000 });
-  const saved = await trpcQuery(page.request, 'pipeline.get', { id: PIPELINE });
+  const saved = await trpcQuery(page.request, server.url, 'pipeline.get', { id: PIPELINE });
   expect(saved.doc.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['logistic-regression', 'random', 'sample-dataset']);
   expect(saved.doc.edges).toEqual([{ id: 'e1', source: 'sample-dataset', sourceHandle: 'table', target: 'random', targetHandle: 'table' }]);
   await expect(page.getByTestId('save-status')).toHaveText(`Saved v${saved.version}`);
@@ -129,4 +119,111 @@ test('build a pipeline on the canvas: palette, connections, refusals, undo and a
   await expect(page).toHaveURL(new RegExp(`/pipelines/${PIPELINE}$`));
   releaseSave();
   await expect(page.getByTestId('save-status')).toHaveText(`Saved v${saved.version + 1}`, { timeout: 15_000 });
+});
+
+test('editing: live issues, rename, duplicate, copy and paste, multi-select, shortcuts, layout, restore', async ({ page }) => {
+  const id = 'canvas-editing-e2e';
+  await page.goto(`${server.url}/`);
+  await signIn(page, ADMIN);
+  await trpcMutate(page.request, server.url, 'pipeline.save', {
+    projectId: 'sample',
+    doc: {
+      schemaVersion: 1,
+      id,
+      name: 'Canvas editing',
+      nodes: [
+        { id: 'data', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'breast-cancer' }, position: { x: 0, y: 0 } },
+        { id: 'fit', type: 'train/logistic-regression', version: 1, params: { target: 'diagnosis' }, position: { x: 420, y: 60 } },
+      ],
+      edges: [],
+    },
+    message: 'Two loose nodes',
+  });
+  await page.goto(`${server.url}/pipelines/${id}`);
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(2);
+
+  // The unconnected training node carries a badge; its message in the list selects it.
+  await expect(page.getByTestId('node-fit').getByTestId('issue-badge')).toBeVisible();
+  await page.getByTestId('issue-node-fit').first().click();
+  await expect(page.locator('.react-flow__node[data-id="fit"]')).toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Node/ })).toHaveAttribute('aria-selected', 'true');
+  await page.screenshot({ path: 'test-results/canvas-editor-05-issue.png' });
+
+  // Wired up, the issue goes away as soon as the live compile answers.
+  await dragConnection(page, port(page, 'data', 'source', 'table'), port(page, 'fit', 'target', 'train'));
+  await expect(page.getByTestId('node-fit').getByTestId('issue-badge')).toHaveCount(0);
+  await expect(page.getByTestId('compile-issues')).toContainText('No problems found');
+
+  // Rename by double-clicking the title.
+  await page.getByTestId('node-label-fit').dblclick();
+  const rename = page.getByRole('textbox', { name: 'Node label' });
+  await rename.fill('Churn model');
+  await rename.press('Enter');
+  await expect(page.getByTestId('node-label-fit')).toHaveText('Churn model');
+
+  // Duplicate (Ctrl+D) and copy + paste (Ctrl+C, Ctrl+V): each copy is selected, with a fresh id.
+  await page.getByTestId('node-fit').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-fit-2')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="fit-2"]')).toHaveClass(/selected/);
+  await page.getByTestId('fit-button').click();
+  await page.getByTestId('node-data').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('node-data-2')).toBeVisible();
+  await expect(nodes).toHaveCount(4);
+  await page.getByTestId('fit-button').click();
+
+  // Multi-select with Shift, then Delete removes both copies and nothing else.
+  await page.getByTestId('node-fit-2').click();
+  await page.getByTestId('node-data-2').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect(nodes).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // "?" lists the shortcuts.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcuts-dialog');
+  await expect(help).toBeVisible();
+  for (const does of ['Undo', 'Redo', 'Duplicate the selected nodes', 'Paste copied nodes', 'Lay out the pipeline left to right', 'Zoom to fit the whole pipeline']) {
+    await expect(help).toContainText(does);
+  }
+  await page.screenshot({ path: 'test-results/canvas-editor-06-shortcuts.png' });
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+
+  // Tidy layout puts the training node to the right of its data, on one row.
+  await page.getByTestId('layout-button').click();
+  await expect
+    .poll(async () => {
+      const [a, b] = await Promise.all([page.getByTestId('node-data').boundingBox(), page.getByTestId('node-fit').boundingBox()]);
+      return a && b ? b.x > a.x + a.width && Math.abs(a.y - b.y) < 40 : false;
+    })
+    .toBe(true);
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+
+  // Every pause became a version; restoring the first brings the loose nodes back, as a new version.
+  const savedVersion = async () => {
+    const text = (await page.getByTestId('save-status').textContent()) ?? '';
+    return /^Saved v\d+$/.test(text) ? Number(text.replace(/\D/g, '')) : 0;
+  };
+  // The layout is saved too: wait for a version after the rename, duplicate and delete.
+  await expect.poll(savedVersion, { timeout: 15_000 }).toBeGreaterThan(2);
+  await page.waitForTimeout(1_500); // longer than the autosave pause: nothing else is pending
+  const latest = await savedVersion();
+  expect(latest).toBeGreaterThan(2);
+  await page.getByTestId('version-menu').getByRole('button', { name: 'History' }).click();
+  await page.getByTestId('version-1').click();
+  await expect(page.getByTestId('version-preview')).toBeVisible();
+  await page.getByTestId('restore-version').click();
+  await expect(page.getByTestId('save-status')).toHaveText(`Saved v${latest + 1}`, { timeout: 15_000 });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.getByTestId('node-label-fit')).not.toHaveText('Churn model');
+  // The restored document is compiled again: its loose training node is a problem once more.
+  await expect(page.getByTestId('node-fit').getByTestId('issue-badge')).toBeVisible();
+  await expect(page.getByTestId('run-button')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/canvas-editor-07-restored.png' });
 });

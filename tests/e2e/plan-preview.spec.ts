@@ -1,7 +1,8 @@
 // The run plan preview: before a run, every step says whether it will be reused from the cache or
 // run, and why; "Run up to here" runs a node and only what it needs. This spec starts its own
 // server with its own data directory, so it neither depends on nor disturbs the other specs.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { trpcMutate, trpcQuery } from './trpc';
 import { createAdmin } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
@@ -20,18 +21,6 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-/** tRPC over HTTP with the page's session cookie (superjson's wire format, no special types). */
-async function trpcQuery(request: APIRequestContext, path: string, input: unknown) {
-  const res = await request.get(`${server.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()).result.data.json;
-}
-
-async function trpcMutate(request: APIRequestContext, path: string, input: unknown) {
-  const res = await request.post(`${server.url}/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()).result.data.json;
-}
 
 async function openPreview(page: Page) {
   await page.getByTestId('preview-button').click();
@@ -73,11 +62,11 @@ test('the preview says what will run and why; "Run up to here" runs only what a 
   await expect(page.getByTestId('plan-preview')).toHaveCount(0);
 
   // A new split seed, saved through the API: the split and everything after it go stale.
-  const current = await trpcQuery(page.request, 'pipeline.get', { id: PIPELINE });
+  const current = await trpcQuery(page.request, server.url, 'pipeline.get', { id: PIPELINE });
   const doc = structuredClone(current.doc);
   const split = doc.nodes.find((n: { id: string }) => n.id === 'split');
   split.params.seed = 5;
-  await trpcMutate(page.request, 'pipeline.save', { projectId: current.pipeline.projectId, doc });
+  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: current.pipeline.projectId, doc });
   await page.reload();
   await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
   await openPreview(page);
@@ -90,16 +79,16 @@ test('the preview says what will run and why; "Run up to here" runs only what a 
   await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   // Run up to the split: ingest comes from the cache, the split runs, the profiles do not.
-  const before = await trpcQuery(page.request, 'run.list', { pipelineId: PIPELINE, limit: 20 });
+  const before = await trpcQuery(page.request, server.url, 'run.list', { pipelineId: PIPELINE, limit: 20 });
   await page.getByTestId('run-up-to-split').click();
   await expect(page.getByTestId('node-status-split')).toHaveText('succeeded', { timeout: 60_000 });
   await expect(page.getByTestId('node-status-ingest')).toHaveText('cached');
   await expect(page.getByTestId('node-status-train-stats')).toHaveCount(0);
   await expect(page.getByTestId('node-status-test-stats')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText('succeeded');
-  const after = await trpcQuery(page.request, 'run.list', { pipelineId: PIPELINE, limit: 20 });
+  const after = await trpcQuery(page.request, server.url, 'run.list', { pipelineId: PIPELINE, limit: 20 });
   expect(after).toHaveLength(before.length + 1);
-  const latest = await trpcQuery(page.request, 'run.get', { id: after[0].id });
+  const latest = await trpcQuery(page.request, server.url, 'run.get', { id: after[0].id });
   expect(latest.steps.map((s: { stepId: string; status: string }) => [s.stepId, s.status]).sort()).toEqual([
     ['ingest', 'cached'],
     ['split', 'succeeded'],

@@ -1,6 +1,7 @@
 // A first real path through the product, driven only through the UI, as each role would use it.
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { trpcPost } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,8 +61,28 @@ test('the administrator adds a viewer, who can look but not run', async ({ page 
 
   await signIn(page, VIEWER, '');
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  // "New pipeline" is disabled for a role that cannot create one, and says why.
+  await page.getByTestId('project-sample').click();
+  await expect(page.getByTestId('pipeline-breast-cancer-explore')).toBeVisible();
+  await expect(page.getByTestId('new-pipeline-button')).toBeDisabled();
+  await expect(page.getByRole('tooltip', { name: /can view pipelines but not create them/ })).toHaveCount(1);
+  await page.goto('/');
   await openSamplePipeline(page);
   await expect(page.getByTestId('run-button')).toBeDisabled();
+  // Disabled controls say why, on hover and focus (a tooltip, not only a native title).
+  await page.getByTestId('run-button').hover();
+  await expect(page.getByRole('tooltip', { name: 'Your role (viewer) cannot run pipelines' })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Read only');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('title', 'Your role (viewer) cannot edit pipelines');
+  // Nothing to add nodes with, and nodes cannot be dragged or wired.
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node.draggable')).toHaveCount(0);
+  await expect(page.locator('.react-flow__handle.connectable')).toHaveCount(0);
+  // The server refuses the same things when asked directly.
+  const save = await trpcPost(page.request, '', 'pipeline.save', { projectId: 'sample', doc: { schemaVersion: 1, id: 'breast-cancer-explore', name: 'x', nodes: [], edges: [] } });
+  expect(save.status).toBe(403);
+  const run = await trpcPost(page.request, '', 'run.start', { pipelineId: 'breast-cancer-explore' });
+  expect(run.status).toBe(403);
   // What the viewer sees is the last run's results, read-only.
   await expect(page.getByTestId('node-status-ingest')).toHaveText(/succeeded|cached/);
   await page.screenshot({ path: 'test-results/studio-04-viewer.png' });
