@@ -21,7 +21,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static build output and the icons browsers fetch on their own need no session. The dataset
-  // upload route checks Host, Origin and session itself: when proxy runs, Next buffers the request
-  // body in memory and silently cuts it at 10 MB (proxyClientMaxBodySize).
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload).*)'],
+  // upload and artifact routes check Host, Origin and session themselves: when proxy runs, Next
+  // buffers the request body in memory and silently cuts it at 10 MB (proxyClientMaxBodySize).
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload|api/artifacts/).*)'],
 };

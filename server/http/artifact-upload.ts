@@ -1,0 +1,102 @@
+// PUT /api/artifacts/<sha256>?kind=<port kind>: a runner outside the server (the browser runner)
+// hands over an output it produced. HEAD on the same URL says whether the server already has it,
+// so an upload is skipped when it would add nothing.
+//
+// The server trusts nothing it is sent: the bytes must hash to the id in the URL, decode as the
+// declared kind, and be the canonical encoding of that value (what a server runner would have
+// written for it), so an artifact's id means the same whichever runner produced it. Media type
+// and metadata are derived here from the decoded value, never taken from the request.
+import { z } from 'zod';
+import { PORT_KINDS } from '../../engine/port-kinds';
+import { decodeValue, encodeValue } from '../../nodes/codec';
+import { resolveUser } from '../api/context';
+import { can } from '../auth/roles';
+import { getDb } from '../db/client';
+import { getEnv } from '../env';
+import { hasArtifactFile, isArtifactId, sha256Hex, writeArtifactBytes } from '../store/artifact-files';
+import { hasArtifact, recordArtifact } from '../store/artifacts';
+
+const UPLOADABLE = PORT_KINDS.filter((k) => k !== 'deployment');
+const kindSchema = z.enum(UPLOADABLE as [string, ...string[]], { message: `kind must be one of ${UPLOADABLE.join(', ')}` });
+
+const error = (status: number, message: string) => Response.json({ error: message }, { status });
+
+/** Who may hand over artifacts: anyone who may run pipelines (the runner acts for them). */
+function refuse(req: Request): Response | null {
+  const user = resolveUser(req.headers);
+  if (!user) return error(401, 'Sign in first');
+  if (!can(user.role, 'run.start')) return error(403, `Your role (${user.role}) may not run pipelines, so it may not upload their outputs`);
+  return null;
+}
+
+async function stored(id: string): Promise<boolean> {
+  return hasArtifact(getDb().db, id) && (await hasArtifactFile(getEnv().PIPEWORKS_DATA_DIR, id));
+}
+
+export async function artifactExists(req: Request, rawId: string): Promise<Response> {
+  const refused = refuse(req);
+  if (refused) return new Response(null, { status: refused.status });
+  if (!isArtifactId(rawId)) return new Response(null, { status: 400 });
+  return new Response(null, { status: (await stored(rawId)) ? 200 : 404 });
+}
+
+/** The body, whole, or null once it passes `maxBytes` (the rest is not read). */
+async function readBody(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+export async function uploadArtifact(req: Request, rawId: string): Promise<Response> {
+  const refused = refuse(req);
+  if (refused) return refused;
+  if (!isArtifactId(rawId)) return error(400, 'An artifact id is the sha256 of its bytes: 64 lowercase hex characters');
+  const kind = kindSchema.safeParse(new URL(req.url).searchParams.get('kind') ?? undefined);
+  if (!kind.success) return error(400, kind.error.issues[0]?.message ?? 'kind is missing');
+  if (await stored(rawId)) {
+    await req.body?.cancel();
+    return Response.json({ id: rawId, stored: false, reason: 'The server already has this artifact' }, { status: 200 });
+  }
+  if (!req.body) return error(400, 'The request has no artifact bytes in its body');
+
+  const env = getEnv();
+  const maxBytes = env.PIPEWORKS_MAX_UPLOAD_MB * 1024 * 1024;
+  const bytes = await readBody(req.body, maxBytes).catch(() => undefined);
+  if (bytes === undefined) return error(400, 'The upload did not arrive whole; try again');
+  if (bytes === null) return error(413, `The artifact is larger than the upload limit of ${env.PIPEWORKS_MAX_UPLOAD_MB} MB (PIPEWORKS_MAX_UPLOAD_MB)`);
+  const actual = sha256Hex(bytes);
+  if (actual !== rawId) return error(400, `The bytes sent hash to ${actual}, not to ${rawId}: the upload was damaged or the id is wrong`);
+
+  let encoded: ReturnType<typeof encodeValue>;
+  try {
+    encoded = encodeValue(decodeValue(kind.data as (typeof UPLOADABLE)[number], bytes));
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    return error(422, `The bytes are not a valid ${kind.data} artifact: ${why}`);
+  }
+  if (!sameBytes(encoded.bytes, bytes)) {
+    return error(422, `The bytes are a ${kind.data}, but not in the canonical encoding every runner writes, so their id would not match a server run's`);
+  }
+  const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
+  recordArtifact(getDb().db, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
+  return Response.json({ id: written.id, stored: true }, { status: 201 });
+}
