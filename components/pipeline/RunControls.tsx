@@ -65,7 +65,8 @@ export function RunControls({ pipelineId, version, role, run, live, canRun, canC
         />
       ) : null}
       <Tooltip text={reason}>
-        <Button variant="primary" onClick={onRun} disabled={runDisabled} data-testid="run-button">
+        {/* Wide enough for "Running…" and "Starting…", so nothing beside it moves when a run starts. */}
+        <Button variant="primary" onClick={onRun} disabled={runDisabled} data-testid="run-button" className="min-w-[7.75rem]">
           <PlayIcon />
           {starting ? 'Starting…' : live ? 'Running…' : 'Run'}
         </Button>

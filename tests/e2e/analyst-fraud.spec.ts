@@ -143,10 +143,19 @@ test('an analyst builds, runs and tunes the fraud pipeline on an empty canvas', 
   await waitSaved(page);
   await page.screenshot({ path: `${SHOTS}-04-target-picked.png` });
 
-  // Run it: every node succeeds.
+  // Run it: every node succeeds, and nothing on the canvas or in the header moves while it runs.
+  const boxes = async () => {
+    const ids = [...NODES.map((n) => `node-${n.id}`), 'run-button', 'preview-button', 'save-status'];
+    return Promise.all(ids.map(async (id) => ({ id, box: await page.getByTestId(id).boundingBox() })));
+  };
+  const before = await boxes();
   await page.getByTestId('run-button').click();
+  await expect(page.getByTestId(`node-status-${NODES[3].id}`)).toHaveText(/queued|running/, { timeout: 60_000 });
+  const during = await boxes();
   for (const node of NODES) await expect(page.getByTestId(`node-status-${node.id}`)).toHaveText('succeeded', { timeout: 120_000 });
   await expect(page.getByTestId('run-status')).toHaveText('succeeded');
+  expect(during).toEqual(before);
+  expect(await boxes()).toEqual(before);
 
   // The evaluation's ROC curve.
   await selectNode(page, 'model');
