@@ -25,8 +25,11 @@ interface PipelineViewProps {
   /** Names of the people who saved versions of this pipeline, by user id. */
   authors: Readonly<Record<string, string>>;
   /** pipeline.get and pipeline.nodeTypes as the server answered them for this page, or null. */
-  initial: { renderId: string; pipeline: RouterOutputs['pipeline']['get']; nodeTypes: RouterOutputs['pipeline']['nodeTypes'] } | null;
+  initial: { renderId: string; pipeline: OpenedPipeline; nodeTypes: RouterOutputs['pipeline']['nodeTypes'] } | null;
 }
+
+/** pipeline.get without its compiled plan, which this page does not show (about 0.5 KB a node). */
+export type OpenedPipeline = Omit<RouterOutputs['pipeline']['get'], 'plan'>;
 
 /**
  * Server renders whose data this tab has already opened. Back and forward reuse the page's cached
@@ -52,7 +55,9 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
   // been made since, in another tab or by someone else): either the one the server sent with this
   // page, or fetched afresh on opening.
   const fetched = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId }, { refetchOnMount: 'always', enabled: !fresh }));
-  const pipelineQuery = fresh ? { data: fresh.pipeline, isError: false, error: null, isPending: false, isFetchedAfterMount: true } : fetched;
+  const pipelineQuery: { data?: OpenedPipeline; isError: boolean; error: unknown; isFetchedAfterMount: boolean } = fresh
+    ? { data: fresh.pipeline, isError: false, error: null, isFetchedAfterMount: true }
+    : fetched;
   const typesQuery = useQuery(trpc.pipeline.nodeTypes.queryOptions(undefined, { staleTime: 5 * 60_000, ...(initial ? { initialData: initial.nodeTypes } : {}) }));
   const projectId: string | undefined = pipelineQuery.data?.pipeline.projectId;
   const projectQuery = useQuery(trpc.project.get.queryOptions(projectId ? { id: projectId } : skipToken));
@@ -70,7 +75,8 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
     );
   }
   // The canvas is drawn in the browser only (React Flow measures its nodes there).
-  if (!mounted || pipelineQuery.isPending || typesQuery.isPending || !pipelineQuery.isFetchedAfterMount || !parsed) {
+  const opened = pipelineQuery.data;
+  if (!mounted || !opened || typesQuery.isPending || !pipelineQuery.isFetchedAfterMount || !parsed) {
     return (
       <div className="flex flex-1 items-center justify-center text-sm text-zinc-500" aria-busy="true">
         Loading pipeline…
@@ -78,7 +84,7 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
     );
   }
 
-  const { pipeline, version, issues } = pipelineQuery.data;
+  const { pipeline, version, issues } = opened;
   if (!parsed.ok) {
     return (
       <PageBody>
@@ -100,7 +106,7 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
         doc={parsed.doc}
         version={version}
         issues={issueList}
-        columns={readColumns(pipelineQuery.data)}
+        columns={readColumns(opened)}
         nodeTypes={nodeTypes}
         crumbs={crumbs}
         canRun={canRun}

@@ -28,7 +28,7 @@ function versionAuthors(pipelineId: string): Record<string, string> {
 async function firstData(id: string) {
   try {
     const caller = await serverCaller();
-    const [pipeline, nodeTypes] = await Promise.all([caller.pipeline.get({ id }), caller.pipeline.nodeTypes()]);
+    const [{ plan: _plan, ...pipeline }, nodeTypes] = await Promise.all([caller.pipeline.get({ id }), caller.pipeline.nodeTypes()]);
     return { renderId: randomUUID(), pipeline, nodeTypes };
   } catch {
     return null;
