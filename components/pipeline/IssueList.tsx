@@ -9,9 +9,12 @@ interface IssueListProps {
   onSelectNode: (id: string) => void;
 }
 
+/** A blank pipeline cannot run, but that is where everyone starts: said as a next step, not in red. */
+const isStartHint = (issue: IssueView) => issue.code === 'empty_pipeline';
+
 export function IssueList({ issues, nodeLabel, onSelectNode }: IssueListProps) {
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const errors = issues.filter((i) => i.severity === 'error' && !isStartHint(i)).length;
+  const warnings = issues.filter((i) => i.severity !== 'error').length;
   const tone = errors > 0 ? 'bg-red-50/70' : warnings > 0 ? 'bg-amber-50/70' : 'bg-white';
   return (
     <section className={`h-[84px] shrink-0 overflow-y-auto border-t border-zinc-200 px-4 py-1.5 ${tone}`} aria-label="Compile issues" data-testid="compile-issues">
@@ -34,8 +37,10 @@ export function IssueList({ issues, nodeLabel, onSelectNode }: IssueListProps) {
             );
             return (
               <li key={`${issue.code}-${nodeId ?? issue.edgeId ?? ''}-${i}`} className="flex items-baseline gap-2">
-                <span className={`shrink-0 rounded px-1.5 text-[10px] font-semibold uppercase ${issue.severity === 'error' ? 'bg-red-100 text-red-700' : 'bg-amber-100 text-amber-800'}`}>
-                  {issue.severity}
+                <span
+                  className={`shrink-0 rounded px-1.5 text-[10px] font-semibold uppercase ${isStartHint(issue) ? 'bg-zinc-100 text-zinc-600' : issue.severity === 'error' ? 'bg-red-100 text-red-700' : 'bg-amber-100 text-amber-800'}`}
+                >
+                  {isStartHint(issue) ? 'to start' : issue.severity}
                 </span>
                 {nodeId ? (
                   <button
