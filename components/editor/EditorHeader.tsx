@@ -2,9 +2,8 @@
 // The pipeline page's header: breadcrumbs, the name with the saved version, save state and
 // history beside it, run controls on the right. The version reads from the editor store, so it
 // moves on with every autosave.
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Crumb } from '../ui/PageHeader';
+import { Breadcrumbs, type Crumb } from '../ui/PageHeader';
 import { useEditor } from './EditorContext';
 
 interface EditorHeaderProps {
@@ -21,20 +20,7 @@ export function EditorHeader({ crumbs, name, description, meta, actions, childre
   const version = useEditor((s) => s.save.version);
   return (
     <div className="shrink-0 border-b border-zinc-200 bg-white px-4 py-2.5">
-      <nav aria-label="Breadcrumb" className="mb-0.5 flex items-center gap-1.5 text-xs text-zinc-500">
-        {crumbs.map((c, i) => (
-          <span key={`${c.label}-${i}`} className="flex items-center gap-1.5">
-            {i > 0 ? <span aria-hidden>/</span> : null}
-            {c.href ? (
-              <Link href={c.href} className="hover:text-zinc-900">
-                {c.label}
-              </Link>
-            ) : (
-              <span>{c.label}</span>
-            )}
-          </span>
-        ))}
-      </nav>
+      <Breadcrumbs crumbs={crumbs} className="mb-0.5" />
       <div className="flex items-center gap-4">
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="flex min-w-0 items-center gap-2 text-lg font-semibold text-zinc-900" title={description}>

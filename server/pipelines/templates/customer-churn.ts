@@ -1,7 +1,7 @@
 // Customer churn: telco customers → id role → missing values → stratified split → balanced logistic
 // regression → evaluation where losing a customer costs more than an unneeded retention offer.
 import { sampleDataset } from '../../../nodes/ingest/samples/manifest';
-import { gridNode, templateDoc, wire, type PipelineTemplate } from './template';
+import { gridNode, templateDoc, trainAndEvaluateEdges, type PipelineTemplate } from './template';
 
 const SAMPLE = sampleDataset('customer-churn');
 
@@ -55,14 +55,7 @@ export const customerChurnTemplate: PipelineTemplate = {
         { column: 5 },
       ),
     ];
-    const edges = [
-      wire('ingest', 'table', 'roles', 'table'),
-      wire('roles', 'table', 'missing', 'table'),
-      wire('missing', 'table', 'split', 'table'),
-      wire('split', 'train', 'train', 'train'),
-      wire('train', 'model', 'evaluate', 'model'),
-      wire('split', 'test', 'evaluate', 'table'),
-    ];
+    const edges = trainAndEvaluateEdges(['roles', 'missing']);
     const description =
       `${SAMPLE.title}: customer_id becomes an id (never a feature), rows without an outcome are dropped, missing ` +
       'total charges are 0 and a missing payment method is "unknown". A 75/25 split stratified by churned trains a ' +

@@ -1,7 +1,7 @@
 // Store demand: daily sales → validate → time split (train on the past, test on the last months) →
 // random forest regression → evaluation gated on R².
 import { sampleDataset } from '../../../nodes/ingest/samples/manifest';
-import { gridNode, templateDoc, wire, type PipelineTemplate } from './template';
+import { gridNode, templateDoc, trainAndEvaluateEdges, type PipelineTemplate } from './template';
 
 const SAMPLE = sampleDataset('store-demand');
 
@@ -46,13 +46,7 @@ export const demandForecastTemplate: PipelineTemplate = {
       ),
       gridNode('evaluate', 'evaluate/model', 'Evaluate the forecast', { gates: [{ metric: 'r2', op: '>=', value: 0.7 }] }, { column: 4 }),
     ];
-    const edges = [
-      wire('ingest', 'table', 'validate', 'table'),
-      wire('validate', 'table', 'split', 'table'),
-      wire('split', 'train', 'train', 'train'),
-      wire('train', 'model', 'evaluate', 'model'),
-      wire('split', 'test', 'evaluate', 'table'),
-    ];
+    const edges = trainAndEvaluateEdges(['validate']);
     const description =
       `${SAMPLE.title}: checked, then split by date so the oldest 75% of days train and the newest 25% test. ` +
       'A random forest of 60 trees learns units sold from store, weekday, month, holidays, promotions and ' +

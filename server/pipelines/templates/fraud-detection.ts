@@ -1,6 +1,6 @@
 // Card fraud: generated transactions → validate → stratified split → balanced logistic regression →
 // evaluation where a missed fraud costs 20 times a blocked good customer.
-import { gridNode, templateDoc, wire, type PipelineTemplate } from './template';
+import { gridNode, templateDoc, trainAndEvaluateEdges, type PipelineTemplate } from './template';
 
 const ROWS = 20_000;
 
@@ -55,13 +55,7 @@ export const fraudDetectionTemplate: PipelineTemplate = {
         { column: 4 },
       ),
     ];
-    const edges = [
-      wire('ingest', 'table', 'validate', 'table'),
-      wire('validate', 'table', 'split', 'table'),
-      wire('split', 'train', 'train', 'train'),
-      wire('train', 'model', 'evaluate', 'model'),
-      wire('split', 'test', 'evaluate', 'table'),
-    ];
+    const edges = trainAndEvaluateEdges(['validate']);
     const description =
       '20,000 synthetic card transactions (seed 0, 2% fraud), checked, then split 75/25 stratified by is_fraud. ' +
       'A logistic regression with balanced class weights is evaluated on the test side, where a missed fraud costs 20 and ' +

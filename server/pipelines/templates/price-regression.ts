@@ -1,6 +1,6 @@
 // House prices: sales → validate → random split → linear regression → evaluation gated on R².
 import { sampleDataset } from '../../../nodes/ingest/samples/manifest';
-import { gridNode, templateDoc, wire, type PipelineTemplate } from './template';
+import { gridNode, templateDoc, trainAndEvaluateEdges, type PipelineTemplate } from './template';
 
 const SAMPLE = sampleDataset('house-prices');
 
@@ -40,13 +40,7 @@ export const priceRegressionTemplate: PipelineTemplate = {
       gridNode('train', 'train/linear-regression', 'Linear regression', { target: 'price', numericImpute: 'median' }, { column: 3 }),
       gridNode('evaluate', 'evaluate/model', 'Evaluate', { gates: [{ metric: 'r2', op: '>=', value: 0.7 }] }, { column: 4 }),
     ];
-    const edges = [
-      wire('ingest', 'table', 'validate', 'table'),
-      wire('validate', 'table', 'split', 'table'),
-      wire('split', 'train', 'train', 'train'),
-      wire('train', 'model', 'evaluate', 'model'),
-      wire('split', 'test', 'evaluate', 'table'),
-    ];
+    const edges = trainAndEvaluateEdges(['validate']);
     const description =
       `${SAMPLE.title}: the sales are checked (a price, a plausible area, few missing energy ratings), split 75/25 ` +
       'at random, and a least-squares linear regression is evaluated on the test side; the quality gate needs R² ≥ 0.7.';

@@ -1,4 +1,4 @@
-// What a pipeline template is, and the two helpers every template builds its document with.
+// What a pipeline template is, and the helpers every template builds its document with.
 import { CURRENT_SCHEMA_VERSION, type EdgeInstance, type NodeInstance, type PipelineDoc } from '../../../engine/document';
 
 export type TemplateCategory = 'classification' | 'regression' | 'forecasting';
@@ -46,4 +46,18 @@ export function wire(source: string, output: string, target: string, input: stri
 
 export function templateDoc(id: string, name: string, description: string, nodes: NodeInstance[], edges: EdgeInstance[]): PipelineDoc {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, description, nodes, edges };
+}
+
+/**
+ * The wiring every template shares: ingest → the clean steps in order → split; the split's train
+ * side trains, its test side and the model are evaluated. Node ids are the ones each template uses.
+ */
+export function trainAndEvaluateEdges(clean: readonly string[]): EdgeInstance[] {
+  const chain = ['ingest', ...clean, 'split'];
+  return [
+    ...chain.slice(1).map((to, i) => wire(chain[i], 'table', to, 'table')),
+    wire('split', 'train', 'train', 'train'),
+    wire('train', 'model', 'evaluate', 'model'),
+    wire('split', 'test', 'evaluate', 'table'),
+  ];
 }
