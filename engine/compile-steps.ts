@@ -1,9 +1,11 @@
 // Compile, last pass (only for a graph without errors): the plan's steps in run order, each
-// with its cache key built from the keys of the steps it reads.
+// with its cache key built from the keys of the steps it reads, and where it runs and why.
 import { inputKey, stepCacheKey } from './cache-key';
+import type { CompileEnv } from './compile';
 import type { CheckedNode } from './compile-nodes';
 import type { EdgeInstance } from './document';
-import type { SourceKeyEnv } from './node-definition';
+import type { PlacementSetting } from './node-definition';
+import { decidePlacement } from './placement';
 import type { PlanStep, StepInput } from './plan';
 import type { PortKind } from './port-kinds';
 
@@ -11,9 +13,12 @@ export function buildSteps(
   order: readonly string[],
   nodes: Map<string, CheckedNode>,
   wired: Map<string, Map<string, EdgeInstance>>,
-  env: SourceKeyEnv,
+  env: CompileEnv,
+  pipelinePlacement?: PlacementSetting,
 ): PlanStep[] {
   const keys = new Map<string, string | null>();
+  // The largest source each step depends on, for the 'auto' rule that keeps big data on the server.
+  const bytes = new Map<string, number | undefined>();
   return order.map((id) => {
     const { node, def, params, placement } = nodes.get(id)!;
     if (!def || !params || !placement) throw new Error(`buildSteps: node "${id}" was not checked`);
@@ -32,8 +37,22 @@ export function buildSteps(
     const { type, version, deterministic } = def;
     const cacheKey = stepCacheKey({ type, version, params, codeHash, deterministic, inputKeys, sourceKey });
     keys.set(id, cacheKey);
+    const dataBytes = largest([def.sourceBytes?.(params, env), ...Object.values(inputs).map((i) => bytes.get(i.fromStep))]);
+    bytes.set(id, dataBytes);
+    const setting = node.placement ?? pipelinePlacement ?? 'auto';
+    const from = node.placement ? 'node' : pipelinePlacement ? 'pipeline' : 'default';
+    const decided = decidePlacement({ setting, from, runsOn: def.runsOn, usesGpu: def.usesGpu, dataBytes }, env);
     const fingerprint = sourceKey === undefined ? { codeHash, inputKeys } : { codeHash, sourceKey, inputKeys };
     const label = node.label?.trim() ? { label: node.label } : {};
-    return { id, type, version, ...label, params, inputs, outputs, placement, deterministic, cacheKey, fingerprint };
+    return {
+      id, type, version, ...label, params, inputs, outputs,
+      placement: decided.placement, placementReason: decided.reason,
+      deterministic, cacheKey, fingerprint,
+    };
   });
+}
+
+function largest(values: readonly (number | undefined)[]): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }

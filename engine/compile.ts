@@ -7,14 +7,12 @@ import { checkNodes } from './compile-nodes';
 import { buildSteps } from './compile-steps';
 import type { PipelineDoc } from './document';
 import { subgraphUpTo } from './graph';
-import type { NodeRegistry, Placement, SourceKeyEnv } from './node-definition';
+import type { NodeRegistry, SourceKeyEnv } from './node-definition';
+import type { PlacementEnv } from './placement';
 import type { CompileIssue, Plan } from './plan';
 import { err, ok, type Result } from './result';
 
-export type CompileEnv = SourceKeyEnv & {
-  /** The runtime 'auto' placement prefers, when the node supports it. */
-  defaultPlacement?: Placement;
-};
+export type CompileEnv = SourceKeyEnv & PlacementEnv;
 
 const EMPTY_PIPELINE: CompileIssue = {
   severity: 'error',
@@ -39,7 +37,7 @@ export function compile(doc: PipelineDoc, registry: NodeRegistry, env: CompileEn
   return ok({
     pipelineId: doc.id,
     docHash: docContentHash(doc),
-    steps: buildSteps(graph.order, checked.nodes, edges.wired, env),
+    steps: buildSteps(graph.order, checked.nodes, edges.wired, env, doc.settings?.placement),
     warnings: issues,
   });
 }

@@ -55,6 +55,8 @@ export interface NodeRunArgs<P, V> {
 export interface SourceKeyEnv {
   /** Content hash of a named dataset, or undefined when it is not known. */
   datasetHash?(name: string): string | undefined;
+  /** Stored size in bytes of a named dataset's version (latest, or the pinned hash), when known. */
+  datasetBytes?(name: string, hash?: string): number | undefined;
 }
 
 export interface NodeDefinition<P = any, V = unknown> {
@@ -68,6 +70,10 @@ export interface NodeDefinition<P = any, V = unknown> {
   params: z.ZodType<P>;
   runsOn: readonly Placement[];
   deterministic: boolean;
+  /** Trains with TF.js, so a GPU (WebGPU in a browser) makes it faster; placement 'auto' uses it. */
+  usesGpu?: boolean;
+  /** An ingest node's data size in bytes before running, when known; placement 'auto' keeps big data on the server. */
+  sourceBytes?(params: P, env: SourceKeyEnv): number | undefined;
   /**
    * Ingest nodes return the content hash of their source data so the cache key follows the data.
    * Returning null means the source is unknown, which makes the key unknown.

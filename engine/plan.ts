@@ -16,6 +16,8 @@ export interface PlanStep {
   inputs: Record<string, StepInput>;
   outputs: Record<string, PortKind>;
   placement: Placement;
+  /** The rule that chose the placement, in words, for the plan preview. */
+  placementReason?: string;
   deterministic: boolean;
   /** null when this node or anything upstream is non-deterministic or its source is unknown. */
   cacheKey: string | null;

@@ -2,6 +2,7 @@
 // compiler cares about (ports, kinds, params, runtimes, determinism, sources), not real work.
 import { z } from 'zod';
 import type { NodeDefinition, NodeRegistry, SourceKeyEnv } from './node-definition';
+import type { CompileEnv } from './compile';
 
 const table = { kind: 'table' } as const;
 
@@ -84,6 +85,8 @@ export function createTestRegistry(defs: readonly NodeDefinition[] = TEST_NODE_D
 }
 
 /** Dataset hashes the fixtures can rely on; 'unknown-data' has none, like a file not yet read. */
-export const TEST_ENV: SourceKeyEnv = {
+/** Compiles as a run started from a browser without a GPU would. */
+export const TEST_ENV: CompileEnv = {
   datasetHash: (name) => (name === 'unknown-data' ? undefined : `sha256-of-${name}`),
+  browser: { webgpu: 'none' },
 };

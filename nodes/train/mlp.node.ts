@@ -20,4 +20,5 @@ export const mlpNode = {
     tasks: ['classification', 'regression'],
   }),
   deterministic: false,
+  usesGpu: true,
 };

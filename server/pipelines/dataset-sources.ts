@@ -6,7 +6,9 @@ import type { PipelineDoc } from '../../engine/document';
 import type { NodeRegistry, SourceKeyEnv } from '../../engine/node-definition';
 import type { CompileIssue } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { artifacts } from '../db/schema';
 import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
 
 export function datasetSourceEnv(db: Db): SourceKeyEnv {
@@ -15,6 +17,10 @@ export function datasetSourceEnv(db: Db): SourceKeyEnv {
     datasetHash(name) {
       if (!seen.has(name)) seen.set(name, latestHashByName(db, name));
       return seen.get(name);
+    },
+    datasetBytes(name, hash) {
+      const id = hash ?? this.datasetHash!(name);
+      return id ? db.select({ size: artifacts.size }).from(artifacts).where(eq(artifacts.id, id)).get()?.size : undefined;
     },
   };
 }
