@@ -1,0 +1,67 @@
+// The browser bench's Web Worker (bundled by esbuild, one fresh worker per backend): initialises
+// the one TF.js backend asked for through the runner's initTf, then times the bench training.
+import '@tensorflow/tfjs-backend-webgpu';
+import { initTf } from '../nodes/train/tf-backend';
+import { timeTraining, type TrainingJob, type TrainingOutcome } from './browser-training-run';
+
+export interface WorkerRequest extends TrainingJob {
+  backend: string;
+  /** URL prefix of the tfjs-backend-wasm .wasm files. */
+  wasmPath: string;
+}
+
+/** `device`: the WebGPU adapter or the WebGL renderer, for those two backends. */
+export type WorkerReply = { backend: string; device?: string } & (
+  | ({ status: 'trained' } & TrainingOutcome)
+  | { status: 'unavailable' | 'failed'; reason: string }
+);
+
+interface GpuAdapterInfo {
+  vendor: string;
+  architecture: string;
+  description: string;
+}
+type GpuNavigator = { gpu?: { requestAdapter(): Promise<{ info?: GpuAdapterInfo } | null> } };
+
+async function run(request: WorkerRequest): Promise<WorkerReply> {
+  const { backend } = request;
+  const device = backend === 'webgpu' ? await gpuAdapter() : backend === 'webgl' ? glRenderer() : undefined;
+  const about = { backend, ...(device ? { device } : {}) };
+  const unavailable = (reason: string): WorkerReply => ({ ...about, status: 'unavailable', reason });
+  // 'cpu' after the backend asked for, as the runner's list ends: initTf's note then says why the
+  // first was passed over, the way a run would report it.
+  const backends = backend === 'cpu' ? ['cpu'] : [backend, 'cpu'];
+  let init: Awaited<ReturnType<typeof initTf>>;
+  try {
+    init = await initTf({ backends, wasmPath: request.wasmPath });
+  } catch (error) {
+    return unavailable(error instanceof Error ? error.message : String(error));
+  }
+  if (init.backend !== backend) return unavailable(init.note ?? `TF.js chose ${init.backend}`);
+  try {
+    return { ...about, status: 'trained', ...(await timeTraining(init.tf, request)) };
+  } catch (error) {
+    return { ...about, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function gpuAdapter(): Promise<string> {
+  const gpu = (navigator as unknown as GpuNavigator).gpu;
+  if (!gpu) return 'navigator.gpu is undefined';
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) return 'requestAdapter() gave null';
+  const info = adapter.info;
+  if (!info) return 'adapter without info';
+  return [info.vendor, info.architecture, info.description].filter(Boolean).join(' / ') || 'empty adapter info';
+}
+
+function glRenderer(): string {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return 'no WebGL2 context';
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  void run(event.data).then((reply) => postMessage(reply));
+});
