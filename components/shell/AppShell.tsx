@@ -16,6 +16,7 @@ export function AppShell({ user, canManageUsers, children }: AppShellProps) {
   const items: NavItem[] = [
     { href: '/', label: 'Projects' },
     { href: '/datasets', label: 'Datasets' },
+    { href: '/onnx', label: 'Try ONNX' },
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
   items.push({ href: '/settings', label: 'Settings' });

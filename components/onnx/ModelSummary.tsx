@@ -1,0 +1,92 @@
+'use client';
+// What was loaded: the execution provider in use and why earlier ones were passed over, the
+// model's header, its inputs and outputs, and how the page will feed it.
+import { formatDuration } from '../ui/format';
+import type { InputLayout, IoInfo } from './input-layout';
+import type { ProviderNote } from './open-session';
+import type { LoadedModel } from './use-onnx-model';
+
+export function ProviderNotes({ notes }: { notes: readonly ProviderNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="flex flex-col gap-1 text-sm" data-testid="onnx-provider-notes">
+      {notes.map((n) => (
+        <li key={n.provider} className="flex items-baseline gap-2" data-testid={`onnx-provider-${n.provider}`}>
+          <code className={`w-16 shrink-0 font-mono text-xs ${n.used ? 'font-semibold text-emerald-700' : 'text-zinc-400 line-through'}`}>{n.provider}</code>
+          <span className={n.used ? 'text-zinc-800' : 'text-zinc-500'}>
+            <span className="font-medium">{n.used ? 'In use. ' : 'Passed over. '}</span>
+            {n.reason}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const shapeText = (io: IoInfo) => (io.shape ? `[${io.shape.join(', ')}]` : 'unknown');
+
+function IoTable({ title, values, testId }: { title: string; values: readonly IoInfo[]; testId: string }) {
+  return (
+    <div className="min-w-0 flex-1">
+      <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h3>
+      <table className="mt-1.5 w-full text-sm" data-testid={testId}>
+        <thead>
+          <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500">
+            <th className="py-1 pr-3 font-medium">Name</th>
+            <th className="py-1 pr-3 font-medium">Type</th>
+            <th className="py-1 font-medium">Shape</th>
+          </tr>
+        </thead>
+        <tbody>
+          {values.map((v) => (
+            <tr key={v.name} className="border-b border-zinc-100 last:border-0">
+              <td className="py-1 pr-3 font-mono text-xs text-zinc-900">{v.name}</td>
+              <td className="py-1 pr-3 font-mono text-xs text-zinc-600">{v.type}</td>
+              <td className="py-1 font-mono text-xs text-zinc-600">{shapeText(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function layoutText(layout: InputLayout): string {
+  switch (layout.kind) {
+    case 'vector':
+      return `One ${layout.input.type} tensor, ${layout.input.name}, with ${layout.size} values per row${layout.namedByMetadata ? ', named by the model’s feature_names' : ''}; ${layout.batched ? 'rows are scored in batches' : 'one row per run'}.`;
+    case 'columns':
+      return `One input per column (${layout.fields.length}); ${layout.batched ? 'rows are scored in batches' : 'one row per run'}.`;
+    case 'unsupported':
+      return layout.reason;
+  }
+}
+
+export function ModelSummary({ model }: { model: LoadedModel }) {
+  const { info } = model;
+  const opsets = info.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ');
+  return (
+    <div className="flex flex-col gap-4" data-testid="onnx-model-summary">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <span className="inline-flex h-6 items-center gap-1.5 rounded-full bg-emerald-50 px-2.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200 ring-inset" data-testid="onnx-provider">
+          <span aria-hidden className="size-1.5 rounded-full bg-emerald-500" />
+          Running on {model.provider}
+        </span>
+        <span className="text-zinc-500">Loaded in {formatDuration(model.loadMs)}</span>
+        <span className="text-xs text-zinc-400">
+          IR {info.irVersion} · opset {opsets || '—'}
+          {info.producer ? ` · ${info.producer}${info.producerVersion ? ` ${info.producerVersion}` : ''}` : ''}
+        </span>
+      </div>
+      <ProviderNotes notes={model.notes} />
+      <div className="flex flex-col gap-4 sm:flex-row sm:gap-6">
+        <IoTable title="Inputs" values={model.inputs} testId="onnx-inputs" />
+        <IoTable title="Outputs" values={model.outputs} testId="onnx-outputs" />
+      </div>
+      <p className={`text-sm ${model.layout.kind === 'unsupported' ? 'text-amber-800' : 'text-zinc-600'}`} data-testid="onnx-layout">
+        {layoutText(model.layout)}
+        {model.layout.kind === 'vector' && model.layout.note ? ` ${model.layout.note}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+// Loads a picked .onnx file in this browser (it is never uploaded) and holds the open session.
+// Runs are queued one at a time: an onnxruntime session runs one inference at once.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Feed } from './feeds';
+import { inputLayout, type InputLayout, type IoInfo } from './input-layout';
+import { featureNamesFromMetadata, readOnnxModelInfo, type OnnxModelInfo } from './onnx-model-info';
+import { openSession, type Provider, type ProviderNote } from './open-session';
+import { browserSessionDeps } from './ort-browser';
+import type { OutputTensor } from './output-columns';
+import { describeValues, runModel } from './run-model';
+
+export interface LoadedModel {
+  fileName: string;
+  size: number;
+  info: OnnxModelInfo;
+  inputs: IoInfo[];
+  outputs: IoInfo[];
+  layout: InputLayout;
+  provider: Provider;
+  notes: ProviderNote[];
+  loadMs: number;
+  /** Tensor outputs; others (maps, sequences) cannot be fetched into the page. */
+  fetched: string[];
+  run: (feeds: Feed[]) => Promise<OutputTensor[]>;
+}
+
+export type ModelState =
+  | { status: 'empty' }
+  | { status: 'loading'; fileName: string }
+  | { status: 'failed'; fileName: string; error: string; notes: ProviderNote[] }
+  | { status: 'ready'; model: LoadedModel };
+
+export function useOnnxModel(): { state: ModelState; load: (file: File) => void } {
+  const [state, setState] = useState<ModelState>({ status: 'empty' });
+  const latest = useRef(0);
+  const release = useRef<(() => void) | null>(null);
+
+  useEffect(() => () => release.current?.(), []);
+
+  const load = useCallback((file: File) => {
+    const attempt = ++latest.current;
+    // The page stops showing the old model now, so its session can go once its last run ends.
+    release.current?.();
+    release.current = null;
+    setState({ status: 'loading', fileName: file.name });
+    void (async () => {
+      const started = performance.now();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const header = readOnnxModelInfo(bytes);
+      if (!header.ok) {
+        if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: `${file.name} is not an ONNX model: ${header.error}.`, notes: [] });
+        return;
+      }
+      const opened = await openSession(bytes, browserSessionDeps);
+      if (!opened.ok) {
+        if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: opened.error, notes: opened.notes });
+        return;
+      }
+      const { ort, session, provider, notes } = opened.value;
+      if (attempt !== latest.current) {
+        void session.release();
+        return;
+      }
+      const inputs = describeValues(session, 'input');
+      const outputs = describeValues(session, 'output');
+      const fetched = outputs.filter((o) => o.isTensor).map((o) => o.name);
+      let queue: Promise<unknown> = Promise.resolve();
+      let released = false;
+      const run = (feeds: Feed[]) => {
+        if (released) return Promise.reject(new Error('This model was closed; load it again.'));
+        const next = queue.then(() => runModel(ort, session, feeds, fetched));
+        queue = next.catch(() => undefined);
+        return next;
+      };
+      release.current = () => {
+        released = true;
+        void queue.then(() => session.release());
+      };
+      setState({
+        status: 'ready',
+        model: {
+          fileName: file.name,
+          size: file.size,
+          info: header.info,
+          inputs,
+          outputs,
+          layout: inputLayout(inputs, featureNamesFromMetadata(header.info.metadata)),
+          provider,
+          notes,
+          loadMs: performance.now() - started,
+          fetched,
+          run,
+        },
+      });
+    })().catch((error: unknown) => {
+      if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: `Reading ${file.name} failed: ${(error as Error).message}`, notes: [] });
+    });
+  }, []);
+
+  return { state, load };
+}
