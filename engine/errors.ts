@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'worker_crashed',
   'artifact_missing',
   'artifact_corrupt',
+  'interrupted', // the browser tab driving the run went away; the run can be resumed
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

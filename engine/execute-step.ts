@@ -70,6 +70,7 @@ export async function executeStep(
     const details: FinishedDetails = { outputs: outputs.value };
     if (result.peakMemoryBytes !== undefined) details.peakMemoryBytes = result.peakMemoryBytes;
     if (result.backend !== undefined) details.backend = result.backend;
+    if (result.backendNote !== undefined) details.backendNote = result.backendNote;
     return await finish({ status: 'succeeded', outputs: outputs.value }, details);
   } catch (error) {
     // Once the run is cancelled, whatever a step throws is most likely the cancellation itself.

@@ -12,8 +12,10 @@ export interface CacheHit {
 export interface StepRunResult {
   outputs: Record<string, ArtifactRef>;
   peakMemoryBytes?: number;
-  /** e.g. the TF.js backend that really ran, and why it fell back. */
+  /** e.g. the TF.js backend that really ran. */
   backend?: string;
+  /** Why earlier backends were passed over (failed to start, device lost, out of memory). */
+  backendNote?: string;
 }
 
 export type ExecuteEvent =
@@ -30,9 +32,10 @@ export type ExecuteEvent =
       cachedFromRunId?: string;
       peakMemoryBytes?: number;
       backend?: string;
+      backendNote?: string;
       error?: ErrorInfo;
     }
-  | { type: 'run_finished'; status: Exclude<RunStatus, 'queued' | 'running'>; at: number };
+  | { type: 'run_finished'; status: Exclude<RunStatus, 'queued' | 'running' | 'interrupted'>; at: number };
 
 export interface StepHooks {
   signal: AbortSignal;

@@ -79,5 +79,6 @@ export interface ArtifactRef {
 
 export const STEP_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'cached'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+// 'interrupted': the browser running it went away (tab closed); it can be resumed from its last finished step.
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

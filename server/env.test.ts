@@ -29,6 +29,7 @@ describe('parseEnv', () => {
         PIPEWORKS_SESSION_TTL_HOURS: '12',
         PIPEWORKS_MAX_UPLOAD_MB: '50',
         PIPEWORKS_MAX_LINE_KB: '64',
+        PIPEWORKS_BROWSER_TIMEOUT_S: '5',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -43,6 +44,7 @@ describe('parseEnv', () => {
       PIPEWORKS_SESSION_TTL_HOURS: 12,
       PIPEWORKS_MAX_UPLOAD_MB: 50,
       PIPEWORKS_MAX_LINE_KB: 64,
+      PIPEWORKS_BROWSER_TIMEOUT_S: 5,
       NODE_ENV: 'production',
     });
   });

@@ -30,6 +30,9 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(100_000)).transform((mb) => mb ?? 200),
     /** The longest physical line a CSV import accepts. */
     PIPEWORKS_MAX_LINE_KB: optional(z.coerce.number().positive().max(1024 * 1024)).transform((kb) => kb ?? 1024),
+    /** A browser-driven run whose tab has not been heard from for this long is marked interrupted. */
+    // A hidden tab's timers may fire only once a minute (Chrome's intensive throttling), so well above that.
+    PIPEWORKS_BROWSER_TIMEOUT_S: optional(z.coerce.number().positive().max(3600)).transform((s) => s ?? 90),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

@@ -20,6 +20,7 @@ export function getRunManager(): RunManager {
       dataDir: env.PIPEWORKS_DATA_DIR,
       bundledRoot: bundledRoot(),
       testNodes: env.PIPEWORKS_TEST_NODES,
+      browserTimeoutMs: env.PIPEWORKS_BROWSER_TIMEOUT_S * 1000,
     });
   }
   return holder[key];

@@ -9,7 +9,9 @@ import { indexNodeTypes } from '../pipeline/flow-elements';
 import { PipelineCanvas } from '../pipeline/PipelineCanvas';
 import type { IssueView, NodeTypeInfo, StepView } from '../pipeline/pipeline-types';
 import { RunUpToContext, type RunUpToActions } from '../pipeline/PlanPreviewActions';
+import { PipelinePlacement } from '../pipeline/PipelinePlacement';
 import { RunControls } from '../pipeline/RunControls';
+import { useBrowserRunFailure } from '../runner/use-browser-run';
 import { SidePanel, type PanelTab } from '../pipeline/SidePanel';
 import { usePipelineRun } from '../pipeline/use-pipeline-run';
 import { errorMessage } from '../trpc/error-message';
@@ -67,7 +69,7 @@ export function PipelineWorkspace(props: PipelineWorkspaceProps) {
 function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
   const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
   const runState = usePipelineRun(pipelineId);
-  const { run, live, start, cancel } = runState;
+  const { run, live, start, cancel, resume } = runState;
   const [inspected, setInspected] = useState<{ nodeId: string | null; port: string | null }>({ nodeId: null, port: null });
   const [tab, setTab] = useState<PanelTab>('runs');
   const [viewing, setViewing] = useState<number | null>(null);
@@ -135,7 +137,8 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
     [store, flush],
   );
   const closeVersion = useCallback(() => setViewing(null), []);
-  const actionError = start.error ?? cancel.error;
+  const localFailure = useBrowserRunFailure(run?.id);
+  const actionError = start.error ?? cancel.error ?? resume.error;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -150,6 +153,8 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           </>
         }
         actions={
+          <div className="flex items-center gap-3">
+          <PipelinePlacement readOnlyReason={canWrite ? null : cannotEditReason(role)} />
           <RunControls
             pipelineId={pipelineId}
             version={version}
@@ -163,11 +168,14 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
             cancelling={cancel.isPending}
             onRun={() => void runSaved()}
             onCancel={() => run && cancel.mutate({ id: run.id })}
+            onResume={(where) => run && resume.mutate({ runId: run.id, where })}
+            resuming={resume.isPending}
             prepare={prepare}
           />
+          </div>
         }
       >
-        <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : null} />
+        <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : localFailure ? `This tab stopped running the pipeline: ${localFailure}` : null} />
       </EditorHeader>
       <div className="flex min-h-0 flex-1">
         {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null} /> : null}

@@ -1,6 +1,7 @@
 // Edits of a pipeline document as pure functions. Each returns the same document object when it
 // changes nothing, so history and autosave can tell a real edit from a no-op by identity, and
 // untouched nodes and edges keep their identity so the canvas redraws only what changed.
+import type { PlacementSetting } from '../../engine/node-definition';
 import type { ConnectionAttempt, EdgeInstance, EditorNodeType, NodeInstance, PipelineDoc, XY } from './editor-types';
 import { nextEdgeId, nodeIdForType } from './node-ids';
 
@@ -52,6 +53,20 @@ export function renameNode(doc: PipelineDoc, id: string, label: string): Pipelin
 
 export function setNodeParams(doc: PipelineDoc, id: string, params: Record<string, unknown>): PipelineDoc {
   return updateNode(doc, id, (n) => (n.params === params ? n : { ...n, params }));
+}
+
+/** 'inherit' removes the node's own setting, so the pipeline's applies. */
+export function setNodePlacement(doc: PipelineDoc, id: string, placement: PlacementSetting | 'inherit'): PipelineDoc {
+  return updateNode(doc, id, (n) => {
+    if ((n.placement ?? 'inherit') === placement) return n;
+    const { placement: _old, ...rest } = n;
+    return placement === 'inherit' ? rest : { ...rest, placement };
+  });
+}
+
+export function setPipelinePlacement(doc: PipelineDoc, placement: PlacementSetting): PipelineDoc {
+  if ((doc.settings?.placement ?? 'auto') === placement) return doc;
+  return { ...doc, settings: { ...doc.settings, placement } };
 }
 
 /** Positions are rounded: sub-pixel drags would otherwise make every save look like a change. */

@@ -3,10 +3,11 @@
 // compile issues and columns) and about saving it. Canvas, palette, inspector and shortcuts all
 // act through these functions, so each edit is undoable in exactly one way.
 import type { DocColumns } from '../../engine/columns';
+import type { PlacementSetting } from '../../engine/node-definition';
 import type { IssueView } from '../pipeline/pipeline-types';
 import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
 import { connectionRefusal } from './connection-rules';
-import { addNode, connect, moveNodes, removeElements, renameNode, setNodeParams } from './doc-ops';
+import { addNode, connect, moveNodes, removeElements, renameNode, setNodeParams, setNodePlacement, setPipelinePlacement } from './doc-ops';
 import type { ConnectionAttempt, EditorNodeType, PipelineDoc, TypeIndex, XY } from './editor-types';
 import { closeStep, record, redo, startHistory, undo, type History } from './history';
 import { createStore } from './store';
@@ -131,6 +132,14 @@ export function createEditorStore(initial: { doc: PipelineDoc; version: number; 
     /** `fields` names what changed, so typing in one field merges, but a new field is a new step. */
     setParams(id: string, params: Record<string, unknown>, fields: readonly string[]) {
       edit((doc) => setNodeParams(doc, id, params), `params:${id}:${[...fields].sort().join(',')}`);
+    },
+
+    setPlacement(id: string, placement: PlacementSetting | 'inherit') {
+      edit((doc) => setNodePlacement(doc, id, placement));
+    },
+
+    setPipelinePlacement(placement: PlacementSetting) {
+      edit((doc) => setPipelinePlacement(doc, placement));
     },
 
     /** Frames of one drag (or of arrow-key nudges) merge into one step. */

@@ -75,6 +75,7 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
             />
           </span>
         </label>
+        <PlacementField node={node} runsOn={info?.runsOn} readOnlyReason={readOnlyReason} onChange={(p) => store.setPlacement(node.id, p)} />
       </header>
 
       {nodeIssues.length > 0 ? (
@@ -100,9 +101,17 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
           {step.runner ? (
             <>
               <dt className="text-zinc-500">Ran on</dt>
-              <dd>
-                {step.runner}
+              <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
+                {runnerWords(step.runner)}
                 {step.backend ? ` · ${step.backend}` : ''}
+              </dd>
+            </>
+          ) : null}
+          {step.backendNote ? (
+            <>
+              <dt className="text-zinc-500">Fallback</dt>
+              <dd className="text-amber-800" data-testid="step-backend-note">
+                {step.backendNote}
               </dd>
             </>
           ) : null}
@@ -154,5 +163,43 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
 
       {runId && step ? <StepLogs runId={runId} stepId={node.id} live={step.status === 'running' || step.status === 'queued'} /> : null}
     </div>
+  );
+}
+
+function runnerWords(runner: string): string {
+  if (runner.startsWith('browser')) return 'Browser (Web Worker)';
+  if (runner.startsWith('server')) return 'Server';
+  return runner;
+}
+
+const PLACEMENT_CHOICES = [
+  ['inherit', "Pipeline's setting"],
+  ['auto', 'Auto'],
+  ['browser', 'Browser'],
+  ['server', 'Server'],
+] as const;
+
+function PlacementField({ node, runsOn, readOnlyReason, onChange }: { node: NodeInstance; runsOn: readonly string[] | undefined; readOnlyReason: string | null; onChange: (p: 'inherit' | 'auto' | 'browser' | 'server') => void }) {
+  const only = runsOn && runsOn.length === 1 ? runsOn[0] : null;
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700">
+      Runs on
+      <span title={readOnlyReason ?? undefined}>
+        <select
+          value={node.placement ?? 'inherit'}
+          disabled={readOnlyReason !== null}
+          onChange={(e) => onChange(e.target.value as 'inherit' | 'auto' | 'browser' | 'server')}
+          data-testid="node-placement"
+          className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm font-normal text-zinc-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500"
+        >
+          {PLACEMENT_CHOICES.map(([value, label]) => (
+            <option key={value} value={value} disabled={only !== null && (value === 'browser' || value === 'server') && value !== only}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </span>
+      {only ? <span className="font-normal text-zinc-500">This node runs only {only === 'server' ? 'on the server' : 'in a browser'}.</span> : null}
+    </label>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 // The run plan preview: which steps a run would reuse from the cache and which it would run, and
 // why. Fetched fresh each time it opens, so it always reflects the latest runs and saves.
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { webGpuProbe } from '../runner/webgpu-probe';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
@@ -22,7 +23,11 @@ interface PlanPreviewProps {
 
 export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onClose }: PlanPreviewProps) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.run.preview.queryOptions({ pipelineId, version }, { gcTime: 0, staleTime: 0, retry: false }));
+  // Placement depends on what this browser offers (a WebGPU adapter), exactly as a run would see it.
+  const probe = useQuery({ queryKey: ['webgpu-probe'], queryFn: webGpuProbe, staleTime: Infinity });
+  const query = useQuery(
+    trpc.run.preview.queryOptions(probe.data ? { pipelineId, version, browser: { webgpu: probe.data.offer } } : skipToken, { gcTime: 0, staleTime: 0, retry: false }),
+  );
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -78,6 +83,9 @@ export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onCl
                     <span className="truncate text-sm font-medium text-zinc-900">{step.label}</span>
                     <span className="truncate font-mono text-[11px] text-zinc-400">{step.type}</span>
                   </div>
+                  <p className="mt-0.5 text-xs text-zinc-600" data-testid={`plan-placement-${step.stepId}`} data-placement={step.placement}>
+                    <span className="font-medium">{step.placement === 'browser' ? 'Browser' : 'Server'}</span> · {step.placementReason.replace(/^Runs (on the server|in the browser)(: |, )?/, '') || 'as set'}
+                  </p>
                   <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
                     {step.decision === 'cached' ? (
                       <span className="text-zinc-500">reused from run {shortId(step.cachedFromRunId)}</span>

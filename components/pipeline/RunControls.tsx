@@ -25,11 +25,14 @@ interface RunControlsProps {
   cancelling: boolean;
   onRun: () => void;
   onCancel: () => void;
+  /** Continues an interrupted run from its last finished step. */
+  onResume: (where: 'server' | 'browser') => void;
+  resuming: boolean;
   /** Saves unsaved work; resolves false when that failed (the save status says why). */
   prepare: () => Promise<boolean>;
 }
 
-export function RunControls({ pipelineId, version, role, run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel, prepare }: RunControlsProps) {
+export function RunControls({ pipelineId, version, role, run, live, canRun, canCancel, blockedReason, starting, cancelling, onRun, onCancel, onResume, resuming, prepare }: RunControlsProps) {
   const reason = !canRun ? cannotRunReason(role) : blockedReason;
   const runDisabled = reason !== null || starting || live;
   const [previewing, setPreviewing] = useState(false);
@@ -44,6 +47,18 @@ export function RunControls({ pipelineId, version, role, run, live, canRun, canC
           </>
         ) : null}
       </div>
+      {run?.status === 'interrupted' && canRun ? (
+        <Tooltip text={run.errorMessage ?? 'The browser tab running it went away'}>
+          <span className="flex items-center gap-1" data-testid="resume-controls">
+            <Button onClick={() => onResume('server')} disabled={resuming} data-testid="resume-server">
+              Resume on server
+            </Button>
+            <Button onClick={() => onResume('browser')} disabled={resuming} data-testid="resume-browser">
+              Resume here
+            </Button>
+          </span>
+        </Tooltip>
+      ) : null}
       {live && canCancel ? (
         <Button variant="danger" onClick={onCancel} disabled={cancelling} data-testid="cancel-button">
           {cancelling ? 'Cancelling…' : 'Cancel'}
@@ -77,7 +92,7 @@ export function RunControls({ pipelineId, version, role, run, live, canRun, canC
 
 function runTiming(run: RunView): string {
   if (run.startedAt == null) return 'Waiting to start';
-  if (run.finishedAt == null) return 'In progress';
+  if (run.finishedAt == null) return run.status === 'interrupted' ? 'Waiting to resume' : 'In progress';
   return formatDuration(run.finishedAt - run.startedAt);
 }
 

@@ -16,6 +16,8 @@ export interface NodeTypeInfo {
   description: string;
   inputs: readonly PortInfo[];
   outputs: readonly PortInfo[];
+  /** Where this node can run; absent in older payloads (then both). */
+  runsOn?: readonly ('browser' | 'server')[];
   /** The params as JSON Schema, for the inspector's generated form. */
   paramsSchema?: Record<string, unknown>;
   /** Every param with its default, or null when some param has none; a new node starts with these. */
@@ -53,6 +55,7 @@ export interface StepView {
   cachedFromRunId: string | null;
   runner: string | null;
   backend: string | null;
+  backendNote?: string | null;
   outputs: Record<string, ArtifactRefView> | null;
   errorCode: string | null;
   errorMessage: string | null;
@@ -79,7 +82,8 @@ export interface RunSummary {
   finishedAt: number | null;
 }
 
-export const TERMINAL_RUN_STATES: readonly string[] = ['succeeded', 'failed', 'cancelled'];
+// 'interrupted' is not live either: nothing moves until someone resumes it.
+export const TERMINAL_RUN_STATES: readonly string[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 
 export function isFinished(status: string | undefined): boolean {
   return status !== undefined && TERMINAL_RUN_STATES.includes(status);

@@ -5,11 +5,15 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
-import { useTRPC } from '../trpc/trpc-context';
+import { browserRunner } from '../runner/browser-runner';
+import { webGpuProbe } from '../runner/webgpu-probe';
+import type { RouterInputs } from '../trpc/router-types';
+import { useTRPC, useTRPCClient } from '../trpc/trpc-context';
 import { isFinished, type RunSummary, type RunView } from './pipeline-types';
 
 export function usePipelineRun(pipelineId: string) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [chosenRunId, setChosenRunId] = useState<string | null>(null);
 
@@ -39,16 +43,31 @@ export function usePipelineRun(pipelineId: string) {
     }),
   );
 
-  const start = useMutation(
-    trpc.run.start.mutationOptions({
-      onSuccess: ({ runId: started }) => {
-        setChosenRunId(started);
+  // The server places steps knowing what this browser offers; a plan with browser steps comes
+  // back with a ticket, and this tab's runner (a Web Worker) drives it.
+  const start = useMutation({
+    mutationFn: async (input: Omit<RouterInputs['run']['start'], 'browser'>) => {
+      const { offer } = await webGpuProbe();
+      return client.run.start.mutate({ ...input, browser: { webgpu: offer } });
+    },
+    onSuccess: ({ runId: started, browser }) => {
+      if (browser) browserRunner().start({ runId: started, token: browser.token, plan: browser.plan, completed: [] });
+      setChosenRunId(started);
+      void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
+    },
+  });
+  const resume = useMutation(
+    trpc.runner.resume.mutationOptions({
+      onSuccess: (resumed) => {
+        if (resumed.where === 'browser') browserRunner().start(resumed);
+        void queryClient.invalidateQueries({ queryKey: trpc.run.get.queryKey({ id: resumed.runId }) });
         void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
       },
     }),
   );
   const cancel = useMutation(
     trpc.run.cancel.mutationOptions({
+      onMutate: (input) => browserRunner().cancel(input.id),
       onSettled: (_data, _error, input) => {
         void queryClient.invalidateQueries({ queryKey: trpc.run.get.queryKey({ id: input.id }) });
         void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
@@ -69,6 +88,7 @@ export function usePipelineRun(pipelineId: string) {
     chooseRun: setChosenRunId,
     start,
     cancel,
+    resume,
   };
 }
 

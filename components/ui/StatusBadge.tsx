@@ -1,7 +1,7 @@
 // Run and step states as small coloured pills. The text is exactly the state word (tests rely on it).
 import type { HTMLAttributes } from 'react';
 
-export const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'cached'] as const;
+export const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'cached', 'interrupted'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export function isStatus(value: unknown): value is Status {
@@ -15,6 +15,7 @@ const STYLES: Record<Status, { pill: string; dot: string }> = {
   cached: { pill: 'bg-sky-50 text-sky-700 ring-sky-200', dot: 'bg-sky-500' },
   failed: { pill: 'bg-red-50 text-red-700 ring-red-200', dot: 'bg-red-500' },
   cancelled: { pill: 'bg-amber-50 text-amber-800 ring-amber-200', dot: 'bg-amber-500' },
+  interrupted: { pill: 'bg-orange-50 text-orange-800 ring-orange-200', dot: 'bg-orange-500' },
 };
 
 const UNKNOWN = { pill: 'bg-zinc-100 text-zinc-600 ring-zinc-200', dot: 'bg-zinc-400' };

@@ -5,6 +5,7 @@ import { datasetRouter } from './routers/dataset';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { runRouter } from './routers/run';
+import { runnerRouter } from './routers/runner';
 import { userRouter } from './routers/user';
 import { createTRPCRouter } from './trpc';
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   pipeline: pipelineRouter,
   run: runRouter,
+  runner: runnerRouter,
   artifact: artifactRouter,
   dataset: datasetRouter,
   apiKey: apiKeyRouter,

@@ -153,6 +153,8 @@ export const stepRuns = sqliteTable(
     runner: text('runner'),
     /** The ML backend actually used, e.g. 'wasm', 'webgpu', 'onnxruntime-node'. */
     backend: text('backend'),
+    /** Why earlier backends were passed over (failed to start, GPU device lost, out of memory). */
+    backendNote: text('backend_note'),
     progress: real('progress'),
     progressMessage: text('progress_message'),
     /** Progress events that carried numbers (an epoch's loss, say), thinned to a bounded series. */

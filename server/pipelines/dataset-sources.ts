@@ -13,13 +13,14 @@ import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
 
 export function datasetSourceEnv(db: Db): SourceKeyEnv {
   const seen = new Map<string, string | undefined>();
+  const datasetHash = (name: string) => {
+    if (!seen.has(name)) seen.set(name, latestHashByName(db, name));
+    return seen.get(name);
+  };
   return {
-    datasetHash(name) {
-      if (!seen.has(name)) seen.set(name, latestHashByName(db, name));
-      return seen.get(name);
-    },
+    datasetHash,
     datasetBytes(name, hash) {
-      const id = hash ?? this.datasetHash!(name);
+      const id = hash ?? datasetHash(name);
       return id ? db.select({ size: artifacts.size }).from(artifacts).where(eq(artifacts.id, id)).get()?.size : undefined;
     },
   };

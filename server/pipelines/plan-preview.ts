@@ -7,6 +7,8 @@ import type { Plan, PlanStep } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
+import type { Placement } from '../../engine/node-definition';
+import type { BrowserOffer } from '../../engine/placement';
 import { compileStoredVersion } from './compile-doc';
 import { serverRegistry } from './registry';
 
@@ -17,6 +19,9 @@ export interface PreviewStep {
   decision: 'cached' | 'run';
   cachedFromRunId?: string;
   reasons: string[];
+  placement: Placement;
+  /** The placement rule that applied, in words. */
+  placementReason: string;
 }
 
 export interface PlanPreview {
@@ -30,6 +35,7 @@ export interface PreviewInput {
   pipelineId: string;
   version?: number;
   upTo?: string;
+  browser?: BrowserOffer;
 }
 
 /** How many earlier runs are searched for the last plan a step appeared in. */
@@ -41,7 +47,7 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
 };
 
 export async function previewRun(db: Db, dataDir: string, input: PreviewInput): Promise<PlanPreview> {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo);
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser });
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
@@ -56,7 +62,13 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan): Promise<
   const out: PreviewStep[] = [];
   for (const step of plan.steps) {
     // Named as the canvas names it: its label, else its node type's title, else its id.
-    const base = { stepId: step.id, label: step.label ?? serverRegistry().get(step.type, step.version)?.title ?? step.id, type: step.type };
+    const base = {
+      stepId: step.id,
+      label: step.label ?? serverRegistry().get(step.type, step.version)?.title ?? step.id,
+      type: step.type,
+      placement: step.placement,
+      placementReason: step.placementReason ?? (step.placement === 'server' ? 'Runs on the server' : 'Runs in the browser'),
+    };
     const found = await lookupCachedStep(db, dataDir, step);
     if (found.status === 'hit') {
       out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });

@@ -1,6 +1,12 @@
-// Starting a run: pin the pipeline version, compile it, store the plan, hand it to the runner.
+// Starting a run: pin the pipeline version, compile it, store the plan, hand it to a runner. A
+// plan with steps placed in the browser is driven by the tab that asked (engine/execute in its
+// Web Worker): the run is claimed for that tab, which gets a token to report with.
+import type { Plan } from '../../engine/plan';
+import type { BrowserOffer } from '../../engine/placement';
 import type { Db } from '../db/client';
-import { insertRun, type RunTrigger } from '../runners/run-store';
+import { newBrowserToken } from '../runners/browser-runs';
+import { notifyRunChanged } from '../runners/run-events';
+import { claimRun, insertRun, type RunTrigger } from '../runners/run-store';
 import { getRunManager } from '../runtime';
 import { compileStoredVersion } from './compile-doc';
 
@@ -10,10 +16,14 @@ export interface StartRunInput {
   upTo?: string;
   trigger: RunTrigger;
   userId: string | null;
+  /** What the browser asking offers; absent for the CLI, schedules and the API. */
+  browser?: BrowserOffer;
 }
 
-export function startRun(db: Db, input: StartRunInput): { runId: string; version: number } {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo);
+export type StartedRun = { runId: string; version: number; browser?: { token: string; plan: Plan } };
+
+export function startRun(db: Db, input: StartRunInput): StartedRun {
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser });
   const runId = insertRun(db, {
     pipelineId: input.pipelineId,
     pipelineVersionId: stored.id,
@@ -22,6 +32,12 @@ export function startRun(db: Db, input: StartRunInput): { runId: string; version
     createdBy: input.userId,
     targetStep: input.upTo ?? null,
   });
+  if (input.browser && plan.steps.some((s) => s.placement === 'browser')) {
+    const { token, owner } = newBrowserToken();
+    if (!claimRun(db, runId, null, owner)) throw new Error(`Run ${runId} could not be claimed for the browser`);
+    notifyRunChanged(runId);
+    return { runId, version: stored.version, browser: { token, plan } };
+  }
   void getRunManager().start(runId, plan);
   return { runId, version: stored.version };
 }

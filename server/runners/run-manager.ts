@@ -2,10 +2,11 @@
 // engine, persists every event, and resumes runs a crashed process left unfinished.
 import os from 'node:os';
 import { execute } from '../../engine/execute';
-import type { ExecuteContext } from '../../engine/execute-types';
-import type { Plan, RunStatus } from '../../engine/plan';
+import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
+import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { recordArtifact } from '../store/artifacts';
+import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
 import { claimRun, lookupCachedStep, persistEvent, prepareResume, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions } from './worker-pool';
@@ -17,11 +18,19 @@ export class RunManager {
   private readonly pool: StepWorkerPool;
   readonly owner = `${os.hostname()}:${process.pid}`;
 
+  private readonly sweeper: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly db: Db,
-    private readonly options: PoolOptions,
+    private readonly options: PoolOptions & { browserTimeoutMs?: number },
   ) {
     this.pool = new StepWorkerPool(options);
+    const timeout = options.browserTimeoutMs;
+    if (timeout) {
+      // Browser-driven runs whose tab went quiet become 'interrupted' (resumable), never "running" forever.
+      this.sweeper = setInterval(() => sweepBrowserRuns(this.db, timeout), Math.min(5000, timeout / 2));
+      this.sweeper.unref();
+    }
   }
 
   isActive(runId: string): boolean {
@@ -51,14 +60,7 @@ export class RunManager {
         const found = await lookupCachedStep(this.db, this.options.dataDir, step, runId);
         return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
       },
-      runStep: async (step, inputs, hooks) => {
-        const result = await this.pool.run(step, inputs, hooks);
-        for (const ref of Object.values(result.outputs)) {
-          recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
-        }
-        const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
-        return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend };
-      },
+      runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
       onEvent: (event) => {
         persistEvent(this.db, runId, event, RUNNER_NAME);
         notifyRunChanged(runId);
@@ -72,6 +74,37 @@ export class RunManager {
       .finally(() => this.active.delete(runId));
     this.active.set(runId, { controller, done });
     return done;
+  }
+
+  /** Runs one step in the worker pool and records its output artifacts. */
+  private async runOnPool(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
+    const result = await this.pool.run(step, inputs, hooks);
+    for (const ref of Object.values(result.outputs)) {
+      recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
+    }
+    const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
+    return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
+  }
+
+  /**
+   * A server-placed step of a run a browser drives (a mixed plan). The tab reports the step's start
+   * and end; its logs and progress are recorded here as they happen.
+   */
+  runStepForBrowser(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, signal: AbortSignal): Promise<StepRunResult> {
+    const record = (event: ExecuteEvent) => {
+      persistEvent(this.db, runId, event, RUNNER_NAME);
+      notifyRunChanged(runId);
+    };
+    const hooks: StepHooks = {
+      signal,
+      log: (level, message) => record({ type: 'step_log', stepId: step.id, level, message, at: Date.now() }),
+      progress: (fraction, message, data) => {
+        if (Number.isNaN(fraction)) return;
+        const clamped = Math.min(1, Math.max(0, fraction));
+        record({ type: 'step_progress', stepId: step.id, fraction: clamped, ...(message !== undefined && { message }), ...(data !== undefined && { data }) });
+      },
+    };
+    return this.runOnPool(runId, step, inputs, hooks);
   }
 
   /** Resolves when the run stops executing in this process (at once if it is not executing here). */
@@ -98,6 +131,7 @@ export class RunManager {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const { controller } of this.active.values()) controller.abort();
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
     await this.pool.close();

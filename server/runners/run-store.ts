@@ -149,6 +149,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
           cachedFromRunId: event.cachedFromRunId ?? null,
           peakMemoryBytes: event.peakMemoryBytes ?? null,
           backend: event.backend ?? null,
+          backendNote: event.backendNote ?? null,
           progress: event.status === 'succeeded' || event.status === 'cached' ? 1 : undefined,
           errorCode: event.error?.code ?? null,
           errorMessage: event.error?.message ?? null,

@@ -18,7 +18,7 @@ export interface StoredOutput extends ArtifactRef {
 }
 
 export type StepTaskResult =
-  | { ok: true; outputs: Record<string, StoredOutput>; peakMemoryBytes: number; backend?: string }
+  | { ok: true; outputs: Record<string, StoredOutput>; peakMemoryBytes: number; backend?: string; backendNote?: string }
   | { ok: false; code: ErrorCode; message: string };
 
 export type StepMessage =

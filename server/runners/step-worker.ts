@@ -51,6 +51,7 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       inputs[name] = decodeValue(ref.kind, await readArtifactBytes(task.dataDir, ref.id));
     }
     let backend: string | undefined;
+    let backendNote: string | undefined;
     const ctx: NodeRunContext = {
       signal: controller.signal,
       runtime: 'server',
@@ -63,6 +64,7 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       ml: { backends: ['wasm', 'cpu'], wasmPath: wasmDir() },
       reportBackend: (name, note) => {
         backend = name;
+        backendNote = note;
         if (note) send({ type: 'log', level: 'warn', message: note });
       },
     };
@@ -74,7 +76,7 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       const { id, size } = await writeArtifactBytes(task.dataDir, bytes);
       outputs[name] = { id, size, kind: (value as PortValue).kind, meta, mediaType };
     }
-    return { ok: true, outputs, peakMemoryBytes: peak, backend };
+    return { ok: true, outputs, peakMemoryBytes: peak, backend, backendNote };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, code: 'invalid_input', message: error.message };
     if (error instanceof NodeRunError) return { ok: false, code: error.code, message: error.message };

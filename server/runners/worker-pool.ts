@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import { NodeRunError } from '../../engine/errors';
 import type { StepHooks } from '../../engine/execute-types';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
-import type { StepMessage, StepTask, StepTaskResult, StoredOutput } from './step-protocol';
+import type { StepMessage, StepTask, StepTaskResult } from './step-protocol';
 
 const GRACE_MS = 2000;
 
@@ -16,6 +16,8 @@ export interface PoolOptions {
   bundledRoot: string;
   testNodes: boolean;
 }
+
+export type PoolStepResult = Omit<Extract<StepTaskResult, { ok: true }>, 'ok'>;
 
 export class StepWorkerPool {
   private readonly piscina: Piscina;
@@ -29,7 +31,7 @@ export class StepWorkerPool {
     });
   }
 
-  async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<{ outputs: Record<string, StoredOutput>; peakMemoryBytes: number; backend?: string }> {
+  async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (m: StepMessage) => {
       if (m.type === 'log') hooks.log(m.level, m.message);
@@ -54,7 +56,8 @@ export class StepWorkerPool {
     try {
       const result = (await this.piscina.run(task, { transferList: [port2], signal: kill.signal })) as StepTaskResult;
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
-      return { outputs: result.outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend };
+      const { ok: _ok, ...done } = result;
+      return done;
     } catch (error) {
       if (hooks.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
       if (error instanceof NodeRunError) throw error;

@@ -13,9 +13,18 @@ import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const runId = z.string().uuid();
-const runTarget = z.object({ pipelineId: z.string().min(1).max(64), version: z.number().int().positive().optional(), upTo: z.string().max(64).optional() });
+const browserOffer = z.object({ webgpu: z.enum(['hardware', 'software', 'none']) });
+const runTarget = z.object({
+  pipelineId: z.string().min(1).max(64),
+  version: z.number().int().positive().optional(),
+  upTo: z.string().max(64).optional(),
+  /** What the asking browser offers; with it, steps may be placed in that browser. */
+  browser: browserOffer.optional(),
+});
 
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+// 'interrupted' ends a watch too: nothing changes until someone resumes it (a new watch).
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 const MIN_SNAPSHOT_INTERVAL_MS = 250;
 
 export const runRouter = createTRPCRouter({
@@ -69,7 +78,7 @@ export const runRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const run = ctx.db.select({ status: runs.status }).from(runs).where(eq(runs.id, input.id)).get();
       if (!run) throw notFound(`Run ${input.id}`);
-      if (TERMINAL.has(run.status)) return { cancelled: false, status: run.status };
+      if (ENDED.has(run.status)) return { cancelled: false, status: run.status };
       if (!getRunManager().cancel(input.id)) {
         // Nobody is executing it here (its process is gone): settle it so it cannot resume later.
         ctx.db.update(stepRuns).set({ status: 'cancelled', errorCode: 'cancelled', errorMessage: 'Cancelled' })

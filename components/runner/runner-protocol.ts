@@ -1,0 +1,22 @@
+// What crosses between the page and the runner's Web Worker. Plain data only: it is structured-cloned.
+import type { RunStatus } from '../../engine/plan';
+import type { ArtifactRef, Plan } from '../../engine/plan';
+
+export interface BrowserRunTicket {
+  runId: string;
+  /** The secret the server gave this tab for this run. */
+  token: string;
+  plan: Plan;
+  /** Steps finished before (a resumed run): their outputs, by step id. */
+  completed: [string, Record<string, ArtifactRef>][];
+}
+
+export type ToWorker =
+  | ({ type: 'start'; origin: string; backends: readonly string[] } & BrowserRunTicket)
+  | { type: 'cancel'; runId: string };
+
+export type FromWorker =
+  | { type: 'finished'; runId: string; status: RunStatus }
+  /** The run could not go on (the server refused its reports, or the tab lost the network for good). */
+  | { type: 'failed'; runId: string; message: string }
+  | { type: 'cache'; persistent: boolean; note?: string };

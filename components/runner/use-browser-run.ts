@@ -1,0 +1,12 @@
+'use client';
+// React's view of the runs this tab drives: why the tab stopped driving one, if it did.
+import { useSyncExternalStore } from 'react';
+import { browserRunner } from './browser-runner';
+
+export function useBrowserRunFailure(runId: string | undefined): string | undefined {
+  return useSyncExternalStore(
+    (listener) => browserRunner().subscribe(listener),
+    () => (runId ? browserRunner().state(runId)?.failure : undefined),
+    () => undefined,
+  );
+}

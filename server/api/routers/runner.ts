@@ -1,0 +1,103 @@
+// The API a browser tab uses to drive a run (engine/execute in its Web Worker): ask the shared
+// cache, report events, have the server run the steps placed there, and resume an interrupted
+// run. Every call names the run and the tab's token; a tab that lost the run is told to stop.
+import { z } from 'zod';
+import { toErrorInfo, UserError } from '../../../engine/errors';
+import { audit } from '../../auth/audit';
+import { getEnv } from '../../env';
+import { BROWSER_RUNNER, browserRunFor, interruptRun, planStep } from '../../runners/browser-runs';
+import { artifactRefsSchema, browserEventSchema, checkedOutput, checkedOutputs, MAX_EVENTS_PER_REPORT } from '../../runners/browser-report';
+import { resumeRun } from '../../runners/resume-run';
+import { RUNNER_NAME } from '../../runners/run-manager';
+import { notifyRunChanged } from '../../runners/run-events';
+import { lookupCachedStep, persistEvent } from '../../runners/run-store';
+import { getRunManager } from '../../runtime';
+import { createTRPCRouter, permitted } from '../trpc';
+
+const driven = z.object({ runId: z.string().uuid(), token: z.string().min(20).max(100) });
+const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
+
+export const runnerRouter = createTRPCRouter({
+  /** The server's cache look-up for one step (the same one its own runner uses). */
+  lookupCache: permitted('run.start')
+    .input(driven.extend({ stepId: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      const run = browserRunFor(ctx.db, input.runId, input.token);
+      const step = planStep(run.plan, input.stepId);
+      const found = await lookupCachedStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
+      return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
+    }),
+
+  /**
+   * Events in the order the tab's execute produced them (an empty list is a heartbeat). `stop`
+   * tells the tab the run was cancelled here, so it aborts instead of carrying on.
+   */
+  report: permitted('run.start')
+    .input(driven.extend({ events: z.array(browserEventSchema).max(MAX_EVENTS_PER_REPORT) }))
+    .mutation(async ({ ctx, input }) => {
+      const run = browserRunFor(ctx.db, input.runId, input.token);
+      if (ENDED.has(run.status)) return { stop: true };
+      const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+      for (const event of input.events) {
+        const step = 'stepId' in event ? planStep(run.plan, event.stepId) : undefined;
+        let recorded = event;
+        if (event.type === 'step_finished' && event.outputs && (event.status === 'succeeded' || event.status === 'cached')) {
+          recorded = { ...event, outputs: await checkedOutputs(ctx.db, dataDir, run.plan, event.stepId, event.outputs) };
+        }
+        // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
+        if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;
+        persistEvent(ctx.db, input.runId, recorded, step?.placement === 'server' ? RUNNER_NAME : BROWSER_RUNNER);
+      }
+      notifyRunChanged(input.runId);
+      return { stop: false };
+    }),
+
+  /** Runs a server-placed step of a browser-driven run (a mixed plan) and returns its outputs. */
+  runServerStep: permitted('run.start')
+    .input(driven.extend({ stepId: z.string().min(1).max(64), inputs: artifactRefsSchema }))
+    .mutation(async ({ ctx, input, signal }) => {
+      const run = browserRunFor(ctx.db, input.runId, input.token);
+      const step = planStep(run.plan, input.stepId);
+      if (step.placement !== 'server') throw new UserError(`Step "${step.id}" is placed in the browser, not on the server`);
+      const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+      const inputs: Record<string, z.infer<typeof artifactRefsSchema>[string]> = {};
+      for (const [port, source] of Object.entries(step.inputs)) {
+        const ref = input.inputs[port];
+        if (!ref) throw new UserError(`Step "${step.id}" needs its input "${port}"`);
+        inputs[port] = await checkedOutput(ctx.db, dataDir, run.plan, source.fromStep, source.output, ref);
+      }
+      try {
+        return { ok: true as const, result: await getRunManager().runStepForBrowser(input.runId, step, inputs, signal ?? new AbortController().signal) };
+      } catch (error) {
+        // The node's own failure is the step's result, told to the tab as the server runner would record it.
+        const info = toErrorInfo(error);
+        if (info.code === 'internal') console.error(`[run ${input.runId}] step ${step.id}`, error);
+        return { ok: false as const, code: info.code, message: info.message };
+      }
+    }),
+
+  /**
+   * The tab is alive: sent by the page itself, besides the worker's own reports, since a worker
+   * compiling GPU shaders can be silent for many seconds. `stop`: the run was cancelled here.
+   */
+  heartbeat: permitted('run.start')
+    .input(driven)
+    .mutation(({ ctx, input }) => ({ stop: ENDED.has(browserRunFor(ctx.db, input.runId, input.token).status) })),
+
+  /** The tab is leaving (pagehide): mark the run interrupted now rather than after the heartbeat timeout. */
+  leave: permitted('run.start')
+    .input(driven)
+    .mutation(({ ctx, input }) => {
+      browserRunFor(ctx.db, input.runId, input.token);
+      return { interrupted: interruptRun(ctx.db, input.runId, 'The browser tab running it was closed or reloaded. Resume it on the server or in a browser; finished steps are kept.') };
+    }),
+
+  /** Continues an interrupted run from its last finished step, on the server or in this browser. */
+  resume: permitted('run.start')
+    .input(z.object({ runId: z.string().uuid(), where: z.enum(['server', 'browser']) }))
+    .mutation(({ ctx, input }) => {
+      const resumed = resumeRun(ctx.db, input.runId, input.where);
+      audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: input.runId, detail: { resumed: input.where } });
+      return resumed;
+    }),
+});

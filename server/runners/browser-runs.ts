@@ -1,0 +1,101 @@
+// Runs driven by a browser tab. The tab executes the plan (engine/execute in a Web Worker) and
+// reports every event here; the server keeps the run's record, checks every output the tab
+// claims, and marks the run interrupted when the tab stops being heard from, so a closed tab
+// never leaves a run "running" forever. Such a run resumes on the server or in a browser from
+// its last finished step.
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, like } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
+import { sha256Hex } from '../../engine/hash';
+import type { Plan, PlanStep } from '../../engine/plan';
+import type { Db } from '../db/client';
+import { runs, stepRuns } from '../db/schema';
+import { notifyRunChanged } from './run-events';
+
+export const BROWSER_RUNNER = 'browser:web-worker';
+const OWNER_PREFIX = 'browser:';
+
+/** A fresh secret for one tab driving one run; the database keeps only its hash (as the owner). */
+export function newBrowserToken(): { token: string; owner: string } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, owner: browserOwner(token) };
+}
+
+export function browserOwner(token: string): string {
+  return `${OWNER_PREFIX}${sha256Hex(`pipeworks-run-token:${token}`).slice(0, 40)}`;
+}
+
+export function isBrowserOwner(owner: string | null): boolean {
+  return owner?.startsWith(OWNER_PREFIX) ?? false;
+}
+
+/** When each browser-driven run was last heard from. In memory: after a restart every tab gets a fresh grace period. */
+const lastSeen = new Map<string, number>();
+
+export function touchBrowserRun(runId: string, now = Date.now()): void {
+  lastSeen.set(runId, now);
+}
+
+/**
+ * The run a tab may report to: it exists, is still running and is driven by this token. Anything
+ * else is refused with the reason, so a stale tab stops instead of overwriting someone's resume.
+ */
+export function browserRunFor(db: Db, runId: string, token: string) {
+  const run = db.select().from(runs).where(eq(runs.id, runId)).get();
+  if (!run) throw new UserError(`Run ${runId} does not exist`);
+  if (run.owner !== browserOwner(token)) {
+    throw new UserError(`Run ${runId} is no longer driven by this tab${isBrowserOwner(run.owner) ? ' (another tab resumed it)' : ''}`);
+  }
+  if (run.status === 'interrupted') throw new UserError(`Run ${runId} was marked interrupted after this tab went quiet; resume it to continue`);
+  touchBrowserRun(runId);
+  return run;
+}
+
+export function planStep(plan: Plan, stepId: string): PlanStep {
+  const step = plan.steps.find((s) => s.id === stepId);
+  if (!step) throw new UserError(`Step "${stepId}" is not in this run's plan`);
+  return step;
+}
+
+/** Marks a browser-driven run interrupted: half-done steps go back to queued, finished ones keep their outputs. */
+export function interruptRun(db: Db, runId: string, reason: string): boolean {
+  const changed = db.transaction((tx) => {
+    const result = tx
+      .update(runs)
+      .set({ status: 'interrupted', errorCode: 'interrupted', errorMessage: reason })
+      .where(and(eq(runs.id, runId), eq(runs.status, 'running'), like(runs.owner, `${OWNER_PREFIX}%`)))
+      .run();
+    if (result.changes === 0) return false;
+    tx.update(stepRuns)
+      .set({ status: 'queued', startedAt: null, progress: null, progressMessage: null })
+      .where(and(eq(stepRuns.runId, runId), eq(stepRuns.status, 'running')))
+      .run();
+    return true;
+  });
+  lastSeen.delete(runId);
+  if (changed) notifyRunChanged(runId);
+  return changed;
+}
+
+/** Marks interrupted every browser-driven run not heard from within `timeoutMs`. Returns their ids. */
+export function sweepBrowserRuns(db: Db, timeoutMs: number, now = Date.now()): string[] {
+  const driven = db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(inArray(runs.status, ['running', 'queued']), like(runs.owner, `${OWNER_PREFIX}%`)))
+    .all();
+  const gone: string[] = [];
+  for (const { id } of driven) {
+    const seen = lastSeen.get(id);
+    if (seen === undefined) {
+      touchBrowserRun(id, now); // unknown since this process started: give the tab its full grace period
+      continue;
+    }
+    if (now - seen < timeoutMs) continue;
+    const seconds = Math.round((now - seen) / 1000);
+    if (interruptRun(db, id, `The browser tab running it went quiet ${seconds} s ago (closed, asleep or offline). Resume it on the server or in a browser; finished steps are kept.`)) {
+      gone.push(id);
+    }
+  }
+  return gone;
+}

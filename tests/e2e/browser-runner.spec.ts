@@ -1,0 +1,199 @@
+// The browser runner bar of issue #5, in Debian's Chromium: the fraud template runs with placement
+// "This browser" in the page's Web Worker. With --enable-unsafe-webgpu (a SwiftShader adapter:
+// slow, but correct) the train step records backend webgpu; without it the same run falls back
+// and records webgl or wasm. Both models evaluate within 0.01 ROC AUC of the server-trained one,
+// and the server run reuses the browser's ingest, validate and split outputs as cache hits with
+// identical hashes. Closing the tab mid-run leaves an interrupted run that resumes on the server.
+// This spec starts its own server with its own data directory.
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { createAdmin, signIn } from './accounts';
+import { trpcMutate, trpcQuery } from './trpc';
+import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
+
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const SHOTS = 'test-results/browser-runner';
+const CHROMIUM = process.env.PIPEWORKS_CHROMIUM ?? '/usr/bin/chromium';
+const BASE_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let server: ServerHandle;
+// Two browsers side by side: one offers WebGPU (SwiftShader), the other does not. Launched here,
+// since launch options cannot differ between tests of one worker.
+let withGpu: Browser;
+let withoutGpu: Browser;
+const auc: Record<string, number> = {};
+const runs: Record<string, any> = {};
+
+test.beforeAll(async () => {
+  server = await startServer();
+  withGpu = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, '--enable-unsafe-webgpu'] });
+  withoutGpu = await chromium.launch({ executablePath: CHROMIUM, args: BASE_ARGS });
+});
+
+test.afterAll(async () => {
+  await withGpu?.close();
+  await withoutGpu?.close();
+  if (server) await stopServer(server);
+});
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  // The runner's Web Worker logs to the console; kept in the test output for when a run goes wrong.
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log(`[browser ${m.type()}] ${m.text()}`));
+  page.on('worker', (w) => w.on('console', (m) => console.log(`[worker ${m.type()}] ${m.text()}`)));
+  return page;
+}
+
+async function createFraudPipeline(page: Page, name: string): Promise<string> {
+  const created = await trpcMutate(page.request, server.url, 'pipeline.create', { projectId: 'sample', name, template: 'fraud-detection' });
+  return created.pipelineId;
+}
+
+/** Opens the pipeline, picks where it runs through the UI, runs it and waits for the run to end. */
+async function runFromCanvas(page: Page, pipelineId: string, placement: 'browser' | 'server', timeout = 240_000) {
+  await page.goto(`${server.url}/pipelines/${pipelineId}`);
+  await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
+  const select = page.getByTestId('pipeline-placement');
+  await expect(select).toBeEnabled();
+  if ((await select.inputValue()) !== placement) {
+    await select.selectOption(placement);
+    await expect(page.getByTestId('save-status')).toContainText(/Saved/, { timeout: 20_000 });
+  }
+  const before = (await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 }))[0]?.id;
+  await page.getByTestId('run-button').click();
+  let run: any;
+  await expect(async () => {
+    const [latest] = await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 });
+    expect(latest && latest.id !== before, 'a new run has started').toBe(true);
+    run = await trpcQuery(page.request, server.url, 'run.get', { id: latest.id });
+    expect(['succeeded', 'failed', 'cancelled', 'interrupted']).toContain(run.status);
+  }).toPass({ timeout, intervals: [1000] });
+  await expect(page.getByTestId('run-status')).toHaveText(run.status);
+  return run;
+}
+
+const step = (run: any, id: string) => run.steps.find((s: any) => s.stepId === id);
+
+async function rocAuc(page: Page, run: any): Promise<number> {
+  const res = await page.request.get(`${server.url}/api/artifacts/${step(run, 'evaluate').outputs.metrics.id}`);
+  return (await res.json()).metrics.roc_auc;
+}
+
+async function showNode(page: Page, id: string) {
+  await page.getByTestId(`node-${id}`).locator('.truncate').first().click();
+  await expect(page.getByTestId('selected-node-details')).toBeVisible();
+}
+
+test.describe('with WebGPU (SwiftShader)', () => {
+  test('the fraud template trains on webgpu in the browser, and the node says so', async () => {
+    test.setTimeout(420_000);
+    const page = await newPage(withGpu);
+    await createAdmin(page, server.url, ADMIN);
+    const adapter = await page.evaluate('navigator.gpu ? navigator.gpu.requestAdapter().then((a) => (a ? a.info.architecture || a.info.vendor || "adapter" : null)) : null');
+    expect(adapter, 'Chromium offers a WebGPU adapter with --enable-unsafe-webgpu').not.toBeNull();
+
+    const pipelineId = await createFraudPipeline(page, 'Fraud on WebGPU');
+    const run = await runFromCanvas(page, pipelineId, 'browser');
+    const failures = run.steps.filter((s: any) => s.status !== 'succeeded').map((s: any) => `${s.stepId}: ${s.status} ${s.errorMessage ?? ''}`);
+    expect(failures).toEqual([]);
+    for (const s of run.steps) expect(s.runner).toBe('browser:web-worker');
+    expect(step(run, 'train').backend).toBe('webgpu');
+    runs.webgpu = run;
+    auc.webgpu = await rocAuc(page, run);
+
+    await showNode(page, 'train');
+    await expect(page.getByTestId('step-ran-on')).toHaveAttribute('data-backend', 'webgpu');
+    await expect(page.getByTestId('step-ran-on')).toContainText('Browser (Web Worker) · webgpu');
+    await page.screenshot({ path: `${SHOTS}/webgpu-train-node.png` });
+  });
+
+  test('the plan preview explains where each step runs', async () => {
+    const page = await newPage(withGpu);
+    await signIn(page, ADMIN, server.url);
+    await page.goto(`${server.url}/pipelines/${runs.webgpu.pipelineId}`);
+    await page.getByTestId('pipeline-placement').selectOption('auto');
+    await expect(page.getByTestId('save-status')).toContainText(/Saved/, { timeout: 20_000 });
+    await page.getByTestId('preview-button').click();
+    // SwiftShader is a software adapter, so auto keeps the training on the server, and says why.
+    await expect(page.getByTestId('plan-placement-train')).toHaveAttribute('data-placement', 'server');
+    await expect(page.getByTestId('plan-placement-train')).toContainText('only a software WebGPU adapter');
+    await page.screenshot({ path: `${SHOTS}/plan-preview-placement.png` });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pipeline-placement').selectOption('browser');
+    await expect(page.getByTestId('save-status')).toContainText(/Saved/, { timeout: 20_000 });
+  });
+});
+
+test.describe('without WebGPU', () => {
+  test('the same run falls back to webgl or wasm and says which', async () => {
+    test.setTimeout(300_000);
+    const page = await newPage(withoutGpu);
+    await signIn(page, ADMIN, server.url);
+    const run = await runFromCanvas(page, runs.webgpu.pipelineId, 'browser');
+    expect(run.status).toBe('succeeded');
+    expect(['webgl', 'wasm']).toContain(step(run, 'train').backend);
+    expect(step(run, 'train').backendNote).toMatch(/webgpu/);
+    runs.fallback = run;
+    auc.fallback = await rocAuc(page, run);
+    await showNode(page, 'train');
+    await expect(page.getByTestId('step-backend-note')).toContainText('webgpu');
+  });
+
+  test('the server run agrees within 0.01 ROC AUC and reuses the browser outputs with identical hashes', async () => {
+    test.setTimeout(180_000);
+    const page = await newPage(withoutGpu);
+    await signIn(page, ADMIN, server.url);
+    const run = await runFromCanvas(page, runs.webgpu.pipelineId, 'server');
+    expect(run.status).toBe('succeeded');
+    expect(step(run, 'train').runner).toBe('server:worker-thread');
+    for (const id of ['ingest', 'validate', 'split']) {
+      expect(step(run, id).status).toBe('cached');
+      expect(step(run, id).cachedFromRunId).toBe(runs.webgpu.id);
+      expect(step(run, id).outputs).toEqual(step(runs.webgpu, id).outputs);
+    }
+    const serverAuc = await rocAuc(page, run);
+    console.log(`ROC AUC: server ${serverAuc.toFixed(4)}, webgpu ${auc.webgpu.toFixed(4)}, ${step(runs.fallback, 'train').backend} ${auc.fallback.toFixed(4)}`);
+    expect(Math.abs(auc.webgpu - serverAuc)).toBeLessThan(0.01);
+    expect(Math.abs(auc.fallback - serverAuc)).toBeLessThan(0.01);
+  });
+
+  test('closing the tab mid-run leaves an interrupted run that resumes on the server', async () => {
+    test.setTimeout(180_000);
+    const page = await newPage(withoutGpu);
+    const context = page.context();
+    await signIn(page, ADMIN, server.url);
+    const pipelineId = await createFraudPipeline(page, 'Fraud closed tab');
+    const { doc } = await trpcQuery(page.request, server.url, 'pipeline.get', { id: pipelineId });
+    // A slow step between split and train, so the tab can be closed while it is in flight.
+    doc.nodes.push({ id: 'wait', type: 'testing/sleep', version: 1, params: { ms: 20_000 }, position: { x: 700, y: 300 } });
+    doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
+    doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
+    doc.settings = { placement: 'browser' };
+    await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
+
+    await page.goto(`${server.url}/pipelines/${pipelineId}`);
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+    const [latest] = await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 });
+    await page.close();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/pipelines/${pipelineId}`);
+    await expect(other.getByTestId('run-status')).toHaveText('interrupted', { timeout: 30_000 });
+    const interrupted = await trpcQuery(other.request, server.url, 'run.get', { id: latest.id });
+    // Split finished in the tab (here from the cache of the runs above); the slow step had not.
+    expect(step(interrupted, 'split')).toMatchObject({ status: 'cached', runner: 'browser:web-worker' });
+    expect(step(interrupted, 'wait').status).toBe('queued');
+    await other.screenshot({ path: `${SHOTS}/interrupted.png` });
+
+    // The server resumes from the last finished step: ingest, validate and split are not run again.
+    await other.getByTestId('resume-server').click();
+    await expect(other.getByTestId('run-status')).toHaveText('succeeded', { timeout: 150_000 });
+    const resumed = await trpcQuery(other.request, server.url, 'run.get', { id: latest.id });
+    expect(step(resumed, 'split')).toMatchObject({ status: 'cached', runner: 'browser:web-worker' });
+    expect(step(resumed, 'wait')).toMatchObject({ status: 'succeeded', runner: 'server:worker-thread' });
+    expect(step(resumed, 'train').runner).toBe('server:worker-thread');
+  });
+});

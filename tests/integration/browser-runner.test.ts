@@ -1,0 +1,180 @@
+// The browser runner's contract with the server, on the real production server: the same code the
+// Web Worker runs (components/runner/browser-execute.ts) drives runs from this process, with the
+// session cookie instead of a browser's cookie jar. Checks shared versioning (the browser's outputs
+// are the server's cache hits and the other way round), mixed plans, refusals, and that a tab that
+// goes away leaves a resumable 'interrupted' run, never one "running" forever.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunStatus } from '../../engine/plan';
+import { memoryArtifactCache } from '../../components/runner/artifact-cache';
+import { executeInBrowser } from '../../components/runner/browser-execute';
+import type { BrowserRunTicket } from '../../components/runner/runner-protocol';
+import { createServerLink } from '../../components/runner/server-link';
+import { createRegistry } from '../../nodes/registry';
+import { HttpClient } from './helpers/trpc-http';
+import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
+
+let server: ServerHandle;
+let admin: HttpClient;
+const wasmPath = path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep;
+const cache = memoryArtifactCache(512 * 2 ** 20);
+
+beforeAll(async () => {
+  // A short heartbeat timeout, so the "tab went quiet" case is seen within the test.
+  server = await startServer({ env: { PIPEWORKS_BROWSER_TIMEOUT_S: '3' } });
+  admin = new HttpClient(server.url);
+  HttpClient.data(await admin.mutate('auth.setup', { name: 'Tess', email: 'tess@example.com', password: 'correct horse battery' }));
+});
+
+afterAll(async () => {
+  if (server) await stopServer(server);
+});
+
+async function fraudPipeline(name: string, placement: 'auto' | 'browser' | 'server') {
+  const { pipelineId } = HttpClient.data(await admin.mutate('pipeline.create', { projectId: 'sample', name, template: 'fraud-detection' }));
+  const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
+  HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement } } }));
+  return pipelineId as string;
+}
+
+function driveInThisProcess(ticket: BrowserRunTicket): Promise<RunStatus> {
+  const controller = new AbortController();
+  return executeInBrowser(ticket, {
+    link: createServerLink(server.url, ticket.runId, ticket.token, { cookie: admin.cookie, origin: server.url }),
+    cache,
+    registry: createRegistry({ testNodes: true }),
+    backends: ['wasm', 'cpu'],
+    wasmPath,
+    signal: controller.signal,
+    onStop: () => controller.abort(),
+    heartbeatMs: 1000,
+  });
+}
+
+async function settled(runId: string, states = ['succeeded', 'failed', 'cancelled', 'interrupted']) {
+  for (let i = 0; i < 600; i++) {
+    const run = HttpClient.data(await admin.query('run.get', { id: runId }));
+    if (states.includes(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Run ${runId} did not settle in 2 minutes`);
+}
+
+const byStep = (run: any) => Object.fromEntries(run.steps.map((s: any) => [s.stepId, s]));
+
+describe('the browser runner against the server', () => {
+  let browserRun: any;
+
+  it('runs the fraud template with placement browser: every step recorded as the browser runner, outputs verified', async () => {
+    const pipelineId = await fraudPipeline('Fraud in the browser', 'browser');
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    expect(started.browser.plan.steps.map((s: any) => s.placement)).toEqual(['browser', 'browser', 'browser', 'browser', 'browser']);
+    expect(await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] })).toBe('succeeded');
+    browserRun = await settled(started.runId);
+    expect(browserRun.status).toBe('succeeded');
+    for (const step of browserRun.steps) {
+      expect(step).toMatchObject({ status: 'succeeded', runner: 'browser:web-worker' });
+    }
+    expect(byStep(browserRun).train.backend).toBe('wasm');
+  });
+
+  it('gives the same hashes on the server, which reuses the browser outputs as cache hits', async () => {
+    const pipelineId = browserRun.pipelineId;
+    const { runId } = HttpClient.data(await admin.mutate('run.start', { pipelineId }));
+    const serverRun = await settled(runId);
+    expect(serverRun.status).toBe('succeeded');
+    const b = byStep(browserRun);
+    const s = byStep(serverRun);
+    for (const id of ['ingest', 'validate', 'split']) {
+      expect(s[id].status).toBe('cached');
+      expect(s[id].cachedFromRunId).toBe(browserRun.id);
+      expect(s[id].outputs).toEqual(b[id].outputs);
+    }
+    // The MLP is not deterministic across backends, so it trains again; its AUC must agree.
+    expect(s.train.runner).toBe('server:worker-thread');
+    const auc = async (run: any) => {
+      const res = await fetch(`${server.url}/api/artifacts/${byStep(run).evaluate.outputs.metrics.id}`, { headers: { cookie: admin.cookie } });
+      return (await res.json()).metrics.roc_auc as number;
+    };
+    expect(Math.abs((await auc(browserRun)) - (await auc(serverRun)))).toBeLessThan(0.01);
+  });
+
+  it('and the other way round: a server run first makes the browser run a cache hit', async () => {
+    const pipelineId = await fraudPipeline('Fraud server first', 'server');
+    // A different seed from the other pipelines, so nothing is cached yet.
+    const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
+    doc.nodes.find((n: any) => n.id === 'ingest').params.seed = 7;
+    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc }));
+    const first = await settled(HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId);
+    expect(first.status).toBe('succeeded');
+    doc.settings = { placement: 'browser' };
+    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc }));
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] });
+    const second = byStep(await settled(started.runId));
+    for (const id of ['ingest', 'validate', 'split']) expect(second[id]).toMatchObject({ status: 'cached', cachedFromRunId: first.id });
+  });
+
+  it('runs a mixed plan: auto places only the training in a browser with a GPU, the server runs the rest on request', async () => {
+    const pipelineId = await fraudPipeline('Fraud mixed', 'auto');
+    const preview = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'hardware' } }));
+    expect(preview.steps.map((s: any) => s.placement)).toEqual(['server', 'server', 'server', 'browser', 'server']);
+    expect(preview.steps[3].placementReason).toMatch(/WebGPU adapter/);
+    const software = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'software' } }));
+    expect(software.steps[3]).toMatchObject({ placement: 'server', placementReason: expect.stringMatching(/software WebGPU/) });
+
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'hardware' } }));
+    const status = await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] });
+    const run = byStep(await settled(started.runId));
+    expect(Object.values(run).filter((s: any) => s.errorMessage).map((s: any) => `${s.stepId}: ${s.errorMessage}`)).toEqual([]);
+    expect(status).toBe('succeeded');
+    expect(run.train.runner).toBe('browser:web-worker');
+    expect(run.evaluate).toMatchObject({ status: 'succeeded', runner: 'server:worker-thread' });
+  });
+
+  it('refuses a wrong token, an unknown step and an output the server does not hold, naming each', async () => {
+    const pipelineId = await fraudPipeline('Fraud refusals', 'browser');
+    const { runId, browser } = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    const wrong = await admin.mutate('runner.report', { runId, token: 'x'.repeat(32), events: [] });
+    expect(wrong.status).toBe(400);
+    expect(HttpClient.error(wrong).message).toMatch(/no longer driven by this tab/);
+    const unknown = await admin.mutate('runner.report', { runId, token: browser.token, events: [{ type: 'step_started', stepId: 'nope', at: 1 }] });
+    expect(HttpClient.error(unknown).message).toMatch(/Step "nope" is not in this run's plan/);
+    const fake = { table: { id: 'f'.repeat(64), kind: 'table', size: 10 } };
+    const missing = await admin.mutate('runner.report', {
+      runId,
+      token: browser.token,
+      events: [{ type: 'step_finished', stepId: 'ingest', status: 'succeeded', startedAt: 1, finishedAt: 2, outputs: fake }],
+    });
+    expect(missing.status).toBe(400);
+    expect(HttpClient.error(missing).message).toMatch(/Step "ingest" output "table": artifact ffffffffffff… is not on the server/);
+    HttpClient.data(await admin.mutate('run.cancel', { id: runId }));
+    expect(HttpClient.data(await admin.mutate('runner.report', { runId, token: browser.token, events: [] }))).toEqual({ stop: true });
+  });
+
+  it('marks a run interrupted when its tab leaves, or goes quiet, and resumes it on the server from the last finished step', async () => {
+    const pipelineId = await fraudPipeline('Fraud interrupted', 'browser');
+    const { runId, browser } = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    // The tab finishes nothing and leaves (pagehide sends runner.leave).
+    HttpClient.data(await admin.mutate('runner.leave', { runId, token: browser.token }));
+    const left = await settled(runId);
+    expect(left).toMatchObject({ status: 'interrupted', errorCode: 'interrupted' });
+    expect(left.errorMessage).toMatch(/closed or reloaded/);
+
+    // Resume in a browser: a new token; the old one is refused from now on.
+    const again = HttpClient.data(await admin.mutate('runner.resume', { runId, where: 'browser' }));
+    expect(again.where).toBe('browser');
+    expect((await admin.mutate('runner.report', { runId, token: browser.token, events: [] })).status).toBe(400);
+    // This "tab" goes quiet without a word: the heartbeat timeout (3 s here) marks it interrupted.
+    const quiet = await settled(runId, ['interrupted']);
+    expect(quiet.errorMessage).toMatch(/went quiet/);
+
+    const resumed = HttpClient.data(await admin.mutate('runner.resume', { runId, where: 'server' }));
+    expect(resumed).toEqual({ runId, where: 'server' });
+    const done = await settled(runId, ['succeeded', 'failed', 'cancelled']);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.every((s: any) => s.runner === 'server:worker-thread')).toBe(true);
+    const refused = await admin.mutate('runner.resume', { runId, where: 'server' });
+    expect(HttpClient.error(refused).message).toMatch(/only an interrupted run can be resumed/);
+  });
+});
