@@ -7,8 +7,6 @@ import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { EmptyState } from '../ui/EmptyState';
 import { InlineError } from '../ui/InlineError';
-import { PageBody } from '../ui/PageBody';
-import { PageHeader } from '../ui/PageHeader';
 import { ApiKeyRow } from './ApiKeyRow';
 import { CreateApiKeyForm, type CreatedApiKey } from './CreateApiKeyForm';
 import { NewApiKey } from './NewApiKey';
@@ -21,9 +19,11 @@ export function ApiKeys({ role }: { role: SessionRole }) {
   const keys = keysQuery.data;
 
   return (
-    <PageBody>
-      <PageHeader title="Settings" description="Personal API keys let your scripts and CI jobs call Pipeworks as you." />
-      <div className="mt-6 flex flex-col gap-6">
+    <section className="flex flex-col gap-6" aria-labelledby="api-keys-title">
+      <h2 id="api-keys-title" className="text-base font-semibold text-zinc-900">
+        API keys
+      </h2>
+      <div className="-mt-4 flex flex-col gap-6">
         <p className="text-sm text-zinc-600">
           Send a key as <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-zinc-800">Authorization: Bearer pw_…</code>; it has your
           role (<span className="font-medium text-zinc-800">{role}</span>) until you revoke it.
@@ -59,6 +59,6 @@ export function ApiKeys({ role }: { role: SessionRole }) {
           </div>
         )}
       </div>
-    </PageBody>
+    </section>
   );
 }

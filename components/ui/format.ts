@@ -1,4 +1,5 @@
 // Display formats shared by every page: times, durations, sizes, short ids.
+import { formatBytes as formatByteSize } from '../../engine/placement';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -33,15 +34,7 @@ export function formatDuration(ms: number | null | undefined): string {
 
 export function formatBytes(bytes: number | null | undefined): string {
   if (typeof bytes !== 'number' || !Number.isFinite(bytes)) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  return formatByteSize(bytes);
 }
 
 export function formatMegabytes(bytes: number | null | undefined): string {

@@ -124,6 +124,21 @@ test.describe('with WebGPU (SwiftShader)', () => {
     await page.getByTestId('pipeline-placement').selectOption('browser');
     await expect(page.getByTestId('save-status')).toContainText(/Saved/, { timeout: 20_000 });
   });
+
+  test('Settings shows the adapter and the artifact cache the runs filled, and empties it', async () => {
+    const page = await newPage(withGpu);
+    await signIn(page, ADMIN, server.url);
+    // A fresh context has its own IndexedDB: run once here so the cache has something in it.
+    await runFromCanvas(page, runs.webgpu.pipelineId, 'browser');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const panel = page.getByTestId('browser-runner-settings');
+    await expect(panel.getByTestId('browser-webgpu')).toHaveAttribute('data-offer', 'software');
+    await expect(panel.getByTestId('browser-cache-usage')).toContainText(/^[1-9]\d* artifacts?, /);
+    await expect(panel.getByTestId('browser-cache-usage')).toContainText('IndexedDB');
+    await page.screenshot({ path: `${SHOTS}/settings-browser.png`, fullPage: true });
+    await panel.getByTestId('browser-cache-clear').click();
+    await expect(panel.getByTestId('browser-cache-usage')).toContainText(/^0 artifacts, 0 B/);
+  });
 });
 
 test.describe('without WebGPU', () => {
