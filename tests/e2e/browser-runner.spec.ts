@@ -174,8 +174,8 @@ test.describe('without WebGPU', () => {
     expect(Math.abs(auc.fallback - serverAuc)).toBeLessThan(0.01);
   });
 
-  test('closing the tab mid-run leaves an interrupted run that resumes on the server', async () => {
-    test.setTimeout(180_000);
+  test('closing the tab mid-run leaves an interrupted run that resumes in a tab or on the server', async () => {
+    test.setTimeout(240_000);
     const page = await newPage(withoutGpu);
     const context = page.context();
     await signIn(page, ADMIN, server.url);
@@ -203,10 +203,20 @@ test.describe('without WebGPU', () => {
     expect(step(interrupted, 'wait').status).toBe('queued');
     await other.screenshot({ path: `${SHOTS}/interrupted.png` });
 
+    // "Resume here": this tab takes the run over from its last finished step; then it is closed too.
+    await other.getByTestId('resume-browser').click();
+    await expect(other.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+    const again = await trpcQuery(other.request, server.url, 'run.get', { id: latest.id });
+    expect(step(again, 'split').status).toBe('cached');
+    await other.close();
+
     // The server resumes from the last finished step: ingest, validate and split are not run again.
-    await other.getByTestId('resume-server').click();
-    await expect(other.getByTestId('run-status')).toHaveText('succeeded', { timeout: 150_000 });
-    const resumed = await trpcQuery(other.request, server.url, 'run.get', { id: latest.id });
+    const last = await context.newPage();
+    await last.goto(`${server.url}/pipelines/${pipelineId}`);
+    await expect(last.getByTestId('run-status')).toHaveText('interrupted', { timeout: 30_000 });
+    await last.getByTestId('resume-server').click();
+    await expect(last.getByTestId('run-status')).toHaveText('succeeded', { timeout: 150_000 });
+    const resumed = await trpcQuery(last.request, server.url, 'run.get', { id: latest.id });
     expect(step(resumed, 'split')).toMatchObject({ status: 'cached', runner: 'browser:web-worker' });
     expect(step(resumed, 'wait')).toMatchObject({ status: 'succeeded', runner: 'server:worker-thread' });
     expect(step(resumed, 'train').runner).toBe('server:worker-thread');

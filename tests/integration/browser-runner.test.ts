@@ -115,6 +115,20 @@ describe('the browser runner against the server', () => {
     for (const id of ['ingest', 'validate', 'split']) expect(second[id]).toMatchObject({ status: 'cached', cachedFromRunId: first.id });
   });
 
+  it('reads bundled sample data in the browser too, with the same hashes as the server', async () => {
+    const { pipelineId } = HttpClient.data(await admin.mutate('pipeline.create', { projectId: 'sample', name: 'Churn both ways', template: 'customer-churn' }));
+    const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
+    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement: 'browser' } } }));
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    expect(await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] })).toBe('succeeded');
+    const inBrowser = await settled(started.runId);
+    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement: 'server' } } }));
+    const onServer = await settled(HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId);
+    const ingest = inBrowser.steps[0];
+    expect(ingest).toMatchObject({ nodeType: 'ingest/sample-dataset', status: 'succeeded', runner: 'browser:web-worker' });
+    expect(onServer.steps[0]).toMatchObject({ status: 'cached', cachedFromRunId: inBrowser.id, outputs: ingest.outputs });
+  });
+
   it('runs a mixed plan: auto places only the training in a browser with a GPU, the server runs the rest on request', async () => {
     const pipelineId = await fraudPipeline('Fraud mixed', 'auto');
     const preview = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'hardware' } }));
