@@ -34,7 +34,13 @@ function StepLineContent({ step }: { step: NodeStepState | null }) {
         </span>
       );
     case 'succeeded':
-      return <span>Took {formatDuration(step.durationMs)}</span>;
+      return (
+        <span className="truncate" title={step.backendNote ?? undefined} data-testid="node-ran-on">
+          Took {formatDuration(step.durationMs)}
+          {step.ranOn ? ` · ${step.ranOn}` : ''}
+          {step.backendNote ? <span className="text-amber-700"> (fallback)</span> : null}
+        </span>
+      );
     case 'queued':
       return <span>Waiting for inputs</span>;
     case 'cancelled':

@@ -17,6 +17,10 @@ export type NodeStepState = {
   cachedFromRunId: string | null;
   errorMessage: string | null;
   durationMs: number | null;
+  /** Where it ran when that is worth a glance: 'browser', with the ML backend ('browser · webgpu'). */
+  ranOn: string | null;
+  /** Why an earlier ML backend was passed over. */
+  backendNote: string | null;
 };
 
 export type NodeIssue = { severity: 'error' | 'warning'; message: string };
@@ -103,7 +107,15 @@ export function stepState(step: StepView | undefined): NodeStepState | null {
     cachedFromRunId: step.cachedFromRunId,
     errorMessage: step.errorMessage,
     durationMs: step.startedAt != null && step.finishedAt != null ? step.finishedAt - step.startedAt : null,
+    ranOn: ranOn(step),
+    backendNote: step.backendNote ?? null,
   };
+}
+
+function ranOn(step: StepView): string | null {
+  const where = step.runner?.startsWith('browser') ? 'browser' : step.runner?.startsWith('server') ? 'server' : null;
+  if (!where) return null;
+  return step.backend ? `${where} · ${step.backend}` : where === 'browser' ? where : null;
 }
 
 export interface NodeInputs {
