@@ -11,7 +11,7 @@ import type { IssueView, NodeTypeInfo, StepView } from '../pipeline/pipeline-typ
 import { RunUpToContext, type RunUpToActions } from '../pipeline/PlanPreviewActions';
 import { PipelinePlacement } from '../pipeline/PipelinePlacement';
 import { RunControls } from '../pipeline/RunControls';
-import { useBrowserRunFailure } from '../runner/use-browser-run';
+import { useBrowserRunFailure, useBrowserStorageNote } from '../runner/use-browser-run';
 import { SidePanel, type PanelTab } from '../pipeline/SidePanel';
 import { usePipelineRun } from '../pipeline/use-pipeline-run';
 import { errorMessage } from '../trpc/error-message';
@@ -138,6 +138,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   );
   const closeVersion = useCallback(() => setViewing(null), []);
   const localFailure = useBrowserRunFailure(run?.id);
+  const storageNote = useBrowserStorageNote();
   const actionError = start.error ?? cancel.error ?? resume.error;
 
   return (
@@ -176,6 +177,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         }
       >
         <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : localFailure ? `This tab stopped running the pipeline: ${localFailure}` : null} />
+        {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; they are downloaded again for each run.</p> : null}
       </EditorHeader>
       <div className="flex min-h-0 flex-1">
         {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null} /> : null}

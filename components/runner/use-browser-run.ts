@@ -10,3 +10,12 @@ export function useBrowserRunFailure(runId: string | undefined): string | undefi
     () => undefined,
   );
 }
+
+/** Why this tab's runner keeps artifacts in memory only (no IndexedDB), once it knows. */
+export function useBrowserStorageNote(): string | undefined {
+  return useSyncExternalStore(
+    (listener) => browserRunner().subscribe(listener),
+    () => browserRunner().storageNote(),
+    () => undefined,
+  );
+}
