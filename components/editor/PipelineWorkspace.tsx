@@ -177,7 +177,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         }
       >
         <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : localFailure ? `This tab stopped running the pipeline: ${localFailure}` : null} />
-        {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; they are downloaded again for each run.</p> : null}
+        {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; after a reload they are downloaded again.</p> : null}
       </EditorHeader>
       <div className="flex min-h-0 flex-1">
         {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null} /> : null}
