@@ -1,0 +1,50 @@
+// The browser training bench as a static folder, for a machine with a GPU and Chromium but no
+// Node (the lent GPU machines here): `npx tsx bench/browser-training-static.ts <out>` writes the
+// bundled worker, the wasm files and a page that trains on each backend in `?backends=` in turn
+// and POSTs every reply to /result, then /done; bench/browser-training-static.py serves it and
+// prints the replies. The training and its settings are the bench's own (browser-training-run.ts).
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { MLP_BENCH_SETTINGS } from './mlp.bench';
+
+const out = process.argv[2];
+if (!out) throw new Error('usage: tsx bench/browser-training-static.ts <out-dir>');
+const JOB = { trainRows: 80_000, ...MLP_BENCH_SETTINGS, seed: 1 };
+const WASM_DIR = path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>Pipeworks browser training bench</title>
+<pre id="log"></pre>
+<script>
+// ?job={"batchSize":4096} overrides the bench's settings, to see where a GPU starts to pay off.
+const job = Object.assign(${JSON.stringify(JOB)}, JSON.parse(new URLSearchParams(location.search).get('job') || '{}'));
+const send = (path, body) => fetch(path, { method: 'POST', body: JSON.stringify(body) });
+const one = (backend) => new Promise((resolve) => {
+  const worker = new Worker('/worker.js');
+  const done = (reply) => { worker.terminate(); resolve(reply); };
+  worker.onmessage = (event) => done(event.data);
+  worker.onerror = (event) => done({ backend, status: 'failed', reason: 'worker error: ' + event.message });
+  worker.postMessage({ ...job, backend, wasmPath: location.origin + '/wasm/' });
+});
+(async () => {
+  const backends = (new URLSearchParams(location.search).get('backends') || 'webgpu,webgl,wasm,cpu').split(',');
+  await send('/result', { userAgent: navigator.userAgent, job });
+  for (const backend of backends) await send('/result', await one(backend));
+  await send('/done', {});
+})();
+</script>`;
+
+await mkdir(path.join(out, 'wasm'), { recursive: true });
+await build({
+  entryPoints: [path.join(import.meta.dirname, 'browser-training-worker.ts')],
+  outfile: path.join(out, 'worker.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'error',
+});
+for (const file of (await readdir(WASM_DIR)).filter((f) => f.endsWith('.wasm'))) await copyFile(path.join(WASM_DIR, file), path.join(out, 'wasm', file));
+await writeFile(path.join(out, 'index.html'), PAGE);
+console.log(`wrote ${out}`);
