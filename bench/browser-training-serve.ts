@@ -14,7 +14,7 @@ export interface BenchSite {
   close(): Promise<void>;
 }
 
-const WASM_DIR = path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+export const WASM_DIR = path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
 
 // The worker's reply is returned as is; a worker that dies (an uncaught error, a lost GPU) gives
 // a 'failed' reply instead of a page that waits for ever.
@@ -31,17 +31,22 @@ window.runBackend = (request) => new Promise((resolve) => {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 
-export async function serveBenchSite(): Promise<BenchSite> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'pipeworks-browser-bench-'));
+/** The bench's Web Worker as one browser script. */
+export async function bundleWorker(outfile: string): Promise<void> {
   await build({
     entryPoints: [path.join(import.meta.dirname, 'browser-training-worker.ts')],
-    outfile: path.join(dir, 'worker.js'),
+    outfile,
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
     logLevel: 'error',
   });
+}
+
+export async function serveBenchSite(): Promise<BenchSite> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pipeworks-browser-bench-'));
+  await bundleWorker(path.join(dir, 'worker.js'));
   const fileFor = (pathname: string): string | undefined => {
     if (pathname === '/worker.js') return path.join(dir, 'worker.js');
     const wasm = /^\/wasm\/([\w.-]+\.wasm)$/.exec(pathname);

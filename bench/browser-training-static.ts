@@ -5,13 +5,12 @@
 // prints the replies. The training and its settings are the bench's own (browser-training-run.ts).
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleWorker, WASM_DIR } from './browser-training-serve';
 import { MLP_BENCH_SETTINGS } from './mlp.bench';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: tsx bench/browser-training-static.ts <out-dir>');
 const JOB = { trainRows: 80_000, ...MLP_BENCH_SETTINGS, seed: 1 };
-const WASM_DIR = path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>Pipeworks browser training bench</title>
 <pre id="log"></pre>
@@ -35,16 +34,7 @@ const one = (backend) => new Promise((resolve) => {
 </script>`;
 
 await mkdir(path.join(out, 'wasm'), { recursive: true });
-await build({
-  entryPoints: [path.join(import.meta.dirname, 'browser-training-worker.ts')],
-  outfile: path.join(out, 'worker.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  logLevel: 'error',
-});
+await bundleWorker(path.join(out, 'worker.js'));
 for (const file of (await readdir(WASM_DIR)).filter((f) => f.endsWith('.wasm'))) await copyFile(path.join(WASM_DIR, file), path.join(out, 'wasm', file));
 await writeFile(path.join(out, 'index.html'), PAGE);
 console.log(`wrote ${out}`);

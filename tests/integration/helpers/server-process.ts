@@ -31,8 +31,10 @@ export function newDataDir(): string {
 
 /** `env` adds to or overrides the server's environment (e.g. small upload limits for a test). */
 export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ServerHandle> {
-  if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `npm run build` first (npm test does this before the integration tests).');
+  // PIPEWORKS_DIST_DIR (next.config.js) lets two builds share a checkout; the server then serves that one.
+  const distDir = process.env.PIPEWORKS_DIST_DIR || '.next';
+  if (!existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` first (npm test does this before the integration tests).`);
   }
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? newDataDir();
