@@ -32,10 +32,6 @@ class BrowserRunner {
     if (this.runs.has(runId)) this.worker?.postMessage({ type: 'cancel', runId } satisfies ToWorker);
   }
 
-  drives(runId: string): boolean {
-    return this.runs.has(runId) && !this.runs.get(runId)!.state.failure;
-  }
-
   state(runId: string): LocalRunState | undefined {
     return this.runs.get(runId)?.state;
   }

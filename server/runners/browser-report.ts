@@ -3,7 +3,6 @@
 // and re-verified through PUT /api/artifacts/<id>), with the kinds the plan declares.
 import { z } from 'zod';
 import { ERROR_CODES } from '../../engine/errors';
-import type { ExecuteEvent } from '../../engine/execute-types';
 import { UserError } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import { PORT_KINDS } from '../../engine/port-kinds';
@@ -70,11 +69,4 @@ export async function checkedOutput(db: Db, dataDir: string, plan: Plan, stepId:
   }
   if (row.kind !== kind) throw new UserError(`Step "${stepId}" output "${name}" must be a ${kind}, but artifact ${ref.id.slice(0, 12)}… is a ${row.kind}`);
   return { id: row.id, kind, size: row.size, meta: (row.meta ?? {}) as Record<string, unknown> };
-}
-
-export type BrowserEvent = z.infer<typeof browserEventSchema>;
-
-/** The engine event for a checked browser event (outputs already replaced by checkedOutputs). */
-export function asExecuteEvent(event: BrowserEvent): ExecuteEvent {
-  return event as ExecuteEvent;
 }
