@@ -174,6 +174,33 @@ test.describe('without WebGPU', () => {
     expect(Math.abs(auc.fallback - serverAuc)).toBeLessThan(0.01);
   });
 
+  test('Cancel stops a run the tab is driving: the worker stops and the steps say cancelled', async () => {
+    test.setTimeout(120_000);
+    const page = await newPage(withoutGpu);
+    await signIn(page, ADMIN, server.url);
+    const pipelineId = await createFraudPipeline(page, 'Fraud cancelled');
+    const { doc } = await trpcQuery(page.request, server.url, 'pipeline.get', { id: pipelineId });
+    doc.nodes.push({ id: 'wait', type: 'testing/sleep', version: 1, params: { ms: 30_000 }, position: { x: 700, y: 300 } });
+    doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
+    doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
+    doc.settings = { placement: 'browser' };
+    await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
+
+    await page.goto(`${server.url}/pipelines/${pipelineId}`);
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 20_000 });
+    const [latest] = await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 });
+    const run = await trpcQuery(page.request, server.url, 'run.get', { id: latest.id });
+    expect(step(run, 'wait').status).toBe('cancelled');
+    expect(step(run, 'train').status).toBe('cancelled');
+    // The tab stopped driving it: nothing it sends later changes the record.
+    await page.waitForTimeout(2000);
+    const later = await trpcQuery(page.request, server.url, 'run.get', { id: latest.id });
+    expect(later.steps.map((s: any) => s.status)).toEqual(run.steps.map((s: any) => s.status));
+  });
+
   test('closing the tab mid-run leaves an interrupted run that resumes in a tab or on the server', async () => {
     test.setTimeout(240_000);
     const page = await newPage(withoutGpu);
