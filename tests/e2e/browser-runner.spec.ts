@@ -74,6 +74,24 @@ async function runFromCanvas(page: Page, pipelineId: string, placement: 'browser
   return run;
 }
 
+/**
+ * A fraud pipeline placed in the browser with a slow step between split and train, started from
+ * the canvas; resolves once that step is in flight, so a test can cancel or close the tab then.
+ */
+async function runWithSlowStep(page: Page, name: string, ms: number): Promise<string> {
+  const pipelineId = await createFraudPipeline(page, name);
+  const { doc } = await trpcQuery(page.request, server.url, 'pipeline.get', { id: pipelineId });
+  doc.nodes.push({ id: 'wait', type: 'testing/sleep', version: 1, params: { ms }, position: { x: 700, y: 300 } });
+  doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
+  doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
+  doc.settings = { placement: 'browser' };
+  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
+  await page.goto(`${server.url}/pipelines/${pipelineId}`);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+  return pipelineId;
+}
+
 const step = (run: any, id: string) => run.steps.find((s: any) => s.stepId === id);
 
 async function rocAuc(page: Page, run: any): Promise<number> {
@@ -178,17 +196,7 @@ test.describe('without WebGPU', () => {
     test.setTimeout(120_000);
     const page = await newPage(withoutGpu);
     await signIn(page, ADMIN, server.url);
-    const pipelineId = await createFraudPipeline(page, 'Fraud cancelled');
-    const { doc } = await trpcQuery(page.request, server.url, 'pipeline.get', { id: pipelineId });
-    doc.nodes.push({ id: 'wait', type: 'testing/sleep', version: 1, params: { ms: 30_000 }, position: { x: 700, y: 300 } });
-    doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
-    doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
-    doc.settings = { placement: 'browser' };
-    await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
-
-    await page.goto(`${server.url}/pipelines/${pipelineId}`);
-    await page.getByTestId('run-button').click();
-    await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+    const pipelineId = await runWithSlowStep(page, 'Fraud cancelled', 30_000);
     await page.getByTestId('cancel-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 20_000 });
     const [latest] = await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 });
@@ -206,18 +214,7 @@ test.describe('without WebGPU', () => {
     const page = await newPage(withoutGpu);
     const context = page.context();
     await signIn(page, ADMIN, server.url);
-    const pipelineId = await createFraudPipeline(page, 'Fraud closed tab');
-    const { doc } = await trpcQuery(page.request, server.url, 'pipeline.get', { id: pipelineId });
-    // A slow step between split and train, so the tab can be closed while it is in flight.
-    doc.nodes.push({ id: 'wait', type: 'testing/sleep', version: 1, params: { ms: 20_000 }, position: { x: 700, y: 300 } });
-    doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
-    doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
-    doc.settings = { placement: 'browser' };
-    await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
-
-    await page.goto(`${server.url}/pipelines/${pipelineId}`);
-    await page.getByTestId('run-button').click();
-    await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });
+    const pipelineId = await runWithSlowStep(page, 'Fraud closed tab', 20_000);
     const [latest] = await trpcQuery(page.request, server.url, 'run.list', { pipelineId, limit: 1 });
     await page.close();
 
