@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adamState, adamStep } from './mlp-adam';
+import { flatAdam } from './mlp-adam';
+import { adamCase, adamReference } from './mlp-adam-reference';
 import { TEST_ML } from './mlp-test-kit';
 import { initTf, type Tf } from './tf-backend';
 
@@ -8,41 +9,43 @@ beforeAll(async () => {
   ({ tf } = await initTf(TEST_ML));
 });
 
-/** Adam in float64 (TensorFlow's form: ε added to √v, bias corrections folded into the step size). */
-function reference(theta: number[], grads: number[][], lr: number, l2Mask: number[]): number[] {
-  const m = theta.map(() => 0);
-  const v = theta.map(() => 0);
-  let p = [...theta];
-  grads.forEach((g0, step) => {
-    const t = step + 1;
-    const g = g0.map((gi, i) => gi + l2Mask[i] * p[i]);
-    g.forEach((gi, i) => {
-      m[i] = 0.9 * m[i] + 0.1 * gi;
-      v[i] = 0.999 * v[i] + 0.001 * gi * gi;
-    });
-    const stepSize = (lr * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
-    p = p.map((pi, i) => pi - (stepSize * m[i]) / (Math.sqrt(v[i]) + 1e-8));
-  });
-  return p;
+function run(start: number[], grads: number[][], mask: number[] | undefined, lr: number) {
+  const adam = flatAdam(tf, Float32Array.from(start), { learningRate: lr, ...(mask ? { l2Mask: Float32Array.from(mask) } : {}) });
+  for (const g of grads) {
+    const grad = tf.tensor1d(g);
+    adam.step(grad);
+    grad.dispose();
+  }
+  const got = Array.from(adam.theta.dataSync());
+  const info = { t: adam.t, form: adam.form };
+  adam.dispose();
+  return { got, ...info };
 }
 
-describe('adamStep', () => {
+describe('flatAdam', () => {
   it('follows Adam over several steps, L2 on masked entries only', () => {
     const start = [0.5, -1, 2, 0];
     const grads = [[0.1, -0.2, 0.3, 1], [0.05, 0.4, -0.3, 1], [-0.2, 0.1, 0.0, 1]];
     const mask = [0.2, 0.2, 0, 0];
-    const state = adamState(tf, 4);
-    let theta = tf.tensor1d(start);
-    const l2 = tf.tensor1d(mask);
-    for (const g of grads) {
-      const grad = tf.tensor1d(g);
-      const next = adamStep(tf, state, theta, grad, 0.01, l2);
-      tf.dispose([theta, grad]);
-      theta = next;
+    const { got, t, form } = run(start, grads, mask, 0.01);
+    adamReference(start, grads, 0.01, mask).forEach((want, i) => expect(got[i]).toBeCloseTo(want, 5));
+    expect(t).toBe(3);
+    // Off webgpu the ops form runs; the fused kernel is checked in Chromium (tests/e2e/webgpu-adam.spec.ts).
+    expect(form).toBe('ops');
+  });
+
+  it('matches the reference on a larger seeded case, without L2 as well', () => {
+    const { start, grads, mask } = adamCase(257, 6);
+    for (const m of [mask, undefined]) {
+      const { got } = run(start, grads, m, 0.05);
+      const want = adamReference(start, grads, 0.05, m ?? start.map(() => 0));
+      want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, 5));
     }
-    const got = Array.from(theta.dataSync());
-    reference(start, grads, 0.01, mask).forEach((want, i) => expect(got[i]).toBeCloseTo(want, 5));
-    expect(state.t).toBe(3);
-    tf.dispose([theta, l2, state.m, state.v]);
+  });
+
+  it('leaves no tensors behind', () => {
+    const before = tf.memory().numTensors;
+    run([1, 2, 3], [[0.1, 0.2, 0.3]], [0.1, 0.1, 0], 0.01);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../split/prng';
-import { batchGradient, type BatchTensors } from './mlp-backprop';
+import { batchGradient, gradientPlanFor, type BatchTensors } from './mlp-backprop';
 import { forward, outputLogits, hiddenLayer, unpackParams } from './mlp-forward';
 import { initialParameters, layerSlots, type MlpSpec } from './mlp-layout';
 import { TEST_ML } from './mlp-test-kit';
@@ -68,10 +68,12 @@ const cases: { name: string; spec: MlpSpec; weighted?: boolean; dropout?: number
 ];
 
 describe('batchGradient (hand-written backward pass)', () => {
-  for (const c of cases) {
-    it(`matches tf.grad and the batch loss: ${c.name}`, () => {
+  for (const [c, plan] of cases.flatMap((c) => (['untransposed', 'fewest-kernels'] as const).map((p) => [c, p] as const))) {
+    it(`matches tf.grad and the batch loss: ${c.name}, ${plan}`, () => {
       const theta = tf.tensor1d(initialParameters(c.spec, 3));
-      const b = batchFor(c.spec, c);
+      const full = batchFor(c.spec, c);
+      // The GPU plan's batch carries no [Xᵀ; 1].
+      const b: BatchTensors = plan === 'untransposed' ? full : { ...full, xaT: undefined };
       const ours = tf.tidy(() => {
         const step = batchGradient(tf, c.spec, unpackParams(tf, theta, layerSlots(c.spec)), b);
         return [step.grad, step.lossSum];
@@ -84,9 +86,16 @@ describe('batchGradient (hand-written backward pass)', () => {
       grad.forEach((g, i) => expect(g).toBeCloseTo(want[i], 5));
       expect(want.some((g) => Math.abs(g) > 1e-3)).toBe(true);
       expect(lossSum[0] / n).toBeCloseTo(expectedLoss, 5);
-      tf.dispose([theta, expected, ...ours, b.x, b.xaT, b.y, b.ones, ...(b.w ? [b.w] : []), ...(b.dropMasks ?? [])]);
+      tf.dispose([theta, expected, ...ours, full.x, full.xaT!, full.y, full.ones, ...(b.w ? [b.w] : []), ...(b.dropMasks ?? [])]);
     });
   }
+
+  it('GPU backends get the fewest-kernels plan, the CPU ones the untransposed plan', () => {
+    expect(gradientPlanFor('webgpu')).toBe('fewest-kernels');
+    expect(gradientPlanFor('webgl')).toBe('fewest-kernels');
+    expect(gradientPlanFor('wasm')).toBe('untransposed');
+    expect(gradientPlanFor('cpu')).toBe('untransposed');
+  });
 
   it('forward gives probabilities that sum to one for softmax', () => {
     const spec: MlpSpec = { inputs, hidden: [4], activation: 'relu', outputs: 3, output: 'softmax' };
@@ -94,6 +103,6 @@ describe('batchGradient (hand-written backward pass)', () => {
     const b = batchFor(spec, {});
     const p = tf.tidy(() => tf.sum(forward(tf, spec, unpackParams(tf, theta, layerSlots(spec)), b.x), 1));
     for (const s of p.dataSync()) expect(s).toBeCloseTo(1, 5);
-    tf.dispose([theta, p, b.x, b.xaT, b.y, b.ones]);
+    tf.dispose([theta, p, b.x, b.xaT!, b.y, b.ones]);
   });
 });

@@ -3,16 +3,32 @@
 // naive loop (2.3 ms against 0.2 ms for 2048 × 64 here). Here every big matmul is untransposed:
 // layer 1's [dW; db] comes from the batch's ready-made [Xᵀ; 1] and dZ, deeper layers transpose
 // only dZ (n × units, small), and bias gradients are dZᵀ·1. A unit test checks it against tf.grad.
+//
+// GPU backends (webgpu, webgl) get a second arrangement of the same sums: there every op is a kernel
+// dispatch whose fixed cost outweighs the arithmetic of a small network (docs/benchmarks.md, the
+// H200 figures), and a transposed matmul costs no more than a plain one. So they skip the
+// transposes, the [Xᵀ; 1] upload and the per-layer concats (on webgpu, 15 dispatches a step
+// instead of 20 for two hidden layers; bench/browser-training.bench.ts counts them).
 import type * as tfjs from '@tensorflow/tfjs';
 import type { MlpSpec } from './mlp-layout';
 import { hiddenLayer, outputLogits, type LayerParams } from './mlp-forward';
 import type { Tf } from './tf-backend';
 
+/**
+ * 'untransposed': every big matmul untransposed (wasm, cpu). 'fewest-kernels': transposed matmuls
+ * and column sums, for backends where each kernel is a GPU dispatch.
+ */
+export type GradientPlan = 'untransposed' | 'fewest-kernels';
+
+export function gradientPlanFor(backend: string): GradientPlan {
+  return backend === 'webgpu' || backend === 'webgl' ? 'fewest-kernels' : 'untransposed';
+}
+
 export interface BatchTensors {
   n: number;
   x: tfjs.Tensor2D;
-  /** (inputs + 1) × n: Xᵀ with a row of ones. */
-  xaT: tfjs.Tensor2D;
+  /** (inputs + 1) × n: Xᵀ with a row of ones; the 'untransposed' plan's layer-1 operand, else absent. */
+  xaT?: tfjs.Tensor2D;
   y: tfjs.Tensor2D;
   /** n × 1 row weights, when rows are weighted. */
   w?: tfjs.Tensor2D;
@@ -45,6 +61,7 @@ export function batchGradient(tf: Tf, spec: MlpSpec, layers: readonly LayerParam
   // d(mean loss)/dz: the residual, weighted per row, over n (× 2 for squared error).
   const scale = (spec.output === 'linear' ? 2 : 1) / batch.n;
   let dz: tfjs.Tensor2D = batch.w ? tf.mul(residual, tf.mul(batch.w, scale)) : tf.mul(residual, scale);
+  if (!batch.xaT) return { grad: fewestKernelsBackward(tf, spec, layers, batch, inputs, acts, dz), lossSum };
 
   const pieces: tfjs.Tensor[] = new Array(L);
   for (let l = L - 1; l >= 1; l--) {
@@ -60,6 +77,29 @@ export function batchGradient(tf: Tf, spec: MlpSpec, layers: readonly LayerParam
   }
   pieces[0] = tf.reshape(tf.matMul(batch.xaT, dz), [-1]); // [dW1; db1], already in flat order
   return { grad: tf.concat(pieces) as tfjs.Tensor1D, lossSum };
+}
+
+/** The 'fewest-kernels' backward pass: dW = hᵀ·dz in flat (row-major) order, db = 1ᵀ·dz. */
+function fewestKernelsBackward(
+  tf: Tf,
+  spec: MlpSpec,
+  layers: readonly LayerParams[],
+  batch: BatchTensors,
+  inputs: readonly tfjs.Tensor2D[],
+  acts: readonly tfjs.Tensor2D[],
+  dzOut: tfjs.Tensor2D,
+): tfjs.Tensor1D {
+  const pieces: tfjs.Tensor[] = new Array(2 * layers.length);
+  let dz = dzOut;
+  for (let l = layers.length - 1; l >= 0; l--) {
+    pieces[2 * l] = tf.reshape(tf.matMul(inputs[l], dz, true, false), [-1]);
+    pieces[2 * l + 1] = tf.reshape(tf.matMul(batch.ones!, dz, true, false), [-1]); // a column sum would transpose first
+    if (l === 0) break;
+    let dh = tf.matMul(dz, layers[l].W, false, true); // n × fanIn
+    if (batch.dropMasks) dh = tf.mul(dh, batch.dropMasks[l - 1]);
+    dz = tf.mul(dh, activationSlope(tf, acts[l - 1], spec));
+  }
+  return tf.concat(pieces) as tfjs.Tensor1D;
 }
 
 /** The activation's derivative, from its output a. */

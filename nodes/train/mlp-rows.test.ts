@@ -35,10 +35,13 @@ describe('mlp rows', () => {
     const rows = toMlpRows(X, { kind: 'classification', classes: 2, y: Int32Array.from([0, 1, 0]) }, undefined);
     const b = takeBatch(rows, Int32Array.from([2, 0, 1]), 0, 2);
     expect(Array.from(b.x)).toEqual([5, 6, 1, 2]);
-    expect(Array.from(b.xaT)).toEqual([5, 1, 6, 2, 1, 1]);
+    expect(Array.from(b.xaT!)).toEqual([5, 1, 6, 2, 1, 1]);
     expect(Array.from(b.y)).toEqual([0, 0]);
     const last = takeBatch(rows, Int32Array.from([2, 0, 1]), 2, 1);
     expect(Array.from(last.x)).toEqual([3, 4]);
     expect(Array.from(last.y)).toEqual([1]);
+    const noTranspose = takeBatch(rows, Int32Array.from([2, 0, 1]), 0, 2, false);
+    expect(noTranspose.xaT).toBeUndefined();
+    expect(Array.from(noTranspose.x)).toEqual([5, 6, 1, 2]);
   });
 });

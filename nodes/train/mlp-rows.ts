@@ -57,17 +57,20 @@ export interface Batch {
   n: number;
   /** n × cols. */
   x: Float32Array;
-  /** (cols + 1) × n: the features transposed, then a row of ones (so one matmul gives [dW; db]). */
-  xaT: Float32Array;
+  /** (cols + 1) × n: the features transposed, then a row of ones (so one matmul gives [dW; db]); only when asked for. */
+  xaT?: Float32Array;
   y: Float32Array;
   w?: Float32Array;
 }
 
-/** Copies rows order[start .. start + n) into fresh arrays (a backend may keep the array it was given). */
-export function takeBatch(data: MlpRows, order: Int32Array, start: number, n: number): Batch {
+/**
+ * Copies rows order[start .. start + n) into fresh arrays (a backend may keep the array it was
+ * given); `withXaT` adds the transposed block the 'untransposed' gradient plan reads.
+ */
+export function takeBatch(data: MlpRows, order: Int32Array, start: number, n: number, withXaT = true): Batch {
   const { cols, outputs } = data;
   const x = new Float32Array(n * cols);
-  const xaT = new Float32Array((cols + 1) * n);
+  const xaT = withXaT ? new Float32Array((cols + 1) * n) : undefined;
   const y = new Float32Array(n * outputs);
   const w = data.w ? new Float32Array(n) : undefined;
   for (let k = 0; k < n; k++) {
@@ -76,11 +79,14 @@ export function takeBatch(data: MlpRows, order: Int32Array, start: number, n: nu
     for (let c = 0; c < cols; c++) {
       const v = data.x[src + c];
       x[k * cols + c] = v;
-      xaT[c * n + k] = v;
+      if (xaT) xaT[c * n + k] = v;
     }
-    xaT[cols * n + k] = 1;
+    if (xaT) xaT[cols * n + k] = 1;
     for (let o = 0; o < outputs; o++) y[k * outputs + o] = data.y[r * outputs + o];
     if (w) w[k] = data.w![r];
   }
-  return w ? { n, x, xaT, y, w } : { n, x, xaT, y };
+  const batch: Batch = { n, x, y };
+  if (xaT) batch.xaT = xaT;
+  if (w) batch.w = w;
+  return batch;
 }

@@ -8,8 +8,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { UserError } from '../../engine/errors';
 import { mulberry32, shuffleInPlace, type Prng } from '../split/prng';
-import { adamState, adamStep, type AdamState } from './mlp-adam';
-import { batchGradient, type BatchTensors } from './mlp-backprop';
+import { flatAdam, type FlatAdam } from './mlp-adam';
+import { batchGradient, gradientPlanFor, type BatchTensors, type GradientPlan } from './mlp-backprop';
 import { predictRows, unpackParams } from './mlp-forward';
 import { initialParameters, layerSlots, weightMask, type LayerSlot, type MlpSpec } from './mlp-layout';
 import { outputMetrics } from './mlp-metrics';
@@ -56,10 +56,12 @@ export async function trainMlp(
   hooks: TrainHooks,
 ): Promise<TrainResult> {
   const slots = layerSlots(spec);
+  const plan = gradientPlanFor(tf.getBackend());
   const prng = mulberry32(opts.seed);
-  let theta = tf.tensor1d(initialParameters(spec, prng.nextUint32()));
-  const adam = adamState(tf, theta.size);
-  const l2Mask = opts.l2 > 0 ? tf.tidy(() => tf.mul(tf.tensor1d(weightMask(spec)), 2 * opts.l2) as tfjs.Tensor1D) : undefined;
+  const adam = flatAdam(tf, initialParameters(spec, prng.nextUint32()), {
+    learningRate: opts.learningRate,
+    ...(opts.l2 > 0 ? { l2Mask: weightMask(spec).map((w) => w * 2 * opts.l2) } : {}),
+  });
   const ones = new Map<number, tfjs.Tensor2D>();
   const order = Int32Array.from({ length: data.rows }, (_, i) => i);
   const history: EpochRecord[] = [];
@@ -79,11 +81,10 @@ export async function trainMlp(
         }
         hooks.signal.throwIfAborted();
         const n = Math.min(opts.batchSize, data.rows - start);
-        const batch = batchTensors(tf, spec, data, order, start, n, ones, opts.dropout, prng);
-        const next = trainStep(tf, spec, slots, theta, adam, opts.learningRate, l2Mask, batch, lossTotal);
-        tf.dispose([theta, lossTotal]);
-        theta = next.theta;
-        lossTotal = next.lossTotal;
+        const batch = batchTensors(tf, spec, plan, data, order, start, n, ones, opts.dropout, prng);
+        const total = trainStep(tf, spec, slots, adam, batch, lossTotal);
+        lossTotal.dispose();
+        lossTotal = total;
       }
       const record: EpochRecord = { epoch, loss: ((await lossTotal.data())[0] / data.rows) * lossScale };
       lossTotal.dispose();
@@ -95,7 +96,7 @@ export async function trainMlp(
         );
       }
       if (validation) {
-        const out = await predictRows(tf, spec, theta, slots, validation.x, validation.rows);
+        const out = await predictRows(tf, spec, adam.theta, slots, validation.x, validation.rows);
         const m = outputMetrics(out, validation, spec.output);
         record.valLoss = m.loss * lossScale;
         if (m.accuracy !== undefined) record.valAccuracy = m.accuracy;
@@ -104,7 +105,7 @@ export async function trainMlp(
       hooks.onEpoch(record, epoch / opts.epochs);
       if (!validation || !opts.earlyStopping) continue;
       if (record.valLoss! < best.loss - opts.minDelta) {
-        best = { loss: record.valLoss!, epoch, theta: ((await theta.data()) as Float32Array).slice() };
+        best = { loss: record.valLoss!, epoch, theta: ((await adam.theta.data()) as Float32Array).slice() };
       } else if (epoch - best.epoch >= opts.patience) {
         stoppedEarly = true;
         break;
@@ -112,45 +113,37 @@ export async function trainMlp(
     }
     const keepBest = best.theta !== undefined && best.epoch !== history.length;
     return {
-      theta: keepBest ? best.theta! : ((await theta.data()) as Float32Array).slice(),
+      theta: keepBest ? best.theta! : ((await adam.theta.data()) as Float32Array).slice(),
       history,
       bestEpoch: keepBest ? best.epoch : history.length,
       stoppedEarly,
     };
   } finally {
-    tf.dispose([theta, adam.m, adam.v, ...(l2Mask ? [l2Mask] : []), ...(lossTotal ? [lossTotal] : []), ...ones.values()]);
+    adam.dispose();
+    tf.dispose([...(lossTotal ? [lossTotal] : []), ...ones.values()]);
   }
 }
 
-/** One Adam step on one batch; the batch's tensors are disposed whatever happens. */
-function trainStep(
-  tf: Tf,
-  spec: MlpSpec,
-  slots: LayerSlot[],
-  theta: tfjs.Tensor1D,
-  adam: AdamState,
-  learningRate: number,
-  l2Mask: tfjs.Tensor1D | undefined,
-  batch: BatchTensors,
-  lossTotal: tfjs.Scalar,
-): { theta: tfjs.Tensor1D; lossTotal: tfjs.Scalar } {
+/** One Adam step on one batch, returning the new loss total; the batch's tensors are disposed whatever happens. */
+function trainStep(tf: Tf, spec: MlpSpec, slots: LayerSlot[], adam: FlatAdam, batch: BatchTensors, lossTotal: tfjs.Scalar): tfjs.Scalar {
   try {
     const [grad, lossSum] = tf.tidy(() => {
-      const step = batchGradient(tf, spec, unpackParams(tf, theta, slots), batch);
+      const step = batchGradient(tf, spec, unpackParams(tf, adam.theta, slots), batch);
       return [step.grad, step.lossSum];
     }) as [tfjs.Tensor1D, tfjs.Scalar];
-    const next = adamStep(tf, adam, theta, grad, learningRate, l2Mask);
+    adam.step(grad);
     const total = tf.add(lossTotal, lossSum) as tfjs.Scalar;
     tf.dispose([grad, lossSum]);
-    return { theta: next, lossTotal: total };
+    return total;
   } finally {
-    tf.dispose([batch.x, batch.xaT, batch.y, ...(batch.w ? [batch.w] : []), ...(batch.dropMasks ?? [])]);
+    tf.dispose([batch.x, batch.y, ...(batch.xaT ? [batch.xaT] : []), ...(batch.w ? [batch.w] : []), ...(batch.dropMasks ?? [])]);
   }
 }
 
 function batchTensors(
   tf: Tf,
   spec: MlpSpec,
+  plan: GradientPlan,
   data: MlpRows,
   order: Int32Array,
   start: number,
@@ -159,15 +152,10 @@ function batchTensors(
   dropout: number,
   prng: Prng,
 ): BatchTensors {
-  const b = takeBatch(data, order, start, n);
+  const b = takeBatch(data, order, start, n, plan === 'untransposed');
   if (!ones.has(n)) ones.set(n, tf.ones([n, 1]));
-  const batch: BatchTensors = {
-    n,
-    x: tf.tensor2d(b.x, [n, data.cols]),
-    xaT: tf.tensor2d(b.xaT, [data.cols + 1, n]),
-    y: tf.tensor2d(b.y, [n, data.outputs]),
-    ones: ones.get(n)!,
-  };
+  const batch: BatchTensors = { n, x: tf.tensor2d(b.x, [n, data.cols]), y: tf.tensor2d(b.y, [n, data.outputs]), ones: ones.get(n)! };
+  if (b.xaT) batch.xaT = tf.tensor2d(b.xaT, [data.cols + 1, n]);
   if (b.w) batch.w = tf.tensor2d(b.w, [n, 1]);
   if (dropout > 0) batch.dropMasks = spec.hidden.map((units) => tf.tensor2d(dropMask(n * units, dropout, prng), [n, units]));
   return batch;
