@@ -7,11 +7,13 @@
 // GPU backends (webgpu, webgl) get a second arrangement of the same sums: there every op is a kernel
 // dispatch whose fixed cost outweighs the arithmetic of a small network (docs/benchmarks.md, the
 // H200 figures), and a transposed matmul costs no more than a plain one. So they skip the
-// transposes, the [Xᵀ; 1] upload and the per-layer concats (on webgpu, 15 dispatches a step
-// instead of 20 for two hidden layers; bench/browser-training.bench.ts counts them).
+// transposes, the [Xᵀ; 1] upload and the per-layer concats; on webgpu the output's residual and
+// loss and each hidden layer's delta are single kernels as well (mlp-step-webgpu.ts).
+// bench/browser-training.bench.ts counts the dispatches of a step.
 import type * as tfjs from '@tensorflow/tfjs';
 import type { MlpSpec } from './mlp-layout';
 import { hiddenLayer, outputLogits, type LayerParams } from './mlp-forward';
+import type { StepKernels } from './mlp-step-webgpu';
 import type { Tf } from './tf-backend';
 
 /**
@@ -45,8 +47,11 @@ export interface StepResult {
   lossSum: tfjs.Scalar;
 }
 
-/** Call inside tf.tidy. */
-export function batchGradient(tf: Tf, spec: MlpSpec, layers: readonly LayerParams[], batch: BatchTensors): StepResult {
+/**
+ * Call inside tf.tidy. A batch without xaT takes the 'fewest-kernels' plan, which uses `kernels`
+ * (the webgpu step kernels) where given.
+ */
+export function batchGradient(tf: Tf, spec: MlpSpec, layers: readonly LayerParams[], batch: BatchTensors, kernels?: StepKernels): StepResult {
   const L = layers.length;
   // Forward, keeping each hidden layer's activation (a) and what the next layer reads (h, after dropout).
   const acts: tfjs.Tensor2D[] = [];
@@ -57,11 +62,19 @@ export function batchGradient(tf: Tf, spec: MlpSpec, layers: readonly LayerParam
     inputs.push(batch.dropMasks ? tf.mul(a, batch.dropMasks[l]) : a);
   }
   const z = outputLogits(tf, inputs[L - 1], layers[L - 1]);
-  const { residual, lossSum } = outputResidual(tf, spec, z, batch);
   // d(mean loss)/dz: the residual, weighted per row, over n (× 2 for squared error).
   const scale = (spec.output === 'linear' ? 2 : 1) / batch.n;
-  let dz: tfjs.Tensor2D = batch.w ? tf.mul(residual, tf.mul(batch.w, scale)) : tf.mul(residual, scale);
-  if (!batch.xaT) return { grad: fewestKernelsBackward(tf, spec, layers, batch, inputs, acts, dz), lossSum };
+  const fused = batch.xaT ? undefined : kernels?.outputStep(spec, z, batch.y, batch.w, scale);
+  let dz: tfjs.Tensor2D;
+  let lossSum: tfjs.Scalar;
+  if (fused) {
+    ({ dz, lossSum } = fused);
+  } else {
+    const out = outputResidual(tf, spec, z, batch);
+    lossSum = out.lossSum;
+    dz = batch.w ? tf.mul(out.residual, tf.mul(batch.w, scale)) : tf.mul(out.residual, scale);
+  }
+  if (!batch.xaT) return { grad: fewestKernelsBackward(tf, spec, layers, batch, inputs, acts, dz, kernels), lossSum };
 
   const pieces: tfjs.Tensor[] = new Array(L);
   for (let l = L - 1; l >= 1; l--) {
@@ -88,14 +101,19 @@ function fewestKernelsBackward(
   inputs: readonly tfjs.Tensor2D[],
   acts: readonly tfjs.Tensor2D[],
   dzOut: tfjs.Tensor2D,
+  kernels: StepKernels | undefined,
 ): tfjs.Tensor1D {
   const pieces: tfjs.Tensor[] = new Array(2 * layers.length);
   let dz = dzOut;
   for (let l = layers.length - 1; l >= 0; l--) {
     pieces[2 * l] = tf.reshape(tf.matMul(inputs[l], dz, true, false), [-1]);
-    pieces[2 * l + 1] = tf.reshape(tf.matMul(batch.ones!, dz, true, false), [-1]); // a column sum would transpose first
+    pieces[2 * l + 1] = tf.reshape(tf.matMul(batch.ones, dz, true, false), [-1]); // a column sum would transpose first
     if (l === 0) break;
-    let dh = tf.matMul(dz, layers[l].W, false, true); // n × fanIn
+    let dh = tf.matMul(dz, layers[l].W, false, true) as tfjs.Tensor2D; // n × fanIn
+    if (kernels) {
+      dz = kernels.hiddenDelta(spec.activation, dh, acts[l - 1], batch.dropMasks?.[l - 1]);
+      continue;
+    }
     if (batch.dropMasks) dh = tf.mul(dh, batch.dropMasks[l - 1]);
     dz = tf.mul(dh, activationSlope(tf, acts[l - 1], spec));
   }

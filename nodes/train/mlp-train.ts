@@ -15,6 +15,7 @@ import { initialParameters, layerSlots, weightMask, type LayerSlot, type MlpSpec
 import { outputMetrics } from './mlp-metrics';
 import type { MlpParams } from './mlp-params';
 import { takeBatch, type MlpRows } from './mlp-rows';
+import { webgpuStepKernels, type StepKernels } from './mlp-step-webgpu';
 import type { Tf } from './tf-backend';
 
 export interface EpochRecord {
@@ -57,6 +58,7 @@ export async function trainMlp(
 ): Promise<TrainResult> {
   const slots = layerSlots(spec);
   const plan = gradientPlanFor(tf.getBackend());
+  const kernels = plan === 'fewest-kernels' ? webgpuStepKernels(tf) : undefined;
   const prng = mulberry32(opts.seed);
   const adam = flatAdam(tf, initialParameters(spec, prng.nextUint32()), {
     learningRate: opts.learningRate,
@@ -82,7 +84,7 @@ export async function trainMlp(
         hooks.signal.throwIfAborted();
         const n = Math.min(opts.batchSize, data.rows - start);
         const batch = batchTensors(tf, spec, plan, data, order, start, n, ones, opts.dropout, prng);
-        const total = trainStep(tf, spec, slots, adam, batch, lossTotal);
+        const total = trainStep(tf, spec, slots, adam, batch, lossTotal, kernels);
         lossTotal.dispose();
         lossTotal = total;
       }
@@ -125,10 +127,18 @@ export async function trainMlp(
 }
 
 /** One Adam step on one batch, returning the new loss total; the batch's tensors are disposed whatever happens. */
-function trainStep(tf: Tf, spec: MlpSpec, slots: LayerSlot[], adam: FlatAdam, batch: BatchTensors, lossTotal: tfjs.Scalar): tfjs.Scalar {
+function trainStep(
+  tf: Tf,
+  spec: MlpSpec,
+  slots: LayerSlot[],
+  adam: FlatAdam,
+  batch: BatchTensors,
+  lossTotal: tfjs.Scalar,
+  kernels: StepKernels | undefined,
+): tfjs.Scalar {
   try {
     const [grad, lossSum] = tf.tidy(() => {
-      const step = batchGradient(tf, spec, unpackParams(tf, adam.theta, slots), batch);
+      const step = batchGradient(tf, spec, unpackParams(tf, adam.theta, slots), batch, kernels);
       return [step.grad, step.lossSum];
     }) as [tfjs.Tensor1D, tfjs.Scalar];
     adam.step(grad);

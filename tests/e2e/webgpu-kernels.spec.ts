@@ -1,7 +1,9 @@
-// The fused Adam kernel (nodes/train/mlp-adam-webgpu.ts) in Debian's Chromium with
-// --enable-unsafe-webgpu (SwiftShader: slow, but a real WebGPU implementation). Node has no WebGPU,
-// so this is where the kernel is checked: it must give the TF.js ops form's parameters and the
-// float64 reference's, with and without L2, leak no tensors, and train the MLP to a falling loss.
+// The MLP's WebGPU kernels (nodes/train/mlp-adam-webgpu.ts, mlp-step-webgpu.ts) in Debian's
+// Chromium with --enable-unsafe-webgpu (SwiftShader: slow, but a real WebGPU implementation).
+// Node has no WebGPU, so this is where they are checked: the fused Adam step must give the TF.js
+// ops form's parameters and the float64 reference's, with and without L2; the step kernels must
+// give the ops' gradient and loss for every output and activation; nothing may leak; and the
+// training loop must bring the loss down.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,7 +17,7 @@ let url: string;
 
 test.beforeAll(async () => {
   const bundle = await build({
-    entryPoints: [path.join(import.meta.dirname, 'fixtures', 'webgpu-adam.entry.ts')],
+    entryPoints: [path.join(import.meta.dirname, 'fixtures', 'webgpu-kernels.entry.ts')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -37,17 +39,20 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));
 });
 
-test('the fused WebGPU Adam step gives the ops form\'s parameters and trains the MLP', async () => {
+test('the WebGPU kernels give the ops\' parameters, gradients and losses, and train the MLP', async () => {
   test.setTimeout(180_000);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--no-first-run', '--enable-unsafe-webgpu'] });
   try {
     const page = await browser.newPage();
+    // A shader that fails to compile shows up here, not in the evaluate's error.
+    page.on('console', (m) => m.type() !== 'log' && console.log(`[browser ${m.type()}] ${m.text()}`));
     await page.goto(url);
     const got = (await page.evaluate('runChecks()')) as {
       backend: string;
       fused: { form: string; theta: number[]; reference: number[] };
       ops: { form: string; theta: number[]; reference: number[] };
       fusedPlain: { form: string; theta: number[]; reference: number[] };
+      gradientCases: { name: string; kernelsAvailable: boolean; fused: { grad: number[]; loss: number }; ops: { grad: number[]; loss: number } }[];
       leaked: number;
       losses: number[];
     };
@@ -61,6 +66,14 @@ test('the fused WebGPU Adam step gives the ops form\'s parameters and trains the
     expect(maxGap(got.fusedPlain.theta, got.fusedPlain.reference)).toBeLessThan(1e-5);
     // L2 moved the masked parameters: the two runs differ.
     expect(maxGap(got.fused.theta, got.fusedPlain.theta)).toBeGreaterThan(1e-4);
+    expect(got.gradientCases).toHaveLength(5);
+    for (const c of got.gradientCases) {
+      expect(c.kernelsAvailable, c.name).toBe(true);
+      const scale = Math.max(...c.ops.grad.map(Math.abs));
+      expect(scale, c.name).toBeGreaterThan(1e-3);
+      expect(maxGap(c.fused.grad, c.ops.grad) / scale, c.name).toBeLessThan(1e-4);
+      expect(Math.abs(c.fused.loss - c.ops.loss) / Math.abs(c.ops.loss), c.name).toBeLessThan(1e-5);
+    }
     expect(got.leaked).toBe(0);
     expect(got.losses).toHaveLength(15);
     expect(got.losses.at(-1)!).toBeLessThan(got.losses[0] * 0.8);
