@@ -31,9 +31,16 @@ export interface TrainingOutcome {
   /** Training loss (log loss) of the last epoch, as trainMlp reports it. */
   loss: number;
   holdoutAccuracy: number;
+  /** Gradient steps taken (batches over all epochs). */
+  steps: number;
+  /** GPU kernel dispatches per gradient step, on a backend whose dispatches can be counted. */
+  dispatchesPerStep?: number;
 }
 
-export async function timeTraining(tf: Tf, job: TrainingJob): Promise<TrainingOutcome> {
+/** Reads a running count of the active backend's GPU dispatches (see the bench worker). */
+export type DispatchCounter = () => number;
+
+export async function timeTraining(tf: Tf, job: TrainingJob, dispatches?: DispatchCounter): Promise<TrainingOutcome> {
   const task = generateMlpTask(TASK.rows, TASK.seed);
   const trainEnd = TASK.rows - TASK.holdout;
   const trainTask = taskRows(task, 0, Math.min(job.trainRows, trainEnd));
@@ -43,6 +50,7 @@ export async function timeTraining(tf: Tf, job: TrainingJob): Promise<TrainingOu
   const spec = mlpSpec(train.cols, binaryTarget(trainTask), params);
 
   const epochEnds: number[] = [];
+  const dispatchesBefore = dispatches?.();
   const started = performance.now();
   const result = await trainMlp(
     tf,
@@ -53,6 +61,8 @@ export async function timeTraining(tf: Tf, job: TrainingJob): Promise<TrainingOu
     { signal: new AbortController().signal, onEpoch: () => epochEnds.push(performance.now()) },
   );
   const seconds = (performance.now() - started) / 1000;
+  const steps = Math.ceil(train.rows / job.batchSize) * result.history.length;
+  const dispatchCount = dispatches && dispatchesBefore !== undefined ? dispatches() - dispatchesBefore : undefined;
 
   const theta = tf.tensor1d(result.theta);
   let out: Float32Array;
@@ -66,6 +76,9 @@ export async function timeTraining(tf: Tf, job: TrainingJob): Promise<TrainingOu
     epochSeconds: epochEnds.map((t, i) => (t - (i === 0 ? started : epochEnds[i - 1])) / 1000),
     loss: result.history.at(-1)!.loss,
     holdoutAccuracy: outputMetrics(out, holdout, spec.output).accuracy!,
+    steps,
+    // Includes the once-per-epoch loss read-back and the final weights: a small share of the steps'.
+    ...(dispatchCount !== undefined ? { dispatchesPerStep: dispatchCount / steps } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
 // the one TF.js backend asked for through the runner's initTf, then times the bench training.
 import '@tensorflow/tfjs-backend-webgpu';
 import { initTf } from '../nodes/train/tf-backend';
-import { timeTraining, type TrainingJob, type TrainingOutcome } from './browser-training-run';
+import type { Tf } from '../nodes/train/tf-backend';
+import { timeTraining, type DispatchCounter, type TrainingJob, type TrainingOutcome } from './browser-training-run';
 
 export interface WorkerRequest extends TrainingJob {
   backend: string;
@@ -39,10 +40,28 @@ async function run(request: WorkerRequest): Promise<WorkerReply> {
   }
   if (init.backend !== backend) return unavailable(init.note ?? `TF.js chose ${init.backend}`);
   try {
-    return { ...about, status: 'trained', ...(await timeTraining(init.tf, request)) };
+    return { ...about, status: 'trained', ...(await timeTraining(init.tf, request, countDispatches(init.tf, backend))) };
   } catch (error) {
     return { ...about, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Counts the GPU kernel dispatches of the webgpu and webgl backends by wrapping the one method each
+ * sends every program through (TF.js 4.22: WebGPUBackend.recordAndSubmit, MathBackendWebGL.
+ * runWebGLProgram). The count is the same on any GPU, unlike the time, so SwiftShader measures it.
+ */
+function countDispatches(tf: Tf, backend: string): DispatchCounter | undefined {
+  const method = backend === 'webgpu' ? 'recordAndSubmit' : backend === 'webgl' ? 'runWebGLProgram' : undefined;
+  const target = tf.backend() as unknown as Record<string, (...args: unknown[]) => unknown>;
+  if (!method || typeof target[method] !== 'function') return undefined;
+  const original = target[method].bind(target);
+  let count = 0;
+  target[method] = (...args: unknown[]) => {
+    count++;
+    return original(...args);
+  };
+  return () => count;
 }
 
 async function gpuAdapter(): Promise<string> {
