@@ -35,7 +35,11 @@ export const mlpEstimator: Estimator<MlpParams> = {
       data,
       validation,
       { ...params, earlyStopping, seed: ctx.seed, lossScale: scale ? scale.std ** 2 : 1 },
-      { signal: ctx.signal, onEpoch: (record, fraction) => reportEpoch(ctx, record, fraction, params.epochs) },
+      {
+        signal: ctx.signal,
+        onEpoch: (record, fraction) => reportEpoch(ctx, record, fraction, params.epochs),
+        warn: (message) => ctx.log('warn', message),
+      },
     );
     if (result.stoppedEarly) {
       ctx.log('info', `Early stopping after epoch ${result.history.length}; kept the weights of epoch ${result.bestEpoch}`);

@@ -16,6 +16,7 @@ import { outputMetrics } from './mlp-metrics';
 import type { MlpParams } from './mlp-params';
 import { takeBatch, type MlpRows } from './mlp-rows';
 import { webgpuStepKernels, type StepKernels } from './mlp-step-webgpu';
+import { webgpuKernelsProblem } from './webgpu-self-check';
 import type { Tf } from './tf-backend';
 
 export interface EpochRecord {
@@ -29,6 +30,8 @@ export interface TrainHooks {
   signal: AbortSignal;
   /** Called after each epoch, with the fraction of the epoch budget done. */
   onEpoch(record: EpochRecord, fraction: number): void;
+  /** Told when training takes a slower path than it could (the result is the same). */
+  warn?(message: string): void;
 }
 
 export interface TrainResult {
@@ -58,9 +61,14 @@ export async function trainMlp(
 ): Promise<TrainResult> {
   const slots = layerSlots(spec);
   const plan = gradientPlanFor(tf.getBackend());
-  const kernels = plan === 'fewest-kernels' ? webgpuStepKernels(tf) : undefined;
+  const kernelProblem = tf.getBackend() === 'webgpu' ? await webgpuKernelsProblem(tf) : 'not on webgpu';
+  if (tf.getBackend() === 'webgpu' && kernelProblem) {
+    hooks.warn?.(`WebGPU kernels not used (${kernelProblem}): training with TF.js ops, which give the same result with more GPU dispatches`);
+  }
+  const kernels = kernelProblem ? undefined : webgpuStepKernels(tf);
   const prng = mulberry32(opts.seed);
   const adam = flatAdam(tf, initialParameters(spec, prng.nextUint32()), {
+    form: kernelProblem ? 'ops' : 'auto',
     learningRate: opts.learningRate,
     ...(opts.l2 > 0 ? { l2Mask: weightMask(spec).map((w) => w * 2 * opts.l2) } : {}),
   });

@@ -2,8 +2,8 @@
 // Chromium with --enable-unsafe-webgpu (SwiftShader: slow, but a real WebGPU implementation).
 // Node has no WebGPU, so this is where they are checked: the fused Adam step must give the TF.js
 // ops form's parameters and the float64 reference's, with and without L2; the step kernels must
-// give the ops' gradient and loss for every output and activation; nothing may leak; and the
-// training loop must bring the loss down.
+// give the ops' gradient and loss for every output and activation; the self-check training runs
+// first must pass them; nothing may leak; and the training loop must bring the loss down.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -49,6 +49,7 @@ test('the WebGPU kernels give the ops\' parameters, gradients and losses, and tr
     await page.goto(url);
     const got = (await page.evaluate('runChecks()')) as {
       backend: string;
+      kernelProblem: string | null;
       fused: { form: string; theta: number[]; reference: number[] };
       ops: { form: string; theta: number[]; reference: number[] };
       fusedPlain: { form: string; theta: number[]; reference: number[] };
@@ -57,6 +58,8 @@ test('the WebGPU kernels give the ops\' parameters, gradients and losses, and tr
       losses: number[];
     };
     expect(got.backend).toBe('webgpu');
+    // The check training runs before it uses the kernels passes here.
+    expect(got.kernelProblem).toBeNull();
     expect(got.fused.form).toBe('fused-webgpu');
     expect(got.ops.form).toBe('ops');
     const maxGap = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i])));
