@@ -29,8 +29,15 @@ export function isBrowserOwner(owner: string | null): boolean {
   return owner?.startsWith(OWNER_PREFIX) ?? false;
 }
 
-/** When each browser-driven run was last heard from. In memory: after a restart every tab gets a fresh grace period. */
-const lastSeen = new Map<string, number>();
+/**
+ * When each browser-driven run was last heard from. In memory: after a restart every tab gets a
+ * fresh grace period. Held on globalThis: Next's server build can carry this module in more than
+ * one chunk (the tRPC route that hears the tab, and the run manager's sweeper), and two Maps would
+ * mark every browser run interrupted after the timeout however often its tab reported.
+ */
+const lastSeenKey = Symbol.for('pipeworks.browserRunsLastSeen');
+const lastSeenHolder = globalThis as unknown as { [lastSeenKey]?: Map<string, number> };
+const lastSeen = (lastSeenHolder[lastSeenKey] ??= new Map<string, number>());
 
 export function touchBrowserRun(runId: string, now = Date.now()): void {
   lastSeen.set(runId, now);
