@@ -36,68 +36,83 @@ export function stepSize(learningRate: number, t: number): number {
 
 export function flatAdam(tf: Tf, initial: Float32Array, opts: AdamOptions): FlatAdam {
   const kernel = opts.form === 'ops' ? undefined : fusedAdamKernel(tf, ADAM);
-  return kernel ? fusedAdam(tf, kernel, initial, opts) : opsAdam(tf, initial, opts);
+  return kernel ? new FusedAdam(tf, kernel, initial, opts) : new OpsAdam(tf, initial, opts);
 }
 
-function opsAdam(tf: Tf, initial: Float32Array, opts: AdamOptions): FlatAdam {
-  let theta = tf.tensor1d(initial);
-  let m: tfjs.Tensor1D = tf.zeros([initial.length]);
-  let v: tfjs.Tensor1D = tf.zeros([initial.length]);
-  const l2Mask = opts.l2Mask ? tf.tensor1d(opts.l2Mask) : undefined;
-  let t = 0;
-  return {
-    get theta() {
-      return theta;
-    },
-    get t() {
-      return t;
-    },
-    form: 'ops',
-    step(grad) {
-      t += 1;
-      const lr = stepSize(opts.learningRate, t);
-      const next = tf.tidy(() => {
-        const g = l2Mask ? tf.add(grad, tf.mul(theta, l2Mask)) : grad;
-        const m1 = tf.add(tf.mul(m, ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
-        const v1 = tf.add(tf.mul(v, ADAM.beta2), tf.mul(tf.square(g), 1 - ADAM.beta2));
-        const theta1 = tf.sub(theta, tf.mul(tf.div(m1, tf.add(tf.sqrt(v1), ADAM.epsilon)), lr));
-        return [m1, v1, theta1] as tfjs.Tensor1D[];
-      });
-      tf.dispose([m, v, theta]);
-      [m, v, theta] = next;
-    },
-    dispose() {
-      tf.dispose([theta, m, v, ...(l2Mask ? [l2Mask] : [])]);
-    },
-  };
+class OpsAdam implements FlatAdam {
+  readonly form = 'ops';
+  theta: tfjs.Tensor1D;
+  t = 0;
+  private m: tfjs.Tensor1D;
+  private v: tfjs.Tensor1D;
+  private readonly l2Mask?: tfjs.Tensor1D;
+
+  constructor(
+    private readonly tf: Tf,
+    initial: Float32Array,
+    private readonly opts: AdamOptions,
+  ) {
+    this.theta = tf.tensor1d(initial);
+    this.m = tf.zeros([initial.length]);
+    this.v = tf.zeros([initial.length]);
+    if (opts.l2Mask) this.l2Mask = tf.tensor1d(opts.l2Mask);
+  }
+
+  step(grad: tfjs.Tensor1D): void {
+    const { tf, l2Mask, theta, m, v } = this;
+    this.t += 1;
+    const lr = stepSize(this.opts.learningRate, this.t);
+    const next = tf.tidy(() => {
+      const g = l2Mask ? tf.add(grad, tf.mul(theta, l2Mask)) : grad;
+      const m1 = tf.add(tf.mul(m, ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
+      const v1 = tf.add(tf.mul(v, ADAM.beta2), tf.mul(tf.square(g), 1 - ADAM.beta2));
+      const theta1 = tf.sub(theta, tf.mul(tf.div(m1, tf.add(tf.sqrt(v1), ADAM.epsilon)), lr));
+      return [m1, v1, theta1] as tfjs.Tensor1D[];
+    });
+    tf.dispose([m, v, theta]);
+    [this.m, this.v, this.theta] = next;
+  }
+
+  dispose(): void {
+    this.tf.dispose([this.theta, this.m, this.v, ...(this.l2Mask ? [this.l2Mask] : [])]);
+  }
 }
 
-function fusedAdam(tf: Tf, kernel: FusedAdamKernel, initial: Float32Array, opts: AdamOptions): FlatAdam {
-  const P = initial.length;
-  const packed = new Float32Array(3 * P); // rows: parameters, first moment, second moment
-  packed.set(initial);
-  let state = tf.tensor2d(packed, [3, P]);
-  const l2Mask = opts.l2Mask ? tf.tensor1d(opts.l2Mask) : undefined;
-  const readTheta = () => tf.tidy(() => tf.reshape(tf.slice(state, [0, 0], [1, P]), [P]) as tfjs.Tensor1D);
-  let theta = readTheta();
-  let t = 0;
-  return {
-    get theta() {
-      return theta;
-    },
-    get t() {
-      return t;
-    },
-    form: 'fused-webgpu',
-    step(grad) {
-      t += 1;
-      const next = kernel(state, grad, l2Mask, stepSize(opts.learningRate, t));
-      tf.dispose([state, theta]);
-      state = next;
-      theta = readTheta();
-    },
-    dispose() {
-      tf.dispose([state, theta, ...(l2Mask ? [l2Mask] : [])]);
-    },
-  };
+/** The state is one 3 × P tensor (rows: parameters, first moment, second moment); theta is row 0. */
+class FusedAdam implements FlatAdam {
+  readonly form = 'fused-webgpu';
+  theta: tfjs.Tensor1D;
+  t = 0;
+  private state: tfjs.Tensor2D;
+  private readonly l2Mask?: tfjs.Tensor1D;
+
+  constructor(
+    private readonly tf: Tf,
+    private readonly kernel: FusedAdamKernel,
+    initial: Float32Array,
+    private readonly opts: AdamOptions,
+  ) {
+    const packed = new Float32Array(3 * initial.length);
+    packed.set(initial);
+    this.state = tf.tensor2d(packed, [3, initial.length]);
+    if (opts.l2Mask) this.l2Mask = tf.tensor1d(opts.l2Mask);
+    this.theta = this.readTheta();
+  }
+
+  step(grad: tfjs.Tensor1D): void {
+    this.t += 1;
+    const next = this.kernel(this.state, grad, this.l2Mask, stepSize(this.opts.learningRate, this.t));
+    this.tf.dispose([this.state, this.theta]);
+    this.state = next;
+    this.theta = this.readTheta();
+  }
+
+  dispose(): void {
+    this.tf.dispose([this.state, this.theta, ...(this.l2Mask ? [this.l2Mask] : [])]);
+  }
+
+  private readTheta(): tfjs.Tensor1D {
+    const P = this.state.shape[1];
+    return this.tf.tidy(() => this.tf.reshape(this.tf.slice(this.state, [0, 0], [1, P]), [P]) as tfjs.Tensor1D);
+  }
 }
