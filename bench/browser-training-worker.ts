@@ -3,6 +3,7 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import { initTf } from '../nodes/train/tf-backend';
 import type { Tf } from '../nodes/train/tf-backend';
+import { webgpuKernelsProblem } from '../nodes/train/webgpu-self-check';
 import { timeTraining, type DispatchCounter, type TrainingJob, type TrainingOutcome } from './browser-training-run';
 
 export interface WorkerRequest extends TrainingJob {
@@ -13,9 +14,16 @@ export interface WorkerRequest extends TrainingJob {
 
 /** `device`: the WebGPU adapter or the WebGL renderer, for those two backends. */
 export type WorkerReply = { backend: string; device?: string } & (
-  | ({ status: 'trained' } & TrainingOutcome)
+  | ({ status: 'trained'; kernelCheck?: KernelCheck } & TrainingOutcome)
   | { status: 'unavailable' | 'failed'; reason: string }
 );
+
+/** The one-time known-answer check of the WebGPU kernels (webgpu-self-check.ts), run before the timed training. */
+export interface KernelCheck {
+  seconds: number;
+  /** Why the kernels are not used; absent when they passed. */
+  problem?: string;
+}
 
 interface GpuAdapterInfo {
   vendor: string;
@@ -40,7 +48,10 @@ async function run(request: WorkerRequest): Promise<WorkerReply> {
   }
   if (init.backend !== backend) return unavailable(init.note ?? `TF.js chose ${init.backend}`);
   try {
-    return { ...about, status: 'trained', ...(await timeTraining(init.tf, request, countDispatches(init.tf, backend))) };
+    // Once per worker in the product too; done first so the step count and time are the steady state's.
+    const kernelCheck = backend === 'webgpu' ? await checkKernels(init.tf) : undefined;
+    const outcome = await timeTraining(init.tf, request, countDispatches(init.tf, backend));
+    return { ...about, status: 'trained', ...outcome, ...(kernelCheck ? { kernelCheck } : {}) };
   } catch (error) {
     return { ...about, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -62,6 +73,12 @@ function countDispatches(tf: Tf, backend: string): DispatchCounter | undefined {
     return original(...args);
   };
   return () => count;
+}
+
+async function checkKernels(tf: Tf): Promise<KernelCheck> {
+  const started = performance.now();
+  const problem = await webgpuKernelsProblem(tf);
+  return { seconds: (performance.now() - started) / 1000, ...(problem ? { problem } : {}) };
 }
 
 async function gpuAdapter(): Promise<string> {

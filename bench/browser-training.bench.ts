@@ -116,7 +116,7 @@ async function trainInPage(page: Page, site: BenchSite, request: WorkerRequest):
 function describe(r: WorkerReply, server: TrainingOutcome): string {
   switch (r.status) {
     case 'trained':
-      return `${outcome(r)}; epochs ${r.epochSeconds.map((t) => t.toFixed(1)).join(' + ')} s; ratio ${(r.seconds / server.seconds).toFixed(2)}× the server's time${r.dispatchesPerStep !== undefined ? `; ${r.dispatchesPerStep.toFixed(1)} GPU dispatches per step` : ''}`;
+      return `${outcome(r)}; epochs ${r.epochSeconds.map((t) => t.toFixed(1)).join(' + ')} s; ratio ${(r.seconds / server.seconds).toFixed(2)}× the server's time${r.dispatchesPerStep !== undefined ? `; ${r.dispatchesPerStep.toFixed(1)} GPU dispatches per step` : ''}${r.kernelCheck ? `; kernel self-check ${r.kernelCheck.seconds.toFixed(1)} s before training, ${r.kernelCheck.problem ? `FAILED (${r.kernelCheck.problem}): trained with ops` : 'passed'}` : ''}`;
     // The first line names the cause; TF.js appends a stack to some of them.
     case 'unavailable':
       return `unavailable: ${r.reason.split('\n')[0]}`;
