@@ -144,6 +144,9 @@ test.describe('with WebGPU (SwiftShader)', () => {
   });
 
   test('Settings shows the adapter and the artifact cache the runs filled, and empties it', async () => {
+    // The run trains again on SwiftShader's WebGPU (train/mlp is non-deterministic, so never a cache hit):
+    // 75-80 s on 2 busy cores, over the default 90 s test timeout once signing in is counted.
+    test.setTimeout(300_000);
     const page = await newPage(withGpu);
     await signIn(page, ADMIN, server.url);
     // A fresh context has its own IndexedDB: run once here so the cache has something in it.
