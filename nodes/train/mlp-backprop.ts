@@ -18,7 +18,7 @@ import type { Tf } from './tf-backend';
 
 /**
  * 'untransposed': every big matmul untransposed (wasm, cpu). 'fewest-kernels': transposed matmuls
- * and column sums, for backends where each kernel is a GPU dispatch.
+ * and bias gradients as 1ᵀ·dz, for backends where each kernel is a GPU dispatch.
  */
 export type GradientPlan = 'untransposed' | 'fewest-kernels';
 
