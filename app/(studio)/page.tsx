@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { ProjectList } from '../../components/projects/ProjectList';
+import { can } from '../../server/auth/roles';
 import { requireUser } from './require-user';
 
 export const metadata: Metadata = { title: 'Projects' };
 
 export default async function ProjectsPage() {
-  await requireUser();
-  return <ProjectList />;
+  const user = await requireUser();
+  return <ProjectList canCreate={can(user.role, 'project.create')} />;
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { versionAuthor } from './version-author';
 
 interface VersionMenuProps {
   pipelineId: string;
@@ -55,7 +56,6 @@ export function VersionMenu({ pipelineId, currentVersion, authors, userId, onOpe
     }
   };
 
-  const authorOf = (id: string | null) => (!id ? 'unknown' : id === userId ? 'you' : (authors[id] ?? 'a teammate'));
 
   return (
     <div ref={wrapper} className="relative" data-testid="version-menu">
@@ -98,7 +98,7 @@ export function VersionMenu({ pipelineId, currentVersion, authors, userId, onOpe
                 <span className="font-mono text-xs font-semibold text-zinc-900">v{v.version}</span>
                 {v.version === currentVersion ? <span className="rounded bg-emerald-50 px-1 text-[10px] font-medium text-emerald-700">current</span> : null}
                 <span className="ml-auto text-[11px] text-zinc-500" title={formatDateTime(v.createdAt)}>
-                  {authorOf(v.authorId)} · {formatRelative(v.createdAt)}
+                  {versionAuthor(v, userId, authors)} · {formatRelative(v.createdAt)}
                 </span>
               </span>
               <span className="line-clamp-2 text-xs text-zinc-600">{v.message || 'No message'}</span>

@@ -10,6 +10,7 @@ import { formatDateTime, formatRelative } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
+import { ArchivedBanner, ProjectActions } from './ProjectActions';
 
 export function ProjectPipelines({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
@@ -32,24 +33,38 @@ export function ProjectPipelines({ projectId, canWrite }: { projectId: string; c
       </PageBody>
     );
   }
-  const { name, description, pipelines } = project.data;
+  const { name, description, pipelines, archivedAt, canManage } = project.data;
   const taken = new Set(pipelines.map((p) => p.name));
+  const active = archivedAt === null;
   return (
     <PageBody>
-      <PageHeader title={name} description={description} crumbs={crumbs} actions={<NewPipelineButton projectId={projectId} canWrite={canWrite} takenNames={taken} />} />
+      <PageHeader
+        title={name}
+        description={description}
+        crumbs={crumbs}
+        actions={
+          <>
+            {canManage ? <ProjectActions project={project.data} /> : null}
+            {active ? <NewPipelineButton projectId={projectId} canWrite={canWrite} takenNames={taken} /> : null}
+          </>
+        }
+      />
+      {active ? null : <ArchivedBanner project={project.data} canManage={canManage} />}
       <section className="mt-6" aria-labelledby="pipelines-heading">
         <h2 id="pipelines-heading" className="mb-2 text-sm font-medium text-zinc-700">
           Pipelines
         </h2>
         {pipelines.length === 0 ? (
           <EmptyState title="No pipelines in this project yet">
-            {canWrite ? (
+            {canWrite && active ? (
               <div className="flex flex-col items-center gap-3">
                 <p>Start from a template that runs on bundled sample data, or from a blank canvas.</p>
                 <NewPipelineButton projectId={projectId} canWrite takenNames={taken} variant="secondary" testId="new-pipeline-empty" />
               </div>
-            ) : (
+            ) : active ? (
               'Someone with the analyst, scientist or administrator role can create one.'
+            ) : (
+              'Unarchive the project to add pipelines.'
             )}
           </EmptyState>
         ) : (

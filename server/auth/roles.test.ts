@@ -3,8 +3,8 @@ import { ACTIONS, ROLES, can, isRole, type Action, type Role } from './roles';
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
-  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel'],
-  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel'],
+  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create'],
+  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create'],
   viewer: ['pipeline.read'],
 };
 

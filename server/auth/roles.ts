@@ -10,6 +10,9 @@ export const ACTIONS = [
   'run.start',
   'run.cancel',
   'user.manage',
+  /** Create projects, and rename or archive the ones you created. */
+  'project.create',
+  /** Rename or archive any project. */
   'project.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -32,13 +35,14 @@ export function can(role: Role, action: Action): boolean {
   }
 }
 
-// Scientists and analysts build and run pipelines but manage neither people nor projects.
+// Scientists and analysts build and run pipelines and start projects, but manage neither people nor others' projects.
 function canBuild(action: Action): boolean {
   switch (action) {
     case 'pipeline.read':
     case 'pipeline.write':
     case 'run.start':
     case 'run.cancel':
+    case 'project.create':
       return true;
     case 'user.manage':
     case 'project.write':

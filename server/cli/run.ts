@@ -6,7 +6,7 @@ import { getDb } from '../db/client';
 import { pipelines, projects } from '../db/schema';
 import { parseAndCompile } from '../pipelines/compile-doc';
 import { startRun } from '../pipelines/start-run';
-import { saveVersion } from '../pipelines/versions';
+import { saveVersion, systemAuthor } from '../pipelines/versions';
 import { runEvents } from '../runners/run-events';
 import { closeRunManager, getRunManager } from '../runtime';
 import { formatIssue, readPipelineFile } from './read-pipeline';
@@ -36,7 +36,7 @@ export async function cmdRun(args: string[]): Promise<number> {
   for (const warning of compiled.value.plan.warnings) out(formatIssue(warning));
   boot({ resume: false });
   const { db } = getDb();
-  const saved = saveVersion(db, projectFor(compiled.value.doc.id), compiled.value.doc, null, 'pipeworks run');
+  const saved = saveVersion(db, projectFor(compiled.value.doc.id), compiled.value.doc, systemAuthor('cli'), 'pipeworks run');
   const { runId } = startRun(db, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
   out(`run ${runId} — ${saved.pipelineId} v${saved.version}`);
 

@@ -8,6 +8,9 @@ import { ROLES } from '../auth/roles';
 
 export const RUN_TRIGGERS = ['manual', 'cli', 'schedule', 'api'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+/** Who saved a pipeline version when no person did: the seeded samples, or `pipeworks run`. */
+export const SYSTEM_AUTHORS = ['seed', 'cli'] as const;
+export type SystemAuthor = (typeof SYSTEM_AUTHORS)[number];
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -73,6 +76,8 @@ export const projects = sqliteTable('projects', {
   description: text('description').notNull().default(''),
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: integer('created_at').notNull(),
+  /** Set while archived: hidden from the project list, still reachable by link; null when active. */
+  archivedAt: integer('archived_at'),
 });
 
 export const pipelines = sqliteTable(
@@ -102,6 +107,8 @@ export const pipelineVersions = sqliteTable(
     doc: text('doc', { mode: 'json' }).$type<Json>().notNull(),
     contentHash: text('content_hash').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when Pipeworks itself saved the version (the seeded samples, `pipeworks run`); author_id is then null. */
+    authorSystem: text('author_system', { enum: SYSTEM_AUTHORS }),
     message: text('message'),
     createdAt: integer('created_at').notNull(),
   },

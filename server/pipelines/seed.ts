@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { parseDocument } from '../../engine/document';
 import type { Db } from '../db/client';
 import { projects } from '../db/schema';
-import { saveVersion } from './versions';
+import { saveVersion, systemAuthor } from './versions';
 
 export const SAMPLE_PROJECT_ID = 'sample';
 const SAMPLES = ['breast-cancer-explore.json', 'breast-cancer-classifier.json', 'card-fraud.json'];
@@ -22,7 +22,7 @@ export function seedSampleProject(db: Db): void {
     for (const file of SAMPLES) {
       const parsed = parseDocument(readFileSync(samplePipelinePath(file), 'utf8'));
       if (!parsed.ok) throw new Error(`Sample pipeline ${file} is invalid: ${parsed.error.map((i) => i.message).join('; ')}`);
-      saveVersion(db, SAMPLE_PROJECT_ID, parsed.value, null, 'Sample pipeline');
+      saveVersion(db, SAMPLE_PROJECT_ID, parsed.value, systemAuthor('seed'), 'Sample pipeline');
     }
   }
 }

@@ -6,7 +6,7 @@ import type { PipelineDoc } from '../../engine/document';
 import { UserError } from '../../engine/errors';
 import { sha256Hex } from '../../engine/hash';
 import type { Db } from '../db/client';
-import { pipelines, pipelineVersions } from '../db/schema';
+import { pipelines, pipelineVersions, type SystemAuthor } from '../db/schema';
 
 export interface SaveResult {
   pipelineId: string;
@@ -20,7 +20,13 @@ export function versionHash(doc: PipelineDoc): string {
   return sha256Hex(canonicalJSON(doc));
 }
 
-export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, authorId: string | null, message?: string): SaveResult {
+/** Pipeworks itself as the author of a version: the seeded samples, or a file run with `pipeworks run`. */
+export const systemAuthor = (system: SystemAuthor) => ({ system });
+
+/** `author` is the person's user id, or `systemAuthor(...)` when no person saved it. */
+export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author: string | null | { system: SystemAuthor }, message?: string): SaveResult {
+  const authorId = typeof author === 'string' ? author : null;
+  const authorSystem = author !== null && typeof author === 'object' ? author.system : null;
   const hash = versionHash(doc);
   return db.transaction((tx) => {
     const now = Date.now();
@@ -42,7 +48,7 @@ export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, authorI
     }
     const versionId = randomUUID();
     tx.insert(pipelineVersions)
-      .values({ id: versionId, pipelineId: doc.id, version, doc, contentHash: hash, authorId, message: message ?? null, createdAt: now })
+      .values({ id: versionId, pipelineId: doc.id, version, doc, contentHash: hash, authorId, authorSystem, message: message ?? null, createdAt: now })
       .run();
     return { pipelineId: doc.id, version, versionId, created: true };
   });

@@ -49,6 +49,7 @@ export const pipelineRouter = createTRPCRouter({
           version: pipelineVersions.version,
           contentHash: pipelineVersions.contentHash,
           authorId: pipelineVersions.authorId,
+          authorSystem: pipelineVersions.authorSystem,
           message: pipelineVersions.message,
           createdAt: pipelineVersions.createdAt,
         })

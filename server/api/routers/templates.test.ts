@@ -7,7 +7,7 @@ import { projects } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
 import { compileDoc } from '../../pipelines/compile-doc';
 import { getVersion } from '../../pipelines/versions';
-import type { Context } from '../context';
+import { testContext } from '../test-context';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { templateProcedures } from './templates';
 
@@ -25,15 +25,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 function caller(role: 'admin' | 'analyst' | 'viewer') {
-  const user = users[role];
-  const ctx: Context = {
-    db: t.db,
-    sqlite: t.sqlite,
-    req: new Request('http://127.0.0.1/api/trpc'),
-    resHeaders: new Headers(),
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' },
-  };
-  return callerFor(ctx);
+  return callerFor(testContext(t, users[role]));
 }
 
 describe('pipeline.templates', () => {

@@ -24,8 +24,10 @@ export function blankDoc(id: string, name: string): PipelineDoc {
 
 /** Throws a UserError naming the field when the project or template does not exist. */
 export function createPipeline(db: Db, input: CreatePipelineInput): { pipelineId: string; version: number } {
-  if (!db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) {
-    throw new UserError(`Project "${input.projectId}" does not exist`, { field: 'projectId' });
+  const project = db.select({ name: projects.name, archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, input.projectId)).get();
+  if (!project) throw new UserError(`Project "${input.projectId}" does not exist`, { field: 'projectId' });
+  if (project.archivedAt !== null) {
+    throw new UserError(`Project "${project.name}" is archived; unarchive it to add pipelines`, { field: 'projectId' });
   }
   const template = input.template === undefined ? undefined : findTemplate(input.template);
   if (input.template !== undefined && !template) {
