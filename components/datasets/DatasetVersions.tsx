@@ -50,7 +50,7 @@ export function DatasetVersions({ name }: { name: string }) {
       </ul>
       {shown ? (
         <div data-testid="dataset-preview">
-          <ArtifactPreview key={shown.hash} id={shown.hash} />
+          <ArtifactPreview key={shown.hash} id={shown.hash} name={`${name}-v${shown.version}`} />
         </div>
       ) : null}
     </section>

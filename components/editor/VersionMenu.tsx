@@ -2,10 +2,11 @@
 // The version history: every saved version with its message, author and age. Choosing one opens
 // it read-only over the canvas, from where it can be restored.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { useOutsideDismiss } from '../ui/use-outside-dismiss';
 import { versionAuthor } from './version-author';
 
 interface VersionMenuProps {
@@ -25,14 +26,7 @@ export function VersionMenu({ pipelineId, currentVersion, authors, userId, onOpe
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  useOutsideDismiss(wrapper, open, useCallback(() => setOpen(false), []));
 
   // Focus the first entry once the list is there, as a menu does.
   const loaded = versions.isSuccess;

@@ -16,7 +16,8 @@ import { PREVIEW_ROWS } from './use-table-pages';
 import { ValidationReport } from './ValidationReport';
 import { isValidationReport } from './validation-words';
 
-export function ArtifactPreview({ id }: { id: string }) {
+/** `name` names a table's exported files (see TablePreview). */
+export function ArtifactPreview({ id, name }: { id: string; name?: string }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.artifact.preview.queryOptions({ id, offset: 0, limit: PREVIEW_ROWS }, { staleTime: Infinity }));
 
@@ -27,7 +28,7 @@ export function ArtifactPreview({ id }: { id: string }) {
       ) : query.isError ? (
         <InlineError message={errorMessage(query.error)} />
       ) : (
-        <PreviewBody id={id} preview={query.data.preview} />
+        <PreviewBody id={id} name={name} preview={query.data.preview} />
       )}
     </div>
   );
@@ -40,10 +41,10 @@ type Preview =
   | { kind: 'model'; model: ModelSummary }
   | { kind: 'unsupported' };
 
-function PreviewBody({ id, preview }: { id: string; preview: Preview }) {
+function PreviewBody({ id, name, preview }: { id: string; name?: string; preview: Preview }) {
   switch (preview.kind) {
     case 'table':
-      return <TablePreview id={id} data={preview} />;
+      return <TablePreview id={id} name={name} data={preview} />;
     case 'report':
       return <ReportBody report={preview.report} />;
     case 'metrics':

@@ -3,6 +3,7 @@
 // profile of every column (computed on the server), one click apart.
 import { useState } from 'react';
 import { formatNumber } from '../ui/format';
+import { ExportMenu } from './ExportMenu';
 import { TableColumnStats } from './TableColumnStats';
 import type { TablePage } from './use-table-pages';
 import { MAX_BROWSABLE_ROWS, VirtualTable } from './VirtualTable';
@@ -13,7 +14,8 @@ export interface TablePreviewData extends TablePage {
 
 type View = 'rows' | 'columns';
 
-export function TablePreview({ id, data }: { id: string; data: TablePreviewData }) {
+/** `name` names the exported files (a dataset's name and version, say); the artifact id otherwise. */
+export function TablePreview({ id, data, name }: { id: string; data: TablePreviewData; name?: string }) {
   const [view, setView] = useState<View>('rows');
   const { rowCount, columns } = data;
   return (
@@ -23,7 +25,10 @@ export function TablePreview({ id, data }: { id: string; data: TablePreviewData 
           {rowCount.toLocaleString()} rows × {columns.length.toLocaleString()} columns
           {rowCount > MAX_BROWSABLE_ROWS ? ` · first ${formatNumber(MAX_BROWSABLE_ROWS)} browsable` : ''}
         </p>
-        <div role="tablist" aria-label="Table view" className="ml-auto inline-flex rounded-md bg-zinc-100 p-0.5">
+        <div className="ml-auto">
+          <ExportMenu id={id} name={name} />
+        </div>
+        <div role="tablist" aria-label="Table view" className="inline-flex rounded-md bg-zinc-100 p-0.5">
           <ViewTab view="rows" current={view} onChoose={setView}>
             Rows
           </ViewTab>

@@ -1,11 +1,14 @@
 // Parquet → the same typed Arrow table a CSV import gives, through DuckDB. Server only (native).
-// DuckDB casts every column to one of four plain types; rows stream out chunk by chunk.
-import { DuckDBInstance } from '@duckdb/node-api';
+// DuckDB casts every column to one of four plain types; rows stream out chunk by chunk. A file our
+// export wrote says in its metadata which string columns are categorical and which are text.
+import { DuckDBBlobValue, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { UserError } from '../../engine/errors';
 import { buildTable } from '../../nodes/ingest/csv/arrow-columns';
 import { CellRules } from '../../nodes/ingest/csv/cell-rules';
 import { ColumnBuilder } from '../../nodes/ingest/csv/column-builder';
-import type { ColumnInfo } from '../../nodes/values';
+import { COLUMNS_METADATA_KEY } from '../../nodes/table/column-schema';
+import { COLUMN_TYPES, type ColumnInfo } from '../../nodes/values';
 import type { Table } from 'apache-arrow';
 
 type Plain = 'numeric' | 'boolean' | 'datetime' | 'string';
@@ -46,7 +49,8 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
     });
     const fields = described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), duckType: String(row.column_type) }));
     const rules = new CellRules([], 'utf-8', 1024);
-    const builders = fields.map((f, i) => ColumnBuilder.typed(f.name, i, plainType(f.duckType), rules));
+    const declared = await declaredTextTypes(connection, file);
+    const builders = fields.map((f, i) => ColumnBuilder.typed(f.name, i, plainType(f.duckType), rules, declared.get(f.name)));
     const sql = `SELECT ${fields.map((f, i) => selectExpression(f.name, plainType(f.duckType), f.duckType) + ` AS c${i}`).join(', ')} FROM ${source}`;
     const result = await connection.stream(sql);
     let rows = 0;
@@ -62,6 +66,33 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+/**
+ * Whether each string column is categorical or text, from the `pipeworks.columns` key-value
+ * metadata our own Parquet export writes; empty for any other file, or metadata that does not parse.
+ */
+async function declaredTextTypes(connection: DuckDBConnection, file: string): Promise<Map<string, 'categorical' | 'text'>> {
+  const rows = await connection.runAndReadAll(`SELECT key, value FROM parquet_kv_metadata('${file.replace(/'/g, "''")}')`);
+  const declared = new Map<string, 'categorical' | 'text'>();
+  for (const row of rows.getRowObjects()) {
+    if (!(row.key instanceof DuckDBBlobValue) || !(row.value instanceof DuckDBBlobValue)) continue;
+    if (new TextDecoder().decode(row.key.bytes) !== COLUMNS_METADATA_KEY) continue;
+    const parsed = declaredSchema.safeParse(safeJson(new TextDecoder().decode(row.value.bytes)));
+    if (!parsed.success) return declared;
+    for (const c of parsed.data) if (c.type === 'categorical' || c.type === 'text') declared.set(c.name, c.type);
+  }
+  return declared;
+}
+
+const declaredSchema = z.array(z.object({ name: z.string(), type: z.enum(COLUMN_TYPES) }));
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
-// Raw artifact bytes (Arrow IPC, JSON) for data scientists: open them in pandas or polars.
+// Raw artifact bytes (Arrow IPC, JSON) for data scientists: open them in pandas or polars; with
+// ?format=csv|parquet|arrow (and an optional ?name= for the file), a table exported (artifact-export.ts).
 import { eq } from 'drizzle-orm';
 import { can } from '../auth/roles';
 import { resolveUser } from '../api/context';
@@ -6,6 +7,7 @@ import { getDb } from '../db/client';
 import { artifacts } from '../db/schema';
 import { getEnv } from '../env';
 import { isArtifactId, readArtifactBytes } from '../store/artifact-files';
+import { exportFormat, exportTable } from './artifact-export';
 
 export async function downloadArtifact(req: Request, rawId: string): Promise<Response> {
   const user = resolveUser(req.headers);
@@ -13,9 +15,13 @@ export async function downloadArtifact(req: Request, rawId: string): Promise<Res
   if (!can(user.role, 'pipeline.read')) return Response.json({ error: 'Forbidden' }, { status: 403 });
   // Refuse anything that is not a bare hash before any database or disk access.
   if (!isArtifactId(rawId)) return Response.json({ error: 'An artifact id is 64 lowercase hex characters' }, { status: 400 });
+  const query = new URL(req.url).searchParams;
+  const format = query.has('format') ? exportFormat(query.get('format') ?? '') : null;
+  if (format instanceof Response) return format;
   const row = getDb().db.select().from(artifacts).where(eq(artifacts.id, rawId)).get();
   if (!row) return Response.json({ error: 'No such artifact' }, { status: 404 });
   try {
+    if (format) return await exportTable(row, format, query.get('name'));
     const bytes = await readArtifactBytes(getEnv().PIPEWORKS_DATA_DIR, rawId);
     const ext = row.mediaType === 'application/json' ? 'json' : 'arrow';
     return new Response(Buffer.from(bytes), {

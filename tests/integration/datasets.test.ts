@@ -1,5 +1,6 @@
 // Datasets over HTTP against a real production server: every bad CSV fixture is a 400 naming its
 // line while the server stays up; good CSV and Parquet files become versions; a pipeline reads one.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -167,5 +168,68 @@ describe('pipelines', () => {
     // The step re-encodes the stored table: same content, same bytes, same id.
     expect(ingest.outputs.table.id).toBe(versions[1].hash);
     expect(ingest.outputs.table.meta.rows).toBe(3);
+  });
+});
+
+describe('export', () => {
+  const csv = [
+    'customer,plan,balance,active,signed_up',
+    'Ada,gold,-12.5,true,2024-01-02',
+    'Bo,silver,3,false,2024-02-29',
+    'Cy,gold,,true,',
+    'Di,,1e-7,,2024-12-31',
+  ].join('\n');
+  const download = (client: HttpClient, id: string, query: string) => fetch(`${server.url}/api/artifacts/${id}?${query}`, { headers: { cookie: client.cookie } });
+  let hash: string;
+
+  beforeAll(async () => {
+    const res = await uploadFile(admin, new TextEncoder().encode(csv), { name: 'accounts', filename: 'accounts.csv' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    hash = res.body.version.hash;
+  });
+
+  it('downloads a table as CSV, Parquet or Arrow that the importers read back to the very same table', async () => {
+    const asCsv = await download(admin, hash, 'format=csv&name=accounts v1');
+    expect(asCsv.status).toBe(200);
+    expect(asCsv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(asCsv.headers.get('content-disposition')).toBe('attachment; filename="accounts v1.csv"');
+    const csvBytes = new Uint8Array(await asCsv.arrayBuffer());
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes)).toBe(
+      '\uFEFFcustomer,plan,balance,active,signed_up\r\nAda,gold,-12.5,true,2024-01-02\r\nBo,silver,3,false,2024-02-29\r\nCy,gold,,true,\r\nDi,,1e-7,,2024-12-31\r\n',
+    );
+    const fromCsv = await uploadFile(admin, csvBytes, { name: 'accounts-from-csv', filename: 'accounts.csv' });
+    expect(fromCsv.body.version.hash).toBe(hash);
+
+    const asParquet = await download(admin, hash, 'format=parquet');
+    expect(asParquet.status).toBe(200);
+    expect(asParquet.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    expect(asParquet.headers.get('content-disposition')).toBe(`attachment; filename="${hash.slice(0, 16)}.parquet"`);
+    const fromParquet = await uploadFile(admin, new Uint8Array(await asParquet.arrayBuffer()), { name: 'accounts-from-parquet', filename: 'accounts.parquet' });
+    expect(fromParquet.status, JSON.stringify(fromParquet.body)).toBe(200);
+    expect(fromParquet.body.version.hash).toBe(hash);
+
+    const asArrow = await download(admin, hash, 'format=arrow&name=../../etc/passwd');
+    expect(asArrow.headers.get('content-type')).toBe('application/vnd.apache.arrow.file');
+    expect(asArrow.headers.get('content-disposition')).toBe('attachment; filename="etc-passwd.arrow"');
+    expect(createHash('sha256').update(new Uint8Array(await asArrow.arrayBuffer())).digest('hex')).toBe(hash);
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', async () => {
+    const risky = 'name,note\n=HYPERLINK("http://x"),+1+2\n@SUM(A1),-cmd\nplain,-3.5\n';
+    const res = await uploadFile(admin, new TextEncoder().encode(risky), { name: 'risky', filename: 'risky.csv', options: { types: { note: 'text' } } });
+    const text = await (await download(admin, res.body.version.hash, 'format=csv')).text();
+    expect(text.split('\r\n').slice(1, 4)).toEqual([`"'=HYPERLINK(""http://x"")","'+1+2"`, `"'@SUM(A1)","'-cmd"`, 'plain,-3.5']);
+  });
+
+  it('is behind the same sign-in as every artifact, and says what is wrong with a request', async () => {
+    expect((await download(new HttpClient(server.url), hash, 'format=csv')).status).toBe(401);
+    HttpClient.data(await admin.mutate('user.add', { email: 'vera@example.com', name: 'Vera', role: 'viewer', password: 'viewer password 2' }));
+    const viewer = new HttpClient(server.url);
+    HttpClient.data(await viewer.mutate('auth.login', { email: 'vera@example.com', password: 'viewer password 2' }));
+    expect((await download(viewer, hash, 'format=parquet')).status).toBe(200);
+    const typo = await download(admin, hash, 'format=parquett');
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).error).toBe('Unknown export format "parquett"; choose csv, parquet or arrow. Did you mean "parquet"?');
+    expect((await download(admin, 'f'.repeat(64), 'format=csv')).status).toBe(404);
   });
 });

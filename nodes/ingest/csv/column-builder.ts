@@ -38,8 +38,19 @@ export class ColumnBuilder {
     if (forced) this.start(KIND_OF[forced], 0);
   }
 
-  /** A column for a source that is already typed (Parquet through DuckDB): fill it with pushValue. */
-  static typed(name: string, position: number, type: 'numeric' | 'boolean' | 'datetime' | 'string', rules: CellRules): ColumnBuilder {
+  /**
+   * A column for a source that is already typed (Parquet through DuckDB): fill it with pushValue.
+   * `text` says whether strings are categorical or text when the source declares it; otherwise
+   * their number of distinct values decides, as for CSV.
+   */
+  static typed(
+    name: string,
+    position: number,
+    type: 'numeric' | 'boolean' | 'datetime' | 'string',
+    rules: CellRules,
+    text?: 'categorical' | 'text',
+  ): ColumnBuilder {
+    if (type === 'string' && text) return new ColumnBuilder(name, position, text, rules);
     const builder = new ColumnBuilder(name, position, undefined, rules);
     builder.start(type === 'numeric' ? NUMERIC : type === 'boolean' ? BOOLEAN : type === 'datetime' ? DATETIME : STRING, 0);
     return builder;
