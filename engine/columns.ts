@@ -29,6 +29,13 @@ export type DocColumns = Record<string, NodeColumns>;
  */
 export const COLUMN_PARAM_KEY = 'x-columns-of';
 
+/**
+ * The JSON Schema keyword that marks a param as naming a stored dataset (`'name'`) or one of its
+ * versions (`'version'`, `latest` or a hash, of the dataset its sibling `'name'` param names): the
+ * inspector draws a picker of the datasets and versions that exist.
+ */
+export const DATASET_PARAM_KEY = 'x-dataset';
+
 /** What inferring columns needs from outside the document, like SourceKeyEnv for cache keys. */
 export interface ColumnsEnv {
   /**

@@ -1,9 +1,10 @@
 'use client';
-// Picks the input for a field (a column picker for column params), and adds a "None" switch where the schema allows null.
+// Picks the input for a field (a column or dataset picker where the schema says so), and adds a "None" switch where the schema allows null.
 import type { ReactNode } from 'react';
 import { assertNever } from '../../engine/assert-never';
 import { ColumnPicker } from './ColumnPicker';
 import { ColumnPickerList } from './ColumnPickerList';
+import { DatasetNamePicker, DatasetVersionPicker } from './DatasetPicker';
 import { JsonInput } from './JsonInput';
 import { ObjectListInput, StringListInput, VariantListInput } from './ListInputs';
 import type { ParamField } from './param-fields';
@@ -13,6 +14,8 @@ function BareInput(props: InputProps<ParamField>) {
   const { field, columns } = props;
   switch (field.kind) {
     case 'string': {
+      if (field.dataset === 'name') return <DatasetNamePicker {...props} field={field} />;
+      if (field.dataset === 'version') return <DatasetVersionPicker {...props} field={field} name={datasetNameOf(props.params)} />;
       const ref = field.columnsOf;
       const available = ref && columns?.[ref.port];
       if (ref && available) return <ColumnPicker {...props} field={{ ...field, columnsOf: ref }} available={available} />;
@@ -37,6 +40,11 @@ function BareInput(props: InputProps<ParamField>) {
     default:
       return assertNever(field);
   }
+}
+
+/** The dataset a version picker lists: the form's `name` param (the dataset node's). */
+function datasetNameOf(params: Record<string, unknown> | undefined): string {
+  return typeof params?.name === 'string' ? params.name.trim() : '';
 }
 
 /** A column param whose input columns are not known yet is free text, and says how to get the picker. */

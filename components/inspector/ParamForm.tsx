@@ -34,11 +34,11 @@ export function ParamForm({ fields, value, onChange, issues, readOnly, columns }
             <label htmlFor={testId} className={`text-xs font-medium text-zinc-700 ${inline ? 'flex flex-row-reverse items-center justify-end gap-2' : ''}`}>
               {field.label}
               {inline ? (
-                <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} onChange={(v) => onChange(setParam(value, field.name, v))} />
+                <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} params={value} onChange={(v) => onChange(setParam(value, field, v, fields))} />
               ) : null}
             </label>
             {inline ? null : (
-              <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} onChange={(v) => onChange(setParam(value, field.name, v))} />
+              <FieldInput field={field} value={value[field.name]} disabled={readOnly} testId={testId} invalid={messages.length > 0} columns={columns} params={value} onChange={(v) => onChange(setParam(value, field, v, fields))} />
             )}
             {messages.length > 0 ? (
               <p role="alert" className="text-xs text-red-700" data-testid={`param-issue-${field.name}`}>
@@ -53,10 +53,16 @@ export function ParamForm({ fields, value, onChange, issues, readOnly, columns }
   );
 }
 
-/** Setting a param to undefined removes it, so its default applies. */
-function setParam(params: Record<string, unknown>, name: string, value: unknown): Record<string, unknown> {
+/**
+ * Setting a param to undefined removes it, so its default applies. Choosing another dataset also
+ * resets a pinned version to its default (latest): the old hash is not a version of the new one.
+ */
+function setParam(params: Record<string, unknown>, field: ParamField, value: unknown, fields: readonly ParamField[]): Record<string, unknown> {
   const next = { ...params };
-  if (value === undefined) delete next[name];
-  else next[name] = value;
+  if (value === undefined) delete next[field.name];
+  else next[field.name] = value;
+  if (field.kind === 'string' && field.dataset === 'name' && value !== params[field.name]) {
+    for (const f of fields) if (f.kind === 'string' && f.dataset === 'version') delete next[f.name];
+  }
   return next;
 }

@@ -14,6 +14,8 @@ export interface InputProps<F> {
   invalid?: boolean;
   /** The node's input columns by port, for column params; absent or null where not known. */
   columns?: PortColumns;
+  /** The whole form's values, for a field that depends on another (a dataset's versions on its name). */
+  params?: Record<string, unknown>;
 }
 
 const placeholderOf = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));

@@ -160,6 +160,14 @@ describe('column params', () => {
     expect(split).toMatchObject({ name: 'timeColumn', columnsOf: { port: 'table', emptyLabel: 'use the column whose role is time' } });
   });
 
+  it('marks the dataset node\'s name and version as dataset pickers', () => {
+    const fields = paramFields(z.toJSONSchema(createRegistry().get('ingest/dataset')!.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+    expect(fields.map((f) => [f.name, f.kind, 'dataset' in f ? f.dataset : undefined])).toEqual([
+      ['name', 'string', 'name'],
+      ['version', 'string', 'version'],
+    ]);
+  });
+
   it('labels the empty choice from what the help says leaving it empty does', () => {
     expect(emptyChoiceLabel('Column whose class proportions every side keeps; leave empty for a plain split')).toBe('none: a plain split');
     expect(emptyChoiceLabel('Column holding the true values; empty uses the column whose role is target')).toBe('use the column whose role is target');

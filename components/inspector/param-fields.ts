@@ -1,6 +1,6 @@
 // Maps a node's params JSON Schema (from its zod schema) to the fields the inspector draws.
 // Anything this cannot map honestly becomes a 'json' field, edited as raw JSON.
-import { COLUMN_PARAM_KEY } from '../../engine/columns';
+import { COLUMN_PARAM_KEY, DATASET_PARAM_KEY } from '../../engine/columns';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -11,6 +11,9 @@ export interface ColumnRef {
   /** The empty choice's label, e.g. "use the column whose role is target"; null when a column is required. */
   emptyLabel: string | null;
 }
+
+/** A param naming a stored dataset, or a version (`latest` or a hash) of the one its sibling names. */
+export type DatasetRef = 'name' | 'version';
 
 interface FieldBase {
   name: string;
@@ -25,7 +28,7 @@ export type ScalarField =
   | (FieldBase & { kind: 'number'; integer: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number })
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
-  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string; columnsOf?: ColumnRef })
+  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string; columnsOf?: ColumnRef; dataset?: DatasetRef })
   /** A string, number or boolean, typed as text: numbers and true/false are read as such. */
   | (FieldBase & { kind: 'scalar' });
 
@@ -125,7 +128,9 @@ export function fieldOf(name: string, raw: JsonSchema, required = false): ParamF
   const scalar = scalarField(base, s);
   if (scalar?.kind === 'string') {
     const port = portOf(raw, s);
-    return port ? { ...scalar, columnsOf: { port, emptyLabel: required ? null : emptyChoiceLabel(base.description) } } : scalar;
+    if (port) return { ...scalar, columnsOf: { port, emptyLabel: required ? null : emptyChoiceLabel(base.description) } };
+    const dataset = [raw, s].map((x) => x[DATASET_PARAM_KEY]).find((v): v is DatasetRef => v === 'name' || v === 'version');
+    return dataset ? { ...scalar, dataset } : scalar;
   }
   if (scalar) return scalar;
   if (s.type === 'array' && isObject(s.items)) {

@@ -1,6 +1,7 @@
 // Reads a named dataset: its latest version, or a version pinned by its hash. A version is the
 // sha256 of its Arrow table, so the cache key follows the data and never the name.
 import { z } from 'zod';
+import { DATASET_PARAM_KEY } from '../../engine/columns';
 import { defineNode } from '../define-node';
 import { decodeValue } from '../codec';
 import { nodeRunError } from '../node-run-error';
@@ -10,11 +11,12 @@ export const DATASET_VERSION_PATTERN = /^[0-9a-f]{64}$/;
 
 const params = z.object({
   // Empty by default so a node fresh from the palette parses; compile then asks for a name.
-  name: z.string().trim().max(100).default('').describe('Dataset name, as shown on the Datasets page'),
+  name: z.string().trim().max(100).default('').describe('Dataset name, as shown on the Datasets page').meta({ [DATASET_PARAM_KEY]: 'name' }),
   version: z
     .union([z.literal('latest'), z.string().regex(DATASET_VERSION_PATTERN, 'a version is "latest" or a 64-character hash')])
     .default('latest')
-    .describe('"latest", or the hash of one version to pin it'),
+    .describe('"latest" follows new uploads; a version\'s hash pins the pipeline to it')
+    .meta({ [DATASET_PARAM_KEY]: 'version' }),
 });
 
 export const datasetNode = defineNode({

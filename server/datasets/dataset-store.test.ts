@@ -52,7 +52,8 @@ describe('dataset sources for compile', () => {
     expect(issues({ name: 'sales' })).toEqual([]);
     expect(issues({ name: 'sales', version: 'c'.repeat(64) })).toEqual([]);
     expect(issues({})).toEqual([['params.name', 'Node "d" (Dataset): choose a dataset by name']]);
-    expect(issues({ name: 'nope' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "nope"; upload it on the Datasets page']]);
+    expect(issues({ name: 'nope' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "nope". Upload it on the Datasets page.']]);
+    expect(issues({ name: 'Saels' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "Saels". Did you mean "sales"?']]);
     expect(issues({ name: 'sales', version: 'd'.repeat(64) })[0][0]).toBe('params.version');
   });
 });

@@ -8,7 +8,8 @@ import type { CompileIssue } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { artifacts } from '../db/schema';
+import { artifacts, datasets } from '../db/schema';
+import { didYouMean } from '../../engine/did-you-mean';
 import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
 
 export function datasetSourceEnv(db: Db): SourceKeyEnv {
@@ -28,6 +29,7 @@ export function datasetSourceEnv(db: Db): SourceKeyEnv {
 
 export function datasetIssues(db: Db, doc: PipelineDoc, registry: NodeRegistry, env: SourceKeyEnv): CompileIssue[] {
   const issues: CompileIssue[] = [];
+  let names: string[] | undefined;
   for (const node of doc.nodes) {
     if (node.type !== datasetNode.type) continue;
     const def = registry.get(node.type, node.version);
@@ -38,10 +40,19 @@ export function datasetIssues(db: Db, doc: PipelineDoc, registry: NodeRegistry, 
     if (!name) {
       issues.push({ ...base, field: 'params.name', message: `${nodeName(node, def)}: choose a dataset by name` });
     } else if (env.datasetHash?.(name) === undefined) {
-      issues.push({ ...base, field: 'params.name', message: `${nodeName(node, def)}: there is no dataset named "${name}"; upload it on the Datasets page` });
+      const hint = didYouMean(name, (names ??= datasetNames(db)));
+      issues.push({
+        ...base,
+        field: 'params.name',
+        message: `${nodeName(node, def)}: there is no dataset named "${name}".${hint || ' Upload it on the Datasets page.'}`,
+      });
     } else if (version !== 'latest' && !isVersionOf(db, name, version)) {
       issues.push({ ...base, field: 'params.version', message: `${nodeName(node, def)}: version ${version.slice(0, 12)}… is not a version of dataset "${name}"` });
     }
   }
   return issues;
+}
+
+function datasetNames(db: Db): string[] {
+  return db.select({ name: datasets.name }).from(datasets).all().map((d) => d.name);
 }
