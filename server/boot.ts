@@ -3,12 +3,16 @@ import { getDb } from './db/client';
 import { getEnv } from './env';
 import { removeStaleTempFiles } from './store/artifact-files';
 import { seedSampleProject } from './pipelines/seed';
+import { backfillRunRecords } from './runs/backfill-records';
 import { getRunManager } from './runtime';
 
 export function boot(options: { resume: boolean }): { resumed: string[] } {
   const { db } = getDb();
   seedSampleProject(db);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
+  backfillRunRecords(db, getEnv().PIPEWORKS_DATA_DIR)
+    .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))
+    .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
   return { resumed };

@@ -1,6 +1,6 @@
 // The SQLite schema. Timestamps are integer epoch milliseconds; JSON columns are text.
 // After any change here run `npm run db:generate -- --name <what>` and commit the migration.
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
@@ -138,8 +138,24 @@ export const runs = sqliteTable(
     finishedAt: integer('finished_at'),
     errorCode: text('error_code').$type<ErrorCode>(),
     errorMessage: text('error_message'),
+    /** A hyperparameter-search trial is a child run of the run whose search step tried it. */
+    parentRunId: text('parent_run_id').references((): AnySQLiteColumn => runs.id, { onDelete: 'cascade' }),
+    parentStepId: text('parent_step_id'),
+    /** Shown instead of the id where set, e.g. "Trial 3". */
+    name: text('name'),
+    /** "Reproduce this run": the run whose pipeline version and dataset versions this one re-ran. */
+    reproducesRunId: text('reproduces_run_id').references((): AnySQLiteColumn => runs.id, { onDelete: 'set null' }),
+    /** False when every step must execute again (a reproduction that checks artifact hashes). */
+    useCache: integer('use_cache', { mode: 'boolean' }).notNull().default(true),
+    /** True once its params, dataset versions and metrics are in their tables; older runs are filled in at start-up. */
+    recordsIndexed: integer('records_indexed', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('runs_status_idx').on(t.status), index('runs_pipeline_id_idx').on(t.pipelineId)],
+  (t) => [
+    index('runs_status_idx').on(t.status),
+    index('runs_pipeline_id_idx').on(t.pipelineId),
+    index('runs_pipeline_created_idx').on(t.pipelineId, t.createdAt),
+    index('runs_parent_run_id_idx').on(t.parentRunId),
+  ],
 );
 
 export const stepRuns = sqliteTable(
@@ -172,6 +188,9 @@ export const stepRuns = sqliteTable(
     outputs: text('outputs', { mode: 'json' }).$type<Record<string, ArtifactRef>>(),
     errorCode: text('error_code').$type<ErrorCode>(),
     errorMessage: text('error_message'),
+    /** The step's params as compiled (defaults filled in), and the code version its cache key covered. */
+    params: text('params', { mode: 'json' }).$type<Json>(),
+    codeHash: text('code_hash'),
   },
   (t) => [
     uniqueIndex('step_runs_run_step_unique').on(t.runId, t.stepId),
@@ -193,6 +212,67 @@ export const stepLogs = sqliteTable(
     message: text('message').notNull(),
   },
   (t) => [index('step_logs_run_id_idx').on(t.runId)],
+);
+
+// A run's params and metrics as rows, so run lists sort, filter and compare in SQL and never decode
+// artifacts. Keys are `<step id>.<name>` (e.g. `train.learningRate`, `evaluate.roc_auc`): a pipeline
+// can evaluate twice, and step ids stay put across versions. Written by server/runs/run-records.ts.
+export const runParams = sqliteTable(
+  'run_params',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    key: text('key').notNull(),
+    /** Strings as they are, anything else as canonical JSON; what equality filters compare. */
+    value: text('value').notNull(),
+    /** The number, for numeric params: what range filters and sorting use. */
+    num: real('num'),
+  },
+  (t) => [
+    uniqueIndex('run_params_run_key_unique').on(t.runId, t.key),
+    index('run_params_key_value_idx').on(t.key, t.value),
+    index('run_params_key_num_idx').on(t.key, t.num),
+  ],
+);
+
+export const runMetrics = sqliteTable(
+  'run_metrics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    key: text('key').notNull(),
+    value: real('value').notNull(),
+  },
+  (t) => [uniqueIndex('run_metrics_run_key_unique').on(t.runId, t.key), index('run_metrics_key_value_idx').on(t.key, t.value)],
+);
+
+/**
+ * What each ingest step of a run read: its source key (a dataset version's hash, a bundled file's
+ * hash), and the dataset version when it was one. Lineage runs forward from here.
+ */
+export const runDatasets = sqliteTable(
+  'run_datasets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    nodeType: text('node_type').notNull(),
+    sourceKey: text('source_key').notNull(),
+    datasetVersionId: text('dataset_version_id').references(() => datasetVersions.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('run_datasets_run_step_unique').on(t.runId, t.stepId),
+    index('run_datasets_dataset_version_idx').on(t.datasetVersionId),
+    index('run_datasets_source_key_idx').on(t.sourceKey),
+  ],
 );
 
 /** `id` is the sha256 of the bytes; the bytes live on disk (server/store/artifact-files.ts). */
@@ -288,4 +368,7 @@ export type Dataset = typeof datasets.$inferSelect;
 export type DatasetVersion = typeof datasetVersions.$inferSelect;
 export type NewDatasetVersion = typeof datasetVersions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type RunParam = typeof runParams.$inferSelect;
+export type RunMetric = typeof runMetrics.$inferSelect;
+export type RunDataset = typeof runDatasets.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

@@ -5,10 +5,11 @@ import { execute } from '../../engine/execute';
 import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
+import { indexStepResults } from '../runs/index-step';
 import { recordArtifact } from '../store/artifacts';
 import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
-import { claimRun, lookupCachedStep, persistEvent, prepareResume, unfinishedRuns } from './run-store';
+import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions } from './worker-pool';
 
 export const RUNNER_NAME = 'server:worker-thread';
@@ -50,15 +51,19 @@ export class RunManager {
     }
     const controller = new AbortController();
     const completed = prepareResume(this.db, runId);
+    const useCache = runUsesCache(this.db, runId);
     notifyRunChanged(runId);
     const ctx: ExecuteContext = {
       signal: controller.signal,
       concurrency: this.options.threads,
       completed,
       lookupCache: async (step) => {
+        if (!useCache) return null;
         // A cache hit is only good while its bytes are still in the store.
         const found = await lookupCachedStep(this.db, this.options.dataDir, step, runId);
-        return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
+        if (found.status !== 'hit') return null;
+        await indexStepResults(this.db, this.options.dataDir, runId, step, found.outputs);
+        return { fromRunId: found.fromRunId, outputs: found.outputs };
       },
       runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
       onEvent: (event) => {
@@ -83,6 +88,7 @@ export class RunManager {
       recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
     }
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
+    await indexStepResults(this.db, this.options.dataDir, runId, step, outputs);
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
   }
 

@@ -8,6 +8,7 @@ import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs, stepLogs, stepRuns } from '../db/schema';
+import { recordRunInputs } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
@@ -21,6 +22,9 @@ export interface NewRun {
   trigger: RunTrigger;
   createdBy: string | null;
   targetStep?: string | null;
+  /** "Reproduce this run": the run re-run, and whether cached outputs may be reused. */
+  reproducesRunId?: string | null;
+  useCache?: boolean;
 }
 
 export function insertRun(db: Db, input: NewRun): string {
@@ -38,6 +42,9 @@ export function insertRun(db: Db, input: NewRun): string {
         targetStep: input.targetStep ?? null,
         createdBy: input.createdBy,
         createdAt: now,
+        reproducesRunId: input.reproducesRunId ?? null,
+        useCache: input.useCache ?? true,
+        recordsIndexed: true,
       })
       .run();
     for (const step of input.plan.steps) {
@@ -52,9 +59,12 @@ export function insertRun(db: Db, input: NewRun): string {
           status: 'queued',
           cacheKey: step.cacheKey,
           runner: null,
+          params: step.params,
+          codeHash: step.fingerprint?.codeHash ?? null,
         })
         .run();
     }
+    recordRunInputs(tx, id, input.plan);
   });
   return id;
 }
@@ -89,6 +99,11 @@ export async function lookupCachedStep(db: Db, dataDir: string, step: PlanStep, 
     Object.values(hit.outputs).map((ref) => access(artifactPath(dataDir, ref.id)).then(() => true, () => false)),
   );
   return present.every(Boolean) ? { status: 'hit', ...hit } : { status: 'gone', fromRunId: hit.fromRunId };
+}
+
+/** False for a run that must execute every step again (a reproduction checking artifact hashes). */
+export function runUsesCache(db: Db, runId: string): boolean {
+  return db.select({ useCache: runs.useCache }).from(runs).where(eq(runs.id, runId)).get()?.useCache ?? true;
 }
 
 /**

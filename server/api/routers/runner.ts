@@ -10,7 +10,8 @@ import { artifactRefsSchema, browserEventSchema, checkedOutput, checkedOutputs, 
 import { resumeRun } from '../../runners/resume-run';
 import { RUNNER_NAME } from '../../runners/run-manager';
 import { notifyRunChanged } from '../../runners/run-events';
-import { lookupCachedStep, persistEvent } from '../../runners/run-store';
+import { lookupCachedStep, persistEvent, runUsesCache } from '../../runners/run-store';
+import { indexStepResults } from '../../runs/index-step';
 import { getRunManager } from '../../runtime';
 import { createTRPCRouter, permitted } from '../trpc';
 
@@ -24,6 +25,7 @@ export const runnerRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const run = browserRunFor(ctx.db, input.runId, input.token);
       const step = planStep(run.plan, input.stepId);
+      if (!runUsesCache(ctx.db, input.runId)) return null;
       const found = await lookupCachedStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
       return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
     }),
@@ -43,6 +45,7 @@ export const runnerRouter = createTRPCRouter({
         let recorded = event;
         if (event.type === 'step_finished' && event.outputs && (event.status === 'succeeded' || event.status === 'cached')) {
           recorded = { ...event, outputs: await checkedOutputs(ctx.db, dataDir, run.plan, event.stepId, event.outputs) };
+          await indexStepResults(ctx.db, dataDir, input.runId, step!, recorded.outputs!);
         }
         // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
         if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;

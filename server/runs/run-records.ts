@@ -1,0 +1,49 @@
+// A run as a record: when it is created, its params (every step's, as compiled) and the dataset
+// versions its ingest steps read; when a step finishes, the metrics its outputs report. Every
+// runner's path ends here (the server's worker pool and a browser's reports), so runs from either
+// sort and filter alike in SQL.
+import { and, desc, eq } from 'drizzle-orm';
+import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
+import { datasetNode } from '../../nodes/ingest/dataset.node';
+import type { Db } from '../db/client';
+import { datasets, datasetVersions, runDatasets, runMetrics, runParams } from '../db/schema';
+import { paramRows } from './param-rows';
+
+/** Writes a new run's params and dataset versions; call inside the transaction that inserts the run. */
+export function recordRunInputs(db: Db, runId: string, plan: Plan): void {
+  for (const step of plan.steps) {
+    for (const row of paramRows(step.id, step.params)) db.insert(runParams).values({ runId, ...row }).onConflictDoNothing().run();
+    const sourceKey = step.fingerprint?.sourceKey;
+    if (sourceKey) {
+      db.insert(runDatasets)
+        .values({ runId, stepId: step.id, nodeType: step.type, sourceKey, datasetVersionId: datasetVersionOf(db, step, sourceKey) })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+}
+
+/** The dataset version an ingest/dataset step read: its name's newest version holding that table. */
+function datasetVersionOf(db: Db, step: PlanStep, sourceKey: string): string | null {
+  if (step.type !== datasetNode.type || typeof step.params.name !== 'string') return null;
+  const row = db
+    .select({ id: datasetVersions.id })
+    .from(datasetVersions)
+    .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
+    .where(and(eq(datasets.name, step.params.name), eq(datasetVersions.artifactId, sourceKey)))
+    .orderBy(desc(datasetVersions.version))
+    .get();
+  return row?.id ?? null;
+}
+
+/** Replaces one step's metric rows (a resumed or re-reported step writes them again). */
+export function writeStepMetrics(db: Db, runId: string, stepId: string, metrics: Record<string, number>): void {
+  db.transaction((tx) => {
+    tx.delete(runMetrics).where(and(eq(runMetrics.runId, runId), eq(runMetrics.stepId, stepId))).run();
+    for (const [name, value] of Object.entries(metrics)) {
+      tx.insert(runMetrics).values({ runId, stepId, key: `${stepId}.${name}`, value }).run();
+    }
+  });
+}
+
+export type StepOutputs = Record<string, ArtifactRef>;

@@ -1,0 +1,52 @@
+// Each hyperparameter-search trial as a child run of the run whose search step tried it, with the
+// searched values as its params and the validation score as its metric, so a search's trials sort,
+// filter and chart with the same queries as any runs.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { SearchResult } from '../../nodes/result-metrics';
+import type { Db } from '../db/client';
+import { runMetrics, runParams, runs } from '../db/schema';
+import { paramRows } from './param-rows';
+
+export function writeTrialRuns(db: Db, parentRunId: string, stepId: string, search: SearchResult): void {
+  const parent = db.select().from(runs).where(eq(runs.id, parentRunId)).get();
+  if (!parent) return;
+  const finishedAt = Date.now();
+  // Trials ran one after another and ended with the step: walk back from its end.
+  const ends: number[] = [];
+  let end = finishedAt;
+  for (let i = search.trials.length - 1; i >= 0; i--) {
+    ends[i] = end;
+    end -= search.trials[i].durationMs;
+  }
+  const plan = { pipelineId: parent.plan.pipelineId, docHash: parent.plan.docHash, steps: [], warnings: [] };
+  db.transaction((tx) => {
+    tx.delete(runs).where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId))).run();
+    search.trials.forEach((trial, i) => {
+      const id = randomUUID();
+      tx.insert(runs)
+        .values({
+          id,
+          pipelineId: parent.pipelineId,
+          pipelineVersionId: parent.pipelineVersionId,
+          status: trial.value === null ? 'failed' : 'succeeded',
+          plan,
+          trigger: parent.trigger,
+          createdBy: parent.createdBy,
+          createdAt: ends[i] - trial.durationMs,
+          startedAt: ends[i] - trial.durationMs,
+          finishedAt: ends[i],
+          errorCode: trial.value === null ? 'node_failed' : null,
+          errorMessage: trial.error ?? null,
+          parentRunId,
+          parentStepId: stepId,
+          name: `Trial ${trial.trial}`,
+          recordsIndexed: true,
+        })
+        .run();
+      for (const row of paramRows(stepId, trial.params)) tx.insert(runParams).values({ runId: id, ...row }).run();
+      if (trial.value !== null) tx.insert(runMetrics).values({ runId: id, stepId, key: `${stepId}.${search.metric}`, value: trial.value }).run();
+      tx.insert(runMetrics).values({ runId: id, stepId, key: `${stepId}.trial`, value: trial.trial }).run();
+    });
+  });
+}

@@ -1,0 +1,152 @@
+// Runs as records, with the real server runner and SQLite: every run writes its params, dataset
+// versions and step records when created and its metrics as steps finish (also when a step is a
+// cache hit), a search's trials become child runs, and runs from before these tables get their
+// rows at start-up.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type PipelineDoc } from '../../engine/document';
+import { closeDb, getDb } from '../../server/db/client';
+import { runDatasets, runMetrics, runParams, runs, stepRuns } from '../../server/db/schema';
+import { resetEnvForTests } from '../../server/env';
+import { samplePipelinePath, seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { saveVersion } from '../../server/pipelines/versions';
+import { backfillRunRecords } from '../../server/runs/backfill-records';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { importCsv } from './helpers/import-dataset';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+
+beforeAll(() => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  resetEnvForTests();
+  seedSampleProject(getDb().db);
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+async function runToEnd(pipelineId: string, version?: number) {
+  const { db } = getDb();
+  const { runId } = startRun(db, { pipelineId, version, trigger: 'api', userId: null });
+  await getRunManager().whenDone(runId);
+  return runId;
+}
+
+function metricsOf(runId: string): Record<string, number> {
+  const rows = getDb().db.select().from(runMetrics).where(eq(runMetrics.runId, runId)).all();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+function paramsOf(runId: string): Record<string, string> {
+  const rows = getDb().db.select().from(runParams).where(eq(runParams.runId, runId)).all();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+const samplePath = (file: string) => path.join(process.cwd(), 'nodes/ingest/samples', file);
+
+function sampleDoc(file: string): PipelineDoc {
+  const parsed = parseDocument(readFileSync(samplePipelinePath(file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} is invalid`);
+  return parsed.value;
+}
+
+describe('runs as records', () => {
+  let first: string;
+
+  it('records params, step records and each evaluation’s metrics of a server run', async () => {
+    first = await runToEnd('breast-cancer-classifier');
+    const { db } = getDb();
+    expect(db.select({ status: runs.status }).from(runs).where(eq(runs.id, first)).get()?.status).toBe('succeeded');
+    const metrics = metricsOf(first);
+    expect(metrics['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
+    expect(metrics['evaluate-mlp.roc_auc']).toBeGreaterThan(0.9);
+    expect(metrics['evaluate-logistic.gates_passed']).toBe(1);
+    expect(metrics['logistic.rows']).toBe(426);
+    expect(paramsOf(first)).toMatchObject({ 'split.seed': '0', 'split.stratifyBy': 'diagnosis', 'mlp.epochs': '40', 'ingest.dataset': 'breast-cancer' });
+    const seed = db.select().from(runParams).where(and(eq(runParams.runId, first), eq(runParams.key, 'split.seed'))).get();
+    expect(seed?.num).toBe(0);
+    const split = db.select().from(stepRuns).where(and(eq(stepRuns.runId, first), eq(stepRuns.stepId, 'split'))).get()!;
+    expect(split.params).toMatchObject({ seed: 0, train: 0.75 });
+    expect(split.codeHash).toMatch(/split\/random/);
+    const source = db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all();
+    expect(source).toEqual([expect.objectContaining({ stepId: 'ingest', nodeType: 'ingest/sample-dataset', datasetVersionId: null })]);
+    expect(source[0].sourceKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records the metrics of steps served from the cache too', async () => {
+    const second = await runToEnd('breast-cancer-classifier');
+    const steps = getDb().db.select({ status: stepRuns.status, stepId: stepRuns.stepId }).from(stepRuns).where(eq(stepRuns.runId, second)).all();
+    expect(steps.find((s) => s.stepId === 'evaluate-logistic')?.status).toBe('cached');
+    const metrics = metricsOf(second);
+    expect(metrics['evaluate-logistic.roc_auc']).toBe(metricsOf(first)['evaluate-logistic.roc_auc']);
+  });
+
+  it('makes every search trial a child run with its params and score', async () => {
+    const doc = sampleDoc('breast-cancer-classifier.json');
+    doc.nodes = doc.nodes.filter((n) => ['ingest', 'split'].includes(n.id));
+    doc.nodes.find((n) => n.id === 'split')!.params = { train: 0.6, validation: 0.2, test: 0.2, seed: 0, stratifyBy: 'diagnosis' };
+    doc.nodes.push({
+      id: 'search',
+      type: 'train/hyperparameter-search',
+      version: 1,
+      params: { target: 'diagnosis', algorithm: 'pipeworks/logistic', strategy: 'grid', nTrials: 3, space: { C: [0.01, 1, 100] } },
+      position: { x: 600, y: 0 },
+    });
+    doc.edges = [
+      { id: 'e1', source: 'ingest', sourceHandle: 'table', target: 'split', targetHandle: 'table' },
+      { id: 'e2', source: 'split', sourceHandle: 'train', target: 'search', targetHandle: 'train' },
+      { id: 'e3', source: 'split', sourceHandle: 'validation', target: 'search', targetHandle: 'validation' },
+    ];
+    const saved = saveVersion(getDb().db, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null);
+    const parent = await runToEnd(saved.pipelineId, saved.version);
+    const { db } = getDb();
+    const children = db.select().from(runs).where(eq(runs.parentRunId, parent)).all();
+    expect(children.map((c) => c.name).sort()).toEqual(['Trial 1', 'Trial 2', 'Trial 3']);
+    expect(children.every((c) => c.parentStepId === 'search' && c.status === 'succeeded' && c.pipelineVersionId !== null)).toBe(true);
+    const byTrial = new Map(children.map((c) => [c.name, c.id]));
+    expect(paramsOf(byTrial.get('Trial 1')!)).toEqual({ 'search.C': '0.01' });
+    const scores = children.map((c) => metricsOf(c.id)['search.roc_auc']);
+    expect(scores.every((s) => s > 0.9 && s <= 1)).toBe(true);
+    expect(metricsOf(parent)['search.roc_auc']).toBe(Math.max(...scores));
+    expect(metricsOf(parent)['search.trials']).toBe(3);
+  });
+
+  it('fills in the records of runs made before they existed', async () => {
+    const { db } = getDb();
+    db.delete(runMetrics).where(eq(runMetrics.runId, first)).run();
+    db.delete(runParams).where(eq(runParams.runId, first)).run();
+    db.delete(runDatasets).where(eq(runDatasets.runId, first)).run();
+    db.update(runs).set({ recordsIndexed: false }).where(eq(runs.id, first)).run();
+    const before = { ...metricsOf(first) };
+    expect(before).toEqual({});
+    expect(await backfillRunRecords(db, dataDir)).toBe(1);
+    expect(metricsOf(first)['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
+    expect(paramsOf(first)['split.seed']).toBe('0');
+    expect(db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all()).toHaveLength(1);
+    expect(await backfillRunRecords(db, dataDir)).toBe(0);
+  });
+
+  it('records the dataset version an ingest step read', async () => {
+    const { db } = getDb();
+    const imported = await importCsv(db, dataDir, samplePath('iris.csv'), 'iris');
+    const doc: PipelineDoc = {
+      schemaVersion: 1,
+      id: 'records-dataset',
+      name: 'Records dataset',
+      nodes: [{ id: 'data', type: 'ingest/dataset', version: 1, params: { name: 'iris' }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
+    const saved = saveVersion(db, 'sample', doc, null);
+    const runId = await runToEnd(saved.pipelineId, saved.version);
+    expect(db.select().from(runDatasets).where(eq(runDatasets.runId, runId)).all()).toEqual([
+      expect.objectContaining({ stepId: 'data', nodeType: 'ingest/dataset', sourceKey: imported.version.artifactId, datasetVersionId: imported.version.id }),
+    ]);
+    expect(paramsOf(runId)).toEqual({ 'data.name': 'iris', 'data.version': 'latest' });
+  });
+});
