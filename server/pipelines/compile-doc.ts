@@ -21,12 +21,12 @@ export function parseAndCompile(db: Db, input: unknown, upTo?: string): Result<{
   return compileDoc(db, parsed.value, upTo);
 }
 
-export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string, placement: PlacementEnv = {}): Result<{ doc: PipelineDoc; plan: Plan }, CompileIssue[]> {
+export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string, placement: PlacementEnv = {}, pins?: ReadonlyMap<string, string>): Result<{ doc: PipelineDoc; plan: Plan }, CompileIssue[]> {
   if (upTo && !doc.nodes.some((n) => n.id === upTo)) {
     return err([{ severity: 'error', code: 'invalid_document', nodeId: upTo, message: `There is no node "${upTo}" to run up to` }]);
   }
   const registry = serverRegistry();
-  const env = { ...datasetSourceEnv(db), ...placement };
+  const env = { ...datasetSourceEnv(db, pins), ...placement };
   const result = upTo ? compileForRunUpTo(doc, registry, upTo, env) : compile(doc, registry, env);
   const missing = datasetIssues(db, upTo ? subgraphUpTo(doc, upTo) : doc, registry, env);
   if (missing.length > 0) {
@@ -42,12 +42,12 @@ export function docColumns(db: Db, doc: PipelineDoc): DocColumns {
 }
 
 /** A saved pipeline version compiled for running (or previewing a run); every problem is thrown as a UserError. */
-export function compileStoredVersion(db: Db, pipelineId: string, version?: number, upTo?: string, placement: PlacementEnv = {}) {
+export function compileStoredVersion(db: Db, pipelineId: string, version?: number, upTo?: string, placement: PlacementEnv = {}, pins?: ReadonlyMap<string, string>) {
   const stored = getVersion(db, pipelineId, version);
   if (!stored) throw new UserError(`Pipeline "${pipelineId}"${version ? ` version ${version}` : ''} does not exist`);
   const parsed = parseDocument(stored.doc);
   if (!parsed.ok) throw new DocumentIssuesError('The saved pipeline is not valid', parsed.error);
-  const compiled = compileDoc(db, parsed.value, upTo, placement);
+  const compiled = compileDoc(db, parsed.value, upTo, placement, pins);
   if (!compiled.ok) {
     const errors = compiled.error.filter((i) => i.severity === 'error');
     throw new DocumentIssuesError(`The pipeline has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them before running`, compiled.error);

@@ -12,8 +12,9 @@ import { artifacts, datasets } from '../db/schema';
 import { didYouMean } from '../../engine/did-you-mean';
 import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
 
-export function datasetSourceEnv(db: Db): SourceKeyEnv {
-  const seen = new Map<string, string | undefined>();
+/** `pins`: dataset name → version hash to read instead of the latest (reproducing a run). */
+export function datasetSourceEnv(db: Db, pins?: ReadonlyMap<string, string>): SourceKeyEnv {
+  const seen = new Map<string, string | undefined>(pins);
   const datasetHash = (name: string) => {
     if (!seen.has(name)) seen.set(name, latestHashByName(db, name));
     return seen.get(name);

@@ -18,12 +18,15 @@ export interface StartRunInput {
   userId: string | null;
   /** What the browser asking offers; absent for the CLI, schedules and the API. */
   browser?: BrowserOffer;
+  /** Reproducing a run: the dataset versions to read (name → hash) and the run reproduced. */
+  reproduce?: { runId: string; pins: ReadonlyMap<string, string>; useCache: boolean; check: (plan: Plan) => void };
 }
 
 export type StartedRun = { runId: string; version: number; browser?: { token: string; plan: Plan } };
 
 export function startRun(db: Db, input: StartRunInput): StartedRun {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser });
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser }, input.reproduce?.pins);
+  input.reproduce?.check(plan);
   const runId = insertRun(db, {
     pipelineId: input.pipelineId,
     pipelineVersionId: stored.id,
@@ -31,6 +34,8 @@ export function startRun(db: Db, input: StartRunInput): StartedRun {
     trigger: input.trigger,
     createdBy: input.userId,
     targetStep: input.upTo ?? null,
+    reproducesRunId: input.reproduce?.runId ?? null,
+    useCache: input.reproduce?.useCache ?? true,
   });
   if (input.browser && plan.steps.some((s) => s.placement === 'browser')) {
     const { token, owner } = newBrowserToken();

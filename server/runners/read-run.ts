@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { runs, stepRuns, type ProgressPoint } from '../db/schema';
+import { pipelineVersions, runs, stepRuns, type ProgressPoint } from '../db/schema';
 
 /** A run with its step runs in plan order (the plan itself stays server-side). */
 export function readRun(db: Db, id: string) {
@@ -12,7 +12,8 @@ export function readRun(db: Db, id: string) {
   const produced = producerSeries(db, rows);
   const steps = rows.map((s) => (s.status === 'cached' && !s.progressSeries ? { ...s, progressSeries: produced.get(s.id) ?? null } : s));
   const { plan: _plan, ...rest } = run;
-  return { ...rest, steps };
+  const version = run.pipelineVersionId ? (db.select({ version: pipelineVersions.version }).from(pipelineVersions).where(eq(pipelineVersions.id, run.pipelineVersionId)).get()?.version ?? null) : null;
+  return { ...rest, version, steps };
 }
 
 /**

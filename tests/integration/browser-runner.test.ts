@@ -76,6 +76,12 @@ describe('the browser runner against the server', () => {
       expect(step).toMatchObject({ status: 'succeeded', runner: 'browser:web-worker' });
     }
     expect(byStep(browserRun).train.backend).toBe('wasm');
+    // The browser's reported steps are indexed like the server's: metrics and params as rows.
+    const record = HttpClient.data(await admin.query('run.record', { id: started.runId }));
+    const metric = (key: string) => record.metrics.find((m: any) => m.key === key)?.value;
+    expect(metric('evaluate.roc_auc')).toBeGreaterThan(0.8);
+    expect(metric('train.loss')).toBeGreaterThan(0);
+    expect(record.params).toContainEqual({ stepId: 'split', key: 'split.stratifyBy', value: 'is_fraud' });
   });
 
   it('gives the same hashes on the server, which reuses the browser outputs as cache hits', async () => {

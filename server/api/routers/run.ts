@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { runs, stepLogs, stepRuns } from '../../db/schema';
+import { pipelineVersions, runs, stepLogs, stepRuns } from '../../db/schema';
 import { audit } from '../../auth/audit';
 import { previewRun } from '../../pipelines/plan-preview';
 import { startRun } from '../../pipelines/start-run';
@@ -11,6 +11,7 @@ import { getEnv } from '../../env';
 import { getRunManager } from '../../runtime';
 import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
+import { runRecordProcedures } from './run-records';
 
 const runId = z.string().uuid();
 const browserOffer = z.object({ webgpu: z.enum(['hardware', 'software', 'none']) });
@@ -28,6 +29,9 @@ const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 const MIN_SNAPSHOT_INTERVAL_MS = 250;
 
 export const runRouter = createTRPCRouter({
+  // run.record, run.table, run.columns, run.compare and run.reproduce live in run-records.ts.
+  ...runRecordProcedures,
+
   start: permitted('run.start')
     .input(runTarget)
     .mutation(({ ctx, input }) => {
@@ -53,9 +57,11 @@ export const runRouter = createTRPCRouter({
     .input(z.object({ pipelineId: z.string().min(1).max(64), limit: z.number().int().min(1).max(200).default(20) }))
     .query(({ ctx, input }) =>
       ctx.db
-        .select({ id: runs.id, status: runs.status, trigger: runs.trigger, createdAt: runs.createdAt, startedAt: runs.startedAt, finishedAt: runs.finishedAt, pipelineVersionId: runs.pipelineVersionId })
+        .select({ id: runs.id, status: runs.status, trigger: runs.trigger, createdAt: runs.createdAt, startedAt: runs.startedAt, finishedAt: runs.finishedAt, pipelineVersionId: runs.pipelineVersionId, version: pipelineVersions.version })
         .from(runs)
-        .where(eq(runs.pipelineId, input.pipelineId))
+        .leftJoin(pipelineVersions, eq(pipelineVersions.id, runs.pipelineVersionId))
+        // Search trials are listed under their search, not in the pipeline's history.
+        .where(and(eq(runs.pipelineId, input.pipelineId), isNull(runs.parentRunId)))
         .orderBy(desc(runs.createdAt))
         .limit(input.limit)
         .all(),
