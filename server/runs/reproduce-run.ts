@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
-import { datasetNode } from '../../nodes/ingest/dataset.node';
+import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import type { Db } from '../db/client';
 import { pipelineVersions, runDatasets, runs } from '../db/schema';
 import { startRun, type StartedRun } from '../pipelines/start-run';

@@ -4,7 +4,7 @@
 // sort and filter alike in SQL.
 import { and, desc, eq } from 'drizzle-orm';
 import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
-import { datasetNode } from '../../nodes/ingest/dataset.node';
+import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import type { Db } from '../db/client';
 import { datasets, datasetVersions, runDatasets, runMetrics, runParams } from '../db/schema';
 import { paramRows } from './param-rows';
