@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CostView } from '../../nodes/evaluate/cost';
-import { assumptions, costSentence, formatThreshold } from './cost-words';
+import { assumptions, baselineVerdict, costSentence, formatThreshold } from './cost-words';
 
 const outcomes = { truePositives: 0, falsePositives: 0, falseNegatives: 0, trueNegatives: 0 };
 const point = (threshold: number | null, costPer1000: number) => ({ threshold, costPer1000, flaggedPer1000: 300, outcomes });
@@ -49,5 +49,27 @@ describe('formatThreshold', () => {
 describe('assumptions', () => {
   it('names the positive class and the costs', () => {
     expect(assumptions(view(1, 1, 0.5), 'fraud')).toBe('Assumes each false alarm costs 1 and a missed fraud costs 5; correct decisions are worth nothing.');
+  });
+});
+
+describe('baselineVerdict', () => {
+  it('says how much the model saves against the cheaper no-skill rule', () => {
+    // Baselines: nobody 400, everyone 600; the model at 0.5 costs 397.
+    expect(baselineVerdict(view(397, 300, 0.8, 'EUR'))).toEqual({
+      beats: true,
+      text: 'Saves EUR 3 per 1,000 (0.8%) against flagging nobody, the cheaper of the two rules that need no model.',
+    });
+  });
+
+  it('says plainly when a rule that needs no model is cheaper', () => {
+    expect(baselineVerdict(view(428, 300, 0.8))).toEqual({
+      beats: false,
+      text: 'Costs 28 more per 1,000 (7.0%) than flagging nobody: at this threshold the model does not pay for itself.',
+    });
+  });
+
+  it('uses the comparison the report carries when it has one', () => {
+    const vsBaseline = { best: 'flagEveryone' as const, bestCostPer1000: 2, savingPer1000: 1, savingPct: 50 };
+    expect(baselineVerdict({ ...view(1, 1, 0.5), vsBaseline }).text).toBe('Saves 1.0 per 1,000 (50.0%) against flagging everyone, the cheaper of the two rules that need no model.');
   });
 });

@@ -1,4 +1,5 @@
 // The binary cost view in plain words for someone who decides, not someone who trains models.
+import { compareWithBaselines, type BaselineComparison } from '../../nodes/evaluate/baselines';
 import type { CostView } from '../../nodes/evaluate/cost';
 
 /** Money per 1,000 decisions, rounded alike for every figure in one sentence. */
@@ -42,4 +43,27 @@ export function assumptions(cost: CostView, positive: string | null): string {
   if (matrix.truePositiveValue) values.push(`each ${positive ? `${positive} caught` : 'positive caught'} is worth ${money(matrix.truePositiveValue)}`);
   if (matrix.trueNegativeValue) values.push(`each correct all-clear is worth ${money(matrix.trueNegativeValue)}`);
   return `Assumes ${costs}${values.length ? `; ${values.join(' and ')}` : '; correct decisions are worth nothing'}.`;
+}
+
+const RULES: Record<BaselineComparison['best'], string> = { flagNobody: 'flagging nobody', flagEveryone: 'flagging everyone' };
+
+/**
+ * The model against the cheaper no-skill rule. Reports written before the comparison existed
+ * carry only the two baselines' costs; it is worked out from those, with the same function.
+ */
+export function baselineComparisonOf(cost: CostView & { vsBaseline?: BaselineComparison }): BaselineComparison {
+  const { flagNobody, flagEveryone } = cost.baselines;
+  return cost.vsBaseline ?? compareWithBaselines(cost.atThreshold.costPer1000, { flagNobody: flagNobody.costPer1000, flagEveryone: flagEveryone.costPer1000 });
+}
+
+/** "Saves 31 per 1,000 (7.2%) against flagging nobody, the cheaper rule that needs no model." */
+export function baselineVerdict(cost: CostView & { vsBaseline?: BaselineComparison }): { beats: boolean; text: string } {
+  const c = baselineComparisonOf(cost);
+  const money = moneyFormatter(cost.currency, c.savingPer1000, c.bestCostPer1000);
+  const pct = c.savingPct === null ? '' : ` (${Math.abs(c.savingPct).toFixed(1)}%)`;
+  const rule = RULES[c.best];
+  if (c.savingPer1000 < 0) {
+    return { beats: false, text: `Costs ${money(-c.savingPer1000)} more per 1,000${pct} than ${rule}: at this threshold the model does not pay for itself.` };
+  }
+  return { beats: true, text: `Saves ${money(c.savingPer1000)} per 1,000${pct} against ${rule}, the cheaper of the two rules that need no model.` };
 }

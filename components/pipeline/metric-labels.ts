@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   log_loss: 'Log loss',
   brier: 'Brier score',
   cost_per_1000: 'Cost per 1,000',
+  baseline_saving_pct: 'Saving vs best baseline (%)',
   precision_macro: 'Precision (macro)',
   recall_macro: 'Recall (macro)',
   f1_macro: 'F1 (macro)',

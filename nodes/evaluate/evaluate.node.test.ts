@@ -29,7 +29,7 @@ describe('evaluate/model, binary', () => {
     expect(metrics).toMatchObject({ type: 'classification', task: 'binary', source: 'model', target: 'label', labels: ['no', 'yes'] });
     expect(metrics).toMatchObject({ positiveLabel: 'yes', threshold: 0.5, rows: 400, droppedRows: 0 });
     expect(Object.keys(metrics.metrics).sort()).toEqual(
-      ['accuracy', 'brier', 'cost_per_1000', 'f1', 'log_loss', 'pr_auc', 'precision', 'recall', 'roc_auc'].sort(),
+      ['accuracy', 'baseline_saving_pct', 'brier', 'cost_per_1000', 'f1', 'log_loss', 'pr_auc', 'precision', 'recall', 'roc_auc'].sort(),
     );
     expect(metrics.metrics.roc_auc).toBeGreaterThan(0.8);
     expect(metrics.confusion.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(400);
@@ -44,6 +44,35 @@ describe('evaluate/model, binary', () => {
     expect(metrics.gates).toEqual([]);
     expect(ctx.logs.some((l) => /roc_auc 0\.\d+/.test(l.message))).toBe(true);
     expect(ctx.progressed.at(-1)?.fraction).toBe(1);
+  });
+
+  it('prices the no-skill baselines next to the model, and logs the comparison', async () => {
+    const { metrics, ctx } = await evaluate('binary', { importance: false, falseNegativeCost: 20, falsePositiveCost: 1 });
+    const [[tn, fp], [fn, tp]] = metrics.confusion.matrix;
+    const positives = fn + tp;
+    const negatives = tn + fp;
+    const n = positives + negatives;
+    // By hand: nobody flagged misses every positive at 20 each; everyone flagged costs 1 per negative.
+    const nobody = (1000 * 20 * positives) / n;
+    const everyone = (1000 * negatives) / n;
+    const model = (1000 * (20 * fn + fp)) / n;
+    expect(metrics.cost.baselines.flagNobody.costPer1000).toBeCloseTo(nobody, 9);
+    expect(metrics.cost.baselines.flagEveryone.costPer1000).toBeCloseTo(everyone, 9);
+    const best = Math.min(nobody, everyone);
+    expect(metrics.cost.vsBaseline.best).toBe(nobody <= everyone ? 'flagNobody' : 'flagEveryone');
+    expect(metrics.cost.vsBaseline.savingPer1000).toBeCloseTo(best - model, 9);
+    expect(metrics.metrics.baseline_saving_pct).toBeCloseTo((100 * (best - model)) / best, 9);
+    expect(metrics.cost.vsBaseline.savingPct).toBe(metrics.metrics.baseline_saving_pct);
+    expect(ctx.logs.some((l) => /best no-skill baseline|does not pay for itself/.test(l.message))).toBe(true);
+  });
+
+  it('gates on beating the best baseline by a margin', async () => {
+    const { metrics } = await evaluate('binary', { importance: false });
+    const saving = metrics.metrics.baseline_saving_pct as number;
+    const passing = await evaluate('binary', { importance: false, gates: [{ metric: 'baseline_saving_pct', value: Math.floor(saving) }] });
+    expect(passing.metrics.gates[0]).toMatchObject({ metric: 'baseline_saving_pct', passed: true });
+    const run = evaluate('binary', { importance: false, gates: [{ metric: 'baseline_saving_pct', value: Math.ceil(saving) + 1 }] });
+    await expect(run).rejects.toThrow(/^Quality gate failed: baseline_saving_pct \d+(\.\d+)? < \d+$/);
   });
 
   it('takes the positive label and threshold from the params', async () => {

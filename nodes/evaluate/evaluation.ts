@@ -2,6 +2,7 @@
 // a readable log, and the metrics output.
 import type { NodeRunContext } from '../../engine/node-definition';
 import type { JsonObject, MetricsValue } from '../values';
+import { baselineSentence } from './baselines';
 import { assertGatesPass, describeFailure, evaluateGates, type Gate } from './gates';
 import { jsonSafe } from './json-safe';
 import type { MetricsReport } from './metrics-report';
@@ -14,7 +15,12 @@ export function finishReport(report: MetricsReport, gates: readonly Gate[], ctx:
     .join(', ');
   ctx.log('info', `${report.title}: ${headline}`);
   if (report.droppedRows > 0) ctx.log('warn', `Left out ${report.droppedRows} rows whose target "${report.target}" is missing`);
-  if (report.cost) ctx.log('info', report.cost.summary);
+  if (report.cost) {
+    ctx.log('info', report.cost.summary);
+    const { vsBaseline, currency } = report.cost;
+    const money = (x: number) => `${x < 0 ? '−' : ''}${currency ? `${currency} ` : ''}${Math.abs(x).toFixed(2)}`;
+    ctx.log(vsBaseline.savingPer1000 < 0 ? 'warn' : 'info', baselineSentence(vsBaseline, money));
+  }
   for (const gate of report.gates) {
     ctx.log(gate.passed ? 'info' : 'error', `Quality gate ${gate.metric} ${gate.op} ${gate.value}: ${gate.passed ? 'passed' : describeFailure(gate)}`);
   }

@@ -3,7 +3,7 @@
 import type { ModelTask } from '../models/model-artifact';
 
 export const TASK_METRICS = {
-  binary: ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier', 'cost_per_1000'],
+  binary: ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier', 'cost_per_1000', 'baseline_saving_pct'],
   multiclass: [
     'accuracy',
     'precision_macro',
@@ -46,6 +46,9 @@ export const METRIC_DESCRIPTIONS: Record<MetricName, string> = {
   log_loss: 'Cross-entropy of the predicted probabilities (lower is better)',
   brier: 'Mean squared error of the positive-class probability (lower is better)',
   cost_per_1000: 'Expected net cost of 1,000 decisions at the decision threshold (lower is better)',
+  baseline_saving_pct:
+    'How much cheaper, in % of its cost, the decisions are than the cheaper no-skill rule (flag nobody or flag everyone); ' +
+    'negative when a rule that needs no model costs less. A gate ">= 10" asks the model to beat the best baseline by 10%',
   precision_macro: 'Precision averaged over classes, each class counting equally',
   recall_macro: 'Recall averaged over classes, each class counting equally',
   f1_macro: 'F1 averaged over classes, each class counting equally',

@@ -1,5 +1,6 @@
 // The headline numbers of an evaluation, computed on every row. NaN marks a metric that is
 // undefined on this data (e.g. ROC AUC when only one class occurs); the report writes it as null.
+import { baselineComparison } from './baselines';
 import { costPer1000, outcomesAt, type CostMatrix } from './cost';
 import { classColumn, isClass, predictedClasses, type ClassificationData, type RegressionData } from './evaluation-data';
 import type { MetricName } from './metric-catalogue';
@@ -34,7 +35,10 @@ export function classificationMetrics(data: ClassificationData, cost?: CostMatri
     const { precision, recall, f1 } = classScores(matrix, data.positive);
     Object.assign(values, { precision, recall, f1, roc_auc: rocAuc(counts), pr_auc: averagePrecision(counts) });
     values.brier = brierScore(isPositive, scores);
-    if (cost) values.cost_per_1000 = costPer1000(outcomesAt(counts, data.threshold), cost);
+    if (cost) {
+      values.cost_per_1000 = costPer1000(outcomesAt(counts, data.threshold), cost);
+      values.baseline_saving_pct = baselineComparison(counts, cost, data.threshold).savingPct ?? Number.NaN;
+    }
   } else {
     const counts = series.map((s) => s.counts);
     const auc = ovrAverages(counts, 'roc_auc');

@@ -1,7 +1,8 @@
 // The metrics JSON that an evaluate node outputs: everything a UI needs to draw ROC, PR and
 // calibration curves, the confusion matrix, residuals and the cost view, without recomputing.
 import type { ModelTask } from '../models/model-artifact';
-import { costView, type CostMatrix, type CostView } from './cost';
+import { baselineComparison, type EvaluatedCost } from './baselines';
+import { costView, type CostMatrix } from './cost';
 import { classificationCurves, type Curves } from './curves';
 import type { ClassificationData, EvaluationData, RegressionData } from './evaluation-data';
 import type { GateResult } from './gates';
@@ -34,7 +35,8 @@ export type MetricsReport = {
   /** matrix[actual][predicted], in `labels` order. */
   confusion?: { labels: string[]; matrix: number[][]; rows: 'actual'; columns: 'predicted' };
   residuals?: ResidualsSummary;
-  cost?: CostView;
+  /** Binary: what the decisions cost per 1,000, against the no-skill baselines. */
+  cost?: EvaluatedCost;
   importance?: ImportanceResult;
   gates: GateResult[];
 };
@@ -85,7 +87,10 @@ function classificationReport(data: ClassificationData, info: ReportInfo): Metri
     curves: classificationCurves(result.series),
     confusion: { labels: data.labels, matrix: result.matrix, rows: 'actual', columns: 'predicted' },
   };
-  if (cost) report.cost = costView(result.series[0].counts, cost.matrix, data.threshold, { currency: cost.currency });
+  if (cost) {
+    const counts = result.series[0].counts;
+    report.cost = { ...costView(counts, cost.matrix, data.threshold, { currency: cost.currency }), vsBaseline: baselineComparison(counts, cost.matrix, data.threshold) };
+  }
   return report;
 }
 

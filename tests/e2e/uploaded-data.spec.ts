@@ -104,4 +104,16 @@ test('the dataset node offers the stored datasets and their versions, then train
   await expect(page.getByTestId('save-status')).toHaveText(/^Saved v2$/, { timeout: 15_000 });
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
+
+  // The evaluation prices the rules that need no model beside the model's own cost.
+  await page.getByTestId('node-evaluate').click();
+  const baselines = page.getByTestId('cost-baselines');
+  await expect(baselines).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('cost-row-model')).toContainText('This model, threshold 0.5');
+  await expect(page.getByTestId('cost-row-nobody')).toContainText('Flag nobody (no model)');
+  await expect(page.getByTestId('cost-row-everyone')).toContainText('Flag everyone (no model)');
+  await expect(baselines.getByText('best baseline')).toHaveCount(1);
+  await expect(page.getByTestId('cost-verdict')).toHaveText(/^(Saves EUR [\d,.]+ per 1,000 \(\d+\.\d%\) against flagging (nobody|everyone)|Costs EUR [\d,.]+ more per 1,000)/);
+  await page.getByTestId('cost-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/uploaded-03-baselines.png' });
 });

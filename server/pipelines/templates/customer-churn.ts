@@ -50,7 +50,11 @@ export const customerChurnTemplate: PipelineTemplate = {
           falsePositiveCost: 20,
           falseNegativeCost: 120,
           currency: 'EUR',
-          gates: [{ metric: 'roc_auc', op: '>=', value: 0.8 }],
+          // Ranking well is not enough: acting on the scores must clearly beat flagging nobody (or everyone).
+          gates: [
+            { metric: 'roc_auc', op: '>=', value: 0.8 },
+            { metric: 'baseline_saving_pct', op: '>=', value: 20 },
+          ],
         },
         { column: 5 },
       ),

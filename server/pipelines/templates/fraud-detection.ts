@@ -58,7 +58,11 @@ export const fraudDetectionTemplate: PipelineTemplate = {
           // A missed fraud is a chargeback (about 20 × the cost of a blocked good customer's call to support).
           falsePositiveCost: 1,
           falseNegativeCost: 20,
-          gates: [{ metric: 'roc_auc', op: '>=', value: 0.8 }],
+          // Ranking well is not enough: acting on the scores must clearly beat flagging nobody (or everyone).
+          gates: [
+            { metric: 'roc_auc', op: '>=', value: 0.8 },
+            { metric: 'baseline_saving_pct', op: '>=', value: 20 },
+          ],
         },
         { column: 4 },
       ),

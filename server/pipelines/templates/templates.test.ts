@@ -39,7 +39,10 @@ describe.each(TEMPLATES)('template $id', (template) => {
     else expect(ingest.type).toBe('ingest/synthetic-fraud');
     expect(template.dataset.name).toBe(ingest.type === 'ingest/sample-dataset' ? ingest.params.dataset : ingest.type);
     const evaluate = doc.nodes.find((n) => n.type === 'evaluate/model')!;
-    expect(evaluate.params.gates).toEqual([expect.objectContaining({ metric: template.headlineMetric })]);
+    const gates = evaluate.params.gates as { metric: string; op: string }[];
+    expect(gates[0]).toMatchObject({ metric: template.headlineMetric });
+    // A classifier's decisions must also beat the no-skill baselines (flag nobody, flag everyone).
+    expect(gates.slice(1)).toEqual(template.category === 'classification' ? [expect.objectContaining({ metric: 'baseline_saving_pct', op: '>=' })] : []);
   });
 });
 
