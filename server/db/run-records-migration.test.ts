@@ -45,4 +45,11 @@ describe('migration 0005_run_records on existing data', () => {
     const run = sqlite.prepare(`SELECT records_indexed, use_cache, parent_run_id FROM runs WHERE id = 'r1'`).get();
     expect(run).toEqual({ records_indexed: 0, use_cache: 1, parent_run_id: null });
   });
+
+  it('clusters run_params and run_metrics on (run_id, key) without a rowid (0006)', () => {
+    for (const table of ['run_params', 'run_metrics']) {
+      const created = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(table) as string;
+      expect(created).toMatch(/WITHOUT ROWID\s*$/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // The SQLite schema. Timestamps are integer epoch milliseconds; JSON columns are text.
 // After any change here run `npm run db:generate -- --name <what>` and commit the migration.
-import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
@@ -153,8 +153,11 @@ export const runs = sqliteTable(
   (t) => [
     index('runs_status_idx').on(t.status),
     index('runs_pipeline_id_idx').on(t.pipelineId),
-    index('runs_pipeline_created_idx').on(t.pipelineId, t.createdAt),
+    // A pipeline's runs newest first, search trials apart: the runs table's scope, count and default order.
+    index('runs_pipeline_scope_idx').on(t.pipelineId, t.parentRunId, t.createdAt),
     index('runs_parent_run_id_idx').on(t.parentRunId),
+    // Covers what a runs-table filter checks per candidate run, so it never reads the row (which holds the plan).
+    index('runs_scope_idx').on(t.id, t.pipelineId, t.parentRunId, t.createdAt),
   ],
 );
 
@@ -217,22 +220,25 @@ export const stepLogs = sqliteTable(
 // A run's params and metrics as rows, so run lists sort, filter and compare in SQL and never decode
 // artifacts. Keys are `<step id>.<name>` (e.g. `train.learningRate`, `evaluate.roc_auc`): a pipeline
 // can evaluate twice, and step ids stay put across versions. Written by server/runs/run-records.ts.
+// Both tables are WITHOUT ROWID (migration 0006, by hand: Drizzle cannot declare it), clustered on
+// (run_id, key): a page of runs reads its values in one B-tree search each, and the (key, value)
+// indexes carry run_id, so a filter never touches the table. Keep that clause if a later migration
+// rebuilds them.
 export const runParams = sqliteTable(
   'run_params',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     runId: text('run_id')
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
-    stepId: text('step_id').notNull(),
     key: text('key').notNull(),
+    stepId: text('step_id').notNull(),
     /** Strings as they are, anything else as canonical JSON; what equality filters compare. */
     value: text('value').notNull(),
     /** The number, for numeric params: what range filters and sorting use. */
     num: real('num'),
   },
   (t) => [
-    uniqueIndex('run_params_run_key_unique').on(t.runId, t.key),
+    primaryKey({ columns: [t.runId, t.key] }),
     index('run_params_key_value_idx').on(t.key, t.value),
     index('run_params_key_num_idx').on(t.key, t.num),
   ],
@@ -241,15 +247,14 @@ export const runParams = sqliteTable(
 export const runMetrics = sqliteTable(
   'run_metrics',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     runId: text('run_id')
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
-    stepId: text('step_id').notNull(),
     key: text('key').notNull(),
+    stepId: text('step_id').notNull(),
     value: real('value').notNull(),
   },
-  (t) => [uniqueIndex('run_metrics_run_key_unique').on(t.runId, t.key), index('run_metrics_key_value_idx').on(t.key, t.value)],
+  (t) => [primaryKey({ columns: [t.runId, t.key] }), index('run_metrics_key_value_idx').on(t.key, t.value)],
 );
 
 /**

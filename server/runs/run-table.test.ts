@@ -103,7 +103,7 @@ describe('queryRunTable', () => {
 
 describe('runColumns', () => {
   it('lists the metric and param keys of a scope', () => {
-    expect(runColumns(t.db, { pipelineId: 'p1' })).toEqual({ metrics: ['evaluate.auc'], params: ['train.kind', 'train.lr'] });
+    expect(runColumns(t.db, { pipelineId: 'p1' })).toEqual({ metrics: ['evaluate.auc'], params: [{ key: 'train.kind', distinct: 2 }, { key: 'train.lr', distinct: 2 }] });
     expect(runColumns(t.db, { parentRunId: 'r1' })).toEqual({ metrics: ['search.auc'], params: [] });
   });
 });

@@ -2,7 +2,7 @@
 // searched values as its params and the validation score as its metric, so a search's trials sort,
 // filter and chart with the same queries as any runs.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { SearchResult } from '../../nodes/result-metrics';
 import type { Db } from '../db/client';
 import { runMetrics, runParams, runs } from '../db/schema';
@@ -49,4 +49,27 @@ export function writeTrialRuns(db: Db, parentRunId: string, stepId: string, sear
       tx.insert(runMetrics).values({ runId: id, stepId, key: `${stepId}.trial`, value: trial.trial }).run();
     });
   });
+}
+
+/** Every trial of one search step with its params and score, for the search's chart. */
+export function readTrials(db: Db, parentRunId: string, stepId: string) {
+  const children = db
+    .select({ id: runs.id, name: runs.name, status: runs.status, errorMessage: runs.errorMessage })
+    .from(runs)
+    .where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId)))
+    .all();
+  const ids = children.map((c) => c.id);
+  const params = ids.length ? db.select().from(runParams).where(inArray(runParams.runId, ids)).all() : [];
+  const metrics = ids.length ? db.select().from(runMetrics).where(inArray(runMetrics.runId, ids)).all() : [];
+  const trialKey = `${stepId}.trial`;
+  const metricKey = metrics.find((m) => m.key !== trialKey)?.key ?? null;
+  const trials = children
+    .map((c) => ({
+      ...c,
+      trial: metrics.find((m) => m.runId === c.id && m.key === trialKey)?.value ?? null,
+      value: metricKey ? (metrics.find((m) => m.runId === c.id && m.key === metricKey)?.value ?? null) : null,
+      params: Object.fromEntries(params.filter((p) => p.runId === c.id).map((p) => [p.key, { value: p.value, num: p.num }])),
+    }))
+    .sort((a, b) => (a.trial ?? 0) - (b.trial ?? 0));
+  return { metricKey, trials };
 }

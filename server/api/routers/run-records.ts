@@ -1,4 +1,4 @@
-// run.record, run.table, run.columns, run.compare and run.reproduce: runs as records, the runs
+// run.record, run.table, run.columns, run.trials, run.compare and run.reproduce: runs as records, the runs
 // table, side-by-side comparison and reproduction. A record of procedures that run.ts spreads into
 // its router, so they sit under `run.` with the other run verbs.
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { compareRuns } from '../../runs/compare-runs';
 import { reproduceRun } from '../../runs/reproduce-run';
 import { readRunRecord, reproductionCheck } from '../../runs/run-record';
 import { FILTER_OPS, FilterError, queryRunTable, runColumns } from '../../runs/run-table';
+import { readTrials } from '../../runs/trial-runs';
 import { notFound, userError } from '../errors';
 import { permitted } from '../trpc';
 
@@ -62,6 +63,11 @@ export const runRecordProcedures = {
   columns: permitted('pipeline.read')
     .input(z.object({ scope }))
     .query(({ ctx, input }) => runColumns(ctx.db, input.scope)),
+
+  /** Every trial of one search step (its child runs) with params and score, for its chart. */
+  trials: permitted('pipeline.read')
+    .input(z.object({ id: runId, stepId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => readTrials(ctx.db, input.id, input.stepId)),
 
   /** 2–10 runs side by side: params, metrics, ROC/PR curves and loss series. */
   compare: permitted('pipeline.read')
