@@ -52,4 +52,23 @@ describe('migration 0005_run_records on existing data', () => {
       expect(created).toMatch(/WITHOUT ROWID\s*$/);
     }
   });
+
+  it('keeps the params and metrics rows it rebuilds (0006 on data written under 0005)', () => {
+    const dir2 = makeTempDir();
+    const other = new Database(path.join(dir2, 'upgrade.db'));
+    try {
+      const db2 = drizzle({ client: other });
+      migrate(db2, { migrationsFolder: migrationsBefore('0006_run_records_clustered') });
+      other.exec(`INSERT INTO projects (id, name, created_at) VALUES ('pr', 'P', 1);
+        INSERT INTO pipelines (id, project_id, name, created_at, updated_at) VALUES ('p', 'pr', 'P', 1, 1);
+        INSERT INTO runs (id, pipeline_id, status, plan, trigger, created_at) VALUES ('r1', 'p', 'succeeded', '{}', 'manual', 1);
+        INSERT INTO run_params (run_id, step_id, key, value, num) VALUES ('r1', 'split', 'split.seed', '3', 3);
+        INSERT INTO run_metrics (run_id, step_id, key, value) VALUES ('r1', 'evaluate', 'evaluate.roc_auc', 0.9);`);
+      migrate(db2, { migrationsFolder: MIGRATIONS_FOLDER });
+      expect(other.prepare('SELECT run_id, step_id, key, value, num FROM run_params').all()).toEqual([{ run_id: 'r1', step_id: 'split', key: 'split.seed', value: '3', num: 3 }]);
+      expect(other.prepare('SELECT run_id, step_id, key, value FROM run_metrics').all()).toEqual([{ run_id: 'r1', step_id: 'evaluate', key: 'evaluate.roc_auc', value: 0.9 }]);
+    } finally {
+      other.close();
+    }
+  });
 });
