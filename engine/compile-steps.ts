@@ -35,7 +35,8 @@ export function buildSteps(
     const codeHash = def.codeHash?.(params) ?? `builtin:${def.type}@${def.version}`;
     const sourceKey = def.sourceKey?.(params, env);
     const { type, version, deterministic } = def;
-    const cacheKey = stepCacheKey({ type, version, params, codeHash, deterministic, inputKeys, sourceKey });
+    const keyParams = withoutKeys(params, def.publishParams);
+    const cacheKey = stepCacheKey({ type, version, params: keyParams, codeHash, deterministic, inputKeys, sourceKey });
     keys.set(id, cacheKey);
     const dataBytes = largest([def.sourceBytes?.(params, env), ...Object.values(inputs).map((i) => bytes.get(i.fromStep))]);
     bytes.set(id, dataBytes);
@@ -50,6 +51,11 @@ export function buildSteps(
       deterministic, cacheKey, fingerprint,
     };
   });
+}
+
+function withoutKeys(params: Record<string, unknown>, keys: readonly string[] | undefined): Record<string, unknown> {
+  if (!keys?.length) return params;
+  return Object.fromEntries(Object.entries(params).filter(([key]) => !keys.includes(key)));
 }
 
 function largest(values: readonly (number | undefined)[]): number | undefined {

@@ -89,6 +89,11 @@ export interface NodeDefinition<P = any, V = unknown> {
   outputColumns?(params: P, inputs: PortColumns, env: ColumnsEnv): PortColumns;
   /** Identity of the node's code; built-ins use `builtin:type@version`, custom code adds its hash. */
   codeHash?(params: P): string;
+  /**
+   * Params that say where a result goes once the run succeeds (a train node's `register`), not
+   * how it is computed: left out of the cache key, so setting one never re-runs the step.
+   */
+  publishParams?: readonly string[];
   run(args: NodeRunArgs<P, V>): Promise<Record<string, V>>;
 }
 

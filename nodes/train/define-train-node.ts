@@ -10,7 +10,7 @@ import type { Estimator, FitContext } from './estimator';
 import type { PreprocessOptions } from './preprocess-options';
 import { prepareTraining, type PreparedTraining } from './prepare-training';
 import type { TaskFamily } from './target-encoding';
-import { trainParamsSchema, type TrainParams } from './train-params';
+import { TRAIN_PUBLISH_PARAMS, trainParamsSchema, type TrainParams } from './train-params';
 
 export interface TrainNodeSpec<S extends z.ZodRawShape> {
   type: string;
@@ -42,6 +42,7 @@ export function defineTrainNode<S extends z.ZodRawShape>(
     params: trainParamsSchema(spec.params, { tasks: spec.tasks, preprocessDefaults: spec.preprocessDefaults }),
     runsOn: ['browser', 'server'],
     deterministic: true,
+    publishParams: TRAIN_PUBLISH_PARAMS,
     async run({ inputs, params, ctx }) {
       const prepared = prepareTraining(tableInput(inputs, 'train'), optionalTable(inputs, 'validation'), params, spec.tasks);
       const estimatorParams = pick(params, estimatorKeys) as z.output<z.ZodObject<S>>;

@@ -13,7 +13,7 @@ import { SEARCH_ALGORITHMS, SEARCHABLE } from './search-estimators';
 import { higherIsBetter, resolveMetric, SEARCH_METRICS } from './search-metric';
 import { gridPoints, gridSize, randomPoints, searchSpaceSchema } from './search-space';
 import { runTrials } from './search-trials';
-import { commonTrainShape, type CommonTrainParams } from './train-params';
+import { commonTrainShape, TRAIN_PUBLISH_PARAMS, type CommonTrainParams } from './train-params';
 
 const searchShape = {
   algorithm: z.enum(SEARCH_ALGORITHMS).default('tfjs/mlp').describe('The estimator to tune, by model format'),
@@ -63,6 +63,7 @@ export const hyperparameterSearchNode = defineNode<SearchParams>({
   params: params as unknown as z.ZodType<SearchParams>,
   runsOn: ['browser', 'server'],
   deterministic: false,
+  publishParams: TRAIN_PUBLISH_PARAMS,
   async run({ inputs, params: p, ctx }) {
     const entry = SEARCHABLE[p.algorithm];
     const unknown = Object.keys(p.space).filter((name) => !(name in entry.shape));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { preprocessShape, type PreprocessOptions } from './preprocess-options';
 import type { TaskChoice, TaskFamily } from './target-encoding';
+import { modelNameSchema } from '../models/model-name';
 import { seedParam } from '../seed-param';
 
 export interface CommonTrainParams extends PreprocessOptions {
@@ -14,12 +15,23 @@ export interface CommonTrainParams extends PreprocessOptions {
   /** Present when the estimator classifies. */
   classWeight?: 'none' | 'balanced';
   seed: number;
+  /** A registered model's name: the trained model becomes its next version when the run succeeds. */
+  register?: string;
 }
 
 export interface TrainParamsOptions {
   tasks: readonly TaskFamily[];
   preprocessDefaults?: Partial<PreprocessOptions>;
 }
+
+/** Train params that only say where the model goes afterwards; they never change the cache key. */
+export const TRAIN_PUBLISH_PARAMS = ['register'] as const;
+
+const registerShape = {
+  register: modelNameSchema
+    .optional()
+    .describe('Register the trained model under this name when the run succeeds (a new version of that registered model; leave empty to not register)'),
+};
 
 const seedShape = {
   seed: seedParam('Seed for everything random in training: the same seed and data give the same model'),
@@ -56,7 +68,7 @@ export function commonTrainShape({ tasks, preprocessDefaults }: TrainParamsOptio
           .describe('balanced weights each row by n / (classes × rows of its class), for imbalanced targets'),
       }
     : {};
-  return { ...columns, ...task, ...classWeight, ...seedShape, ...preprocessShape(preprocessDefaults) };
+  return { ...columns, ...task, ...classWeight, ...seedShape, ...preprocessShape(preprocessDefaults), ...registerShape };
 }
 
 export type TrainParams<E> = CommonTrainParams & E;

@@ -1,9 +1,11 @@
 import { apiKeyRouter } from './routers/api-key';
 import { artifactRouter } from './routers/artifact';
+import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { datasetRouter } from './routers/dataset';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
+import { registryRouter } from './routers/registry';
 import { runRouter } from './routers/run';
 import { runnerRouter } from './routers/runner';
 import { userRouter } from './routers/user';
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   artifact: artifactRouter,
   dataset: datasetRouter,
   apiKey: apiKeyRouter,
+  registry: registryRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

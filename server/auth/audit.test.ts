@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../db/test-db';
-import { audit, recentAuditEvents } from './audit';
+import { audit, auditPage, recentAuditEvents } from './audit';
 
 let t: TestDb;
 beforeEach(() => {
@@ -25,5 +25,19 @@ describe('audit', () => {
     audit(t.db, { userId: null, action: 'login.failed', detail: { email: 'x@example.com' } });
     expect(recentAuditEvents(t.db, 1)).toHaveLength(1);
     expect(recentAuditEvents(t.db).map((e) => e.userId)).toEqual([null, 'deleted-user']);
+  });
+});
+
+describe('auditPage', () => {
+  it('pages newest first by id and filters by action family and target', () => {
+    for (let i = 0; i < 5; i++) audit(t.db, { userId: 'u1', action: i % 2 ? 'model.alias.move' : 'model.register', targetType: 'model', targetId: i < 3 ? 'm1' : 'm2' });
+    audit(t.db, { userId: 'u1', action: 'model_x.odd' });
+    const first = auditPage(t.db, { limit: 2 });
+    expect(first.map((e) => e.action)).toEqual(['model_x.odd', 'model.register']);
+    expect(auditPage(t.db, { limit: 10, beforeId: first[1].id })).toHaveLength(4);
+    expect(auditPage(t.db, { limit: 10, action: 'model.alias' }).map((e) => e.targetId)).toEqual(['m2', 'm1']);
+    // "_" in a filter is a character, not a wildcard: "model_" does not match "model.".
+    expect(auditPage(t.db, { limit: 10, action: 'model_' }).map((e) => e.action)).toEqual(['model_x.odd']);
+    expect(auditPage(t.db, { limit: 10, targetType: 'model', targetId: 'm1' })).toHaveLength(3);
   });
 });

@@ -3,9 +3,9 @@ import { ACTIONS, ROLES, can, isRole, type Action, type Role } from './roles';
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
-  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create'],
-  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create'],
-  viewer: ['pipeline.read'],
+  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete'],
+  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete'],
+  viewer: ['pipeline.read', 'model.approve'],
 };
 
 describe('can', () => {

@@ -14,6 +14,18 @@ export const ACTIONS = [
   'project.create',
   /** Rename or archive any project. */
   'project.write',
+  /** Register a model version (from a run, or by import). */
+  'model.register',
+  /** Point an alias at a version, or ask for a guarded alias (production) to move. */
+  'model.alias',
+  /** Approve or reject a requested move of a guarded alias: managers (viewers) and admins. */
+  'model.approve',
+  /** Delete runs, pipeline versions and model versions (their storage is freed by GC). */
+  'history.delete',
+  /** See what storage GC would free, and collect it. */
+  'storage.gc',
+  /** Read the audit trail. */
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,13 +41,37 @@ export function can(role: Role, action: Action): boolean {
     case 'analyst':
       return canBuild(action);
     case 'viewer':
-      return action === 'pipeline.read';
+      return canReview(action);
     default:
       return assertNever(role, 'role');
   }
 }
 
-// Scientists and analysts build and run pipelines and start projects, but manage neither people nor others' projects.
+// Viewers (managers among them) read everything and approve promotions; they change nothing else.
+function canReview(action: Action): boolean {
+  switch (action) {
+    case 'pipeline.read':
+    case 'model.approve':
+      return true;
+    case 'pipeline.write':
+    case 'run.start':
+    case 'run.cancel':
+    case 'user.manage':
+    case 'project.create':
+    case 'project.write':
+    case 'model.register':
+    case 'model.alias':
+    case 'history.delete':
+    case 'storage.gc':
+    case 'audit.read':
+      return false;
+    default:
+      return assertNever(action, 'action');
+  }
+}
+
+// Scientists and analysts build, run, register and promote, and start projects; they manage
+// neither people nor others' projects, and approving a promotion is someone else's call.
 function canBuild(action: Action): boolean {
   switch (action) {
     case 'pipeline.read':
@@ -43,9 +79,15 @@ function canBuild(action: Action): boolean {
     case 'run.start':
     case 'run.cancel':
     case 'project.create':
+    case 'model.register':
+    case 'model.alias':
+    case 'history.delete':
       return true;
     case 'user.manage':
     case 'project.write':
+    case 'model.approve':
+    case 'storage.gc':
+    case 'audit.read':
       return false;
     default:
       return assertNever(action, 'action');

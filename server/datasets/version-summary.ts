@@ -3,6 +3,7 @@ import type { DatasetVersion } from '../db/schema';
 
 export function versionSummary(v: DatasetVersion) {
   return {
+    id: v.id,
     version: v.version,
     hash: v.artifactId,
     rows: v.rows,

@@ -3,6 +3,7 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
+import type { ModelLineage, ModelSignature } from '../registry/version-types';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
 import { ROLES } from '../auth/roles';
 
@@ -341,14 +342,167 @@ export const datasetVersions = sqliteTable(
 );
 
 /** No foreign key on user_id: the trail must outlive the user it mentions. */
-export const auditEvents = sqliteTable('audit_events', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  at: integer('at').notNull(),
-  userId: text('user_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  detail: text('detail', { mode: 'json' }).$type<Json>().notNull(),
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    detail: text('detail', { mode: 'json' }).$type<Json>().notNull(),
+  },
+  // A thing's history (a model's alias moves), newest first.
+  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId, t.id)],
+);
+
+// ── Model registry ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * A named model in a project. Its versions are numbered 1, 2, … from `lastVersion`, which the
+ * registering transaction bumps and reads in one UPDATE … RETURNING: numbers are never shared or reused.
+ */
+export const registeredModels = sqliteTable(
+  'registered_models',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    lastVersion: integer('last_version').notNull().default(0),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('registered_models_project_name_unique').on(t.projectId, t.name), index('registered_models_updated_idx').on(t.updatedAt)],
+);
+
+/** Where a version came from: a train step of a run, or a file brought in from outside (ONNX import). */
+export const MODEL_VERSION_SOURCES = ['run', 'import'] as const;
+export type ModelVersionSource = (typeof MODEL_VERSION_SOURCES)[number];
+
+/**
+ * One registered version. `artifactId` is what serving loads: a ModelArtifact JSON whose `format`
+ * names its predictor, or (format 'onnx') the ONNX bytes themselves. No foreign key on it: GC may
+ * remove the bytes of a deleted version while the row stays as the record of what existed.
+ */
+export const modelVersions = sqliteTable(
+  'model_versions',
+  {
+    id: text('id').primaryKey(),
+    modelId: text('model_id')
+      .notNull()
+      .references(() => registeredModels.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    source: text('source', { enum: MODEL_VERSION_SOURCES }).notNull(),
+    format: text('format').notNull(),
+    artifactId: text('artifact_id').notNull(),
+    signature: text('signature', { mode: 'json' }).$type<ModelSignature>().notNull(),
+    /** Headline metrics from the evaluation of this model in its run (also in model_version_metrics). */
+    metrics: text('metrics', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    stepId: text('step_id'),
+    pipelineId: text('pipeline_id').references(() => pipelines.id, { onDelete: 'set null' }),
+    pipelineVersionId: text('pipeline_version_id').references(() => pipelineVersions.id, { onDelete: 'set null' }),
+    /** What produced it, frozen at registration: upstream steps with params and code hashes, datasets. */
+    lineage: text('lineage', { mode: 'json' }).$type<ModelLineage>().notNull(),
+    description: text('description').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('model_versions_model_version_unique').on(t.modelId, t.version),
+    index('model_versions_run_id_idx').on(t.runId),
+    index('model_versions_artifact_id_idx').on(t.artifactId),
+    index('model_versions_created_idx').on(t.createdAt),
+  ],
+);
+
+/** One row per finite metric of a version, so registry lists sort by a metric in SQL. */
+export const modelVersionMetrics = sqliteTable(
+  'model_version_metrics',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.name] }), index('model_version_metrics_name_value_idx').on(t.name, t.value)],
+);
+
+/** The train step's params, flattened to `key = text`, so registry lists filter by a param in SQL. */
+export const modelVersionParams = sqliteTable(
+  'model_version_params',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.key] }), index('model_version_params_key_value_idx').on(t.key, t.value, t.versionId)],
+);
+
+/** An alias names at most one version of a model (the primary key says so). */
+export const modelAliases = sqliteTable(
+  'model_aliases',
+  {
+    modelId: text('model_id')
+      .notNull()
+      .references(() => registeredModels.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    setBy: text('set_by').references(() => users.id, { onDelete: 'set null' }),
+    setAt: integer('set_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.alias] }), index('model_aliases_version_id_idx').on(t.versionId)],
+);
+
+export const ALIAS_REQUEST_STATES = ['pending', 'approved', 'rejected', 'withdrawn', 'superseded'] as const;
+export type AliasRequestState = (typeof ALIAS_REQUEST_STATES)[number];
+
+/**
+ * A move of an alias that waits for approval (production, where the project asks for it).
+ * `versionId` null asks to remove the alias. `fromVersionId` is what it pointed at when asked.
+ */
+export const aliasRequests = sqliteTable(
+  'alias_requests',
+  {
+    id: text('id').primaryKey(),
+    modelId: text('model_id')
+      .notNull()
+      .references(() => registeredModels.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    versionId: text('version_id').references(() => modelVersions.id, { onDelete: 'cascade' }),
+    fromVersionId: text('from_version_id').references(() => modelVersions.id, { onDelete: 'set null' }),
+    state: text('state', { enum: ALIAS_REQUEST_STATES }).notNull(),
+    requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: integer('requested_at').notNull(),
+    comment: text('comment').notNull().default(''),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at'),
+    decisionComment: text('decision_comment'),
+  },
+  (t) => [index('alias_requests_state_idx').on(t.state, t.requestedAt), index('alias_requests_model_id_idx').on(t.modelId)],
+);
+
+/** Per-project registry rules; a project without a row uses the defaults (no approval needed). */
+export const registrySettings = sqliteTable('registry_settings', {
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  /** Moving or removing `production` waits for a viewer's (manager's) or an admin's approval. */
+  productionApproval: integer('production_approval', { mode: 'boolean' }).notNull().default(false),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at').notNull(),
 });
 
 export type User = typeof users.$inferSelect;
@@ -377,3 +531,8 @@ export type RunParam = typeof runParams.$inferSelect;
 export type RunMetric = typeof runMetrics.$inferSelect;
 export type RunDataset = typeof runDatasets.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+export type RegisteredModel = typeof registeredModels.$inferSelect;
+export type ModelVersion = typeof modelVersions.$inferSelect;
+export type NewModelVersion = typeof modelVersions.$inferInsert;
+export type ModelAlias = typeof modelAliases.$inferSelect;
+export type AliasRequest = typeof aliasRequests.$inferSelect;

@@ -8,6 +8,8 @@ import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs, stepLogs, stepRuns } from '../db/schema';
+import { getEnv } from '../env';
+import { registerRequestedModels } from '../registry/auto-register';
 import { recordRunInputs } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
 import { numericData } from './progress-series';
@@ -174,6 +176,8 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       return;
     }
     case 'run_finished':
+      // Before the run reads as succeeded, so whoever sees it finished also sees its registered models.
+      if (event.status === 'succeeded') registerRequestedModels(db, getEnv().PIPEWORKS_DATA_DIR, runId);
       finishRun(db, runId, event.status);
       return;
   }

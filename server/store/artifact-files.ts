@@ -1,6 +1,6 @@
 // The content-addressed file layer: fs and node:crypto only, so worker threads can use it directly.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArtifactCorruptError, ArtifactMissingError, InvalidArtifactIdError } from './artifact-errors';
@@ -104,14 +104,27 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 export async function readArtifactBytes(root: string, id: string): Promise<Buffer> {
-  const file = artifactPath(root, id);
+  const bytes = await readFile(artifactPath(root, id)).catch((error: unknown) => missingOr(id, error));
+  return verified(id, bytes);
+}
+
+/** The same as readArtifactBytes, for code inside a database transaction (small JSON artifacts). */
+export function readArtifactBytesSync(root: string, id: string): Buffer {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(artifactPath(root, id));
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) throw new ArtifactMissingError(id);
-    throw error;
+    missingOr(id, error);
   }
+  return verified(id, bytes);
+}
+
+function missingOr(id: string, error: unknown): never {
+  if (isErrno(error, 'ENOENT')) throw new ArtifactMissingError(id);
+  throw error;
+}
+
+function verified(id: string, bytes: Buffer): Buffer {
   const actual = sha256Hex(bytes);
   if (actual !== id) throw new ArtifactCorruptError(id, actual);
   return bytes;

@@ -1,0 +1,95 @@
+// Freezes what produced a model at registration: the train step and everything upstream of it in
+// its run's plan (params, code hashes, cache keys, the artifacts each step wrote), the data that
+// entered from outside, and the pipeline version. Kept with the version, it outlives the run.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Plan, PlanStep } from '../../engine/plan';
+import { sampleDatasetNode } from '../../nodes/ingest/sample-dataset.node';
+import type { Db } from '../db/client';
+import { datasets, datasetVersions, pipelines, pipelineVersions, stepRuns, type Run } from '../db/schema';
+import type { LineageSource, LineageStep, ModelLineage } from './version-types';
+
+/** The ids of `stepId` and every step it reads from, directly or not, in plan order. */
+export function upstreamSteps(plan: Plan, stepId: string): PlanStep[] {
+  const byId = new Map(plan.steps.map((s) => [s.id, s]));
+  const wanted = new Set<string>();
+  const visit = (id: string) => {
+    if (wanted.has(id) || !byId.has(id)) return;
+    wanted.add(id);
+    for (const input of Object.values(byId.get(id)!.inputs)) visit(input.fromStep);
+  };
+  visit(stepId);
+  return plan.steps.filter((s) => wanted.has(s.id));
+}
+
+export function lineageOfRunStep(db: Db, run: Run, stepId: string, output: string, metricsFrom: ModelLineage['metricsFrom']): ModelLineage {
+  const plan = run.plan as Plan;
+  const planned = upstreamSteps(plan, stepId);
+  const rows = db
+    .select({ stepId: stepRuns.stepId, status: stepRuns.status, outputs: stepRuns.outputs, cachedFromRunId: stepRuns.cachedFromRunId })
+    .from(stepRuns)
+    .where(and(eq(stepRuns.runId, run.id), inArray(stepRuns.stepId, planned.map((s) => s.id))))
+    .all();
+  const ran = new Map(rows.map((r) => [r.stepId, r]));
+  const steps: LineageStep[] = planned.map((s) => {
+    const row = ran.get(s.id);
+    const outputs = Object.fromEntries(Object.entries(row?.outputs ?? {}).map(([name, ref]) => [name, { id: ref.id, kind: ref.kind, size: ref.size }]));
+    return {
+      id: s.id,
+      type: s.type,
+      version: s.version,
+      ...(s.label ? { label: s.label } : {}),
+      params: s.params,
+      codeHash: s.fingerprint?.codeHash ?? `builtin:${s.type}@${s.version}`,
+      cacheKey: s.cacheKey,
+      ...(s.fingerprint && 'sourceKey' in s.fingerprint ? { sourceKey: s.fingerprint.sourceKey ?? null } : {}),
+      inputs: s.inputs,
+      outputs,
+      status: row?.status ?? 'queued',
+      cachedFromRunId: row?.cachedFromRunId ?? null,
+    };
+  });
+  return {
+    run: { id: run.id, trigger: run.trigger, createdAt: run.createdAt, createdBy: run.createdBy },
+    pipeline: pipelineOf(db, run),
+    stepId,
+    output,
+    steps,
+    sources: steps.flatMap((s) => sourceOf(db, s)),
+    metricsFrom,
+  };
+}
+
+function pipelineOf(db: Db, run: Run): ModelLineage['pipeline'] {
+  if (!run.pipelineVersionId) return null;
+  const row = db
+    .select({ id: pipelines.id, name: pipelines.name, version: pipelineVersions.version, versionId: pipelineVersions.id, contentHash: pipelineVersions.contentHash })
+    .from(pipelineVersions)
+    .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
+    .where(eq(pipelineVersions.id, run.pipelineVersionId))
+    .get();
+  return row ?? null;
+}
+
+/** The outside data an ingest step read: a dataset version (by its artifact), or a bundled sample. */
+function sourceOf(db: Db, step: LineageStep): LineageSource[] {
+  if (!step.sourceKey) return [];
+  const versions = db
+    .select({
+      datasetId: datasets.id,
+      name: datasets.name,
+      datasetVersionId: datasetVersions.id,
+      version: datasetVersions.version,
+      sourceFilename: datasetVersions.sourceFilename,
+      format: datasetVersions.format,
+      rows: datasetVersions.rows,
+    })
+    .from(datasetVersions)
+    .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
+    .where(eq(datasetVersions.artifactId, step.sourceKey))
+    .all();
+  // The same bytes can be a version of two datasets; the one the step named wins.
+  const named = versions.find((v) => v.name === step.params.name) ?? versions[0];
+  if (named) return [{ kind: 'dataset', stepId: step.id, artifactId: step.sourceKey, ...named }];
+  if (step.type === sampleDatasetNode.type) return [{ kind: 'sample', stepId: step.id, name: String(step.params.dataset ?? step.id), artifactId: step.sourceKey }];
+  return [];
+}

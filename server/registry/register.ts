@@ -1,0 +1,131 @@
+// Registration: every new model version goes through registerModelVersion, whichever way it
+// came (a button on a node or run page, a train node's `register` option, an import), so a rule
+// that applies to every version has one place to go.
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
+import { modelNameSchema } from '../../nodes/models/model-name';
+import { audit } from '../auth/audit';
+import type { Db } from '../db/client';
+import { modelVersionMetrics, modelVersionParams, modelVersions, projects, registeredModels, type ModelVersionSource } from '../db/schema';
+import type { ModelLineage, ModelSignature } from './version-types';
+
+/** Everything a new version records, before it has a number. */
+export interface VersionDraft {
+  source: ModelVersionSource;
+  /** The predictor that reads the artifact: a ModelArtifact's format, or 'onnx' for ONNX bytes. */
+  format: string;
+  artifactId: string;
+  signature: ModelSignature;
+  metrics: Record<string, number>;
+  /** Flattened train params (see flatten-params.ts). */
+  params: Record<string, string>;
+  runId: string | null;
+  stepId: string | null;
+  pipelineId: string | null;
+  pipelineVersionId: string | null;
+  lineage: ModelLineage;
+}
+
+export type RegisterVia = 'manual' | 'auto' | 'import';
+
+export interface RegisterRequest {
+  projectId: string;
+  modelName: string;
+  description?: string;
+  draft: VersionDraft;
+  userId: string | null;
+  /**
+   * 'auto' is a train node's `register` option: a re-run whose model is byte-identical to the
+   * model's newest version registers nothing new (a cached re-run would otherwise add a copy each time).
+   */
+  via: RegisterVia;
+}
+
+export interface RegisteredVersion {
+  modelId: string;
+  modelName: string;
+  versionId: string;
+  version: number;
+  /** False when `via: 'auto'` found the same model already registered as the newest version. */
+  created: boolean;
+}
+
+export function registerModelVersion(db: Db, request: RegisterRequest): RegisteredVersion {
+  const name = modelNameSchema.safeParse(request.modelName);
+  if (!name.success) throw new UserError(name.error.issues[0].message, { field: 'name' });
+  const { draft } = request;
+  // IMMEDIATE: the write lock is taken before anything is read, so a second process registering
+  // at the same moment waits (busy_timeout) instead of failing to upgrade a read lock.
+  return db.transaction(
+    (tx) => {
+      const now = Date.now();
+      if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, request.projectId)).get()) {
+        throw new UserError(`Project "${request.projectId}" was not found`);
+      }
+      tx.insert(registeredModels)
+        .values({ id: randomUUID(), projectId: request.projectId, name: name.data, description: '', createdBy: request.userId, createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: [registeredModels.projectId, registeredModels.name] })
+        .run();
+      const model = tx
+        .select({ id: registeredModels.id })
+        .from(registeredModels)
+        .where(and(eq(registeredModels.projectId, request.projectId), eq(registeredModels.name, name.data)))
+        .get()!;
+      if (request.via === 'auto') {
+        const newest = tx
+          .select({ id: modelVersions.id, version: modelVersions.version, artifactId: modelVersions.artifactId })
+          .from(modelVersions)
+          .where(and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt)))
+          .orderBy(desc(modelVersions.version))
+          .get();
+        if (newest?.artifactId === draft.artifactId) {
+          return { modelId: model.id, modelName: name.data, versionId: newest.id, version: newest.version, created: false };
+        }
+      }
+      // The number comes from the model row, bumped and read in one statement inside this
+      // transaction: two registrations can never see the same number, and a deleted version's
+      // number is never handed out again.
+      const { lastVersion: version } = tx
+        .update(registeredModels)
+        .set({ lastVersion: sql`${registeredModels.lastVersion} + 1`, updatedAt: now })
+        .where(eq(registeredModels.id, model.id))
+        .returning({ lastVersion: registeredModels.lastVersion })
+        .get()!;
+      const versionId = randomUUID();
+      tx.insert(modelVersions)
+        .values({
+          id: versionId,
+          modelId: model.id,
+          version,
+          source: draft.source,
+          format: draft.format,
+          artifactId: draft.artifactId,
+          signature: draft.signature,
+          metrics: draft.metrics,
+          runId: draft.runId,
+          stepId: draft.stepId,
+          pipelineId: draft.pipelineId,
+          pipelineVersionId: draft.pipelineVersionId,
+          lineage: draft.lineage,
+          description: request.description?.trim() ?? '',
+          createdBy: request.userId,
+          createdAt: now,
+        })
+        .run();
+      const metrics = Object.entries(draft.metrics).map(([metric, value]) => ({ versionId, name: metric, value }));
+      if (metrics.length) tx.insert(modelVersionMetrics).values(metrics).run();
+      const params = Object.entries(draft.params).map(([key, value]) => ({ versionId, key, value }));
+      if (params.length) tx.insert(modelVersionParams).values(params).run();
+      audit(tx, {
+        userId: request.userId,
+        action: 'model.register',
+        targetType: 'model_version',
+        targetId: versionId,
+        detail: { model: name.data, modelId: model.id, version, via: request.via, runId: draft.runId, stepId: draft.stepId, artifactId: draft.artifactId },
+      });
+      return { modelId: model.id, modelName: name.data, versionId, version, created: true };
+    },
+    { behavior: 'immediate' },
+  );
+}

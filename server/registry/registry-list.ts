@@ -1,0 +1,206 @@
+// The registry's lists, paged in SQL: models with their aliases, and versions sorted by a metric,
+// the version number or the date, filtered by model, alias, format and a train param. Metrics and
+// params live in their own indexed tables (model_version_metrics, model_version_params) for this.
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { likeContains } from '../db/like';
+import { modelAliases, modelVersionMetrics, modelVersionParams, modelVersions, projects, registeredModels } from '../db/schema';
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface ModelListQuery extends Page {
+  projectId?: string;
+  /** Part of the name, case-insensitive. */
+  search?: string;
+}
+
+export function listModels(db: Db, query: ModelListQuery) {
+  const where = and(
+    query.projectId ? eq(registeredModels.projectId, query.projectId) : undefined,
+    query.search ? likeContains(registeredModels.name, query.search) : undefined,
+  );
+  const live = db
+    .select({ modelId: modelVersions.modelId, versions: count().as('versions'), latest: sql<number>`max(${modelVersions.version})`.as('latest') })
+    .from(modelVersions)
+    .where(isNull(modelVersions.deletedAt))
+    .groupBy(modelVersions.modelId)
+    .as('live');
+  const rows = db
+    .select({
+      id: registeredModels.id,
+      name: registeredModels.name,
+      description: registeredModels.description,
+      projectId: registeredModels.projectId,
+      projectName: projects.name,
+      updatedAt: registeredModels.updatedAt,
+      versions: sql<number>`coalesce(${live.versions}, 0)`,
+      latestVersion: live.latest,
+    })
+    .from(registeredModels)
+    .innerJoin(projects, eq(projects.id, registeredModels.projectId))
+    .leftJoin(live, eq(live.modelId, registeredModels.id))
+    .where(where)
+    .orderBy(desc(registeredModels.updatedAt), asc(registeredModels.name))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = db.select({ n: count() }).from(registeredModels).where(where).get()!.n;
+  const aliases = aliasesOf(db, rows.map((r) => r.id));
+  return { total, rows: rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] })) };
+}
+
+export const VERSION_SORTS = ['created', 'version', 'metric'] as const;
+export type VersionSort = (typeof VERSION_SORTS)[number];
+
+export interface VersionListQuery extends Page {
+  projectId?: string;
+  modelId?: string;
+  alias?: string;
+  format?: string;
+  /** Only versions trained with this param value (flattened key, text value). */
+  param?: { key: string; value: string };
+  sort: VersionSort;
+  /** The metric to sort by (sort 'metric'); versions without it come last. */
+  metric?: string;
+  direction: 'asc' | 'desc';
+  /** Metrics to return with each row, for the list's columns. */
+  columns?: string[];
+  includeDeleted?: boolean;
+}
+
+export function listVersions(db: Db, query: VersionListQuery) {
+  const conditions: (SQL | undefined)[] = [
+    query.includeDeleted ? undefined : isNull(modelVersions.deletedAt),
+    query.projectId ? eq(registeredModels.projectId, query.projectId) : undefined,
+    query.modelId ? eq(modelVersions.modelId, query.modelId) : undefined,
+    query.format ? eq(modelVersions.format, query.format) : undefined,
+    query.alias
+      ? sql`exists (select 1 from ${modelAliases} where ${modelAliases.versionId} = ${modelVersions.id} and ${modelAliases.alias} = ${query.alias})`
+      : undefined,
+    query.param
+      ? sql`exists (select 1 from ${modelVersionParams} where ${modelVersionParams.versionId} = ${modelVersions.id} and ${modelVersionParams.key} = ${query.param.key} and ${modelVersionParams.value} = ${query.param.value})`
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const sortMetric = query.sort === 'metric' && query.metric ? query.metric : null;
+  const metric = db
+    .select({ versionId: modelVersionMetrics.versionId, value: modelVersionMetrics.value })
+    .from(modelVersionMetrics)
+    .where(eq(modelVersionMetrics.name, sortMetric ?? ''))
+    .as('sort_metric');
+  const direction = query.direction === 'asc' ? asc : desc;
+  const order: SQL[] = sortMetric
+    ? [sql`${metric.value} is null`, direction(metric.value), desc(modelVersions.createdAt)]
+    : query.sort === 'version'
+      ? [asc(registeredModels.name), direction(modelVersions.version)]
+      : [direction(modelVersions.createdAt), desc(modelVersions.version)];
+  const base = db
+    .select({
+      id: modelVersions.id,
+      modelId: modelVersions.modelId,
+      modelName: registeredModels.name,
+      projectId: registeredModels.projectId,
+      version: modelVersions.version,
+      source: modelVersions.source,
+      format: modelVersions.format,
+      task: sql<string | null>`json_extract(${modelVersions.signature}, '$.task')`,
+      runId: modelVersions.runId,
+      createdAt: modelVersions.createdAt,
+      createdBy: modelVersions.createdBy,
+      deletedAt: modelVersions.deletedAt,
+      sortValue: sortMetric ? metric.value : sql<number | null>`null`,
+    })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId));
+  const rows = (sortMetric ? base.leftJoin(metric, eq(metric.versionId, modelVersions.id)) : base)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = db
+    .select({ n: count() })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(where)
+    .get()!.n;
+  const ids = rows.map((r) => r.id);
+  const metrics = metricsOf(db, ids, query.columns ?? (sortMetric ? [sortMetric] : []));
+  const aliases = versionAliases(db, ids);
+  return { total, rows: rows.map(({ sortValue: _s, ...r }) => ({ ...r, metrics: metrics.get(r.id) ?? {}, aliases: aliases.get(r.id) ?? [] })) };
+}
+
+/** Metric names and param keys that occur in a project's (or a model's) versions, for pickers. */
+export function versionFacets(db: Db, scope: { projectId?: string; modelId?: string }) {
+  const inScope = and(
+    isNull(modelVersions.deletedAt),
+    scope.projectId ? eq(registeredModels.projectId, scope.projectId) : undefined,
+    scope.modelId ? eq(modelVersions.modelId, scope.modelId) : undefined,
+  );
+  const metricNames = db
+    .selectDistinct({ name: modelVersionMetrics.name })
+    .from(modelVersionMetrics)
+    .innerJoin(modelVersions, eq(modelVersions.id, modelVersionMetrics.versionId))
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(inScope)
+    .orderBy(asc(modelVersionMetrics.name))
+    .limit(500)
+    .all()
+    .map((r) => r.name);
+  const paramKeys = db
+    .selectDistinct({ key: modelVersionParams.key })
+    .from(modelVersionParams)
+    .innerJoin(modelVersions, eq(modelVersions.id, modelVersionParams.versionId))
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(inScope)
+    .orderBy(asc(modelVersionParams.key))
+    .limit(500)
+    .all()
+    .map((r) => r.key);
+  const formats = db
+    .selectDistinct({ format: modelVersions.format })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(inScope)
+    .orderBy(asc(modelVersions.format))
+    .all()
+    .map((r) => r.format);
+  return { metricNames, paramKeys, formats };
+}
+
+function metricsOf(db: Db, versionIds: string[], names: string[]): Map<string, Record<string, number>> {
+  const found = new Map<string, Record<string, number>>();
+  if (versionIds.length === 0 || names.length === 0) return found;
+  const rows = db
+    .select()
+    .from(modelVersionMetrics)
+    .where(and(inArray(modelVersionMetrics.versionId, versionIds), inArray(modelVersionMetrics.name, names)))
+    .all();
+  for (const row of rows) found.set(row.versionId, { ...found.get(row.versionId), [row.name]: row.value });
+  return found;
+}
+
+export function aliasesOf(db: Db, modelIds: string[]): Map<string, { alias: string; version: number }[]> {
+  const found = new Map<string, { alias: string; version: number }[]>();
+  if (modelIds.length === 0) return found;
+  const rows = db
+    .select({ modelId: modelAliases.modelId, alias: modelAliases.alias, version: modelVersions.version })
+    .from(modelAliases)
+    .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
+    .where(inArray(modelAliases.modelId, modelIds))
+    .orderBy(asc(modelAliases.alias))
+    .all();
+  for (const { modelId, ...rest } of rows) found.set(modelId, [...(found.get(modelId) ?? []), rest]);
+  return found;
+}
+
+export function versionAliases(db: Db, versionIds: string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  if (versionIds.length === 0) return found;
+  const rows = db.select({ versionId: modelAliases.versionId, alias: modelAliases.alias }).from(modelAliases).where(inArray(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias)).all();
+  for (const row of rows) found.set(row.versionId, [...(found.get(row.versionId) ?? []), row.alias]);
+  return found;
+}

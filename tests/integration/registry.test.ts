@@ -1,0 +1,124 @@
+// The registry against the real runner and a real SQLite file: a train node's `register` option,
+// registering by hand, what a version records (signature, metrics, lineage), and lineage both ways.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '../../server/db/client';
+import { stepLogs } from '../../server/db/schema';
+import { ingestFile } from '../../server/datasets/ingest-file';
+import { ingestLimits } from '../../server/datasets/ingest-limits';
+import { recordDatasetVersion } from '../../server/datasets/dataset-store';
+import { getEnv, resetEnvForTests } from '../../server/env';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { saveVersion } from '../../server/pipelines/versions';
+import { readRun } from '../../server/runners/read-run';
+import { datasetLineageGraph, modelLineageGraph } from '../../server/registry/lineage-graph';
+import { registerModelVersion } from '../../server/registry/register';
+import { listVersions } from '../../server/registry/registry-list';
+import { readVersion } from '../../server/registry/registry-read';
+import { draftFromRunStep } from '../../server/registry/run-version-draft';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { csvOptions } from '../../nodes/ingest/csv/csv-options';
+import { datasetClassifier } from './helpers/registry-pipeline';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+let datasetVersionId: string;
+
+beforeAll(async () => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  process.env.PIPEWORKS_TEST_NODES = '1';
+  resetEnvForTests();
+  const { db } = getDb();
+  seedSampleProject(db);
+  const file = new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url).pathname;
+  const table = await ingestFile({ file, filename: 'breast-cancer.csv', options: csvOptions(), limits: ingestLimits(getEnv()), dataDir });
+  datasetVersionId = recordDatasetVersion(db, { name: 'cancer', filename: 'breast-cancer.csv', userId: null, table }).version.id;
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+async function runToEnd(pipelineId: string) {
+  const { db } = getDb();
+  const { runId } = startRun(db, { pipelineId, trigger: 'api', userId: null });
+  await getRunManager().whenDone(runId);
+  return readRun(db, runId)!;
+}
+
+function logsOf(runId: string, stepId: string): string[] {
+  return getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).all().map((l) => l.message);
+}
+
+describe('registering models from runs', () => {
+  let modelId: string;
+  let firstRunId: string;
+
+  it('registers the model of a train node with `register` when its run succeeds', async () => {
+    saveVersion(getDb().db, 'sample', datasetClassifier({ dataset: 'cancer', register: 'cancer-screen' }), null);
+    const run = await runToEnd('cancer-registry');
+    expect(run.status).toBe('succeeded');
+    firstRunId = run.id;
+    expect(logsOf(run.id, 'train')).toContain('Registered as cancer-screen v1');
+    const page = listVersions(getDb().db, { offset: 0, limit: 50, sort: 'created', direction: 'desc' });
+    expect(page.rows.map((r) => [r.modelName, r.version])).toEqual([['cancer-screen', 1]]);
+    modelId = page.rows[0].modelId;
+
+    const version = readVersion(getDb().db, modelId, 1)!;
+    expect(version).toMatchObject({ source: 'run', format: 'pipeworks/logistic', runId: run.id, stepId: 'train', pipelineId: 'cancer-registry' });
+    expect(version.artifactId).toBe(run.steps.find((s) => s.stepId === 'train')!.outputs!.model.id);
+    expect(version.signature.target).toBe('diagnosis');
+    expect(version.signature.task).toBe('binary');
+    expect(version.signature.labels).toEqual(['benign', 'malignant']);
+    expect(version.signature.inputs).toHaveLength(30);
+    expect(version.signature.inputs[0]).toEqual({ name: 'mean_radius', type: 'numeric', role: 'feature' });
+    expect(version.metrics.roc_auc).toBeGreaterThan(0.95);
+    expect(version.params.map((p) => p.key)).toContain('target');
+    expect(version.params.map((p) => p.key)).not.toContain('register');
+    expect(version.pipelineVersion).toMatchObject({ version: 1 });
+  });
+
+  it('adds no copy when a cached re-run holds the same model, and a new version when asked by hand', async () => {
+    const again = await runToEnd('cancer-registry');
+    expect(again.steps.find((s) => s.stepId === 'train')!.status).toBe('cached');
+    expect(logsOf(again.id, 'train')).toContain('Already registered as cancer-screen v1 (the same model); no new version');
+    const { db } = getDb();
+    const { projectId, draft } = draftFromRunStep(db, dataDir, { runId: again.id, stepId: 'train' });
+    expect(projectId).toBe('sample');
+    expect(registerModelVersion(db, { projectId, modelName: 'cancer-screen', draft, userId: null, via: 'manual' }).version).toBe(2);
+  });
+
+  it('explains what cannot be registered', () => {
+    const { db } = getDb();
+    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'split' })).toThrow(/does not output a model/);
+    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'nope' })).toThrow(/has no step "nope"/);
+    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'train', output: 'weights' })).toThrow(/no model output "weights"/);
+  });
+
+  it('draws lineage from the version back to the dataset version and its file, with params and code hashes', () => {
+    const version = readVersion(getDb().db, modelId, 1)!;
+    const graph = modelLineageGraph(version);
+    const dataset = graph.nodes.find((n) => n.kind === 'dataset');
+    expect(dataset).toMatchObject({ datasetVersionId, name: 'cancer', version: 1, sourceFilename: 'breast-cancer.csv', rows: 569 });
+    const steps = graph.nodes.filter((n) => n.kind === 'step');
+    expect(steps.map((s) => s.kind === 'step' && s.stepId)).toEqual(['ingest', 'split', 'train']);
+    const split = steps.find((s) => s.kind === 'step' && s.stepId === 'split');
+    expect(split).toMatchObject({ codeHash: 'builtin:split/random@1', parent: 'pipeline', params: expect.objectContaining({ seed: 0 }) });
+    expect(graph.nodes.find((n) => n.kind === 'pipeline')).toMatchObject({ pipelineId: 'cancer-registry', version: 1, runId: firstRunId });
+    // A path of edges leads from the dataset to the model.
+    const next = new Map(graph.edges.map((e) => [e.source, e.target]));
+    const path = [dataset!.id];
+    while (next.has(path.at(-1)!)) path.push(next.get(path.at(-1)!)!);
+    expect(path.at(-1)).toBe(`model:${version.id}`);
+  });
+
+  it('goes forward from the dataset version to the runs that read it and the versions registered from them', () => {
+    const graph = datasetLineageGraph(getDb().db, datasetVersionId)!;
+    expect(graph.nodes.filter((n) => n.kind === 'run')).toHaveLength(2);
+    expect(graph.nodes.find((n) => n.kind === 'pipeline')).toMatchObject({ name: 'Cancer screen', version: 1, runs: 2 });
+    expect(graph.nodes.filter((n) => n.kind === 'model').map((n) => n.kind === 'model' && n.version)).toEqual([1, 2]);
+    expect(datasetLineageGraph(getDb().db, 'no-such-version')).toBeNull();
+  });
+});
