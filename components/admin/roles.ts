@@ -5,7 +5,7 @@ export const ROLE_OPTIONS: { value: SessionRole; label: string; hint: string }[]
   { value: 'admin', label: 'Admin', hint: 'Everything, including users and projects' },
   { value: 'scientist', label: 'Scientist', hint: 'Builds and runs pipelines' },
   { value: 'analyst', label: 'Analyst', hint: 'Builds and runs pipelines' },
-  { value: 'viewer', label: 'Viewer', hint: 'Reads pipelines and runs' },
+  { value: 'viewer', label: 'Viewer', hint: 'Reads pipelines and runs; approves promotions (managers)' },
 ];
 
 export function isSessionRole(value: string): value is SessionRole {

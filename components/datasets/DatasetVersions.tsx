@@ -1,8 +1,10 @@
 'use client';
 // One dataset's versions, newest first, and a preview of the first rows of the chosen one.
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { ArtifactPreview } from '../pipeline/ArtifactPreview';
+import { datasetLineageHref } from '../registry/links';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { formatBytes, formatDateTime, formatNumber, shortId } from '../ui/format';
@@ -48,6 +50,11 @@ export function DatasetVersions({ name }: { name: string }) {
           );
         })}
       </ul>
+      {shown ? (
+        <Link href={datasetLineageHref(shown.id)} className="mt-3 inline-block text-xs font-medium text-indigo-600 hover:underline" data-testid="dataset-lineage-link">
+          What uses v{shown.version}: runs and models derived from it →
+        </Link>
+      ) : null}
       {shown ? (
         <div data-testid="dataset-preview">
           <ArtifactPreview key={shown.hash} id={shown.hash} name={`${name}-v${shown.version}`} />

@@ -158,12 +158,22 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
       ) : null}
 
       <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading outputs…</p>}>
-        <NodeOutputs ports={info ? [...info.outputs] : []} step={step} focusPort={focusPort ?? undefined} />
+        <NodeOutputs
+          ports={info ? [...info.outputs] : []}
+          step={step}
+          focusPort={focusPort ?? undefined}
+          // The roles that edit pipelines are the roles that register models (roles.ts); the server checks again.
+          register={runId && readOnlyReason === null ? { runId, stepId: node.id, suggestion: registerSuggestion(node.params.register) } : undefined}
+        />
       </Suspense>
 
       {runId && step ? <StepLogs runId={runId} stepId={node.id} live={step.status === 'running' || step.status === 'queued'} /> : null}
     </div>
   );
+}
+
+function registerSuggestion(param: unknown): string | undefined {
+  return typeof param === 'string' && param ? param : undefined;
 }
 
 function runnerWords(runner: string): string {

@@ -7,15 +7,18 @@ import { ArtifactPreview } from './ArtifactPreview';
 import { LossCurve } from './LossCurve';
 import type { PortInfo, StepView } from './pipeline-types';
 import { portColor } from './port-kinds';
+import { RegisterModel } from './RegisterModel';
 
 interface NodeOutputsProps {
   ports: PortInfo[];
   step: StepView | undefined;
   /** An output to open and scroll to, e.g. when a port on the canvas was clicked. */
   focusPort?: string;
+  /** Offer "Register model" on model outputs of this run's step (roles that may register). */
+  register?: { runId: string; stepId: string; suggestion?: string };
 }
 
-export function NodeOutputs({ ports, step, focusPort }: NodeOutputsProps) {
+export function NodeOutputs({ ports, step, focusPort, register }: NodeOutputsProps) {
   const [chosen, setChosen] = useState<string | null>(focusPort ?? null);
   // A newly focused port overrides the one picked by hand; set while rendering, as React advises
   // for state that follows a prop, so the right preview renders in the same pass.
@@ -80,6 +83,11 @@ export function NodeOutputs({ ports, step, focusPort }: NodeOutputsProps) {
           )}
         </div>
 
+        {artifact && register && current.kind === 'model' && (step?.status === 'succeeded' || step?.status === 'cached') ? (
+          <div className="mt-2">
+            <RegisterModel key={`${register.runId}:${current.name}`} runId={register.runId} stepId={register.stepId} output={current.name} suggestion={register.suggestion} />
+          </div>
+        ) : null}
         {artifact ? <ArtifactPreview key={artifact.id} id={artifact.id} /> : null}
       </section>
     </>

@@ -9,16 +9,19 @@ import { SignOutButton } from './SignOutButton';
 interface AppShellProps {
   user: SessionUser;
   canManageUsers: boolean;
+  canReadAudit: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ user, canManageUsers, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit, children }: AppShellProps) {
   const items: NavItem[] = [
     { href: '/', label: 'Projects' },
     { href: '/datasets', label: 'Datasets' },
+    { href: '/models', label: 'Models' },
     { href: '/onnx', label: 'Try ONNX' },
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
+  if (canReadAudit) items.push({ href: '/admin/audit', label: 'Audit log' });
   items.push({ href: '/settings', label: 'Settings' });
   return (
     <div className="flex h-screen flex-col">
