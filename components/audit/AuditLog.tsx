@@ -32,6 +32,7 @@ export function AuditLog() {
     ),
   );
   const events = query.data?.pages.flatMap((p) => p.events) ?? [];
+  const people: Record<string, string> = Object.assign({}, ...(query.data?.pages.map((p) => p.people) ?? []));
   return (
     <PageBody>
       <div className="flex flex-col gap-4" data-testid="audit-log">
@@ -64,9 +65,16 @@ export function AuditLog() {
                 <tr key={e.id} data-testid={`audit-${e.action}`}>
                   <td className="px-3 py-2 whitespace-nowrap text-zinc-500">{formatDateTime(e.at)}</td>
                   <td className="px-3 py-2 text-zinc-800">{e.userName ?? (e.userId ? e.userId.slice(0, 8) : 'system')}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-zinc-800">{e.action}</td>
+                  <td className="px-3 py-2 font-mono text-xs text-zinc-800">
+                    {e.action}
+                    {e.targetType ? (
+                      <span className="block text-[10px] text-zinc-400" title={e.targetId ?? undefined}>
+                        {e.targetType} {e.targetId ? e.targetId.slice(0, 12) : ''}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="px-3 py-2 text-xs text-zinc-600">
-                    <Detail detail={e.detail} />
+                    <Detail detail={e.detail} people={people} />
                   </td>
                 </tr>
               ))}
@@ -85,9 +93,14 @@ export function AuditLog() {
   );
 }
 
-/** The recorded detail as "key: value" pairs; version numbers read as v3. */
-function Detail({ detail }: { detail: Record<string, unknown> }) {
-  const entries = Object.entries(detail).filter(([, v]) => v !== undefined && v !== '');
+/**
+ * The recorded detail as "key: value" pairs: version numbers read as v3, people by name; internal
+ * ids (modelId, requestId…) are left out, the action's target already says what it was about.
+ */
+function Detail({ detail, people }: { detail: Record<string, unknown>; people: Record<string, string> }) {
+  const entries = Object.entries(detail)
+    .filter(([key, v]) => v !== undefined && v !== '' && !key.endsWith('Id'))
+    .map(([key, v]): [string, unknown] => [key, key.endsWith('By') && typeof v === 'string' ? (people[v] ?? v) : v]);
   if (entries.length === 0) return <span className="text-zinc-300">—</span>;
   return (
     <span className="flex flex-wrap gap-x-3 gap-y-0.5">

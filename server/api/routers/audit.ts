@@ -13,9 +13,12 @@ const page = {
 
 function withNames(db: Db, query: AuditQuery) {
   const events = auditPage(db, query);
-  const names = userNames(db, events.map((e) => e.userId));
+  // People named inside the detail too (who asked for a move, who approved it).
+  const mentioned = events.flatMap((e) => Object.entries(e.detail).flatMap(([key, value]) => (key.endsWith('By') && typeof value === 'string' ? [value] : [])));
+  const names = userNames(db, [...events.map((e) => e.userId), ...mentioned]);
   return {
     events: events.map((e) => ({ ...e, userName: e.userId ? (names.get(e.userId) ?? null) : null })),
+    people: Object.fromEntries(names),
     /** The cursor for the next (older) page, or null at the start of the trail. */
     nextCursor: events.length === query.limit ? events[events.length - 1].id : null,
   };
