@@ -2,9 +2,8 @@
 // was trained on (through every step, with params and code hashes, inside its pipeline version),
 // and forward from a dataset version to the runs that read it and the models registered from them.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Plan } from '../../engine/plan';
 import type { Db } from '../db/client';
-import { datasets, datasetVersions, modelVersions, pipelines, pipelineVersions, registeredModels, runs } from '../db/schema';
+import { datasets, datasetVersions, modelVersions, pipelines, pipelineVersions, registeredModels, runDatasets, runs } from '../db/schema';
 import { versionAliases } from './registry-list';
 import type { LineageSource, ModelLineage } from './version-types';
 
@@ -112,7 +111,7 @@ export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGr
   const rootId = `dataset:${root.datasetVersionId}`;
   const nodes: LineageNode[] = [{ id: rootId, kind: 'dataset', ...root, focus: true }];
   const edges: LineageEdge[] = [];
-  const readers = runsReading(db, root.artifactId, root.name);
+  const readers = runsReading(db, root.datasetVersionId);
   const byVersion = new Map<string, typeof readers>();
   for (const run of readers) byVersion.set(run.pipelineVersionId ?? `none:${run.pipelineId}`, [...(byVersion.get(run.pipelineVersionId ?? `none:${run.pipelineId}`) ?? []), run]);
   const versions = pipelineVersionRows(db, readers.flatMap((r) => (r.pipelineVersionId ? [r.pipelineVersionId] : [])));
@@ -129,7 +128,7 @@ export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGr
     edges.push({ id: `pipeline:${run.pipelineVersionId ?? `none:${run.pipelineId}`}->${id}`, source: `pipeline:${run.pipelineVersionId ?? `none:${run.pipelineId}`}`, target: id });
   }
   const shownRuns = new Set(shown.map((r) => r.id));
-  for (const model of modelsFrom(db, root.artifactId)) {
+  for (const model of modelsFrom(db, root.datasetVersionId, root.artifactId)) {
     const id = `model:${model.id}`;
     nodes.push({ id, kind: 'model', modelId: model.modelId, modelName: model.modelName, version: model.version, aliases: model.aliases, deleted: model.deletedAt !== null });
     const from = model.runId && shownRuns.has(model.runId) ? `run:${model.runId}` : model.pipelineVersionId && byVersion.has(model.pipelineVersionId) ? `pipeline:${model.pipelineVersionId}` : rootId;
@@ -138,20 +137,15 @@ export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGr
   return { nodes, edges, moreRuns: readers.length - shown.length };
 }
 
-/**
- * Runs whose plan reads these bytes, newest first. `instr` over the stored plan is a cheap filter
- * (a 64-hex hash occurs nowhere by chance); each hit is then checked step by step.
- */
-function runsReading(db: Db, artifactId: string, datasetName: string) {
-  const rows = db
-    .select({ id: runs.id, pipelineId: runs.pipelineId, pipelineVersionId: runs.pipelineVersionId, status: runs.status, createdAt: runs.createdAt, plan: runs.plan })
-    .from(runs)
-    .where(sql`instr(${runs.plan}, ${artifactId}) > 0`)
+/** Runs that read the dataset version (run_datasets, written when a run is created), newest first. */
+function runsReading(db: Db, datasetVersionId: string) {
+  return db
+    .selectDistinct({ id: runs.id, pipelineId: runs.pipelineId, pipelineVersionId: runs.pipelineVersionId, status: runs.status, createdAt: runs.createdAt })
+    .from(runDatasets)
+    .innerJoin(runs, eq(runs.id, runDatasets.runId))
+    .where(eq(runDatasets.datasetVersionId, datasetVersionId))
     .orderBy(desc(runs.createdAt))
     .all();
-  return rows
-    .filter((r) => (r.plan as Plan).steps.some((s) => s.fingerprint?.sourceKey === artifactId && (s.params.name === undefined || s.params.name === datasetName)))
-    .map(({ plan: _p, ...r }) => r);
 }
 
 function pipelineVersionRows(db: Db, ids: string[]) {
@@ -166,7 +160,7 @@ function pipelineVersionRows(db: Db, ids: string[]) {
 }
 
 /** Model versions registered from those runs, or whose frozen lineage names the bytes (their run may be gone). */
-function modelsFrom(db: Db, artifactId: string) {
+function modelsFrom(db: Db, datasetVersionId: string, artifactId: string) {
   const rows = db
     .select({
       id: modelVersions.id,
@@ -182,7 +176,7 @@ function modelsFrom(db: Db, artifactId: string) {
     .where(
       and(
         isNull(modelVersions.deletedAt),
-        sql`(${modelVersions.runId} in (select ${runs.id} from ${runs} where instr(${runs.plan}, ${artifactId}) > 0) or instr(${modelVersions.lineage}, ${artifactId}) > 0)`,
+        sql`(${modelVersions.runId} in (select ${runDatasets.runId} from ${runDatasets} where ${runDatasets.datasetVersionId} = ${datasetVersionId}) or instr(${modelVersions.lineage}, ${artifactId}) > 0)`,
       ),
     )
     .orderBy(registeredModels.name, modelVersions.version)

@@ -18,7 +18,7 @@ export interface VersionDraft {
   artifactId: string;
   signature: ModelSignature;
   metrics: Record<string, number>;
-  /** Flattened train params (see flatten-params.ts). */
+  /** Flattened train params, keyed as run_params are without the step (server/runs/param-rows.ts). */
   params: Record<string, string>;
   runId: string | null;
   stepId: string | null;

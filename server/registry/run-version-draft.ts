@@ -8,9 +8,9 @@ import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import type { Db } from '../db/client';
 import { pipelines, runs, stepRuns, type Run } from '../db/schema';
 import { serverRegistry } from '../pipelines/registry';
+import { flatParams } from '../runs/param-rows';
 import { readArtifactBytesSync } from '../store/artifact-files';
 import { lineageOfRunStep } from './lineage-snapshot';
-import { flattenParams } from './flatten-params';
 import type { VersionDraft } from './register';
 import type { ModelSignature } from './version-types';
 
@@ -50,7 +50,7 @@ export function draftFromRunStep(db: Db, dataDir: string, source: RunStepSource)
       artifactId: ref.id,
       signature: signatureOf(model),
       metrics: evaluation?.metrics ?? {},
-      params: flattenParams(params),
+      params: Object.fromEntries(flatParams(params).map((row) => [row.key, row.value])),
       runId: run.id,
       stepId: step.id,
       pipelineId: run.pipelineId,

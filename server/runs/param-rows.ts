@@ -15,7 +15,12 @@ export const MAX_PARAM_VALUE_CHARS = 2000;
 const MAX_DEPTH = 4;
 
 export function paramRows(stepId: string, params: Record<string, unknown>): ParamRow[] {
-  const rows: ParamRow[] = [];
+  return flatParams(params).map((row) => ({ stepId, ...row, key: `${stepId}.${row.key}` }));
+}
+
+/** The same rows without a step: a registered model version's train params use these keys. */
+export function flatParams(params: Record<string, unknown>): Omit<ParamRow, 'stepId'>[] {
+  const rows: Omit<ParamRow, 'stepId'>[] = [];
   const visit = (path: string, value: unknown, depth: number) => {
     if (isPlainObject(value) && depth < MAX_DEPTH && Object.keys(value).length > 0) {
       for (const key of Object.keys(value).sort()) visit(`${path}.${key}`, value[key], depth + 1);
@@ -23,9 +28,9 @@ export function paramRows(stepId: string, params: Record<string, unknown>): Para
     }
     if (value === undefined) return;
     const text = paramText(value);
-    rows.push({ stepId, key: path, value: text.length > MAX_PARAM_VALUE_CHARS ? `${text.slice(0, MAX_PARAM_VALUE_CHARS - 1)}…` : text, num: typeof value === 'number' && Number.isFinite(value) ? value : null });
+    rows.push({ key: path, value: text.length > MAX_PARAM_VALUE_CHARS ? `${text.slice(0, MAX_PARAM_VALUE_CHARS - 1)}…` : text, num: typeof value === 'number' && Number.isFinite(value) ? value : null });
   };
-  for (const key of Object.keys(params).sort()) visit(`${stepId}.${key}`, params[key], 1);
+  for (const key of Object.keys(params).sort()) visit(key, params[key], 1);
   return rows;
 }
 

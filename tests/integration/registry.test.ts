@@ -4,10 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../server/db/client';
 import { stepLogs } from '../../server/db/schema';
-import { ingestFile } from '../../server/datasets/ingest-file';
-import { ingestLimits } from '../../server/datasets/ingest-limits';
-import { recordDatasetVersion } from '../../server/datasets/dataset-store';
-import { getEnv, resetEnvForTests } from '../../server/env';
+import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { saveVersion } from '../../server/pipelines/versions';
@@ -18,7 +15,7 @@ import { listVersions } from '../../server/registry/registry-list';
 import { readVersion } from '../../server/registry/registry-read';
 import { draftFromRunStep } from '../../server/registry/run-version-draft';
 import { closeRunManager, getRunManager } from '../../server/runtime';
-import { csvOptions } from '../../nodes/ingest/csv/csv-options';
+import { importCsv } from './helpers/import-dataset';
 import { datasetClassifier } from './helpers/registry-pipeline';
 import { newDataDir } from './helpers/server-process';
 
@@ -32,8 +29,7 @@ beforeAll(async () => {
   const { db } = getDb();
   seedSampleProject(db);
   const file = new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url).pathname;
-  const table = await ingestFile({ file, filename: 'breast-cancer.csv', options: csvOptions(), limits: ingestLimits(getEnv()), dataDir });
-  datasetVersionId = recordDatasetVersion(db, { name: 'cancer', filename: 'breast-cancer.csv', userId: null, table }).version.id;
+  datasetVersionId = (await importCsv(db, dataDir, file, 'cancer')).version.id;
 });
 
 afterAll(async () => {
