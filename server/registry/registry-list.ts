@@ -135,40 +135,23 @@ export function listVersions(db: Db, query: VersionListQuery) {
 
 /** Metric names and param keys that occur in a project's (or a model's) versions, for pickers. */
 export function versionFacets(db: Db, scope: { projectId?: string; modelId?: string }) {
-  const inScope = and(
-    isNull(modelVersions.deletedAt),
-    scope.projectId ? eq(registeredModels.projectId, scope.projectId) : undefined,
-    scope.modelId ? eq(modelVersions.modelId, scope.modelId) : undefined,
-  );
-  const metricNames = db
-    .selectDistinct({ name: modelVersionMetrics.name })
-    .from(modelVersionMetrics)
-    .innerJoin(modelVersions, eq(modelVersions.id, modelVersionMetrics.versionId))
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(inScope)
-    .orderBy(asc(modelVersionMetrics.name))
-    .limit(500)
-    .all()
-    .map((r) => r.name);
-  const paramKeys = db
-    .selectDistinct({ key: modelVersionParams.key })
-    .from(modelVersionParams)
-    .innerJoin(modelVersions, eq(modelVersions.id, modelVersionParams.versionId))
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(inScope)
-    .orderBy(asc(modelVersionParams.key))
-    .limit(500)
-    .all()
-    .map((r) => r.key);
-  const formats = db
-    .selectDistinct({ format: modelVersions.format })
+  const scoped = db
+    .select({ id: modelVersions.id })
     .from(modelVersions)
     .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(inScope)
-    .orderBy(asc(modelVersions.format))
-    .all()
-    .map((r) => r.format);
-  return { metricNames, paramKeys, formats };
+    .where(
+      and(
+        isNull(modelVersions.deletedAt),
+        scope.projectId ? eq(registeredModels.projectId, scope.projectId) : undefined,
+        scope.modelId ? eq(modelVersions.modelId, scope.modelId) : undefined,
+      ),
+    );
+  const names = (rows: { value: string }[]) => rows.map((r) => r.value);
+  return {
+    metricNames: names(db.selectDistinct({ value: modelVersionMetrics.name }).from(modelVersionMetrics).where(inArray(modelVersionMetrics.versionId, scoped)).orderBy(asc(modelVersionMetrics.name)).limit(500).all()),
+    paramKeys: names(db.selectDistinct({ value: modelVersionParams.key }).from(modelVersionParams).where(inArray(modelVersionParams.versionId, scoped)).orderBy(asc(modelVersionParams.key)).limit(500).all()),
+    formats: names(db.selectDistinct({ value: modelVersions.format }).from(modelVersions).where(inArray(modelVersions.id, scoped)).orderBy(asc(modelVersions.format)).all()),
+  };
 }
 
 function metricsOf(db: Db, versionIds: string[], names: string[]): Map<string, Record<string, number>> {
