@@ -61,6 +61,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         pattern(['**/components/**', '**/app/**', 'react', 'react-dom', 'next/navigation', '@xyflow/*'], 'server/ never imports UI code.'),
+        // The CLI loads server/ under tsx, whose ESM resolver reads 'x.node' as a native addon.
+        { regex: '\\.node$', message: "Import a node file by its .ts path ('…/x.node.ts'): tsx takes '.node' for a native addon and the CLI fails to load." },
       ] }],
     },
   },

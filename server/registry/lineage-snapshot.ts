@@ -3,7 +3,7 @@
 // entered from outside, and the pipeline version. Kept with the version, it outlives the run.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Plan, PlanStep } from '../../engine/plan';
-import { sampleDatasetNode } from '../../nodes/ingest/sample-dataset.node';
+import { sampleDatasetNode } from '../../nodes/ingest/sample-dataset.node.ts';
 import type { Db } from '../db/client';
 import { datasets, datasetVersions, pipelines, pipelineVersions, stepRuns, type Run } from '../db/schema';
 import type { LineageSource, LineageStep, ModelLineage } from './version-types';
