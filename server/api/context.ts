@@ -1,5 +1,6 @@
 // Who is calling: a session cookie from the browser, or an API key (Authorization: Bearer pw_…) from scripts.
 import { getApiKeyUser } from '../auth/api-keys';
+import { readCookie } from '../auth/cookies';
 import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
 import type { Role } from '../auth/roles';
 import { getDb } from '../db/client';
@@ -11,15 +12,6 @@ export interface CurrentUser {
   role: Role;
   /** How the caller proved who they are; some actions need a person at a browser. */
   via: 'session' | 'apiKey';
-}
-
-export function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
 }
 
 export function resolveUser(headers: Headers): CurrentUser | null {

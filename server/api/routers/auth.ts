@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../../auth/audit';
+import { readCookie } from '../../auth/cookies';
 import { clearSessionCookie, createSession, revokeSession, sessionCookie, SESSION_COOKIE } from '../../auth/sessions';
 import { countUsers, createFirstAdmin, verifyCredentials } from '../../auth/users';
-import { readCookie } from '../context';
 import { authedProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 const credentials = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(500) });
