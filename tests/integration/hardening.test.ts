@@ -66,3 +66,28 @@ describe('finding 1: a malformed pw_session cookie is ignored as if absent', () 
     }
   });
 });
+
+describe('finding 5: smaller ones', () => {
+  it('answers 400 to an invalid %-escape in a path segment, before any auth check', async () => {
+    for (const path of ['/api/artifacts/%ff', '/api/artifacts/%', '/api/bundled/%ff', '/api/trpc/%ff', '/ort-wasm/%ff', '/projects/%E0%A4%A']) {
+      const res = await raw(server.port, path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body).error, path).toMatch(/%-escape/);
+    }
+  });
+
+  it('answers 401 to run.watch without credentials, not an error inside a 200 stream', async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { runId: 'nope' } }));
+    const res = await raw(server.port, `/api/trpc/run.watch?input=${input}`, { accept: 'text/event-stream' });
+    expect(res.status).toBe(401);
+    expect(res.body).toContain('Sign in first');
+  });
+
+  it('parses Host strictly: userinfo-like junk after an allowed name is refused', async () => {
+    for (const host of [`127.0.0.1:${server.port}@evil.example`, '127.0.0.1@evil.example', `127.0.0.1:${server.port}/x`, `localhost:${server.port}:1`]) {
+      expect((await raw(server.port, '/api/health', { host })).status, host).toBe(403);
+      expect((await raw(server.port, '/login', { host })).status, host).toBe(403);
+    }
+    expect((await raw(server.port, '/api/health', { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+});
