@@ -1,12 +1,13 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../../../../server/api/context';
 import { appRouter } from '../../../../server/api/root';
+import { refuseAnonymousSubscription } from '../../../../server/api/trpc-precheck';
 import { checkRequestOrigin } from '../../../../server/http/guard';
 
 export const dynamic = 'force-dynamic';
 
 function handler(req: Request) {
-  const refused = checkRequestOrigin(req);
+  const refused = checkRequestOrigin(req) ?? refuseAnonymousSubscription(appRouter, req);
   if (refused) return refused;
   return fetchRequestHandler({
     endpoint: '/api/trpc',

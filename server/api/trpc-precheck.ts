@@ -1,0 +1,40 @@
+// Checks made on a tRPC HTTP request before tRPC itself sees it: things that must be an HTTP
+// status, not an error event inside a 200 stream or a body that tRPC would misread.
+import type { AnyRouter } from '@trpc/server';
+import { resolveUser } from './context';
+
+const ENDPOINT = '/api/trpc/';
+
+/** The procedure paths a request names: `/api/trpc/a.b,c.d` → ['a.b', 'c.d']. */
+export function procedurePaths(url: string): string[] {
+  const pathname = new URL(url).pathname;
+  if (!pathname.startsWith(ENDPOINT)) return [];
+  let names = pathname.slice(ENDPOINT.length);
+  try {
+    names = decodeURIComponent(names);
+  } catch {
+    // proxy.ts answers 400 to a bad escape first; undecoded names simply match no procedure.
+  }
+  return names.split(',').filter(Boolean);
+}
+
+/** A tRPC-shaped error body (superjson transformer), so clients read it like any other error. */
+export function trpcErrorResponse(status: 400 | 401 | 413, code: string, message: string): Response {
+  const rpcCode = { 400: -32600, 401: -32001, 413: -32013 }[status];
+  return Response.json({ error: { json: { message, code: rpcCode, data: { code, httpStatus: status } } } }, { status });
+}
+
+function procedureType(router: AnyRouter, path: string): string | undefined {
+  const procedures = router._def.procedures as Record<string, { _def?: { type?: string } } | undefined>;
+  return Object.hasOwn(procedures, path) ? procedures[path]?._def?.type : undefined;
+}
+
+/**
+ * A subscription (an SSE stream) would answer 200 and report UNAUTHORIZED only inside the stream;
+ * without credentials it gets a plain 401 instead. Every subscription requires a signed-in user.
+ */
+export function refuseAnonymousSubscription(router: AnyRouter, req: Request): Response | null {
+  const paths = procedurePaths(req.url);
+  if (!paths.some((path) => procedureType(router, path) === 'subscription')) return null;
+  return resolveUser(req.headers) ? null : trpcErrorResponse(401, 'UNAUTHORIZED', 'Sign in first');
+}
