@@ -75,7 +75,13 @@ test('a manager approves moving production, and the audit log shows who approved
   await trpcMutate(page.request, server.url, 'user.add', { ...MANAGER, role: 'viewer' });
   await page.getByRole('link', { name: 'Models' }).click();
   await page.getByTestId('registry-project').selectOption('sample');
-  await page.getByTestId('production-approval').check();
+  // The box mounts disabled while the project's setting loads; on a busy machine a click can land as
+  // it re-renders, so check until it holds (check() does nothing once it is checked).
+  const approvalBox = page.getByTestId('production-approval');
+  await expect(async () => {
+    await expect(approvalBox).toBeEnabled();
+    await approvalBox.check({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId('approval-setting')).toContainText('waits until a viewer (manager) or an admin');
   await page.screenshot({ path: 'test-results/registry-04-models.png' });
 
