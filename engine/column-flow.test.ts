@@ -63,6 +63,11 @@ describe('inferColumns', () => {
     expect(columns.report).toEqual({ inputs: { table: columns.upper.outputs.table }, outputs: { report: null } });
   });
 
+  it("reads nothing from Object.prototype when an edge's handle is '__proto__' (found by fuzzing)", () => {
+    const doc = testDoc([{ id: 'load', type: 'test/source', params: { dataset: 'iris' } }, { id: 'scale', type: 'test/transform' }], ['load.__proto__>scale.table']);
+    expect(inferColumns(doc, registry, env).scale).toEqual({ inputs: { table: null }, outputs: { table: null } });
+  });
+
   it('copies the first table input by default, and leaves unconnected inputs null', () => {
     const doc = testDoc(
       [

@@ -14,7 +14,11 @@ export function inferColumns(doc: PipelineDoc, registry: NodeRegistry, env: Colu
   const { edges, wired } = checkEdges(doc.edges, nodes);
   const { order, blocked } = topologicalOrder(indexGraph({ nodes: [...nodes.values()].map((c) => c.node), edges }));
   const columns: DocColumns = {};
-  const outputOf = (nodeId: string, port: string) => columns[nodeId]?.outputs[port] ?? null;
+  // Own keys only: an edge's handle is user text, and '__proto__' must not reach Object.prototype.
+  const outputOf = (nodeId: string, port: string) => {
+    const node = Object.hasOwn(columns, nodeId) ? columns[nodeId] : undefined;
+    return node && Object.hasOwn(node.outputs, port) ? node.outputs[port] : null;
+  };
   for (const id of order) {
     const checked = nodes.get(id)!;
     const inputs = inputColumns(checked, wired.get(id), outputOf);

@@ -1,6 +1,7 @@
 // PipelineDoc: what the canvas saves and what gets versioned. Validated with zod at the edges,
 // migrated forward through a numbered list so old saved documents keep loading.
 import { z } from 'zod';
+import { canonicalJSON, CanonicalJsonError } from './canonical-json';
 import type { CompileIssue } from './plan';
 import { err, ok, type Result } from './result';
 
@@ -88,7 +89,7 @@ export function parseDocument(input: unknown): Result<PipelineDoc, CompileIssue[
   const migrated = migrateDocument(value as Record<string, unknown>);
   if (!migrated.ok) return migrated;
   const parsed = pipelineDocSchema.safeParse(migrated.value);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) return jsonValues(parsed.data);
   const raw = migrated.value as { nodes?: Array<{ id?: unknown }>; edges?: Array<{ id?: unknown }> };
   return err(
     parsed.error.issues.map((issue): CompileIssue => {
@@ -118,4 +119,23 @@ export function parseDocument(input: unknown): Result<PipelineDoc, CompileIssue[
       return { severity: 'error', code: 'invalid_document', field, message: `${field || 'document'}: ${issue.message}` };
     }),
   );
+}
+
+/**
+ * A document is versioned by the hash of its canonical JSON, so a value JSON cannot hold (NaN,
+ * Infinity, undefined in a list) is refused here with its place, not found later by the hasher.
+ */
+function jsonValues(doc: PipelineDoc): Result<PipelineDoc, CompileIssue[]> {
+  try {
+    canonicalJSON(doc);
+    return ok(doc);
+  } catch (e) {
+    if (!(e instanceof CanonicalJsonError)) throw e;
+    const problem = e.message.replace(/^Cannot write canonical JSON: /, '').replace(/ at \S+$/, '');
+    const field = e.path.replace(/^\$\.?/, '');
+    const match = /^nodes\[(\d+)\]\.?(.*)$/.exec(field);
+    const nodeId = match ? doc.nodes[Number(match[1])]?.id : undefined;
+    const where = nodeId === undefined ? field || 'document' : `Node "${nodeId}": ${match?.[2] || 'node'}`;
+    return err([{ severity: 'error', code: 'invalid_document', nodeId, field: field || undefined, message: `${where} is not a JSON value (${problem})` }]);
+  }
 }
