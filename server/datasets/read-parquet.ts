@@ -43,18 +43,17 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
   const connection = await instance.connect();
   try {
     const source = `read_parquet('${file.replace(/'/g, "''")}')`;
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`).catch((error: Error) => {
-      // DuckDB's message names the temp file; the user knows it by its own name.
-      throw new UserError(`Not a readable Parquet file: ${firstLine(error.message).replaceAll(file, 'the file')}`);
-    });
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`).catch(unreadable(file));
     const fields = described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), duckType: String(row.column_type) }));
     const rules = new CellRules([], 'utf-8', 1024);
-    const declared = await declaredTextTypes(connection, file);
+    const declared = await declaredTextTypes(connection, file).catch(unreadable(file));
     const builders = fields.map((f, i) => ColumnBuilder.typed(f.name, i, plainType(f.duckType), rules, declared.get(f.name)));
     const sql = `SELECT ${fields.map((f, i) => selectExpression(f.name, plainType(f.duckType), f.duckType) + ` AS c${i}`).join(', ')} FROM ${source}`;
-    const result = await connection.stream(sql);
+    // A file whose footer reads can still hold damaged pages: DuckDB finds out only while streaming.
+    const result = await connection.stream(sql).catch(unreadable(file));
+    const fetchChunk = () => result.fetchChunk().catch(unreadable(file));
     let rows = 0;
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (let chunk = await fetchChunk(); chunk && chunk.rowCount > 0; chunk = await fetchChunk()) {
       builders.forEach((builder, i) => {
         for (const value of chunk.getColumnValues(i)) builder.pushValue(value as number | boolean | string | null);
       });
@@ -94,6 +93,14 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** DuckDB's error as the user's: its first line, the temp file's path replaced by "the file". */
+function unreadable(file: string): (error: Error) => never {
+  return (error) => {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`Not a readable Parquet file: ${firstLine(error.message).replaceAll(file, 'the file')}`);
+  };
 }
 
 function firstLine(message: string): string {
