@@ -89,7 +89,8 @@ const documents = fc.oneof({ weight: 9, arbitrary: fc.array(damage, { minLength:
 
 /** An issue a person can act on: it says what is wrong and points at a node, an edge, a field, or the whole document. */
 function unplaced(issues: CompileIssue[]): CompileIssue[] {
-  const whole = (i: CompileIssue) => i.code === 'invalid_document' && !i.nodeId && !i.edgeId;
+  // These two are about the document as a whole (not JSON, not an object, no nodes at all).
+  const whole = (i: CompileIssue) => i.code === 'invalid_document' || i.code === 'empty_pipeline';
   return issues.filter((i) => !i.message || !(i.nodeId || i.edgeId || i.field || i.nodeIds?.length || whole(i)));
 }
 
