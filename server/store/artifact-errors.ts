@@ -27,3 +27,12 @@ export class ArtifactCorruptError extends Error {
     this.name = 'ArtifactCorruptError';
   }
 }
+
+/** The data disk has no room (ENOSPC, EDQUOT) for an artifact; said plainly, as the step's error. */
+export class StoreFullError extends Error {
+  readonly code: ErrorCode = 'node_failed';
+  constructor(bytes: number | undefined, cause: unknown) {
+    super(`The disk is full: the server has no room to store ${bytes === undefined ? 'an output' : `a ${bytes}-byte output`}. Free space on the data disk, then run again.`, { cause });
+    this.name = 'StoreFullError';
+  }
+}

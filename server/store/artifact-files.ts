@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ArtifactCorruptError, ArtifactMissingError, InvalidArtifactIdError } from './artifact-errors';
+import { ArtifactCorruptError, ArtifactMissingError, InvalidArtifactIdError, StoreFullError } from './artifact-errors';
 
 const ID_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -46,7 +46,7 @@ export async function writeArtifactBytes(root: string, bytes: Uint8Array): Promi
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw full(error, bytes.byteLength);
   }
   await syncDirectory(path.dirname(target));
   return { id, size: bytes.byteLength };
@@ -86,8 +86,13 @@ export async function writeArtifactStream(root: string, chunks: AsyncIterable<Ui
     return { id, size };
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw full(error, undefined);
   }
+}
+
+/** A full disk as a message a person can act on; any other error as it was. */
+function full(error: unknown, bytes: number | undefined): unknown {
+  return isErrno(error, 'ENOSPC', 'EDQUOT') ? new StoreFullError(bytes, error) : error;
 }
 
 // Without this a crash right after rename can lose the directory entry even though the data is on disk.
