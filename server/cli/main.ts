@@ -1,6 +1,7 @@
 // Headless entry point. Exit codes: 0 success, 1 a step or gate failed / a file was rejected,
 // 2 invalid pipeline or bad usage.
 import { UserError } from '../../engine/errors';
+import { cmdBackup } from './backup';
 import { cmdIngest } from './ingest';
 import { cmdRun } from './run';
 import { cmdSetup } from './setup';
@@ -17,6 +18,8 @@ const USAGE = `Usage: pipeworks <command>
          [--delimiter ,|;|tab||] [--encoding utf-8|windows-1252] [--na TOKEN]... [--type COLUMN=TYPE]...
                                           import a file as a new version of dataset N
                                           (exit 0 imported, 1 rejected with the reason and line, 2 usage)
+  backup <file> [--json]                  copy the database with SQLite's online backup API, safe while
+                                          the server runs (see docs/operations.md)
 
 Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdRun(rest);
       case 'ingest':
         return await cmdIngest(rest);
+      case 'backup':
+        return await cmdBackup(rest);
       case undefined:
       case 'help':
       case '--help':
