@@ -30,3 +30,24 @@ export interface MergeResult {
   doc: PipelineDoc;
   conflicts: MergeConflict[];
 }
+
+/** Who saved a version and when: what a refused or merged save tells the person saving. */
+export interface VersionStamp {
+  version: number;
+  /** A person's name, or how Pipeworks names itself ("Pipeworks (pipeworks run)"). */
+  author: string;
+  authorId: string | null;
+  createdAt: number;
+}
+
+/** Why a save was refused: the data of the CONFLICT error that pipeline.save answers with. */
+export interface SaveConflict {
+  pipelineId: string;
+  /** The version the refused save started from. */
+  baseVersion: number;
+  /** Every version saved since the base, newest last. */
+  since: VersionStamp[];
+  conflicts: MergeConflict[];
+  /** The latest saved document ("theirs"). */
+  theirs: PipelineDoc;
+}

@@ -3,6 +3,7 @@
 // the editable canvas with its live compile issues underneath, and the side panel. It owns the editor store for as
 // long as the page shows this pipeline, so saves never remount the canvas: viewport, selection
 // and undo history all survive them.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DocColumns } from '../../engine/columns';
 import { indexNodeTypes } from '../pipeline/flow-elements';
@@ -15,6 +16,7 @@ import { useBrowserRunFailure, useBrowserStorageNote } from '../runner/use-brows
 import { SidePanel, type PanelTab } from '../pipeline/SidePanel';
 import { usePipelineRun } from '../pipeline/use-pipeline-run';
 import { errorMessage } from '../trpc/error-message';
+import { useTRPC } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import type { Crumb } from '../ui/PageHeader';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -67,6 +69,7 @@ export function PipelineWorkspace(props: PipelineWorkspaceProps) {
 }
 
 function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
+  const trpc = useTRPC();
   const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
   const runState = usePipelineRun(pipelineId);
   const { run, live, start, cancel, resume } = runState;
@@ -128,18 +131,24 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
     [canRun, blockedReason, live, start.isPending, start.variables, runSaved],
   );
 
+  // Restoring is the server's: a new version with the old one's content, based on the latest
+  // this editor has saved (unsaved edits are saved first), merged like any save if others saved since.
+  const restoreVersion = useMutation(trpc.pipeline.restore.mutationOptions());
   const restore = useCallback(
-    (doc: PipelineDoc, from: number) => {
-      store.replaceDoc(doc, `Restored v${from}`);
+    async (_doc: PipelineDoc, from: number) => {
+      if ((await flush()) === null) return;
+      const sent = store.getState().doc;
+      const result = await restoreVersion.mutateAsync({ id: pipelineId, version: from, baseVersion: store.getState().save.version }).catch(() => null);
+      if (!result) return;
+      store.adoptSaved(sent, result.doc, result.version);
       setViewing(null);
-      void flush();
     },
-    [store, flush],
+    [store, flush, restoreVersion, pipelineId],
   );
   const closeVersion = useCallback(() => setViewing(null), []);
   const localFailure = useBrowserRunFailure(run?.id);
   const storageNote = useBrowserStorageNote();
-  const actionError = start.error ?? cancel.error ?? resume.error;
+  const actionError = start.error ?? cancel.error ?? resume.error ?? restoreVersion.error;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">

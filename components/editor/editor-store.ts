@@ -3,6 +3,8 @@
 // compile issues and columns) and about saving it. Canvas, palette, inspector and shortcuts all
 // act through these functions, so each edit is undoable in exactly one way.
 import type { DocColumns } from '../../engine/columns';
+import { mergeDocs } from '../../engine/merge';
+import type { MergeSide, SaveConflict } from '../../engine/merge-types';
 import type { PlacementSetting } from '../../engine/node-definition';
 import type { IssueView } from '../pipeline/pipeline-types';
 import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
@@ -29,6 +31,8 @@ export interface SaveView {
   blocked: string | null;
   /** A message for the next save that says more than a diff can ("Restored v3"). */
   note: string | null;
+  /** A save refused because it clashes with versions saved meanwhile; autosave waits until settled. */
+  conflict: SaveConflict | null;
 }
 
 export interface EditorState {
@@ -57,7 +61,7 @@ export function createEditorStore(initial: { doc: PipelineDoc; version: number; 
     renamingId: null,
     clipboard: null,
     compiled: initial.compiled,
-    save: { version: initial.version, savedDoc: initial.doc, saving: false, error: null, blocked: null, note: null },
+    save: { version: initial.version, savedDoc: initial.doc, saving: false, error: null, blocked: null, note: null, conflict: null },
   });
   const get = store.getState;
   const set = store.setState;
@@ -211,6 +215,50 @@ export function createEditorStore(initial: { doc: PipelineDoc; version: number; 
 
     setCompiled(compiled: CompiledView) {
       set((s) => ({ ...s, compiled }));
+    },
+
+    /**
+     * The server stored `saved` as `version` for the document `sent` (merged with others' saves, or
+     * a restore). Edits made since `sent` left are kept on top of it.
+     */
+    adoptSaved(sent: PipelineDoc, saved: PipelineDoc, version: number) {
+      set((s) => {
+        const doc = s.doc === sent ? saved : mergeDocs(sent, saved, s.doc, 'ours').doc;
+        const next = withHistory(s, record(s.history, doc, { now: now() }));
+        return { ...next, save: { ...s.save, version, savedDoc: saved, saving: false, error: null, conflict: null } };
+      });
+    },
+
+    /**
+     * Brings a newer version in under the person's unsaved edits: a clean merge is adopted (and
+     * saved, based on that version); a clash becomes a conflict to settle, before any save.
+     */
+    pullLatest(latest: PipelineDoc, version: number, conflict: Omit<SaveConflict, 'conflicts' | 'theirs'>) {
+      const s = get();
+      if (version <= s.save.version) return;
+      const merged = mergeDocs(s.save.savedDoc, latest, s.doc, 'ours');
+      if (merged.conflicts.length > 0) {
+        set((st) => ({ ...st, save: { ...st.save, conflict: { ...conflict, conflicts: merged.conflicts, theirs: latest } } }));
+        return;
+      }
+      set((st) => {
+        const doc = st.doc === st.save.savedDoc ? latest : merged.doc;
+        const next = withHistory(st, record(st.history, doc, { now: now() }));
+        return { ...next, save: { ...st.save, version, savedDoc: latest, error: null, conflict: null } };
+      });
+    },
+
+    /** Settles a conflict: every clash toward one side, the rest of both kept; saved next, based on theirs. */
+    settleConflict(prefer: MergeSide) {
+      const s = get();
+      const conflict = s.save.conflict;
+      if (!conflict) return;
+      const latestVersion = conflict.since[conflict.since.length - 1]?.version ?? s.save.version;
+      const doc = mergeDocs(s.save.savedDoc, conflict.theirs, s.doc, prefer).doc;
+      set((st) => {
+        const next = withHistory(st, record(st.history, doc, { now: now() }));
+        return { ...next, save: { ...st.save, version: latestVersion, savedDoc: conflict.theirs, error: null, conflict: null } };
+      });
     },
 
     setSave(patch: Partial<SaveView>) {

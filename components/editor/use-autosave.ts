@@ -2,11 +2,12 @@
 // Autosave: 800 ms after the last change (never mid-drag), a document that differs from the saved
 // one and passes the document schema is saved as a new version, with a message saying what
 // changed. `flush` saves at once and resolves to the saved version (null when saving failed or the
-// document cannot be saved), so Run can be sure it runs what the canvas shows.
+// document cannot be saved), so Run can be sure it runs what the canvas shows. Each save names the
+// version it started from: the server merges it with saves made meanwhile, or refuses a clash.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { stableKey } from '../inspector/params-doc';
-import { errorMessage } from '../trpc/error-message';
+import { errorMessage, saveConflictOf } from '../trpc/error-message';
 import { useTRPC, useTRPCClient } from '../trpc/trpc-context';
 import { describeChange } from './change-summary';
 import { isDirty, type EditorStore } from './editor-store';
@@ -57,6 +58,8 @@ export function useAutosave(store: EditorStore, { pipelineId, projectId, types, 
     const saveOnce = async (): Promise<number | null> => {
       const s = store.getState();
       if (!isDirty(s)) return s.save.version;
+      // A clash with someone else's save waits for the person to settle it in the conflict dialog.
+      if (s.save.conflict) return null;
       const doc = s.doc;
       const problem = await documentProblemOf(doc);
       if (problem) {
@@ -70,14 +73,16 @@ export function useAutosave(store: EditorStore, { pipelineId, projectId, types, 
       }
       const message = s.save.note ?? describeChange(s.save.savedDoc, doc, types);
       store.setSave({ saving: true, blocked: null });
-      const version = await client.pipeline.save.mutate({ projectId, doc, message }).then(
+      const version = await client.pipeline.save.mutate({ projectId, doc, baseVersion: s.save.version, message }).then(
         (result) => {
-          store.setSave({ saving: false, error: null, version: result.version, savedDoc: doc, note: null });
+          // Merged with saves made meanwhile: the canvas takes the stored document.
+          if (result.merged) store.adoptSaved(doc, result.merged.doc, result.version);
+          store.setSave({ saving: false, error: null, version: result.version, ...(result.merged ? {} : { savedDoc: doc }), note: null });
           afterSave();
           return result.version;
         },
         (error: unknown) => {
-          store.setSave({ saving: false, error: errorMessage(error) });
+          store.setSave({ saving: false, error: errorMessage(error), conflict: saveConflictOf(error) });
           return null;
         },
       );

@@ -4,6 +4,10 @@
 export interface VersionAuthorFields {
   authorId: string | null;
   authorSystem: 'seed' | 'cli' | null;
+  /** The author's name when the server joined it. */
+  authorName?: string | null;
+  /** For a save merged with others' versions saved meanwhile: those authors' names. */
+  mergedAuthors?: readonly string[];
 }
 
 const SYSTEM_NAMES: Record<NonNullable<VersionAuthorFields['authorSystem']>, string> = {
@@ -13,7 +17,8 @@ const SYSTEM_NAMES: Record<NonNullable<VersionAuthorFields['authorSystem']>, str
 
 /** `authors` maps the ids the page knows to names; an id it lacks is a teammate it has not loaded. */
 export function versionAuthor(v: VersionAuthorFields, userId: string, authors: Readonly<Record<string, string>>): string {
-  if (v.authorSystem) return SYSTEM_NAMES[v.authorSystem];
-  if (!v.authorId) return 'unknown';
-  return v.authorId === userId ? 'you' : (authors[v.authorId] ?? 'a teammate');
+  const merged = v.mergedAuthors?.length ? ` and ${v.mergedAuthors.join(', ')}` : '';
+  if (v.authorSystem) return SYSTEM_NAMES[v.authorSystem] + merged;
+  if (!v.authorId) return 'unknown' + merged;
+  return (v.authorId === userId ? 'you' : (authors[v.authorId] ?? v.authorName ?? 'a teammate')) + merged;
 }

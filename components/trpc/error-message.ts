@@ -1,5 +1,6 @@
 // Turns anything a tRPC call threw into one sentence a person can read; never a stack.
 import { TRPCClientError } from '@trpc/client';
+import type { SaveConflict } from '../../engine/merge-types';
 
 interface InputIssue {
   message?: unknown;
@@ -49,4 +50,11 @@ export function httpStatus(error: unknown): number | undefined {
     return typeof data?.httpStatus === 'number' ? data.httpStatus : undefined;
   }
   return undefined;
+}
+
+/** The clash a refused pipeline save reports (a CONFLICT with who saved what, and both values), or null. */
+export function saveConflictOf(error: unknown): SaveConflict | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = error.data as { code?: unknown; conflict?: SaveConflict } | undefined;
+  return data?.code === 'CONFLICT' && data.conflict ? data.conflict : null;
 }

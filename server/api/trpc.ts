@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { UserError } from '../../engine/errors';
+import { SaveConflictError } from '../pipelines/save-conflict';
 import { can, type Action } from '../auth/roles';
 import type { Context } from './context';
 import { publicErrorData } from './errors';
@@ -12,8 +13,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 15000 } },
   errorFormatter({ shape, error }) {
-    const { message, issues } = publicErrorData(error);
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues } };
+    const { message, issues, conflict } = publicErrorData(error);
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, conflict } };
   },
 });
 
@@ -31,6 +32,10 @@ const mapUserErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof UserError) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause });
+  }
+  // A save that clashes with one made meanwhile: a 409 carrying who saved what, and both values.
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof SaveConflictError) {
+    throw new TRPCError({ code: 'CONFLICT', message: result.error.cause.message, cause: result.error.cause });
   }
   return result;
 });

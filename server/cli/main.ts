@@ -13,7 +13,8 @@ const USAGE = `Usage: pipeworks <command>
   setup                                   migrate the database and seed the sample project
   user add --email E --role R [--name N]  add a user; the password is read from stdin
   validate <pipeline.json> [--json]       print every compile issue (exit 2 when invalid)
-  run <pipeline.json> [--json]            run on the server runner (exit 0 ok, 1 failed, 2 invalid)
+  run <pipeline.json> [--json] [--base N] run on the server runner (exit 0 ok, 1 failed, 2 invalid or
+                                          in conflict with edits saved since version N)
   ingest <file.csv|file.parquet> --name N [--json]
          [--delimiter ,|;|tab||] [--encoding utf-8|windows-1252] [--na TOKEN]... [--type COLUMN=TYPE]...
                                           import a file as a new version of dataset N

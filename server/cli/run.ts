@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import { pipelines, projects } from '../db/schema';
+import { pipelines, pipelineVersions, projects } from '../db/schema';
 import { parseAndCompile } from '../pipelines/compile-doc';
 import { startRun } from '../pipelines/start-run';
-import { saveVersion, systemAuthor } from '../pipelines/versions';
+import { SaveConflictError } from '../pipelines/save-conflict';
+import { getVersion, saveVersion, systemAuthor, versionHash } from '../pipelines/versions';
+import type { PipelineDoc } from '../../engine/document';
 import { runEvents } from '../runners/run-events';
 import { closeRunManager, getRunManager } from '../runtime';
 import { formatIssue, readPipelineFile } from './read-pipeline';
@@ -24,8 +27,36 @@ function projectFor(pipelineId: string): string {
   return CLI_PROJECT_ID;
 }
 
+/**
+ * The version a file run starts from: `--base N`, else the version the last `pipeworks run` of it
+ * saved (the file's own line of history), or the latest when the file is exactly it, else 0 for a
+ * new pipeline. A pipeline made in the studio
+ * and never run from a file needs `--base`, so a file never silently replaces the studio's edits.
+ */
+function baseVersionFor(doc: PipelineDoc, base: string | undefined): number {
+  const pipelineId = doc.id;
+  if (base !== undefined) {
+    const n = Number(base);
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`--base must be a version number (0 for a new pipeline), not "${base}"`);
+    return n;
+  }
+  const { db } = getDb();
+  if (!db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, pipelineId)).get()) return 0;
+  const last = db
+    .select({ version: pipelineVersions.version })
+    .from(pipelineVersions)
+    .where(and(eq(pipelineVersions.pipelineId, pipelineId), eq(pipelineVersions.authorSystem, 'cli')))
+    .orderBy(desc(pipelineVersions.version))
+    .get();
+  if (last) return last.version;
+  // The file is exactly the latest version: running it replaces nothing.
+  const latest = getVersion(db, pipelineId);
+  if (latest && latest.contentHash === versionHash(doc)) return latest.version;
+  throw new UserError(`Pipeline "${pipelineId}" already exists and was never run from a file; pass --base N, the version your file started from`);
+}
+
 export async function cmdRun(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, base: { type: 'string' } }, allowPositionals: true });
   const out = values.json ? console.error : console.log;
   const compiled = parseAndCompile(getDb().db, await readPipelineFile(positionals[0]));
   if (!compiled.ok) {
@@ -36,7 +67,17 @@ export async function cmdRun(args: string[]): Promise<number> {
   for (const warning of compiled.value.plan.warnings) out(formatIssue(warning));
   boot({ resume: false });
   const { db } = getDb();
-  const saved = saveVersion(db, projectFor(compiled.value.doc.id), compiled.value.doc, systemAuthor('cli'), 'pipeworks run');
+  const doc = compiled.value.doc;
+  let saved;
+  try {
+    saved = saveVersion(db, projectFor(doc.id), doc, systemAuthor('cli'), { baseVersion: baseVersionFor(doc, values.base), message: 'pipeworks run' });
+  } catch (error) {
+    if (!(error instanceof SaveConflictError)) throw error;
+    if (values.json) console.log(JSON.stringify({ status: 'conflict', conflict: error.conflict }, null, 2));
+    else console.error(`error: ${error.message}`);
+    return 2;
+  }
+  if (saved.merged) out(`merged with ${saved.merged.versions.map((v) => `v${v.version} by ${v.author}`).join(', ')}`);
   const { runId } = startRun(db, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
   out(`run ${runId} — ${saved.pipelineId} v${saved.version}`);
 

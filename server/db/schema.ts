@@ -111,6 +111,10 @@ export const pipelineVersions = sqliteTable(
     /** Set when Pipeworks itself saved the version (the seeded samples, `pipeworks run`); author_id is then null. */
     authorSystem: text('author_system', { enum: SYSTEM_AUTHORS }),
     message: text('message'),
+    /** The version the save started from; null for versions saved before saves carried one. */
+    baseVersion: integer('base_version'),
+    /** Set when the save was merged with versions others saved meanwhile: their authors' user ids. */
+    mergedAuthorIds: text('merged_author_ids', { mode: 'json' }).$type<string[]>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('pipeline_versions_pipeline_version_unique').on(t.pipelineId, t.version)],

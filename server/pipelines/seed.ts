@@ -22,7 +22,7 @@ export function seedSampleProject(db: Db): void {
     for (const file of SAMPLES) {
       const parsed = parseDocument(readFileSync(samplePipelinePath(file), 'utf8'));
       if (!parsed.ok) throw new Error(`Sample pipeline ${file} is invalid: ${parsed.error.map((i) => i.message).join('; ')}`);
-      saveVersion(db, SAMPLE_PROJECT_ID, parsed.value, systemAuthor('seed'), 'Sample pipeline');
+      saveVersion(db, SAMPLE_PROJECT_ID, parsed.value, systemAuthor('seed'), { baseVersion: 0, message: 'Sample pipeline' });
     }
   }
 }

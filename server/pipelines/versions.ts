@@ -1,18 +1,32 @@
-// Pipeline versions: every save whose content changed becomes a new immutable version.
+// Pipeline versions: every save whose content changed becomes a new immutable version. Each save
+// names the version it started from. When someone else saved meanwhile, the two are merged by
+// engine/merge into a new version naming both authors, or, where they clash, refused with a
+// SaveConflictError; a save never overwrites a version it did not start from.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import { canonicalJSON } from '../../engine/canonical-json';
-import type { PipelineDoc } from '../../engine/document';
+import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { UserError } from '../../engine/errors';
 import { sha256Hex } from '../../engine/hash';
+import { mergeDocs } from '../../engine/merge';
 import type { Db } from '../db/client';
-import { pipelines, pipelineVersions, type SystemAuthor } from '../db/schema';
+import { pipelines, pipelineVersions, users, type SystemAuthor } from '../db/schema';
+import { notifyPipelineChanged } from './pipeline-events';
+import { SaveConflictError, type VersionStamp } from './save-conflict';
 
 export interface SaveResult {
   pipelineId: string;
   version: number;
   versionId: string;
   created: boolean;
+  /** Present when the save was merged with versions saved meanwhile: the stored document. */
+  merged?: { doc: PipelineDoc; versions: VersionStamp[] };
+}
+
+export interface SaveOptions {
+  /** The version the document was edited from; 0 for a pipeline that does not exist yet. */
+  baseVersion: number;
+  message?: string;
 }
 
 /** The whole document's hash: layout changes are content too, though they never change a plan. */
@@ -23,35 +37,100 @@ export function versionHash(doc: PipelineDoc): string {
 /** Pipeworks itself as the author of a version: the seeded samples, or a file run with `pipeworks run`. */
 export const systemAuthor = (system: SystemAuthor) => ({ system });
 
+const SYSTEM_NAMES: Record<SystemAuthor, string> = { seed: 'Pipeworks (sample)', cli: 'Pipeworks (pipeworks run)' };
+
+type Author = string | null | { system: SystemAuthor };
+
 /** `author` is the person's user id, or `systemAuthor(...)` when no person saved it. */
-export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author: string | null | { system: SystemAuthor }, message?: string): SaveResult {
+export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author: Author, options: SaveOptions): SaveResult {
   const authorId = typeof author === 'string' ? author : null;
   const authorSystem = author !== null && typeof author === 'object' ? author.system : null;
-  const hash = versionHash(doc);
-  return db.transaction((tx) => {
+  const { baseVersion } = options;
+  const result = db.transaction((tx): SaveResult => {
     const now = Date.now();
     const existing = tx.select().from(pipelines).where(eq(pipelines.id, doc.id)).get();
     if (existing && existing.projectId !== projectId) {
       throw new UserError(`Pipeline id "${doc.id}" already belongs to another project`, { field: 'id' });
     }
-    const latest = existing
-      ? tx.select().from(pipelineVersions).where(eq(pipelineVersions.pipelineId, doc.id)).orderBy(desc(pipelineVersions.version)).get()
-      : undefined;
-    if (latest && latest.contentHash === hash) {
-      return { pipelineId: doc.id, version: latest.version, versionId: latest.id, created: false };
+    const latest = existing ? getVersion(tx, doc.id) : undefined;
+    const latestNumber = latest?.version ?? 0;
+    if (baseVersion > latestNumber || (baseVersion === 0 && latest)) {
+      throw new UserError(
+        latest
+          ? `Pipeline "${doc.id}" is at v${latestNumber}; a save must start from one of its versions, not ${baseVersion === 0 ? 'a new pipeline' : `v${baseVersion}`}`
+          : `Pipeline "${doc.id}" has no versions yet; its first save starts from 0, not v${baseVersion}`,
+        { field: 'baseVersion' },
+      );
     }
-    const version = (latest?.version ?? 0) + 1;
+    let toStore = doc;
+    let merged: SaveResult['merged'];
+    let mergedAuthorIds: string[] | null = null;
+    if (latest && baseVersion < latestNumber) {
+      const since = versionStamps(tx, doc.id, baseVersion);
+      const base = storedDoc(getVersion(tx, doc.id, baseVersion)!.doc);
+      const theirs = storedDoc(latest.doc);
+      const result = mergeDocs(base, theirs, doc);
+      if (result.conflicts.length > 0) {
+        throw new SaveConflictError({ pipelineId: doc.id, baseVersion, since, conflicts: result.conflicts, theirs });
+      }
+      toStore = result.doc;
+      merged = { doc: toStore, versions: since };
+      mergedAuthorIds = [...new Set(since.flatMap((v) => (v.authorId && v.authorId !== authorId ? [v.authorId] : [])))];
+    }
+    const hash = versionHash(toStore);
+    if (latest && latest.contentHash === hash) {
+      return { pipelineId: doc.id, version: latest.version, versionId: latest.id, created: false, ...(merged ? { merged } : {}) };
+    }
+    const version = latestNumber + 1;
     if (!existing) {
-      tx.insert(pipelines).values({ id: doc.id, projectId, name: doc.name, currentVersion: version, createdAt: now, updatedAt: now }).run();
+      tx.insert(pipelines).values({ id: doc.id, projectId, name: toStore.name, currentVersion: version, createdAt: now, updatedAt: now }).run();
     } else {
-      tx.update(pipelines).set({ name: doc.name, currentVersion: version, updatedAt: now }).where(eq(pipelines.id, doc.id)).run();
+      tx.update(pipelines).set({ name: toStore.name, currentVersion: version, updatedAt: now }).where(eq(pipelines.id, doc.id)).run();
     }
     const versionId = randomUUID();
+    const message = merged ? mergedMessage(options.message, merged.versions) : (options.message ?? null);
     tx.insert(pipelineVersions)
-      .values({ id: versionId, pipelineId: doc.id, version, doc, contentHash: hash, authorId, authorSystem, message: message ?? null, createdAt: now })
+      .values({ id: versionId, pipelineId: doc.id, version, doc: toStore, contentHash: hash, authorId, authorSystem, message, baseVersion, mergedAuthorIds, createdAt: now })
       .run();
-    return { pipelineId: doc.id, version, versionId, created: true };
+    return { pipelineId: doc.id, version, versionId, created: true, ...(merged ? { merged } : {}) };
   });
+  if (result.created) notifyPipelineChanged(doc.id);
+  return result;
+}
+
+function mergedMessage(message: string | undefined, since: VersionStamp[]): string {
+  const others = since.map((v) => `v${v.version} by ${v.author}`).join(', ');
+  return `${message ?? 'Saved'} (merged with ${others})`.slice(0, 500);
+}
+
+/** Documents were validated when stored; a stored one that no longer parses is an internal fault. */
+function storedDoc(json: unknown): PipelineDoc {
+  const parsed = parseDocument(json);
+  if (!parsed.ok) throw new Error(`A stored pipeline version does not parse: ${parsed.error.map((i) => i.message).join('; ')}`);
+  return parsed.value;
+}
+
+/** Who saved each version after `after`, and when, oldest first. */
+export function versionStamps(db: Db, pipelineId: string, after: number): VersionStamp[] {
+  const rows = db
+    .select({ version: pipelineVersions.version, authorId: pipelineVersions.authorId, authorSystem: pipelineVersions.authorSystem, createdAt: pipelineVersions.createdAt })
+    .from(pipelineVersions)
+    .where(and(eq(pipelineVersions.pipelineId, pipelineId), gt(pipelineVersions.version, after)))
+    .orderBy(asc(pipelineVersions.version))
+    .all();
+  const ids = [...new Set(rows.flatMap((r) => (r.authorId ? [r.authorId] : [])))];
+  const names = new Map(ids.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+  return rows.map((r) => ({
+    version: r.version,
+    author: r.authorSystem ? SYSTEM_NAMES[r.authorSystem] : r.authorId ? (names.get(r.authorId) ?? 'a removed user') : 'unknown',
+    authorId: r.authorId,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** The number of a pipeline's newest version; 0 when it has none. */
+export function latestVersionNumber(db: Db, pipelineId: string): number {
+  return getVersion(db, pipelineId)?.version ?? 0;
 }
 
 export function getVersion(db: Db, pipelineId: string, version?: number) {
@@ -59,4 +138,15 @@ export function getVersion(db: Db, pipelineId: string, version?: number) {
     ? and(eq(pipelineVersions.pipelineId, pipelineId), eq(pipelineVersions.version, version))
     : eq(pipelineVersions.pipelineId, pipelineId);
   return db.select().from(pipelineVersions).where(where).orderBy(desc(pipelineVersions.version)).get();
+}
+
+/**
+ * Restoring an old version: a new version with the old one's content, based on `baseVersion`, the
+ * latest the person has seen. If someone saved after that, the usual merge rule applies.
+ */
+export function restoreVersion(db: Db, pipelineId: string, from: number, author: string, baseVersion: number): SaveResult {
+  const pipeline = db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).get();
+  const old = pipeline ? getVersion(db, pipelineId, from) : undefined;
+  if (!pipeline || !old) throw new UserError(`Pipeline "${pipelineId}" has no version ${from} to restore`, { field: 'version' });
+  return saveVersion(db, pipeline.projectId, storedDoc(old.doc), author, { baseVersion, message: `Restored v${from}` });
 }

@@ -11,7 +11,7 @@ import { closeDb, getDb } from '../../server/db/client';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
-import { saveVersion } from '../../server/pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { newDataDir } from './helpers/server-process';
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   seedSampleProject(db);
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  saveVersion(db, 'sample', parsed.value, null);
+  saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
   const viewer = await createUser(db, { email: 'viewer@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   const ctx: Context = {
     db,

@@ -7,7 +7,7 @@ import { stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
-import { saveVersion } from '../../server/pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
 import { readRun } from '../../server/runners/read-run';
 import { datasetLineageGraph, modelLineageGraph } from '../../server/registry/lineage-graph';
 import { registerModelVersion } from '../../server/registry/register';
@@ -53,7 +53,8 @@ describe('registering models from runs', () => {
   let firstRunId: string;
 
   it('registers the model of a train node with `register` when its run succeeds', async () => {
-    saveVersion(getDb().db, 'sample', datasetClassifier({ dataset: 'cancer', register: 'cancer-screen' }), null);
+    const doc = datasetClassifier({ dataset: 'cancer', register: 'cancer-screen' });
+    saveVersion(getDb().db, 'sample', doc, null, { baseVersion: latestVersionNumber(getDb().db, doc.id) });
     const run = await runToEnd('cancer-registry');
     expect(run.status).toBe('succeeded');
     firstRunId = run.id;

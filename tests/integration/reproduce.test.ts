@@ -11,7 +11,7 @@ import { runDatasets, runs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
-import { saveVersion } from '../../server/pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
 import { readRun } from '../../server/runners/read-run';
 import { reproduceRun } from '../../server/runs/reproduce-run';
 import { reproductionCheck } from '../../server/runs/run-record';
@@ -57,7 +57,7 @@ describe('reproducing a run', () => {
   it('re-executes pipeline v1 on the same dataset version with the same keys and artifact hashes', async () => {
     const { db } = getDb();
     await importCsv(db, dataDir, churn, 'churn');
-    const saved = saveVersion(db, 'sample', doc, null);
+    const saved = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
     expect(saved.version).toBe(1);
     original = startRun(db, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null }).runId;
     await getRunManager().whenDone(original);

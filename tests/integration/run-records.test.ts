@@ -12,7 +12,7 @@ import { runDatasets, runMetrics, runParams, runs, stepRuns } from '../../server
 import { resetEnvForTests } from '../../server/env';
 import { samplePipelinePath, seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
-import { saveVersion } from '../../server/pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
 import { backfillRunRecords } from '../../server/runs/backfill-records';
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { importCsv } from './helpers/import-dataset';
@@ -103,7 +103,7 @@ describe('runs as records', () => {
       { id: 'e2', source: 'split', sourceHandle: 'train', target: 'search', targetHandle: 'train' },
       { id: 'e3', source: 'split', sourceHandle: 'validation', target: 'search', targetHandle: 'validation' },
     ];
-    const saved = saveVersion(getDb().db, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null);
+    const saved = saveVersion(getDb().db, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null, { baseVersion: latestVersionNumber(getDb().db, 'search-records') });
     const parent = await runToEnd(saved.pipelineId, saved.version);
     const { db } = getDb();
     const children = db.select().from(runs).where(eq(runs.parentRunId, parent)).all();
@@ -142,7 +142,7 @@ describe('runs as records', () => {
       nodes: [{ id: 'data', type: 'ingest/dataset', version: 1, params: { name: 'iris' }, position: { x: 0, y: 0 } }],
       edges: [],
     };
-    const saved = saveVersion(db, 'sample', doc, null);
+    const saved = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
     const runId = await runToEnd(saved.pipelineId, saved.version);
     expect(db.select().from(runDatasets).where(eq(runDatasets.runId, runId)).all()).toEqual([
       expect.objectContaining({ stepId: 'data', nodeType: 'ingest/dataset', sourceKey: imported.version.artifactId, datasetVersionId: imported.version.id }),

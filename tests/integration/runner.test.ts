@@ -6,7 +6,7 @@ import { closeDb, getDb } from '../../server/db/client';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject, samplePipelinePath } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
-import { saveVersion } from '../../server/pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
 import { readRun } from '../../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { readArtifactBytes } from '../../server/store/artifact-files';
@@ -61,7 +61,7 @@ describe('server runner', () => {
     if (!doc.ok) throw new Error('sample invalid');
     const changed = structuredClone(doc.value);
     changed.nodes.find((n) => n.id === 'split')!.params.seed = 7;
-    const saved = saveVersion(getDb().db, 'sample', changed, null);
+    const saved = saveVersion(getDb().db, 'sample', changed, null, { baseVersion: latestVersionNumber(getDb().db, changed.id) });
     const run = await runToEnd('breast-cancer-explore', saved.version);
     expect(run.steps.map((s) => [s.stepId, s.status])).toEqual([
       ['ingest', 'cached'],
@@ -89,7 +89,7 @@ describe('server runner', () => {
     };
     const parsed = parseDocument(slow);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    saveVersion(db, 'sample', parsed.value, null);
+    saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
     const { runId } = startRun(db, { pipelineId: 'slow', trigger: 'api', userId: null });
     while (readRun(db, runId)!.steps[1].status !== 'running') await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
@@ -119,7 +119,7 @@ describe('server runner', () => {
     };
     const parsed = parseDocument(bad);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    saveVersion(db, 'sample', parsed.value, null);
+    saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
     const run = await runToEnd('bad-stratify');
     expect(run.status).toBe('failed');
     const split = run.steps.find((s) => s.stepId === 'split')!;

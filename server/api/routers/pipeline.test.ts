@@ -5,7 +5,7 @@ import { createUser, type PublicUser } from '../../auth/users';
 import { projects } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
 import { recordDatasetVersion } from '../../datasets/dataset-store';
-import { saveVersion } from '../../pipelines/versions';
+import { latestVersionNumber, saveVersion } from '../../pipelines/versions';
 import type { Context } from '../context';
 import { createCallerFactory } from '../trpc';
 import { pipelineRouter } from './pipeline';
@@ -56,7 +56,7 @@ describe('pipeline columns', () => {
   it('get returns the columns flowing into each node, beside the unchanged plan and issues', async () => {
     const parsed = parseDocument(doc([{ column: 'region', role: 'target' }]));
     if (!parsed.ok) throw new Error('the test document should parse');
-    saveVersion(t.db, 'pr', parsed.value, null);
+    saveVersion(t.db, 'pr', parsed.value, null, { baseVersion: latestVersionNumber(t.db, parsed.value.id) });
     const got = await caller().get({ id: 'sales-pipeline' });
     const columns = unpackColumns(got.columns);
     // Packed: the list flowing from load through roles is sent once.

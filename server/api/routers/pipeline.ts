@@ -1,14 +1,15 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { audit } from '../../auth/audit';
-import { pipelines, pipelineVersions, projects } from '../../db/schema';
+import { pipelines, pipelineVersions, projects, users } from '../../db/schema';
 import { compileDoc, docColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
+import { pipelineLiveProcedures } from './pipeline-live';
 import { templateProcedures } from './templates';
 
 const pipelineId = z.string().min(1).max(64);
@@ -41,35 +42,47 @@ export const pipelineRouter = createTRPCRouter({
       };
     }),
 
+  /** Every version, newest first, with who saved it and, for a merged save, whose versions it took in. */
   versions: permitted('pipeline.read')
     .input(z.object({ id: pipelineId }))
-    .query(({ ctx, input }) =>
-      ctx.db
+    .query(({ ctx, input }) => {
+      const rows = ctx.db
         .select({
           version: pipelineVersions.version,
           contentHash: pipelineVersions.contentHash,
           authorId: pipelineVersions.authorId,
           authorSystem: pipelineVersions.authorSystem,
+          authorName: users.name,
           message: pipelineVersions.message,
+          baseVersion: pipelineVersions.baseVersion,
+          mergedAuthorIds: pipelineVersions.mergedAuthorIds,
           createdAt: pipelineVersions.createdAt,
         })
         .from(pipelineVersions)
+        .leftJoin(users, eq(users.id, pipelineVersions.authorId))
         .where(eq(pipelineVersions.pipelineId, input.id))
         .orderBy(desc(pipelineVersions.version))
-        .all(),
-    ),
+        .all();
+      const ids = [...new Set(rows.flatMap((r) => r.mergedAuthorIds ?? []))];
+      const names = new Map(ids.length ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+      return rows.map(({ mergedAuthorIds, ...r }) => ({ ...r, mergedAuthors: (mergedAuthorIds ?? []).map((id) => names.get(id) ?? 'a removed user') }));
+    }),
 
-  /** Saves a document; a new immutable version exists only when the content changed. */
+  /**
+   * Saves a document edited from `baseVersion`; a new immutable version exists only when the
+   * content changed. Saves made meanwhile by others are merged in, or the save is refused with a
+   * CONFLICT whose data says who saved which version and when, with both values of each clash.
+   */
   save: permitted('pipeline.write')
-    .input(z.object({ projectId: z.string().min(1).max(64), doc: z.unknown(), message: z.string().max(500).optional() }))
+    .input(z.object({ projectId: z.string().min(1).max(64), doc: z.unknown(), baseVersion: z.number().int().min(0), message: z.string().max(500).optional() }))
     .mutation(({ ctx, input }) => {
       const project = ctx.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
       if (!project) throw notFound(`Project "${input.projectId}"`);
       const parsed = parseDocument(input.doc);
       if (!parsed.ok) throw issuesError('The pipeline document is not valid', parsed.error);
-      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, input.message);
+      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, { baseVersion: input.baseVersion, message: input.message });
       if (saved.created) {
-        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version } });
+        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
       }
       return saved;
     }),
@@ -108,4 +121,6 @@ export const pipelineRouter = createTRPCRouter({
 
   // pipeline.templates and pipeline.create (the template gallery and new pipelines) live in templates.ts.
   ...templateProcedures,
+  // pipeline.presence and pipeline.restore live in pipeline-live.ts.
+  ...pipelineLiveProcedures,
 });

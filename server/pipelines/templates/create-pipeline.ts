@@ -39,7 +39,7 @@ export function createPipeline(db: Db, input: CreatePipelineInput): { pipelineId
     const id = uniquePipelineId(input.name, taken);
     const doc = template ? template.build(id, input.name) : blankDoc(id, input.name);
     const message = template ? `Created from the "${template.title}" template` : 'Created blank';
-    const saved = saveVersion(tx, input.projectId, doc, input.userId, message);
+    const saved = saveVersion(tx, input.projectId, doc, input.userId, { baseVersion: 0, message });
     audit(tx, {
       userId: input.userId,
       action: 'pipeline.create',

@@ -1,0 +1,68 @@
+// pipeline.presence (who else has the pipeline open and its latest version, live over SSE, as
+// run.watch streams runs) and pipeline.restore (an old version as a new one, based on the latest).
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../../auth/audit';
+import { pipelines } from '../../db/schema';
+import { pipelineEvents } from '../../pipelines/pipeline-events';
+import { joinPipeline, viewersOf } from '../../pipelines/presence';
+import { getVersion, latestVersionNumber, restoreVersion, versionStamps } from '../../pipelines/versions';
+import type { PipelineDoc } from '../../../engine/document';
+import { notFound } from '../errors';
+import { permitted } from '../trpc';
+
+const pipelineId = z.string().min(1).max(64);
+// Versions saved by another process (the CLI) arrive without an in-process notice.
+const POLL_MS = 2000;
+
+export const pipelineLiveProcedures = {
+  presence: permitted('pipeline.read')
+    .input(z.object({ id: pipelineId }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      if (!ctx.db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.id)).get()) throw notFound(`Pipeline "${input.id}"`);
+      const leave = joinPipeline(input.id, { userId: ctx.user.id, name: ctx.user.name });
+      try {
+        let last = '';
+        while (!signal?.aborted) {
+          const latestNumber = latestVersionNumber(ctx.db, input.id);
+          const snapshot = {
+            viewers: viewersOf(input.id).map((v) => ({ userId: v.userId, name: v.name, since: v.since })),
+            latest: versionStamps(ctx.db, input.id, latestNumber - 1)[0] ?? null,
+          };
+          const text = JSON.stringify(snapshot);
+          if (text !== last) {
+            last = text;
+            yield snapshot;
+          }
+          await nextChange(input.id, POLL_MS, signal);
+        }
+      } finally {
+        leave();
+      }
+    }),
+
+  restore: permitted('pipeline.write')
+    .input(z.object({ id: pipelineId, version: z.number().int().positive(), baseVersion: z.number().int().min(0) }))
+    .mutation(({ ctx, input }) => {
+      const saved = restoreVersion(ctx.db, input.id, input.version, ctx.user.id, input.baseVersion);
+      if (saved.created) {
+        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
+      }
+      // The stored document, so the editor shows exactly what became the latest version.
+      return { ...saved, doc: getVersion(ctx.db, saved.pipelineId, saved.version)!.doc as PipelineDoc };
+    }),
+};
+
+function nextChange(id: string, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      pipelineEvents.off(id, done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    pipelineEvents.on(id, done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
