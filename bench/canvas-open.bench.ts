@@ -98,7 +98,7 @@ export async function benchCanvasOpen() {
   try {
     const client = new HttpClient(server.url);
     HttpClient.data(await client.mutate('auth.setup', { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' }));
-    const saved = HttpClient.data(await client.mutate('pipeline.save', { projectId: 'sample', doc: generatedDoc(), message: 'bench' })) as { pipelineId: string };
+    const saved = HttpClient.data(await client.savePipeline({ projectId: 'sample', doc: generatedDoc(), message: 'bench' })) as { pipelineId: string };
     const [cookieName, ...rest] = client.cookie.split('=');
     const context = await browser.newContext({ viewport: VIEWPORT });
     await context.addCookies([{ name: cookieName, value: rest.join('='), url: server.url }]);

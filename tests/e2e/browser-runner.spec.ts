@@ -7,7 +7,7 @@
 // This spec starts its own server with its own data directory.
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
-import { trpcMutate, trpcQuery } from './trpc';
+import { savePipeline, trpcMutate, trpcQuery } from './trpc';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -87,7 +87,7 @@ async function runWithSlowStep(page: Page, name: string, ms: number): Promise<st
   doc.edges = doc.edges.map((e: any) => (e.target === 'train' && e.targetHandle === 'train' ? { ...e, source: 'wait', sourceHandle: 'table' } : e));
   doc.edges.push({ id: 'split-wait', source: 'split', sourceHandle: 'train', target: 'wait', targetHandle: 'table' });
   doc.settings = { placement: 'browser' };
-  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc });
+  await savePipeline(page.request, server.url, { projectId: 'sample', doc });
   await page.goto(`${server.url}/pipelines/${pipelineId}`);
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('node-wait')).toContainText(/running/i, { timeout: 60_000 });

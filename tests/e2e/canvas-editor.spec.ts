@@ -3,7 +3,7 @@
 // redo, and autosave turning each pause into a new version listed in the history. This spec starts
 // its own server with its own data directory, so it neither depends on nor disturbs the others.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { trpcMutate, trpcQuery } from './trpc';
+import { savePipeline, trpcQuery } from './trpc';
 import { createAdmin, signIn } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
@@ -38,7 +38,7 @@ async function dragConnection(page: Page, from: Locator, to: Locator, release = 
 
 test('build a pipeline on the canvas: palette, connections, refusals, undo and autosave', async ({ page }) => {
   await createAdmin(page, server.url, ADMIN);
-  await trpcMutate(page.request, server.url, 'pipeline.save', {
+  await savePipeline(page.request, server.url, {
     projectId: 'sample',
     doc: { schemaVersion: 1, id: PIPELINE, name: 'Canvas editor', nodes: [], edges: [] },
     message: 'Created empty',
@@ -128,7 +128,7 @@ test('editing: live issues, rename, duplicate, copy and paste, multi-select, sho
   const id = 'canvas-editing-e2e';
   await page.goto(`${server.url}/`);
   await signIn(page, ADMIN);
-  await trpcMutate(page.request, server.url, 'pipeline.save', {
+  await savePipeline(page.request, server.url, {
     projectId: 'sample',
     doc: {
       schemaVersion: 1,

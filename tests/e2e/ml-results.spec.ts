@@ -129,7 +129,9 @@ function trainAndEvaluate(id: string, dataset: string, train: string, target: st
 
 async function saveAndRun(page: Page, doc: ReturnType<typeof trainAndEvaluate>) {
   const status = await page.evaluate(async (input) => {
-    const res = await fetch('/api/trpc/pipeline.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
+    const versions = await fetch(`/api/trpc/pipeline.versions?input=${encodeURIComponent(JSON.stringify({ json: { id: input.doc.id } }))}`).then((r) => r.json());
+    const baseVersion = versions.result.data.json[0]?.version ?? 0;
+    const res = await fetch('/api/trpc/pipeline.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: { ...input, baseVersion } }) });
     return res.status;
   }, { projectId: 'sample', doc });
   expect(status).toBe(200);

@@ -2,7 +2,7 @@
 // run, and why; "Run up to here" runs a node and only what it needs. This spec starts its own
 // server with its own data directory, so it neither depends on nor disturbs the other specs.
 import { expect, test, type Page } from '@playwright/test';
-import { trpcMutate, trpcQuery } from './trpc';
+import { savePipeline, trpcQuery } from './trpc';
 import { createAdmin } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
@@ -66,7 +66,7 @@ test('the preview says what will run and why; "Run up to here" runs only what a 
   const doc = structuredClone(current.doc);
   const split = doc.nodes.find((n: { id: string }) => n.id === 'split');
   split.params.seed = 5;
-  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: current.pipeline.projectId, doc });
+  await savePipeline(page.request, server.url, { projectId: current.pipeline.projectId, doc });
   await page.reload();
   await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
   await openPreview(page);

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { datasetClassifier } from '../integration/helpers/registry-pipeline';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { createAdmin, signIn } from './accounts';
-import { trpcMutate } from './trpc';
+import { savePipeline, trpcMutate } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -34,7 +34,7 @@ test('a model version registered from a run has a lineage graph that reaches the
   await page.getByTestId('upload-button').click();
   // The first upload starts the parsing worker thread, which takes a few seconds on its own.
   await expect(page.getByTestId('upload-success')).toContainText('Imported cancer version 1', { timeout: 20_000 });
-  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc: datasetClassifier({ dataset: 'cancer' }) });
+  await savePipeline(page.request, server.url, { projectId: 'sample', doc: datasetClassifier({ dataset: 'cancer' }) });
 
   await page.goto(`${server.url}/pipelines/cancer-registry`);
   await page.getByTestId('run-button').click();

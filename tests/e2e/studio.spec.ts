@@ -79,7 +79,7 @@ test('the administrator adds a viewer, who can look but not run', async ({ page 
   await expect(page.locator('.react-flow__node.draggable')).toHaveCount(0);
   await expect(page.locator('.react-flow__handle.connectable')).toHaveCount(0);
   // The server refuses the same things when asked directly.
-  const save = await trpcPost(page.request, '', 'pipeline.save', { projectId: 'sample', doc: { schemaVersion: 1, id: 'breast-cancer-explore', name: 'x', nodes: [], edges: [] } });
+  const save = await trpcPost(page.request, '', 'pipeline.save', { projectId: 'sample', baseVersion: 1, doc: { schemaVersion: 1, id: 'breast-cancer-explore', name: 'x', nodes: [], edges: [] } });
   expect(save.status).toBe(403);
   const run = await trpcPost(page.request, '', 'run.start', { pipelineId: 'breast-cancer-explore' });
   expect(run.status).toBe(403);

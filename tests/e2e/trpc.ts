@@ -21,3 +21,9 @@ export async function trpcMutate(request: APIRequestContext, baseUrl: string, pa
   expect(status, JSON.stringify(body)).toBe(200);
   return body.result.data.json;
 }
+
+/** pipeline.save based on the pipeline's latest version (0 when it is new), as an editor that just opened it would. */
+export async function savePipeline(request: APIRequestContext, baseUrl: string, input: { projectId: string; doc: { id: string } & Record<string, unknown>; message?: string }) {
+  const versions = (await trpcQuery(request, baseUrl, 'pipeline.versions', { id: input.doc.id })) as { version: number }[];
+  return trpcMutate(request, baseUrl, 'pipeline.save', { ...input, baseVersion: versions[0]?.version ?? 0 });
+}

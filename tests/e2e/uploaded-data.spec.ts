@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
-import { trpcMutate } from './trpc';
+import { savePipeline } from './trpc';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -86,7 +86,7 @@ test('an uploaded table exports from its preview as CSV, Parquet and Arrow', asy
 
 test('the dataset node offers the stored datasets and their versions, then trains on the choice', async ({ page }) => {
   await signIn(page, ADMIN, server.url);
-  await trpcMutate(page.request, server.url, 'pipeline.save', { projectId: 'sample', doc: pipelineDoc });
+  await savePipeline(page.request, server.url, { projectId: 'sample', doc: pipelineDoc });
   await page.goto(`${server.url}/pipelines/my-churn`);
   await expect(page.getByTestId('pipeline-canvas')).toBeVisible();
   await page.getByTestId('node-data').click();

@@ -33,7 +33,7 @@ afterAll(async () => {
 async function fraudPipeline(name: string, placement: 'auto' | 'browser' | 'server') {
   const { pipelineId } = HttpClient.data(await admin.mutate('pipeline.create', { projectId: 'sample', name, template: 'fraud-detection' }));
   const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
-  HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement } } }));
+  HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: { ...doc, settings: { placement } } }));
   return pipelineId as string;
 }
 
@@ -110,11 +110,11 @@ describe('the browser runner against the server', () => {
     // A different seed from the other pipelines, so nothing is cached yet.
     const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
     doc.nodes.find((n: any) => n.id === 'ingest').params.seed = 7;
-    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc }));
+    HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc }));
     const first = await settled(HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId);
     expect(first.status).toBe('succeeded');
     doc.settings = { placement: 'browser' };
-    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc }));
+    HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc }));
     const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
     await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] });
     const second = byStep(await settled(started.runId));
@@ -124,11 +124,11 @@ describe('the browser runner against the server', () => {
   it('reads bundled sample data in the browser too, with the same hashes as the server', async () => {
     const { pipelineId } = HttpClient.data(await admin.mutate('pipeline.create', { projectId: 'sample', name: 'Churn both ways', template: 'customer-churn' }));
     const { doc } = HttpClient.data(await admin.query('pipeline.get', { id: pipelineId }));
-    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement: 'browser' } } }));
+    HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: { ...doc, settings: { placement: 'browser' } } }));
     const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
     expect(await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] })).toBe('succeeded');
     const inBrowser = await settled(started.runId);
-    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: { ...doc, settings: { placement: 'server' } } }));
+    HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: { ...doc, settings: { placement: 'server' } } }));
     const onServer = await settled(HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId);
     const ingest = inBrowser.steps[0];
     expect(ingest).toMatchObject({ nodeType: 'ingest/sample-dataset', status: 'succeeded', runner: 'browser:web-worker' });

@@ -160,7 +160,7 @@ describe('pipelines', () => {
     expect(compiled.ok).toBe(true);
     expect(compiled.plan.steps[0].fingerprint.sourceKey).toBe(versions[0].hash);
 
-    HttpClient.data(await admin.mutate('pipeline.save', { projectId: 'sample', doc: doc({ name: 'cities', version: versions[1].hash }) }));
+    HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: doc({ name: 'cities', version: versions[1].hash }) }));
     const { runId } = HttpClient.data(await admin.mutate('run.start', { pipelineId: 'cities-profile' }));
     const run = await finished(runId);
     expect(run.status, JSON.stringify(run)).toBe('succeeded');

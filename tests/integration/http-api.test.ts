@@ -109,12 +109,12 @@ describe('bad input', () => {
       ]),
     );
 
-    const notJson = await admin.mutate('pipeline.save', { projectId: 'sample', doc: '{"nodes": [' });
+    const notJson = await admin.mutate('pipeline.save', { projectId: 'sample', baseVersion: 0, doc: '{"nodes": [' });
     expect(notJson.status).toBe(400);
     expect(HttpClient.error(notJson).data.issues[0].message).toMatch(/JSON/);
     expect(JSON.stringify(notJson.body)).not.toMatch(/at .*\.(ts|js):\d+/);
 
-    const shapeless = await admin.mutate('pipeline.save', { projectId: 'sample', doc: { schemaVersion: 1, id: 'x', name: 'x', nodes: [{ id: 'n1', type: 3 }], edges: [] } });
+    const shapeless = await admin.mutate('pipeline.save', { projectId: 'sample', baseVersion: 0, doc: { schemaVersion: 1, id: 'x', name: 'x', nodes: [{ id: 'n1', type: 3 }], edges: [] } });
     expect(shapeless.status).toBe(400);
     expect(HttpClient.error(shapeless).data.issues.some((i: any) => i.nodeId === 'n1' && /type/.test(i.field))).toBe(true);
   });

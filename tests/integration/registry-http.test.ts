@@ -30,7 +30,7 @@ beforeAll(async () => {
   HttpClient.data(await admin.mutate('auth.setup', { name: 'Ada', email: 'ada@example.com', password: 'correct horse battery' }));
   scientist = await person('sam@example.com', 'scientist');
   manager = await person('mia@example.com', 'viewer');
-  HttpClient.data(await scientist.mutate('pipeline.save', { projectId: 'sample', doc: datasetClassifier({}) }));
+  HttpClient.data(await scientist.savePipeline({ projectId: 'sample', doc: datasetClassifier({}) }));
   runId = HttpClient.data(await scientist.mutate('run.start', { pipelineId: 'cancer-registry' })).runId;
   const deadline = Date.now() + 120_000;
   for (;;) {

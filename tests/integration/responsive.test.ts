@@ -22,7 +22,7 @@ it('answers requests while a CPU-bound step runs, and streams its progress over 
     ],
     edges: [{ id: 'e', source: 'ingest', sourceHandle: 'table', target: 'busy', targetHandle: 'table' }],
   };
-  HttpClient.data(await client.mutate('pipeline.save', { projectId: 'sample', doc }));
+  HttpClient.data(await client.savePipeline({ projectId: 'sample', doc }));
   const { runId } = HttpClient.data(await client.mutate('run.start', { pipelineId: 'busy' }));
 
   // Follow the run over the SSE subscription, and poll the API at the same time.

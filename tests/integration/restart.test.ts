@@ -44,7 +44,7 @@ it('resumes an interrupted run after kill -9 and loses no step', async () => {
   servers.push(first);
   const client = new HttpClient(first.url);
   HttpClient.data(await client.mutate('auth.setup', { name: 'Ada', email: 'ada@example.com', password: 'correct horse battery' }));
-  HttpClient.data(await client.mutate('pipeline.save', { projectId: 'sample', doc }));
+  HttpClient.data(await client.savePipeline({ projectId: 'sample', doc }));
   const { runId } = HttpClient.data(await client.mutate('run.start', { pipelineId: 'slow-pipeline' }));
 
   await waitFor('the sleep step to be running', async () => {

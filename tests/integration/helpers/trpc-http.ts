@@ -33,6 +33,12 @@ export class HttpClient {
     return { status: res.status, body: await res.json() };
   }
 
+  /** pipeline.save based on the pipeline's latest version (0 when it is new), as an editor that just opened it would. */
+  async savePipeline(input: { projectId: string; doc: { id: string } & Record<string, unknown>; message?: string }): Promise<{ status: number; body: any }> {
+    const versions = HttpClient.data(await this.query('pipeline.versions', { id: input.doc.id })) as { version: number }[];
+    return this.mutate('pipeline.save', { ...input, baseVersion: versions[0]?.version ?? 0 });
+  }
+
   /** The error a procedure answered with: { message, code, data: { code, httpStatus, issues? } }. */
   static error(r: { status: number; body: any }): any {
     if (!r.body?.error) throw new Error(`Expected an error, got HTTP ${r.status}: ${JSON.stringify(r.body)}`);
