@@ -34,6 +34,8 @@ const ACCESS: Record<string, Access> = {
   'pipeline.nodeTypes': 'pipeline.read',
   'pipeline.templates': 'pipeline.read',
   'pipeline.create': 'pipeline.write',
+  'pipeline.restore': 'pipeline.write',
+  'pipeline.presence': 'pipeline.read',
   'run.start': 'run.start',
   'run.preview': 'pipeline.read',
   'run.get': 'pipeline.read',
