@@ -10,6 +10,7 @@ import type { CompileIssue } from '../../../engine/plan';
 import { createUser, type PublicUser } from '../../auth/users';
 import { projects } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
+import { latestVersionNumber } from '../../pipelines/versions';
 import { testContext } from '../test-context';
 import { createCallerFactory } from '../trpc';
 import { pipelineRouter } from './pipeline';
@@ -114,7 +115,10 @@ describe('the PipelineDoc API under fuzzing', () => {
           expect(unplaced(compiled.issues)).toEqual([]);
         }
         try {
-          const saved = await caller.save({ projectId: 'pr', doc });
+          // Based on the latest version of whatever id the document claims, as an editor's save is.
+          const id = doc !== null && typeof doc === 'object' ? (doc as { id?: unknown }).id : undefined;
+          const baseVersion = typeof id === 'string' ? latestVersionNumber(t.db, id) : 0;
+          const saved = await caller.save({ projectId: 'pr', doc, baseVersion });
           expect(saved.version).toBeGreaterThan(0);
         } catch (error) {
           if (!(error instanceof TRPCError) || error.code !== 'BAD_REQUEST') throw error;
