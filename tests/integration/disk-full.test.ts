@@ -67,7 +67,7 @@ it('fails a run cleanly when the disk fills, keeps the database and store whole,
   server = await startServer({ dataDir });
   const client = new HttpClient(server.url);
   HttpClient.data(await client.mutate('auth.setup', { name: 'Ada', email: 'ada@example.com', password: 'correct horse battery' }));
-  HttpClient.data(await client.mutate('pipeline.save', { projectId: 'sample', doc }));
+  HttpClient.data(await client.savePipeline({ projectId: 'sample', doc }));
 
   // Leave about 1 MB: enough for the database's own writes, far too little for the outputs.
   const free = () => { const s = statfsSync(mount); return s.bavail * s.bsize; };

@@ -76,7 +76,7 @@ export async function killCycles(options: { cycles: number; concurrent: number; 
 
   for (let cycle = 0; cycle < options.cycles; cycle++) {
     const ids = Array.from({ length: options.concurrent }, (_, i) => `crash-${cycle}-${i}`);
-    for (const [i, id] of ids.entries()) HttpClient.data(await client.mutate('pipeline.save', { projectId: 'sample', doc: pipeline(id, cycle * 1000 + i) }));
+    for (const [i, id] of ids.entries()) HttpClient.data(await client.savePipeline({ projectId: 'sample', doc: pipeline(id, cycle * 1000 + i) }));
     const runIds = await Promise.all(ids.map(async (id) => HttpClient.data(await client.mutate('run.start', { pipelineId: id })).runId as string));
     started.push(...runIds);
     // Somewhere in the middle of the 20 runs (and of whatever earlier cycles left to resume).
