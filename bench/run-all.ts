@@ -1,6 +1,7 @@
 // Runs the benchmarks in order and prints one table. Each figure sits next to a reference measured
 // in the same run, so the ratio stays meaningful on a busy or different machine.
 import { benchBrowserTraining } from './browser-training.bench';
+import { benchBuildHashes } from './build-hashes.bench';
 import { benchCachedRun } from './cached-run.bench';
 import { benchCachedRunHttp } from './cached-run-http.bench';
 import { benchCanvasOpen } from './canvas-open.bench';
@@ -40,6 +41,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());
   if (wanted('browser-training')) rows.push(await benchBrowserTraining());
+  if (wanted('build-hashes')) rows.push(await benchBuildHashes());
 
   console.log(`\nPipeworks benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   for (const r of rows) {

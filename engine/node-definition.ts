@@ -87,7 +87,12 @@ export interface NodeDefinition<P = any, V = unknown> {
    * column pickers, null only makes them fall back to free text.
    */
   outputColumns?(params: P, inputs: PortColumns, env: ColumnsEnv): PortColumns;
-  /** Identity of the node's code; built-ins use `builtin:type@version`, custom code adds its hash. */
+  /**
+   * Hash of the node's code as built: its module, every in-repo file it imports and the locked
+   * versions of the packages it uses (the registry fills it in from bin/node-hashes.mjs).
+   */
+  implementationHash?: string;
+  /** Identity of the node's code when params carry code of their own; otherwise implementationHash. */
   codeHash?(params: P): string;
   /**
    * Params that say where a result goes once the run succeeds (a train node's `register`), not

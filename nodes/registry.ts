@@ -26,6 +26,7 @@ import { logisticRegressionNode } from './train/logistic-regression.node.ts';
 import { mlpNode } from './train/mlp.node.ts';
 import { hyperparameterSearchNode } from './train/search.node.ts';
 import { randomForestNode } from './train/random-forest.node.ts';
+import { IMPLEMENTATION_HASHES } from './implementation-hashes.generated.ts';
 
 export const CATEGORY_ORDER = [
   'ingest',
@@ -40,7 +41,7 @@ export const CATEGORY_ORDER = [
 ] as const;
 
 /** Every version of every built-in node; a node's V1 stays here when V2 arrives. */
-const BUILT_IN: readonly NodeDefinition[] = [
+const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   sampleDatasetNode,
   datasetNode,
   syntheticFraudNode,
@@ -63,8 +64,22 @@ const BUILT_IN: readonly NodeDefinition[] = [
   hyperparameterSearchNode,
   evaluateModelNode,
   evaluatePredictionsNode,
-];
-const TEST_ONLY: readonly NodeDefinition[] = [sleepNode];
+});
+const TEST_ONLY: readonly NodeDefinition[] = withImplementationHashes({ sleepNode });
+
+/**
+ * Each node gets the hash of its code as this build has it (bin/node-hashes.mjs writes them from
+ * the imports above); its cache keys use it, so a result is never reused by code that differs.
+ */
+function withImplementationHashes(nodes: Record<string, NodeDefinition>): NodeDefinition[] {
+  return Object.entries(nodes).map(([name, def]) => {
+    const implementationHash = IMPLEMENTATION_HASHES[name];
+    if (!implementationHash) {
+      throw new Error(`Node ${def.type}@${def.version} (${name}) has no implementation hash: run node bin/node-hashes.mjs`);
+    }
+    return { ...def, implementationHash };
+  });
+}
 
 export function createRegistry(options: { testNodes?: boolean } = {}): NodeRegistry {
   const all = options.testNodes ? [...BUILT_IN, ...TEST_ONLY] : [...BUILT_IN];
