@@ -126,6 +126,11 @@ describe('explainCacheMiss', () => {
     ]);
   });
 
+  it('says the build changed the code when node, version and params are the same', () => {
+    const next = { ...step, cacheKey: 'k2', fingerprint: { ...step.fingerprint!, codeHash: 'implementation-2' } };
+    expect(explainCacheMiss(step, next)).toEqual(['code changed (Pipeworks upgraded)']);
+  });
+
   it('says when upstream data changed', () => {
     const prev = { ...step, fingerprint: { codeHash: 'c', inputKeys: { table: 'u1:table' } } };
     const next = { ...prev, cacheKey: 'k2', fingerprint: { codeHash: 'c', inputKeys: { table: 'u2:table' } } };

@@ -59,6 +59,7 @@ export const CACHE_MISS_REASONS = [
   'node version changed',
   'params changed',
   'code changed',
+  'code changed (Pipeworks upgraded)',
   'source data changed',
   'upstream data changed',
   'not cacheable (non-deterministic)',
@@ -83,7 +84,7 @@ export function explainCacheMiss(prev: PlanStep | undefined, next: PlanStep): Ca
   if (canonicalJSON(prev.params) !== canonicalJSON(next.params)) reasons.push('params changed');
   const [was, now] = [prev.fingerprint, next.fingerprint];
   if (was && now) {
-    if (was.codeHash !== now.codeHash) reasons.push('code changed');
+    if (was.codeHash !== now.codeHash) reasons.push(sameNodeAndParams(prev, next) ? 'code changed (Pipeworks upgraded)' : 'code changed');
     if (was.sourceKey !== now.sourceKey) reasons.push('source data changed');
     if (canonicalJSON(was.inputKeys) !== canonicalJSON(now.inputKeys)) reasons.push('upstream data changed');
   }
@@ -99,4 +100,9 @@ function notCacheable(step: PlanStep): CacheMissReason[] {
     reasons.push('not cacheable (upstream not cacheable)');
   }
   return reasons.length > 0 ? reasons : ['not cacheable'];
+}
+
+/** Same node, same version, same params, different code: only the build can have changed it. */
+function sameNodeAndParams(prev: PlanStep, next: PlanStep): boolean {
+  return prev.type === next.type && prev.version === next.version && canonicalJSON(prev.params) === canonicalJSON(next.params);
 }

@@ -4,7 +4,7 @@ import { inputKey, stepCacheKey } from './cache-key';
 import type { CompileEnv } from './compile';
 import type { CheckedNode } from './compile-nodes';
 import type { EdgeInstance } from './document';
-import type { PlacementSetting } from './node-definition';
+import type { NodeDefinition, PlacementSetting } from './node-definition';
 import { decidePlacement } from './placement';
 import type { PlanStep, StepInput } from './plan';
 import type { PortKind } from './port-kinds';
@@ -32,7 +32,7 @@ export function buildSteps(
     }
     const outputs: Record<string, PortKind> = {};
     for (const port of def.outputs) outputs[port.name] = port.kind;
-    const codeHash = def.codeHash?.(params) ?? `builtin:${def.type}@${def.version}`;
+    const codeHash = stepCodeHash(def, params, env);
     const sourceKey = def.sourceKey?.(params, env);
     const { type, version, deterministic } = def;
     const keyParams = withoutKeys(params, def.publishParams);
@@ -49,8 +49,21 @@ export function buildSteps(
       id, type, version, ...label, params, inputs, outputs,
       placement: decided.placement, placementReason: decided.reason,
       deterministic, cacheKey, fingerprint,
+      ...(def.implementationHash ? { implementationHash: def.implementationHash } : {}),
     };
   });
+}
+
+/**
+ * What the key says about the code: code carried in the params hashes itself; a built-in node is
+ * its implementation hash (its source closure as built), unless the admin chose to treat upgrades
+ * as cache-compatible. Hand-made definitions without a hash (engine tests) use type@version.
+ */
+function stepCodeHash(def: NodeDefinition, params: Record<string, unknown>, env: CompileEnv): string {
+  const own = def.codeHash?.(params);
+  if (own !== undefined) return own;
+  if (def.implementationHash && !env.upgradesCacheCompatible) return def.implementationHash;
+  return `builtin:${def.type}@${def.version}`;
 }
 
 function withoutKeys(params: Record<string, unknown>, keys: readonly string[] | undefined): Record<string, unknown> {

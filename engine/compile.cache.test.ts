@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
 import { parseDocument, type PipelineDoc } from './document';
 import type { Plan } from './plan';
-import { createTestRegistry, TEST_ENV } from './test-registry';
+import { createTestRegistry, TEST_ENV, TEST_NODE_DEFINITIONS } from './test-registry';
 
 function diamond(): PipelineDoc {
   const text = readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'pipelines', 'diamond.json'), 'utf8');
@@ -71,4 +71,33 @@ describe('cache keys', () => {
     const doc = { ...diamond(), id: 'another-pipeline' };
     expect(keys(doc)).toEqual(base);
   });
+
+  describe('with implementation hashes', () => {
+    const withHash = (hashes: Record<string, string>) =>
+      createTestRegistry(TEST_NODE_DEFINITIONS.map((d) => ({ ...d, implementationHash: hashes[d.type] ?? `impl-of-${d.type}@${d.version}` })));
+    const hashedKeys = (registry: ReturnType<typeof createTestRegistry>, env = TEST_ENV) => {
+      const result = compile(diamond(), registry, env);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    };
+
+    it('key each step by its code: a different join changes the join and what reads it, nothing else', () => {
+      const before = hashedKeys(withHash({}));
+      const after = hashedKeys(withHash({ 'test/join': 'a newer join' }));
+      const byId = (plan: Plan) => Object.fromEntries(plan.steps.map((s) => [s.id, s.cacheKey]));
+      expect(changedKeys(byId(before), byId(after))).toEqual(['join', 'out']);
+      expect(after.steps.find((s) => s.id === 'join')).toMatchObject({ implementationHash: 'a newer join', fingerprint: { codeHash: 'a newer join' } });
+    });
+
+    it('leave the code out when upgrades are treated as cache-compatible, and the plan says so', () => {
+      const registry = { ...withHash({ 'test/join': 'a newer join' }), build: { pipeworksVersion: '9.9.9', registryHash: 'r' } };
+      const plan = hashedKeys(registry, { ...TEST_ENV, upgradesCacheCompatible: true });
+      const join = plan.steps.find((s) => s.id === 'join')!;
+      expect(join.fingerprint!.codeHash).toBe('builtin:test/join@1');
+      expect(join.implementationHash).toBe('a newer join');
+      expect(plan.build).toEqual({ pipeworksVersion: '9.9.9', registryHash: 'r', upgradesCacheCompatible: true });
+      expect(join.cacheKey).toBe(keys(diamond()).join);
+    });
+  });
 });
+

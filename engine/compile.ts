@@ -12,7 +12,15 @@ import type { PlacementEnv } from './placement';
 import type { CompileIssue, Plan } from './plan';
 import { err, ok, type Result } from './result';
 
-export type CompileEnv = SourceKeyEnv & PlacementEnv;
+export type CompileEnv = SourceKeyEnv & PlacementEnv & CodeKeyEnv;
+
+export interface CodeKeyEnv {
+  /**
+   * The admin's "treat upgrades as cache-compatible": built-in nodes are keyed by type and
+   * version only, so results computed by an earlier build's code stay reusable. Off by default.
+   */
+  upgradesCacheCompatible?: boolean;
+}
 
 const EMPTY_PIPELINE: CompileIssue = {
   severity: 'error',
@@ -39,6 +47,7 @@ export function compile(doc: PipelineDoc, registry: NodeRegistry, env: CompileEn
     docHash: docContentHash(doc),
     steps: buildSteps(graph.order, checked.nodes, edges.wired, env, doc.settings?.placement),
     warnings: issues,
+    ...planBuild(registry, env),
   });
 }
 
@@ -58,4 +67,9 @@ export function compileForRunUpTo(
   }
   const result = compile(subgraphUpTo(doc, nodeId), registry, env);
   return result.ok ? ok({ ...result.value, docHash: docContentHash(doc) }) : result;
+}
+
+function planBuild(registry: NodeRegistry, env: CodeKeyEnv): Pick<Plan, 'build'> {
+  if (!registry.build) return {};
+  return { build: { ...registry.build, ...(env.upgradesCacheCompatible ? { upgradesCacheCompatible: true } : {}) } };
 }

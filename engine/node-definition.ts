@@ -102,7 +102,16 @@ export interface NodeDefinition<P = any, V = unknown> {
   run(args: NodeRunArgs<P, V>): Promise<Record<string, V>>;
 }
 
+/** Which build of Pipeworks a registry's node code comes from. */
+export interface BuildInfo {
+  pipeworksVersion: string;
+  /** Hash over every node's implementation hash: equal registry hashes run equal node code. */
+  registryHash: string;
+}
+
 export interface NodeRegistry {
+  /** Absent for registries put together by hand (tests); the built-in registry always has it. */
+  build?: BuildInfo;
   get(type: string, version?: number): NodeDefinition | undefined;
   latestVersion(type: string): number | undefined;
   list(): readonly NodeDefinition[];

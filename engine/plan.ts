@@ -1,5 +1,5 @@
 // A compiled plan is plain data: it can be stored, diffed, sent to a worker or a browser.
-import type { Placement } from './node-definition';
+import type { BuildInfo, Placement } from './node-definition';
 import type { PortKind } from './port-kinds';
 
 export interface StepInput {
@@ -19,6 +19,8 @@ export interface PlanStep {
   /** The rule that chose the placement, in words, for the plan preview. */
   placementReason?: string;
   deterministic: boolean;
+  /** The hash of the node's code in the build that compiled the plan (what runs, whatever the key covers). */
+  implementationHash?: string;
   /** null when this node or anything upstream is non-deterministic or its source is unknown. */
   cacheKey: string | null;
   /** What cacheKey was computed from, kept so a plan preview can say why a step went stale. */
@@ -39,6 +41,8 @@ export interface Plan {
   docHash: string;
   steps: PlanStep[];
   warnings: CompileIssue[];
+  /** The build that compiled it; `upgradesCacheCompatible` when keys left the node code out. */
+  build?: BuildInfo & { upgradesCacheCompatible?: true };
 }
 
 export type CompileIssueCode =

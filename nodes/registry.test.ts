@@ -38,6 +38,21 @@ describe('createRegistry', () => {
     expect(withTests.get('testing/sleep', 1)?.version).toBe(1);
   });
 
+  it('gives every node the implementation hash of its build, and the build a hash over all of them', () => {
+    const registry = createRegistry({ testNodes: true });
+    for (const def of registry.list()) expect(def.implementationHash, def.type).toMatch(/^[0-9a-f]{64}$/);
+    expect(registry.build).toEqual({ pipeworksVersion: expect.any(String), registryHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('stands up another build when told other hashes, and refuses a node it does not have', () => {
+    const built = createRegistry();
+    const other = createRegistry({ implementationHashes: { 'split/random@1': 'other code' } });
+    expect(other.get('split/random', 1)!.implementationHash).toBe('other code');
+    expect(other.get('split/time', 1)!.implementationHash).toBe(built.get('split/time', 1)!.implementationHash);
+    expect(other.build!.registryHash).not.toBe(built.build!.registryHash);
+    expect(() => createRegistry({ implementationHashes: { 'split/randm@1': 'x' } })).toThrow(/No built-in node split\/randm@1/);
+  });
+
   it('finds nodes by type and version', () => {
     const registry = createRegistry();
     expect(registry.get('split/random', 1)?.title).toBe('Random split');

@@ -2,6 +2,8 @@
 // The *.node files are imported with their .ts extension: tsx (the step worker, the CLI) cannot
 // resolve an extensionless "./x.node" and Turbopack cannot map "./x.node.js" to .ts, so this is
 // the one spelling every loader accepts (tsconfig sets allowImportingTsExtensions for it).
+import { canonicalJSON } from '../engine/canonical-json';
+import { sha256Hex } from '../engine/hash';
 import type { NodeDefinition, NodeRegistry } from '../engine/node-definition';
 import { castColumnsNode } from './clean/cast-columns.node.ts';
 import { clipOutliersNode } from './clean/clip-outliers.node.ts';
@@ -26,7 +28,7 @@ import { logisticRegressionNode } from './train/logistic-regression.node.ts';
 import { mlpNode } from './train/mlp.node.ts';
 import { hyperparameterSearchNode } from './train/search.node.ts';
 import { randomForestNode } from './train/random-forest.node.ts';
-import { IMPLEMENTATION_HASHES } from './implementation-hashes.generated.ts';
+import { IMPLEMENTATION_HASHES, PIPEWORKS_VERSION, REGISTRY_HASH } from './implementation-hashes.generated.ts';
 
 export const CATEGORY_ORDER = [
   'ingest',
@@ -81,8 +83,22 @@ function withImplementationHashes(nodes: Record<string, NodeDefinition>): NodeDe
   });
 }
 
-export function createRegistry(options: { testNodes?: boolean } = {}): NodeRegistry {
-  const all = options.testNodes ? [...BUILT_IN, ...TEST_ONLY] : [...BUILT_IN];
+export interface RegistryOptions {
+  testNodes?: boolean;
+  /** `type@version` → hash, replacing the built ones: how tests stand up an upgraded build. */
+  implementationHashes?: Readonly<Record<string, string>>;
+}
+
+export function createRegistry(options: RegistryOptions = {}): NodeRegistry {
+  const overrides = options.implementationHashes ?? {};
+  const all = (options.testNodes ? [...BUILT_IN, ...TEST_ONLY] : [...BUILT_IN]).map((def) => {
+    const hash = overrides[`${def.type}@${def.version}`];
+    return hash ? { ...def, implementationHash: hash } : def;
+  });
+  for (const key of Object.keys(overrides)) {
+    if (!all.some((def) => `${def.type}@${def.version}` === key)) throw new Error(`No built-in node ${key} to give another implementation hash`);
+  }
+  const registryHash = Object.keys(overrides).length === 0 ? REGISTRY_HASH : sha256Hex(canonicalJSON({ built: REGISTRY_HASH, overrides }));
   const byKey = new Map<string, NodeDefinition>();
   const latest = new Map<string, NodeDefinition>();
   for (const def of all) {
@@ -99,6 +115,7 @@ export function createRegistry(options: { testNodes?: boolean } = {}): NodeRegis
   const palette = Object.freeze([...latest.values()].sort((a, b) => rank(a) - rank(b)));
 
   return {
+    build: { pipeworksVersion: PIPEWORKS_VERSION, registryHash },
     get: (type, version) => (version === undefined ? latest.get(type) : byKey.get(`${type}@${version}`)),
     latestVersion: (type) => latest.get(type)?.version,
     /** The latest version of each type, in palette order; older versions stay reachable through get(). */

@@ -26,6 +26,7 @@ describe('parseEnv', () => {
         PIPEWORKS_ALLOWED_ORIGINS: 'https://a.example, https://b.example,',
         PIPEWORKS_WORKERS: '7',
         PIPEWORKS_TEST_NODES: '1',
+        PIPEWORKS_TEST_IMPLEMENTATION_HASHES: '{"split/random@1":"abc"}',
         PIPEWORKS_SESSION_TTL_HOURS: '12',
         PIPEWORKS_MAX_UPLOAD_MB: '50',
         PIPEWORKS_MAX_LINE_KB: '64',
@@ -41,6 +42,7 @@ describe('parseEnv', () => {
       PIPEWORKS_ALLOWED_ORIGINS: ['https://a.example', 'https://b.example'],
       PIPEWORKS_WORKERS: 7,
       PIPEWORKS_TEST_NODES: true,
+      PIPEWORKS_TEST_IMPLEMENTATION_HASHES: { 'split/random@1': 'abc' },
       PIPEWORKS_SESSION_TTL_HOURS: 12,
       PIPEWORKS_MAX_UPLOAD_MB: 50,
       PIPEWORKS_MAX_LINE_KB: 64,
@@ -54,6 +56,12 @@ describe('parseEnv', () => {
     expect(parseEnv({}).PIPEWORKS_MAX_LINE_KB).toBe(1024);
     expect(() => parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0' })).toThrow(/PIPEWORKS_MAX_UPLOAD_MB/);
     expect(() => parseEnv({ PIPEWORKS_MAX_LINE_KB: '-1' })).toThrow(/PIPEWORKS_MAX_LINE_KB/);
+  });
+
+  it('refuses implementation hash overrides that are not a JSON object of type@version keys', () => {
+    expect(parseEnv({}).PIPEWORKS_TEST_IMPLEMENTATION_HASHES).toEqual({});
+    expect(() => parseEnv({ PIPEWORKS_TEST_IMPLEMENTATION_HASHES: '{oops' })).toThrow(/PIPEWORKS_TEST_IMPLEMENTATION_HASHES: expected a JSON object/);
+    expect(() => parseEnv({ PIPEWORKS_TEST_IMPLEMENTATION_HASHES: '{"split/random":"x"}' })).toThrow(/PIPEWORKS_TEST_IMPLEMENTATION_HASHES/);
   });
 
   it('treats empty strings as unset', () => {

@@ -14,6 +14,18 @@ const originList = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected comma-separated http(s) origins' })));
 
+const hashOverrides = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(/^[a-z0-9/-]+@\d+$/, 'expected keys like "split/random@1"'), z.string().min(1)));
+
 // One core stays free for the HTTP server; more than 4 workers mostly adds memory pressure.
 const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1));
 
@@ -25,6 +37,11 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
+    /**
+     * Tests only: JSON `{ "<type>@<version>": "<hash>" }` replacing built-in nodes' implementation
+     * hashes, so a test can start a server as an upgraded build would be.
+     */
+    PIPEWORKS_TEST_IMPLEMENTATION_HASHES: optional(hashOverrides).transform((o) => o ?? {}),
     PIPEWORKS_SESSION_TTL_HOURS: optional(positiveInt(24 * 366)).transform((h) => h ?? 168),
     // Decimals allowed (0.5 = 512 KB), so tests can set small limits.
     PIPEWORKS_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(100_000)).transform((mb) => mb ?? 200),

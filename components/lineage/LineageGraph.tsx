@@ -105,7 +105,15 @@ function StepDetail({ step }: { step: Extract<LineageNodeData, { kind: 'step' }>
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-zinc-500">Code</dt>
-        <dd className="font-mono break-all text-zinc-800">{step.codeHash}</dd>
+        <dd className="font-mono break-all text-zinc-800">{step.implementationHash ?? step.codeHash}</dd>
+        <dt className="text-zinc-500">Pipeworks</dt>
+        <dd className="text-zinc-800">{step.pipeworksVersion ?? 'not recorded'}</dd>
+        {step.upgradesCacheCompatible ? (
+          <>
+            <dt className="text-zinc-500">Cache</dt>
+            <dd className="text-amber-800">upgrades treated as cache-compatible: the key left the code out</dd>
+          </>
+        ) : null}
         <dt className="text-zinc-500">Cache key</dt>
         <dd className="font-mono break-all text-zinc-800">{step.cacheKey ?? 'none (not cacheable)'}</dd>
         {step.cachedFromRunId ? (

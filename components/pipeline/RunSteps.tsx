@@ -45,6 +45,7 @@ export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: R
                         cached from run {shortId(s.cachedFromRunId)}
                       </button>
                     ) : null}
+                    <KeyChanges step={s} />
                     <StepError step={s} />
                   </td>
                   <td className="py-2">
@@ -73,6 +74,16 @@ function StepError({ step }: { step: RunView['steps'][number] }) {
     <p className={`mt-0.5 text-xs break-words ${cancelled ? 'text-zinc-500' : 'text-red-700'}`}>
       {step.errorCode && !cancelled ? <span className="mr-1 font-mono">{step.errorCode}</span> : null}
       {step.errorMessage}
+    </p>
+  );
+}
+
+/** Why a step that ran did not reuse its last result: shown only for steps that did work. */
+function KeyChanges({ step }: { step: RunView['steps'][number] }) {
+  if (step.status === 'cached' || step.status === 'queued' || !step.keyChanges?.length) return null;
+  return (
+    <p className="mt-0.5 text-xs text-amber-800" data-testid="step-key-changes">
+      ran again: {step.keyChanges.join(', ')}
     </p>
   );
 }

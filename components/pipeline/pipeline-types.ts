@@ -56,6 +56,8 @@ export interface StepView {
   runner: string | null;
   backend: string | null;
   backendNote?: string | null;
+  /** Why the step's key differs from its last run's ("code changed (Pipeworks upgraded)", …). */
+  keyChanges?: string[] | null;
   outputs: Record<string, ArtifactRefView> | null;
   errorCode: string | null;
   errorMessage: string | null;

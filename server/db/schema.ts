@@ -199,6 +199,14 @@ export const stepRuns = sqliteTable(
     /** The step's params as compiled (defaults filled in), and the code version its cache key covered. */
     params: text('params', { mode: 'json' }).$type<Json>(),
     codeHash: text('code_hash'),
+    /**
+     * The node code and Pipeworks version whose build produced the outputs: this run's for a step
+     * it ran, the producing run's for a cached one (they differ only under upgrades-compatible keys).
+     */
+    implementationHash: text('implementation_hash'),
+    pipeworksVersion: text('pipeworks_version'),
+    /** Why the key differs from this step's in the pipeline's previous run that had it ("params changed", …). */
+    keyChanges: text('key_changes', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [
     uniqueIndex('step_runs_run_step_unique').on(t.runId, t.stepId),

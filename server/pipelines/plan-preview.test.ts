@@ -109,7 +109,7 @@ describe('previewPlan', () => {
     const next = plan(base({ ingest: { key: 'k-ingest-2', sourceKey: 'src-2' }, split: { key: 'k-split-2', codeHash: 'code-2' }, stats: { key: 'k-stats-2' } }));
     expect(decisions(await previewPlan(t.db, t.dir, next))).toEqual({
       ingest: ['run', 'source data changed'],
-      split: ['run', 'new code version', 'upstream data changed'],
+      split: ['run', 'code changed (Pipeworks upgraded)', 'upstream data changed'],
       stats: ['run', 'upstream data changed'],
     });
   });
@@ -143,6 +143,6 @@ describe('previewPlan', () => {
     await runPlan(plan(base()));
     await runPlan(plan(base().slice(0, 1)));
     const next = plan(base({ stats: { key: 'k-stats-2', codeHash: 'code-2' } }));
-    expect(decisions(await previewPlan(t.db, t.dir, next)).stats).toEqual(['run', 'new code version']);
+    expect(decisions(await previewPlan(t.db, t.dir, next)).stats).toEqual(['run', 'code changed (Pipeworks upgraded)']);
   });
 });

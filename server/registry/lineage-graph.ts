@@ -19,6 +19,9 @@ export type LineageNode =
       nodeVersion: number;
       label: string | null;
       codeHash: string;
+      implementationHash: string | null;
+      pipeworksVersion: string | null;
+      upgradesCacheCompatible: boolean;
       cacheKey: string | null;
       params: Record<string, unknown>;
       status: string;
@@ -69,6 +72,9 @@ export function modelLineageGraph(version: { id: string; modelId: string; modelN
       nodeVersion: step.version,
       label: step.label ?? null,
       codeHash: step.codeHash,
+      implementationHash: step.implementationHash ?? null,
+      pipeworksVersion: step.pipeworksVersion ?? null,
+      upgradesCacheCompatible: step.upgradesCacheCompatible === true,
       cacheKey: step.cacheKey,
       params: step.params,
       status: step.status,

@@ -25,7 +25,14 @@ export function lineageOfRunStep(db: Db, run: Run, stepId: string, output: strin
   const plan = run.plan as Plan;
   const planned = upstreamSteps(plan, stepId);
   const rows = db
-    .select({ stepId: stepRuns.stepId, status: stepRuns.status, outputs: stepRuns.outputs, cachedFromRunId: stepRuns.cachedFromRunId })
+    .select({
+      stepId: stepRuns.stepId,
+      status: stepRuns.status,
+      outputs: stepRuns.outputs,
+      cachedFromRunId: stepRuns.cachedFromRunId,
+      implementationHash: stepRuns.implementationHash,
+      pipeworksVersion: stepRuns.pipeworksVersion,
+    })
     .from(stepRuns)
     .where(and(eq(stepRuns.runId, run.id), inArray(stepRuns.stepId, planned.map((s) => s.id))))
     .all();
@@ -40,6 +47,9 @@ export function lineageOfRunStep(db: Db, run: Run, stepId: string, output: strin
       ...(s.label ? { label: s.label } : {}),
       params: s.params,
       codeHash: s.fingerprint?.codeHash ?? `builtin:${s.type}@${s.version}`,
+      implementationHash: row?.implementationHash ?? s.implementationHash ?? null,
+      pipeworksVersion: row?.pipeworksVersion ?? plan.build?.pipeworksVersion ?? null,
+      ...(plan.build?.upgradesCacheCompatible ? { upgradesCacheCompatible: true as const } : {}),
       cacheKey: s.cacheKey,
       ...(s.fingerprint && 'sourceKey' in s.fingerprint ? { sourceKey: s.fingerprint.sourceKey ?? null } : {}),
       inputs: s.inputs,

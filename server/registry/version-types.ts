@@ -20,8 +20,16 @@ export interface LineageStep {
   version: number;
   label?: string;
   params: Record<string, unknown>;
-  /** `builtin:<type>@<version>`, or the hash of a node's custom code. */
+  /**
+   * What the cache key said about the code: the node's implementation hash; `builtin:<type>@<version>`
+   * in lineage frozen before implementation hashes, or when upgrades were treated as cache-compatible.
+   */
   codeHash: string;
+  /** The hash of the node code that produced the outputs, and the Pipeworks version of that build (absent before #21). */
+  implementationHash?: string | null;
+  pipeworksVersion?: string | null;
+  /** The key left the code out (the admin's "treat upgrades as cache-compatible" was on). */
+  upgradesCacheCompatible?: true;
   cacheKey: string | null;
   /** The data hash an ingest step read (a dataset version's artifact, a bundled file's sha256). */
   sourceKey?: string | null;

@@ -12,6 +12,7 @@ import { getEnv } from '../env';
 import { registerRequestedModels } from '../registry/auto-register';
 import { recordRunInputs } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
+import { keyChangesSincePreviousRuns } from './key-changes';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
 
@@ -32,6 +33,7 @@ export interface NewRun {
 export function insertRun(db: Db, input: NewRun): string {
   const id = randomUUID();
   const now = Date.now();
+  const keyChanges = keyChangesSincePreviousRuns(db, input.plan);
   db.transaction((tx) => {
     tx.insert(runs)
       .values({
@@ -63,6 +65,9 @@ export function insertRun(db: Db, input: NewRun): string {
           runner: null,
           params: step.params,
           codeHash: step.fingerprint?.codeHash ?? null,
+          implementationHash: step.implementationHash ?? null,
+          pipeworksVersion: input.plan.build?.pipeworksVersion ?? null,
+          keyChanges: keyChanges.get(step.id) ?? [],
         })
         .run();
     }
@@ -159,6 +164,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       db.update(stepRuns)
         .set({
           ...(series && { progressSeries: series }),
+          ...(event.cachedFromRunId && producedBy(db, event.cachedFromRunId, event.stepId, runId)),
           status: event.status,
           startedAt: event.startedAt,
           finishedAt: event.finishedAt,
@@ -181,6 +187,18 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       finishRun(db, runId, event.status);
       return;
   }
+}
+
+/** A cached step's outputs came from the producer's build: its implementation hash and version. */
+function producedBy(db: Db, fromRunId: string, stepId: string, runId: string) {
+  const cacheKey = db.select({ cacheKey: stepRuns.cacheKey }).from(stepRuns).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId))).get()?.cacheKey;
+  if (!cacheKey) return undefined;
+  const producer = db
+    .select({ implementationHash: stepRuns.implementationHash, pipeworksVersion: stepRuns.pipeworksVersion })
+    .from(stepRuns)
+    .where(and(eq(stepRuns.runId, fromRunId), eq(stepRuns.cacheKey, cacheKey)))
+    .get();
+  return producer && { implementationHash: producer.implementationHash, pipeworksVersion: producer.pipeworksVersion };
 }
 
 /** Outputs of the steps a run already finished, and resets its half-done steps to queued. */

@@ -2,6 +2,8 @@
 // registering by hand, what a version records (signature, metrics, lineage), and lineage both ways.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
+import { createRegistry } from '../../nodes/registry';
 import { closeDb, getDb } from '../../server/db/client';
 import { stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
@@ -102,7 +104,8 @@ describe('registering models from runs', () => {
     const steps = graph.nodes.filter((n) => n.kind === 'step');
     expect(steps.map((s) => s.kind === 'step' && s.stepId)).toEqual(['ingest', 'split', 'train']);
     const split = steps.find((s) => s.kind === 'step' && s.stepId === 'split');
-    expect(split).toMatchObject({ codeHash: 'builtin:split/random@1', parent: 'pipeline', params: expect.objectContaining({ seed: 0 }) });
+    const splitCode = createRegistry().get('split/random', 1)!.implementationHash!;
+    expect(split).toMatchObject({ codeHash: splitCode, implementationHash: splitCode, pipeworksVersion: PIPEWORKS_VERSION, upgradesCacheCompatible: false, parent: 'pipeline', params: expect.objectContaining({ seed: 0 }) });
     expect(graph.nodes.find((n) => n.kind === 'pipeline')).toMatchObject({ pipelineId: 'cancer-registry', version: 1, runId: firstRunId });
     // A path of edges leads from the dataset to the model.
     const next = new Map(graph.edges.map((e) => [e.source, e.target]));

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type PipelineDoc } from '../../engine/document';
+import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
+import { createRegistry } from '../../nodes/registry';
 import { closeDb, getDb } from '../../server/db/client';
 import { runDatasets, runMetrics, runParams, runs, stepRuns } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
@@ -73,7 +75,8 @@ describe('runs as records', () => {
     expect(seed?.num).toBe(0);
     const split = db.select().from(stepRuns).where(and(eq(stepRuns.runId, first), eq(stepRuns.stepId, 'split'))).get()!;
     expect(split.params).toMatchObject({ seed: 0, train: 0.75 });
-    expect(split.codeHash).toMatch(/split\/random/);
+    expect(split.codeHash).toBe(createRegistry().get('split/random', 1)!.implementationHash);
+    expect(split).toMatchObject({ implementationHash: split.codeHash, pipeworksVersion: PIPEWORKS_VERSION });
     const source = db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all();
     expect(source).toEqual([expect.objectContaining({ stepId: 'ingest', nodeType: 'ingest/sample-dataset', datasetVersionId: null })]);
     expect(source[0].sourceKey).toMatch(/^[0-9a-f]{64}$/);
