@@ -95,6 +95,7 @@ async function benchTraversal() {
     figures.push({ what: `traversal requests over ${report.endpoints.length} endpoints`, value: String(report.requests), ok: true });
     figures.push({ what: 'escapes (a file from outside the store in a response)', value: String(report.escapes.length), ok: report.escapes.length === 0 });
     figures.push({ what: 'traversal responses of 500', value: String(report.errors.length), ok: report.errors.length === 0 });
+    figures.push({ what: 'traversal requests answered by closing the connection', value: String(report.resets.length), ok: true });
     for (const e of [...report.escapes, ...report.errors].slice(0, 10)) console.error(`  ${e.endpoint} ${JSON.stringify(e.payload).slice(0, 80)} → ${e.status} ${e.leaked.join(',')}`);
   } finally {
     await stopServer(server);

@@ -49,6 +49,10 @@ describe('path traversal', () => {
     expect(report.escapes).toEqual([]);
   });
 
+  it('closes the connection only on requests past the header limit, never on ordinary ones', () => {
+    expect(report.resets.filter((r) => r.payload.length < 4096).map((r) => `${r.endpoint} ${r.payload}`)).toEqual([]);
+  });
+
   it('never writes a file outside the data directory under an uploaded file name', () => {
     const stray = [server.dataDir, path.dirname(server.dataDir), process.cwd()].flatMap((dir) => readdirSync(dir).filter((f) => /passwd|environ|canary/.test(f) && f !== CANARY.name));
     expect(stray).toEqual([]);

@@ -21,6 +21,8 @@ export interface AttackReport {
   payloads: number;
   errors: Finding[];
   escapes: Finding[];
+  /** Requests the server answered by closing the connection. */
+  resets: Finding[];
 }
 
 type Send = { method: string; path: string; body?: Buffer; headers?: Record<string, string> };
@@ -36,7 +38,9 @@ function raw(port: number, cookie: string, send: Send): Promise<{ status: number
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    // The server may close the connection on a request it refuses outright (a 20,000-byte path
+    // past Node's header limit, with a body still being sent): a reset, not a server error.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 0, body: '' }) : reject(error)));
     req.end(send.body);
   });
 }
@@ -105,13 +109,14 @@ function batchStatuses(body: string): number[] {
 
 export async function attack(port: number, cookie: string, payloads: string[], concurrency = 6): Promise<AttackReport> {
   const jobs = payloads.flatMap((payload) => requestsFor(payload).map((r) => ({ ...r, payload })));
-  const report: AttackReport = { endpoints: [...new Set(jobs.map((j) => j.endpoint))], requests: jobs.length, payloads: payloads.length, errors: [], escapes: [] };
+  const report: AttackReport = { endpoints: [...new Set(jobs.map((j) => j.endpoint))], requests: jobs.length, payloads: payloads.length, errors: [], escapes: [], resets: [] };
   const queries = idQueries();
   let next = 0;
   async function worker() {
     while (next < jobs.length) {
       const job = jobs[next++];
       const { status, body } = await raw(port, cookie, job.send);
+      if (status === 0) report.resets.push({ endpoint: job.endpoint, payload: job.payload, status, leaked: [] });
       const leaked = leakedMarkers(body);
       if (leaked.length) report.escapes.push({ endpoint: job.endpoint, payload: job.payload, status, leaked });
       const statuses = job.endpoint === 'tRPC batch' ? batchStatuses(body) : [];
