@@ -4,7 +4,7 @@
 // long as the page shows this pipeline, so saves never remount the canvas: viewport, selection
 // and undo history all survive them.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocColumns } from '../../engine/columns';
 import { indexNodeTypes } from '../pipeline/flow-elements';
 import { PipelineCanvas } from '../pipeline/PipelineCanvas';
@@ -16,10 +16,11 @@ import { useBrowserRunFailure, useBrowserStorageNote } from '../runner/use-brows
 import { SidePanel, type PanelTab } from '../pipeline/SidePanel';
 import { usePipelineRun } from '../pipeline/use-pipeline-run';
 import { errorMessage } from '../trpc/error-message';
-import { useTRPC } from '../trpc/trpc-context';
+import { useTRPC, useTRPCClient } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import type { Crumb } from '../ui/PageHeader';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ConflictDialog } from './ConflictDialog';
 import { EditorHeader } from './EditorHeader';
 import { EditorProvider, useEditor } from './EditorContext';
 import { createEditorStore, isDirty, type EditorStore } from './editor-store';
@@ -28,6 +29,7 @@ import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { LeaveDialog } from './LeaveDialog';
 import { LiveIssueList } from './LiveIssueList';
 import { Palette } from './Palette';
+import { NewerVersionNotice, PresenceBar } from './PresenceBar';
 import { cannotEditReason } from './role-words';
 import { SaveStatus } from './SaveStatus';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -36,6 +38,7 @@ import { useCanvasCommands } from './use-canvas-commands';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useLeaveGuard } from './use-leave-guard';
 import { useLiveCompile } from './use-live-compile';
+import { usePresence } from './use-presence';
 import { useRunBlock } from './use-run-block';
 import { VersionMenu } from './VersionMenu';
 import { VersionPreview } from './VersionPreview';
@@ -70,6 +73,7 @@ export function PipelineWorkspace(props: PipelineWorkspaceProps) {
 
 function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
   const runState = usePipelineRun(pipelineId);
   const { run, live, start, cancel, resume } = runState;
@@ -146,6 +150,26 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
     [store, flush, restoreVersion, pipelineId],
   );
   const closeVersion = useCallback(() => setViewing(null), []);
+
+  const presence = usePresence(pipelineId);
+  const latestStamp = presence.snapshot?.latest ?? null;
+  const pull = useCallback(
+    async (version: number) => {
+      const { doc } = await client.pipeline.get.query({ id: pipelineId, version });
+      const baseVersion = store.getState().save.version;
+      store.pullLatest(doc as PipelineDoc, version, {
+        pipelineId,
+        baseVersion,
+        since: [latestStamp?.version === version ? latestStamp : { version, author: 'a teammate', authorId: null, createdAt: Date.now() }],
+      });
+    },
+    [client, pipelineId, store, latestStamp],
+  );
+  // Someone who cannot edit has nothing to merge: their canvas simply follows the latest version.
+  useEffect(() => {
+    if (!canWrite && latestStamp && latestStamp.version > store.getState().save.version) void pull(latestStamp.version).catch(() => undefined);
+  }, [canWrite, latestStamp, store, pull]);
+  const conflict = useEditor((s) => s.save.conflict);
   const localFailure = useBrowserRunFailure(run?.id);
   const storageNote = useBrowserStorageNote();
   const actionError = start.error ?? cancel.error ?? resume.error ?? restoreVersion.error;
@@ -160,6 +184,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           <>
             <SaveStatus editable={canWrite} readOnlyReason={cannotEditReason(role)} onRetry={() => void flush()} />
             <VersionMenu pipelineId={pipelineId} currentVersion={version} authors={authors} userId={userId} onOpen={setViewing} />
+            <PresenceBar snapshot={presence.snapshot} userId={userId} />
           </>
         }
         actions={
@@ -186,6 +211,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         }
       >
         <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : localFailure ? `This tab stopped running the pipeline: ${localFailure}` : null} />
+        <NewerVersionNotice snapshot={presence.snapshot} userId={userId} canPull={canWrite} onPull={pull} />
         {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; after a reload they are downloaded again.</p> : null}
       </EditorHeader>
       <div className="flex min-h-0 flex-1">
@@ -224,6 +250,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           onSelectNode={selectFromList}
         />
       </div>
+      {conflict && canWrite ? <ConflictDialog conflict={conflict} onSettle={store.settleConflict} /> : null}
       {helpOpen ? <ShortcutsDialog canEdit={canWrite} onClose={() => setHelpOpen(false)} /> : null}
       {leaveGuard.pendingHref ? (
         <LeaveDialog

@@ -26,6 +26,15 @@ export function SaveStatus({ editable, readOnlyReason, onRetry }: { editable: bo
       </span>
     );
   }
+  if (save.conflict) {
+    const last = save.conflict.since[save.conflict.since.length - 1];
+    return (
+      <span className={`${base} text-red-700`} data-testid="save-status" role="status">
+        <Dot className="bg-red-500" />
+        <span className="truncate">Not saved: clashes with v{last?.version ?? '?'}</span>
+      </span>
+    );
+  }
   if (save.error && dirty) {
     return (
       <span className={`${base} text-red-700`} data-testid="save-status" role="status">
