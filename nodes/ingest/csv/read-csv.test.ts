@@ -18,6 +18,15 @@ async function rejected(promise: Promise<unknown>): Promise<CsvError> {
 }
 
 describe('readCsv', () => {
+  it('names UTF-32 as UTF-32 (either byte order), and UTF-16 as UTF-16', async () => {
+    const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0, 0x0a, 0, 0, 0]);
+    const utf32be = new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61, 0, 0, 0, 0x0a]);
+    const utf16le = new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0]);
+    expect((await rejected(readCsv(bytesSource(utf32le, 5)))).message).toMatch(/UTF-32/);
+    expect((await rejected(readCsv(bytesSource(utf32be, 5)))).message).toMatch(/UTF-32/);
+    expect((await rejected(readCsv(bytesSource(utf16le, 5)))).message).toMatch(/UTF-16/);
+  });
+
   it('reads a BOM, semicolons, CRLF, a quoted line break and NA tokens', async () => {
     const result = await readCsv(bytesSource(good('semicolon-crlf-bom.csv'), 5));
     expect(result.delimiter).toBe(';');

@@ -83,9 +83,13 @@ export async function readCsv(open: ByteSource, request: ReadCsvRequest = {}): P
   return { table, columns, rows: sink.rows, delimiter, reread };
 }
 
-/** Bytes to skip: 3 for a UTF-8 byte-order mark; UTF-16 is refused outright. */
+/** Bytes to skip: 3 for a UTF-8 byte-order mark; UTF-32 and UTF-16 are refused outright, by name. */
 function byteOrderMark(head: Uint8Array): number {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 3;
+  // UTF-32 LE's mark starts with UTF-16 LE's (FF FE), so it is checked first.
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)) {
+    throw new CsvError({ line: 1 }, 'the file is UTF-32 text; save it as UTF-8 (or Windows-1252) and upload it again');
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     throw new CsvError({ line: 1 }, 'the file is UTF-16 text; save it as UTF-8 (or Windows-1252) and upload it again');
   }
