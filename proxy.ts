@@ -4,12 +4,22 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { checkRequestOrigin, checkRequestPath } from './server/http/guard';
 
 const PUBLIC_PAGES = ['/login', '/setup'];
+// onnxruntime-web's and TF.js's own files, served by allow-list: public library code, so no session.
+const PUBLIC_PREFIXES = ['/ort-wasm/', '/tfjs-wasm/'];
+// Next buffers a body that passes through here and cuts it at 10 MB (proxyClientMaxBodySize)
+// without a word, which tRPC then reads as broken JSON; say what happened instead.
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const refused = checkRequestOrigin(request) ?? checkRequestPath(pathname);
   if (refused) return refused;
-  if (pathname.startsWith('/api/') || PUBLIC_PAGES.includes(pathname)) return NextResponse.next();
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    return NextResponse.json({ error: { json: { message: 'Request too large: at most 10 MB per request', code: -32013, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } }, { status: 413 });
+  }
+  if (pathname.startsWith('/api/') || PUBLIC_PAGES.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+    return NextResponse.next();
+  }
   if (!request.cookies.has('pw_session')) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';

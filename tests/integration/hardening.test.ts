@@ -1,4 +1,5 @@
 // Regressions for the security battery's findings (issue 14), against a real `next start`.
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './helpers/trpc-http';
@@ -89,5 +90,70 @@ describe('finding 5: smaller ones', () => {
       expect((await raw(server.port, '/login', { host })).status, host).toBe(403);
     }
     expect((await raw(server.port, '/api/health', { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+});
+
+describe('finding 5: headers, library files, big bodies, run ownership, clean messages', () => {
+  it('sends a CSP with frame-ancestors and X-Frame-Options on pages, so no page can be framed', async () => {
+    for (const path of ['/login', '/projects']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: admin.cookie }, redirect: 'manual' });
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+
+  it('serves the onnxruntime-web and TF.js library files to anyone, the same with any cookie', async () => {
+    for (const path of ['/ort-wasm/ort-wasm-simd-threaded.mjs', '/tfjs-wasm/tfjs-backend-wasm.wasm']) {
+      for (const cookie of [undefined, 'pw_session=garbage', 'pw_session=%', admin.cookie]) {
+        const res = await fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+        expect(res.status, `${path} ${cookie}`).toBe(200);
+        await res.arrayBuffer();
+      }
+      expect((await fetch(`${server.url}${path.replace(/[^/]+$/, 'other.wasm')}`)).status).toBe(404);
+    }
+  });
+
+  it('answers 413 "request too large" to a tRPC body over 10 MB, not a JSON syntax error', async () => {
+    const big = JSON.stringify({ json: { name: 'x'.repeat(11 * 1024 * 1024) } });
+    const res = await fetch(`${server.url}/api/trpc/project.create`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: big });
+    expect(res.status).toBe(413);
+    expect(HttpClient.error({ status: res.status, body: await res.json() }).message).toMatch(/request too large/i);
+  });
+
+  it("lets a run be cancelled by its owner, a scientist or an admin; not by another analyst", async () => {
+    const add = async (email: string, role: string) => {
+      HttpClient.data(await admin.mutate('user.add', { email, name: role, role, password: `${role} password 1` }));
+      const c = new HttpClient(server.url);
+      HttpClient.data(await c.mutate('auth.login', { email, password: `${role} password 1` }));
+      return c;
+    };
+    const ana = await add('ana@example.com', 'analyst');
+    const sam = await add('sam@example.com', 'scientist');
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId: 'breast-cancer-explore' }));
+    const refused = await ana.mutate('run.cancel', { id: started.runId });
+    expect(refused.status).toBe(403);
+    expect(HttpClient.error(refused).message).toMatch(/only runs they started/);
+    expect((await sam.mutate('run.cancel', { id: started.runId })).status).toBe(200);
+    const own = HttpClient.data(await ana.mutate('run.start', { pipelineId: 'breast-cancer-explore' }));
+    expect((await ana.mutate('run.cancel', { id: own.runId })).status).toBe(200);
+  });
+
+  it('words bad input as "field: problem", never a validation dump or a library internal', async () => {
+    const login = await new HttpClient(server.url).mutate('auth.login', { email: 'nope', password: '' });
+    expect(login.status).toBe(400);
+    expect(HttpClient.error(login).message).toBe('Invalid input: email: Invalid email address; password: Too small: expected string to have >=1 characters');
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const cases: [string, Uint8Array][] = [
+      ['table', Buffer.concat([Buffer.from('ARROW1\0\0'), Buffer.alloc(40, 1), Buffer.from('ARROW1')])],
+      ['model', Buffer.from('{"x":1}')],
+      ['report', Buffer.from('{"x":1}')],
+    ];
+    for (const [kind, bytes] of cases) {
+      const res = await fetch(`${server.url}/api/artifacts/${sha(bytes)}?kind=${kind}`, { method: 'PUT', headers: { cookie: admin.cookie }, body: Buffer.from(bytes) });
+      expect(res.status, kind).toBe(422);
+      const { error } = await res.json();
+      expect(error, kind).toMatch(new RegExp(`^The bytes are not a valid ${kind} artifact: \\w`));
+      expect(error, kind).not.toMatch(/Cannot read|reading '|\[|\{/);
+    }
   });
 });

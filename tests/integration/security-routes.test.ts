@@ -152,10 +152,9 @@ describe('route enumeration', () => {
     for (const credential of CREDENTIALS) expect((await callProcedure(watch, credential.headers())).status, credential.name).toBe(401);
   });
 
-  // Issue 14, finding 5: the runtime's library files go to sign-in without a cookie but are served
-  // for any cookie value at all. Either public for everyone or checked properly: the same answer
-  // for every kind of missing or bad credential.
-  it.fails('answers the browser runtime files the same for every missing or bad credential', async () => {
+  // Issue 14, finding 5: the runtime's library files went to sign-in without a cookie but were served
+  // for any cookie value at all. Now public for everyone: the same answer for every credential.
+  it('answers the browser runtime files the same for every missing or bad credential', async () => {
     for (const [pattern, file] of LIBRARY_ROUTES) {
       const answers = new Set<string>();
       for (const credential of CREDENTIALS) answers.add(await pageAnswer(file, credential.headers()));

@@ -1,7 +1,7 @@
 import { serveOrtFile } from '../../../server/http/ort-wasm';
 
 // Reads from node_modules at request time; nothing to prerender. proxy.ts has already checked Host
-// and Origin and sent visitors without a session to sign-in; the files themselves are public code.
+// and Origin. The files are public library code, served to anyone by allow-list, with no session.
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ file: string }> };
