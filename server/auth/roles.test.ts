@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, isRole, type Action, type Role } from './roles';
+import { ACTIONS, ROLES, can, canCancelRun, isRole, type Action, type Role } from './roles';
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
@@ -28,5 +28,20 @@ describe('isRole', () => {
     expect(ROLES.every(isRole)).toBe(true);
     expect(isRole('Admin')).toBe(false);
     expect(isRole(undefined)).toBe(false);
+  });
+});
+
+describe('canCancelRun', () => {
+  const theirs = { createdBy: 'someone-else' };
+  it('lets a run be cancelled by its owner, any scientist and any admin', () => {
+    expect(canCancelRun({ id: 'a', role: 'analyst' }, { createdBy: 'a' })).toBe(true);
+    expect(canCancelRun({ id: 's', role: 'scientist' }, theirs)).toBe(true);
+    expect(canCancelRun({ id: 'x', role: 'admin' }, { createdBy: null })).toBe(true);
+  });
+
+  it("refuses an analyst someone else's run, and a viewer any run", () => {
+    expect(canCancelRun({ id: 'a', role: 'analyst' }, theirs)).toBe(false);
+    expect(canCancelRun({ id: 'a', role: 'analyst' }, { createdBy: null })).toBe(false);
+    expect(canCancelRun({ id: 'v', role: 'viewer' }, { createdBy: 'v' })).toBe(false);
   });
 });

@@ -93,3 +93,21 @@ function canBuild(action: Action): boolean {
       return assertNever(action, 'action');
   }
 }
+
+/**
+ * Cancelling stops someone's work: a run's owner may, and so may scientists and admins (who look
+ * after shared runs); an analyst may cancel only their own. Needs 'run.cancel' first.
+ */
+export function canCancelRun(user: { id: string; role: Role }, run: { createdBy: string | null }): boolean {
+  if (!can(user.role, 'run.cancel')) return false;
+  switch (user.role) {
+    case 'admin':
+    case 'scientist':
+      return true;
+    case 'analyst':
+    case 'viewer':
+      return run.createdBy === user.id;
+    default:
+      return assertNever(user.role, 'role');
+  }
+}

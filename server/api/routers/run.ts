@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { pipelineVersions, runs, stepLogs, stepRuns } from '../../db/schema';
 import { audit } from '../../auth/audit';
+import { canCancelRun } from '../../auth/roles';
 import { previewRun } from '../../pipelines/plan-preview';
 import { startRun } from '../../pipelines/start-run';
 import { runEvents } from '../../runners/run-events';
@@ -82,8 +84,11 @@ export const runRouter = createTRPCRouter({
   cancel: permitted('run.cancel')
     .input(z.object({ id: runId }))
     .mutation(({ ctx, input }) => {
-      const run = ctx.db.select({ status: runs.status }).from(runs).where(eq(runs.id, input.id)).get();
+      const run = ctx.db.select({ status: runs.status, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, input.id)).get();
       if (!run) throw notFound(`Run ${input.id}`);
+      if (!canCancelRun(ctx.user, run)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Analysts may cancel only runs they started; ask its owner, a scientist or an admin' });
+      }
       if (ENDED.has(run.status)) return { cancelled: false, status: run.status };
       if (!getRunManager().cancel(input.id)) {
         // Nobody is executing it here (its process is gone): settle it so it cannot resume later.
