@@ -2,34 +2,13 @@
 import { TRPCClientError } from '@trpc/client';
 import type { SaveConflict } from '../../engine/merge-types';
 
-interface InputIssue {
-  message?: unknown;
-  path?: unknown;
-}
-
-/** zod input errors arrive as a JSON list of issues; show each as "field: message". */
-function readInputIssues(message: string): string | null {
-  if (!message.startsWith('[')) return null;
-  try {
-    const issues = JSON.parse(message) as InputIssue[];
-    if (!Array.isArray(issues) || issues.length === 0) return null;
-    return issues
-      .map((i) => {
-        const path = Array.isArray(i.path) && i.path.length > 0 ? `${i.path.join('.')}: ` : '';
-        return `${path}${typeof i.message === 'string' ? i.message : 'invalid value'}`;
-      })
-      .join('; ');
-  } catch {
-    return null;
-  }
-}
-
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const message = String(error.message || '');
     if (!message) return 'The request failed';
     if (/fetch failed|failed to fetch|networkerror/i.test(message)) return 'The server could not be reached';
-    return readInputIssues(message) ?? message;
+    // The server already words input errors as 'field: problem' (server/api/errors.ts).
+    return message;
   }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong';

@@ -16,12 +16,30 @@ export function notFound(what: string): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: `${what} was not found` });
 }
 
+interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function isValidationError(cause: unknown): cause is { issues: ValidationIssue[] } {
+  const issues = (cause as { issues?: unknown } | null)?.issues;
+  return Array.isArray(issues) && issues.every((i) => typeof i?.message === 'string' && Array.isArray(i?.path));
+}
+
+/** 'Invalid input: email: Invalid email address; password: Too small…' instead of zod's JSON dump. */
+export function validationMessage(issues: ValidationIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message.replace(/^Invalid input: /, '')}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `Invalid input: ${shown.join('; ')}${more}`;
+}
+
 /** Maps a thrown value to the message a user sees and the issues attached to it. */
 export function publicErrorData(error: TRPCError): { message: string; issues?: CompileIssue[]; conflict?: SaveConflict } {
   const cause = error.cause;
   if (cause instanceof SaveConflictError) return { message: error.message, conflict: cause.conflict };
   if (cause instanceof DocumentIssuesError) return { message: error.message, issues: cause.issues };
   if (cause instanceof UserError) return { message: cause.message };
+  if (error.code === 'BAD_REQUEST' && isValidationError(cause)) return { message: validationMessage(cause.issues) };
   if (error.code === 'INTERNAL_SERVER_ERROR') return { message: 'Internal error; see the server log' };
   return { message: error.message };
 }

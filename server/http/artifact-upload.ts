@@ -6,10 +6,11 @@
 // declared kind, and be the canonical encoding of that value (what a server runner would have
 // written for it), so an artifact's id means the same whichever runner produced it. Media type
 // and metadata are derived here from the decoded value, never taken from the request.
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import { PORT_KINDS } from '../../engine/port-kinds';
 import { decodeValue, encodeValue } from '../../nodes/codec';
 import { resolveUser } from '../api/context';
+import { validationMessage } from '../api/errors';
 import { can } from '../auth/roles';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
@@ -18,6 +19,19 @@ import { hasArtifact, recordArtifact } from '../store/artifacts';
 
 const UPLOADABLE = PORT_KINDS.filter((k) => k !== 'deployment');
 const kindSchema = z.enum(UPLOADABLE as [string, ...string[]], { message: `kind must be one of ${UPLOADABLE.join(', ')}` });
+
+/**
+ * Why the bytes did not decode, in words for the uploader: zod's issues as 'field: problem', a
+ * decoder's own message, but never a library's TypeError or RangeError from deep inside
+ * ("Cannot read properties of null (reading 'fieldsLength')"); that goes to the log.
+ */
+function decodeFailure(rawId: string, kind: string, cause: unknown): string {
+  if (cause instanceof ZodError) return validationMessage(cause.issues);
+  const internal = !(cause instanceof Error) || cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError;
+  if (!internal) return cause.message.split('\n')[0];
+  console.warn(`[artifact ${rawId}] ${kind} bytes did not decode`, cause);
+  return `they do not decode as ${kind === 'table' ? 'an Arrow IPC file' : 'its JSON form'}`;
+}
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status });
 
@@ -90,8 +104,7 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
   try {
     encoded = encodeValue(decodeValue(kind.data as (typeof UPLOADABLE)[number], bytes));
   } catch (cause) {
-    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    return error(422, `The bytes are not a valid ${kind.data} artifact: ${why}`);
+    return error(422, `The bytes are not a valid ${kind.data} artifact: ${decodeFailure(rawId, kind.data, cause)}`);
   }
   if (!sameBytes(encoded.bytes, bytes)) {
     return error(422, `The bytes are a ${kind.data}, but not in the canonical encoding every runner writes, so their id would not match a server run's`);
