@@ -96,6 +96,28 @@ describe('pipeworks run', () => {
   });
 });
 
+describe('pipeworks run and versions saved meanwhile', () => {
+  const seeded = (seed: number) =>
+    writeDoc(`seeded-${seed}.json`, {
+      schemaVersion: 1,
+      id: 'seeded',
+      name: 'Seeded',
+      nodes: [
+        { id: 'ingest', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'iris' }, position: { x: 0, y: 0 } },
+        { id: 'split', type: 'split/random', version: 1, params: { seed }, position: { x: 1, y: 0 } },
+      ],
+      edges: [{ id: 'e', source: 'ingest', sourceHandle: 'table', target: 'split', targetHandle: 'table' }],
+    });
+
+  it('bases a file run on its last run, and refuses a --base whose edits clash with a later version', () => {
+    expect(JSON.parse(cli(['run', seeded(1), '--json']).stdout).pipelineVersion).toBe(1);
+    expect(JSON.parse(cli(['run', seeded(2), '--json']).stdout).pipelineVersion).toBe(2);
+    const clash = cli(['run', seeded(3), '--base', '1']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/Not saved: the pipeline changed since v1 \(Pipeworks \(pipeworks run\) saved v2 at .* UTC\), and both changed param "seed" of node "split"/);
+  });
+});
+
 describe('pipeworks user add', () => {
   it('reads the password from stdin and refuses a short one', () => {
     expect(cli(['user', 'add', '--email', 'sam@example.com', '--role', 'scientist'], 'a long enough password\n').code).toBe(0);
