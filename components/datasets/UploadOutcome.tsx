@@ -19,6 +19,28 @@ export function UploadOutcome({ result }: { result: UploadResult }) {
       </div>
     );
   }
+  const ids = result.version.columns.filter((c) => c.role === 'id').map((c) => c.name);
+  return (
+    <div className="flex flex-col gap-2">
+      <Success result={result} />
+      {ids.length > 0 ? (
+        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="upload-id-columns">
+          {ids.map((name, i) => (
+            <span key={name}>
+              {i > 0 ? ', ' : ''}
+              <code className="font-mono text-xs">{name}</code>
+            </span>
+          ))}{' '}
+          {ids.length === 1 ? 'looks like an identifier, so it has' : 'look like identifiers, so they have'} role id and models leave{' '}
+          {ids.length === 1 ? 'it' : 'them'} out of their features. To train on one, add a <span className="font-medium">Set column roles</span> node and
+          set its role to feature.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Success({ result }: { result: Extract<UploadResult, { ok: true }> }) {
   const { dataset, version, created } = result;
   return (
     <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="upload-success">

@@ -2,6 +2,7 @@
 // input columns it reads with the preprocessing fitted for each.
 import type { ModelSummary } from '../../server/store/preview';
 import { formatNumber } from '../ui/format';
+import { LeftOutColumns } from './LeftOutColumns';
 import { ModelInputs } from './ModelInputs';
 import { SectionTitle } from './SectionTitle';
 import { TrainingSummary } from './TrainingSummary';
@@ -52,7 +53,10 @@ export function ModelPreview({ model }: { model: ModelSummary }) {
       <TrainingSummary training={model.training} />
       <section>
         <SectionTitle hint="fitted on the training rows; applied the same way when serving">Inputs and preprocessing</SectionTitle>
-        <ModelInputs inputs={model.inputs} preprocessing={model.preprocessing} />
+        <div className="flex flex-col gap-2">
+          <LeftOutColumns leftOut={model.training.leftOut} />
+          <ModelInputs inputs={model.inputs} preprocessing={model.preprocessing} />
+        </div>
       </section>
     </div>
   );

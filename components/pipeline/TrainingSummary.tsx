@@ -6,7 +6,7 @@ import { formatNumber } from '../ui/format';
 import { SectionTitle } from './SectionTitle';
 
 /** Keys shown in their own rows (or above, in the model summary); the rest are listed as they come. */
-const SHOWN = new Set(['algorithm', 'rows', 'validationRows', 'features', 'iterations', 'epochs', 'bestEpoch', 'stoppedEarly', 'converged', 'stop', 'loss', 'valLoss', 'backend', 'history', 'params', 'search']);
+const SHOWN = new Set(['algorithm', 'rows', 'validationRows', 'features', 'iterations', 'epochs', 'bestEpoch', 'stoppedEarly', 'converged', 'stop', 'loss', 'valLoss', 'backend', 'history', 'params', 'search', 'leftOut']);
 
 const num = (v: JsonValue | undefined) => (typeof v === 'number' ? v : null);
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : null);

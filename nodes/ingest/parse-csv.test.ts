@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { idEvidence } from '../table/id-like';
 import { inferColumnType, parseCells } from '../table/infer-column-type';
 import { tableFromColumns, type ColumnData } from '../table/table-from-columns';
 import { readCsvBytes } from './parse-csv';
@@ -14,7 +15,9 @@ function referenceTable(text: string) {
   const columns = header.map((name, c): ColumnData => {
     const raw = rows.map((row) => row[c]);
     const type = inferColumnType(raw);
-    return { info: { name: name.trim(), type, role: 'feature' }, values: parseCells(type, raw).cells };
+    const cells = parseCells(type, raw).cells;
+    const id = idEvidence({ name: name.trim(), type, length: cells.length, get: (i) => cells[i] });
+    return { info: { name: name.trim(), type, role: id ? 'id' : 'feature' }, values: cells };
   });
   return tableFromColumns(columns, rows.length);
 }
@@ -27,7 +30,8 @@ describe('readCsvBytes', () => {
       expect(result.rows).toBe(sample.rows);
       expect(result.columns).toHaveLength(sample.columns);
       expect(tableToIPC(result.table, 'file')).toEqual(tableToIPC(referenceTable(new TextDecoder().decode(bytes)), 'file'));
-    });
+      // Each sample is parsed twice, the reference slowly: seconds when other work shares the cores.
+    }, 30_000);
   }
 
   it('matches the reference on a table with every column type and missing cells', async () => {

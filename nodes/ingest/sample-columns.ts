@@ -1,5 +1,5 @@
 // A bundled sample's column schema from its manifest entry, without reading the file: the manifest's
-// `schema` gives names and types, `target` and `time` give the roles, as the node's run assigns them.
+// `schema` gives names, types and id roles, `target` and `time` give the others, as the node's run assigns them.
 import type { ColumnInfo, ColumnRole } from '../values';
 import type { SampleDataset } from './samples/manifest';
 
@@ -11,5 +11,5 @@ export function sampleRoles(sample: SampleDataset): Map<string, ColumnRole> {
 
 export function sampleColumns(sample: SampleDataset): ColumnInfo[] {
   const roles = sampleRoles(sample);
-  return sample.schema.map(({ name, type }) => ({ name, type, role: roles.get(name) ?? 'feature' }));
+  return sample.schema.map(({ name, type, role }) => ({ name, type, role: roles.get(name) ?? role ?? 'feature' }));
 }

@@ -61,7 +61,8 @@ export async function trainModel<P>(
   seed: number,
 ): Promise<ModelArtifact> {
   for (const note of prepared.notes) ctx.log('warn', note);
-  const { X, task, labels } = prepared;
+  const { X, task, labels, leftOut } = prepared;
+  if (leftOut.length > 0) ctx.log('info', `Left out of the features: ${leftOut.map((c) => `"${c.name}" (role ${c.role})`).join(', ')}`);
   ctx.log(
     'info',
     `Training ${estimator.format} (${task}${labels.length ? `: ${labels.join(', ')}` : ''}) on ${X.rows} rows, ` +
@@ -88,6 +89,8 @@ export async function trainModel<P>(
       params: toJson(params),
       rows: X.rows,
       features: X.cols,
+      // Only when some column was left out, so models of tables without one keep their bytes.
+      ...(leftOut.length > 0 ? { leftOut: leftOut.map(({ name, role }) => ({ name, role })) } : {}),
       ...(prepared.validation ? { validationRows: prepared.validation.X.rows } : {}),
     },
   };

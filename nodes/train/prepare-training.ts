@@ -34,6 +34,8 @@ export interface PreparedTraining {
   validation?: { X: Matrix; target: FitTarget };
   /** Things worth a warning in the run log (dropped validation rows, imputed training values). */
   notes: string[];
+  /** Columns of the training table that are neither the target nor features, with the role that kept them out. */
+  leftOut: { name: string; role: ColumnInfo['role'] }[];
 }
 
 export function prepareTraining(
@@ -70,6 +72,9 @@ export function prepareTraining(
     X,
     fitTarget,
     notes,
+    leftOut: train.columns
+      .filter((c) => c.name !== target.name && !features.some((f) => f.name === c.name))
+      .map(({ name, role }) => ({ name, role })),
   };
   if (validation && validation.table.numRows > 0) {
     prepared.validation = prepareValidation(validation.table, prepared, notes);

@@ -1,5 +1,6 @@
 // A new user's own data, through the UI: an uploaded churn CSV is previewed and exported, a
-// pipeline picks it (and its version) from the dataset picker, trains on it and evaluates it.
+// pipeline picks it (and its version) from the dataset picker, trains on it without its id column
+// (and says so) and evaluates it.
 // This spec starts its own server with its own data directory.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -61,6 +62,9 @@ async function uploadChurn(page: Page) {
   await page.getByTestId('upload-button').click();
   // The first import starts the import thread, which compiles the parser first: seconds, not milliseconds.
   await expect(page.getByTestId('upload-success')).toContainText('Imported churn-upload version 1', { timeout: 60_000 });
+  // Every customer_id is different: it is an identifier, not something to learn from.
+  await expect(page.getByTestId('upload-id-columns')).toHaveText(/^customer_id looks like an identifier, so it has role id and models leave it out/);
+  await expect(page.getByTestId('upload-id-columns')).toContainText('set its role to feature');
 }
 
 test('an uploaded table exports from its preview as CSV, Parquet and Arrow', async ({ page }) => {
@@ -116,4 +120,16 @@ test('the dataset node offers the stored datasets and their versions, then train
   await expect(page.getByTestId('cost-verdict')).toHaveText(/^(Saves EUR [\d,.]+ per 1,000 \(\d+\.\d%\) against flagging (nobody|everyone)|Costs EUR [\d,.]+ more per 1,000)/);
   await page.getByTestId('cost-summary').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/uploaded-03-baselines.png' });
+
+  // The model reads the four real features; the id column is left out, and the panel says so.
+  await page.getByTestId('node-train').click();
+  const model = page.getByTestId('model-preview');
+  await expect(model).toContainText('4 input columns');
+  await expect(model.getByTestId('model-inputs')).not.toContainText('customer_id');
+  await expect(model.getByTestId('model-inputs')).toContainText('tenure_months');
+  await expect(model.getByTestId('left-out-column')).toHaveText(['customer_id']);
+  await expect(model.getByTestId('model-left-out')).toContainText('customer_id (role id: it looks like an identifier)');
+  await expect(model.getByTestId('left-out-hint')).toContainText('add a Set column roles node before the split and set its role to feature');
+  await model.getByTestId('model-left-out').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/uploaded-04-id-left-out.png' });
 });

@@ -3,6 +3,7 @@
 import {
   Field,
   makeData,
+  makeVector,
   Utf8,
   vectorFromArray,
   type Bool,
@@ -15,7 +16,8 @@ import {
   type TimestampMillisecond,
 } from 'apache-arrow';
 import type { ColumnInfo, ColumnType } from '../../values';
-import { arrowTypeFor, assembleTable } from '../../table/table-from-columns';
+import { idEvidence } from '../../table/id-like';
+import { arrowTypeFor, assembleTable, type CellValue } from '../../table/table-from-columns';
 import { MAX_CATEGORIES } from './cell-rules';
 import type { Validity } from './validity';
 import { BOOLEAN, DATETIME, NUMERIC, STRING, UNDECIDED, type ColumnBuilder } from './column-builder';
@@ -28,11 +30,20 @@ export function buildTable(builders: readonly ColumnBuilder[], rows: number): { 
     if (builder.kind === UNDECIDED) fillMissing(builder, rows);
     const type = finalType(builder);
     const arrowType = arrowTypeFor(type, builder.position);
+    const data = columnData(builder, type, arrowType, rows);
     fields.push(new Field(builder.name, arrowType, true));
-    children.push(columnData(builder, type, arrowType, rows));
-    columns.push({ name: builder.name, type, role: 'feature' });
+    children.push(data);
+    columns.push({ name: builder.name, type, role: looksLikeId(builder, type, data, rows) ? 'id' : 'feature' });
   }
   return { table: assembleTable(fields, children, rows, columns), columns };
+}
+
+/** An identifier-like column starts with role id, so no model one-hot encodes a customer id by default. */
+function looksLikeId(builder: ColumnBuilder, type: ColumnType, data: Data, rows: number): boolean {
+  const vector = makeVector(data);
+  const distinctBound = type === 'categorical' ? builder.strings!.dictionary.length : undefined;
+  const get = (i: number) => vector.get(i) as CellValue;
+  return idEvidence({ name: builder.name, type, length: rows, nulls: data.nullCount, distinctBound, get }) !== null;
 }
 
 /** A column with no present cell (and no type asked for) is text. */

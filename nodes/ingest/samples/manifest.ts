@@ -9,7 +9,7 @@
 //     { name: 'species', type: 'categorical' },
 //   ],
 // type is one of nodes/values.ts COLUMN_TYPES ('numeric' | 'categorical' | 'boolean' | 'datetime' | 'text').
-// Roles are not listed: `target` (and `time`) set them, as the node does when it runs. The schema is what
+// Roles are not listed, except `role: 'id'` where the reader sees an identifier: `target` (and `time`) set them, as the node does when it runs. The schema is what
 // the inspector's column pickers offer before anything runs; manifest.test.ts parses each file and fails
 // if the schema differs (its message prints the schema to paste).
 import type { ColumnType } from '../../values';
@@ -20,6 +20,8 @@ export type SampleTask = 'binary' | 'multiclass' | 'regression';
 export interface SampleColumn {
   name: string;
   type: ColumnType;
+  /** Set where the reader itself gives the column role id (table/id-like.ts: an identifier). */
+  role?: 'id';
 }
 
 export interface SampleDataset {
@@ -182,7 +184,7 @@ export const SAMPLE_DATASETS = [
     target: 'churned',
     task: 'binary',
     schema: [
-      { name: 'customer_id', type: 'text' },
+      { name: 'customer_id', type: 'text', role: 'id' },
       { name: 'senior_citizen', type: 'categorical' },
       { name: 'partner', type: 'categorical' },
       { name: 'tenure_months', type: 'numeric' },
