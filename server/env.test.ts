@@ -31,6 +31,7 @@ describe('parseEnv', () => {
         PIPEWORKS_MAX_UPLOAD_MB: '50',
         PIPEWORKS_MAX_LINE_KB: '64',
         PIPEWORKS_BROWSER_TIMEOUT_S: '5',
+        PIPEWORKS_GC_GRACE_HOURS: '0.5',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -47,8 +48,15 @@ describe('parseEnv', () => {
       PIPEWORKS_MAX_UPLOAD_MB: 50,
       PIPEWORKS_MAX_LINE_KB: 64,
       PIPEWORKS_BROWSER_TIMEOUT_S: 5,
+      PIPEWORKS_GC_GRACE_HOURS: 0.5,
       NODE_ENV: 'production',
     });
+  });
+
+  it('keeps released artifacts 24 hours by default, any hours ≥ 0 when set', () => {
+    expect(parseEnv({}).PIPEWORKS_GC_GRACE_HOURS).toBe(24);
+    expect(parseEnv({ PIPEWORKS_GC_GRACE_HOURS: '0' }).PIPEWORKS_GC_GRACE_HOURS).toBe(0);
+    expect(() => parseEnv({ PIPEWORKS_GC_GRACE_HOURS: '-1' })).toThrow(/PIPEWORKS_GC_GRACE_HOURS/);
   });
 
   it('takes fractional upload and line limits, but not zero or negative ones', () => {

@@ -50,6 +50,8 @@ const envSchema = (cwd: string) =>
     /** A browser-driven run whose tab has not been heard from for this long is marked interrupted. */
     // A hidden tab's timers may fire only once a minute (Chrome's intensive throttling), so well above that.
     PIPEWORKS_BROWSER_TIMEOUT_S: optional(z.coerce.number().positive().max(3600)).transform((s) => s ?? 90),
+    /** How long an artifact stays after its last owner was deleted, before GC may remove it. */
+    PIPEWORKS_GC_GRACE_HOURS: optional(z.coerce.number().min(0).max(24 * 3660)).transform((h) => h ?? 24),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

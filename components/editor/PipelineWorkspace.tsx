@@ -56,6 +56,7 @@ export interface PipelineWorkspaceProps {
   crumbs: Crumb[];
   canRun: boolean;
   canCancel: boolean;
+  canDelete: boolean;
   canWrite: boolean;
   role: string;
   userId: string;
@@ -71,7 +72,7 @@ export function PipelineWorkspace(props: PipelineWorkspaceProps) {
   );
 }
 
-function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
+function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canDelete, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
@@ -231,6 +232,8 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
                 version={viewing}
                 types={types}
                 restoreBlocked={readOnlyReason}
+                current={version}
+                canDelete={canDelete}
                 onRestore={restore}
                 onClose={closeVersion}
               />
@@ -244,6 +247,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           tab={tab}
           onTab={setTab}
           runState={runState}
+          canDelete={canDelete}
           steps={steps}
           inspectedNodeId={inspected.nodeId}
           focusPort={inspected.port}

@@ -1,7 +1,7 @@
 'use client';
 // An older version, drawn read-only over the working canvas (which stays as it was underneath,
 // undo history and all). "Restore this version" puts its content back as a new version.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { DocColumns } from '../../engine/columns';
@@ -10,6 +10,7 @@ import type { IssueView, NodeTypeInfo, StepView } from '../pipeline/pipeline-typ
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
+import { DeleteButton } from '../ui/DeleteButton';
 import { InlineError } from '../ui/InlineError';
 import { Tooltip } from '../ui/Tooltip';
 import { EditorProvider } from './EditorContext';
@@ -27,11 +28,14 @@ interface VersionPreviewProps {
   types: ReadonlyMap<string, NodeTypeInfo>;
   /** Why restoring is not possible (the role), or null. */
   restoreBlocked: string | null;
+  /** The current version, which cannot be deleted; older ones can, where `canDelete`. */
+  current: number;
+  canDelete: boolean;
   onRestore: (doc: PipelineDoc, version: number) => void;
   onClose: () => void;
 }
 
-export function VersionPreview({ pipelineId, version, types, restoreBlocked, onRestore, onClose }: VersionPreviewProps) {
+export function VersionPreview({ pipelineId, version, types, restoreBlocked, current, canDelete, onRestore, onClose }: VersionPreviewProps) {
   const trpc = useTRPC();
   const query = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId, version }));
   const parsed = query.data ? readStoredDoc(query.data.doc) : null;
@@ -44,10 +48,11 @@ export function VersionPreview({ pipelineId, version, types, restoreBlocked, onR
 
   return (
     <section className="absolute inset-0 z-20 flex flex-col bg-zinc-50" aria-label={`Version ${version}, read only`} data-testid="version-preview">
-      <div className="flex h-11 shrink-0 items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm">
+      <div className="flex min-h-11 shrink-0 items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm">
         <span className="font-medium whitespace-nowrap text-amber-900">Viewing v{version}</span>
         <span className="truncate text-amber-800">Read only, as it was saved then</span>
         <span className="ml-auto flex items-center gap-2">
+          {canDelete && version !== current ? <DeleteVersion pipelineId={pipelineId} version={version} onDeleted={onClose} /> : null}
           <Tooltip text={restoreBlocked}>
             <Button
               size="sm"
@@ -73,6 +78,30 @@ export function VersionPreview({ pipelineId, version, types, restoreBlocked, onR
         ) : null}
       </div>
     </section>
+  );
+}
+
+function DeleteVersion({ pipelineId, version, onDeleted }: { pipelineId: string; version: number; onDeleted: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const remove = useMutation(
+    trpc.storage.deletePipelineVersion.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.pipeline.versions.queryKey({ id: pipelineId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.run.pathKey() });
+        onDeleted();
+      },
+    }),
+  );
+  return (
+    <DeleteButton
+      label={`Delete v${version}`}
+      consequence={`v${version} and its runs go.`}
+      pending={remove.isPending}
+      error={remove.isError ? errorMessage(remove.error) : null}
+      onConfirm={() => remove.mutate({ pipelineId, version })}
+      testId="delete-pipeline-version"
+    />
   );
 }
 

@@ -19,6 +19,8 @@ interface PipelineViewProps {
   pipelineId: string;
   canRun: boolean;
   canCancel: boolean;
+  /** May delete runs and old versions (their storage is freed by GC). */
+  canDelete: boolean;
   canWrite: boolean;
   role: string;
   userId: string;
@@ -44,7 +46,7 @@ function useMounted(): boolean {
   return useSyncExternalStore(noSubscribe, () => true, () => false);
 }
 
-export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, userId, authors, initial }: PipelineViewProps) {
+export function PipelineView({ pipelineId, canRun, canCancel, canDelete, canWrite, role, userId, authors, initial }: PipelineViewProps) {
   const trpc = useTRPC();
   const mounted = useMounted();
   const [fresh] = useState(() => (initial && !openedRenders.has(initial.renderId) ? initial : null));
@@ -111,6 +113,7 @@ export function PipelineView({ pipelineId, canRun, canCancel, canWrite, role, us
         crumbs={crumbs}
         canRun={canRun}
         canCancel={canCancel}
+        canDelete={canDelete}
         canWrite={canWrite}
         role={role}
         userId={userId}

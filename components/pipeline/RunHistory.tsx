@@ -1,13 +1,18 @@
 'use client';
-// Recent runs of this pipeline, newest first; choosing one shows its state on the canvas.
+// Recent runs of this pipeline, newest first; choosing one shows its state on the canvas. The
+// chosen run, once finished, can be deleted (its artifacts are marked for storage GC).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../trpc/error-message';
+import { useTRPC } from '../trpc/trpc-context';
+import { DeleteButton } from '../ui/DeleteButton';
 import { formatDateTime, formatDuration, formatRelative, shortId } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { PipelineRunState } from './use-pipeline-run';
 
-export function RunHistory({ runState }: { runState: PipelineRunState }) {
-  const { runs, runsQuery, runId, chooseRun } = runState;
+export function RunHistory({ runState, canDelete }: { runState: PipelineRunState; canDelete: boolean }) {
+  const { runs, runsQuery, runId, chooseRun, live } = runState;
+  const chosen = runs?.find((r) => r.id === runId);
   return (
     <section aria-labelledby="run-history-heading">
       <h2 id="run-history-heading" className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
@@ -45,6 +50,34 @@ export function RunHistory({ runState }: { runState: PipelineRunState }) {
           })}
         </ul>
       )}
+      {canDelete && chosen && !live && chosen.status !== 'queued' && chosen.status !== 'running' ? (
+        <div className="mt-2">
+          <DeleteRun runId={chosen.id} onDeleted={() => chooseRun(null)} />
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+function DeleteRun({ runId, onDeleted }: { runId: string; onDeleted: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const remove = useMutation(
+    trpc.storage.deleteRun.mutationOptions({
+      onSuccess: () => {
+        onDeleted();
+        void queryClient.invalidateQueries({ queryKey: trpc.run.pathKey() });
+      },
+    }),
+  );
+  return (
+    <DeleteButton
+      label={`Delete run ${shortId(runId)}`}
+      consequence="Its steps, logs, params and metrics go; its artifacts are freed by storage GC unless another run or a model needs them."
+      pending={remove.isPending}
+      error={remove.isError ? errorMessage(remove.error) : null}
+      onConfirm={() => remove.mutate({ runId })}
+      testId="delete-run"
+    />
   );
 }

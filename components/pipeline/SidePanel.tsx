@@ -22,13 +22,15 @@ interface SidePanelProps {
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   runState: PipelineRunState;
+  /** May delete the chosen run. */
+  canDelete: boolean;
   steps: ReadonlyMap<string, StepView>;
   inspectedNodeId: string | null;
   focusPort: string | null;
   onSelectNode: (id: string | null) => void;
 }
 
-export function SidePanel({ types, readOnlyReason, tab, onTab, runState, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
+export function SidePanel({ types, readOnlyReason, tab, onTab, runState, canDelete, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
   const node = useEditor(
     useCallback((s: EditorState) => (inspectedNodeId ? (s.doc.nodes.find((n) => n.id === inspectedNodeId) ?? null) : null), [inspectedNodeId]),
     sameExceptPosition,
@@ -52,7 +54,7 @@ export function SidePanel({ types, readOnlyReason, tab, onTab, runState, steps, 
       <div role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'runs' ? (
           <div className="flex flex-col gap-6 p-4">
-            <RunHistory runState={runState} />
+            <RunHistory runState={runState} canDelete={canDelete} />
             <RunSteps run={runState.run} loading={runState.runQuery.isPending && runState.runId !== null} labelOf={labelOf} onSelectNode={onSelectNode} onChooseRun={runState.chooseRun} />
           </div>
         ) : node ? (

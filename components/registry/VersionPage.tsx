@@ -1,13 +1,14 @@
 'use client';
 // One model version: what it is (format, task, signature), how good it is (metrics), where it came
 // from (run, pipeline version, params, code hashes, data) and its lineage drawn as a graph.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { lazy, Suspense } from 'react';
 import { metricLabel } from '../pipeline/metric-labels';
 import { errorMessage } from '../trpc/error-message';
 import type { RouterOutputs } from '../trpc/router-types';
 import { useTRPC } from '../trpc/trpc-context';
+import { DeleteButton } from '../ui/DeleteButton';
 import { formatDateTime, formatNumber, shortId } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
@@ -46,6 +47,7 @@ export function VersionPage({ modelId, version, permissions }: { modelId: string
           <Summary v={v} />
           <Metrics v={v} />
         </div>
+        {permissions.canDelete && !v.deletedAt ? <DeleteVersion modelId={modelId} version={v.version} /> : null}
         {permissions.canAlias && !v.deletedAt ? (
           <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
             <h2 className="mb-2 text-sm font-semibold text-zinc-900">Point an alias at this version</h2>
@@ -68,6 +70,29 @@ export function VersionPage({ modelId, version, permissions }: { modelId: string
         </div>
       </div>
     </PageBody>
+  );
+}
+
+/** Marks the version deleted; its record and lineage stay, and storage GC frees its bytes later. */
+function DeleteVersion({ modelId, version }: { modelId: string; version: number }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const remove = useMutation(
+    trpc.storage.deleteModelVersion.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.registry.pathKey() }),
+    }),
+  );
+  return (
+    <div>
+      <DeleteButton
+        label="Delete this version"
+        consequence={`v${version} leaves the lists and can no longer hold an alias; its record stays, and GC frees its model file once nothing needs it.`}
+        pending={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : null}
+        onConfirm={() => remove.mutate({ modelId, version })}
+        testId="delete-model-version"
+      />
+    </div>
   );
 }
 

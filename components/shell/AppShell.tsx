@@ -10,10 +10,11 @@ interface AppShellProps {
   user: SessionUser;
   canManageUsers: boolean;
   canReadAudit: boolean;
+  canCollectStorage: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ user, canManageUsers, canReadAudit, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage, children }: AppShellProps) {
   const items: NavItem[] = [
     { href: '/', label: 'Projects' },
     { href: '/datasets', label: 'Datasets' },
@@ -22,6 +23,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, children }: AppSh
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
   if (canReadAudit) items.push({ href: '/admin/audit', label: 'Audit log' });
+  if (canCollectStorage) items.push({ href: '/admin/storage', label: 'Storage' });
   items.push({ href: '/settings', label: 'Settings' });
   return (
     <div className="flex h-screen flex-col">

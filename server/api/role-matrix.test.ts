@@ -79,6 +79,11 @@ const ACCESS: Record<string, Access> = {
   'registry.saveSettings': 'project.write',
   'audit.list': 'audit.read',
   'audit.modelHistory': 'pipeline.read',
+  'storage.plan': 'storage.gc',
+  'storage.collect': 'storage.gc',
+  'storage.deleteRun': 'history.delete',
+  'storage.deletePipelineVersion': 'history.delete',
+  'storage.deleteModelVersion': 'history.delete',
 };
 
 /** Every procedure path in the app router, read from the router itself. */

@@ -8,6 +8,7 @@ import { projectRouter } from './routers/project';
 import { registryRouter } from './routers/registry';
 import { runRouter } from './routers/run';
 import { runnerRouter } from './routers/runner';
+import { storageRouter } from './routers/storage';
 import { userRouter } from './routers/user';
 import { createTRPCRouter } from './trpc';
 
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   registry: registryRouter,
   audit: auditRouter,
+  storage: storageRouter,
 });
 
 export type AppRouter = typeof appRouter;

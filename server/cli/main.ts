@@ -2,6 +2,7 @@
 // 2 invalid pipeline or bad usage.
 import { UserError } from '../../engine/errors';
 import { cmdBackup } from './backup';
+import { cmdGc } from './gc';
 import { cmdIngest } from './ingest';
 import { cmdRun } from './run';
 import { cmdSetup } from './setup';
@@ -21,6 +22,10 @@ const USAGE = `Usage: pipeworks <command>
                                           (exit 0 imported, 1 rejected with the reason and line, 2 usage)
   backup <file> [--json]                  copy the database with SQLite's online backup API, safe while
                                           the server runs (see docs/operations.md)
+  gc [--dry-run] [--grace-hours H] [--json]
+                                          remove artifacts that no run, dataset or model version needs
+                                          and that were released more than H hours ago
+                                          (default PIPEWORKS_GC_GRACE_HOURS, 24); --dry-run only lists them
 
 Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
@@ -41,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdIngest(rest);
       case 'backup':
         return await cmdBackup(rest);
+      case 'gc':
+        return await cmdGc(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -304,6 +304,10 @@ export const artifacts = sqliteTable('artifacts', {
   createdAt: integer('created_at').notNull(),
   /** The first run that produced these bytes; later identical outputs dedupe onto this row. */
   createdByRunId: text('created_by_run_id').references(() => runs.id, { onDelete: 'set null' }),
+  /** When a deletion let go of it (a run, pipeline version or model version): GC's grace period starts here. */
+  releasedAt: integer('released_at'),
+  /** What let go of it, for the storage page: "run 1a2b3c4d deleted", "churn v3 deleted". */
+  releasedBy: text('released_by'),
 });
 
 /** A named dataset; its content lives in its versions. Names are unique and case-sensitive. */

@@ -44,6 +44,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
       canRun={can(user.role, 'run.start')}
       canCancel={can(user.role, 'run.cancel')}
       canWrite={can(user.role, 'pipeline.write')}
+      canDelete={can(user.role, 'history.delete')}
       role={user.role}
       userId={user.id}
       authors={versionAuthors(id)}

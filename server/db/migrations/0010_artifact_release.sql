@@ -1,0 +1,2 @@
+ALTER TABLE `artifacts` ADD `released_at` integer;--> statement-breakpoint
+ALTER TABLE `artifacts` ADD `released_by` text;

@@ -1,0 +1,41 @@
+// Deleting a model version keeps its row (the record of what existed, and its lineage) and marks
+// its model artifact released, so GC can free the bytes once no other version or run needs them.
+// A version an alias points at cannot go: an alias is what serving and people follow.
+import { and, eq } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
+import { audit } from '../auth/audit';
+import type { Db } from '../db/client';
+import { aliasRequests, modelAliases, modelVersions, registeredModels } from '../db/schema';
+import { markReleased } from './release';
+
+export function deleteModelVersion(db: Db, input: { modelId: string; version: number; userId: string | null }) {
+  return db.transaction((tx) => {
+    const model = tx.select().from(registeredModels).where(eq(registeredModels.id, input.modelId)).get();
+    if (!model) throw new UserError(`Model ${input.modelId} does not exist`, { field: 'modelId' });
+    const version = tx
+      .select()
+      .from(modelVersions)
+      .where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, input.version)))
+      .get();
+    if (!version) throw new UserError(`"${model.name}" has no version ${input.version}`, { field: 'version' });
+    if (version.deletedAt !== null) throw new UserError(`Version ${input.version} of "${model.name}" is deleted already`, { field: 'version' });
+    const aliases = tx.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.versionId, version.id)).all();
+    if (aliases.length > 0) {
+      const names = aliases.map((a) => a.alias).join(', ');
+      throw new UserError(`Version ${input.version} of "${model.name}" holds ${names}; move ${aliases.length === 1 ? 'that alias' : 'those aliases'} first`, { field: 'version' });
+    }
+    const now = Date.now();
+    tx.update(modelVersions).set({ deletedAt: now, deletedBy: input.userId }).where(eq(modelVersions.id, version.id)).run();
+    // A pending request to move an alias onto it can no longer be granted.
+    tx.update(aliasRequests).set({ state: 'withdrawn', decidedAt: now, decisionComment: 'the version was deleted' }).where(and(eq(aliasRequests.versionId, version.id), eq(aliasRequests.state, 'pending'))).run();
+    markReleased(tx, [version.artifactId], `${model.name} v${input.version} deleted`, now);
+    audit(tx, {
+      userId: input.userId,
+      action: 'model.version.delete',
+      targetType: 'model',
+      targetId: model.id,
+      detail: { model: model.name, version: input.version },
+    });
+    return { modelId: model.id, version: input.version };
+  });
+}
