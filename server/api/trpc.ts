@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { UserError } from '../../engine/errors';
+import { audit } from '../auth/audit';
 import { SaveConflictError } from '../pipelines/save-conflict';
 import { can, type Action } from '../auth/roles';
 import type { Context } from './context';
@@ -40,8 +41,17 @@ const mapUserErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Every refused (403) call goes into the audit trail: who tried what. */
+const auditRefusals = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'FORBIDDEN') {
+    audit(ctx.db, { userId: ctx.user?.id ?? null, action: 'access.denied', targetType: 'procedure', targetId: path, detail: { via: ctx.user?.via ?? null, reason: result.error.message } });
+  }
+  return result;
+});
+
 // 3. procedures
-export const publicProcedure = t.procedure.use(mapUserErrors);
+export const publicProcedure = t.procedure.use(auditRefusals).use(mapUserErrors);
 export const authedProcedure = publicProcedure.use(requireUser);
 
 /** Managing credentials needs a person signed in at a browser: a leaked API key cannot mint new keys. */

@@ -57,3 +57,8 @@ export function auditPage(db: Db, query: AuditQuery): AuditEvent[] {
     .limit(query.limit)
     .all();
 }
+
+/** A route handler refused a signed-in caller (403): recorded like a refused procedure. */
+export function auditRouteRefusal(db: Db, userId: string, req: Request, reason: string): void {
+  audit(db, { userId, action: 'access.denied', targetType: 'route', targetId: new URL(req.url).pathname, detail: { method: req.method, reason } });
+}

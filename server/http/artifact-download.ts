@@ -1,6 +1,7 @@
 // Raw artifact bytes (Arrow IPC, JSON) for data scientists: open them in pandas or polars; with
 // ?format=csv|parquet|arrow (and an optional ?name= for the file), a table exported (artifact-export.ts).
 import { eq } from 'drizzle-orm';
+import { auditRouteRefusal } from '../auth/audit';
 import { can } from '../auth/roles';
 import { resolveUser } from '../api/context';
 import { getDb } from '../db/client';
@@ -12,7 +13,10 @@ import { exportFormat, exportTable } from './artifact-export';
 export async function downloadArtifact(req: Request, rawId: string): Promise<Response> {
   const user = resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
-  if (!can(user.role, 'pipeline.read')) return Response.json({ error: 'Forbidden' }, { status: 403 });
+  if (!can(user.role, 'pipeline.read')) {
+    auditRouteRefusal(getDb().db, user.id, req, 'Forbidden');
+    return Response.json({ error: 'Forbidden' }, { status: 403 });
+  }
   // Refuse anything that is not a bare hash before any database or disk access.
   if (!isArtifactId(rawId)) return Response.json({ error: 'An artifact id is 64 lowercase hex characters' }, { status: 400 });
   const query = new URL(req.url).searchParams;

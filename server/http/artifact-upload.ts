@@ -11,6 +11,7 @@ import { PORT_KINDS } from '../../engine/port-kinds';
 import { decodeValue, encodeValue } from '../../nodes/codec';
 import { resolveUser } from '../api/context';
 import { validationMessage } from '../api/errors';
+import { audit, auditRouteRefusal } from '../auth/audit';
 import { can } from '../auth/roles';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
@@ -39,7 +40,11 @@ const error = (status: number, message: string) => Response.json({ error: messag
 function refuse(req: Request): Response | null {
   const user = resolveUser(req.headers);
   if (!user) return error(401, 'Sign in first');
-  if (!can(user.role, 'run.start')) return error(403, `Your role (${user.role}) may not run pipelines, so it may not upload their outputs`);
+  if (!can(user.role, 'run.start')) {
+    const reason = `Your role (${user.role}) may not run pipelines, so it may not upload their outputs`;
+    auditRouteRefusal(getDb().db, user.id, req, reason);
+    return error(403, reason);
+  }
   return null;
 }
 
@@ -111,5 +116,6 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
   }
   const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
   recordArtifact(getDb().db, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
+  audit(getDb().db, { userId: resolveUser(req.headers)?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
   return Response.json({ id: written.id, stored: true }, { status: 201 });
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { tooLargeError } from '../../nodes/ingest/csv/csv-error';
 import { csvOptionsSchema } from '../../nodes/ingest/csv/csv-options';
 import { resolveUser } from '../api/context';
-import { audit } from '../auth/audit';
+import { audit, auditRouteRefusal } from '../auth/audit';
 import { can } from '../auth/roles';
 import { getDb } from '../db/client';
 import { datasetNameSchema } from '../datasets/dataset-name';
@@ -42,7 +42,10 @@ const bad = (error: IngestRejection) => Response.json({ error: error.message, li
 export async function uploadDataset(req: Request): Promise<Response> {
   const user = resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
-  if (!can(user.role, 'pipeline.write')) return Response.json({ error: `Your role (${user.role}) may not upload datasets` }, { status: 403 });
+  if (!can(user.role, 'pipeline.write')) {
+    auditRouteRefusal(getDb().db, user.id, req, `Your role (${user.role}) may not upload datasets`);
+    return Response.json({ error: `Your role (${user.role}) may not upload datasets` }, { status: 403 });
+  }
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) {
     const issue = query.error.issues[0];

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { audit } from '../../auth/audit';
 import { readCookie } from '../../auth/cookies';
 import { clearSessionCookie, createSession, revokeSession, sessionCookie, SESSION_COOKIE } from '../../auth/sessions';
+import { clientAddress, SignInLimiter } from '../../auth/sign-in-limits';
 import { countUsers, createFirstAdmin, verifyCredentials } from '../../auth/users';
 import { authedProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 const credentials = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(500) });
+
+// One per server process: the counts of failed sign-ins by account and by address.
+const limiter = new SignInLimiter();
 
 function isSecure(req: Request): boolean {
   return new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
@@ -28,8 +32,23 @@ export const authRouter = createTRPCRouter({
     }),
 
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
+    const account = input.email.toLowerCase();
+    const address = clientAddress(ctx.req.headers);
+    // Checked before the password is hashed: a locked account costs no scrypt work.
+    const verdict = limiter.check(account, address);
+    if (!verdict.ok) {
+      audit(ctx.db, { userId: null, action: 'user.login.throttled', targetType: 'user', targetId: null, detail: { email: account, address, by: verdict.by } });
+      ctx.resHeaders.set('retry-after', String(verdict.retryAfterSeconds));
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins ${verdict.by === 'account' ? 'for this account' : 'from this address'}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` });
+    }
     const user = await verifyCredentials(ctx.db, input.email, input.password);
-    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    if (!user) {
+      limiter.recordFailure(account, address);
+      audit(ctx.db, { userId: null, action: 'user.login.failed', targetType: 'user', targetId: null, detail: { email: account, address } });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    }
+    limiter.recordSuccess(account);
     const token = createSession(ctx.db, user.id);
     ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
     audit(ctx.db, { userId: user.id, action: 'user.login', targetType: 'user', targetId: user.id, detail: {} });
@@ -40,6 +59,7 @@ export const authRouter = createTRPCRouter({
     const token = readCookie(ctx.req.headers.get('cookie'), SESSION_COOKIE);
     if (token) revokeSession(ctx.db, token);
     ctx.resHeaders.append('set-cookie', clearSessionCookie());
+    audit(ctx.db, { userId: ctx.user.id, action: 'user.logout', targetType: 'user', targetId: ctx.user.id, detail: {} });
     return { ok: true };
   }),
 });
