@@ -16,7 +16,8 @@ function makeTRPCClient() {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: URL, transformer: superjson }),
-        false: httpBatchLink({ url: URL, transformer: superjson }),
+        // The server refuses batches over 16 calls (server/api/trpc-precheck.ts, MAX_BATCH_CALLS).
+        false: httpBatchLink({ url: URL, transformer: superjson, maxItems: 16 }),
       }),
     ],
   });

@@ -4,6 +4,11 @@ import type { AnyRouter } from '@trpc/server';
 import { resolveUser } from './context';
 
 const ENDPOINT = '/api/trpc/';
+/**
+ * The most calls one batched request may carry; the browser's batch link splits at the same
+ * number. Without a cap one GET of 850 calls held the event loop for 9 s (issue 14, finding 3).
+ */
+export const MAX_BATCH_CALLS = 16;
 
 /** The procedure paths a request names: `/api/trpc/a.b,c.d` → ['a.b', 'c.d']. */
 export function procedurePaths(url: string): string[] {
@@ -37,4 +42,13 @@ export function refuseAnonymousSubscription(router: AnyRouter, req: Request): Re
   const paths = procedurePaths(req.url);
   if (!paths.some((path) => procedureType(router, path) === 'subscription')) return null;
   return resolveUser(req.headers) ? null : trpcErrorResponse(401, 'UNAUTHORIZED', 'Sign in first');
+}
+
+/** A batch over MAX_BATCH_CALLS is refused before any call in it runs. */
+export function refuseOversizedBatch(req: Request): Response | null {
+  const url = new URL(req.url);
+  if (url.searchParams.get('batch') !== '1') return null;
+  const calls = procedurePaths(req.url).length;
+  if (calls <= MAX_BATCH_CALLS) return null;
+  return trpcErrorResponse(400, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${calls}`);
 }
