@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'artifact_missing',
   'artifact_corrupt',
   'interrupted', // the browser tab driving the run went away; the run can be resumed
+  'stale_build', // a browser tab with other node code than the build that planned the run: reload it
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -213,6 +213,11 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
       >
         <InlineError className="mt-2" message={actionError ? errorMessage(actionError) : localFailure ? `This tab stopped running the pipeline: ${localFailure}` : null} />
         <NewerVersionNotice snapshot={presence.snapshot} userId={userId} canPull={canWrite} onPull={pull} />
+        {localFailure && run?.errorCode === 'stale_build' ? (
+          <button type="button" className="mt-1 rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700" onClick={() => window.location.reload()}>
+            Reload page
+          </button>
+        ) : null}
         {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; after a reload they are downloaded again.</p> : null}
       </EditorHeader>
       <div className="flex min-h-0 flex-1">

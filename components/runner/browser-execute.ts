@@ -38,8 +38,20 @@ async function withReadableErrors<T>(stepId: string, run: () => Promise<T>): Pro
   }
 }
 
+/**
+ * Before any step: a plan keyed by other node code than this tab's (the server was upgraded since
+ * the page loaded) is not run here. The server hears it first, so the run's record says why.
+ */
+async function refuseOtherBuild(ticket: BrowserRunTicket, options: BrowserRunOptions): Promise<void> {
+  const planned = ticket.plan.build?.registryHash;
+  if (planned !== undefined && planned === options.registry.build?.registryHash) return;
+  await options.link.report([]);
+  throw new UserError('Reload this page, then run again: Pipeworks was upgraded on the server since the page was loaded');
+}
+
 export async function executeInBrowser(ticket: BrowserRunTicket, options: BrowserRunOptions): Promise<RunStatus> {
   const { link } = options;
+  await refuseOtherBuild(ticket, options);
   const sender = createEventSender({ report: (events) => link.report(events), onStop: options.onStop, heartbeatMs: options.heartbeatMs });
   const deps = { link, cache: options.cache, registry: options.registry, backends: options.backends, wasmPath: options.wasmPath };
   const ctx: ExecuteContext = {

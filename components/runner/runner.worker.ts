@@ -40,7 +40,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   controllers.set(runId, controller);
   try {
     const status = await executeInBrowser(message, {
-      link: createServerLink(message.origin, runId, message.token),
+      link: createServerLink(message.origin, runId, message.token, registry.build?.registryHash),
       cache: await artifactCache(),
       registry,
       backends: message.backends,

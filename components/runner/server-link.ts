@@ -22,7 +22,8 @@ export interface ServerLink {
 }
 
 /** `headers` is for callers without a browser's cookie jar (tests, scripts): e.g. the session cookie. */
-export function createServerLink(origin: string, runId: string, token: string, headers: Record<string, string> = {}): ServerLink {
+/** `build`: the registry hash of this tab's node code; the server refuses a run planned by another. */
+export function createServerLink(origin: string, runId: string, token: string, build: string | undefined, headers: Record<string, string> = {}): ServerLink {
   const url = `${origin}/api/trpc`;
   // The long server-placed steps go unbatched, so a quick report never waits behind them.
   const client = createTRPCClient<AppRouter>({
@@ -34,7 +35,7 @@ export function createServerLink(origin: string, runId: string, token: string, h
       }),
     ],
   });
-  const run = { runId, token };
+  const run = { runId, token, build };
   const artifactUrl = (id: string) => `${origin}/api/artifacts/${id}`;
 
   return {

@@ -106,3 +106,35 @@ export function sweepBrowserRuns(db: Db, timeoutMs: number, now = Date.now()): s
   }
   return gone;
 }
+
+/**
+ * A tab may run a plan's steps only with the node code the plan was keyed by (the build that
+ * compiled it): otherwise it would store outputs under keys its own code did not compute. A tab
+ * loaded before an upgrade is refused, the run fails with the reason, and the tab is told to
+ * reload. A tab that names no build predates build checks, so it is refused as well.
+ */
+export function assertSameBuild(db: Db, run: { id: string; plan: unknown }, tabBuild: string | undefined, serverBuild: string | undefined): void {
+  const planned = (run.plan as Plan).build?.registryHash ?? serverBuild;
+  if (tabBuild !== undefined && tabBuild === planned) return;
+  const message =
+    `Reload this page, then run again: it holds a different build of Pipeworks (${tabBuild ? tabBuild.slice(0, 12) : 'unknown'}) ` +
+    `from the one that planned this run (${planned ? planned.slice(0, 12) : 'unknown'}), most likely because Pipeworks was upgraded ` +
+    'since the page was loaded. No step ran in this tab, so no result is stored under a key its code did not compute.';
+  failStaleBuild(db, run.id, message);
+  throw new UserError(message);
+}
+
+function failStaleBuild(db: Db, runId: string, message: string): void {
+  const now = Date.now();
+  db.transaction((tx) => {
+    tx.update(runs)
+      .set({ status: 'failed', finishedAt: now, errorCode: 'stale_build', errorMessage: message })
+      .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running'])))
+      .run();
+    tx.update(stepRuns)
+      .set({ status: 'cancelled', finishedAt: now, errorCode: 'stale_build', errorMessage: 'Not run: the browser tab had a different build of Pipeworks' })
+      .where(and(eq(stepRuns.runId, runId), inArray(stepRuns.status, ['queued', 'running'])))
+      .run();
+  });
+  notifyRunChanged(runId);
+}

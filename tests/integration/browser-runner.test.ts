@@ -37,12 +37,15 @@ async function fraudPipeline(name: string, placement: 'auto' | 'browser' | 'serv
   return pipelineId as string;
 }
 
-function driveInThisProcess(ticket: BrowserRunTicket): Promise<RunStatus> {
+/** The build this process has: the same sources the server was built from. */
+const BUILD = createRegistry().build!.registryHash;
+
+function driveInThisProcess(ticket: BrowserRunTicket, registry = createRegistry({ testNodes: true })): Promise<RunStatus> {
   const controller = new AbortController();
   return executeInBrowser(ticket, {
-    link: createServerLink(server.url, ticket.runId, ticket.token, { cookie: admin.cookie, origin: server.url }),
+    link: createServerLink(server.url, ticket.runId, ticket.token, registry.build?.registryHash, { cookie: admin.cookie, origin: server.url }),
     cache,
-    registry: createRegistry({ testNodes: true }),
+    registry,
     backends: ['wasm', 'cpu'],
     wasmPath,
     signal: controller.signal,
@@ -158,18 +161,51 @@ describe('the browser runner against the server', () => {
     const wrong = await admin.mutate('runner.report', { runId, token: 'x'.repeat(32), events: [] });
     expect(wrong.status).toBe(400);
     expect(HttpClient.error(wrong).message).toMatch(/no longer driven by this tab/);
-    const unknown = await admin.mutate('runner.report', { runId, token: browser.token, events: [{ type: 'step_started', stepId: 'nope', at: 1 }] });
+    const unknown = await admin.mutate('runner.report', { runId, token: browser.token, build: BUILD, events: [{ type: 'step_started', stepId: 'nope', at: 1 }] });
     expect(HttpClient.error(unknown).message).toMatch(/Step "nope" is not in this run's plan/);
     const fake = { table: { id: 'f'.repeat(64), kind: 'table', size: 10 } };
     const missing = await admin.mutate('runner.report', {
       runId,
       token: browser.token,
+      build: BUILD,
       events: [{ type: 'step_finished', stepId: 'ingest', status: 'succeeded', startedAt: 1, finishedAt: 2, outputs: fake }],
     });
     expect(missing.status).toBe(400);
     expect(HttpClient.error(missing).message).toMatch(/Step "ingest" output "table": artifact ffffffffffff… is not on the server/);
     HttpClient.data(await admin.mutate('run.cancel', { id: runId }));
-    expect(HttpClient.data(await admin.mutate('runner.report', { runId, token: browser.token, events: [] }))).toEqual({ stop: true });
+    expect(HttpClient.data(await admin.mutate('runner.report', { runId, token: browser.token, build: BUILD, events: [] }))).toEqual({ stop: true });
+  });
+
+  it('tells a tab with another build to reload before it runs a step, and the run record says why', async () => {
+    const pipelineId = await fraudPipeline('Fraud in a stale tab', 'browser');
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    expect(started.browser.plan.build.registryHash).toBe(BUILD);
+    // A tab loaded before the server was upgraded: its split code is not the server's.
+    const stale = createRegistry({ testNodes: true, implementationHashes: { 'split/random@1': 'c'.repeat(64) } });
+    const ticket = { runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] };
+    await expect(driveInThisProcess(ticket, stale)).rejects.toThrow(/Reload this page, then run again/);
+    const run = await settled(started.runId);
+    expect(run).toMatchObject({ status: 'failed', errorCode: 'stale_build' });
+    expect(run.errorMessage).toMatch(/Reload this page.*different build of Pipeworks.*No step ran in this tab/s);
+    for (const step of run.steps) expect(step).toMatchObject({ status: 'cancelled', errorCode: 'stale_build', runner: null, outputs: null });
+
+    // The server refuses such a tab's reports however it gets there, outputs included.
+    const second = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    const claim = await admin.mutate('runner.report', {
+      runId: second.runId,
+      token: second.browser.token,
+      build: stale.build!.registryHash,
+      events: [{ type: 'step_started', stepId: 'ingest', at: 1 }],
+    });
+    expect(claim.status).toBe(400);
+    expect(HttpClient.error(claim).message).toMatch(/Reload this page/);
+    const refused = await settled(second.runId);
+    expect(refused).toMatchObject({ status: 'failed', errorCode: 'stale_build' });
+    expect(byStep(refused).ingest).toMatchObject({ status: 'cancelled', startedAt: null });
+    // A tab from before build checks names no build: refused the same way.
+    const third = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
+    const legacy = await admin.mutate('runner.lookupCache', { runId: third.runId, token: third.browser.token, stepId: 'ingest' });
+    expect(HttpClient.error(legacy).message).toMatch(/Reload this page/);
   });
 
   it('marks a run interrupted when its tab leaves, or goes quiet, and resumes it on the server from the last finished step', async () => {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { toErrorInfo, UserError } from '../../../engine/errors';
 import { audit } from '../../auth/audit';
 import { getEnv } from '../../env';
-import { BROWSER_RUNNER, browserRunFor, interruptRun, planStep } from '../../runners/browser-runs';
+import { assertSameBuild, BROWSER_RUNNER, browserRunFor, interruptRun, planStep } from '../../runners/browser-runs';
+import { serverRegistry } from '../../pipelines/registry';
 import { artifactRefsSchema, browserEventSchema, checkedOutput, checkedOutputs, MAX_EVENTS_PER_REPORT } from '../../runners/browser-report';
 import { resumeRun } from '../../runners/resume-run';
 import { RUNNER_NAME } from '../../runners/run-manager';
@@ -15,7 +16,15 @@ import { indexStepResults } from '../../runs/index-step';
 import { getRunManager } from '../../runtime';
 import { createTRPCRouter, permitted } from '../trpc';
 
-const driven = z.object({ runId: z.string().uuid(), token: z.string().min(20).max(100) });
+/** `build`: the registry hash of the tab's own node code, checked against the plan's (assertSameBuild). */
+const driven = z.object({ runId: z.string().uuid(), token: z.string().min(20).max(100), build: z.string().max(128).optional() });
+
+/** The run this tab drives, refused (and failed, with the reason) when the tab's build is not the plan's. */
+function drivenRun(db: Parameters<typeof browserRunFor>[0], input: z.infer<typeof driven>) {
+  const run = browserRunFor(db, input.runId, input.token);
+  if (!ENDED.has(run.status)) assertSameBuild(db, run, input.build, serverRegistry().build?.registryHash);
+  return run;
+}
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
 export const runnerRouter = createTRPCRouter({
@@ -23,7 +32,7 @@ export const runnerRouter = createTRPCRouter({
   lookupCache: permitted('run.start')
     .input(driven.extend({ stepId: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }) => {
-      const run = browserRunFor(ctx.db, input.runId, input.token);
+      const run = drivenRun(ctx.db, input);
       const step = planStep(run.plan, input.stepId);
       if (!runUsesCache(ctx.db, input.runId)) return null;
       const found = await lookupCachedStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
@@ -37,7 +46,7 @@ export const runnerRouter = createTRPCRouter({
   report: permitted('run.start')
     .input(driven.extend({ events: z.array(browserEventSchema).max(MAX_EVENTS_PER_REPORT) }))
     .mutation(async ({ ctx, input }) => {
-      const run = browserRunFor(ctx.db, input.runId, input.token);
+      const run = drivenRun(ctx.db, input);
       if (ENDED.has(run.status)) return { stop: true };
       const dataDir = getEnv().PIPEWORKS_DATA_DIR;
       for (const event of input.events) {
@@ -59,7 +68,7 @@ export const runnerRouter = createTRPCRouter({
   runServerStep: permitted('run.start')
     .input(driven.extend({ stepId: z.string().min(1).max(64), inputs: artifactRefsSchema }))
     .mutation(async ({ ctx, input, signal }) => {
-      const run = browserRunFor(ctx.db, input.runId, input.token);
+      const run = drivenRun(ctx.db, input);
       const step = planStep(run.plan, input.stepId);
       if (step.placement !== 'server') throw new UserError(`Step "${step.id}" is placed in the browser, not on the server`);
       const dataDir = getEnv().PIPEWORKS_DATA_DIR;
@@ -85,7 +94,7 @@ export const runnerRouter = createTRPCRouter({
    */
   heartbeat: permitted('run.start')
     .input(driven)
-    .mutation(({ ctx, input }) => ({ stop: ENDED.has(browserRunFor(ctx.db, input.runId, input.token).status) })),
+    .mutation(({ ctx, input }) => ({ stop: ENDED.has(drivenRun(ctx.db, input).status) })),
 
   /** The tab is leaving (pagehide): mark the run interrupted now rather than after the heartbeat timeout. */
   leave: permitted('run.start')
