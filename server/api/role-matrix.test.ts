@@ -78,6 +78,8 @@ const ACCESS: Record<string, Access> = {
   'registry.settings': 'pipeline.read',
   'registry.saveSettings': 'project.write',
   'audit.list': 'audit.read',
+  'settings.get': 'pipeline.read',
+  'settings.save': 'settings.manage',
   'audit.modelHistory': 'pipeline.read',
   'storage.plan': 'storage.gc',
   'storage.collect': 'storage.gc',

@@ -9,6 +9,7 @@ import { registryRouter } from './routers/registry';
 import { runRouter } from './routers/run';
 import { runnerRouter } from './routers/runner';
 import { storageRouter } from './routers/storage';
+import { settingsRouter } from './routers/settings';
 import { userRouter } from './routers/user';
 import { createTRPCRouter } from './trpc';
 
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   audit: auditRouter,
   storage: storageRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

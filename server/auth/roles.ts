@@ -26,6 +26,8 @@ export const ACTIONS = [
   'storage.gc',
   /** Read the audit trail. */
   'audit.read',
+  /** Change installation-wide settings (whether upgrades keep cached results): admins only. */
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +66,7 @@ function canReview(action: Action): boolean {
     case 'history.delete':
     case 'storage.gc':
     case 'audit.read':
+    case 'settings.manage':
       return false;
     default:
       return assertNever(action, 'action');
@@ -88,6 +91,7 @@ function canBuild(action: Action): boolean {
     case 'model.approve':
     case 'storage.gc':
     case 'audit.read':
+    case 'settings.manage':
       return false;
     default:
       return assertNever(action, 'action');

@@ -521,6 +521,15 @@ export const registrySettings = sqliteTable('registry_settings', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/** Settings of the whole installation: at most one row (id 1); without it, the defaults hold. */
+export const instanceSettings = sqliteTable('instance_settings', {
+  id: integer('id').primaryKey(),
+  /** "Treat upgrades as cache-compatible": built-in steps keyed by type@version, not their code. */
+  upgradesCacheCompatible: integer('upgrades_cache_compatible', { mode: 'boolean' }).notNull().default(false),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;

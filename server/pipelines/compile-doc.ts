@@ -12,6 +12,7 @@ import { err, type Result } from '../../engine/result';
 import type { Db } from '../db/client';
 import { datasetColumnsEnv } from '../datasets/dataset-columns';
 import { datasetIssues, datasetSourceEnv } from './dataset-sources';
+import { readInstanceSettings } from '../settings/instance-settings';
 import { serverRegistry } from './registry';
 import { getVersion } from './versions';
 
@@ -26,7 +27,7 @@ export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string, placement: P
     return err([{ severity: 'error', code: 'invalid_document', nodeId: upTo, message: `There is no node "${upTo}" to run up to` }]);
   }
   const registry = serverRegistry();
-  const env = { ...datasetSourceEnv(db, pins), ...placement };
+  const env = { ...datasetSourceEnv(db, pins), ...placement, upgradesCacheCompatible: readInstanceSettings(db).upgradesCacheCompatible };
   const result = upTo ? compileForRunUpTo(doc, registry, upTo, env) : compile(doc, registry, env);
   const missing = datasetIssues(db, upTo ? subgraphUpTo(doc, upTo) : doc, registry, env);
   if (missing.length > 0) {

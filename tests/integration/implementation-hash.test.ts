@@ -1,15 +1,20 @@
 // A cached result is never older than the code that made it: the server runner against a real
 // SQLite file and real worker threads, restarted as a build whose split node has other code.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
 import { createRegistry } from '../../nodes/registry';
+import { createUser } from '../../server/auth/users';
 import { closeDb, getDb } from '../../server/db/client';
+import { runs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { previewRun } from '../../server/pipelines/plan-preview';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
+import { lineageOfRunStep } from '../../server/registry/lineage-snapshot';
 import { readRun } from '../../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../../server/runtime';
+import { writeInstanceSettings } from '../../server/settings/instance-settings';
 import { newDataDir } from './helpers/server-process';
 
 const dataDir = newDataDir();
@@ -76,4 +81,33 @@ it('re-runs the step whose code changed and what reads it, and reuses every othe
   // The same upgraded build again: everything is reused.
   const third = await runToEnd();
   expect(byStep(third, (s) => s.status)).toEqual({ ingest: 'cached', split: 'cached', 'test-stats': 'cached', 'train-stats': 'cached' });
+});
+
+it('with upgrades treated as cache-compatible, reuses what an earlier build computed, and lineage says so', async () => {
+  const { db } = getDb();
+  process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'd'.repeat(64) });
+  resetEnvForTests();
+  const admin = await createUser(db, { email: 'admin-cache@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
+  writeInstanceSettings(db, { upgradesCacheCompatible: true }, admin.id);
+  try {
+    const first = await runToEnd();
+    // The first run with the setting on keys by type@version: nothing cached under those keys yet.
+    expect(first.steps.find((s) => s.stepId === 'split')!.codeHash).toBe('builtin:split/random@1');
+    process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'e'.repeat(64) });
+    resetEnvForTests();
+    const again = await runToEnd();
+    expect(byStep(again, (s) => s.status)).toEqual({ ingest: 'cached', split: 'cached', 'test-stats': 'cached', 'train-stats': 'cached' });
+    // Credited to the build that computed it, not the one that reused it.
+    expect(again.steps.find((s) => s.stepId === 'split')!.implementationHash).toBe('d'.repeat(64));
+    const run = db.select().from(runs).where(eq(runs.id, again.id)).get()!;
+    const lineage = lineageOfRunStep(db, run, 'split', 'train', null);
+    expect(lineage.steps.find((s) => s.id === 'split')).toMatchObject({ upgradesCacheCompatible: true, codeHash: 'builtin:split/random@1', implementationHash: 'd'.repeat(64), pipeworksVersion: PIPEWORKS_VERSION });
+  } finally {
+    writeInstanceSettings(db, { upgradesCacheCompatible: false }, admin.id);
+  }
+  // Off again (the default): the changed code is noticed.
+  const off = await runToEnd();
+  // Split's own code and its input's key (ingest keyed by its code again, its earlier result reused) both changed.
+  expect(off.steps.find((s) => s.stepId === 'ingest')).toMatchObject({ status: 'cached', keyChanges: ['code changed (Pipeworks upgraded)'] });
+  expect(off.steps.find((s) => s.stepId === 'split')).toMatchObject({ status: 'succeeded', keyChanges: ['code changed (Pipeworks upgraded)', 'upstream data changed'] });
 });

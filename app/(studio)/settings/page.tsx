@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ApiKeys } from '../../../components/settings/ApiKeys';
 import { BrowserRunnerSettings } from '../../../components/settings/BrowserRunnerSettings';
+import { CacheSettings } from '../../../components/settings/CacheSettings';
 import { PageBody } from '../../../components/ui/PageBody';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { requireUser } from '../require-user';
@@ -16,6 +17,7 @@ export default async function SettingsPage() {
       <div className="mt-6 flex flex-col gap-10">
         <ApiKeys role={user.role} />
         <BrowserRunnerSettings />
+        <CacheSettings canManage={user.role === 'admin'} />
       </div>
     </PageBody>
   );
