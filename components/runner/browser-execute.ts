@@ -45,8 +45,10 @@ async function withReadableErrors<T>(stepId: string, run: () => Promise<T>): Pro
 async function refuseOtherBuild(ticket: BrowserRunTicket, options: BrowserRunOptions): Promise<void> {
   const planned = ticket.plan.build?.registryHash;
   if (planned !== undefined && planned === options.registry.build?.registryHash) return;
+  // The server compares with the plan's build (its own for a plan stored before builds were
+  // recorded), fails the run with the reason and refuses the call when they differ.
   await options.link.report([]);
-  throw new UserError('Reload this page, then run again: Pipeworks was upgraded on the server since the page was loaded');
+  if (planned !== undefined) throw new UserError('Reload this page, then run again: Pipeworks was upgraded on the server since the page was loaded');
 }
 
 export async function executeInBrowser(ticket: BrowserRunTicket, options: BrowserRunOptions): Promise<RunStatus> {

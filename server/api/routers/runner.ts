@@ -89,12 +89,12 @@ export const runnerRouter = createTRPCRouter({
     }),
 
   /**
-   * The tab is alive: sent by the page itself, besides the worker's own reports, since a worker
+   * The tab is alive (no build check: it stores nothing, and the page sends it without one): sent by the page itself, besides the worker's own reports, since a worker
    * compiling GPU shaders can be silent for many seconds. `stop`: the run was cancelled here.
    */
   heartbeat: permitted('run.start')
     .input(driven)
-    .mutation(({ ctx, input }) => ({ stop: ENDED.has(drivenRun(ctx.db, input).status) })),
+    .mutation(({ ctx, input }) => ({ stop: ENDED.has(browserRunFor(ctx.db, input.runId, input.token).status) })),
 
   /** The tab is leaving (pagehide): mark the run interrupted now rather than after the heartbeat timeout. */
   leave: permitted('run.start')
