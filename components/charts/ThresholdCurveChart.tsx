@@ -20,6 +20,8 @@ export interface ThresholdCurveChartProps {
   rows: CurveRow[];
   /** Series names, in the order of the rows' `series` index. */
   labels: string[];
+  /** A colour per series; by default the palette in series order. */
+  colors?: string[];
   axes: { x: string; y: string };
   lineType: 'linear' | 'stepAfter';
   /** The diagonal (ROC) or a level (PR: the share of positives). */
@@ -33,7 +35,7 @@ export interface ThresholdCurveChartProps {
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 const tick = (v: number) => (v === 0 || v === 1 ? String(v) : v.toFixed(2));
 
-export function ThresholdCurveChart({ rows, labels, axes, lineType, chance, markers, title, desc }: ThresholdCurveChartProps) {
+export function ThresholdCurveChart({ rows, labels, colors, axes, lineType, chance, markers, title, desc }: ThresholdCurveChartProps) {
   return (
     <LineChart responsive style={{ width: '100%', height: 250 }} data={rows} margin={{ top: 8, right: 14, bottom: 18, left: 2 }} title={title} desc={desc}>
       <CartesianGrid stroke={CHART_GREYS.grid} />
@@ -64,11 +66,11 @@ export function ThresholdCurveChart({ rows, labels, axes, lineType, chance, mark
       ) : null}
       {labels.map((label, k) => (
         <Line
-          key={label}
+          key={`${k}:${label}`}
           name={label}
           dataKey={`y${k}`}
           type={lineType}
-          stroke={seriesColor(k)}
+          stroke={colors?.[k] ?? seriesColor(k)}
           strokeWidth={1.75}
           dot={false}
           activeDot={{ r: 3.5 }}

@@ -4,7 +4,8 @@
 // long as the page shows this pipeline, so saves never remount the canvas: viewport, selection
 // and undo history all survive them.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocColumns } from '../../engine/columns';
 import { indexNodeTypes } from '../pipeline/flow-elements';
 import { PipelineCanvas } from '../pipeline/PipelineCanvas';
@@ -41,7 +42,14 @@ import { useLiveCompile } from './use-live-compile';
 import { usePresence } from './use-presence';
 import { useRunBlock } from './use-run-block';
 import { VersionMenu } from './VersionMenu';
+import { RunVersionBanner } from './RunVersionBanner';
+import { useVersionStore } from './use-version-store';
 import { VersionPreview } from './VersionPreview';
+
+/** The side panel reads the shown run's version while one is on show, else the working document. */
+function OptionalProvider({ store, children }: { store: EditorStore | null; children: ReactNode }) {
+  return store ? <EditorProvider store={store}>{children}</EditorProvider> : <>{children}</>;
+}
 
 export interface PipelineWorkspaceProps {
   pipelineId: string;
@@ -61,6 +69,8 @@ export interface PipelineWorkspaceProps {
   role: string;
   userId: string;
   authors: Readonly<Record<string, string>>;
+  /** A run to show first (`?run=` in the address). */
+  initialRunId?: string | null;
 }
 
 export function PipelineWorkspace(props: PipelineWorkspaceProps) {
@@ -72,11 +82,11 @@ export function PipelineWorkspace(props: PipelineWorkspaceProps) {
   );
 }
 
-function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canDelete, canWrite, role, userId, authors }: PipelineWorkspaceProps & { store: EditorStore }) {
+function Workspace({ store, pipelineId, projectId, name, description, nodeTypes, crumbs, canRun, canCancel, canDelete, canWrite, role, userId, authors, initialRunId = null }: PipelineWorkspaceProps & { store: EditorStore }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const types = useMemo(() => indexNodeTypes(nodeTypes), [nodeTypes]);
-  const runState = usePipelineRun(pipelineId);
+  const runState = usePipelineRun(pipelineId, initialRunId);
   const { run, live, start, cancel, resume } = runState;
   const [inspected, setInspected] = useState<{ nodeId: string | null; port: string | null }>({ nodeId: null, port: null });
   const [tab, setTab] = useState<PanelTab>('runs');
@@ -84,8 +94,14 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   const [helpOpen, setHelpOpen] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const editable = canWrite && viewing === null;
-  const readOnlyReason = canWrite ? null : cannotEditReason(role);
+  const version = useEditor((s) => s.save.version);
+  // A run chosen by hand that ran another version: that version is shown, read only, never
+  // today's params beside its results.
+  const runVersion = runState.pickedRunId !== null && run?.version != null && run.version !== version && viewing === null ? run.version : null;
+  const runVersionStore = useVersionStore(pipelineId, runVersion);
+  const showingRunVersion = runVersion !== null;
+  const editable = canWrite && viewing === null && !showingRunVersion;
+  const readOnlyReason = showingRunVersion ? `This is v${runVersion}, as the chosen run ran it; go back to v${version} to edit` : canWrite ? null : cannotEditReason(role);
 
   const { flush, discard } = useAutosave(store, { pipelineId, projectId, types, enabled: canWrite });
   useLiveCompile(store, canWrite);
@@ -99,7 +115,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   const { addNode, layout, fit, reveal } = useCanvasCommands(canvasRef, onInspect);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
-  useCanvasShortcuts({ enabled: viewing === null, editable, onLayout: layout, onFit: fit, onHelp: openHelp, onSearch: focusSearch });
+  useCanvasShortcuts({ enabled: viewing === null && !showingRunVersion, editable, onLayout: layout, onFit: fit, onHelp: openHelp, onSearch: focusSearch });
 
   const selectFromList = useCallback(
     (id: string | null) => {
@@ -111,7 +127,6 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   );
 
   const steps = useMemo(() => new Map<string, StepView>((run?.steps ?? []).map((s) => [s.stepId, s])), [run]);
-  const version = useEditor((s) => s.save.version);
   const empty = useEditor((s) => s.doc.nodes.length === 0);
   const blockedReason = useRunBlock();
 
@@ -221,7 +236,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         {storageNote ? <p className="mt-1 text-xs text-amber-800">{storageNote}; after a reload they are downloaded again.</p> : null}
       </EditorHeader>
       <div className="flex min-h-0 flex-1">
-        {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null} /> : null}
+        {canWrite ? <Palette types={nodeTypes} onAdd={addNode} searchRef={searchRef} inert={viewing !== null || showingRunVersion} /> : null}
         <div className="flex min-w-0 flex-1 flex-col">
           <div ref={canvasRef} className="relative min-h-0 flex-1" data-testid="pipeline-canvas">
             <RunUpToContext value={runUpTo}>
@@ -230,6 +245,24 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
                 {empty ? <EmptyCanvasHint editable={editable} projectHref={`/projects/${encodeURIComponent(projectId)}`} /> : null}
               </PipelineCanvas>
             </RunUpToContext>
+            {showingRunVersion && run ? (
+              <section className="absolute inset-0 z-20 flex flex-col bg-zinc-50" aria-label={`Version ${runVersion}, as run ${run.id} ran it, read only`} data-testid="run-version-preview">
+                <RunVersionBanner runId={run.id} version={runVersion} current={version} onBack={() => runState.chooseRun(null)} />
+                <div className="relative mt-11 min-h-0 flex-1">
+                  {runVersionStore && 'store' in runVersionStore ? (
+                    <EditorProvider store={runVersionStore.store}>
+                      <ReactFlowProvider>
+                        <PipelineCanvas types={types} steps={steps} editable={false} onInspect={onInspect} />
+                      </ReactFlowProvider>
+                    </EditorProvider>
+                  ) : runVersionStore ? (
+                    <InlineError className="m-4" message={runVersionStore.error} />
+                  ) : (
+                    <p className="p-6 text-sm text-zinc-500">Loading v{runVersion}…</p>
+                  )}
+                </div>
+              </section>
+            ) : null}
             {viewing !== null ? (
               <VersionPreview
                 key={viewing}
@@ -246,7 +279,9 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           </div>
           <LiveIssueList types={types} onSelectNode={selectFromList} />
         </div>
+        <OptionalProvider store={runVersionStore && 'store' in runVersionStore ? runVersionStore.store : null}>
         <SidePanel
+          pipelineId={pipelineId}
           types={types}
           readOnlyReason={readOnlyReason}
           tab={tab}
@@ -258,6 +293,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           focusPort={inspected.port}
           onSelectNode={selectFromList}
         />
+        </OptionalProvider>
       </div>
       {conflict && canWrite ? <ConflictDialog conflict={conflict} onSettle={store.settleConflict} /> : null}
       {helpOpen ? <ShortcutsDialog canEdit={canWrite} onClose={() => setHelpOpen(false)} /> : null}

@@ -111,14 +111,18 @@ interface ReadOnlyCanvasProps {
   issues: readonly IssueView[];
   columns: DocColumns | undefined;
   types: ReadonlyMap<string, NodeTypeInfo>;
+  /** A run's step states to draw on the nodes (a run page shows the version that run ran). */
+  steps?: ReadonlyMap<string, StepView>;
+  onInspect?: (nodeId: string | null) => void;
 }
 
-function ReadOnlyCanvas({ doc, version, issues, columns, types }: ReadOnlyCanvasProps) {
+/** A stored version drawn with its own editor store, so nothing done here reaches the working document. */
+export function ReadOnlyCanvas({ doc, version, issues, columns, types, steps = NO_STEPS, onInspect = noInspect }: ReadOnlyCanvasProps) {
   const [store] = useState(() => createEditorStore({ doc, version, compiled: { issues, columns } }));
   return (
     <EditorProvider store={store}>
       <ReactFlowProvider>
-        <PipelineCanvas types={types} steps={NO_STEPS} editable={false} onInspect={noInspect} />
+        <PipelineCanvas types={types} steps={steps} editable={false} onInspect={onInspect} />
       </ReactFlowProvider>
     </EditorProvider>
   );

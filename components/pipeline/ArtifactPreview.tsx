@@ -1,6 +1,6 @@
 'use client';
 // Shows what an artifact holds: a table's rows and column stats, a column profile, a validation
-// report, metrics, a model summary, or plain JSON for a report this view does not know yet.
+// report, a search's trials, metrics, a model summary, or plain JSON for a report this view does not know yet.
 // Artifacts are content-addressed and never change, so a preview is fetched once.
 import { useQuery } from '@tanstack/react-query';
 import type { ModelSummary } from '../../server/store/preview';
@@ -8,6 +8,8 @@ import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import { ColumnStatsReport, isColumnStatsReport } from './ColumnStatsReport';
+import { SearchTrials } from '../runs/SearchTrials';
+import { isSearchReport } from '../runs/trial-rows';
 import { JsonPreview } from './JsonPreview';
 import { isMetricsReport, MetricsPreview } from './MetricsPreview';
 import { ModelPreview } from './ModelPreview';
@@ -60,5 +62,6 @@ function PreviewBody({ id, name, preview }: { id: string; name?: string; preview
 function ReportBody({ report }: { report: unknown }) {
   if (isColumnStatsReport(report)) return <ColumnStatsReport report={report} />;
   if (isValidationReport(report)) return <ValidationReport report={report} />;
+  if (isSearchReport(report)) return <SearchTrials report={report} />;
   return <JsonPreview value={report} />;
 }

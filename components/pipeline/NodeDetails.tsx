@@ -1,6 +1,8 @@
 'use client';
-// The inspected node: its label and parameters (editable for roles that may edit), its problems
-// from the live compile, how its step went in the shown run, its outputs and its logs.
+// The inspected node: its label and placement, its problems from the live compile, then two tabs.
+// Results (first once the node has run): how its step went in the shown run, the params it ran
+// with, its outputs and its logs. Params: the form, editable for roles that may edit.
+import Link from 'next/link';
 import { lazy, Suspense } from 'react';
 import type { NodeInstance } from '../editor/editor-types';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
@@ -8,9 +10,14 @@ import { ParamsSection } from '../inspector/ParamsSection';
 import { Button } from '../ui/Button';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
+import { runHref } from '../runs/run-links';
 import { typeKey } from './flow-elements';
 import type { NodeTypeInfo, StepView } from './pipeline-types';
+import { ranWithParams } from './ran-with-params';
+import { RanWithParams } from './RanWithParams';
 import { StepLogs } from './StepLogs';
+
+export type NodeTab = 'results' | 'params';
 
 // Output previews bring the chart library; it loads when a node is first opened, not with the page.
 const NodeOutputs = lazy(() => import('./NodeOutputs').then((m) => ({ default: m.NodeOutputs })));
@@ -26,14 +33,20 @@ interface NodeDetailsProps {
   focusPort: string | null;
   onChooseRun: (id: string) => void;
   onDeleted: () => void;
+  /** The tab last chosen by hand, or null: Results once the node has run, else Params. */
+  tab: NodeTab | null;
+  onTab: (tab: NodeTab) => void;
 }
 
-export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort, onChooseRun, onDeleted }: NodeDetailsProps) {
+export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort, onChooseRun, onDeleted, tab: chosenTab, onTab }: NodeDetailsProps) {
   const store = useEditorStore();
   const issues = useEditor((s) => s.compiled.issues);
   const columns = useEditor((s) => s.compiled.columns?.[node.id]?.inputs);
   const title = info ? info.title : `${node.type} v${node.version}`;
   const nodeIssues = issues.filter((i) => (i.nodeId === node.id || i.nodeIds?.includes(node.id)) && !i.field?.startsWith('params'));
+  const paramIssues = issues.filter((i) => i.nodeId === node.id && i.field?.startsWith('params')).length;
+  // A focused output port is a result: show it even when Params was the last tab chosen.
+  const tab: NodeTab = focusPort ? 'results' : (chosenTab ?? (step ? 'results' : 'params'));
   return (
     <div className="flex flex-col gap-5 p-4" data-testid="selected-node-details">
       <header className="flex flex-col gap-2">
@@ -88,87 +101,124 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
         </ul>
       ) : null}
 
-      {step ? (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-md border border-zinc-200 bg-zinc-50/60 px-3 py-2.5 text-xs">
-          <dt className="text-zinc-500">State</dt>
-          <dd>
-            <StatusBadge status={step.status} />
-          </dd>
-          <dt className="text-zinc-500">Duration</dt>
-          <dd className="tabular-nums">{step.startedAt != null && step.finishedAt != null ? formatDuration(step.finishedAt - step.startedAt) : '—'}</dd>
-          <dt className="text-zinc-500">Peak memory</dt>
-          <dd className="tabular-nums">{formatMegabytes(step.peakMemoryBytes)}</dd>
-          {step.runner ? (
-            <>
-              <dt className="text-zinc-500">Ran on</dt>
-              <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
-                {runnerWords(step.runner)}
-                {step.backend ? ` · ${step.backend}` : ''}
-              </dd>
-            </>
-          ) : null}
-          {step.backendNote ? (
-            <>
-              <dt className="text-zinc-500">Fallback</dt>
-              <dd className="text-amber-800" data-testid="step-backend-note">
-                {step.backendNote}
-              </dd>
-            </>
-          ) : null}
-          {step.cachedFromRunId ? (
-            <>
-              <dt className="text-zinc-500">Cached from</dt>
+      <div role="tablist" aria-label="Node sections" className="-mb-2 flex gap-1 border-b border-zinc-200">
+        <SubTab id="results" active={tab === 'results'} onClick={() => onTab('results')}>
+          Results
+        </SubTab>
+        <SubTab id="params" active={tab === 'params'} onClick={() => onTab('params')}>
+          Params{paramIssues > 0 ? <span className="ml-1 text-red-700">({paramIssues})</span> : null}
+        </SubTab>
+      </div>
+
+      {tab === 'results' ? (
+        <div role="tabpanel" aria-labelledby="node-tab-results" className="flex flex-col gap-5" data-testid="node-results">
+          {step ? (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-md border border-zinc-200 bg-zinc-50/60 px-3 py-2.5 text-xs">
+              <dt className="text-zinc-500">State</dt>
               <dd>
-                <button type="button" className="font-mono text-sky-700 hover:underline" onClick={() => onChooseRun(step.cachedFromRunId!)}>
-                  run {shortId(step.cachedFromRunId)}
-                </button>
+                <StatusBadge status={step.status} />
               </dd>
-            </>
-          ) : null}
-          {step.status === 'running' && step.progressMessage ? (
-            <>
-              <dt className="text-zinc-500">Progress</dt>
-              <dd>{step.progressMessage}</dd>
-            </>
-          ) : null}
-        </dl>
-      ) : (
-        <p className="text-sm text-zinc-500">{runId ? 'This node is not part of the shown run.' : 'This node has not run yet.'}</p>
-      )}
+              <dt className="text-zinc-500">Duration</dt>
+              <dd className="tabular-nums">{step.startedAt != null && step.finishedAt != null ? formatDuration(step.finishedAt - step.startedAt) : '—'}</dd>
+              <dt className="text-zinc-500">Peak memory</dt>
+              <dd className="tabular-nums">{formatMegabytes(step.peakMemoryBytes)}</dd>
+              {step.runner ? (
+                <>
+                  <dt className="text-zinc-500">Ran on</dt>
+                  <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
+                    {runnerWords(step.runner)}
+                    {step.backend ? ` · ${step.backend}` : ''}
+                  </dd>
+                </>
+              ) : null}
+              {step.backendNote ? (
+                <>
+                  <dt className="text-zinc-500">Fallback</dt>
+                  <dd className="text-amber-800" data-testid="step-backend-note">
+                    {step.backendNote}
+                  </dd>
+                </>
+              ) : null}
+              {step.cachedFromRunId ? (
+                <>
+                  <dt className="text-zinc-500">Cached from</dt>
+                  <dd>
+                    <button type="button" className="font-mono text-sky-700 hover:underline" onClick={() => onChooseRun(step.cachedFromRunId!)}>
+                      run {shortId(step.cachedFromRunId)}
+                    </button>
+                  </dd>
+                </>
+              ) : null}
+              {step.status === 'running' && step.progressMessage ? (
+                <>
+                  <dt className="text-zinc-500">Progress</dt>
+                  <dd>{step.progressMessage}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : (
+            <p className="text-sm text-zinc-500">{runId ? 'This node is not part of the shown run.' : 'This node has not run yet.'}</p>
+          )}
 
-      {step?.errorMessage && step.status === 'cancelled' ? (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{step.errorMessage}</p>
-      ) : step?.errorMessage ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {step.errorCode ? <p className="font-mono text-xs text-red-500">{step.errorCode}</p> : null}
-          <p className="break-words">{step.errorMessage}</p>
+          {step?.errorMessage && step.status === 'cancelled' ? (
+            <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{step.errorMessage}</p>
+          ) : step?.errorMessage ? (
+            <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+              {step.errorCode ? <p className="font-mono text-xs text-red-500">{step.errorCode}</p> : null}
+              <p className="break-words">{step.errorMessage}</p>
+            </div>
+          ) : null}
+
+          {step?.params !== undefined && step.params !== null ? <RanWithParams params={ranWithParams(step.params, node.params, info?.paramDefaults)} /> : null}
+          <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading outputs…</p>}>
+            <NodeOutputs
+              ports={info ? [...info.outputs] : []}
+              step={step}
+              focusPort={focusPort ?? undefined}
+              // The roles that edit pipelines are the roles that register models (roles.ts); the server checks again.
+              register={runId && readOnlyReason === null ? { runId, stepId: node.id, suggestion: registerSuggestion(node.params.register) } : undefined}
+            />
+          </Suspense>
+
+          {runId && step ? <StepLogs runId={runId} stepId={node.id} live={step.status === 'running' || step.status === 'queued'} /> : null}
+          {runId && step ? (
+            <Link href={runHref(runId)} className="text-xs font-medium text-indigo-600 hover:text-indigo-500" data-testid="open-run-page">
+              Open this run's page →
+            </Link>
+          ) : null}
         </div>
-      ) : null}
-
-      {info ? (
-        <ParamsSection
-          nodeId={node.id}
-          info={info}
-          params={node.params}
-          issues={issues}
-          columns={columns}
-          readOnlyReason={readOnlyReason}
-          onChange={(params, fields) => store.setParams(node.id, params, fields)}
-        />
-      ) : null}
-
-      <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading outputs…</p>}>
-        <NodeOutputs
-          ports={info ? [...info.outputs] : []}
-          step={step}
-          focusPort={focusPort ?? undefined}
-          // The roles that edit pipelines are the roles that register models (roles.ts); the server checks again.
-          register={runId && readOnlyReason === null ? { runId, stepId: node.id, suggestion: registerSuggestion(node.params.register) } : undefined}
-        />
-      </Suspense>
-
-      {runId && step ? <StepLogs runId={runId} stepId={node.id} live={step.status === 'running' || step.status === 'queued'} /> : null}
+      ) : (
+        <div role="tabpanel" aria-labelledby="node-tab-params" className="flex flex-col gap-5" data-testid="node-params">
+          {info ? (
+            <ParamsSection
+              nodeId={node.id}
+              info={info}
+              params={node.params}
+              issues={issues}
+              columns={columns}
+              readOnlyReason={readOnlyReason}
+              onChange={(params, fields) => store.setParams(node.id, params, fields)}
+            />
+          ) : null}
+        </div>
+      )}
     </div>
+  );
+}
+
+function SubTab({ id, active, onClick, children }: { id: NodeTab; active: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`node-tab-${id}`}
+      aria-selected={active}
+      onClick={onClick}
+      data-testid={`node-tab-${id}`}
+      className={`-mb-px border-b-2 px-2 pb-1.5 text-xs font-semibold ${active ? 'border-indigo-600 text-zinc-900' : 'border-transparent text-zinc-500 hover:text-zinc-800'}`}
+    >
+      {children}
+    </button>
   );
 }
 

@@ -28,6 +28,8 @@ interface PipelineViewProps {
   authors: Readonly<Record<string, string>>;
   /** pipeline.get and pipeline.nodeTypes as the server answered them for this page, or null. */
   initial: { renderId: string; pipeline: OpenedPipeline; nodeTypes: RouterOutputs['pipeline']['nodeTypes'] } | null;
+  /** A run to show first (`?run=` in the address). */
+  initialRunId?: string | null;
 }
 
 /** pipeline.get without its compiled plan, which this page does not show (about 0.5 KB a node). */
@@ -46,7 +48,7 @@ function useMounted(): boolean {
   return useSyncExternalStore(noSubscribe, () => true, () => false);
 }
 
-export function PipelineView({ pipelineId, canRun, canCancel, canDelete, canWrite, role, userId, authors, initial }: PipelineViewProps) {
+export function PipelineView({ pipelineId, canRun, canCancel, canDelete, canWrite, role, userId, authors, initial, initialRunId = null }: PipelineViewProps) {
   const trpc = useTRPC();
   const mounted = useMounted();
   const [fresh] = useState(() => (initial && !openedRenders.has(initial.renderId) ? initial : null));
@@ -118,6 +120,7 @@ export function PipelineView({ pipelineId, canRun, canCancel, canDelete, canWrit
         role={role}
         userId={userId}
         authors={authors}
+        initialRunId={initialRunId}
       />
     </ReactFlowProvider>
   );

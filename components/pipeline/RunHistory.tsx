@@ -2,6 +2,8 @@
 // Recent runs of this pipeline, newest first; choosing one shows its state on the canvas. The
 // chosen run, once finished, can be deleted (its artifacts are marked for storage GC).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { pipelineRunsHref } from '../runs/run-links';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { DeleteButton } from '../ui/DeleteButton';
@@ -10,14 +12,19 @@ import { InlineError } from '../ui/InlineError';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { PipelineRunState } from './use-pipeline-run';
 
-export function RunHistory({ runState, canDelete }: { runState: PipelineRunState; canDelete: boolean }) {
+export function RunHistory({ runState, canDelete, pipelineId }: { runState: PipelineRunState; canDelete: boolean; pipelineId: string }) {
   const { runs, runsQuery, runId, chooseRun, live } = runState;
   const chosen = runs?.find((r) => r.id === runId);
   return (
     <section aria-labelledby="run-history-heading">
-      <h2 id="run-history-heading" className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-        Run history
-      </h2>
+      <div className="mb-2 flex items-baseline gap-2">
+        <h2 id="run-history-heading" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          Run history
+        </h2>
+        <Link href={pipelineRunsHref(pipelineId)} className="ml-auto text-xs font-medium text-indigo-600 hover:text-indigo-500" data-testid="all-runs-link">
+          Runs table and compare →
+        </Link>
+      </div>
       {runsQuery.isError ? (
         <InlineError message={errorMessage(runsQuery.error)} />
       ) : !runs ? (
@@ -39,6 +46,7 @@ export function RunHistory({ runState, canDelete }: { runState: PipelineRunState
                 >
                   <StatusBadge status={r.status} className="w-[88px]" />
                   <span className="font-mono text-xs text-zinc-700">{shortId(r.id)}</span>
+                  {r.version != null ? <span className="text-xs text-zinc-500">v{r.version}</span> : null}
                   <span className="text-xs text-zinc-400">{r.trigger}</span>
                   <span className="ml-auto text-right text-xs text-zinc-500 tabular-nums" title={formatDateTime(r.createdAt)}>
                     {formatRelative(r.createdAt)}

@@ -1,5 +1,7 @@
 'use client';
 // The chosen run's steps in plan order: state, time, memory, cache origin and errors.
+import Link from 'next/link';
+import { runHref } from '../runs/run-links';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { RunView } from './pipeline-types';
@@ -18,6 +20,12 @@ export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: R
       <h2 id="run-steps-heading" className="mb-2 flex items-baseline gap-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
         Steps
         {run ? <span className="font-mono font-normal tracking-normal normal-case">run {shortId(run.id)}</span> : null}
+        {run?.version != null ? <span className="font-normal tracking-normal normal-case">v{run.version}</span> : null}
+        {run ? (
+          <Link href={runHref(run.id)} className="ml-auto font-medium tracking-normal text-indigo-600 normal-case hover:text-indigo-500" data-testid="run-page-link">
+            Run page →
+          </Link>
+        ) : null}
       </h2>
       {!run ? (
         loading ? <div className="h-32 animate-pulse rounded-md bg-zinc-100" /> : <p className="text-sm text-zinc-500">Choose a run to see its steps.</p>

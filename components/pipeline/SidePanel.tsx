@@ -1,13 +1,13 @@
 'use client';
 // The right-hand panel: the run history with the chosen run's steps, or the inspected node's
 // details. It reads the node from the editor store, ignoring moves, so a drag never re-renders it.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useEditor } from '../editor/EditorContext';
 import type { EditorState } from '../editor/editor-store';
 import { displayName } from '../editor/editor-types';
 import { sameExceptPosition, sameLabels } from '../editor/node-equality';
 import { typeKey } from './flow-elements';
-import { NodeDetails } from './NodeDetails';
+import { NodeDetails, type NodeTab } from './NodeDetails';
 import type { NodeTypeInfo, StepView } from './pipeline-types';
 import { RunHistory } from './RunHistory';
 import { RunSteps } from './RunSteps';
@@ -16,6 +16,7 @@ import type { PipelineRunState } from './use-pipeline-run';
 export type PanelTab = 'runs' | 'node';
 
 interface SidePanelProps {
+  pipelineId: string;
   types: ReadonlyMap<string, NodeTypeInfo>;
   /** Why nodes cannot be changed here (the role), or null when they can. */
   readOnlyReason: string | null;
@@ -30,7 +31,7 @@ interface SidePanelProps {
   onSelectNode: (id: string | null) => void;
 }
 
-export function SidePanel({ types, readOnlyReason, tab, onTab, runState, canDelete, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
+export function SidePanel({ pipelineId, types, readOnlyReason, tab, onTab, runState, canDelete, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
   const node = useEditor(
     useCallback((s: EditorState) => (inspectedNodeId ? (s.doc.nodes.find((n) => n.id === inspectedNodeId) ?? null) : null), [inspectedNodeId]),
     sameExceptPosition,
@@ -41,6 +42,8 @@ export function SidePanel({ types, readOnlyReason, tab, onTab, runState, canDele
     return n ? displayName(n, types) : id;
   };
   const info = node ? types.get(typeKey(node.type, node.version)) : undefined;
+  // Chosen by hand, it holds while other nodes are inspected (someone tuning params stays on Params).
+  const [nodeTab, setNodeTab] = useState<NodeTab | null>(null);
   return (
     <aside className="flex w-[380px] shrink-0 flex-col border-l border-zinc-200 bg-white min-[1440px]:w-[440px]" aria-label="Run details">
       <div role="tablist" aria-label="Panel" className="flex shrink-0 gap-1 border-b border-zinc-200 px-3 pt-2">
@@ -54,7 +57,7 @@ export function SidePanel({ types, readOnlyReason, tab, onTab, runState, canDele
       <div role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'runs' ? (
           <div className="flex flex-col gap-6 p-4">
-            <RunHistory runState={runState} canDelete={canDelete} />
+            <RunHistory runState={runState} canDelete={canDelete} pipelineId={pipelineId} />
             <RunSteps run={runState.run} loading={runState.runQuery.isPending && runState.runId !== null} labelOf={labelOf} onSelectNode={onSelectNode} onChooseRun={runState.chooseRun} />
           </div>
         ) : node ? (
@@ -71,6 +74,8 @@ export function SidePanel({ types, readOnlyReason, tab, onTab, runState, canDele
               onTab('runs');
             }}
             onDeleted={() => onSelectNode(null)}
+            tab={nodeTab}
+            onTab={setNodeTab}
           />
         ) : (
           <p className="p-4 text-sm text-zinc-500">Click a node on the canvas to see its settings, outputs, previews and logs.</p>

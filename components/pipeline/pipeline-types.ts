@@ -61,6 +61,8 @@ export interface StepView {
   outputs: Record<string, ArtifactRefView> | null;
   errorCode: string | null;
   errorMessage: string | null;
+  /** The params the step ran with, as compiled (defaults filled in); absent in older payloads. */
+  params?: unknown;
 }
 
 export interface RunView {
@@ -73,12 +75,15 @@ export interface RunView {
   errorCode: string | null;
   errorMessage: string | null;
   steps: StepView[];
+  /** The pipeline version it ran; null when that version was deleted. */
+  version?: number | null;
 }
 
 export interface RunSummary {
   id: string;
   status: string;
   trigger: string;
+  version?: number | null;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;

@@ -11,11 +11,15 @@ import type { RouterInputs } from '../trpc/router-types';
 import { useTRPC, useTRPCClient } from '../trpc/trpc-context';
 import { isFinished, type RunSummary, type RunView } from './pipeline-types';
 
-export function usePipelineRun(pipelineId: string) {
+/** `initialRunId`: a run chosen in the page's address (`?run=`), as the run page's "Open in editor" sends. */
+export function usePipelineRun(pipelineId: string, initialRunId: string | null = null) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const [chosenRunId, setChosenRunId] = useState<string | null>(null);
+  const [chosenRunId, setChosenRunId] = useState<string | null>(initialRunId);
+  // A run picked from the history (or the address) rather than one this page just started: only
+  // such a run, when it ran another version, takes the canvas over with that version.
+  const [pickedByHand, setPickedByHand] = useState(initialRunId !== null);
 
   const listOptions = trpc.run.list.queryOptions({ pipelineId, limit: 20 });
   const runsQuery = useQuery(listOptions);
@@ -53,6 +57,7 @@ export function usePipelineRun(pipelineId: string) {
     onSuccess: ({ runId: started, browser }) => {
       if (browser) browserRunner().start({ runId: started, token: browser.token, plan: browser.plan, completed: [] });
       setChosenRunId(started);
+      setPickedByHand(false);
       void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ pipelineId }) });
     },
   });
@@ -85,7 +90,12 @@ export function usePipelineRun(pipelineId: string) {
     live,
     watchStatus: watch.status,
     watchError: watch.error,
-    chooseRun: setChosenRunId,
+    /** The run picked from the history or in the address; null while the newest or a just-started run is shown. */
+    pickedRunId: pickedByHand ? chosenRunId : null,
+    chooseRun: (id: string | null) => {
+      setChosenRunId(id);
+      setPickedByHand(id !== null);
+    },
     start,
     cancel,
     resume,

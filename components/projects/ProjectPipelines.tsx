@@ -2,6 +2,7 @@
 // One project's pipelines: name, current version and when each last changed; and a new one.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { projectRunsHref } from '../runs/run-links';
 import { errorMessage } from '../trpc/error-message';
 import { NewPipelineButton } from '../templates/NewPipelineButton';
 import { useTRPC } from '../trpc/trpc-context';
@@ -44,6 +45,9 @@ export function ProjectPipelines({ projectId, canWrite }: { projectId: string; c
         crumbs={crumbs}
         actions={
           <>
+            <Link href={projectRunsHref(projectId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500" data-testid="project-runs-link">
+              Runs
+            </Link>
             {canManage ? <ProjectActions project={project.data} /> : null}
             {active ? <NewPipelineButton projectId={projectId} canWrite={canWrite} takenNames={taken} /> : null}
           </>

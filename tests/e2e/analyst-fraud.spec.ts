@@ -172,6 +172,9 @@ test('an analyst builds, runs and tunes the fraud pipeline on an empty canvas', 
 
   // One train param changes: only train and evaluate will run.
   await selectNode(page, 'logistic-regression');
+  // The node has run: its panel opens on its results; its params are the other tab.
+  await expect(page.getByTestId('node-results')).toBeVisible();
+  await page.getByTestId('node-tab-params').click();
   await page.getByTestId('param-C').fill('0.5');
   await waitSaved(page);
   await page.getByTestId('preview-button').click();

@@ -32,6 +32,9 @@ test('an edited param is checked inline, autosaved as a new version, and re-runs
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 60_000 });
 
   await page.getByTestId('node-split').click();
+  // The split has run, so its results come first; its params are a tab away (and stay chosen).
+  await expect(page.getByTestId('node-results')).toBeVisible();
+  await page.getByTestId('node-tab-params').click();
   const form = page.getByTestId('param-form');
   await expect(form).toBeVisible();
   await expect(page.getByTestId('param-seed')).toHaveValue('0');
@@ -81,6 +84,7 @@ test('a viewer sees the params read-only', async ({ page }) => {
   await page.getByTestId('project-sample').click();
   await page.getByTestId('pipeline-breast-cancer-explore').click();
   await page.getByTestId('node-split').click();
+  await page.getByTestId('node-tab-params').click();
   await expect(page.getByTestId('param-seed')).toBeDisabled();
   await expect(page.getByTestId('param-seed')).toHaveValue('7');
   await expect(page.getByTestId('save-status')).toHaveText('Read only');

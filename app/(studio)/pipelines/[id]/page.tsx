@@ -35,9 +35,12 @@ async function firstData(id: string) {
   }
 }
 
-export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function PipelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { id } = await params;
+  const { run } = await searchParams;
   return (
     <PipelineView
       pipelineId={id}
@@ -49,6 +52,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
       userId={user.id}
       authors={versionAuthors(id)}
       initial={await firstData(id)}
+      initialRunId={typeof run === 'string' && UUID.test(run) ? run : null}
     />
   );
 }
