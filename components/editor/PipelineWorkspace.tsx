@@ -46,9 +46,12 @@ import { RunVersionBanner } from './RunVersionBanner';
 import { useVersionStore } from './use-version-store';
 import { VersionPreview } from './VersionPreview';
 
-/** The side panel reads the shown run's version while one is on show, else the working document. */
-function OptionalProvider({ store, children }: { store: EditorStore | null; children: ReactNode }) {
-  return store ? <EditorProvider store={store}>{children}</EditorProvider> : <>{children}</>;
+/**
+ * The side panel reads the shown run's version while one is on show, else the working document.
+ * Always the same element, so switching store never remounts the panel (its chosen tab stays).
+ */
+function OptionalProvider({ store, fallback, children }: { store: EditorStore | null; fallback: EditorStore; children: ReactNode }) {
+  return <EditorProvider store={store ?? fallback}>{children}</EditorProvider>;
 }
 
 export interface PipelineWorkspaceProps {
@@ -279,7 +282,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           </div>
           <LiveIssueList types={types} onSelectNode={selectFromList} />
         </div>
-        <OptionalProvider store={runVersionStore && 'store' in runVersionStore ? runVersionStore.store : null}>
+        <OptionalProvider store={runVersionStore && 'store' in runVersionStore ? runVersionStore.store : null} fallback={store}>
         <SidePanel
           pipelineId={pipelineId}
           types={types}
