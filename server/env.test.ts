@@ -30,6 +30,9 @@ describe('parseEnv', () => {
         PIPEWORKS_SESSION_TTL_HOURS: '12',
         PIPEWORKS_MAX_UPLOAD_MB: '50',
         PIPEWORKS_MAX_LINE_KB: '64',
+        PIPEWORKS_MAX_ROWS: '1000',
+        PIPEWORKS_MAX_CELLS: '5000',
+        PIPEWORKS_MAX_DECODED_MB: '0.5',
         PIPEWORKS_BROWSER_TIMEOUT_S: '5',
         PIPEWORKS_GC_GRACE_HOURS: '0.5',
         NODE_ENV: 'production',
@@ -47,6 +50,9 @@ describe('parseEnv', () => {
       PIPEWORKS_SESSION_TTL_HOURS: 12,
       PIPEWORKS_MAX_UPLOAD_MB: 50,
       PIPEWORKS_MAX_LINE_KB: 64,
+      PIPEWORKS_MAX_ROWS: 1000,
+      PIPEWORKS_MAX_CELLS: 5000,
+      PIPEWORKS_MAX_DECODED_MB: 0.5,
       PIPEWORKS_BROWSER_TIMEOUT_S: 5,
       PIPEWORKS_GC_GRACE_HOURS: 0.5,
       NODE_ENV: 'production',
@@ -62,6 +68,9 @@ describe('parseEnv', () => {
   it('takes fractional upload and line limits, but not zero or negative ones', () => {
     expect(parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0.5', PIPEWORKS_MAX_LINE_KB: '4' })).toMatchObject({ PIPEWORKS_MAX_UPLOAD_MB: 0.5, PIPEWORKS_MAX_LINE_KB: 4 });
     expect(parseEnv({}).PIPEWORKS_MAX_LINE_KB).toBe(1024);
+    expect(parseEnv({})).toMatchObject({ PIPEWORKS_MAX_ROWS: 10_000_000, PIPEWORKS_MAX_CELLS: 50_000_000, PIPEWORKS_MAX_DECODED_MB: 1024 });
+    expect(() => parseEnv({ PIPEWORKS_MAX_ROWS: '0' })).toThrow(/PIPEWORKS_MAX_ROWS/);
+    expect(() => parseEnv({ PIPEWORKS_MAX_CELLS: '1.5' })).toThrow(/PIPEWORKS_MAX_CELLS/);
     expect(() => parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0' })).toThrow(/PIPEWORKS_MAX_UPLOAD_MB/);
     expect(() => parseEnv({ PIPEWORKS_MAX_LINE_KB: '-1' })).toThrow(/PIPEWORKS_MAX_LINE_KB/);
   });

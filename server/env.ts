@@ -45,6 +45,10 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_SESSION_TTL_HOURS: optional(positiveInt(24 * 366)).transform((h) => h ?? 168),
     // Decimals allowed (0.5 = 512 KB), so tests can set small limits.
     PIPEWORKS_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(100_000)).transform((mb) => mb ?? 200),
+    /** Caps on what an imported file decodes to, whatever its format (a Parquet file compresses far). */
+    PIPEWORKS_MAX_ROWS: optional(positiveInt(2_000_000_000)).transform((n) => n ?? 10_000_000),
+    PIPEWORKS_MAX_CELLS: optional(positiveInt(20_000_000_000)).transform((n) => n ?? 50_000_000),
+    PIPEWORKS_MAX_DECODED_MB: optional(z.coerce.number().positive().max(1_000_000)).transform((mb) => mb ?? 1024),
     /** The longest physical line a CSV import accepts. */
     PIPEWORKS_MAX_LINE_KB: optional(z.coerce.number().positive().max(1024 * 1024)).transform((kb) => kb ?? 1024),
     /** A browser-driven run whose tab has not been heard from for this long is marked interrupted. */

@@ -6,6 +6,8 @@ import { encodeValue } from '../../nodes/codec';
 import { csvOptions, DEFAULT_LIMITS } from '../../nodes/ingest/csv/csv-options';
 import { readCsvBytes } from '../../nodes/ingest/parse-csv';
 import { makeTempDir } from '../db/test-db';
+import { parseEnv } from '../env';
+import { ingestLimits } from './ingest-limits';
 import { readArtifactBytes, sha256Hex } from '../store/artifact-files';
 import { ingestFile } from './ingest-file';
 
@@ -46,6 +48,37 @@ describe('ingestFile', () => {
     await expect(ingestFile(request(file, 'data.parquet', 10))).rejects.toThrow(/larger than the 10 bytes limit/);
   });
 
+  // Issue 14, finding 2: a 20 KB Parquet file of constant columns held 25 million rows and became an
+  // 800 MB artifact. With the default limits it is refused from its footer, before a row is read.
+  it('refuses a Parquet decompression bomb by its footer with the default limits, naming the limit', async () => {
+    const file = path.join(dir, 'bomb.parquet');
+    await writeParquet(file, `SELECT 1.0::DOUBLE AS a, 2.0::DOUBLE AS b, 3.0::DOUBLE AS c, 4.0::DOUBLE AS d FROM range(25000000)`);
+    const limits = ingestLimits(parseEnv({}));
+    const before = process.memoryUsage().rss;
+    await expect(ingestFile({ ...request(file), limits })).rejects.toThrow(
+      'The file holds 25,000,000 rows, more than the 10,000,000 rows limit (PIPEWORKS_MAX_ROWS)',
+    );
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    await expect(ingestFile({ ...request(file), limits: { ...limits, maxRows: undefined } })).rejects.toThrow(
+      'The file holds 100,000,000 cells, more than the 50,000,000 cells limit (PIPEWORKS_MAX_CELLS)',
+    );
+    const decodedOnly = { ...limits, maxRows: undefined, maxCells: undefined, maxDecodedBytes: 512 * 1024 * 1024 };
+    await expect(ingestFile({ ...request(file), limits: decodedOnly })).rejects.toThrow(
+      'The table would take 762.94 MB, more than the 512 MB limit on data once decoded (PIPEWORKS_MAX_DECODED_MB)',
+    );
+  });
+
+  it('counts Parquet strings as they stream and stops at the decoded-size limit', async () => {
+    const file = path.join(dir, 'text.parquet');
+    await writeParquet(file, `SELECT repeat('x', 1000) AS s FROM range(5000)`);
+    const error = await ingestFile({ ...request(file), limits: { ...DEFAULT_LIMITS, maxDecodedBytes: 1024 * 1024 } }).then(
+      () => new Error('accepted'),
+      (e: Error) => e,
+    );
+    expect(error.message).toBe('The table would take more than the 1 MB limit on data once decoded (PIPEWORKS_MAX_DECODED_MB)');
+    expect(await ingestFile({ ...request(file), limits: { ...DEFAULT_LIMITS, maxDecodedBytes: 10 * 1024 * 1024 } })).toMatchObject({ rows: 5000 });
+  });
+
   it('refuses a .parquet name on a file that is not Parquet, and a corrupt Parquet file', async () => {
     const csv = path.join(dir, 'x');
     writeFileSync(csv, 'a\n1\n');
@@ -60,3 +93,14 @@ describe('ingestFile', () => {
     expect(error.message).not.toContain(dir);
   });
 });
+
+async function writeParquet(file: string, select: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -55,7 +55,7 @@ export async function ingestFile(request: IngestRequest): Promise<IngestedTable>
   const format = await detectFormat(file, filename);
   if (format === 'parquet') {
     if (limits.maxBytes !== undefined && sourceSize > limits.maxBytes) throw tooLargeError(limits.maxBytes);
-    const { table, columns, rows } = await readParquet(file);
+    const { table, columns, rows } = await readParquet(file, limits);
     return { ...(await store(dataDir, table, columns)), rows, columns, format, sourceSize, options: {} };
   }
   const parsed = await readCsv(() => fileChunks(file), { options, limits, sizeHint: sourceSize });

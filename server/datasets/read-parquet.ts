@@ -7,6 +7,8 @@ import { UserError } from '../../engine/errors';
 import { buildTable } from '../../nodes/ingest/csv/arrow-columns';
 import { CellRules } from '../../nodes/ingest/csv/cell-rules';
 import { ColumnBuilder } from '../../nodes/ingest/csv/column-builder';
+import { tableLimitError } from '../../nodes/ingest/csv/csv-error';
+import type { CsvLimits } from '../../nodes/ingest/csv/csv-options';
 import { COLUMNS_METADATA_KEY } from '../../nodes/table/column-schema';
 import { COLUMN_TYPES, type ColumnInfo } from '../../nodes/values';
 import type { Table } from 'apache-arrow';
@@ -37,8 +39,20 @@ function selectExpression(name: string, type: Plain, duckType: string): string {
   return `CAST(${column} AS VARCHAR)`;
 }
 
-/** `file` is a path the server chose (a temp file), never one a user named. */
-export async function readParquet(file: string): Promise<{ table: Table; columns: ColumnInfo[]; rows: number }> {
+export type TableLimits = Pick<CsvLimits, 'maxRows' | 'maxCells' | 'maxDecodedBytes'>;
+
+/** Bytes a cell takes once decoded: 8 for a number or a date, 1 for a boolean, a string's length. */
+function cellBytes(type: Plain, value: unknown): number {
+  if (type === 'string') return typeof value === 'string' ? value.length : 0;
+  return type === 'boolean' ? 1 : 8;
+}
+
+/**
+ * `file` is a path the server chose (a temp file), never one a user named. `limits` are checked
+ * against the footer's row count before any row is read, and against the decoded size as rows
+ * stream, so a small file of constant columns is refused without being materialised.
+ */
+export async function readParquet(file: string, limits: TableLimits = {}): Promise<{ table: Table; columns: ColumnInfo[]; rows: number }> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
@@ -46,6 +60,7 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`).catch(unreadable(file));
     const fields = described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), duckType: String(row.column_type) }));
     const rules = new CellRules([], 'utf-8', 1024);
+    await checkFooter(connection, file, fields.map((f) => plainType(f.duckType)), limits);
     const declared = await declaredTextTypes(connection, file).catch(unreadable(file));
     const builders = fields.map((f, i) => ColumnBuilder.typed(f.name, i, plainType(f.duckType), rules, declared.get(f.name)));
     const sql = `SELECT ${fields.map((f, i) => selectExpression(f.name, plainType(f.duckType), f.duckType) + ` AS c${i}`).join(', ')} FROM ${source}`;
@@ -53,11 +68,17 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
     const result = await connection.stream(sql).catch(unreadable(file));
     const fetchChunk = () => result.fetchChunk().catch(unreadable(file));
     let rows = 0;
+    let decoded = 0;
+    const types = fields.map((f) => plainType(f.duckType));
     for (let chunk = await fetchChunk(); chunk && chunk.rowCount > 0; chunk = await fetchChunk()) {
       builders.forEach((builder, i) => {
-        for (const value of chunk.getColumnValues(i)) builder.pushValue(value as number | boolean | string | null);
+        for (const value of chunk.getColumnValues(i)) {
+          decoded += cellBytes(types[i], value);
+          builder.pushValue(value as number | boolean | string | null);
+        }
       });
       rows += chunk.rowCount;
+      if (limits.maxDecodedBytes !== undefined && decoded > limits.maxDecodedBytes) throw tableLimitError('decoded', limits.maxDecodedBytes);
     }
     if (fields.length === 0) throw new UserError('The Parquet file has no columns');
     if (rows === 0) throw new UserError('The Parquet file has no rows');
@@ -66,6 +87,19 @@ export async function readParquet(file: string): Promise<{ table: Table; columns
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** Rows and cells from the footer, and numbers' decoded size, refused before a row is read. */
+async function checkFooter(connection: DuckDBConnection, file: string, types: Plain[], limits: TableLimits): Promise<void> {
+  if (limits.maxRows === undefined && limits.maxCells === undefined && limits.maxDecodedBytes === undefined) return;
+  const meta = await connection.runAndReadAll(`SELECT num_rows FROM parquet_file_metadata('${file.replace(/'/g, "''")}')`).catch(unreadable(file));
+  const rows = Number(meta.getRowObjectsJS()[0]?.num_rows ?? 0);
+  if (limits.maxRows !== undefined && rows > limits.maxRows) throw tableLimitError('rows', limits.maxRows, { found: rows });
+  const cells = rows * types.length;
+  if (limits.maxCells !== undefined && cells > limits.maxCells) throw tableLimitError('cells', limits.maxCells, { found: cells });
+  // Numbers, dates and booleans are known from the row count; strings are counted as they stream.
+  const fixed = rows * types.reduce((sum, type) => sum + cellBytes(type, undefined), 0);
+  if (limits.maxDecodedBytes !== undefined && fixed > limits.maxDecodedBytes) throw tableLimitError('decoded', limits.maxDecodedBytes, { found: fixed });
 }
 
 /**

@@ -38,6 +38,28 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+export type TableLimit = 'rows' | 'cells' | 'decoded';
+
+const LIMIT_WORDS: Record<TableLimit, { what: string; variable: string; size: (n: number) => string }> = {
+  rows: { what: 'rows', variable: 'PIPEWORKS_MAX_ROWS', size: (n) => `${n.toLocaleString('en')} rows` },
+  cells: { what: 'cells (rows × columns)', variable: 'PIPEWORKS_MAX_CELLS', size: (n) => `${n.toLocaleString('en')} cells` },
+  decoded: { what: 'data once decoded', variable: 'PIPEWORKS_MAX_DECODED_MB', size: formatSize },
+};
+
+/**
+ * A file that decodes to more than a table limit allows: names the limit, its setting, and the
+ * line where a CSV crossed it. `found` is the file's own figure where it is known up front (Parquet).
+ */
+export function tableLimitError(limit: TableLimit, max: number, place: { line?: number; found?: number } = {}): UserError {
+  const words = LIMIT_WORDS[limit];
+  const found = place.found === undefined ? 'more' : `${words.size(place.found)}, more`;
+  const problem = limit === 'decoded'
+    ? `the table would take ${place.found === undefined ? 'more' : `${formatSize(place.found)}, more`} than the ${formatSize(max)} limit on ${words.what} (${words.variable})`
+    : `the file holds ${found} than the ${words.size(max)} limit (${words.variable})`;
+  if (place.line !== undefined) return new CsvError({ line: place.line }, problem);
+  return new UserError(problem.charAt(0).toUpperCase() + problem.slice(1), { field: words.variable });
+}
+
 /** The same words for the upload route (which counts lines while it streams) and the parser. */
 export function tooLargeError(maxBytes: number, line?: number): UserError {
   const problem = `the file is larger than the ${formatSize(maxBytes)} limit`;

@@ -36,6 +36,16 @@ export interface CsvLimits {
   /** One physical line, in bytes. */
   maxLineBytes: number;
   maxColumns: number;
+  /**
+   * Caps on what a file decodes to, so a small file cannot become a huge table (a 20 KB Parquet
+   * file of constant columns held 25 million rows). Undefined means no cap. Checked as rows arrive,
+   * and for Parquet from its footer before any row is read.
+   */
+  maxRows?: number;
+  /** Rows × columns. */
+  maxCells?: number;
+  /** The table in memory: 8 bytes a numeric or datetime cell, 1 a boolean, a string's own bytes. */
+  maxDecodedBytes?: number;
 }
 
 export const DEFAULT_LIMITS: CsvLimits = { maxLineBytes: 1024 * 1024, maxColumns: 10_000 };

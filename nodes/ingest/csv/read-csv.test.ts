@@ -121,6 +121,18 @@ describe('readCsv', () => {
     expect(error.message).toBe('Line 1, column 4: the header has more than 3 columns');
   });
 
+  it('stops at the line that crosses the row, cell or decoded-size limit, naming its setting', async () => {
+    const text = 'a,b,c\n' + '1,2,3\n'.repeat(20);
+    const rows = await rejected(readCsv(textSource(text), { limits: { maxColumns: 10, maxRows: 10 } }));
+    expect(rows.message).toBe('Line 12: the file holds more than the 10 rows limit (PIPEWORKS_MAX_ROWS)');
+    const cells = await rejected(readCsv(textSource(text), { limits: { maxColumns: 10, maxCells: 30 } }));
+    expect(cells.message).toBe('Line 12: the file holds more than the 30 cells limit (PIPEWORKS_MAX_CELLS)');
+    const decoded = await rejected(readCsv(textSource(text), { limits: { maxColumns: 10, maxDecodedBytes: 100 } }));
+    expect(decoded.message).toBe('Line 6: the table would take more than the 100 bytes limit on data once decoded (PIPEWORKS_MAX_DECODED_MB)');
+    const within = await readCsv(textSource(text), { limits: { maxColumns: 10, maxRows: 20, maxCells: 60, maxDecodedBytes: 480 } });
+    expect(within.rows).toBe(20);
+  });
+
   it('stops reading when the caller aborts', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -54,7 +54,7 @@ export async function readCsv(open: ByteSource, request: ReadCsvRequest = {}): P
   const skip = byteOrderMark(head);
   const delimiter = options.delimiter === 'auto' ? sniffDelimiter(head.subarray(skip), done) : options.delimiter;
   const rules = new CellRules(options.naTokens, options.encoding, estimateRows(head, done, request.sizeHint));
-  const sink = new TableSink(rules, options.types, limits.maxColumns, delimiter.charCodeAt(0));
+  const sink = new TableSink(rules, options.types, limits, delimiter.charCodeAt(0));
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), sink, tokenizerLimits);
 
   let total = 0;

@@ -3,7 +3,8 @@
 import type { ColumnType } from '../../values';
 import type { CellRules } from './cell-rules';
 import { ColumnBuilder, NUMERIC } from './column-builder';
-import { CsvError } from './csv-error';
+import type { CsvLimits } from './csv-options';
+import { CsvError, tableLimitError } from './csv-error';
 import { decodeCell, invalidUtf8At, trimEnd, trimStart } from './text-bytes';
 import type { CsvSink } from './tokenizer';
 
@@ -18,7 +19,7 @@ export class TableSink implements CsvSink {
   constructor(
     private readonly rules: CellRules,
     private readonly types: Record<string, ColumnType>,
-    private readonly maxColumns: number,
+    private readonly limits: Pick<CsvLimits, 'maxColumns' | 'maxRows' | 'maxCells' | 'maxDecodedBytes'>,
     private readonly delimiter: number,
   ) {}
 
@@ -51,12 +52,23 @@ export class TableSink implements CsvSink {
       );
     }
     this.rows++;
+    this.checkSize(line);
     return true;
   }
 
+  /** Stops a file at the row that crosses a table limit, before it is built any further. */
+  private checkSize(line: number): void {
+    const { maxRows, maxCells, maxDecodedBytes } = this.limits;
+    if (maxRows !== undefined && this.rows > maxRows) throw tableLimitError('rows', maxRows, { line });
+    const cells = this.rows * this.count;
+    if (maxCells !== undefined && cells > maxCells) throw tableLimitError('cells', maxCells, { line });
+    // 8 bytes a cell bounds numbers and dates; strings' own bytes are bounded by the file-size limit.
+    if (maxDecodedBytes !== undefined && cells * 8 > maxDecodedBytes) throw tableLimitError('decoded', maxDecodedBytes, { line });
+  }
+
   private headerField(column: number, buf: Uint8Array, start: number, end: number, line: number): void {
-    if (column >= this.maxColumns) {
-      throw new CsvError({ line, column: column + 1 }, `the header has more than ${this.maxColumns.toLocaleString('en')} columns`);
+    if (column >= this.limits.maxColumns) {
+      throw new CsvError({ line, column: column + 1 }, `the header has more than ${this.limits.maxColumns.toLocaleString('en')} columns`);
     }
     if (this.rules.encoding === 'utf-8') {
       const bad = invalidUtf8At(buf, start, end);
