@@ -30,6 +30,7 @@ describe('parseEnv', () => {
         PIPEWORKS_SESSION_TTL_HOURS: '12',
         PIPEWORKS_MAX_UPLOAD_MB: '50',
         PIPEWORKS_MAX_LINE_KB: '64',
+        PIPEWORKS_TRUST_PROXY: '1',
         PIPEWORKS_MAX_ROWS: '1000',
         PIPEWORKS_MAX_CELLS: '5000',
         PIPEWORKS_MAX_DECODED_MB: '0.5',
@@ -50,6 +51,7 @@ describe('parseEnv', () => {
       PIPEWORKS_SESSION_TTL_HOURS: 12,
       PIPEWORKS_MAX_UPLOAD_MB: 50,
       PIPEWORKS_MAX_LINE_KB: 64,
+      PIPEWORKS_TRUST_PROXY: true,
       PIPEWORKS_MAX_ROWS: 1000,
       PIPEWORKS_MAX_CELLS: 5000,
       PIPEWORKS_MAX_DECODED_MB: 0.5,
@@ -70,6 +72,8 @@ describe('parseEnv', () => {
     expect(parseEnv({}).PIPEWORKS_MAX_LINE_KB).toBe(1024);
     expect(parseEnv({})).toMatchObject({ PIPEWORKS_MAX_ROWS: 10_000_000, PIPEWORKS_MAX_CELLS: 50_000_000, PIPEWORKS_MAX_DECODED_MB: 1024 });
     expect(() => parseEnv({ PIPEWORKS_MAX_ROWS: '0' })).toThrow(/PIPEWORKS_MAX_ROWS/);
+    expect(parseEnv({}).PIPEWORKS_TRUST_PROXY).toBe(false);
+    expect(() => parseEnv({ PIPEWORKS_TRUST_PROXY: 'yes' })).toThrow(/PIPEWORKS_TRUST_PROXY/);
     expect(() => parseEnv({ PIPEWORKS_MAX_CELLS: '1.5' })).toThrow(/PIPEWORKS_MAX_CELLS/);
     expect(() => parseEnv({ PIPEWORKS_MAX_UPLOAD_MB: '0' })).toThrow(/PIPEWORKS_MAX_UPLOAD_MB/);
     expect(() => parseEnv({ PIPEWORKS_MAX_LINE_KB: '-1' })).toThrow(/PIPEWORKS_MAX_LINE_KB/);

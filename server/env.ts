@@ -37,6 +37,8 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
+    /** 1 when a TLS-terminating proxy in front overwrites X-Forwarded-Proto; only then is it believed. */
+    PIPEWORKS_TRUST_PROXY: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
     /**
      * Tests only: JSON `{ "<type>@<version>": "<hash>" }` replacing built-in nodes' implementation
      * hashes, so a test can start a server as an upgraded build would be.

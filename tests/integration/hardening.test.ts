@@ -77,6 +77,18 @@ describe('finding 5: smaller ones', () => {
     }
   });
 
+  it('gives no Secure flag for a client-sent X-Forwarded-Proto when no proxy is trusted', async () => {
+    const res = await fetch(`${server.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ json: ADA }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^pw_session=/);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
   it('answers 401 to run.watch without credentials, not an error inside a 200 stream', async () => {
     const input = encodeURIComponent(JSON.stringify({ json: { runId: 'nope' } }));
     const res = await raw(server.port, `/api/trpc/run.watch?input=${input}`, { accept: 'text/event-stream' });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { audit } from '../../auth/audit';
 import { readCookie } from '../../auth/cookies';
 import { clearSessionCookie, createSession, revokeSession, sessionCookie, SESSION_COOKIE } from '../../auth/sessions';
+import { isSecureRequest } from '../../auth/secure-cookie';
 import { clientAddress, SignInLimiter } from '../../auth/sign-in-limits';
+import { getEnv } from '../../env';
 import { countUsers, createFirstAdmin, verifyCredentials } from '../../auth/users';
 import { authedProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
@@ -13,7 +15,7 @@ const credentials = z.object({ email: z.string().trim().email().max(200), passwo
 const limiter = new SignInLimiter();
 
 function isSecure(req: Request): boolean {
-  return new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  return isSecureRequest(req.headers, getEnv().PIPEWORKS_TRUST_PROXY);
 }
 
 export const authRouter = createTRPCRouter({
