@@ -5,6 +5,7 @@ import { benchBuildHashes } from './build-hashes.bench';
 import { benchCachedRun } from './cached-run.bench';
 import { benchCachedRunHttp } from './cached-run-http.bench';
 import { benchCanvasOpen } from './canvas-open.bench';
+import { benchComparePage } from './compare-page.bench';
 import { benchCompile } from './compile.bench';
 import { benchCsv } from './csv.bench';
 import { benchMlp } from './mlp.bench';
@@ -38,6 +39,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('cached-run')) rows.push(await benchCachedRun());
   if (wanted('cached-run-http')) rows.push(await benchCachedRunHttp());
   if (wanted('canvas')) rows.push(await benchCanvasOpen());
+  if (wanted('compare')) rows.push(await benchComparePage());
   if (wanted('csv')) rows.push(await benchCsv());
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());
