@@ -59,7 +59,9 @@ test('a model version registered from a run has a lineage graph that reaches the
   await expect(graph.getByTestId('lineage-pipeline-cancer-registry')).toContainText('Cancer screen v1');
   await expect(graph.getByTestId('lineage-model-cancer-screen-v1')).toBeVisible();
   await graph.getByTestId('lineage-step-split').click();
-  await expect(page.getByTestId('lineage-step-detail')).toContainText('builtin:split/random@1');
+  // The step's code is its implementation hash (issue 21), with the Pipeworks version beside it.
+  await expect(page.getByTestId('lineage-step-detail')).toContainText(/Code\s*[0-9a-f]{64}/);
+  await expect(page.getByTestId('lineage-step-detail')).toContainText(/Pipeworks\s*\d+\.\d+\.\d+/);
   await expect(page.getByTestId('lineage-param-stratifyBy')).toHaveText('diagnosis');
   await page.screenshot({ path: 'test-results/registry-02-version-lineage.png', fullPage: true });
 
