@@ -60,7 +60,8 @@ export async function readParquet(file: string, limits: TableLimits = {}): Promi
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`).catch(unreadable(file));
     const fields = described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), duckType: String(row.column_type) }));
     const rules = new CellRules([], 'utf-8', 1024);
-    await checkFooter(connection, file, fields.map((f) => plainType(f.duckType)), limits);
+    const types = fields.map((f) => plainType(f.duckType));
+    await checkFooter(connection, file, types, limits);
     const declared = await declaredTextTypes(connection, file).catch(unreadable(file));
     const builders = fields.map((f, i) => ColumnBuilder.typed(f.name, i, plainType(f.duckType), rules, declared.get(f.name)));
     const sql = `SELECT ${fields.map((f, i) => selectExpression(f.name, plainType(f.duckType), f.duckType) + ` AS c${i}`).join(', ')} FROM ${source}`;
@@ -69,7 +70,6 @@ export async function readParquet(file: string, limits: TableLimits = {}): Promi
     const fetchChunk = () => result.fetchChunk().catch(unreadable(file));
     let rows = 0;
     let decoded = 0;
-    const types = fields.map((f) => plainType(f.duckType));
     for (let chunk = await fetchChunk(); chunk && chunk.rowCount > 0; chunk = await fetchChunk()) {
       builders.forEach((builder, i) => {
         for (const value of chunk.getColumnValues(i)) {

@@ -54,7 +54,7 @@ export function tableLimitError(limit: TableLimit, max: number, place: { line?: 
   const words = LIMIT_WORDS[limit];
   const found = place.found === undefined ? 'more' : `${words.size(place.found)}, more`;
   const problem = limit === 'decoded'
-    ? `the table would take ${place.found === undefined ? 'more' : `${formatSize(place.found)}, more`} than the ${formatSize(max)} limit on ${words.what} (${words.variable})`
+    ? `the table would take ${found} than the ${words.size(max)} limit on ${words.what} (${words.variable})`
     : `the file holds ${found} than the ${words.size(max)} limit (${words.variable})`;
   if (place.line !== undefined) return new CsvError({ line: place.line }, problem);
   return new UserError(problem.charAt(0).toUpperCase() + problem.slice(1), { field: words.variable });
