@@ -561,3 +561,149 @@ export type ModelVersion = typeof modelVersions.$inferSelect;
 export type NewModelVersion = typeof modelVersions.$inferInsert;
 export type ModelAlias = typeof modelAliases.$inferSelect;
 export type AliasRequest = typeof aliasRequests.$inferSelect;
+
+// ---- Deploy and serve (issue 13) ----------------------------------------------------------------
+// The studio writes these tables; the serving process (server/serving/) only reads endpoints,
+// deployments and keys, and appends to the prediction log. It follows changes by polling
+// `endpoints.revision`, which every write to an endpoint, its deployments or its keys increments.
+
+/**
+ * A named HTTP endpoint: `/v2/models/{name}/infer` and `/endpoints/{name}/invocations`. Names are
+ * unique across the installation because they appear in URLs. `undeployedAt` set: it answers 404.
+ */
+export const endpoints = sqliteTable(
+  'endpoints',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** Lower-case letters, digits and dashes; what clients put in the URL. */
+    name: text('name').notNull(),
+    /** The registered model whose versions this endpoint serves. */
+    modelId: text('model_id')
+      .notNull()
+      .references(() => registeredModels.id, { onDelete: 'cascade' }),
+    description: text('description').notNull().default(''),
+    /** Fraction of requests written to the prediction log, 0..1. */
+    logSampleRate: real('log_sample_rate').notNull().default(1),
+    /** Largest request body accepted, in bytes. */
+    maxBodyBytes: integer('max_body_bytes').notNull().default(1_048_576),
+    /** Default per-key rate limit (requests per minute) for keys that set none. */
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(6000),
+    /** Incremented on every change to the endpoint, its deployments or its keys. */
+    revision: integer('revision').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    undeployedAt: integer('undeployed_at'),
+    undeployedBy: text('undeployed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('endpoints_name_unique').on(t.name), index('endpoints_project_id_idx').on(t.projectId), index('endpoints_revision_idx').on(t.revision)],
+);
+
+/**
+ * What serves an endpoint. Rows with `retiredAt` null are live: exactly one `primary`, at most one
+ * `canary` (it takes `trafficPercent` of requests, the primary the rest) and at most one `shadow`
+ * (it scores every request silently; only its log entries show it). Retired rows are the history
+ * that rollback reads: rolling back retires the live primary and adds a new primary row for the
+ * version of the previous one.
+ */
+export const DEPLOYMENT_ROLES = ['primary', 'canary', 'shadow'] as const;
+export type DeploymentRole = (typeof DEPLOYMENT_ROLES)[number];
+export const DEPLOYMENT_REASONS = ['deploy', 'canary', 'shadow', 'promote', 'rollback', 'undeploy'] as const;
+export type DeploymentReason = (typeof DEPLOYMENT_REASONS)[number];
+
+export const deployments = sqliteTable(
+  'deployments',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => modelVersions.id),
+    role: text('role', { enum: DEPLOYMENT_ROLES }).notNull(),
+    /** Canary: 1..99. Primary: 100 minus the live canary's share. Shadow: 0. */
+    trafficPercent: integer('traffic_percent').notNull(),
+    reason: text('reason', { enum: DEPLOYMENT_REASONS }).notNull(),
+    /** The run and deploy step that made it; null when a person did it on the deployment page. */
+    runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    stepId: text('step_id'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    retiredAt: integer('retired_at'),
+    retiredBy: text('retired_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('deployments_endpoint_live_idx').on(t.endpointId, t.retiredAt), index('deployments_version_id_idx').on(t.versionId)],
+);
+
+/** What an endpoint key may do. `infer` calls the model, `feedback` posts ground truth. */
+export const ENDPOINT_KEY_SCOPES = ['infer', 'feedback'] as const;
+export type EndpointKeyScope = (typeof ENDPOINT_KEY_SCOPES)[number];
+
+/** A key for one endpoint. Only the SHA-256 of the key is stored; the key is shown once. */
+export const endpointKeys = sqliteTable(
+  'endpoint_keys',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<EndpointKeyScope[]>().notNull(),
+    /** Requests per minute for this key; null uses the endpoint's default. */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+    revokedBy: text('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('endpoint_keys_key_hash_unique').on(t.keyHash), index('endpoint_keys_endpoint_id_idx').on(t.endpointId)],
+);
+
+/**
+ * A sampled prediction, written by the serving process in batches. `id` is the prediction id
+ * returned to the client (feedback refers to it); a shadow's entry has its own id and `shadowOf`
+ * names the answered prediction. Inputs are the raw rows as sent; outputs as answered.
+ */
+export const predictionLog = sqliteTable(
+  'prediction_log',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id').notNull(),
+    role: text('role', { enum: DEPLOYMENT_ROLES }).notNull(),
+    shadowOf: text('shadow_of'),
+    keyId: text('key_id'),
+    createdAt: integer('created_at').notNull(),
+    latencyMs: real('latency_ms').notNull(),
+    inputs: text('inputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    outputs: text('outputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('prediction_log_endpoint_created_idx').on(t.endpointId, t.createdAt), index('prediction_log_version_created_idx').on(t.versionId, t.createdAt)],
+);
+
+/** Ground truth that arrived later, by prediction id; posting again for the same id replaces it. */
+export const predictionFeedback = sqliteTable(
+  'prediction_feedback',
+  {
+    predictionId: text('prediction_id')
+      .primaryKey()
+      .references(() => predictionLog.id, { onDelete: 'cascade' }),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    /** The true label (classification) or value (regression), as sent. */
+    label: text('label', { mode: 'json' }).$type<string | number | boolean>().notNull(),
+    keyId: text('key_id'),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('prediction_feedback_endpoint_received_idx').on(t.endpointId, t.receivedAt)],
+);
