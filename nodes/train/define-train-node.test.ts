@@ -23,6 +23,9 @@ function recordingEstimator() {
     async predict(_payload, X) {
       return new Float64Array(X.rows).fill(1);
     },
+    toOnnx() {
+      throw new Error('not exported in this test');
+    },
   };
   return { estimator, seen };
 }

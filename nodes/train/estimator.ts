@@ -1,6 +1,7 @@
 // The contract between the train node and each learning algorithm. Preprocessing turns a table
 // into a dense matrix first (nodes/train/preprocess*), so estimators see numbers only.
 import type { LogLevel, MlRuntime } from '../../engine/node-definition';
+import type { OnnxGraph } from '../onnx/onnx-graph';
 import type { JsonObject } from '../values';
 
 /** A dense, row-major matrix: value (r, c) is data[r * cols + c]. */
@@ -36,4 +37,9 @@ export interface Estimator<P> {
    * Regression: rows × 1 predicted values.
    */
   predict(payload: JsonObject, X: Matrix, ml: MlRuntime): Promise<Float64Array>;
+  /**
+   * Adds predict() to an ONNX graph (nodes/onnx): `features` names the preprocessed double
+   * [N, cols] matrix; returns the name of a double [N, classes or 1] tensor of what predict returns.
+   */
+  toOnnx(payload: JsonObject, graph: OnnxGraph, features: string): string;
 }

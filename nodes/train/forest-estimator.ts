@@ -4,6 +4,7 @@
 // data give the same forest.
 import { z } from 'zod';
 import { UserError } from '../../engine/errors';
+import { forestOnnx } from '../onnx/forest-onnx';
 import { mulberry32 } from '../split/prng';
 import type { Estimator, FitTarget, Matrix } from './estimator';
 import { featuresPerSplit, forestData, type ForestData } from './forest-data';
@@ -94,6 +95,10 @@ export const forestEstimator: Estimator<ForestParams> = {
       throw new UserError(`The forest expects ${p.features} features after preprocessing, got ${X.cols}`);
     }
     return predictForest(p.trees, p.outputs, X);
+  },
+  toOnnx(payload, graph, features) {
+    const p = payloadSchema.parse(payload);
+    return forestOnnx(graph, features, p.trees, p.outputs);
   },
 };
 

@@ -3,6 +3,7 @@
 // collinear, as scikit-learn's LinearRegression gives). The intercept is never penalised.
 import { z } from 'zod';
 import { UserError } from '../../engine/errors';
+import { linearOnnx } from '../onnx/linear-onnx';
 import type { Estimator, Matrix } from './estimator';
 import { cholesky, choleskySolve, pseudoInverseSolve } from './linear-algebra';
 
@@ -49,6 +50,10 @@ export const linearEstimator: Estimator<LinearParams> = {
       throw new UserError(`The linear model expects ${p.features} features after preprocessing, got ${X.cols}`);
     }
     return predictRows(p.weights, p.intercept, X);
+  },
+  toOnnx(payload, graph, features) {
+    const p = payloadSchema.parse(payload);
+    return linearOnnx(graph, features, p.weights, p.intercept);
   },
 };
 

@@ -3,6 +3,7 @@
 // multinomial (softmax) for more.
 import { z } from 'zod';
 import { UserError } from '../../engine/errors';
+import { logisticOnnx } from '../onnx/linear-onnx';
 import type { JsonObject } from '../values';
 import type { Estimator, Matrix } from './estimator';
 import { minimizeLbfgs, SCIPY_FTOL } from './lbfgs';
@@ -85,6 +86,10 @@ export const logisticEstimator: Estimator<LogisticParams> = {
     const p = readPayload(payload, X);
     const k = p.intercepts.length;
     return predictRows(p, X, k === 1 ? 2 : k);
+  },
+  toOnnx(payload, graph, features) {
+    const p = payloadSchema.parse(payload);
+    return logisticOnnx(graph, features, p.weights, p.intercepts);
   },
 };
 

@@ -3,6 +3,7 @@
 // offers there. The backend really used is reported, with why any earlier one was passed over.
 import { UserError } from '../../engine/errors';
 import type { MlRuntime } from '../../engine/node-definition';
+import { mlpOnnx } from '../onnx/mlp-onnx';
 import type { JsonObject } from '../values';
 import type { Estimator, FitContext, FitTarget, Matrix } from './estimator';
 import { predictRows } from './mlp-forward';
@@ -60,6 +61,9 @@ export const mlpEstimator: Estimator<MlpParams> = {
   },
   async predict(payload, X, ml) {
     return predictMlp(decodeMlpPayload(payload), X, ml);
+  },
+  toOnnx(payload, graph, features) {
+    return mlpOnnx(graph, features, decodeMlpPayload(payload));
   },
 };
 
