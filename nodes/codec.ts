@@ -6,6 +6,7 @@ import { assertNever } from '../engine/assert-never';
 import type { PortKind } from '../engine/port-kinds';
 import { canonicalJSON } from '../engine/canonical-json';
 import { tableValue, withColumnSchema } from './table/column-schema';
+import { canonicalProblems, canonicalTable, ipcFileProblems } from './table/canonical-table';
 import { MODEL_TASKS, type ModelArtifact } from './models/model-artifact';
 import type { JsonObject, PortValue, Report } from './values';
 
@@ -22,8 +23,9 @@ export interface EncodedValue {
 export function encodeValue(value: PortValue): EncodedValue {
   switch (value.kind) {
     case 'table': {
-      // `columns` is authoritative: write it into the metadata so the bytes carry it.
-      const table = withColumnSchema(value.table, value.columns);
+      // `columns` is authoritative: write it into the metadata so the bytes carry it. One layout
+      // per value (canonical-table.ts), so equal tables get equal ids on every runner.
+      const table = canonicalTable(withColumnSchema(value.table, value.columns));
       return {
         bytes: tableToIPC(table, 'file'),
         mediaType: ARROW_FILE_MEDIA_TYPE,
@@ -71,6 +73,33 @@ export function decodeValue(kind: PortKind, bytes: Uint8Array): PortValue {
     default:
       return assertNever(kind, 'port kind');
   }
+}
+
+/**
+ * Why `bytes` are not the one encoding of the value they decode to (`decoded`, from decodeValue),
+ * one line per problem; [] when they are. Tables are checked rule by rule first, so the answer
+ * names what is wrong; any difference left after that (JSON spacing, key order, buffer layout)
+ * is found by encoding the value again and comparing.
+ */
+export function encodingProblems(decoded: PortValue, bytes: Uint8Array): string[] {
+  if (decoded.kind === 'table') {
+    const problems = [...ipcFileProblems(bytes, decoded.table), ...canonicalProblems(decoded.table)];
+    if (problems.length > 0) return [...new Set(problems)];
+  }
+  const canonical = encodeValue(decoded).bytes;
+  if (sameBytes(canonical, bytes)) return [];
+  if (decoded.kind !== 'table') return ['it is not canonical JSON (keys sorted, no spaces)'];
+  return [`it differs from the canonical encoding of the same table at byte ${firstDifference(canonical, bytes)}`];
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && firstDifference(a, b) === a.byteLength;
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.byteLength, b.byteLength);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
 }
 
 function jsonBytes(value: JsonObject): Uint8Array {

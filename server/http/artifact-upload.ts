@@ -3,12 +3,13 @@
 // so an upload is skipped when it would add nothing.
 //
 // The server trusts nothing it is sent: the bytes must hash to the id in the URL, decode as the
-// declared kind, and be the canonical encoding of that value (what a server runner would have
-// written for it), so an artifact's id means the same whichever runner produced it. Media type
-// and metadata are derived here from the decoded value, never taken from the request.
+// declared kind, and be the one canonical encoding of that value (nodes/codec.ts encodingProblems:
+// for tables one record batch, fixed dictionary and metadata rules), so an artifact's id means the
+// same whichever runner produced it. Media type and metadata are derived here from the decoded
+// value, never taken from the request.
 import { z, ZodError } from 'zod';
 import { PORT_KINDS } from '../../engine/port-kinds';
-import { decodeValue, encodeValue } from '../../nodes/codec';
+import { decodeValue, encodeValue, encodingProblems } from '../../nodes/codec';
 import { resolveUser } from '../api/context';
 import { validationMessage } from '../api/errors';
 import { audit, auditRouteRefusal } from '../auth/audit';
@@ -83,8 +84,6 @@ async function readBody(body: ReadableStream<Uint8Array>, maxBytes: number): Pro
   return bytes;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-
 export async function uploadArtifact(req: Request, rawId: string): Promise<Response> {
   const refused = refuse(req);
   if (refused) return refused;
@@ -106,13 +105,16 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
   if (actual !== rawId) return error(400, `The bytes sent hash to ${actual}, not to ${rawId}: the upload was damaged or the id is wrong`);
 
   let encoded: ReturnType<typeof encodeValue>;
+  let problems: string[];
   try {
-    encoded = encodeValue(decodeValue(kind.data as (typeof UPLOADABLE)[number], bytes));
+    const decoded = decodeValue(kind.data as (typeof UPLOADABLE)[number], bytes);
+    problems = encodingProblems(decoded, bytes);
+    encoded = encodeValue(decoded);
   } catch (cause) {
     return error(422, `The bytes are not a valid ${kind.data} artifact: ${decodeFailure(rawId, kind.data, cause)}`);
   }
-  if (!sameBytes(encoded.bytes, bytes)) {
-    return error(422, `The bytes are a ${kind.data}, but not in the canonical encoding every runner writes, so their id would not match a server run's`);
+  if (problems.length > 0) {
+    return error(422, `The bytes are a ${kind.data}, but not in the canonical encoding every runner writes (one encoding per value, so equal values get equal ids): ${problems.join('; ')}`);
   }
   const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
   recordArtifact(getDb().db, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });

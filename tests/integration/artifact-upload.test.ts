@@ -2,10 +2,11 @@
 // production server: HEAD says whether an upload is needed, PUT stores verified canonical bytes
 // once, and anything else is refused with a reason, never stored, never a crash.
 import { createHash } from 'node:crypto';
-import { tableFromArrays } from 'apache-arrow';
+import { Table, tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeValue } from '../../nodes/codec';
+import { decodeValue, encodeValue } from '../../nodes/codec';
 import { tableValue } from '../../nodes/table/column-schema';
+import type { TableValue } from '../../nodes/values';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
 import { HttpClient } from './helpers/trpc-http';
 
@@ -93,6 +94,30 @@ describe('artifact upload', () => {
 
     const canonical = new TextEncoder().encode('{"auc":0.9}');
     expect((await put(admin, sha256(canonical), canonical, 'metrics')).status).toBe(201);
+  });
+
+  it('accepts one encoding per table: the same rows in two record batches are refused with 422, naming why', async () => {
+    const value = tableValue(tableFromArrays({ id: Int32Array.from([1, 2, 3, 4]), name: ['a', 'b', 'a', 'c'] }));
+    const oneBatch = encodeValue(value).bytes;
+    const canonical = decodeValue('table', oneBatch) as TableValue;
+    const twoBatches = tableToIPC(new Table(canonical.table.schema, [...canonical.table.slice(0, 2).batches, ...canonical.table.slice(2).batches]), 'file');
+    expect(sha256(twoBatches)).not.toBe(sha256(oneBatch));
+
+    const accepted = await put(admin, sha256(oneBatch), oneBatch);
+    expect(accepted.status).toBe(201);
+    const refused = await put(admin, sha256(twoBatches), twoBatches);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatch(/not in the canonical encoding.*it has 2 record batches; the canonical form has exactly one/);
+    expect((await head(admin, sha256(twoBatches))).status).toBe(404);
+
+    // Two empty tables of the same columns: one with an empty batch (canonical), one with none.
+    const emptyValue = { ...canonical, table: canonical.table.slice(0, 0) };
+    const empty = encodeValue(emptyValue).bytes;
+    const noBatch = tableToIPC(new Table((decodeValue('table', empty) as TableValue).table.schema), 'file');
+    expect((await put(admin, sha256(empty), empty)).status).toBe(201);
+    const noBatchRes = await put(admin, sha256(noBatch), noBatch);
+    expect(noBatchRes.status).toBe(422);
+    expect((await noBatchRes.json()).error).toMatch(/0 record batches/);
   });
 
   it('says what is wrong with the request itself', async () => {
