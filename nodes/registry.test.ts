@@ -28,6 +28,7 @@ describe('createRegistry', () => {
       'train/hyperparameter-search',
       'evaluate/model',
       'evaluate/predictions',
+      'deploy/batch-score',
     ]);
   });
 

@@ -15,6 +15,7 @@ import { selectColumnsNode } from './clean/select-columns.node.ts';
 import { setRolesNode } from './clean/set-roles.node.ts';
 import { validateNode } from './clean/validate.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
+import { batchScoreNode } from './deploy/batch-score.node.ts';
 import { evaluatePredictionsNode } from './evaluate/evaluate-predictions.node.ts';
 import { evaluateModelNode } from './evaluate/evaluate.node.ts';
 import { datasetNode } from './ingest/dataset.node.ts';
@@ -66,6 +67,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   hyperparameterSearchNode,
   evaluateModelNode,
   evaluatePredictionsNode,
+  batchScoreNode,
 });
 const TEST_ONLY: readonly NodeDefinition[] = withImplementationHashes({ sleepNode });
 

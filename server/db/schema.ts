@@ -322,7 +322,8 @@ export const datasets = sqliteTable(
   (t) => [uniqueIndex('datasets_name_unique').on(t.name)],
 );
 
-export const DATASET_FORMATS = ['csv', 'parquet'] as const;
+/** How a version came in: an uploaded file, or a pipeline step's table (`saveAs`, e.g. batch scoring). */
+export const DATASET_FORMATS = ['csv', 'parquet', 'run'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 /**

@@ -9,6 +9,7 @@ import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs, stepLogs, stepRuns } from '../db/schema';
 import { getEnv } from '../env';
+import { saveRequestedTables } from '../datasets/save-run-tables';
 import { registerRequestedModels } from '../registry/auto-register';
 import { recordRunInputs } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
@@ -182,8 +183,12 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       return;
     }
     case 'run_finished':
-      // Before the run reads as succeeded, so whoever sees it finished also sees its registered models.
-      if (event.status === 'succeeded') registerRequestedModels(db, getEnv().PIPEWORKS_DATA_DIR, runId);
+      // Before the run reads as succeeded, so whoever sees it finished also sees its registered
+      // models and saved datasets.
+      if (event.status === 'succeeded') {
+        registerRequestedModels(db, getEnv().PIPEWORKS_DATA_DIR, runId);
+        saveRequestedTables(db, runId);
+      }
       finishRun(db, runId, event.status);
       return;
   }

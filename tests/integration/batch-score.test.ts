@@ -1,0 +1,90 @@
+// The batch score node in a real pipeline on the real runner and SQLite: it scores the test split
+// with the trained model, and its `saveAs` makes the scored table the next dataset version once the
+// run succeeds (a cached re-run adds none; a bad name is logged, the run still succeeds).
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineDoc } from '../../engine/document';
+import { decodeValue } from '../../nodes/codec';
+import { closeDb, getDb } from '../../server/db/client';
+import { datasetVersions, stepLogs } from '../../server/db/schema';
+import { findDataset } from '../../server/datasets/dataset-store';
+import { resetEnvForTests } from '../../server/env';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { readRun } from '../../server/runners/read-run';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { readArtifactBytesSync } from '../../server/store/artifact-files';
+import { datasetClassifier } from './helpers/registry-pipeline';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+
+beforeAll(() => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  resetEnvForTests();
+  seedSampleProject(getDb().db);
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+function scoringPipeline(saveAs: string): PipelineDoc {
+  const doc = datasetClassifier({ id: 'cancer-scoring' });
+  doc.nodes.push({ id: 'score', type: 'deploy/batch-score', version: 1, params: { saveAs }, position: { x: 600, y: 200 } });
+  doc.edges.push(
+    { id: 'e5', source: 'train', sourceHandle: 'model', target: 'score', targetHandle: 'model' },
+    { id: 'e6', source: 'split', sourceHandle: 'test', target: 'score', targetHandle: 'table' },
+  );
+  return doc;
+}
+
+async function run(doc: PipelineDoc) {
+  const { db } = getDb();
+  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+  const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+  await getRunManager().whenDone(runId);
+  return readRun(db, runId)!;
+}
+
+function logsOf(runId: string, stepId: string): string[] {
+  return getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).all().map((l) => l.message);
+}
+
+describe('deploy/batch-score in a pipeline', () => {
+  it('adds predictions to the test split and saves the scored table as a new dataset version', async () => {
+    const result = await run(scoringPipeline('scored-cancer'));
+    expect(result.status).toBe('succeeded');
+    const ref = result.steps.find((s) => s.stepId === 'score')!.outputs!.table;
+    const scored = decodeValue('table', readArtifactBytesSync(dataDir, ref.id));
+    if (scored.kind !== 'table') throw new Error('expected a table');
+    const names = scored.columns.map((c) => c.name);
+    expect(names.slice(-3)).toEqual(['prediction', 'prediction_benign', 'prediction_malignant']);
+    const labels = scored.table.getChild('prediction')!.toArray() as string[];
+    const truth = scored.table.getChild('diagnosis')!.toArray() as string[];
+    const accuracy = labels.filter((l, i) => l === truth[i]).length / labels.length;
+    expect(accuracy).toBeGreaterThan(0.9);
+
+    expect(logsOf(result.id, 'score')).toContain('Saved as dataset scored-cancer v1');
+    const { db } = getDb();
+    const dataset = findDataset(db, 'scored-cancer')!;
+    const versions = db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, dataset.id)).all();
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ version: 1, artifactId: ref.id, rows: scored.table.numRows, format: 'run', options: { runId: result.id, stepId: 'score' } });
+    expect(versions[0].columns.map((c) => c.name)).toEqual(names);
+  });
+
+  it('adds no version when a cached re-run gives the same table', async () => {
+    const again = await run(scoringPipeline('scored-cancer'));
+    expect(again.steps.find((s) => s.stepId === 'score')!.status).toBe('cached');
+    expect(logsOf(again.id, 'score')).toContain('Dataset scored-cancer v1 already holds this table; no new version');
+  });
+
+  it('logs why a name cannot be saved, and the run still succeeds', async () => {
+    const bad = await run(scoringPipeline('bad\u0007name'));
+    expect(bad.status).toBe('succeeded');
+    expect(logsOf(bad.id, 'score').join('\n')).toMatch(/Could not save the table as dataset "bad.name": A dataset name cannot contain control characters/);
+  });
+});
