@@ -36,6 +36,8 @@ describe('parseEnv', () => {
         PIPEWORKS_MAX_DECODED_MB: '0.5',
         PIPEWORKS_BROWSER_TIMEOUT_S: '5',
         PIPEWORKS_GC_GRACE_HOURS: '0.5',
+        PIPEWORKS_SERVING_URL: 'https://serve.example',
+        PIPEWORKS_SERVING_PORT: '4001',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -57,6 +59,8 @@ describe('parseEnv', () => {
       PIPEWORKS_MAX_DECODED_MB: 0.5,
       PIPEWORKS_BROWSER_TIMEOUT_S: 5,
       PIPEWORKS_GC_GRACE_HOURS: 0.5,
+      PIPEWORKS_SERVING_URL: 'https://serve.example',
+      PIPEWORKS_SERVING_PORT: 4001,
       NODE_ENV: 'production',
     });
   });

@@ -58,6 +58,9 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_BROWSER_TIMEOUT_S: optional(z.coerce.number().positive().max(3600)).transform((s) => s ?? 90),
     /** How long an artifact stays after its last owner was deleted, before GC may remove it. */
     PIPEWORKS_GC_GRACE_HOURS: optional(z.coerce.number().min(0).max(24 * 3660)).transform((h) => h ?? 24),
+    /** Where clients reach the serving process, as the deployment page's snippets show it (and the studio calls it). */
+    PIPEWORKS_SERVING_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
+    PIPEWORKS_SERVING_PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3001),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

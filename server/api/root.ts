@@ -3,6 +3,7 @@ import { artifactRouter } from './routers/artifact';
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { datasetRouter } from './routers/dataset';
+import { deploymentsRouter } from './routers/deployments';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { registryRouter } from './routers/registry';
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   dataset: datasetRouter,
   apiKey: apiKeyRouter,
   registry: registryRouter,
+  deployments: deploymentsRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

@@ -3,8 +3,8 @@ import { ACTIONS, ROLES, can, canCancelRun, isRole, type Action, type Role } fro
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
-  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete'],
-  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete'],
+  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete', 'deploy.manage'],
+  analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete', 'deploy.manage'],
   viewer: ['pipeline.read', 'model.approve'],
 };
 

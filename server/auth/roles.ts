@@ -24,6 +24,8 @@ export const ACTIONS = [
   'history.delete',
   /** See what storage GC would free, and collect it. */
   'storage.gc',
+  /** Deploy model versions to endpoints, roll back, undeploy, change endpoint settings and keys. */
+  'deploy.manage',
   /** Read the audit trail. */
   'audit.read',
   /** Change installation-wide settings (whether upgrades keep cached results): admins only. */
@@ -64,6 +66,7 @@ function canReview(action: Action): boolean {
     case 'model.register':
     case 'model.alias':
     case 'history.delete':
+    case 'deploy.manage':
     case 'storage.gc':
     case 'audit.read':
     case 'settings.manage':
@@ -85,6 +88,7 @@ function canBuild(action: Action): boolean {
     case 'model.register':
     case 'model.alias':
     case 'history.delete':
+    case 'deploy.manage':
       return true;
     case 'user.manage':
     case 'project.write':

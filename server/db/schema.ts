@@ -708,3 +708,43 @@ export const predictionFeedback = sqliteTable(
   },
   (t) => [index('prediction_feedback_endpoint_received_idx').on(t.endpointId, t.receivedAt)],
 );
+
+/**
+ * A deploy that waits for a manager's approval: in a project whose registry settings guard
+ * `production`, a rollout that changes what answers clients (replace, canary, promote) is asked
+ * for here and applied, in the approving transaction, by a viewer (manager) or an admin other
+ * than the requester. Gates were checked when it was asked for; `gates` keeps their results.
+ */
+export const DEPLOY_REQUEST_MODES = ['replace', 'canary', 'promote'] as const;
+export type DeployRequestMode = (typeof DEPLOY_REQUEST_MODES)[number];
+
+export const deployRequests = sqliteTable(
+  'deploy_requests',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    mode: text('mode', { enum: DEPLOY_REQUEST_MODES }).notNull(),
+    /** The canary's share for mode canary; 0 otherwise. */
+    trafficPercent: integer('traffic_percent').notNull().default(0),
+    state: text('state', { enum: ALIAS_REQUEST_STATES }).notNull(),
+    gates: text('gates', { mode: 'json' }).$type<Json[]>().notNull(),
+    runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    stepId: text('step_id'),
+    requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: integer('requested_at').notNull(),
+    comment: text('comment').notNull().default(''),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at'),
+    decisionComment: text('decision_comment'),
+  },
+  (t) => [index('deploy_requests_endpoint_state_idx').on(t.endpointId, t.state)],
+);
+export type Endpoint = typeof endpoints.$inferSelect;
+export type Deployment = typeof deployments.$inferSelect;
+export type EndpointKey = typeof endpointKeys.$inferSelect;
+export type DeployRequest = typeof deployRequests.$inferSelect;

@@ -164,7 +164,8 @@ function currentTarget(tx: Tx, modelId: string, alias: string) {
   );
 }
 
-function moveAlias(tx: Tx, modelId: string, alias: string, versionId: string | null, userId: string): void {
+/** Points an alias at a version inside the caller's transaction, with no approval check: callers decide that. */
+export function moveAlias(tx: Tx, modelId: string, alias: string, versionId: string | null, userId: string | null): void {
   if (versionId === null) {
     tx.delete(modelAliases).where(and(eq(modelAliases.modelId, modelId), eq(modelAliases.alias, alias))).run();
     return;
