@@ -5,6 +5,7 @@ import { cmdBackup } from './backup';
 import { cmdGc } from './gc';
 import { cmdIngest } from './ingest';
 import { cmdRun } from './run';
+import { cmdServe } from './serve';
 import { cmdSetup } from './setup';
 import { cmdUserAdd } from './user-add';
 import { cmdValidate } from './validate';
@@ -27,6 +28,9 @@ const USAGE = `Usage: pipeworks <command>
                                           and that were released more than H hours ago
                                           (default PIPEWORKS_GC_GRACE_HOURS, 24); --dry-run only lists them
 
+  serve [--port N]                        the serving process only (model endpoints: KServe V2 and MLflow
+                                          /invocations) on PIPEWORKS_SERVING_PORT (default 3001)
+
 Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdBackup(rest);
       case 'gc':
         return await cmdGc(rest);
+      case 'serve':
+        return await cmdServe(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,104 @@
+// What the serving process reads from the database, as prepared statements on the raw
+// better-sqlite3 handle: the per-request revision check must cost microseconds, not a query build.
+import type Database from 'better-sqlite3';
+import type { DeploymentRole, EndpointKeyScope } from '../db/schema';
+
+export interface EndpointHead {
+  id: string;
+  revision: number;
+  undeployedAt: number | null;
+}
+
+export interface EndpointRow extends EndpointHead {
+  name: string;
+  modelName: string;
+  logSampleRate: number;
+  maxBodyBytes: number;
+  rateLimitPerMinute: number;
+}
+
+export interface DeploymentRow {
+  id: string;
+  role: DeploymentRole;
+  trafficPercent: number;
+  versionId: string;
+  version: number;
+  format: string;
+  artifactId: string;
+}
+
+export interface KeyRow {
+  id: string;
+  keyHash: string;
+  scopes: EndpointKeyScope[];
+  rateLimitPerMinute: number | null;
+  revokedAt: number | null;
+}
+
+export class EndpointCatalog {
+  private readonly headByName: Database.Statement<[string], EndpointHead>;
+  private readonly endpointById: Database.Statement<[string], EndpointRow>;
+  private readonly liveDeployments: Database.Statement<[string], DeploymentRow>;
+  private readonly keysOf: Database.Statement<[string], Omit<KeyRow, 'scopes'> & { scopes: string }>;
+  private readonly endpointOfKey: Database.Statement<[string], { name: string }>;
+  private readonly liveNames: Database.Statement<[], { name: string }>;
+
+  constructor(sqlite: Database.Database) {
+    this.headByName = sqlite.prepare(
+      'SELECT id, revision, undeployed_at AS undeployedAt FROM endpoints WHERE name = ?',
+    );
+    this.endpointById = sqlite.prepare(
+      `SELECT e.id, e.name, e.revision, e.undeployed_at AS undeployedAt, m.name AS modelName,
+              e.log_sample_rate AS logSampleRate, e.max_body_bytes AS maxBodyBytes,
+              e.rate_limit_per_minute AS rateLimitPerMinute
+         FROM endpoints e JOIN registered_models m ON m.id = e.model_id WHERE e.id = ?`,
+    );
+    this.liveDeployments = sqlite.prepare(
+      `SELECT d.id, d.role, d.traffic_percent AS trafficPercent, d.version_id AS versionId,
+              v.version, v.format, v.artifact_id AS artifactId
+         FROM deployments d JOIN model_versions v ON v.id = d.version_id
+        WHERE d.endpoint_id = ? AND d.retired_at IS NULL
+        ORDER BY d.created_at, d.id`,
+    );
+    this.keysOf = sqlite.prepare(
+      `SELECT id, key_hash AS keyHash, scopes, rate_limit_per_minute AS rateLimitPerMinute, revoked_at AS revokedAt
+         FROM endpoint_keys WHERE endpoint_id = ?`,
+    );
+    this.endpointOfKey = sqlite.prepare(
+      `SELECT e.name FROM endpoint_keys k JOIN endpoints e ON e.id = k.endpoint_id
+        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND e.undeployed_at IS NULL`,
+    );
+    this.liveNames = sqlite.prepare('SELECT name FROM endpoints WHERE undeployed_at IS NULL ORDER BY name');
+  }
+
+  head(name: string): EndpointHead | undefined {
+    return this.headByName.get(name);
+  }
+
+  /** The endpoint, its live deployments and all its keys, read in one snapshot. */
+  snapshot(id: string): { endpoint: EndpointRow; deployments: DeploymentRow[]; keys: KeyRow[] } | null {
+    const endpoint = this.endpointById.get(id);
+    if (!endpoint) return null;
+    const deployments = this.liveDeployments.all(id);
+    const keys = this.keysOf.all(id).map((k) => ({ ...k, scopes: parseScopes(k.scopes) }));
+    return { endpoint, deployments, keys };
+  }
+
+  /** The endpoint a live key belongs to (every key belongs to exactly one). */
+  endpointNameForKey(keyHash: string): string | null {
+    return this.endpointOfKey.get(keyHash)?.name ?? null;
+  }
+
+  liveEndpointNames(): string[] {
+    return this.liveNames.all().map((r) => r.name);
+  }
+}
+
+function parseScopes(json: string): EndpointKeyScope[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((s): s is EndpointKeyScope => s === 'infer' || s === 'feedback') : [];
+  } catch {
+    return [];
+  }
+}

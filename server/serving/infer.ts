@@ -1,0 +1,162 @@
+// One scoring request, whatever the protocol: pick the deployment (a pinned version, or the
+// canary's share), validate and score, log a sample, and score the shadow after the answer.
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../engine/errors';
+import type { Predictions } from '../../nodes/models/predict';
+import type { DeploymentRole } from '../db/schema';
+import type { EndpointState, Routing } from './endpoint-state';
+import type { LoadedModel } from './loaded-model';
+import type { PredictionLog } from './prediction-log';
+import type { RequestTable } from './request-table';
+import { badRequest, ServeError } from './serve-error';
+import { validateRows, type UnseenCategory } from './validate-rows';
+
+export interface Scored {
+  model: LoadedModel;
+  role: DeploymentRole;
+  predictions: Predictions;
+  unseen: UnseenCategory[];
+  /** One id per row when this request was logged (sampled), else null. */
+  predictionIds: string[] | null;
+}
+
+export interface InferContext {
+  log: PredictionLog;
+  warn: (message: string) => void;
+}
+
+/** Waits for the endpoint's first model load; after that the routing in place answers at once. */
+export async function routingOf(state: EndpointState): Promise<Routing> {
+  if (!state.routing) await state.firstLoad;
+  if (state.routing) return state.routing;
+  throw state.problem ?? new ServeError(503, `Endpoint "${state.endpoint.name}" is still loading its model; retry shortly`, { 'retry-after': '1' });
+}
+
+export function pickModel(routing: Routing, name: string, version: number | null): { model: LoadedModel; role: DeploymentRole } {
+  if (version !== null) {
+    for (const [model, role] of deployed(routing)) if (model.version === version) return { model, role };
+    const list = deployed(routing).map(([m, role]) => `${m.version} (${role})`).join(', ');
+    throw new ServeError(404, `Version ${version} is not deployed on endpoint "${name}"; deployed: ${list}`);
+  }
+  if (routing.canary && Math.random() * 100 < routing.canary.percent) return { model: routing.canary.model, role: 'canary' };
+  return { model: routing.primary, role: 'primary' };
+}
+
+export function deployed(routing: Routing): [LoadedModel, DeploymentRole][] {
+  const out: [LoadedModel, DeploymentRole][] = [[routing.primary, 'primary']];
+  if (routing.canary) out.push([routing.canary.model, 'canary']);
+  if (routing.shadow) out.push([routing.shadow, 'shadow']);
+  return out;
+}
+
+export async function score(
+  ctx: InferContext,
+  state: EndpointState,
+  routing: Routing,
+  picked: { model: LoadedModel; role: DeploymentRole },
+  request: RequestTable,
+  keyId: string,
+  started: number,
+): Promise<Scored> {
+  const { model, role } = picked;
+  const { table, unseen } = validateRows(request, model);
+  const predictions = await scoreOrRefuse(model, table);
+  let predictionIds: string[] | null = null;
+  const endpoint = state.endpoint;
+  if (endpoint.logSampleRate > 0 && Math.random() < endpoint.logSampleRate) {
+    predictionIds = logRows(ctx, endpoint.id, model, role, null, keyId, request, predictions, performance.now() - started);
+    // The shadow is scored only for logged requests: its predictions exist to be compared in the log.
+    if (routing.shadow && routing.shadow !== model) {
+      const shadow = routing.shadow;
+      const answered = predictionIds;
+      setImmediate(() => void scoreShadow(ctx, endpoint.id, shadow, keyId, request, answered));
+    }
+  }
+  return { model, role, predictions, unseen, predictionIds };
+}
+
+async function scoreOrRefuse(model: LoadedModel, table: Parameters<LoadedModel['score']>[0]): Promise<Predictions> {
+  try {
+    return await model.score(table);
+  } catch (error) {
+    if (error instanceof UserError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+async function scoreShadow(ctx: InferContext, endpointId: string, shadow: LoadedModel, keyId: string, request: RequestTable, answered: string[]): Promise<void> {
+  const started = performance.now();
+  try {
+    const { table } = validateRows(request, shadow);
+    const predictions = await shadow.score(table);
+    logRows(ctx, endpointId, shadow, 'shadow', answered, keyId, request, predictions, performance.now() - started);
+  } catch (error) {
+    ctx.warn(`shadow version ${shadow.version} could not score a request the primary answered: ${(error as Error).message}`);
+  }
+}
+
+function logRows(
+  ctx: InferContext,
+  endpointId: string,
+  model: LoadedModel,
+  role: DeploymentRole,
+  shadowOf: string[] | null,
+  keyId: string,
+  request: RequestTable,
+  predictions: Predictions,
+  latencyMs: number,
+): string[] {
+  const ids: string[] = [];
+  const createdAt = Date.now();
+  const names = [...request.columns.keys()];
+  const perRow = latencyMs / request.rows;
+  for (let row = 0; row < request.rows; row++) {
+    const id = randomUUID();
+    ids.push(id);
+    const inputs: Record<string, unknown> = {};
+    for (const name of names) inputs[name] = request.columns.get(name)![row] ?? null;
+    ctx.log.add({
+      id,
+      endpointId,
+      versionId: model.versionId,
+      role,
+      shadowOf: shadowOf ? shadowOf[row] : null,
+      keyId,
+      createdAt,
+      latencyMs: perRow,
+      inputs: JSON.stringify(inputs),
+      outputs: JSON.stringify(rowOutput(predictions, row)),
+    });
+  }
+  return ids;
+}
+
+/** One row's answer: the predicted label and its probabilities, or the predicted value. */
+export function rowOutput(p: Predictions, row: number): Record<string, unknown> {
+  if (p.task === 'regression') return { prediction: p.scores[row] };
+  const k = p.labels.length;
+  const probabilities: Record<string, number> = {};
+  let best = 0;
+  for (let j = 0; j < k; j++) {
+    probabilities[p.labels[j]] = p.scores[row * k + j];
+    if (p.scores[row * k + j] > p.scores[row * k + best]) best = j;
+  }
+  return { prediction: p.labels[best], probabilities };
+}
+
+/** Predicted labels (classification) or values (regression), one per row. */
+export function predictedValues(p: Predictions): (string | number)[] {
+  const rows = p.task === 'regression' ? p.scores.length : p.scores.length / p.labels.length;
+  const out = new Array<string | number>(rows);
+  if (p.task === 'regression') {
+    for (let i = 0; i < rows; i++) out[i] = p.scores[i];
+    return out;
+  }
+  const k = p.labels.length;
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (p.scores[i * k + j] > p.scores[i * k + best]) best = j;
+    out[i] = p.labels[best];
+  }
+  return out;
+}

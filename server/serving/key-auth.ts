@@ -1,0 +1,32 @@
+// Endpoint keys: `Authorization: Bearer pw_ep_…`, looked up by hash in the endpoint's key map,
+// which is re-read whenever the endpoint's revision moves, so a revoked key fails at once.
+import type { IncomingMessage } from 'node:http';
+import { hashToken } from '../auth/tokens';
+import type { EndpointKeyScope } from '../db/schema';
+import type { KeyRow } from './endpoint-catalog';
+import type { EndpointState } from './endpoint-state';
+import { ServeError } from './serve-error';
+
+export const ENDPOINT_KEY_PREFIX = 'pw_ep_';
+
+/** The raw bearer token, or null when the request carries none. */
+export function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+const challenge = { 'www-authenticate': 'Bearer realm="pipeworks-serving"' };
+
+export function authorize(req: IncomingMessage, state: EndpointState, scope: EndpointKeyScope): KeyRow {
+  const token = bearerToken(req);
+  if (!token) {
+    throw new ServeError(401, `This endpoint needs a key: send "Authorization: Bearer ${ENDPOINT_KEY_PREFIX}…" (keys are made on the endpoint's deployment page)`, challenge);
+  }
+  const key = token.startsWith(ENDPOINT_KEY_PREFIX) ? state.keys.get(hashToken(token)) : undefined;
+  if (!key) throw new ServeError(401, `The key is not a key of endpoint "${state.endpoint.name}"`, challenge);
+  if (key.revokedAt !== null) throw new ServeError(401, 'The key was revoked', challenge);
+  if (!key.scopes.includes(scope)) throw new ServeError(403, `The key may not ${scope === 'infer' ? 'call the model' : 'post feedback'} (its scopes: ${key.scopes.join(', ') || 'none'})`);
+  return key;
+}

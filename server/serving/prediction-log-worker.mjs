@@ -1,0 +1,61 @@
+// The prediction log's writer thread: its own SQLite connection, so a write that waits on the
+// studio's lock (busy_timeout) never stalls the serving thread's event loop. Plain JavaScript
+// with better-sqlite3 only: it needs no TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const sqlite = new Database(path.join(workerData.dataDir, 'pipeworks.db'));
+sqlite.pragma('journal_mode = WAL');
+sqlite.pragma('foreign_keys = ON');
+sqlite.pragma('busy_timeout = 10000');
+sqlite.pragma('synchronous = NORMAL');
+
+const insertLog = sqlite.prepare(
+  `INSERT INTO prediction_log (id, endpoint_id, version_id, role, shadow_of, key_id, created_at, latency_ms, inputs, outputs)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const writeLog = sqlite.transaction((entries) => {
+  for (const e of entries) {
+    insertLog.run(e.id, e.endpointId, e.versionId, e.role, e.shadowOf, e.keyId, e.createdAt, e.latencyMs, e.inputs, e.outputs);
+  }
+});
+
+const findPrediction = sqlite.prepare('SELECT endpoint_id AS endpointId FROM prediction_log WHERE id = ?');
+const upsertFeedback = sqlite.prepare(
+  `INSERT INTO prediction_feedback (prediction_id, endpoint_id, label, key_id, received_at) VALUES (?, ?, ?, ?, ?)
+   ON CONFLICT (prediction_id) DO UPDATE SET label = excluded.label, key_id = excluded.key_id, received_at = excluded.received_at`,
+);
+// One transaction for a whole bulk post: every known id is stored, each unknown one reported by row.
+const writeFeedback = sqlite.transaction((endpointId, keyId, rows) => {
+  const unknown = [];
+  let stored = 0;
+  const now = Date.now();
+  for (const row of rows) {
+    const found = findPrediction.get(row.predictionId);
+    if (!found || found.endpointId !== endpointId) {
+      unknown.push(row.row);
+      continue;
+    }
+    upsertFeedback.run(row.predictionId, endpointId, JSON.stringify(row.label), keyId, now);
+    stored++;
+  }
+  return { stored, unknown };
+});
+
+parentPort.on('message', (message) => {
+  try {
+    if (message.type === 'log') {
+      writeLog(message.entries);
+      parentPort.postMessage({ type: 'logged', seq: message.seq, count: message.entries.length });
+    } else if (message.type === 'feedback') {
+      const result = writeFeedback(message.endpointId, message.keyId, message.rows);
+      parentPort.postMessage({ type: 'feedback', seq: message.seq, ...result });
+    } else if (message.type === 'close') {
+      sqlite.close();
+      parentPort.postMessage({ type: 'closed', seq: message.seq });
+    }
+  } catch (error) {
+    parentPort.postMessage({ type: 'error', seq: message.seq, message: String(error && error.message ? error.message : error) });
+  }
+});

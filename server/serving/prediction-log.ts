@@ -1,0 +1,110 @@
+// The prediction log, written in batches: entries gather in memory and go to the writer thread
+// every FLUSH_MS or every FLUSH_ROWS entries, where one prepared statement inserts them all in one
+// transaction. Never a database write per request, and never on the serving thread.
+import { Worker } from 'node:worker_threads';
+import type { DeploymentRole } from '../db/schema';
+
+export interface LogEntry {
+  id: string;
+  endpointId: string;
+  versionId: string;
+  role: DeploymentRole;
+  shadowOf: string | null;
+  keyId: string | null;
+  createdAt: number;
+  latencyMs: number;
+  /** JSON text of the row's inputs and outputs, made on the serving thread. */
+  inputs: string;
+  outputs: string;
+}
+
+export interface FeedbackRow {
+  row: number;
+  predictionId: string;
+  label: string | number | boolean;
+}
+
+const FLUSH_MS = 100;
+const FLUSH_ROWS = 500;
+/** Beyond this many entries waiting (the writer is stuck), new ones are dropped and counted. */
+const MAX_PENDING = 100_000;
+
+type Reply = { type: string; seq: number; message?: string; stored?: number; unknown?: number[]; count?: number };
+
+export class PredictionLog {
+  private readonly worker: Worker;
+  private buffer: LogEntry[] = [];
+  private inFlight = 0;
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private readonly timer: NodeJS.Timeout;
+  dropped = 0;
+  written = 0;
+
+  constructor(dataDir: string, private readonly onError: (message: string) => void) {
+    this.worker = new Worker(new URL('./prediction-log-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    this.worker.on('error', (error) => this.onError(`prediction log writer failed: ${error.message}`));
+    this.timer = setInterval(() => this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  add(entry: LogEntry): void {
+    if (this.buffer.length + this.inFlight >= MAX_PENDING) {
+      this.dropped++;
+      return;
+    }
+    this.buffer.push(entry);
+    if (this.buffer.length >= FLUSH_ROWS) this.flush();
+  }
+
+  /** Sends what is buffered; resolves once it is written. */
+  flush(): Promise<void> {
+    if (this.buffer.length === 0) return Promise.resolve();
+    const entries = this.buffer;
+    this.buffer = [];
+    this.inFlight += entries.length;
+    return this.send({ type: 'log', entries }).then(
+      (reply) => {
+        this.inFlight -= entries.length;
+        this.written += reply.count ?? 0;
+      },
+      (error: Error) => {
+        this.inFlight -= entries.length;
+        this.dropped += entries.length;
+        this.onError(`prediction log: ${entries.length} entries not written: ${error.message}`);
+      },
+    );
+  }
+
+  /** Stores labels for earlier predictions of this endpoint; returns the rows whose id is unknown. */
+  async feedback(endpointId: string, keyId: string | null, rows: FeedbackRow[]): Promise<{ stored: number; unknown: number[] }> {
+    // Predictions still in the buffer are written first: the writer handles messages in order.
+    void this.flush();
+    const reply = await this.send({ type: 'feedback', endpointId, keyId, rows });
+    return { stored: reply.stored ?? 0, unknown: reply.unknown ?? [] };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+    await this.send({ type: 'close' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+
+  private send(message: Record<string, unknown>): Promise<Reply> {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      this.worker.postMessage({ ...message, seq });
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const waiter = this.waiting.get(reply.seq);
+    if (!waiter) return;
+    this.waiting.delete(reply.seq);
+    if (reply.type === 'error') waiter.reject(new Error(reply.message ?? 'unknown error'));
+    else waiter.resolve(reply);
+  }
+}

@@ -1,0 +1,124 @@
+// The serving process's HTTP server (node:http, no framework): one handler that matches a
+// route, sheds load, runs it, and measures the answer. Errors are answered in the route's
+// protocol shape; an unexpected error is a 500 with no detail, its stack in the log.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from '../db/client';
+import { EndpointCatalog } from './endpoint-catalog';
+import { EndpointRegistry } from './endpoint-state';
+import { sendJson } from './http-io';
+import { LiveStats } from './live-stats';
+import { servingMl, UnservableFormatError } from './loaded-model';
+import { LoadShedder } from './load-shed';
+import { PredictionLog } from './prediction-log';
+import { RateLimiter } from './rate-limit';
+import { matchRoute } from './routes';
+import { errorBody, ServeError } from './serve-error';
+import type { Call, Observed, ServingContext } from './serving-context';
+import { ServingMetrics } from './serving-metrics';
+
+export interface ServingOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  maxInFlight: number;
+  maxLagMs: number;
+  log?: (line: string) => void;
+}
+
+export interface ServingHandle {
+  url: string;
+  port: number;
+  context: ServingContext;
+  close(): Promise<void>;
+}
+
+export async function startServing(options: ServingOptions): Promise<ServingHandle> {
+  const write = options.log ?? ((line: string) => console.error(line));
+  const { sqlite } = openDatabase(options.dataDir);
+  const catalog = new EndpointCatalog(sqlite);
+  const metrics = new ServingMetrics();
+  const endpoints = new EndpointRegistry(catalog, options.dataDir, servingMl(), {
+    loaded: (model, endpoint) => {
+      metrics.modelLoaded(endpoint, model.version, model.loadSeconds, model.bytes);
+      write(`serving: ${endpoint} loaded version ${model.version} (${model.format}) in ${(model.loadSeconds * 1000).toFixed(0)} ms`);
+    },
+    failed: (endpoint, versionId, error) =>
+      write(`serving: ${endpoint} could not load model version ${versionId}: ${error instanceof UnservableFormatError ? error.message : String((error as Error).stack ?? error)}`),
+  });
+  const context: ServingContext = {
+    catalog,
+    endpoints,
+    log: new PredictionLog(options.dataDir, write),
+    metrics,
+    stats: new LiveStats(),
+    limiter: new RateLimiter(),
+    warn: write,
+  };
+  const shedder = new LoadShedder(options.maxInFlight, options.maxLagMs);
+  await endpoints.loadAll().catch((error: unknown) => write(`serving: loading endpoints failed: ${String(error)}`));
+
+  const server = createServer((req, res) => void handle(context, shedder, req, res));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    port,
+    context,
+    close: () => close(server, context, shedder, sqlite),
+  };
+}
+
+async function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const path = (req.url ?? '/').split('?')[0];
+  const match = matchRoute(req.method ?? 'GET', path);
+  const observed: Observed = { protocol: match.route?.protocol ?? (match.route === null ? match.protocol : 'v2'), endpoint: '', version: '', scoring: false };
+  let admitted = false;
+  try {
+    if (match.route === null) {
+      if (match.allowed.length) throw new ServeError(405, `${req.method} is not allowed here; use ${match.allowed.join(' or ')}`, { allow: match.allowed.join(', ') });
+      throw new ServeError(404, `No route ${req.method} ${path}; see docs/serving.md`);
+    }
+    if (match.route.shed) {
+      const refused = shedder.admit();
+      if (refused) {
+        ctx.metrics.shed.inc({ reason: refused });
+        throw shedder.refusal(refused);
+      }
+      admitted = true;
+    }
+    const call: Call = { req, res, params: match.params, observed, started };
+    await match.route.handler(ctx, call);
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+    } else if (error instanceof ServeError) {
+      sendJson(res, error.status, errorBody(observed.protocol, error), error.headers);
+    } else {
+      ctx.warn(`serving: internal error on ${req.method} ${path}: ${String((error as Error)?.stack ?? error)}`);
+      sendJson(res, 500, errorBody(observed.protocol, new ServeError(500, 'Internal error; the serving log has the details')));
+    }
+  } finally {
+    if (admitted) shedder.release();
+    if (observed.endpoint) {
+      const ms = performance.now() - started;
+      ctx.metrics.observe(observed.endpoint, observed.version || 'none', observed.protocol, res.statusCode, ms / 1000);
+      if (observed.scoring) ctx.stats.record(observed.endpoint, ms, res.statusCode >= 400);
+    }
+  }
+}
+
+async function close(server: Server, ctx: ServingContext, shedder: LoadShedder, sqlite: { close(): void }): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  shedder.close();
+  await ctx.log.close();
+  sqlite.close();
+}

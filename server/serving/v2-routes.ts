@@ -1,0 +1,108 @@
+// KServe V2 / Open Inference Protocol routes for model metadata, readiness and inference.
+import type { Predictions } from '../../nodes/models/predict';
+import { authorize } from './key-auth';
+import { deployed, pickModel, predictedValues, routingOf, score } from './infer';
+import { parseJsonBody, readBody, sendJson } from './http-io';
+import type { LoadedModel } from './loaded-model';
+import { ServeError, badRequest } from './serve-error';
+import { liveEndpoint, type Call, type ServingContext } from './serving-context';
+import { checkDatatypes, DATATYPES_FOR, decodeV2Request } from './v2-request';
+
+const OUTPUTS = ['predict', 'predict_proba', 'prediction_id'] as const;
+
+export function parseVersion(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const match = /^v?(\d{1,9})$/.exec(text);
+  if (!match) throw new ServeError(404, `"${text}" is not a model version; versions are numbers such as 3`);
+  return Number(match[1]);
+}
+
+export async function v2Metadata(ctx: ServingContext, { req, res, params, observed }: Call): Promise<void> {
+  const [name, versionText] = params;
+  const state = liveEndpoint(ctx, name);
+  observed.endpoint = name;
+  authorize(req, state, 'infer');
+  const routing = await routingOf(state);
+  const { model } = pickModel(routing, name, parseVersion(versionText));
+  if (versionText === undefined) observed.version = String(routing.primary.version);
+  else observed.version = String(model.version);
+  sendJson(res, 200, {
+    name,
+    versions: deployed(routing).map(([m]) => String(m.version)),
+    platform: `pipeworks_${model.format.replace(/^pipeworks\//, '').replace(/[^A-Za-z0-9]+/g, '_')}`,
+    inputs: model.inputs.map(({ info }) => ({ name: info.name, datatype: DATATYPES_FOR[info.type][0], shape: [-1] })),
+    outputs: outputMetadata(model),
+    parameters: { model: state.endpoint.modelName, task: model.artifact.task, labels: JSON.stringify(model.artifact.labels) },
+  });
+}
+
+function outputMetadata(model: LoadedModel) {
+  const { task, labels } = model.artifact;
+  if (task === 'regression') return [{ name: 'predict', datatype: 'FP64', shape: [-1] }, { name: 'prediction_id', datatype: 'BYTES', shape: [-1] }];
+  return [
+    { name: 'predict', datatype: 'BYTES', shape: [-1] },
+    { name: 'predict_proba', datatype: 'FP64', shape: [-1, labels.length] },
+    { name: 'prediction_id', datatype: 'BYTES', shape: [-1] },
+  ];
+}
+
+export async function v2ModelReady(ctx: ServingContext, { req, res, params, observed }: Call): Promise<void> {
+  const [name, versionText] = params;
+  const state = liveEndpoint(ctx, name);
+  observed.endpoint = name;
+  authorize(req, state, 'infer');
+  const version = parseVersion(versionText);
+  const routing = state.routing;
+  const ready = routing !== null && (version === null || deployed(routing).some(([m]) => m.version === version));
+  if (routing && version !== null && !ready) pickModel(routing, name, version); // throws the 404 naming what is deployed
+  sendJson(res, ready ? 200 : 503, { name, ready });
+}
+
+export async function v2Infer(ctx: ServingContext, { req, res, params, observed, started }: Call): Promise<void> {
+  const [name, versionText] = params;
+  const state = liveEndpoint(ctx, name);
+  observed.endpoint = name;
+  observed.scoring = true;
+  const key = authorize(req, state, 'infer');
+  ctx.limiter.take(key.id, key.rateLimitPerMinute ?? state.endpoint.rateLimitPerMinute);
+  if (req.headers['inference-header-content-length'] !== undefined) {
+    throw badRequest('The binary tensor extension is not supported; send the tensors as JSON "data"');
+  }
+  const body = parseJsonBody(await readBody(req, state.endpoint.maxBodyBytes));
+  const request = decodeV2Request(body);
+  const routing = await routingOf(state);
+  const picked = pickModel(routing, name, parseVersion(versionText));
+  observed.version = String(picked.model.version);
+  checkDatatypes(request.datatypes, picked.model.inputs.map((i) => i.info));
+  const wanted = request.outputs;
+  for (const o of wanted ?? []) {
+    if (!(OUTPUTS as readonly string[]).includes(o)) throw badRequest(`Unknown output "${o}"; this model answers ${OUTPUTS.join(', ')}`);
+  }
+  const scored = await score(ctx, state, routing, picked, request.table, key.id, started);
+  const outputs = v2Outputs(scored.predictions, scored.predictionIds).filter((o) => wanted === null || wanted.includes(o.name));
+  const parameters: Record<string, string | number | boolean> = { role: scored.role, logged: scored.predictionIds !== null };
+  if (scored.unseen.length) {
+    parameters.unseen_categories = scored.unseen.map((u) => `row ${u.row} ${u.column}=${JSON.stringify(u.value)}`).join('; ');
+  }
+  sendJson(res, 200, {
+    model_name: name,
+    model_version: String(scored.model.version),
+    ...(request.id !== undefined ? { id: request.id } : {}),
+    parameters,
+    outputs,
+  });
+}
+
+function v2Outputs(p: Predictions, ids: string[] | null) {
+  const values = predictedValues(p);
+  const rows = values.length;
+  const out: { name: string; datatype: string; shape: number[]; data: unknown[]; parameters?: Record<string, string> }[] = [
+    { name: 'predict', datatype: p.task === 'regression' ? 'FP64' : 'BYTES', shape: [rows], data: values },
+  ];
+  if (p.task !== 'regression') {
+    out.push({ name: 'predict_proba', datatype: 'FP64', shape: [rows, p.labels.length], data: Array.from(p.scores), parameters: { labels: JSON.stringify(p.labels) } });
+  }
+  if (ids) out.push({ name: 'prediction_id', datatype: 'BYTES', shape: [rows], data: ids });
+  return out;
+}
+

@@ -1,0 +1,107 @@
+// Turns a decoded request into the raw table the model's preprocessing reads, refusing what the
+// model cannot handle with a message naming the column and row. Missing values (null) are fine:
+// the preprocessing imputes them as it did in training. Unseen categories are fine too: the
+// preprocessing has a bucket for them (one-hot `__unseen__`, ordinal -1); they are reported back.
+import { closestName } from '../../engine/did-you-mean';
+import { tableFromColumns, type CellValue } from '../../nodes/table/table-from-columns';
+import type { ColumnType, TableValue } from '../../nodes/values';
+import type { InputSpec, LoadedModel } from './loaded-model';
+import { describe, type RequestTable } from './request-table';
+import { badRequest } from './serve-error';
+
+export interface UnseenCategory {
+  row: number;
+  column: string;
+  value: string;
+}
+
+export interface ValidatedRows {
+  table: TableValue;
+  /** At most MAX_UNSEEN_REPORTED entries, rows counted from 0. */
+  unseen: UnseenCategory[];
+}
+
+const MAX_UNSEEN_REPORTED = 100;
+
+export function validateRows(request: RequestTable, model: Pick<LoadedModel, 'inputs' | 'ignorable'>): ValidatedRows {
+  const known = new Set(model.inputs.map((i) => i.info.name));
+  const missing = model.inputs.filter((i) => !request.columns.has(i.info.name)).map((i) => i.info.name);
+  for (const name of request.columns.keys()) {
+    if (known.has(name) || model.ignorable.has(name)) continue;
+    const near = closestName(name, missing.length ? missing : known);
+    throw badRequest(`Unknown column "${name}"${near ? ` (did you mean "${near}"?)` : ''}; the model reads ${list([...known])}`);
+  }
+  if (missing.length) throw badRequest(`Missing column${missing.length > 1 ? 's' : ''} ${list(missing)}; the model reads ${list([...known])}`);
+  const unseen: UnseenCategory[] = [];
+  const columns = model.inputs.map((spec) => ({
+    info: spec.info,
+    values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen),
+  }));
+  return { table: { kind: 'table', table: tableFromColumns(columns, request.rows), columns: columns.map((c) => c.info) }, unseen };
+}
+
+function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[]): CellValue[] {
+  const { name, type } = spec.info;
+  const out = new Array<CellValue>(raw.length);
+  for (let row = 0; row < raw.length; row++) {
+    const value = raw[row];
+    if (value === null || value === undefined) {
+      out[row] = type === 'numeric' || type === 'datetime' ? NaN : null;
+      continue;
+    }
+    const converted = convertValue(type, value);
+    if (typeof converted === 'object' && converted !== null) {
+      throw badRequest(`Column "${name}", row ${row}: ${converted.problem}, got ${describe(value)}`);
+    }
+    out[row] = converted;
+    if (spec.categories && typeof converted === 'string' && !spec.categories.has(converted) && unseen.length < MAX_UNSEEN_REPORTED) {
+      unseen.push({ row, column: name, value: converted });
+    }
+  }
+  return out;
+}
+
+type Converted = CellValue | { problem: string };
+
+function convertValue(type: ColumnType, value: unknown): Converted {
+  switch (type) {
+    case 'numeric':
+      return toNumber(value);
+    case 'categorical':
+    case 'text':
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      if (typeof value === 'boolean') return String(value);
+      return { problem: 'expected a category (text)' };
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true' || value === 'false') return value === 'true';
+      return { problem: 'expected true or false' };
+    case 'datetime': {
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      if (typeof value === 'string') {
+        const ms = Date.parse(value);
+        if (Number.isFinite(ms)) return ms;
+      }
+      return { problem: 'expected a date and time (ISO 8601 text or epoch milliseconds)' };
+    }
+  }
+}
+
+function toNumber(value: unknown): Converted {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : { problem: 'NaN and infinite values are not allowed; send null for a missing value' };
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) return { problem: 'NaN and infinite values are not allowed; send null for a missing value' };
+    const x = text === '' ? NaN : Number(text);
+    return Number.isFinite(x) ? x : { problem: 'expected a number' };
+  }
+  return { problem: 'expected a number' };
+}
+
+function list(names: string[]): string {
+  const shown = names.slice(0, 20).map((n) => `"${n}"`).join(', ');
+  return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
+}

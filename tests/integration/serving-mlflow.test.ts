@@ -1,0 +1,146 @@
+// MLflow-style /invocations in every input format, feedback, and the limits: body size, per-key
+// rate limit, and a revoked key refused on the very next request.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel, revokeKey } from '../../server/serving/test-kit';
+import { newDataDir } from './helpers/server-process';
+import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
+
+let serving: ServingHandle;
+let opened: OpenedDatabase;
+let endpointId: string;
+let key: string;
+
+beforeAll(async () => {
+  const dataDir = newDataDir();
+  opened = openDatabase(dataDir);
+  const v1 = await registerModel(opened.db, dataDir, fraudModel(0));
+  endpointId = createEndpoint(opened.db, 'fraud', v1.modelId, { maxBodyBytes: 4096 });
+  deploy(opened.db, endpointId, v1.versionId);
+  key = addKey(opened.db, endpointId).key;
+  serving = await startServing({ dataDir });
+});
+
+afterAll(async () => {
+  if (serving) await stopServing(serving);
+  opened?.sqlite.close();
+});
+
+const post = (path: string, body: unknown, k: string | null = key, type = 'application/json') =>
+  fetch(`${serving.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(k ? { authorization: `Bearer ${k}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+const expected = { predictions: ['yes', 'no'] };
+const rows = [
+  { amount: 250, city: 'Lyon', member: false },
+  { amount: 20, city: 'Paris', member: true },
+];
+
+describe('/invocations', () => {
+  const formats: [string, unknown][] = [
+    ['dataframe_split', { dataframe_split: { columns: ['amount', 'city', 'member'], data: rows.map((r) => [r.amount, r.city, r.member]) } }],
+    ['dataframe_records', { dataframe_records: rows }],
+    ['instances (records)', { instances: rows }],
+    ['instances (positional rows)', { instances: rows.map((r) => [r.amount, r.city, r.member]) }],
+    ['inputs (columns)', { inputs: { amount: [250, 20], city: ['Lyon', 'Paris'], member: [false, true] } }],
+  ];
+  it.each(formats)('scores %s the same way', async (_name, body) => {
+    const res = await post('/endpoints/fraud/invocations', body);
+    expect(res.status).toBe(200);
+    const answer = await res.json();
+    expect(answer).toMatchObject(expected);
+    expect(answer.probabilities[0].yes).toBeCloseTo(1 / (1 + Math.exp(-(6 + 0.5 + 0.3))), 12);
+    expect(answer.prediction_ids).toHaveLength(2);
+  });
+
+  it('finds the endpoint from the key on POST /invocations', async () => {
+    const res = await post('/invocations', { dataframe_records: rows });
+    expect(await res.json()).toMatchObject(expected);
+    const anonymous = await post('/invocations', { dataframe_records: rows }, null);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error_code: 'UNAUTHENTICATED' });
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ['two formats', { instances: rows, inputs: rows }, /exactly one of the fields/],
+    ['no format', { rows }, /exactly one of the fields .* it has "rows"/],
+    ['a record that is not an object', { dataframe_records: [1] }, /dataframe_records\[0\] must be an object/],
+    ['a row of the wrong width', { dataframe_split: { columns: ['amount', 'city', 'member'], data: [[1, 'Lyon']] } }, /dataframe_split.data\[0\] has 2 values; expected 3/],
+    ['a wrong type', { dataframe_records: [{ ...rows[0] }, { ...rows[1], amount: 'lots' }] }, /Column "amount", row 1: expected a number, got "lots"/],
+    ['a missing column', { dataframe_records: [{ amount: 1, city: 'Lyon' }] }, /Missing column "member"/],
+    ['an unknown column', { dataframe_records: [{ ...rows[0], ciyt: 'x' }] }, /Unknown column "ciyt" \(did you mean "city"\?\)/],
+  ];
+  it.each(bad)('refuses %s with BAD_REQUEST naming the field', async (_name, body, message) => {
+    const res = await post('/endpoints/fraud/invocations', body);
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(Object.keys(answer).sort()).toEqual(['error_code', 'message']);
+    expect(answer.error_code).toBe('BAD_REQUEST');
+    expect(answer.message).toMatch(message);
+  });
+
+  it('reads a key absent from one record as a missing value, which the model imputes (as pandas reads it)', async () => {
+    const res = await post('/endpoints/fraud/invocations', { dataframe_records: [rows[0], { city: 'Lyon', member: false }] });
+    const answer = await res.json();
+    // amount missing → the training fill 100 → 0 after scaling.
+    expect(answer.probabilities[1].yes).toBeCloseTo(1 / (1 + Math.exp(-(0.5 + 0.3))), 12);
+  });
+
+  it('ignores the target and left-out id columns of a raw row as ingested', async () => {
+    const res = await post('/endpoints/fraud/invocations', { dataframe_records: rows.map((r, i) => ({ ...r, fraud: 'no', transaction_id: i })) });
+    expect(await res.json()).toMatchObject(expected);
+  });
+
+  it('refuses a body over the endpoint limit with 413', async () => {
+    const res = await post('/endpoints/fraud/invocations', { dataframe_records: Array.from({ length: 200 }, () => rows[0]) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toMatch(/at most 4096 bytes/);
+  });
+});
+
+describe('feedback', () => {
+  it('stores labels by prediction id, as JSON or CSV, and reports unknown ids by row', async () => {
+    const { prediction_ids: ids } = await (await post('/endpoints/fraud/invocations', { dataframe_records: rows })).json();
+    const json = await post('/endpoints/fraud/feedback', [{ prediction_id: ids[0], label: 'yes' }, { prediction_id: 'nope', label: 'no' }]);
+    expect(await json.json()).toEqual({ stored: 1, unknown: [{ row: 1, prediction_id: 'nope', error: expect.stringMatching(/no logged prediction/) }] });
+    const csv = await post('/endpoints/fraud/feedback', `prediction_id,label\n${ids[1]},no\n${ids[0]},no\n`, key, 'text/csv');
+    expect(await csv.json()).toEqual({ stored: 2, unknown: [] });
+    const stored = opened.sqlite.prepare('SELECT prediction_id AS id, label FROM prediction_feedback ORDER BY prediction_id').all();
+    expect(stored).toEqual([...ids].sort().map((id: string) => ({ id, label: '"no"' })));
+    const bad = await post('/endpoints/fraud/feedback', 'id,label\nx,y', key, 'text/csv');
+    expect(bad.status).toBe(400);
+  });
+
+  it('writes the prediction log in batches with inputs, outputs, version and latency', async () => {
+    const { prediction_ids: ids } = await (await post('/endpoints/fraud/invocations', { dataframe_records: rows })).json();
+    await new Promise((r) => setTimeout(r, 400));
+    const entry = opened.sqlite.prepare('SELECT * FROM prediction_log WHERE id = ?').get(ids[1]) as Record<string, unknown>;
+    expect(entry).toMatchObject({ role: 'primary', endpoint_id: endpointId });
+    expect(JSON.parse(entry.inputs as string)).toEqual(rows[1]);
+    expect(JSON.parse(entry.outputs as string)).toMatchObject({ prediction: 'no' });
+    expect(entry.latency_ms).toBeGreaterThan(0);
+  });
+});
+
+describe('keys and limits', () => {
+  it('refuses a revoked key on the very next request', async () => {
+    const fresh = addKey(opened.db, endpointId);
+    expect((await post('/endpoints/fraud/invocations', { dataframe_records: rows }, fresh.key)).status).toBe(200);
+    revokeKey(opened.db, endpointId, fresh.id);
+    const res = await post('/endpoints/fraud/invocations', { dataframe_records: rows }, fresh.key);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error_code: 'UNAUTHENTICATED', message: 'The key was revoked' });
+  });
+
+  it('rate-limits per key with 429 and Retry-After', async () => {
+    const slow = addKey(opened.db, endpointId, ['infer'], 60);
+    expect((await post('/endpoints/fraud/invocations', { dataframe_records: rows }, slow.key)).status).toBe(200);
+    const res = await post('/endpoints/fraud/invocations', { dataframe_records: rows }, slow.key);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect((await res.json()).error_code).toBe('REQUEST_LIMIT_EXCEEDED');
+  });
+});
