@@ -34,8 +34,6 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_DATA_DIR: optional(z.string()).transform((dir) => path.resolve(cwd, dir ?? './data')),
     PIPEWORKS_HOST: optional(z.string().min(1)).transform((host) => host ?? '127.0.0.1'),
     PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3000),
-    /** The serving process's own port (server/serving/); it binds PIPEWORKS_HOST like the studio. */
-    PIPEWORKS_SERVING_PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3001),
     /** Requests the serving process works on at once; more are refused with 503 rather than queued. */
     PIPEWORKS_SERVING_MAX_INFLIGHT: optional(positiveInt(100_000)).transform((n) => n ?? 256),
     /** Event-loop lag above which the serving process sheds new requests with 503. */
