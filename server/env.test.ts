@@ -38,6 +38,8 @@ describe('parseEnv', () => {
         PIPEWORKS_GC_GRACE_HOURS: '0.5',
         PIPEWORKS_SERVING_URL: 'https://serve.example',
         PIPEWORKS_SERVING_PORT: '4001',
+        PIPEWORKS_SERVING_MAX_INFLIGHT: '64',
+        PIPEWORKS_SERVING_MAX_LAG_MS: '100',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -61,6 +63,8 @@ describe('parseEnv', () => {
       PIPEWORKS_GC_GRACE_HOURS: 0.5,
       PIPEWORKS_SERVING_URL: 'https://serve.example',
       PIPEWORKS_SERVING_PORT: 4001,
+      PIPEWORKS_SERVING_MAX_INFLIGHT: 64,
+      PIPEWORKS_SERVING_MAX_LAG_MS: 100,
       NODE_ENV: 'production',
     });
   });
