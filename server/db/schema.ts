@@ -4,6 +4,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type 
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import type { ModelLineage, ModelSignature } from '../registry/version-types';
+import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
 import { ROLES } from '../auth/roles';
 
@@ -748,3 +749,20 @@ export type Endpoint = typeof endpoints.$inferSelect;
 export type Deployment = typeof deployments.$inferSelect;
 export type EndpointKey = typeof endpointKeys.$inferSelect;
 export type DeployRequest = typeof deployRequests.$inferSelect;
+
+// ---- Monitoring (issue 16) ---------------------------------------------------------------------
+
+/**
+ * A model version's training-data statistics, computed once at registration so drift checks never
+ * re-read the training data (nodes/monitor/drift/reference-types.ts). A table of its own so lists
+ * of versions never load it. Absent for versions with no training data to read (imports).
+ */
+export const modelVersionReferences = sqliteTable('model_version_references', {
+  versionId: text('version_id')
+    .primaryKey()
+    .references(() => modelVersions.id, { onDelete: 'cascade' }),
+  /** The artifact of the table the model was trained on. */
+  dataArtifactId: text('data_artifact_id').notNull(),
+  profile: text('profile', { mode: 'json' }).$type<ReferenceProfile>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -7,7 +7,8 @@ import { UserError } from '../../engine/errors';
 import { modelNameSchema } from '../../nodes/models/model-name';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { modelVersionMetrics, modelVersionParams, modelVersions, projects, registeredModels, type ModelVersionSource } from '../db/schema';
+import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, type ModelVersionSource } from '../db/schema';
+import type { VersionReference } from './reference-stats';
 import type { ModelLineage, ModelSignature } from './version-types';
 
 /** Everything a new version records, before it has a number. */
@@ -25,6 +26,8 @@ export interface VersionDraft {
   pipelineId: string | null;
   pipelineVersionId: string | null;
   lineage: ModelLineage;
+  /** Training-data statistics for drift checks; absent when there is no training table to read. */
+  reference?: VersionReference | null;
 }
 
 export type RegisterVia = 'manual' | 'auto' | 'import';
@@ -117,6 +120,7 @@ export function registerModelVersion(db: Db, request: RegisterRequest): Register
       if (metrics.length) tx.insert(modelVersionMetrics).values(metrics).run();
       const params = Object.entries(draft.params).map(([key, value]) => ({ versionId, key, value }));
       if (params.length) tx.insert(modelVersionParams).values(params).run();
+      if (draft.reference) tx.insert(modelVersionReferences).values({ versionId, ...draft.reference, createdAt: now }).run();
       audit(tx, {
         userId: request.userId,
         action: 'model.register',

@@ -11,6 +11,7 @@ import { serverRegistry } from '../pipelines/registry';
 import { flatParams } from '../runs/param-rows';
 import { readArtifactBytesSync } from '../store/artifact-files';
 import { lineageOfRunStep } from './lineage-snapshot';
+import { referenceOfTrainStep } from './reference-stats';
 import type { VersionDraft } from './register';
 import type { ModelSignature } from './version-types';
 
@@ -56,6 +57,7 @@ export function draftFromRunStep(db: Db, dataDir: string, source: RunStepSource)
       pipelineId: run.pipelineId,
       pipelineVersionId: run.pipelineVersionId,
       lineage: lineageOfRunStep(db, run, step.id, output, evaluation ? { stepId: evaluation.stepId, artifactId: evaluation.artifactId } : null),
+      reference: referenceOfTrainStep(db, dataDir, run.id, step, model),
     },
   };
 }

@@ -1,0 +1,114 @@
+// Reference statistics are computed once at registration from the train step's table and stored
+// with the version; an endpoint's drift check reads them and the prediction log, never the
+// training data. The serving process is issue 13's: here the log rows are written directly.
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeValue } from '../../nodes/codec';
+import type { CategoricalReference, NumericReference } from '../../nodes/monitor/drift/reference-types';
+import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import { closeDb, getDb } from '../../server/db/client';
+import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../server/db/schema';
+import { resetEnvForTests } from '../../server/env';
+import { endpointDrift } from '../../server/monitoring/endpoint-drift';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { readRun } from '../../server/runners/read-run';
+import { listVersions } from '../../server/registry/registry-list';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { readArtifactBytesSync } from '../../server/store/artifact-files';
+import { readColumn } from '../../nodes/table/read-column';
+import { datasetClassifier } from './helpers/registry-pipeline';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+const csv = readFileSync(new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url), 'utf8').trim().split('\n');
+const header = csv[0].split(',');
+const sampleRows = csv.slice(1).map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], i < header.length - 1 ? Number(cell) : cell])));
+
+beforeAll(() => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  process.env.PIPEWORKS_TEST_NODES = '1';
+  resetEnvForTests();
+  seedSampleProject(getDb().db);
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
+let versionId: string;
+
+describe('reference statistics at registration', () => {
+  it('stores the training split profile with the version, exact for this size', async () => {
+    const { db } = getDb();
+    const doc = datasetClassifier({ register: 'cancer-drift' });
+    saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+    const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+    await getRunManager().whenDone(runId);
+    const run = readRun(db, runId)!;
+    expect(run.status).toBe('succeeded');
+    versionId = listVersions(db, { offset: 0, limit: 5, sort: 'created', direction: 'desc' }).rows[0].id;
+
+    const stored = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
+    const trainTable = run.steps.find((s) => s.stepId === 'split')!.outputs!.train.id;
+    expect(stored.dataArtifactId).toBe(trainTable);
+    const { profile } = stored;
+    expect(profile.features).toHaveLength(30);
+    const radius = profile.features.find((f) => f.name === 'mean_radius') as NumericReference;
+    expect(radius.exact).toBe(true);
+    const decoded = decodeValue('table', readArtifactBytesSync(dataDir, trainTable));
+    if (decoded.kind !== 'table') throw new Error('not a table');
+    const values = readColumn(decoded.table, 'mean_radius') as number[];
+    expect(radius.counts.reduce((a, b) => a + b, 0)).toBe(values.length);
+    expect(radius.values[0]).toBe(Math.min(...values));
+    const target = profile.target as CategoricalReference;
+    expect(target.categories.map((c) => c.value).sort()).toEqual(['benign', 'malignant']);
+    expect(profile.rows).toBe(values.length);
+  });
+});
+
+describe('endpoint drift check', () => {
+  const now = Date.UTC(2026, 11, 6, 12);
+
+  beforeAll(() => {
+    const { db } = getDb();
+    const version = listVersions(db, { offset: 0, limit: 5, sort: 'created', direction: 'desc' }).rows[0];
+    db.insert(endpoints).values({ id: 'ep1', projectId: 'sample', name: 'cancer', modelId: version.modelId, createdAt: now, updatedAt: now }).run();
+    db.insert(deployments).values({ id: 'd1', endpointId: 'ep1', versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
+    // Three hours ago: the sample as it came. The last hour: mean_radius shifted by +6.
+    const log = (id: string, at: number, inputs: Record<string, unknown>, prediction: string) =>
+      db.insert(predictionLog).values({ id, endpointId: 'ep1', versionId, role: 'primary', createdAt: at, latencyMs: 1, inputs, outputs: { prediction } }).run();
+    sampleRows.forEach(({ diagnosis, ...inputs }, i) => log(`old-${i}`, now - 3 * 3_600_000 + i, inputs, String(diagnosis)));
+    sampleRows.forEach(({ diagnosis, ...inputs }, i) => log(`new-${i}`, now - 1_800_000 + i, { ...inputs, mean_radius: (inputs.mean_radius as number) + 6 }, String(diagnosis)));
+  });
+
+  it('finds no drift when traffic looks like training', () => {
+    const report = endpointDrift(getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, now - 2 * 3_600_000);
+    expect(report.rows).toBe(400);
+    expect(report.driftedFeatures).toEqual([]);
+    expect(report.prediction?.drifted).toBe(false);
+    expect(report.predictionNote).toBeNull();
+  });
+
+  it('flags the shifted feature over the last hour, and only it', () => {
+    const report = endpointDrift(getDb().db, 'ep1', { lastHours: 1 }, settings, now);
+    expect(report.rows).toBe(sampleRows.length);
+    expect(report.driftedFeatures).toEqual(['mean_radius']);
+    const radius = report.features.find((f) => f.name === 'mean_radius')!;
+    expect(radius.kind === 'numeric' && radius.ks!.pValue).toBeLessThan(1e-10);
+    expect(radius.reasons[0]).toMatch(/^PSI /);
+  });
+
+  it('names what is missing instead of guessing', () => {
+    const { db } = getDb();
+    expect(() => endpointDrift(db, 'nope', { lastN: 10 }, settings)).toThrow('Endpoint nope was not found');
+    expect(() => endpointDrift(db, 'ep1', {}, settings)).toThrow(/lastN predictions or lastHours/);
+    const report = endpointDrift(db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, now);
+    expect(report.prediction).toBeNull();
+    expect(report.predictionNote).toBe('5 of 5 logged outputs have no "score" (keys: prediction)');
+  });
+});
