@@ -1,6 +1,8 @@
 'use client';
 // What was loaded: the execution provider in use and why earlier ones were passed over, the
 // model's header, its inputs and outputs, and how the page will feed it.
+import { showShape } from '../../engine/onnx/dims';
+import type { ZipMapInfo } from '../../engine/onnx/zipmap';
 import { formatDuration } from '../ui/format';
 import type { InputLayout, IoInfo } from './input-layout';
 import type { ProviderNote } from './open-session';
@@ -23,9 +25,9 @@ export function ProviderNotes({ notes }: { notes: readonly ProviderNote[] }) {
   );
 }
 
-const shapeText = (io: IoInfo) => (io.shape ? `[${io.shape.join(', ')}]` : 'unknown');
+const shapeText = (io: IoInfo) => (io.shape ? showShape(io.shape) : io.isTensor ? 'unknown' : '—');
 
-function IoTable({ title, values, testId }: { title: string; values: readonly IoInfo[]; testId: string }) {
+function IoTable({ title, values, testId, added = new Set() }: { title: string; values: readonly IoInfo[]; testId: string; added?: ReadonlySet<string> }) {
   return (
     <div className="min-w-0 flex-1">
       <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h3>
@@ -39,8 +41,11 @@ function IoTable({ title, values, testId }: { title: string; values: readonly Io
         </thead>
         <tbody>
           {values.map((v) => (
-            <tr key={v.name} className="border-b border-zinc-100 last:border-0">
-              <td className="py-1 pr-3 font-mono text-xs text-zinc-900">{v.name}</td>
+            <tr key={v.name} className="border-b border-zinc-100 last:border-0" data-testid={`${testId}-${v.name}`}>
+              <td className="py-1 pr-3 font-mono text-xs text-zinc-900">
+                {v.name}
+                {added.has(v.name) ? <span className="ml-1.5 font-sans text-[11px] text-indigo-600">added</span> : null}
+              </td>
               <td className="py-1 pr-3 font-mono text-xs text-zinc-600">{v.type}</td>
               <td className="py-1 font-mono text-xs text-zinc-600">{shapeText(v)}</td>
             </tr>
@@ -62,6 +67,29 @@ function layoutText(layout: InputLayout): string {
   }
 }
 
+/** What the page did about outputs onnxruntime-web cannot return: ZipMaps read through their input, others listed. */
+function OutputNotes({ model }: { model: LoadedModel }) {
+  const zipped = new Set(model.zipMaps.map((z) => z.output));
+  const others = model.outputs.filter((o) => !o.isTensor && !zipped.has(o.name));
+  if (model.zipMaps.length === 0 && others.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1.5 rounded-md border border-indigo-100 bg-indigo-50/60 px-3 py-2 text-sm text-zinc-700" data-testid="onnx-output-notes">
+      {model.zipMaps.map((z: ZipMapInfo) => (
+        <p key={z.output} data-testid="onnx-zipmap-note">
+          <span className="font-mono text-xs">{z.output}</span> is a ZipMap (a sequence of maps from class to probability), which onnxruntime-web cannot return. The page loaded the
+          model with the tensor that feeds it, <span className="font-mono text-xs">{z.tensor}</span>, added as an extra output, and shows its {z.labels.length} columns as the class
+          probabilities <span className="font-mono text-xs">{z.output}[{z.labels.join(', ')}]</span>, labelled from the ZipMap’s {z.labelsFrom}.
+        </p>
+      ))}
+      {others.length ? (
+        <p data-testid="onnx-nontensor-note">
+          Not shown, as onnxruntime-web returns tensors only: {others.map((o) => `${o.name} (${o.type})`).join(', ')}. The tensor outputs are used as usual.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function ModelSummary({ model }: { model: LoadedModel }) {
   const { info } = model;
   const opsets = info.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ');
@@ -81,8 +109,9 @@ export function ModelSummary({ model }: { model: LoadedModel }) {
       <ProviderNotes notes={model.notes} />
       <div className="flex flex-col gap-4 sm:flex-row sm:gap-6">
         <IoTable title="Inputs" values={model.inputs} testId="onnx-inputs" />
-        <IoTable title="Outputs" values={model.outputs} testId="onnx-outputs" />
+        <IoTable title="Outputs" values={model.outputs} testId="onnx-outputs" added={new Set(model.zipMaps.map((z) => z.tensor))} />
       </div>
+      <OutputNotes model={model} />
       <p className={`text-sm ${model.layout.kind === 'unsupported' ? 'text-amber-800' : 'text-zinc-600'}`} data-testid="onnx-layout">
         {layoutText(model.layout)}
         {model.layout.kind === 'vector' && model.layout.note ? ` ${model.layout.note}` : ''}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RawDim } from '../../engine/onnx/dims';
 import { inputLayout, type IoInfo } from './input-layout';
 
-const tensor = (name: string, shape: (number | string)[] | null, type = 'float32'): IoInfo => ({ name, isTensor: true, type, shape });
+const tensor = (name: string, shape: RawDim[] | null, type = 'float32'): IoInfo => ({ name, isTensor: true, type, shape });
 
 describe('inputLayout', () => {
   it('reads one [batch, n] float tensor as a batched vector, named by feature_names when they fit', () => {
@@ -10,6 +11,19 @@ describe('inputLayout', () => {
     if (layout.kind !== 'vector') throw new Error('expected a vector');
     expect(layout.fields.map((f) => f.label)).toEqual(['a', 'b', 'c']);
     expect(layout.input.dims(5)).toEqual([5, 3]);
+  });
+
+  it('takes a batch dim with no value, -1, 4294967295 or a name as dynamic, never as a fixed batch', () => {
+    // skl2onnx writes FloatTensorType([None, 10]) as a dim with no value; onnxruntime-web reports it as
+    // 4294967295, onnxruntime-node as ''; others write -1 or a dimParam.
+    for (const batch of [null, {}, { dimValue: 0 }, -1, 4294967295, '', 'N', { dimParam: 'batch' }] as RawDim[]) {
+      const layout = inputLayout([tensor('float_input', [batch, 10])]);
+      expect(layout, JSON.stringify(batch)).toMatchObject({ kind: 'vector', size: 10, batched: true });
+      expect(layout.kind === 'vector' && layout.input.dims(3)).toEqual([3, 10]);
+      const columns = inputLayout([tensor('a', [batch, 1]), tensor('b', [batch])]);
+      expect(columns, JSON.stringify(batch)).toMatchObject({ kind: 'columns', batched: true });
+    }
+    expect(inputLayout([tensor('x', [4294967295, 4294967295])])).toEqual({ kind: 'unsupported', reason: expect.stringContaining('Input x has shape [?, ?]') });
   });
 
   it('numbers the fields when there are no names, or the wrong number of them', () => {

@@ -10,10 +10,12 @@ import { scoreCsv, type SupportedLayout } from './csv-scoring';
 import { blobText, previewCsv } from './csv-stream';
 import { buildFeeds } from './feeds';
 import { inputLayout } from './input-layout';
-import { featureNamesFromMetadata, readOnnxModelInfo } from './onnx-model-info';
+import { prepareOnnxModel } from '../../engine/onnx/prepare-model';
+import { featureNamesFromMetadata } from './feature-names';
+import { ioInfo } from './io-info';
 import { openSession } from './open-session';
 import { outputsToRows } from './output-columns';
-import { describeValues, runModel } from './run-model';
+import { runModel } from './run-model';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/onnx/${name}`, import.meta.url));
 const FIXTURES = [
@@ -24,6 +26,13 @@ const FIXTURES = [
 beforeAll(() => {
   ort.env.wasm.numThreads = 1;
 });
+
+function read(bytes: Uint8Array) {
+  const prepared = prepareOnnxModel(bytes);
+  if (!prepared.ok) throw new Error(prepared.error);
+  const { summary } = prepared.value;
+  return { info: summary, inputs: summary.inputs.map(ioInfo), outputs: summary.outputs.map(ioInfo) };
+}
 
 async function open(bytes: Uint8Array) {
   const opened = await openSession(bytes, { probeGpu: async () => ({ ok: false, reason: 'no GPU in Node' }), loadRuntime: async () => ort });
@@ -39,26 +48,24 @@ describe.each(FIXTURES)('$file', ({ file, build }) => {
   });
 
   it('has IR version 8, opset 17 and loads on wasm once WebGPU is passed over', async () => {
-    const header = readOnnxModelInfo(bytes);
-    expect(header).toMatchObject({ ok: true, info: { irVersion: 8, opsets: [{ domain: '', version: 17 }] } });
+    expect(read(bytes).info).toMatchObject({ irVersion: 8, opsets: [{ domain: '', version: 17 }] });
     const { session, provider, notes } = await open(bytes);
     expect(provider).toBe('wasm');
     expect(notes.map((n) => [n.provider, n.used])).toEqual([
       ['webgpu', false],
       ['wasm', true],
     ]);
-    expect(describeValues(session, 'output')).toEqual([
-      { name: 'probability', isTensor: true, type: 'float32', shape: ['N', 1] },
-      { name: 'label', isTensor: true, type: 'int64', shape: ['N', 1] },
+    expect(read(bytes).outputs).toEqual([
+      { name: 'probability', isTensor: true, type: 'float32', shape: [{ dimParam: 'N' }, { dimValue: 1 }] },
+      { name: 'label', isTensor: true, type: 'int64', shape: [{ dimParam: 'N' }, { dimValue: 1 }] },
     ]);
     await session.release();
   });
 
   it('gives sigmoid(w·x + b) and the 0.5-threshold label for a batch of rows', async () => {
-    const header = readOnnxModelInfo(bytes);
-    if (!header.ok) throw new Error(header.error);
+    const header = read(bytes);
     const { session } = await open(bytes);
-    const layout = inputLayout(describeValues(session, 'input'), featureNamesFromMetadata(header.info.metadata));
+    const layout = inputLayout(header.inputs, featureNamesFromMetadata(header.info.metadata));
     if (layout.kind === 'unsupported') throw new Error(layout.reason);
     expect(layout.fields.map((f) => f.label)).toEqual([...FEATURES]);
     const rows = [
@@ -78,10 +85,9 @@ describe.each(FIXTURES)('$file', ({ file, build }) => {
   });
 
   it('scores the CSV fixture, mapping columns by name', async () => {
-    const header = readOnnxModelInfo(bytes);
-    if (!header.ok) throw new Error(header.error);
+    const header = read(bytes);
     const { session } = await open(bytes);
-    const layout = inputLayout(describeValues(session, 'input'), featureNamesFromMetadata(header.info.metadata)) as SupportedLayout;
+    const layout = inputLayout(header.inputs, featureNamesFromMetadata(header.info.metadata)) as SupportedLayout;
     const csv = new Blob([fixture('customers.csv')]);
     const preview = await previewCsv(csv);
     if (!preview.ok) throw new Error(preview.error);

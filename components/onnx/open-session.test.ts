@@ -56,11 +56,24 @@ describe('openSession', () => {
     const opened = await openSession(bytes, { probeGpu: async () => ({ ok: false, reason: 'none' }), loadRuntime: async () => fakeRuntime([], []) });
     expect(opened).toEqual({
       ok: false,
-      error: 'onnxruntime could not load the model: wasm is broken',
+      error: 'onnxruntime-web in this browser could not load the model: wasm is broken',
       notes: [
         { provider: 'webgpu', used: false, reason: 'none' },
         { provider: 'wasm', used: false, reason: 'wasm is broken' },
       ],
     });
+  });
+
+  it('names the operator the runtime lacks', async () => {
+    const runtime = {
+      env: {},
+      InferenceSession: {
+        create: async () => {
+          throw new Error("Can't create a session. ERROR_CODE: 6, ERROR_MESSAGE: No Op registered for TreeEnsemble with domain_version of 5");
+        },
+      },
+    } as unknown as OrtModule;
+    const opened = await openSession(bytes, { probeGpu: async () => ({ ok: false, reason: 'none' }), loadRuntime: async () => runtime }, [{ domain: 'ai.onnx.ml', op: 'TreeEnsemble', opset: 5, node: 'trees' }]);
+    expect(opened.ok ? null : opened.error).toBe('The model uses the operator ai.onnx.ml.TreeEnsemble (opset 5, node trees), which onnxruntime-web in this browser does not implement.');
   });
 });

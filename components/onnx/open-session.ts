@@ -1,6 +1,8 @@
 // Opens a model on the first execution provider that works, in order webgpu (only when the browser
 // offers a WebGPU adapter) then wasm, and keeps a note of why each earlier one was passed over.
 import type * as Ort from 'onnxruntime-web';
+import { explainLoadError } from '../../engine/onnx/load-error';
+import type { OperatorUse } from '../../engine/onnx/prepare-model';
 import type { OrtModule } from './run-model';
 
 export const PROVIDERS = ['webgpu', 'wasm'] as const;
@@ -29,7 +31,8 @@ export interface OpenedSession {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function openSession(bytes: Uint8Array, deps: SessionDeps): Promise<{ ok: true; value: OpenedSession } | { ok: false; error: string; notes: ProviderNote[] }> {
+/** `operators` (the model's, from prepareOnnxModel) let a load failure name the operator the runtime lacks. */
+export async function openSession(bytes: Uint8Array, deps: SessionDeps, operators: readonly OperatorUse[] = []): Promise<{ ok: true; value: OpenedSession } | { ok: false; error: string; notes: ProviderNote[] }> {
   const notes: ProviderNote[] = [];
   const gpu = await deps.probeGpu();
   if (!gpu.ok) {
@@ -52,6 +55,6 @@ export async function openSession(bytes: Uint8Array, deps: SessionDeps): Promise
     return { ok: true, value: { ort, session, provider: 'wasm', notes } };
   } catch (error) {
     notes.push({ provider: 'wasm', used: false, reason: message(error) });
-    return { ok: false, error: `onnxruntime could not load the model: ${message(error)}`, notes };
+    return { ok: false, error: explainLoadError(message(error), operators, 'onnxruntime-web in this browser'), notes };
   }
 }

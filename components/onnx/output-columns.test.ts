@@ -40,4 +40,10 @@ describe('outputsToRows', () => {
   it('gives an unbatched model’s outputs to its one row', () => {
     expect(outputsToRows([{ name: 'y', type: 'float32', dims: [3], data: Float32Array.of(1, 2, 3) }], 1).columns).toEqual(['y[0]', 'y[1]', 'y[2]']);
   });
+
+  it('names the columns of an output that carries names for them, such as a ZipMap’s classes', () => {
+    const probabilities = { name: 'probabilities', type: 'float32', dims: [1, 2], data: Float32Array.of(0.25, 0.75), columns: ['output_probability[no]', 'output_probability[yes]'] };
+    expect(outputsToRows([probabilities], 1).columns).toEqual(['output_probability[no]', 'output_probability[yes]']);
+    expect(outputsToRows([{ ...probabilities, columns: ['only-one'] }], 1).columns).toEqual(['probabilities[0]', 'probabilities[1]']);
+  });
 });

@@ -1,5 +1,6 @@
 // Splits a run's output tensors into one line per input row: an output of shape [rows] or [rows, 1]
-// becomes one column named after it, [rows, k] becomes k columns name[0]…name[k-1].
+// becomes one column named after it, [rows, k] becomes k columns name[0]…name[k-1], or the names
+// the output carries (a ZipMap's probabilities are named by class).
 
 export type OutputValue = number | string | boolean;
 
@@ -9,6 +10,8 @@ export interface OutputTensor {
   type: string;
   dims: readonly number[];
   data: ArrayLike<number | bigint | string | boolean>;
+  /** Names for its k columns, used when it has exactly k values per row. */
+  columns?: readonly string[];
 }
 
 export interface RowOutputs {
@@ -37,7 +40,8 @@ export function outputsToRows(outputs: readonly OutputTensor[], rowCount: number
       skipped.push(`${out.name} has shape [${out.dims.join(', ')}], not one value per row`);
       continue;
     }
-    if (perRow === 1) columns.push(out.name);
+    if (out.columns?.length === perRow) columns.push(...out.columns);
+    else if (perRow === 1) columns.push(out.name);
     else for (let k = 0; k < perRow; k++) columns.push(`${out.name}[${k}]`);
     for (let r = 0; r < rowCount; r++) {
       for (let k = 0; k < perRow; k++) rows[r].push(plain(out.data[r * perRow + k]));

@@ -3,17 +3,20 @@
 // Runs are queued one at a time: an onnxruntime session runs one inference at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Feed } from './feeds';
+import { prepareOnnxModel, type OnnxSummary } from '../../engine/onnx/prepare-model';
+import type { ZipMapInfo } from '../../engine/onnx/zipmap';
+import { featureNamesFromMetadata } from './feature-names';
 import { inputLayout, type InputLayout, type IoInfo } from './input-layout';
-import { featureNamesFromMetadata, readOnnxModelInfo, type OnnxModelInfo } from './onnx-model-info';
+import { ioInfo } from './io-info';
 import { openSession, type Provider, type ProviderNote } from './open-session';
 import { browserSessionDeps } from './ort-browser';
 import type { OutputTensor } from './output-columns';
-import { describeValues, runModel } from './run-model';
+import { runModel } from './run-model';
 
 export interface LoadedModel {
   fileName: string;
   size: number;
-  info: OnnxModelInfo;
+  info: OnnxSummary;
   inputs: IoInfo[];
   outputs: IoInfo[];
   layout: InputLayout;
@@ -22,6 +25,8 @@ export interface LoadedModel {
   loadMs: number;
   /** Tensor outputs; others (maps, sequences) cannot be fetched into the page. */
   fetched: string[];
+  /** ZipMap outputs whose input tensor was exposed as an extra output, read as class probabilities. */
+  zipMaps: ZipMapInfo[];
   run: (feeds: Feed[]) => Promise<OutputTensor[]>;
 }
 
@@ -47,12 +52,13 @@ export function useOnnxModel(): { state: ModelState; load: (file: File) => void 
     void (async () => {
       const started = performance.now();
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const header = readOnnxModelInfo(bytes);
-      if (!header.ok) {
-        if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: `${file.name} is not an ONNX model: ${header.error}.`, notes: [] });
+      const prepared = prepareOnnxModel(bytes);
+      if (!prepared.ok) {
+        if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: `${file.name} is not an ONNX model: ${prepared.error}.`, notes: [] });
         return;
       }
-      const opened = await openSession(bytes, browserSessionDeps);
+      const { summary, zipMaps } = prepared.value;
+      const opened = await openSession(prepared.value.bytes, browserSessionDeps, summary.operators);
       if (!opened.ok) {
         if (attempt === latest.current) setState({ status: 'failed', fileName: file.name, error: opened.error, notes: opened.notes });
         return;
@@ -62,14 +68,15 @@ export function useOnnxModel(): { state: ModelState; load: (file: File) => void 
         void session.release();
         return;
       }
-      const inputs = describeValues(session, 'input');
-      const outputs = describeValues(session, 'output');
+      const inputs = summary.inputs.map(ioInfo);
+      const outputs = summary.outputs.map(ioInfo);
       const fetched = outputs.filter((o) => o.isTensor).map((o) => o.name);
+      const columns = Object.fromEntries(zipMaps.map((z) => [z.tensor, z.labels.map((label) => `${z.output}[${label}]`)]));
       let queue: Promise<unknown> = Promise.resolve();
       let released = false;
       const run = (feeds: Feed[]) => {
         if (released) return Promise.reject(new Error('This model was closed; load it again.'));
-        const next = queue.then(() => runModel(ort, session, feeds, fetched));
+        const next = queue.then(() => runModel(ort, session, feeds, fetched, columns));
         queue = next.catch(() => undefined);
         return next;
       };
@@ -82,14 +89,15 @@ export function useOnnxModel(): { state: ModelState; load: (file: File) => void 
         model: {
           fileName: file.name,
           size: file.size,
-          info: header.info,
+          info: summary,
           inputs,
           outputs,
-          layout: inputLayout(inputs, featureNamesFromMetadata(header.info.metadata)),
+          layout: inputLayout(inputs, featureNamesFromMetadata(summary.metadata)),
           provider,
           notes,
           loadMs: performance.now() - started,
           fetched,
+          zipMaps,
           run,
         },
       });

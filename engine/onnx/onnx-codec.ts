@@ -1,0 +1,22 @@
+// Reads and writes ONNX ModelProto bytes through onnx-proto (protobufjs code generated from the
+// official onnx.proto, the binding nodes/onnx exports with), so graph edits never hand-encode a
+// byte. Plain objects use its camelCase field names; fields this code never reads still round-trip.
+import { onnx } from 'onnx-proto';
+import type { ModelProto } from './onnx-types';
+
+/** The model as a plain object (int64 as numbers), or why the bytes are not one. */
+export function decodeModel(bytes: Uint8Array): { ok: true; model: ModelProto } | { ok: false; error: string } {
+  let plain: ModelProto;
+  try {
+    plain = onnx.ModelProto.toObject(onnx.ModelProto.decode(bytes), { longs: Number, enums: Number, arrays: true }) as ModelProto;
+  } catch (error) {
+    return { ok: false, error: `it is not valid protobuf (${(error as Error).message})` };
+  }
+  if (!plain.graph || plain.irVersion === undefined) return { ok: false, error: 'it has no ONNX graph or IR version' };
+  return { ok: true, model: plain };
+}
+
+/** The bytes of a (possibly edited) plain model object. */
+export function encodeModel(plain: ModelProto): Uint8Array {
+  return onnx.ModelProto.encode(onnx.ModelProto.fromObject(plain)).finish();
+}
