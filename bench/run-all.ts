@@ -8,6 +8,7 @@ import { benchCanvasOpen } from './canvas-open.bench';
 import { benchComparePage } from './compare-page.bench';
 import { benchCompile } from './compile.bench';
 import { benchCsv } from './csv.bench';
+import { benchDrift } from './drift.bench';
 import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
 import { benchRegistry } from './registry.bench';
@@ -41,6 +42,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('canvas')) rows.push(await benchCanvasOpen());
   if (wanted('compare')) rows.push(await benchComparePage());
   if (wanted('csv')) rows.push(await benchCsv());
+  if (wanted('drift')) rows.push(await benchDrift());
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());
   if (wanted('browser-training')) rows.push(await benchBrowserTraining());

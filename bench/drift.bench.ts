@@ -1,0 +1,77 @@
+// Drift check over 1,000,000 logged rows × 20 numeric features against stored reference
+// statistics (100,000 training rows, exact), against scipy's ks_2samp plus numpy's histogram over
+// the same arrays, measured in the same run. Each side runs in its own process so its peak memory
+// is its own. Bar: ratio (scipy time / ours) at least 1.0.
+// Run alone: npx tsx bench/drift.bench.ts
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CURRENT_ROWS, FEATURES, REFERENCE_ROWS, writeDriftData } from './drift-data';
+
+const PYTHON = '/usr/bin/python3';
+const REPEATS = 3;
+const BAR = 1;
+
+export interface DriftBenchRow {
+  name: string;
+  figure: string;
+  reference: string;
+  ratio: number;
+  bar: string;
+  pass: boolean;
+}
+
+interface Side {
+  seconds: number[];
+  baselineRssMb: number;
+  peakRssMb: number;
+}
+interface Ours extends Side {
+  driftedFeatures: string[];
+  features: { name: string; ks: { statistic: number; pValue: number }; psi: number }[];
+}
+interface Scipy extends Side {
+  results: { statistic: number; pvalue: number; counts: number[] }[];
+}
+
+export async function benchDrift(): Promise<DriftBenchRow> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pipeworks-drift-'));
+  try {
+    const files = writeDriftData(dir);
+    const name = `drift check: ${CURRENT_ROWS.toLocaleString('en')} logged rows × ${FEATURES} numeric features vs stored reference (${REFERENCE_ROWS.toLocaleString('en')} training rows): KS + p-value, Wasserstein, PSI, missing rates`;
+    const bar = `at least ${BAR}× scipy ks_2samp + numpy histogram`;
+    const ours = run<Ours>(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'drift-check-child.ts'), files.profilePath, files.currentPath, String(CURRENT_ROWS), String(REPEATS)]);
+    if ('missing' in ours) return { name, figure: `failed: ${ours.missing}`, reference: '', ratio: NaN, bar, pass: false };
+    const oursSeconds = median(ours.seconds);
+    const figure = `${oursSeconds.toFixed(2)} s median of ${REPEATS}, peak RSS ${ours.peakRssMb.toFixed(0)} MB (${(ours.peakRssMb - ours.baselineRssMb).toFixed(0)} MB above the loaded data); drifted: ${ours.driftedFeatures.join(', ')}`;
+    if (!existsSync(PYTHON)) return { name, figure, reference: `missing: ${PYTHON} (Debian python3-scipy)`, ratio: NaN, bar, pass: false };
+    const scipy = run<Scipy>(PYTHON, [path.join(import.meta.dirname, 'drift-scipy.py'), files.referencePath, files.currentPath, files.profilePath, String(REFERENCE_ROWS), String(CURRENT_ROWS), String(REPEATS)]);
+    if ('missing' in scipy) return { name, figure, reference: `missing: ${scipy.missing}`, ratio: NaN, bar, pass: false };
+    const gaps = ours.features.map((f, i) => Math.max(Math.abs(f.ks.statistic - scipy.results[i].statistic), Math.abs(f.ks.pValue - scipy.results[i].pvalue)));
+    console.log(`[drift] largest KS statistic/p-value difference from scipy over the ${FEATURES} features: ${Math.max(...gaps).toExponential(1)}`);
+    const scipySeconds = median(scipy.seconds);
+    const ratio = scipySeconds / oursSeconds;
+    const reference = `scipy ks_2samp + np.histogram ${scipySeconds.toFixed(2)} s median of ${REPEATS}, peak RSS ${scipy.peakRssMb.toFixed(0)} MB (${(scipy.peakRssMb - scipy.baselineRssMb).toFixed(0)} MB above the loaded data)`;
+    return { name, figure, reference, ratio, bar, pass: ratio >= BAR };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run<T>(command: string, args: string[]): T | { missing: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 2 ** 20 });
+  if (result.status !== 0) return { missing: (result.stderr || result.error?.message || 'failed').trim().split('\n').at(-1) ?? 'failed' };
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const row = await benchDrift();
+  console.log(`${row.pass ? 'PASS' : 'MISS'}  ${row.name}\n      ${row.figure}; reference: ${row.reference}; ratio ${row.ratio.toFixed(2)}×; bar: ${row.bar}`);
+}
