@@ -29,6 +29,7 @@ describe('createRegistry', () => {
       'evaluate/model',
       'evaluate/predictions',
       'deploy/batch-score',
+      'deploy/endpoint',
     ]);
   });
 

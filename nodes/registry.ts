@@ -16,6 +16,7 @@ import { setRolesNode } from './clean/set-roles.node.ts';
 import { validateNode } from './clean/validate.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
 import { batchScoreNode } from './deploy/batch-score.node.ts';
+import { deployNode } from './deploy/deploy.node.ts';
 import { evaluatePredictionsNode } from './evaluate/evaluate-predictions.node.ts';
 import { evaluateModelNode } from './evaluate/evaluate.node.ts';
 import { datasetNode } from './ingest/dataset.node.ts';
@@ -68,6 +69,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   evaluateModelNode,
   evaluatePredictionsNode,
   batchScoreNode,
+  deployNode,
 });
 const TEST_ONLY: readonly NodeDefinition[] = withImplementationHashes({ sleepNode });
 

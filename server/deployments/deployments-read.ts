@@ -1,6 +1,6 @@
 // What the deployment pages read: the list of endpoints with what serves each, and one endpoint
 // with its live split, history, keys, pending requests and the primary version's signature.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { deployments, deployRequests, endpoints, modelVersions, projects, registeredModels } from '../db/schema';
 import { userNames } from '../registry/registry-read';
@@ -46,7 +46,7 @@ export function readEndpoint(db: Db, endpointId: string) {
     .from(deployments)
     .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
     .where(eq(deployments.endpointId, endpointId))
-    .orderBy(desc(deployments.createdAt))
+    .orderBy(desc(deployments.createdAt), desc(sql`rowid`))
     .limit(100)
     .all()
     .map(({ deployment, version }) => ({ ...deployment, version }));

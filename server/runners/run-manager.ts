@@ -5,6 +5,7 @@ import { execute } from '../../engine/execute';
 import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
+import { applyDeployStep, DEPLOY_STEP_TYPE } from '../deployments/deploy-step';
 import { indexStepResults } from '../runs/index-step';
 import { recordArtifact } from '../store/artifacts';
 import { sweepBrowserRuns } from './browser-runs';
@@ -88,6 +89,8 @@ export class RunManager {
       recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
     }
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
+    // A deploy step's node only checks its inputs; the deployment needs the database, so it is here.
+    if (step.type === DEPLOY_STEP_TYPE) applyDeployStep(this.db, this.options.dataDir, runId, step, (message, level = 'info') => hooks.log(level, message));
     await indexStepResults(this.db, this.options.dataDir, runId, step, outputs);
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
   }

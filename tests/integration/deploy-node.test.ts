@@ -1,0 +1,106 @@
+// The deploy node in a real pipeline on the real runner and SQLite, then the deployment API through
+// tRPC: a run registers the trained model and serves it; a gate that fails fails the step and
+// changes nothing; a canary, a promote and a one-step rollback follow through the router.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineDoc } from '../../engine/document';
+import { appRouter } from '../../server/api/root';
+import { testContext } from '../../server/api/test-context';
+import { createCallerFactory } from '../../server/api/trpc';
+import { createUser } from '../../server/auth/users';
+import { closeDb, getDb } from '../../server/db/client';
+import { modelAliases, stepLogs } from '../../server/db/schema';
+import { resetEnvForTests } from '../../server/env';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { readRun } from '../../server/runners/read-run';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { datasetClassifier } from './helpers/registry-pipeline';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+let caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+
+beforeAll(async () => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  // Nothing serves in this test: the stats fall back to the prediction log at once.
+  process.env.PIPEWORKS_SERVING_URL = 'http://127.0.0.1:9';
+  resetEnvForTests();
+  const opened = getDb();
+  seedSampleProject(opened.db);
+  const analyst = await createUser(opened.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
+  caller = createCallerFactory(appRouter)(testContext(opened, analyst));
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+function deployPipeline(seed: number, deploy: Record<string, unknown>): PipelineDoc {
+  const doc = datasetClassifier({ id: 'cancer-deploy', seed });
+  doc.nodes.push({ id: 'deploy', type: 'deploy/endpoint', version: 1, params: { endpoint: 'cancer-screen', model: 'cancer', ...deploy }, position: { x: 800, y: 0 } });
+  doc.edges.push(
+    { id: 'e5', source: 'train', sourceHandle: 'model', target: 'deploy', targetHandle: 'model' },
+    { id: 'e6', source: 'evaluate', sourceHandle: 'metrics', target: 'deploy', targetHandle: 'evaluation' },
+  );
+  return doc;
+}
+
+async function run(doc: PipelineDoc) {
+  const { db } = getDb();
+  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+  const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+  await getRunManager().whenDone(runId);
+  return readRun(db, runId)!;
+}
+
+const logsOf = (runId: string) =>
+  getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, 'deploy'))).all().map((l) => l.message).join('\n');
+
+describe('deploy node', () => {
+  let endpointId: string;
+
+  it('registers the trained model, creates the endpoint and serves the version as primary', async () => {
+    const result = await run(deployPipeline(0, { gates: [{ metric: 'roc_auc', op: '>=', value: 0.9 }] }));
+    expect(result.status).toBe('succeeded');
+    expect(logsOf(result.id)).toMatch(/Registered the model as cancer v1[\s\S]*Gate roc_auc >= 0.9: passed[\s\S]*Deployed cancer v1 to "cancer-screen" as primary/);
+    const [endpoint] = await caller.deployments.list({});
+    endpointId = endpoint.id;
+    expect(endpoint).toMatchObject({ name: 'cancer-screen', modelName: 'cancer', live: [{ role: 'primary', version: 1, trafficPercent: 100 }] });
+    const alias = getDb().db.select().from(modelAliases).where(eq(modelAliases.alias, 'production')).get();
+    expect(alias?.modelId).toBe(endpoint.modelId);
+  });
+
+  it('fails the step when the new version does not beat the champion by the margin, and changes nothing', async () => {
+    const result = await run(deployPipeline(1, { championMetric: 'roc_auc', championMargin: 0.5 }));
+    expect(result.status).toBe('failed');
+    const step = result.steps.find((s) => s.stepId === 'deploy')!;
+    expect(step.errorMessage).toMatch(/Deploy gate failed: roc_auc .* vs champion v1's .*needed 0.5/);
+    expect((await caller.deployments.get({ id: endpointId })).live.map((d) => d.version)).toEqual([1]);
+  });
+
+  it('adds a canary from a run, then promotes it and rolls back in one call each', async () => {
+    const result = await run(deployPipeline(1, { mode: 'canary', canaryPercent: 20 }));
+    expect(result.status).toBe('succeeded');
+    const split = (await caller.deployments.get({ id: endpointId })).live.map((d) => [d.role, d.version, d.trafficPercent]).sort();
+    expect(split).toEqual([['canary', 2, 20], ['primary', 1, 80]]);
+    await caller.deployments.promote({ endpointId, role: 'canary' });
+    expect((await caller.deployments.get({ id: endpointId })).live.map((d) => [d.role, d.version])).toEqual([['primary', 2]]);
+    expect(await caller.deployments.rollback({ endpointId })).toMatchObject({ state: 'deployed', version: 1, from: 2 });
+    const detail = await caller.deployments.get({ id: endpointId });
+    expect(detail.live.map((d) => [d.role, d.version, d.reason])).toEqual([['primary', 1, 'rollback']]);
+    expect(detail.signature?.inputs.length).toBeGreaterThan(5);
+    expect(detail.history.map((d) => [d.role, d.version, d.reason])).toEqual([['primary', 1, 'rollback'], ['primary', 2, 'promote'], ['canary', 2, 'canary'], ['primary', 1, 'deploy']]);
+  });
+
+  it('shows a key once, keeps only its prefix, and reports stats from the log as sampled', async () => {
+    const made = await caller.deployments.createKey({ endpointId, name: 'ci', scopes: ['infer'] });
+    expect(made.key.startsWith(made.prefix)).toBe(true);
+    const detail = await caller.deployments.get({ id: endpointId });
+    expect(JSON.stringify(detail)).not.toContain(made.key);
+    expect(await caller.deployments.stats({ endpointId })).toMatchObject({ source: 'prediction-log', requests: 0, sampleRate: 1, logged: 0 });
+    await expect(caller.deployments.tryIt({ endpointId, key: made.key, row: {} })).rejects.toThrow(/serving process at http:\/\/127.0.0.1:9 could not be reached/);
+  });
+});
