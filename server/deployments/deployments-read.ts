@@ -46,7 +46,7 @@ export function readEndpoint(db: Db, endpointId: string) {
     .from(deployments)
     .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
     .where(eq(deployments.endpointId, endpointId))
-    .orderBy(desc(deployments.createdAt), desc(sql`rowid`))
+    .orderBy(desc(deployments.createdAt), desc(sql.raw(`"deployments".rowid`)))
     .limit(100)
     .all()
     .map(({ deployment, version }) => ({ ...deployment, version }));

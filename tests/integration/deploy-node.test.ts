@@ -20,7 +20,8 @@ import { datasetClassifier } from './helpers/registry-pipeline';
 import { newDataDir } from './helpers/server-process';
 
 const dataDir = newDataDir();
-let caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+const callerFor = createCallerFactory(appRouter);
+let caller: ReturnType<typeof callerFor>;
 
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const opened = getDb();
   seedSampleProject(opened.db);
   const analyst = await createUser(opened.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
-  caller = createCallerFactory(appRouter)(testContext(opened, analyst));
+  caller = callerFor(testContext(opened, analyst));
 });
 
 afterAll(async () => {
