@@ -11,6 +11,7 @@ import { benchCsv } from './csv.bench';
 import { benchDrift } from './drift.bench';
 import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
+import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
 
 interface Row {
@@ -45,6 +46,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('drift')) rows.push(await benchDrift());
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());
+  if (wanted('onnx-scoring')) rows.push(...(await onnxScoringRows()));
   if (wanted('browser-training')) rows.push(await benchBrowserTraining());
   if (wanted('build-hashes')) rows.push(await benchBuildHashes());
   if (wanted('registry')) {

@@ -16,6 +16,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { AliasChips } from './AliasChips';
 import { AliasForm } from './AliasForm';
 import { modelHref, pipelineHref } from './links';
+import { OnnxDownload } from './OnnxDownload';
 import type { RegistryPermissions } from './ModelPage';
 
 const LineageGraph = lazy(() => import('../lineage/LineageGraph').then((m) => ({ default: m.LineageGraph })));
@@ -157,6 +158,14 @@ function Summary({ v }: { v: Version }) {
             {shortId(v.artifactId, 16)}
           </a>
         </dd>
+        {v.deletedAt ? null : (
+          <>
+            <dt className="text-zinc-500">ONNX</dt>
+            <dd>
+              <OnnxDownload artifactId={v.artifactId} fileName={`${v.modelName}-v${v.version}`} />
+            </dd>
+          </>
+        )}
       </dl>
     </Box>
   );

@@ -1,6 +1,6 @@
 // Turns an OnnxGraph into ModelProto bytes through onnx-proto (protobufjs code generated from the
 // official onnx.proto), so no byte of the format is written by hand here.
-import { onnx } from 'onnx-proto';
+import onnxProto, { type onnx as OnnxTypes } from 'onnx-proto';
 import {
   ONNX_IR_VERSION,
   ONNX_ML_OPSET,
@@ -12,6 +12,8 @@ import {
   type OnnxValue,
 } from './onnx-graph';
 
+// onnx-proto is CommonJS whose exports Node's ESM loader cannot list: take them from the default.
+const { onnx } = onnxProto;
 const DataType = onnx.TensorProto.DataType;
 const ELEM: Record<OnnxElem, number> = {
   float: DataType.FLOAT,
@@ -44,13 +46,13 @@ function rawData(constant: OnnxConstant): Uint8Array {
   }
 }
 
-function tensor(constant: OnnxConstant & { name: string }): onnx.ITensorProto {
+function tensor(constant: OnnxConstant & { name: string }): OnnxTypes.ITensorProto {
   const base = { name: constant.name, dims: constant.dims, dataType: ELEM[constant.type] };
   if (constant.type === 'string') return { ...base, stringData: constant.values.map((s) => utf8.encode(s)) };
   return { ...base, rawData: rawData(constant) };
 }
 
-function attribute(name: string, value: OnnxAttribute): onnx.IAttributeProto {
+function attribute(name: string, value: OnnxAttribute): OnnxTypes.IAttributeProto {
   const Type = onnx.AttributeProto.AttributeType;
   if ('int' in value) return { name, type: Type.INT, i: value.int };
   if ('float' in value) return { name, type: Type.FLOAT, f: value.float };
@@ -59,14 +61,14 @@ function attribute(name: string, value: OnnxAttribute): onnx.IAttributeProto {
   return { name, type: Type.STRINGS, strings: value.strings.map((s) => utf8.encode(s)) };
 }
 
-function valueInfo(v: OnnxValue): onnx.IValueInfoProto {
+function valueInfo(v: OnnxValue): OnnxTypes.IValueInfoProto {
   const dim = v.shape.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
   return { name: v.name, docString: v.doc, type: { tensorType: { elemType: ELEM[v.type], shape: { dim } } } };
 }
 
 export function encodeOnnxModel(graph: OnnxGraph, info: ModelInfo): Uint8Array {
   const usesMl = graph.nodes.some((n) => n.domain === 'ai.onnx.ml');
-  const model: onnx.IModelProto = {
+  const model: OnnxTypes.IModelProto = {
     irVersion: ONNX_IR_VERSION,
     producerName: 'pipeworks',
     producerVersion: info.producerVersion,

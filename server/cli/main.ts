@@ -2,6 +2,7 @@
 // 2 invalid pipeline or bad usage.
 import { UserError } from '../../engine/errors';
 import { cmdBackup } from './backup';
+import { cmdExportOnnx } from './export-onnx';
 import { cmdGc } from './gc';
 import { cmdIngest } from './ingest';
 import { cmdRun } from './run';
@@ -23,6 +24,10 @@ const USAGE = `Usage: pipeworks <command>
                                           (exit 0 imported, 1 rejected with the reason and line, 2 usage)
   backup <file> [--json]                  copy the database with SQLite's online backup API, safe while
                                           the server runs (see docs/operations.md)
+  export-onnx <model>[@latest|@vN|@alias] [--out FILE] [--project P] [--check DATASET]
+                                          write a registered version as ONNX with its preprocessing;
+                                          --check scores a dataset with onnxruntime-node and ours, exit 1
+                                          when they differ by more than 1e-5
   gc [--dry-run] [--grace-hours H] [--json]
                                           remove artifacts that no run, dataset or model version needs
                                           and that were released more than H hours ago
@@ -54,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdGc(rest);
       case 'serve':
         return await cmdServe(rest);
+      case 'export-onnx':
+        return await cmdExportOnnx(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,5 +1,6 @@
 // Raw artifact bytes (Arrow IPC, JSON) for data scientists: open them in pandas or polars; with
-// ?format=csv|parquet|arrow (and an optional ?name= for the file), a table exported (artifact-export.ts).
+// ?format=csv|parquet|arrow (and an optional ?name= for the file), a table exported (artifact-export.ts);
+// with ?format=onnx, a model as ONNX with its preprocessing (model-onnx.ts).
 import { eq } from 'drizzle-orm';
 import { auditRouteRefusal } from '../auth/audit';
 import { can } from '../auth/roles';
@@ -9,6 +10,7 @@ import { artifacts } from '../db/schema';
 import { getEnv } from '../env';
 import { isArtifactId, readArtifactBytes } from '../store/artifact-files';
 import { exportFormat, exportTable } from './artifact-export';
+import { exportModelOnnx } from './model-onnx';
 
 export async function downloadArtifact(req: Request, rawId: string): Promise<Response> {
   const user = resolveUser(req.headers);
@@ -25,6 +27,7 @@ export async function downloadArtifact(req: Request, rawId: string): Promise<Res
   const row = getDb().db.select().from(artifacts).where(eq(artifacts.id, rawId)).get();
   if (!row) return Response.json({ error: 'No such artifact' }, { status: 404 });
   try {
+    if (format === 'onnx') return await exportModelOnnx(row, query.get('name'));
     if (format) return await exportTable(row, format, query.get('name'));
     const bytes = await readArtifactBytes(getEnv().PIPEWORKS_DATA_DIR, rawId);
     const ext = row.mediaType === 'application/json' ? 'json' : 'arrow';

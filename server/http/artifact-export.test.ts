@@ -3,13 +3,14 @@ import type { Artifact } from '../db/schema';
 import { downloadName, exportFormat, exportTable } from './artifact-export';
 
 describe('exportFormat', () => {
-  it('takes csv, parquet and arrow in any case, and names the choices otherwise', async () => {
+  it('takes csv, parquet, arrow and onnx in any case, and names the choices otherwise', async () => {
     expect(exportFormat('CSV')).toBe('csv');
     expect(exportFormat('parquet')).toBe('parquet');
+    expect(exportFormat('ONNX')).toBe('onnx');
     const refused = exportFormat('xlsx') as Response;
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: 'Unknown export format "xlsx"; choose csv, parquet or arrow.' });
-    expect(await (exportFormat('arow') as Response).json()).toEqual({ error: 'Unknown export format "arow"; choose csv, parquet or arrow. Did you mean "arrow"?' });
+    expect(await refused.json()).toEqual({ error: 'Unknown export format "xlsx"; choose csv, parquet or arrow for a table, onnx for a model.' });
+    expect(await (exportFormat('arow') as Response).json()).toEqual({ error: 'Unknown export format "arow"; choose csv, parquet or arrow for a table, onnx for a model. Did you mean "arrow"?' });
   });
 });
 

@@ -18,7 +18,7 @@ import { exportParquetInWorker } from '../export/parquet-pool';
 import { readArtifactBytes, tempDir } from '../store/artifact-files';
 import { decodedArtifact } from '../store/decoded-artifacts';
 
-export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow'] as const;
+export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow', 'onnx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The format asked for, or a 400 naming the choices (and the likely one). */
@@ -26,7 +26,7 @@ export function exportFormat(raw: string): ExportFormat | Response {
   const format = raw.toLowerCase();
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
   return Response.json(
-    { error: `Unknown export format "${raw}"; choose csv, parquet or arrow.${didYouMean(raw, EXPORT_FORMATS)}` },
+    { error: `Unknown export format "${raw}"; choose csv, parquet or arrow for a table, onnx for a model.${didYouMean(raw, EXPORT_FORMATS)}` },
     { status: 400 },
   );
 }
@@ -37,11 +37,11 @@ export function downloadName(hint: string | null, id: string, extension: string)
   return `${cleaned || id.slice(0, 16)}.${extension}`;
 }
 
-function attachment(name: string, mediaType: string): HeadersInit {
+export function attachment(name: string, mediaType: string): HeadersInit {
   return { 'content-type': mediaType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' };
 }
 
-export async function exportTable(row: Artifact, format: ExportFormat, nameHint: string | null): Promise<Response> {
+export async function exportTable(row: Artifact, format: Exclude<ExportFormat, 'onnx'>, nameHint: string | null): Promise<Response> {
   if (row.kind !== 'table') {
     return Response.json({ error: `Only tables export as CSV, Parquet or Arrow; this is a ${row.kind} artifact` }, { status: 400 });
   }

@@ -1,17 +1,22 @@
 // The batch score node in a real pipeline on the real runner and SQLite: it scores the test split
 // with the trained model, and its `saveAs` makes the scored table the next dataset version once the
-// run succeeds (a cached re-run adds none; a bad name is logged, the run still succeeds).
+// run succeeds (a cached re-run adds none; a bad name is logged, the run still succeeds). The same
+// model downloaded as ONNX (?format=onnx) gives the same columns in onnxruntime-node.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
 import { decodeValue } from '../../nodes/codec';
 import { closeDb, getDb } from '../../server/db/client';
-import { datasetVersions, stepLogs } from '../../server/db/schema';
+import { artifacts, datasetVersions, stepLogs } from '../../server/db/schema';
 import { findDataset } from '../../server/datasets/dataset-store';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { exportModelOnnx } from '../../server/http/model-onnx';
+import { openOnnx, runOnnx } from '../../server/onnx/ort-session';
+import { onnxFeeds } from '../../nodes/onnx/onnx-feeds';
+import { parsePreprocessing } from '../../nodes/train/preprocess-state';
 import { readRun } from '../../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { readArtifactBytesSync } from '../../server/store/artifact-files';
@@ -86,5 +91,32 @@ describe('deploy/batch-score in a pipeline', () => {
     const bad = await run(scoringPipeline('bad\u0007name'));
     expect(bad.status).toBe('succeeded');
     expect(logsOf(bad.id, 'score').join('\n')).toMatch(/Could not save the table as dataset "bad.name": A dataset name cannot contain control characters/);
+  });
+});
+
+describe('the same model downloaded as ONNX', () => {
+  it('answers ?format=onnx with a model whose outputs are the batch score columns, and refuses a table', async () => {
+    const result = await run(scoringPipeline('scored-cancer'));
+    const { db } = getDb();
+    const step = (id: string) => result.steps.find((s) => s.stepId === id)!;
+    const row = (id: string) => db.select().from(artifacts).where(eq(artifacts.id, id)).get()!;
+    const res = await exportModelOnnx(row(step('train').outputs!.model.id), 'cancer screen v1');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="cancer screen v1.onnx"');
+    const model = decodeValue('model', readArtifactBytesSync(dataDir, step('train').outputs!.model.id));
+    const scored = decodeValue('table', readArtifactBytesSync(dataDir, step('score').outputs!.table.id));
+    if (model.kind !== 'model' || scored.kind !== 'table') throw new Error('unexpected artifact kinds');
+
+    const session = await openOnnx(new Uint8Array(await res.arrayBuffer()));
+    const out = await runOnnx(session, onnxFeeds(parsePreprocessing(model.model.preprocessing), scored.table));
+    await session.release();
+    expect(out.label.data).toEqual(scored.table.getChild('prediction')!.toArray());
+    const malignant = scored.table.getChild('prediction_malignant')!.toArray() as Float64Array;
+    const probabilities = out.probabilities.data as Float64Array;
+    malignant.forEach((p, r) => expect(Math.abs(probabilities[r * 2 + 1] - p)).toBeLessThan(1e-5));
+
+    const refused = await exportModelOnnx(row(step('score').outputs!.table.id), null);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'Only models export as ONNX; this is a table artifact' });
   });
 });

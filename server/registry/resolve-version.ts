@@ -1,0 +1,58 @@
+// "<model>@<latest|vN|alias>" (MLflow's models:/name@alias, our alias rules) to one model version,
+// for commands that name a version in text. A name in several projects needs the project.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { didYouMean } from '../../engine/did-you-mean';
+import { UserError } from '../../engine/errors';
+import type { Db } from '../db/client';
+import { modelAliases, modelVersions, projects, registeredModels } from '../db/schema';
+
+export interface ResolvedVersion {
+  modelName: string;
+  version: number;
+  artifactId: string;
+  format: string;
+}
+
+export function resolveModelVersion(db: Db, reference: string, projectName?: string): ResolvedVersion {
+  const at = reference.lastIndexOf('@');
+  const name = at < 0 ? reference : reference.slice(0, at);
+  const selector = at < 0 ? 'latest' : reference.slice(at + 1);
+  const candidates = db
+    .select({ id: registeredModels.id, name: registeredModels.name, project: projects.name })
+    .from(registeredModels)
+    .innerJoin(projects, eq(projects.id, registeredModels.projectId))
+    .all();
+  const named = candidates.filter((m) => m.name === name && (projectName === undefined || m.project === projectName));
+  if (named.length === 0) {
+    const hint = didYouMean(name, [...new Set(candidates.map((m) => m.name))]);
+    throw new UserError(`There is no registered model "${name}"${projectName ? ` in project "${projectName}"` : ''}.${hint}`);
+  }
+  if (named.length > 1) {
+    throw new UserError(`Model "${name}" exists in several projects (${named.map((m) => m.project).join(', ')}); name one with --project`);
+  }
+  const model = named[0];
+  const live = and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt));
+  const columns = { version: modelVersions.version, artifactId: modelVersions.artifactId, format: modelVersions.format };
+  let row: { version: number; artifactId: string; format: string } | undefined;
+  if (selector === 'latest') {
+    row = db.select(columns).from(modelVersions).where(live).orderBy(desc(modelVersions.version)).limit(1).get();
+    if (!row) throw new UserError(`Model "${name}" has no version that is not deleted`);
+  } else if (/^v\d+$/.test(selector)) {
+    row = db.select(columns).from(modelVersions).where(and(live, eq(modelVersions.version, Number(selector.slice(1))))).get();
+    if (!row) throw new UserError(`Model "${name}" has no version ${selector.slice(1)} (or it was deleted)`);
+  } else {
+    row = db
+      .select(columns)
+      .from(modelAliases)
+      .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
+      .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, selector), isNull(modelVersions.deletedAt)))
+      .get();
+    if (!row) {
+      const aliases = db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.modelId, model.id)).all().map((a) => a.alias);
+      throw new UserError(
+        `Model "${name}" has no alias "${selector}"; use latest, v<N>${aliases.length ? ` or one of ${aliases.join(', ')}` : ''}.${didYouMean(selector, aliases)}`,
+      );
+    }
+  }
+  return { modelName: model.name, ...row };
+}
