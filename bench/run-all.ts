@@ -1,5 +1,6 @@
 // Runs the benchmarks in order and prints one table. Each figure sits next to a reference measured
 // in the same run, so the ratio stays meaningful on a busy or different machine.
+import { benchArtifactLag } from './artifact-lag.bench';
 import { benchBrowserTraining } from './browser-training.bench';
 import { benchBuildHashes } from './build-hashes.bench';
 import { benchCachedRun } from './cached-run.bench';
@@ -49,6 +50,17 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('onnx-scoring')) rows.push(...(await onnxScoringRows()));
   if (wanted('browser-training')) rows.push(await benchBrowserTraining());
   if (wanted('build-hashes')) rows.push(await benchBuildHashes());
+  if (wanted('artifact-lag')) {
+    const a = await benchArtifactLag();
+    rows.push({
+      name: `serving-thread stall while a ${a.rows.toLocaleString('en')}-row table artifact (${a.megabytes.toFixed(0)} MB) is opened: first page and column statistics`,
+      figure: `worst event-loop delay ${a.workerMaxLagMs.toFixed(1)} ms with the work in the artifact worker pool (${a.workerWallMs.toFixed(0)} ms wall), load average ${a.loadAverage.toFixed(1)}`,
+      reference: `the same work on the serving thread, ${a.mainMaxLagMs.toFixed(1)} ms stall (${a.mainWallMs.toFixed(0)} ms wall)`,
+      ratio: a.mainMaxLagMs / Math.max(a.workerMaxLagMs, 1),
+      bar: `stall under ${a.barMs} ms`,
+      pass: a.workerMaxLagMs < a.barMs,
+    });
+  }
   if (wanted('registry')) {
     const r = await benchRegistry();
     const ms = (t: { p95: number; median: number; cpuP95: number }) => `p95 ${t.p95.toFixed(2)} ms (median ${t.median.toFixed(2)}, CPU p95 ${t.cpuP95.toFixed(2)})`;

@@ -1,0 +1,75 @@
+// Issue 14, finding 3: decoding and profiling an artifact for a preview is seconds of synchronous
+// work on a large table, so it must happen in a worker thread and never on the thread serving HTTP.
+// Checked by where the work ran, not by timing (bench/artifact-lag.bench.ts measures the stall).
+import { rmSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeValue } from '../../nodes/codec';
+import { tableFromColumns } from '../../nodes/table/table-from-columns';
+import type { ColumnInfo } from '../../nodes/values';
+import { createUser, type PublicUser } from '../../server/auth/users';
+import { openTestDb, makeTempDir, type TestDb } from '../../server/db/test-db';
+import { resetEnvForTests } from '../../server/env';
+import { appRouter } from '../../server/api/root';
+import { testContext } from '../../server/api/test-context';
+import { createCallerFactory } from '../../server/api/trpc';
+import { lastArtifactThreadId } from '../../server/store/artifact-pool';
+import { artifactPath, writeArtifactBytes } from '../../server/store/artifact-files';
+import { recordArtifact } from '../../server/store/artifacts';
+
+let t: TestDb;
+let dataDir: string;
+let user: PublicUser;
+let tableId: string;
+
+beforeAll(async () => {
+  t = openTestDb();
+  dataDir = makeTempDir('pipeworks-artifact-worker-');
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  resetEnvForTests();
+  user = await createUser(t.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'a long enough password' });
+  const columns: ColumnInfo[] = [
+    { name: 'amount', type: 'numeric', role: 'feature' },
+    { name: 'city', type: 'categorical', role: 'feature' },
+  ];
+  const table = tableFromColumns([
+    { info: columns[0], values: [1, 2, 3, Number.NaN] },
+    { info: columns[1], values: ['Oslo', 'Lima', 'Oslo', null] },
+  ]);
+  const encoded = encodeValue({ kind: 'table', table, columns });
+  const written = await writeArtifactBytes(dataDir, encoded.bytes);
+  tableId = written.id;
+  recordArtifact(t.db, { id: tableId, kind: 'table', mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
+});
+
+afterAll(() => {
+  t?.cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const caller = () => createCallerFactory(appRouter)(testContext(t, user));
+
+describe('artifact previews and statistics run in a worker thread', () => {
+  it('pages a table in a worker', async () => {
+    const answer = await caller().artifact.preview({ id: tableId, limit: 2 });
+    expect(answer.preview).toMatchObject({ kind: 'table', rowCount: 4, rows: [[1, 'Oslo'], [2, 'Lima']] });
+    expect(lastArtifactThreadId()).not.toBeNull();
+    expect(lastArtifactThreadId()).not.toBe(threadId);
+  });
+
+  it('profiles a table in a worker', async () => {
+    const stats = await caller().artifact.tableStats({ id: tableId });
+    expect(stats.rows).toBe(4);
+    expect(stats.columns.map((c) => c.missing)).toEqual([1, 1]);
+    expect(lastArtifactThreadId()).not.toBe(threadId);
+  });
+
+  it('says not found, not an internal error, when the stored file is gone', async () => {
+    const columns: ColumnInfo[] = [{ name: 'x', type: 'numeric', role: 'feature' }];
+    const encoded = encodeValue({ kind: 'table', table: tableFromColumns([{ info: columns[0], values: [7] }]), columns });
+    const written = await writeArtifactBytes(dataDir, encoded.bytes);
+    recordArtifact(t.db, { id: written.id, kind: 'table', mediaType: encoded.mediaType, size: written.size });
+    rmSync(artifactPath(dataDir, written.id));
+    await expect(caller().artifact.tableStats({ id: written.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/stored file of artifact .* was not found/) });
+  });
+});
