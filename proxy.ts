@@ -7,7 +7,8 @@ const PUBLIC_PAGES = ['/login', '/setup'];
 // onnxruntime-web's and TF.js's own files, served by allow-list: public library code, so no session.
 const PUBLIC_PREFIXES = ['/ort-wasm/', '/tfjs-wasm/'];
 // Next buffers a body that passes through here and cuts it at 10 MB (proxyClientMaxBodySize)
-// without a word, which tRPC then reads as broken JSON; say what happened instead.
+// without a word. Routes that take bodies (tRPC, uploads, artifact PUTs) are skipped below and
+// count their bodies themselves; anything else that declares more is refused here.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export function proxy(request: NextRequest) {
@@ -34,6 +35,7 @@ export const config = {
   // upload and artifact routes check Host, Origin and session themselves: when proxy runs, Next
   // buffers the request body in memory and silently cuts it at 10 MB (proxyClientMaxBodySize).
   // An artifact path holding a '%' still comes here: no artifact id has one, and a bad %-escape
-  // must get its 400 before Next fails to decode the route params (a bare 500).
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload|api/artifacts/[^%]*$).*)'],
+  // must get its 400 before Next fails to decode the route params (a bare 500). tRPC likewise:
+  // its route checks Host, Origin and its body's size itself (trpc-precheck.ts), chunked or not.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload|api/artifacts/[^%]*$|api/trpc/[^%]*$).*)'],
 };

@@ -1,6 +1,7 @@
 // Checks made on a tRPC HTTP request before tRPC itself sees it: things that must be an HTTP
 // status, not an error event inside a 200 stream or a body that tRPC would misread.
 import type { AnyRouter } from '@trpc/server';
+import { declaresMoreThan, discardRest, readBodyUpTo } from '../http/body-limit';
 import { resolveUser } from './context';
 
 const ENDPOINT = '/api/trpc/';
@@ -51,4 +52,26 @@ export function refuseOversizedBatch(req: Request): Response | null {
   const calls = procedurePaths(req.url).length;
   if (calls <= MAX_BATCH_CALLS) return null;
   return trpcErrorResponse(400, 'BAD_REQUEST', `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${calls}`);
+}
+
+/** The largest tRPC request body; proxy.ts gives other routes the same limit by Content-Length. */
+export const MAX_TRPC_BODY_BYTES = 10 * 1024 * 1024;
+
+const tooLarge = () => trpcErrorResponse(413, 'PAYLOAD_TOO_LARGE', 'Request too large: at most 10 MB per request');
+
+/**
+ * The request with its body read whole, or a 413 once the body passes MAX_TRPC_BODY_BYTES,
+ * with or without a Content-Length (a chunked body is counted as it arrives). Left to Next's
+ * proxy, a chunked body was cut at 10 MB without a word and read as broken JSON.
+ */
+export async function withBoundedBody(req: Request): Promise<Request | Response> {
+  if (!req.body) return req;
+  if (declaresMoreThan(req, MAX_TRPC_BODY_BYTES)) {
+    await discardRest(req.body.getReader());
+    return tooLarge();
+  }
+  const bytes = await readBodyUpTo(req.body, MAX_TRPC_BODY_BYTES).catch(() => undefined);
+  if (bytes === undefined) return trpcErrorResponse(400, 'BAD_REQUEST', 'The request body did not arrive whole; try again');
+  if (bytes === null) return tooLarge();
+  return new Request(req.url, { method: req.method, headers: req.headers, body: bytes, signal: req.signal });
 }

@@ -11,7 +11,8 @@ export interface IngestRejection {
   columnName?: string;
 }
 
-export type IngestResult = { ok: true; table: IngestedTable } | { ok: false; error: IngestRejection };
+/** `diskFull`: the file was fine but the data disk had no room for the stored table. */
+export type IngestResult = { ok: true; table: IngestedTable } | { ok: false; error: IngestRejection; diskFull?: true };
 
 export function rejection(error: UserError): IngestRejection {
   if (error instanceof CsvError) return { message: error.message, line: error.line, column: error.columnIndex, columnName: error.columnName };

@@ -4,17 +4,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-/** After the limit, the rest of the body is read and dropped (so the client sees our answer) up to this much. */
-const DRAIN_BYTES = 64 * 1024 * 1024;
+import { discardRest } from '../http/body-limit';
 
 export type SavedUpload = { ok: true; file: string; size: number } | { ok: false; line: number };
 
 export async function saveUpload(body: ReadableStream<Uint8Array>, dir: string, maxBytes: number): Promise<SavedUpload> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `upload.${randomBytes(12).toString('hex')}`);
-  const handle = await open(file, 'wx');
   const reader = body.getReader();
+  const file = path.join(dir, `upload.${randomBytes(12).toString('hex')}`);
+  const handle = await mkdir(dir, { recursive: true })
+    .then(() => open(file, 'wx'))
+    .catch(async (error: unknown) => {
+      await discardRest(reader);
+      throw error;
+    });
   let size = 0;
   let lines = 1;
   try {
@@ -27,25 +29,18 @@ export async function saveUpload(body: ReadableStream<Uint8Array>, dir: string, 
       await handle.write(part);
       size += part.length;
       if (part.length < value.length) {
-        await drain(reader);
+        await discardRest(reader);
         await rm(file, { force: true });
         return { ok: false, line: lines };
       }
     }
   } catch (error) {
+    // A write that failed (a full disk) leaves the body half read: drain it, so the client gets
+    // the answer on a connection it can use again.
+    await discardRest(reader);
     await rm(file, { force: true });
     throw error;
   } finally {
     await handle.close();
   }
-}
-
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  let dropped = 0;
-  while (dropped < DRAIN_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    dropped += value.length;
-  }
-  await reader.cancel();
 }

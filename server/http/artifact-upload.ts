@@ -18,6 +18,7 @@ import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { hasArtifactFile, isArtifactId, sha256Hex, writeArtifactBytes } from '../store/artifact-files';
 import { hasArtifact, recordArtifact } from '../store/artifacts';
+import { declaresMoreThan, discardRest, readBodyUpTo } from './body-limit';
 
 const UPLOADABLE = PORT_KINDS.filter((k) => k !== 'deployment');
 const kindSchema = z.enum(UPLOADABLE as [string, ...string[]], { message: `kind must be one of ${UPLOADABLE.join(', ')}` });
@@ -36,6 +37,7 @@ function decodeFailure(rawId: string, kind: string, cause: unknown): string {
 }
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status });
+const tooLarge = (mb: number) => error(413, `The artifact is larger than the upload limit of ${mb} MB (PIPEWORKS_MAX_UPLOAD_MB)`);
 
 /** Who may hand over artifacts: anyone who may run pipelines (the runner acts for them). */
 function refuse(req: Request): Response | null {
@@ -60,30 +62,6 @@ export async function artifactExists(req: Request, rawId: string): Promise<Respo
   return new Response(null, { status: (await stored(rawId)) ? 200 : 404 });
 }
 
-/** The body, whole, or null once it passes `maxBytes` (the rest is not read). */
-async function readBody(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.byteLength;
-  }
-  return bytes;
-}
-
 export async function uploadArtifact(req: Request, rawId: string): Promise<Response> {
   const refused = refuse(req);
   if (refused) return refused;
@@ -98,9 +76,13 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
 
   const env = getEnv();
   const maxBytes = env.PIPEWORKS_MAX_UPLOAD_MB * 1024 * 1024;
-  const bytes = await readBody(req.body, maxBytes).catch(() => undefined);
+  if (declaresMoreThan(req, maxBytes)) {
+    await discardRest(req.body.getReader());
+    return tooLarge(env.PIPEWORKS_MAX_UPLOAD_MB);
+  }
+  const bytes = await readBodyUpTo(req.body, maxBytes).catch(() => undefined);
   if (bytes === undefined) return error(400, 'The upload did not arrive whole; try again');
-  if (bytes === null) return error(413, `The artifact is larger than the upload limit of ${env.PIPEWORKS_MAX_UPLOAD_MB} MB (PIPEWORKS_MAX_UPLOAD_MB)`);
+  if (bytes === null) return tooLarge(env.PIPEWORKS_MAX_UPLOAD_MB);
   const actual = sha256Hex(bytes);
   if (actual !== rawId) return error(400, `The bytes sent hash to ${actual}, not to ${rawId}: the upload was damaged or the id is wrong`);
 

@@ -1,6 +1,7 @@
 // POST /api/datasets/upload?name=N&filename=F[&options=JSON]; the body is the file's raw bytes.
 // Streamed to a temp file (the size limit enforced on the way), parsed in a worker thread, stored
-// as a new dataset version. A bad file is a 400 with the message, line and column; never a 500.
+// as a new dataset version. A bad file is a 400 with the message, line and column, one over the
+// size limit a 413, a full data disk a 507; never a 500.
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { tooLargeError } from '../../nodes/ingest/csv/csv-error';
@@ -17,6 +18,7 @@ import { rejection, type IngestRejection } from '../datasets/ingest-result';
 import { saveUpload } from '../datasets/save-upload';
 import { versionSummary } from '../datasets/version-summary';
 import { getEnv } from '../env';
+import { isDiskFull } from '../store/artifact-errors';
 import { tempDir } from '../store/artifact-files';
 
 const querySchema = z.object({
@@ -37,7 +39,10 @@ const querySchema = z.object({
     .pipe(csvOptionsSchema),
 });
 
-const bad = (error: IngestRejection) => Response.json({ error: error.message, line: error.line, column: error.column, columnName: error.columnName }, { status: 400 });
+const refusal = (status: 400 | 413, error: IngestRejection) => Response.json({ error: error.message, line: error.line, column: error.column, columnName: error.columnName }, { status });
+const bad = (error: IngestRejection) => refusal(400, error);
+/** 507 Insufficient Storage: nothing was wrong with the file; the server had no room to keep it. */
+const diskFull = () => Response.json({ error: 'The disk is full: the server has no room to keep this upload. Free space on the data disk, then upload again.' }, { status: 507 });
 
 export async function uploadDataset(req: Request): Promise<Response> {
   const user = resolveUser(req.headers);
@@ -56,20 +61,23 @@ export async function uploadDataset(req: Request): Promise<Response> {
   const env = getEnv();
   const limits = ingestLimits(env);
   const saved = await saveUpload(req.body, tempDir(env.PIPEWORKS_DATA_DIR), limits.maxBytes).catch((error: unknown) => {
+    if (isDiskFull(error)) return 'disk full' as const;
     console.warn('[datasets] upload stream ended early', error);
     return null;
   });
+  if (saved === 'disk full') return diskFull();
   if (!saved) return bad({ message: 'The upload did not arrive whole; try again' });
-  if (!saved.ok) return bad(rejection(tooLargeError(limits.maxBytes, saved.line)));
+  if (!saved.ok) return refusal(413, rejection(tooLargeError(limits.maxBytes, saved.line)));
   try {
     const { name, filename, options } = query.data;
     const result = await runIngestInWorker({ file: saved.file, filename, options, limits, dataDir: env.PIPEWORKS_DATA_DIR });
-    if (!result.ok) return bad(result.error);
+    if (!result.ok) return result.diskFull ? diskFull() : bad(result.error);
     const { db } = getDb();
     const recorded = recordDatasetVersion(db, { name, filename, userId: user.id, table: result.table });
     audit(db, { userId: user.id, action: 'dataset.upload', targetType: 'dataset', targetId: recorded.dataset.id, detail: { version: recorded.version.version, created: recorded.created } });
     return Response.json({ dataset: { id: recorded.dataset.id, name: recorded.dataset.name }, version: versionSummary(recorded.version), created: recorded.created });
   } catch (error) {
+    if (isDiskFull(error)) return diskFull();
     console.error('[datasets] upload failed', error);
     return Response.json({ error: 'Internal error; see the server log' }, { status: 500 });
   } finally {

@@ -36,3 +36,10 @@ export class StoreFullError extends Error {
     this.name = 'StoreFullError';
   }
 }
+
+/** True for a full disk or quota, however it surfaced: the errno itself or the store's own error. */
+export function isDiskFull(error: unknown): boolean {
+  if (error instanceof StoreFullError) return true;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}

@@ -28,10 +28,10 @@ afterAll(async () => {
 });
 
 describe('bad files', () => {
-  it('answers every bad fixture with a 400 naming its line, and keeps serving', async () => {
+  it('answers every bad fixture with a 400 (413 over the size limit) naming its line, and keeps serving', async () => {
     for (const [file, want] of Object.entries(fixtures.cases)) {
       const res = await uploadFile(admin, new Uint8Array(readFileSync(new URL(file, fixtures.dir))), { name: 'bad', filename: file });
-      expect(res.status, `${file}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.status, `${file}: ${JSON.stringify(res.body)}`).toBe(file === 'too-large.csv' ? 413 : 400);
       expect(res.body.error, file).toContain(want.message);
       expect(res.body.error, file).toMatch(new RegExp(`^Line ${want.line}\\b`));
       expect(res.body.line, file).toBe(want.line);
@@ -52,6 +52,15 @@ describe('bad files', () => {
     expect(options.body.error).toMatch(/^options\.delimiter/);
     const nameless = await uploadFile(admin, good('pipes.csv'), { name: ' ', filename: 'a.csv' });
     expect(nameless.status).toBe(400);
+  });
+
+  it('answers 413 naming the limit to a chunked upload over it, which says no length up front', async () => {
+    const line = new TextEncoder().encode('a,b\n'.repeat(1000));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({ pull: (c) => (sent++ < 20 ? c.enqueue(line) : c.close()) });
+    const res = await fetch(`${server.url}/api/datasets/upload?name=big&filename=big.csv`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatch(/larger than the 10\.24 KB limit/);
   });
 });
 

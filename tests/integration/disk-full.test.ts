@@ -74,6 +74,15 @@ it('fails a run cleanly when the disk fills, keeps the database and store whole,
   const filler = path.join(mount, 'filler');
   writeFileSync(filler, Buffer.alloc(Math.max(0, free() - 1024 * 1024)));
 
+  // An upload has nowhere to go either: it is told so, not that it "did not arrive whole".
+  const upload = await fetch(`${server.url}/api/datasets/upload?name=late&filename=late.csv`, {
+    method: 'POST',
+    headers: { cookie: client.cookie, 'content-type': 'application/octet-stream' },
+    body: 'a,b\n' + '1,2\n'.repeat(1_000_000),
+  });
+  expect(upload.status).toBe(507);
+  expect((await upload.json()).error).toMatch(/^The disk is full: the server has no room to keep this upload/);
+
   const { runId } = HttpClient.data(await client.mutate('run.start', { pipelineId: 'big-output' }));
   const run = await finished(client, runId);
   expect(run.status).toBe('failed');

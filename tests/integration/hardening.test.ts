@@ -132,6 +132,21 @@ describe('finding 5: headers, library files, big bodies, run ownership, clean me
     expect(HttpClient.error({ status: res.status, body: await res.json() }).message).toMatch(/request too large/i);
   });
 
+  it('answers 413 to a chunked tRPC body over 10 MB too, which says no length up front', async () => {
+    const megabyte = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"json":{"name":"'));
+        if (sent++ < 11) controller.enqueue(megabyte);
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/api/trpc/project.create`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(HttpClient.error({ status: res.status, body: await res.json() }).message).toMatch(/request too large/i);
+  });
+
   it("lets a run be cancelled by its owner, a scientist or an admin; not by another analyst", async () => {
     const add = async (email: string, role: string) => {
       HttpClient.data(await admin.mutate('user.add', { email, name: role, role, password: `${role} password 1` }));

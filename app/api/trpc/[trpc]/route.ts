@@ -1,14 +1,18 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../../../../server/api/context';
 import { appRouter } from '../../../../server/api/root';
-import { MAX_BATCH_CALLS, refuseAnonymousSubscription, refuseOversizedBatch } from '../../../../server/api/trpc-precheck';
+import { MAX_BATCH_CALLS, refuseAnonymousSubscription, refuseOversizedBatch, withBoundedBody } from '../../../../server/api/trpc-precheck';
 import { checkRequestOrigin } from '../../../../server/http/guard';
 
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request) {
-  const refused = checkRequestOrigin(req) ?? refuseOversizedBatch(req) ?? refuseAnonymousSubscription(appRouter, req);
+// proxy.ts skips this route (it would buffer the body and cut a chunked one at 10 MB without a
+// word), so the Host and Origin checks and the body limit happen here.
+async function handler(request: Request) {
+  const refused = checkRequestOrigin(request) ?? refuseOversizedBatch(request) ?? refuseAnonymousSubscription(appRouter, request);
   if (refused) return refused;
+  const req = await withBoundedBody(request);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
