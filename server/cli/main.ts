@@ -5,6 +5,7 @@ import { cmdBackup } from './backup';
 import { cmdExportOnnx } from './export-onnx';
 import { cmdGc } from './gc';
 import { cmdIngest } from './ingest';
+import { cmdRestore } from './restore';
 import { cmdRun } from './run';
 import { cmdServe } from './serve';
 import { cmdSetup } from './setup';
@@ -28,6 +29,10 @@ const USAGE = `Usage: pipeworks <command>
                                           write a registered version as ONNX with its preprocessing;
                                           --check scores a dataset with onnxruntime-node and ours, exit 1
                                           when they differ by more than 1e-5
+  restore <backup.db> [--artifacts DIR] [--json]
+                                          put a backup in place of the database, with the server
+                                          stopped (refused while anything has it open); the old one
+                                          is moved aside, missing artifacts copied from DIR
   gc [--dry-run] [--grace-hours H] [--json]
                                           remove artifacts that no run, dataset or model version needs
                                           and that were released more than H hours ago
@@ -55,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdIngest(rest);
       case 'backup':
         return await cmdBackup(rest);
+      case 'restore':
+        return await cmdRestore(rest);
       case 'gc':
         return await cmdGc(rest);
       case 'serve':

@@ -181,7 +181,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
-async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
