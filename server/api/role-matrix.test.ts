@@ -77,6 +77,7 @@ const ACCESS: Record<string, Access> = {
   'registry.withdraw': 'model.alias',
   'registry.settings': 'pipeline.read',
   'registry.saveSettings': 'project.write',
+  'monitoring.drift': 'pipeline.read',
   'deployments.list': 'pipeline.read',
   'deployments.get': 'pipeline.read',
   'deployments.create': 'deploy.manage',

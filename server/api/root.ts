@@ -4,6 +4,7 @@ import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { datasetRouter } from './routers/dataset';
 import { deploymentsRouter } from './routers/deployments';
+import { monitoringRouter } from './routers/monitoring';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { registryRouter } from './routers/registry';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   registry: registryRouter,
   deployments: deploymentsRouter,
+  monitoring: monitoringRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

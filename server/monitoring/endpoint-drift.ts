@@ -1,9 +1,9 @@
 // A drift check for an endpoint: the live primary version's stored reference statistics against
 // the last N logged predictions of that version, or those of the last T hours (both: whichever
 // window is smaller).
-import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import { columnsFromRows } from '../../nodes/monitor/drift/current-window';
+import { WindowBuilder } from '../../nodes/monitor/drift/current-window';
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
@@ -46,29 +46,71 @@ export function endpointDrift(db: Db, endpointId: string, window: DriftWindow, s
   }
   const limit = Math.min(window.lastN ?? MAX_WINDOW_ROWS, MAX_WINDOW_ROWS);
   const since = window.lastHours === undefined ? null : now - window.lastHours * 3_600_000;
-  const conditions = [eq(predictionLog.endpointId, endpointId), eq(predictionLog.versionId, live.versionId), lte(predictionLog.createdAt, now)];
-  if (since !== null) conditions.push(gte(predictionLog.createdAt, since));
-  const rows = db
-    .select({ createdAt: predictionLog.createdAt, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
-    .from(predictionLog)
-    .where(and(...conditions))
-    .orderBy(desc(predictionLog.createdAt))
-    .limit(limit)
-    .all();
   const { profile } = reference;
   const key = settings.predictionKey;
-  const answered = rows.filter((r) => key in r.outputs).length;
-  const predictions = rows.length > 0 && answered === rows.length ? rows.map((r) => r.outputs[key]) : null;
-  const report = driftCheck(profile, { rows: rows.length, columns: columnsFromRows(profile.features, rows.map((r) => r.inputs)), predictions }, settings);
+  const builder = new WindowBuilder(profile.features);
+  const predictions: unknown[] = [];
+  let answered = 0;
+  let sample: Record<string, unknown> | undefined;
+  let from: number | null = null;
+  let to: number | null = null;
+  for (const row of windowRows(db, endpointId, live.versionId, since, now, limit)) {
+    builder.add(row.inputs);
+    predictions.push(row.outputs[key]);
+    if (key in row.outputs) answered++;
+    sample ??= row.outputs;
+    to ??= row.createdAt;
+    from = row.createdAt;
+  }
+  const rows = builder.size;
+  const report = driftCheck(profile, { rows, columns: builder.columns(), predictions: rows > 0 && answered === rows ? predictions : null }, settings);
   return {
     ...report,
     endpoint: endpoint.name,
     model: live.model,
     version: live.version,
     versionId: live.versionId,
-    window: { lastN: window.lastN ?? null, lastHours: window.lastHours ?? null, from: rows.at(-1)?.createdAt ?? null, to: rows[0]?.createdAt ?? null },
-    predictionNote: predictionNote(profile.target !== null, rows.length, answered, key, rows[0]?.outputs),
+    window: { lastN: window.lastN ?? null, lastHours: window.lastHours ?? null, from, to },
+    predictionNote: predictionNote(profile.target !== null, rows, answered, key, sample),
   };
+}
+
+const BATCH = 5_000;
+
+/** The window's log rows, newest first, read in keyset-paged batches so memory holds one batch. */
+export interface LogRow {
+  id: string;
+  createdAt: number;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
+
+export function* windowRows(db: Db, endpointId: string, versionId: string, since: number | null, now: number, limit: number, batchSize = BATCH): Generator<LogRow> {
+  let cursor: { createdAt: number; id: string } | null = null;
+  let left = limit;
+  while (left > 0) {
+    const batch: LogRow[] = db
+      .select({ id: predictionLog.id, createdAt: predictionLog.createdAt, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
+      .from(predictionLog)
+      .where(
+        and(
+          eq(predictionLog.endpointId, endpointId),
+          eq(predictionLog.versionId, versionId),
+          since === null ? undefined : gte(predictionLog.createdAt, since),
+          cursor === null
+            ? lte(predictionLog.createdAt, now)
+            : or(lt(predictionLog.createdAt, cursor.createdAt), and(eq(predictionLog.createdAt, cursor.createdAt), lt(predictionLog.id, cursor.id))),
+        ),
+      )
+      .orderBy(desc(predictionLog.createdAt), desc(predictionLog.id))
+      .limit(Math.min(batchSize, left))
+      .all();
+    yield* batch;
+    if (batch.length < Math.min(batchSize, left)) return;
+    left -= batch.length;
+    const last = batch[batch.length - 1];
+    cursor = { createdAt: last.createdAt, id: last.id };
+  }
 }
 
 function predictionNote(hasTarget: boolean, rows: number, answered: number, key: string, sample: Record<string, unknown> | undefined): string | null {

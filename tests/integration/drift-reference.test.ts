@@ -2,7 +2,7 @@
 // with the version; an endpoint's drift check reads them and the prediction log, never the
 // training data. The serving process is issue 13's: here the log rows are written directly.
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeValue } from '../../nodes/codec';
 import type { CategoricalReference, NumericReference } from '../../nodes/monitor/drift/reference-types';
@@ -10,7 +10,7 @@ import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds'
 import { closeDb, getDb } from '../../server/db/client';
 import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
-import { endpointDrift } from '../../server/monitoring/endpoint-drift';
+import { endpointDrift, windowRows } from '../../server/monitoring/endpoint-drift';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
@@ -101,6 +101,23 @@ describe('endpoint drift check', () => {
     const radius = report.features.find((f) => f.name === 'mean_radius')!;
     expect(radius.kind === 'numeric' && radius.ks!.pValue).toBeLessThan(1e-10);
     expect(radius.reasons[0]).toMatch(/^PSI /);
+  });
+
+  it('pages through the log newest first without losing or repeating a row, ties included', () => {
+    const { db } = getDb();
+    for (let i = 0; i < 5; i++) {
+      db.insert(predictionLog).values({ id: `tie-${i}`, endpointId: 'ep1', versionId, role: 'primary', createdAt: now - 1_800_000 - 1, latencyMs: 1, inputs: {}, outputs: {} }).run();
+    }
+    const ids = (batch: number) => [...windowRows(db, 'ep1', versionId, now - 2 * 3_600_000, now, 600, batch)].map((r) => r.id);
+    const all = ids(1000);
+    expect(all).toHaveLength(sampleRows.length + 5);
+    expect(all[0]).toBe(`new-${sampleRows.length - 1}`);
+    expect(all.slice(-5)).toEqual(['tie-4', 'tie-3', 'tie-2', 'tie-1', 'tie-0']);
+    // Batches of 3 and 7 end inside the tied group; neither loses nor repeats a row.
+    expect(ids(3)).toEqual(all);
+    expect(ids(7)).toEqual(all);
+    expect([...windowRows(db, 'ep1', versionId, null, now, 10, 3)]).toHaveLength(10);
+    db.delete(predictionLog).where(like(predictionLog.id, 'tie-%')).run();
   });
 
   it('names what is missing instead of guessing', () => {

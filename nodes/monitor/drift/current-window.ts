@@ -1,4 +1,5 @@
-// The current window as columns, read from logged rows by the reference's feature list.
+// The current window as columns, filled row by row from logged inputs (plain objects) by the
+// reference's feature list, so a large window never holds its rows, only its columns.
 import { categoryCell, numericCell } from './reference-profile';
 import type { FeatureReference } from './reference-types';
 
@@ -6,30 +7,61 @@ export type CurrentColumn =
   | { kind: 'numeric'; name: string; /** NaN marks a missing or non-numeric value. */ values: Float64Array; invalid: number }
   | { kind: 'categorical'; name: string; values: (string | null)[]; invalid: number };
 
-/** One column per reference, from plain objects (logged inputs); a value of the wrong type counts as invalid and missing. */
+/** One column per reference, from plain objects; a value of the wrong type counts as invalid and missing. */
 export function columnsFromRows(references: readonly FeatureReference[], rows: readonly Record<string, unknown>[]): CurrentColumn[] {
-  return references.map((ref) => columnFromCells(ref, rows.map((r) => r[ref.name])));
+  const builder = new WindowBuilder(references);
+  for (const row of rows) builder.add(row);
+  return builder.columns();
 }
 
 export function columnFromCells(ref: FeatureReference, cells: readonly unknown[]): CurrentColumn {
-  let invalid = 0;
-  if (ref.kind === 'numeric') {
-    const values = new Float64Array(cells.length);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      // Serving receives raw JSON; a numeric feature sent as a numeric string is still a number.
-      const v = typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : numericCell(cell);
-      if (Number.isNaN(v) && cell !== null && cell !== undefined && !(typeof cell === 'number')) invalid++;
-      values[i] = Number.isFinite(v) ? v : Number.NaN;
-    }
-    return { kind: 'numeric', name: ref.name, values, invalid };
+  const builder = new WindowBuilder([ref]);
+  for (const cell of cells) builder.add({ [ref.name]: cell });
+  return builder.columns()[0];
+}
+
+type Slot =
+  | { kind: 'numeric'; name: string; values: Float64Array; invalid: number }
+  | { kind: 'categorical'; name: string; values: (string | null)[]; invalid: number };
+
+export class WindowBuilder {
+  private readonly slots: Slot[];
+  private rows = 0;
+
+  constructor(references: readonly FeatureReference[]) {
+    this.slots = references.map((ref) =>
+      ref.kind === 'numeric' ? { kind: 'numeric', name: ref.name, values: new Float64Array(1024), invalid: 0 } : { kind: 'categorical', name: ref.name, values: [], invalid: 0 },
+    );
   }
-  const values = cells.map((cell) => {
-    if (cell !== null && typeof cell === 'object') {
-      invalid++;
-      return null;
+
+  add(row: Record<string, unknown>): void {
+    const i = this.rows++;
+    for (const slot of this.slots) {
+      const cell = row[slot.name];
+      if (slot.kind === 'numeric') {
+        if (i === slot.values.length) {
+          const grown = new Float64Array(slot.values.length * 2);
+          grown.set(slot.values);
+          slot.values = grown;
+        }
+        // Serving receives raw JSON; a numeric feature sent as a numeric string is still a number.
+        const v = typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : numericCell(cell);
+        if (Number.isNaN(v) && cell !== null && cell !== undefined && typeof cell !== 'number') slot.invalid++;
+        slot.values[i] = Number.isFinite(v) ? v : Number.NaN;
+      } else if (cell !== null && typeof cell === 'object') {
+        slot.invalid++;
+        slot.values.push(null);
+      } else {
+        slot.values.push(categoryCell(cell));
+      }
     }
-    return categoryCell(cell);
-  });
-  return { kind: 'categorical', name: ref.name, values, invalid };
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  columns(): CurrentColumn[] {
+    return this.slots.map((s) => (s.kind === 'numeric' ? { ...s, values: s.values.subarray(0, this.rows) } : s));
+  }
 }
