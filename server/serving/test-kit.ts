@@ -8,7 +8,7 @@ import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { deployments, endpointKeys, endpoints, projects, type DeploymentRole, type EndpointKeyScope } from '../db/schema';
-import { registerModelVersion } from '../registry/register';
+import { registerModelVersion, type VersionDraft } from '../registry/register';
 import { draft } from '../registry/test-kit';
 import { writeArtifactBytes } from '../store/artifact-files';
 import { recordArtifact } from '../store/artifacts';
@@ -49,13 +49,13 @@ export function ensureProject(db: Db, id = 'p-serve'): string {
   return id;
 }
 
-/** Stores the artifact and registers it as the next version of `modelName`. */
-export async function registerModel(db: Db, dataDir: string, model: ModelArtifact, modelName = 'fraud', projectId = ensureProject(db)) {
+/** Stores the artifact and registers it as the next version of `modelName`; `overrides` adds to the draft (reference statistics, say). */
+export async function registerModel(db: Db, dataDir: string, model: ModelArtifact, modelName = 'fraud', projectId = ensureProject(db), overrides: Partial<VersionDraft> = {}) {
   const encoded = encodeValue({ kind: 'model', model });
   const { id, size } = await writeArtifactBytes(dataDir, encoded.bytes);
   recordArtifact(db, { id, kind: 'model', mediaType: encoded.mediaType, size, meta: encoded.meta });
   const signature = { inputs: model.inputs, target: model.target, task: model.task, labels: model.labels };
-  return registerModelVersion(db, { projectId, modelName, draft: draft({ format: model.format, artifactId: id, signature }), userId: null, via: 'manual' });
+  return registerModelVersion(db, { projectId, modelName, draft: draft({ format: model.format, artifactId: id, signature, ...overrides }), userId: null, via: 'manual' });
 }
 
 export function createEndpoint(db: Db, name: string, modelId: string, settings: Partial<typeof endpoints.$inferInsert> = {}): string {

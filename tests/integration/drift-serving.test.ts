@@ -1,0 +1,98 @@
+// Drift on real traffic: the real serving process (issue 13) answers and logs requests, and the
+// drift check reads that log against the version's stored reference statistics. Traffic like
+// training passes; shifted amounts and a new city are flagged, with the model's answers drifting too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
+import type { CategoricalDrift, NumericDrift } from '../../nodes/monitor/drift/drift-result';
+import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { endpointDrift } from '../../server/monitoring/endpoint-drift';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
+import { newDataDir } from './helpers/server-process';
+import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
+
+const PORT = 4512;
+let serving: ServingHandle;
+let opened: OpenedDatabase;
+let endpointId: string;
+let key: string;
+
+/** Deterministic traffic: amounts spread over 20–180, cities alternating, membership every third. */
+function rows(n: number, drift: boolean) {
+  return Array.from({ length: n }, (_, i) => ({
+    amount: 20 + ((i * 0.618034) % 1) * 160 + (drift ? 150 : 0),
+    city: drift && i % 3 === 0 ? 'Marseille' : i % 2 ? 'Lyon' : 'Paris',
+    member: i % 3 === 0,
+  }));
+}
+
+beforeAll(async () => {
+  const dataDir = newDataDir();
+  opened = openDatabase(dataDir);
+  const training = rows(2000, false);
+  // The training labels as the model answers them (score > 0 ⇔ amount above about 100).
+  const label = (r: (typeof training)[number]) => (2 * ((r.amount - 100) / 50) + (r.city === 'Lyon' ? 0.5 : -0.5) + (r.member ? -0.3 : 0.3) > 0 ? 'yes' : 'no');
+  const profile = referenceProfile(
+    [
+      { name: 'amount', type: 'numeric', values: training.map((r) => r.amount) },
+      { name: 'city', type: 'categorical', values: training.map((r) => r.city) },
+      { name: 'member', type: 'boolean', values: training.map((r) => r.member) },
+    ],
+    { name: 'fraud', type: 'categorical', values: training.map(label) },
+    training.length,
+  );
+  const v1 = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
+  endpointId = createEndpoint(opened.db, 'fraud-drift', v1.modelId);
+  deploy(opened.db, endpointId, v1.versionId);
+  key = addKey(opened.db, endpointId).key;
+  serving = await startServing({ dataDir, port: PORT });
+}, 90_000);
+
+afterAll(async () => {
+  if (serving) await stopServing(serving);
+  opened?.sqlite.close();
+});
+
+async function send(records: ReturnType<typeof rows>): Promise<void> {
+  const res = await fetch(`${serving.url}/endpoints/fraud-drift/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ dataframe_records: records }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** The log is written in batches; wait until it holds `count` rows. */
+async function logged(count: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((opened.sqlite.prepare('SELECT count(*) AS n FROM prediction_log WHERE endpoint_id = ?').get(endpointId) as { n: number }).n < count) {
+    if (Date.now() > deadline) throw new Error(`the prediction log never reached ${count} rows`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
+
+describe('drift on served traffic', () => {
+  it('passes traffic that looks like training', async () => {
+    for (let i = 0; i < 3; i++) await send(rows(100, false));
+    await logged(300);
+    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings);
+    expect(report.rows).toBe(300);
+    expect(report.driftedFeatures).toEqual([]);
+    expect(report.prediction).toMatchObject({ kind: 'categorical', drifted: false });
+  }, 60_000);
+
+  it('flags shifted amounts, a new city and the answers that follow', async () => {
+    for (let i = 0; i < 3; i++) await send(rows(100, true));
+    await logged(600);
+    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings);
+    expect(report.driftedFeatures).toEqual(['amount', 'city']);
+    const amount = report.features.find((f) => f.name === 'amount') as NumericDrift;
+    expect(amount.wasserstein).toBeGreaterThan(100);
+    const city = report.features.find((f) => f.name === 'city') as CategoricalDrift;
+    expect(city.unseen).toEqual([{ value: 'Marseille', count: 102 }]);
+    expect(report.prediction?.drifted).toBe(true);
+    expect(report.features.find((f) => f.name === 'member')?.drifted).toBe(false);
+  }, 60_000);
+});
