@@ -30,6 +30,7 @@ describe('createRegistry', () => {
       'evaluate/predictions',
       'deploy/batch-score',
       'deploy/endpoint',
+      'monitor/drift',
     ]);
   });
 

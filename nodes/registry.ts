@@ -17,6 +17,7 @@ import { validateNode } from './clean/validate.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
 import { batchScoreNode } from './deploy/batch-score.node.ts';
 import { deployNode } from './deploy/deploy.node.ts';
+import { driftTablesNode } from './monitor/drift-tables.node.ts';
 import { evaluatePredictionsNode } from './evaluate/evaluate-predictions.node.ts';
 import { evaluateModelNode } from './evaluate/evaluate.node.ts';
 import { datasetNode } from './ingest/dataset.node.ts';
@@ -70,6 +71,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   evaluatePredictionsNode,
   batchScoreNode,
   deployNode,
+  driftTablesNode,
 });
 const TEST_ONLY: readonly NodeDefinition[] = withImplementationHashes({ sleepNode });
 
