@@ -57,6 +57,8 @@ export interface SourceKeyEnv {
   datasetHash?(name: string): string | undefined;
   /** Stored size in bytes of a named dataset's version (latest, or the pinned hash), when known. */
   datasetBytes?(name: string, hash?: string): number | undefined;
+  /** Artifact id of a registered model's version ("latest", a number or an alias) in the pipeline's project, when known. */
+  modelVersionArtifact?(name: string, version: string): string | undefined;
 }
 
 export interface NodeDefinition<P = any, V = unknown> {
@@ -76,9 +78,10 @@ export interface NodeDefinition<P = any, V = unknown> {
   sourceBytes?(params: P, env: SourceKeyEnv): number | undefined;
   /**
    * Ingest nodes return the content hash of their source data so the cache key follows the data.
-   * Returning null means the source is unknown, which makes the key unknown.
+   * Returning null means the source is unknown, which makes the key unknown; undefined, that with
+   * these params the node reads no outside source.
    */
-  sourceKey?(params: P, env: SourceKeyEnv): string | null;
+  sourceKey?(params: P, env: SourceKeyEnv): string | null | undefined;
   /**
    * The columns of each table output, known from the params and the input tables' columns before
    * anything runs (null where they are not). Without it, every table output copies the first table

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
+import { encodeValue } from '../codec';
 import { asTable, cellsOf, col, tableOf } from '../clean/test-kit';
 import type { ModelArtifact, ModelValue } from '../models/model-artifact';
 import { predictTable } from '../models/predict';
@@ -66,6 +67,33 @@ describe('deploy/batch-score', () => {
     const failure = score(m, { prefix: 'size' });
     await expect(failure).rejects.toThrow(UserError);
     await expect(failure).rejects.toThrow(/already has a column "size"/);
+  });
+
+  it('scores with a registered version read by the artifact id compile resolved, and names what is missing', async () => {
+    const m = await model('logistic');
+    const id = 'ab'.repeat(32);
+    const run = (params: object, sourceKey: string | null, inputs: Record<string, PortValue> = { table: serving }) =>
+      batchScoreNode.run({
+        inputs,
+        params: batchScoreNode.params.parse(params),
+        ctx: fakeContext({ sourceKey, artifacts: { [id]: encodeValue({ kind: 'model', model: m }).bytes } }),
+      });
+    const registered = asTable((await run({ model: 'screen', version: 'production' }, id)).table);
+    const connected = (await score(m)).table;
+    expect(cellsOf(registered, 'prediction_yes')).toEqual(cellsOf(connected, 'prediction_yes'));
+    await expect(run({ model: 'screen', version: '3' }, null)).rejects.toThrow('This project has no registered model "screen" with a version "v3"');
+    await expect(run({}, null)).rejects.toThrow(/Connect a train step's model, or name a registered model/);
+    const both = run({ model: 'screen' }, id, { table: serving, model: { kind: 'model', model: m } });
+    await expect(both).rejects.toThrow(/not both/);
+  });
+
+  it('takes its source key from the registered version, and has none with a connected model', () => {
+    const env = { modelVersionArtifact: (name: string, version: string) => (name === 'screen' && version === 'latest' ? 'cd'.repeat(32) : undefined) };
+    const key = (params: object) => batchScoreNode.sourceKey!(batchScoreNode.params.parse(params), env);
+    expect(key({ model: 'screen' })).toBe('cd'.repeat(32));
+    expect(key({ model: 'screen', version: 'staging' })).toBeNull();
+    expect(key({})).toBeUndefined();
+    expect(batchScoreNode.params.safeParse({ version: 'Prod!' }).success).toBe(false);
   });
 
   it('leaves saveAs out of the cache key and declares its output columns unknown before the model exists', () => {

@@ -11,6 +11,7 @@ import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { err, type Result } from '../../engine/result';
 import type { Db } from '../db/client';
 import { datasetColumnsEnv } from '../datasets/dataset-columns';
+import { modelSourceEnv } from '../registry/model-sources';
 import { datasetIssues, datasetSourceEnv } from './dataset-sources';
 import { readInstanceSettings } from '../settings/instance-settings';
 import { serverRegistry } from './registry';
@@ -27,7 +28,7 @@ export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string, placement: P
     return err([{ severity: 'error', code: 'invalid_document', nodeId: upTo, message: `There is no node "${upTo}" to run up to` }]);
   }
   const registry = serverRegistry();
-  const env = { ...datasetSourceEnv(db, pins), ...placement, upgradesCacheCompatible: readInstanceSettings(db).upgradesCacheCompatible };
+  const env = { ...datasetSourceEnv(db, pins), ...modelSourceEnv(db, doc.id), ...placement, upgradesCacheCompatible: readInstanceSettings(db).upgradesCacheCompatible };
   const result = upTo ? compileForRunUpTo(doc, registry, upTo, env) : compile(doc, registry, env);
   const missing = datasetIssues(db, upTo ? subgraphUpTo(doc, upTo) : doc, registry, env);
   if (missing.length > 0) {

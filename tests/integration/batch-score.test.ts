@@ -36,8 +36,8 @@ afterAll(async () => {
   closeDb();
 });
 
-function scoringPipeline(saveAs: string): PipelineDoc {
-  const doc = datasetClassifier({ id: 'cancer-scoring' });
+function scoringPipeline(saveAs: string, register?: string): PipelineDoc {
+  const doc = datasetClassifier({ id: 'cancer-scoring', register });
   doc.nodes.push({ id: 'score', type: 'deploy/batch-score', version: 1, params: { saveAs }, position: { x: 600, y: 200 } });
   doc.edges.push(
     { id: 'e5', source: 'train', sourceHandle: 'model', target: 'score', targetHandle: 'model' },
@@ -118,5 +118,33 @@ describe('the same model downloaded as ONNX', () => {
     const refused = await exportModelOnnx(row(step('score').outputs!.table.id), null);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: 'Only models export as ONNX; this is a table artifact' });
+  });
+});
+
+describe('scoring with a registered version by name', () => {
+  it('reads the version compile resolved, is a cache hit while it stays the same, and names a missing alias', async () => {
+    expect((await run(scoringPipeline('', 'cancer-screen'))).status).toBe('succeeded');
+    const doc: PipelineDoc = {
+      schemaVersion: 1,
+      id: 'cancer-rescore',
+      name: 'Rescore',
+      nodes: [
+        { id: 'ingest', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'breast-cancer' }, position: { x: 0, y: 0 } },
+        { id: 'score', type: 'deploy/batch-score', version: 1, params: { model: 'cancer-screen', version: 'latest' }, position: { x: 200, y: 0 } },
+      ],
+      edges: [{ id: 'e1', source: 'ingest', sourceHandle: 'table', target: 'score', targetHandle: 'table' }],
+      settings: { placement: 'server' },
+    };
+    const first = await run(doc);
+    expect(first.status).toBe('succeeded');
+    expect(logsOf(first.id, 'score')[0]).toMatch(/^Scoring with cancer-screen latest \([0-9a-f]{12}\)$/);
+    const scored = decodeValue('table', readArtifactBytesSync(dataDir, first.steps.find((s) => s.stepId === 'score')!.outputs!.table.id));
+    if (scored.kind !== 'table') throw new Error('expected a table');
+    expect(scored.table.numRows).toBe(569);
+    expect((await run(doc)).steps.find((s) => s.stepId === 'score')!.status).toBe('cached');
+
+    const missing = await run({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'score' ? { ...n, params: { model: 'cancer-screen', version: 'production' } } : n)) });
+    expect(missing.status).toBe('failed');
+    expect(missing.steps.find((s) => s.stepId === 'score')!.errorMessage).toBe('This project has no registered model "cancer-screen" with a version "production"');
   });
 });
