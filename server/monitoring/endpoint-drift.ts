@@ -8,7 +8,8 @@ import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
 import type { Db } from '../db/client';
-import { deployments, endpoints, modelVersionReferences, modelVersions, predictionLog, registeredModels } from '../db/schema';
+import { deployments, endpoints, modelVersions, predictionLog, registeredModels } from '../db/schema';
+import { ensureReference } from '../registry/reference-stats';
 
 /** Logged rows read per check at most, so a check's memory stays bounded. */
 export const MAX_WINDOW_ROWS = 1_000_000;
@@ -28,7 +29,19 @@ export interface EndpointDriftReport extends DriftReport {
   predictionNote: string | null;
 }
 
-export function endpointDrift(db: Db, endpointId: string, window: DriftWindow, settings: DriftSettings & { predictionKey: string }, now = Date.now()): EndpointDriftReport {
+export interface DriftCheckOptions {
+  /** The artifact store, to compute a missing reference once (versions registered before #16). */
+  dataDir: string;
+  now?: number;
+}
+
+export function endpointDrift(
+  db: Db,
+  endpointId: string,
+  window: DriftWindow,
+  settings: DriftSettings & { predictionKey: string },
+  { dataDir, now = Date.now() }: DriftCheckOptions,
+): EndpointDriftReport {
   if (window.lastN === undefined && window.lastHours === undefined) throw new UserError('Say which window to check: lastN predictions or lastHours', { field: 'window' });
   const endpoint = db.select({ id: endpoints.id, name: endpoints.name }).from(endpoints).where(eq(endpoints.id, endpointId)).get();
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
@@ -40,10 +53,8 @@ export function endpointDrift(db: Db, endpointId: string, window: DriftWindow, s
     .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
     .get();
   if (!live) throw new UserError(`Endpoint "${endpoint.name}" has no live deployment to check`);
-  const reference = db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, live.versionId)).get();
-  if (!reference) {
-    throw new UserError(`${live.model} v${live.version} has no reference statistics: only versions registered from a run's training data have them`);
-  }
+  const reference = ensureReference(db, dataDir, live.versionId);
+  if ('why' in reference) throw new UserError(`${live.model} v${live.version} has no reference statistics: ${reference.why}`);
   const limit = Math.min(window.lastN ?? MAX_WINDOW_ROWS, MAX_WINDOW_ROWS);
   const since = window.lastHours === undefined ? null : now - window.lastHours * 3_600_000;
   const { profile } = reference;

@@ -1,15 +1,16 @@
-// Reference statistics of a model version: computed once, when it is registered from a run, from
-// the table its train step read, and stored beside the version (model_version_references), so a
-// drift check never re-reads the training data.
+// Reference statistics of a model version: computed once, when it is registered from a run (or,
+// for a version registered before they existed, at its first check), from the table its train step
+// read, and stored beside the version (model_version_references), so checks never re-read it.
 import { and, eq } from 'drizzle-orm';
-import type { PlanStep } from '../../engine/plan';
+import type { Plan, PlanStep } from '../../engine/plan';
 import { decodeValue } from '../../nodes/codec';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { referenceProfile, type ReferenceColumn } from '../../nodes/monitor/drift/reference-profile';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { readColumn } from '../../nodes/table/read-column';
 import type { Db } from '../db/client';
-import { stepRuns } from '../db/schema';
+import { modelVersionReferences, modelVersions, runs, stepRuns } from '../db/schema';
+import { ArtifactMissingError } from '../store/artifact-errors';
 import { readArtifactBytesSync } from '../store/artifact-files';
 
 export interface VersionReference {
@@ -45,4 +46,31 @@ export function referenceOfTrainStep(db: Db, dataDir: string, runId: string, ste
     throw new Error(`The training table lacks the model's input columns ${missing.join(', ')}`);
   }
   return { dataArtifactId: ref.id, profile: referenceProfile(features as ReferenceColumn[], column(model.target), table.numRows) };
+}
+
+/**
+ * The stored reference of a version, computed once now (and stored) for a version registered from
+ * a run before reference statistics existed, while its run and training table are still there.
+ * Null when there is nothing to compute it from: `why` says what is missing.
+ */
+export function ensureReference(db: Db, dataDir: string, versionId: string): { profile: ReferenceProfile } | { why: string } {
+  const stored = db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get();
+  if (stored) return stored;
+  const version = db.select({ runId: modelVersions.runId, stepId: modelVersions.stepId, artifactId: modelVersions.artifactId }).from(modelVersions).where(eq(modelVersions.id, versionId)).get();
+  if (!version?.runId || !version.stepId) return { why: 'it was not registered from a run, so there is no training table to describe' };
+  const run = db.select({ plan: runs.plan }).from(runs).where(eq(runs.id, version.runId)).get();
+  const step = (run?.plan as Plan | undefined)?.steps.find((s) => s.id === version.stepId);
+  if (!step) return { why: 'the run that trained it is gone' };
+  let reference: VersionReference | null;
+  try {
+    const decoded = decodeValue('model', readArtifactBytesSync(dataDir, version.artifactId));
+    if (decoded.kind !== 'model') return { why: 'its artifact is not a model' };
+    reference = referenceOfTrainStep(db, dataDir, version.runId, step, decoded.model);
+  } catch (error) {
+    if (error instanceof ArtifactMissingError) return { why: 'its training table is no longer stored' };
+    throw error;
+  }
+  if (!reference) return { why: 'its train step read no table' };
+  db.insert(modelVersionReferences).values({ versionId, ...reference, createdAt: Date.now() }).onConflictDoNothing().run();
+  return { profile: reference.profile };
 }

@@ -87,7 +87,7 @@ describe('endpoint drift check', () => {
   });
 
   it('finds no drift when traffic looks like training', () => {
-    const report = endpointDrift(getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, now - 2 * 3_600_000);
+    const report = endpointDrift(getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, { dataDir, now: now - 2 * 3_600_000 });
     expect(report.rows).toBe(400);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction?.drifted).toBe(false);
@@ -95,7 +95,7 @@ describe('endpoint drift check', () => {
   });
 
   it('flags the shifted feature over the last hour, and only it', () => {
-    const report = endpointDrift(getDb().db, 'ep1', { lastHours: 1 }, settings, now);
+    const report = endpointDrift(getDb().db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.rows).toBe(sampleRows.length);
     expect(report.driftedFeatures).toEqual(['mean_radius']);
     const radius = report.features.find((f) => f.name === 'mean_radius')!;
@@ -120,11 +120,22 @@ describe('endpoint drift check', () => {
     db.delete(predictionLog).where(like(predictionLog.id, 'tie-%')).run();
   });
 
+  it('computes a missing reference once from the run, for versions registered before there were any', () => {
+    const { db } = getDb();
+    const before = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
+    db.delete(modelVersionReferences).run();
+    const report = endpointDrift(db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
+    expect(report.driftedFeatures).toEqual(['mean_radius']);
+    const after = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
+    expect(after.profile).toEqual(before.profile);
+    expect(after.dataArtifactId).toBe(before.dataArtifactId);
+  });
+
   it('names what is missing instead of guessing', () => {
     const { db } = getDb();
-    expect(() => endpointDrift(db, 'nope', { lastN: 10 }, settings)).toThrow('Endpoint nope was not found');
-    expect(() => endpointDrift(db, 'ep1', {}, settings)).toThrow(/lastN predictions or lastHours/);
-    const report = endpointDrift(db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, now);
+    expect(() => endpointDrift(db, 'nope', { lastN: 10 }, settings, { dataDir })).toThrow('Endpoint nope was not found');
+    expect(() => endpointDrift(db, 'ep1', {}, settings, { dataDir })).toThrow(/lastN predictions or lastHours/);
+    const report = endpointDrift(db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, { dataDir, now });
     expect(report.prediction).toBeNull();
     expect(report.predictionNote).toBe('5 of 5 logged outputs have no "score" (keys: prediction)');
   });

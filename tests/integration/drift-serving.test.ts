@@ -77,7 +77,7 @@ describe('drift on served traffic', () => {
   it('passes traffic that looks like training', async () => {
     for (let i = 0; i < 3; i++) await send(rows(100, false));
     await logged(300);
-    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings);
+    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.rows).toBe(300);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction).toMatchObject({ kind: 'categorical', drifted: false });
@@ -86,7 +86,7 @@ describe('drift on served traffic', () => {
   it('flags shifted amounts, a new city and the answers that follow', async () => {
     for (let i = 0; i < 3; i++) await send(rows(100, true));
     await logged(600);
-    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings);
+    const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.driftedFeatures).toEqual(['amount', 'city']);
     const amount = report.features.find((f) => f.name === 'amount') as NumericDrift;
     expect(amount.wasserstein).toBeGreaterThan(100);

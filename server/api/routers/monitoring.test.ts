@@ -46,6 +46,11 @@ describe('monitoring.drift', () => {
     expect((await caller.monitoring.drift({ endpointId: 'ep', lastHours: 1, features: { x: off } })).drifted).toBe(false);
     const refused = await caller.monitoring.drift({ endpointId: 'nope', lastN: 5 }).catch((e: TRPCError) => `${e.code}: ${e.message}`);
     expect(refused).toBe('BAD_REQUEST: Endpoint nope was not found');
+    const plain = registerModelVersion(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ artifactId: 'd'.repeat(64) }), userId: null, via: 'manual' });
+    t.db.update(deployments).set({ versionId: plain.versionId }).run();
+    expect(await caller.monitoring.drift({ endpointId: 'ep', lastN: 5 }).catch((e: TRPCError) => e.message)).toBe(
+      'm v2 has no reference statistics: it was not registered from a run, so there is no training table to describe',
+    );
     const unknown = await caller.monitoring.drift({ endpointId: 'ep', lastN: 5, thresholds: { psii: 1 } } as never).catch((e: TRPCError) => e.code);
     expect(unknown).toBe('BAD_REQUEST');
   });

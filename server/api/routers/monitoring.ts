@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { driftSettingsSchema } from '../../../nodes/monitor/drift/drift-thresholds';
 import { endpointDrift, MAX_WINDOW_ROWS } from '../../monitoring/endpoint-drift';
+import { getEnv } from '../../env';
 import { createTRPCRouter, permitted } from '../trpc';
 
 export const monitoringRouter = createTRPCRouter({
@@ -18,6 +19,6 @@ export const monitoringRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => {
       const { endpointId, lastN, lastHours, ...settings } = input;
-      return endpointDrift(ctx.db, endpointId, { lastN, lastHours }, settings);
+      return endpointDrift(ctx.db, endpointId, { lastN, lastHours }, settings, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
     }),
 });
