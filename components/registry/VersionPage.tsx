@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, shortId } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
+import { VersionDeployments } from '../deployments/VersionDeployments';
 import { AliasChips } from './AliasChips';
 import { AliasForm } from './AliasForm';
 import { modelHref, pipelineHref } from './links';
@@ -48,6 +49,7 @@ export function VersionPage({ modelId, version, permissions }: { modelId: string
           <Summary v={v} />
           <Metrics v={v} />
         </div>
+        <VersionDeployments modelId={modelId} version={v.version} />
         {permissions.canDelete && !v.deletedAt ? <DeleteVersion modelId={modelId} version={v.version} /> : null}
         {permissions.canAlias && !v.deletedAt ? (
           <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">

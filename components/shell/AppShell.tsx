@@ -19,6 +19,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
     { href: '/', label: 'Projects' },
     { href: '/datasets', label: 'Datasets' },
     { href: '/models', label: 'Models' },
+    { href: '/deployments', label: 'Deployments' },
     { href: '/onnx', label: 'Try ONNX' },
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
