@@ -11,7 +11,7 @@ import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { err, type Result } from '../../engine/result';
 import type { Db } from '../db/client';
 import { datasetColumnsEnv } from '../datasets/dataset-columns';
-import { modelSourceEnv } from '../registry/model-sources';
+import { modelIssues, modelSourceEnv } from '../registry/model-sources';
 import { datasetIssues, datasetSourceEnv } from './dataset-sources';
 import { readInstanceSettings } from '../settings/instance-settings';
 import { serverRegistry } from './registry';
@@ -30,7 +30,8 @@ export function compileDoc(db: Db, doc: PipelineDoc, upTo?: string, placement: P
   const registry = serverRegistry();
   const env = { ...datasetSourceEnv(db, pins), ...modelSourceEnv(db, doc.id), ...placement, upgradesCacheCompatible: readInstanceSettings(db).upgradesCacheCompatible };
   const result = upTo ? compileForRunUpTo(doc, registry, upTo, env) : compile(doc, registry, env);
-  const missing = datasetIssues(db, upTo ? subgraphUpTo(doc, upTo) : doc, registry, env);
+  const scope = upTo ? subgraphUpTo(doc, upTo) : doc;
+  const missing = [...datasetIssues(db, scope, registry, env), ...modelIssues(db, scope, registry, env)];
   if (missing.length > 0) {
     const others = result.ok ? result.value.warnings : result.error;
     return err([...missing, ...others]);

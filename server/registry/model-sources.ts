@@ -3,7 +3,12 @@
 // has a source key that follows the version an alias points at. Models are looked up in the
 // pipeline's project; a pipeline not saved yet sees a name only when one project has it.
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { SourceKeyEnv } from '../../engine/node-definition';
+import { nodeName } from '../../engine/compile-names';
+import { didYouMean } from '../../engine/did-you-mean';
+import type { PipelineDoc } from '../../engine/document';
+import type { NodeRegistry, SourceKeyEnv } from '../../engine/node-definition';
+import type { CompileIssue } from '../../engine/plan';
+import { batchScoreNode } from '../../nodes/deploy/batch-score.node.ts';
 import type { Db } from '../db/client';
 import { modelAliases, modelVersions, pipelines, registeredModels } from '../db/schema';
 
@@ -29,4 +34,27 @@ export function modelSourceEnv(db: Db, pipelineId: string): Pick<SourceKeyEnv, '
         .get()?.id;
     },
   };
+}
+
+/** An issue for every batch score node naming a model or version the project does not have, tied to its field. */
+export function modelIssues(db: Db, doc: PipelineDoc, registry: NodeRegistry, env: Pick<SourceKeyEnv, 'modelVersionArtifact'>): CompileIssue[] {
+  const issues: CompileIssue[] = [];
+  for (const node of doc.nodes) {
+    if (node.type !== batchScoreNode.type) continue;
+    const def = registry.get(node.type, node.version);
+    const parsed = def?.params.safeParse(node.params);
+    if (!def || !parsed?.success) continue; // compile reports those itself
+    const { model, version } = parsed.data as { model: string; version: string };
+    if (model === '' || env.modelVersionArtifact?.(model, version) !== undefined) continue;
+    const base = { severity: 'error' as const, code: 'invalid_params' as const, nodeId: node.id };
+    const known = env.modelVersionArtifact?.(model, 'latest') !== undefined;
+    if (!known) {
+      const names = db.select({ name: registeredModels.name }).from(registeredModels).all().map((m) => m.name);
+      issues.push({ ...base, field: 'params.model', message: `${nodeName(node, def)}: there is no registered model "${model}" in this project.${didYouMean(model, names)}` });
+    } else {
+      const which = /^\d+$/.test(version) ? `version ${version}` : `alias "${version}"`;
+      issues.push({ ...base, field: 'params.version', message: `${nodeName(node, def)}: model "${model}" has no ${which}` });
+    }
+  }
+  return issues;
 }

@@ -122,7 +122,7 @@ describe('the same model downloaded as ONNX', () => {
 });
 
 describe('scoring with a registered version by name', () => {
-  it('reads the version compile resolved, is a cache hit while it stays the same, and names a missing alias', async () => {
+  it('reads the version compile resolved, is a cache hit while it stays the same; compile names a missing model or alias', async () => {
     expect((await run(scoringPipeline('', 'cancer-screen'))).status).toBe('succeeded');
     const doc: PipelineDoc = {
       schemaVersion: 1,
@@ -143,8 +143,13 @@ describe('scoring with a registered version by name', () => {
     expect(scored.table.numRows).toBe(569);
     expect((await run(doc)).steps.find((s) => s.stepId === 'score')!.status).toBe('cached');
 
-    const missing = await run({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'score' ? { ...n, params: { model: 'cancer-screen', version: 'production' } } : n)) });
-    expect(missing.status).toBe('failed');
-    expect(missing.steps.find((s) => s.stepId === 'score')!.errorMessage).toBe('This project has no registered model "cancer-screen" with a version "production"');
+    // Compile refuses a name or alias the project does not have, on the field, before anything runs.
+    const withParams = (params: Record<string, unknown>): PipelineDoc => ({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'score' ? { ...n, params } : n)) });
+    await expect(run(withParams({ model: 'cancer-screen', version: 'production' }))).rejects.toMatchObject({
+      issues: [{ nodeId: 'score', field: 'params.version', message: expect.stringContaining('model "cancer-screen" has no alias "production"') }],
+    });
+    await expect(run(withParams({ model: 'cancer-scren' }))).rejects.toMatchObject({
+      issues: [{ nodeId: 'score', field: 'params.model', message: expect.stringContaining('there is no registered model "cancer-scren" in this project. Did you mean "cancer-screen"?') }],
+    });
   });
 });
