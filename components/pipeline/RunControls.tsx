@@ -60,9 +60,13 @@ export function RunControls({ pipelineId, version, role, run, live, canRun, canC
         </Tooltip>
       ) : null}
       {live && canCancel ? (
-        <Button variant="danger" onClick={onCancel} disabled={cancelling} data-testid="cancel-button">
-          {cancelling ? 'Cancelling…' : 'Cancel'}
-        </Button>
+        // Someone else's run, for an analyst: shown disabled with the server's reason, not offered
+        // only to be refused with a 403.
+        <Tooltip text={run?.cancelRefusal ?? null}>
+          <Button variant="danger" onClick={onCancel} disabled={cancelling || Boolean(run?.cancelRefusal)} data-testid="cancel-button">
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        </Tooltip>
       ) : null}
       <Button onClick={() => void prepare().then((ok) => ok && setPreviewing(true))} data-testid="preview-button">
         Preview

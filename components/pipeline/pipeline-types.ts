@@ -77,6 +77,8 @@ export interface RunView {
   steps: StepView[];
   /** The pipeline version it ran; null when that version was deleted. */
   version?: number | null;
+  /** Why the person looking may not cancel it (the server's own rule, roles.ts), or null when they may. */
+  cancelRefusal?: string | null;
 }
 
 export interface RunSummary {

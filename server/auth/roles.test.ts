@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, canCancelRun, isRole, type Action, type Role } from './roles';
+import { ACTIONS, ROLES, can, canCancelRun, cancelRefusal, isRole, type Action, type Role } from './roles';
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
@@ -43,5 +43,13 @@ describe('canCancelRun', () => {
     expect(canCancelRun({ id: 'a', role: 'analyst' }, theirs)).toBe(false);
     expect(canCancelRun({ id: 'a', role: 'analyst' }, { createdBy: null })).toBe(false);
     expect(canCancelRun({ id: 'v', role: 'viewer' }, { createdBy: 'v' })).toBe(false);
+  });
+});
+
+describe('cancelRefusal', () => {
+  it('says why, in the words the server and the Cancel button both use, or null when allowed', () => {
+    expect(cancelRefusal({ id: 'a', role: 'analyst' }, { createdBy: 'a' })).toBeNull();
+    expect(cancelRefusal({ id: 'a', role: 'analyst' }, { createdBy: 'b' })).toMatch(/^Analysts may cancel only runs they started; ask its owner/);
+    expect(cancelRefusal({ id: 'v', role: 'viewer' }, { createdBy: 'v' })).toBe('Your role (viewer) may not cancel runs');
   });
 });

@@ -104,18 +104,24 @@ function canBuild(action: Action): boolean {
 
 /**
  * Cancelling stops someone's work: a run's owner may, and so may scientists and admins (who look
- * after shared runs); an analyst may cancel only their own. Needs 'run.cancel' first.
+ * after shared runs); an analyst may cancel only their own. Needs 'run.cancel' first. Why not, in
+ * words, or null when they may: the server's 403 and the studio's disabled Cancel button both
+ * say this, so the button never offers what the server refuses.
  */
-export function canCancelRun(user: { id: string; role: Role }, run: { createdBy: string | null }): boolean {
-  if (!can(user.role, 'run.cancel')) return false;
+export function cancelRefusal(user: { id: string; role: Role }, run: { createdBy: string | null }): string | null {
+  if (!can(user.role, 'run.cancel')) return `Your role (${user.role}) may not cancel runs`;
   switch (user.role) {
     case 'admin':
     case 'scientist':
-      return true;
+      return null;
     case 'analyst':
     case 'viewer':
-      return run.createdBy === user.id;
+      return run.createdBy === user.id ? null : 'Analysts may cancel only runs they started; ask its owner, a scientist or an admin';
     default:
       return assertNever(user.role, 'role');
   }
+}
+
+export function canCancelRun(user: { id: string; role: Role }, run: { createdBy: string | null }): boolean {
+  return cancelRefusal(user, run) === null;
 }

@@ -157,11 +157,15 @@ describe('finding 5: headers, library files, big bodies, run ownership, clean me
     const ana = await add('ana@example.com', 'analyst');
     const sam = await add('sam@example.com', 'scientist');
     const started = HttpClient.data(await admin.mutate('run.start', { pipelineId: 'breast-cancer-explore' }));
+    // The studio disables Cancel with the server's own reason: run.get carries it per person.
+    expect(HttpClient.data(await ana.query('run.get', { id: started.runId })).cancelRefusal).toMatch(/only runs they started/);
+    expect(HttpClient.data(await sam.query('run.get', { id: started.runId })).cancelRefusal).toBeNull();
     const refused = await ana.mutate('run.cancel', { id: started.runId });
     expect(refused.status).toBe(403);
     expect(HttpClient.error(refused).message).toMatch(/only runs they started/);
     expect((await sam.mutate('run.cancel', { id: started.runId })).status).toBe(200);
     const own = HttpClient.data(await ana.mutate('run.start', { pipelineId: 'breast-cancer-explore' }));
+    expect(HttpClient.data(await ana.query('run.get', { id: own.runId })).cancelRefusal).toBeNull();
     expect((await ana.mutate('run.cancel', { id: own.runId })).status).toBe(200);
   });
 

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { pipelineVersions, runs, stepLogs, stepRuns } from '../../db/schema';
 import { audit } from '../../auth/audit';
-import { canCancelRun } from '../../auth/roles';
+import { cancelRefusal } from '../../auth/roles';
 import { previewRun } from '../../pipelines/plan-preview';
 import { startRun } from '../../pipelines/start-run';
 import { runEvents } from '../../runners/run-events';
@@ -52,7 +52,7 @@ export const runRouter = createTRPCRouter({
     .query(({ ctx, input }) => {
       const run = readRun(ctx.db, input.id);
       if (!run) throw notFound(`Run ${input.id}`);
-      return run;
+      return { ...run, cancelRefusal: cancelRefusal(ctx.user, run) };
     }),
 
   list: permitted('pipeline.read')
@@ -86,9 +86,8 @@ export const runRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const run = ctx.db.select({ status: runs.status, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, input.id)).get();
       if (!run) throw notFound(`Run ${input.id}`);
-      if (!canCancelRun(ctx.user, run)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Analysts may cancel only runs they started; ask its owner, a scientist or an admin' });
-      }
+      const refusal = cancelRefusal(ctx.user, run);
+      if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
       if (ENDED.has(run.status)) return { cancelled: false, status: run.status };
       if (!getRunManager().cancel(input.id)) {
         // Nobody is executing it here (its process is gone): settle it so it cannot resume later.
@@ -107,8 +106,10 @@ export const runRouter = createTRPCRouter({
       let last = '';
       let sentAt = 0;
       while (!signal?.aborted) {
-        const run = readRun(ctx.db, input.id);
-        if (!run) throw notFound(`Run ${input.id}`);
+        const read = readRun(ctx.db, input.id);
+        if (!read) throw notFound(`Run ${input.id}`);
+        // The same shape as run.get: each snapshot replaces the cached answer of run.get.
+        const run = { ...read, cancelRefusal: cancelRefusal(ctx.user, read) };
         const text = JSON.stringify(run);
         if (text !== last) {
           last = text;
