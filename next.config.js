@@ -10,10 +10,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the one type gate; building twice costs minutes
   // Lets two dev servers share one checkout (each with its own build folder); `.next` otherwise.
   distDir: process.env.PIPEWORKS_DIST_DIR || '.next',
-  // No page may be framed (clickjacking): CSP frame-ancestors, and X-Frame-Options for old browsers.
-  // The policy restricts only what the app never needs (frames, plugins, foreign form targets and
-  // base URLs); script-src stays open because Next's App Router streams inline scripts, which a
-  // strict policy could admit only with a per-request nonce on every (then uncacheable) page.
+  // No response may be framed (clickjacking): CSP frame-ancestors, and X-Frame-Options for old
+  // browsers. Pages get a strict policy with a per-request script nonce from proxy.ts
+  // (server/http/csp.ts), which replaces this one; every other response gets this base.
   async headers() {
     const csp = ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"].join('; ');
     return [

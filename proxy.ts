@@ -1,6 +1,7 @@
 // Runs before every request: refuse foreign Host/Origin headers, and send visitors without a
 // session to sign-in. Sessions themselves are verified where data is read (tRPC, pages, routes).
 import { NextResponse, type NextRequest } from 'next/server';
+import { newNonce, pagePolicy } from './server/http/csp';
 import { checkRequestOrigin, checkRequestPath } from './server/http/guard';
 
 const PUBLIC_PAGES = ['/login', '/setup'];
@@ -18,16 +19,26 @@ export function proxy(request: NextRequest) {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return NextResponse.json({ error: { json: { message: 'Request too large: at most 10 MB per request', code: -32013, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } }, { status: 413 });
   }
-  if (pathname.startsWith('/api/') || PUBLIC_PAGES.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+  if (pathname.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
     return NextResponse.next();
   }
-  if (!request.cookies.has('pw_session')) {
+  if (!PUBLIC_PAGES.includes(pathname) && !request.cookies.has('pw_session')) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+  return pageWithNonce(request);
+}
+
+/** A page: its policy goes on the request too, where Next finds the nonce for its own scripts. */
+function pageWithNonce(request: NextRequest): NextResponse {
+  const policy = pagePolicy(newNonce(), process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
