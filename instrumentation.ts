@@ -1,6 +1,9 @@
 // Next calls register() once per server start, before requests are served.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // First, before any request: the sign-in limit per address reads the stamped peer address.
+  const { stampPeerAddresses } = await import('./server/http/peer-address');
+  stampPeerAddresses();
   const { boot } = await import('./server/boot');
   boot({ resume: true });
 }

@@ -41,8 +41,15 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
-    /** 1 when a TLS-terminating proxy in front overwrites X-Forwarded-Proto; only then is it believed. */
+    /**
+     * 1 when a proxy in front sets X-Forwarded-Proto and X-Forwarded-For (overwrites or appends);
+     * only then are they believed (the Secure cookie flag, the per-address sign-in limit).
+     */
     PIPEWORKS_TRUST_PROXY: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
+    /** Failed sign-ins per account, and per client address, within PIPEWORKS_SIGNIN_WINDOW_MINUTES. */
+    PIPEWORKS_SIGNIN_MAX_PER_ACCOUNT: optional(positiveInt(1_000_000)).transform((n) => n ?? 10),
+    PIPEWORKS_SIGNIN_MAX_PER_ADDRESS: optional(positiveInt(1_000_000)).transform((n) => n ?? 30),
+    PIPEWORKS_SIGNIN_WINDOW_MINUTES: optional(positiveInt(7 * 24 * 60)).transform((n) => n ?? 15),
     /**
      * Tests only: JSON `{ "<type>@<version>": "<hash>" }` replacing built-in nodes' implementation
      * hashes, so a test can start a server as an upgraded build would be.

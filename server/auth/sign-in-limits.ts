@@ -1,6 +1,11 @@
 // Brute-force protection for sign-in: failed attempts are counted per account and per client
 // address in a sliding window; past the limit, sign-in is refused (429 with Retry-After) before any
-// password is hashed. One server process holds the counts in memory (a restart forgets them).
+// password is hashed. The failures are rows in the database (sign_in_failures), so a restart or a
+// second studio process sees the same counts.
+import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { signInFailures } from '../db/schema';
+import type { Env } from '../env';
 
 export interface SignInLimits {
   /** Failed sign-ins allowed per account (email) within the window. */
@@ -10,59 +15,62 @@ export interface SignInLimits {
   windowMs: number;
 }
 
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAccount: 10, perAddress: 30, windowMs: 15 * 60_000 };
+/** The limits this server runs with (PIPEWORKS_SIGNIN_* settings; defaults 10, 30 and 15 minutes). */
+export function signInLimits(env: Pick<Env, 'PIPEWORKS_SIGNIN_MAX_PER_ACCOUNT' | 'PIPEWORKS_SIGNIN_MAX_PER_ADDRESS' | 'PIPEWORKS_SIGNIN_WINDOW_MINUTES'>): SignInLimits {
+  return { perAccount: env.PIPEWORKS_SIGNIN_MAX_PER_ACCOUNT, perAddress: env.PIPEWORKS_SIGNIN_MAX_PER_ADDRESS, windowMs: env.PIPEWORKS_SIGNIN_WINDOW_MINUTES * 60_000 };
+}
 
 /** Whether an attempt may go ahead, and if not, in how many whole seconds it may. */
 export type SignInVerdict = { ok: true } | { ok: false; retryAfterSeconds: number; by: 'account' | 'address' };
 
-export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
+const accountKey = (account: string) => `account:${account}`;
+const addressKey = (address: string) => `address:${address}`;
 
-  constructor(private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {}
-
-  check(account: string, address: string, now = Date.now()): SignInVerdict {
-    const byAccount = this.wait(`account:${account}`, this.limits.perAccount, now);
-    if (byAccount > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAccount / 1000), by: 'account' };
-    const byAddress = this.wait(`address:${address}`, this.limits.perAddress, now);
-    if (byAddress > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAddress / 1000), by: 'address' };
-    return { ok: true };
-  }
-
-  recordFailure(account: string, address: string, now = Date.now()): void {
-    for (const key of [`account:${account}`, `address:${address}`]) {
-      const times = this.recent(key, now);
-      times.push(now);
-      this.failures.set(key, times);
-    }
-    if (this.failures.size > 100_000) this.sweep(now);
-  }
-
-  /** The right password clears the account's count (not the address's: it may try other accounts). */
-  recordSuccess(account: string): void {
-    this.failures.delete(`account:${account}`);
-  }
-
-  /** Milliseconds until one more failure would be allowed under `limit`; 0 when it is now. */
-  private wait(key: string, limit: number, now: number): number {
-    const times = this.recent(key, now);
-    if (times.length < limit) return 0;
-    return times[times.length - limit] + this.limits.windowMs - now;
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
-  }
-
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) if (this.recent(key, now).length === 0) this.failures.delete(key);
-  }
+export function checkSignIn(db: Db, limits: SignInLimits, account: string, address: string, now = Date.now()): SignInVerdict {
+  const byAccount = wait(db, accountKey(account), limits.perAccount, limits.windowMs, now);
+  if (byAccount > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAccount / 1000), by: 'account' };
+  const byAddress = wait(db, addressKey(address), limits.perAddress, limits.windowMs, now);
+  if (byAddress > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAddress / 1000), by: 'address' };
+  return { ok: true };
 }
 
+export function recordSignInFailure(db: Db, limits: SignInLimits, account: string, address: string, now = Date.now()): void {
+  db.insert(signInFailures).values([{ key: accountKey(account), at: now }, { key: addressKey(address), at: now }]).run();
+  // Rows past the window count for nothing; drop them as failures come in, so the table stays small.
+  db.delete(signInFailures).where(lte(signInFailures.at, now - limits.windowMs)).run();
+}
+
+/** The right password clears the account's count (not the address's: it may try other accounts). */
+export function clearSignInFailures(db: Db, account: string): void {
+  db.delete(signInFailures).where(eq(signInFailures.key, accountKey(account))).run();
+}
+
+/** Milliseconds until one more failure would be allowed under `limit`; 0 when it is now. */
+function wait(db: Db, key: string, limit: number, windowMs: number, now: number): number {
+  const recent = db
+    .select({ at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - windowMs)))
+    .orderBy(desc(signInFailures.at))
+    .limit(limit)
+    .all();
+  if (recent.length < limit) return 0;
+  return recent[limit - 1].at + windowMs - now;
+}
+
+/** The header the server itself writes with the connection's peer address (peer-address.ts). */
+export const PEER_ADDRESS_HEADER = 'x-pipeworks-peer';
+
 /**
- * The client's address as the server saw it. Next sets X-Forwarded-For to the socket's address
- * unless the request already carries one, so a client can choose its own; the per-account limit
- * is what a rotating address cannot escape.
+ * The client's address. Next passes a client's own X-Forwarded-For through untouched, so it is
+ * believed only with PIPEWORKS_TRUST_PROXY=1 (a proxy in front that sets or appends it; the last
+ * entry is the address that proxy saw). Otherwise the connection's own peer address, which the
+ * server stamps on every request over anything a client sent.
  */
-export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+export function clientAddress(headers: Headers, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = headers.get('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean);
+    if (forwarded?.length) return forwarded[forwarded.length - 1];
+  }
+  return headers.get(PEER_ADDRESS_HEADER)?.trim() || 'unknown';
 }

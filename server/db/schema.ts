@@ -360,6 +360,20 @@ export const datasetVersions = sqliteTable(
 );
 
 /** No foreign key on user_id: the trail must outlive the user it mentions. */
+/**
+ * Failed sign-ins, one row per counted key ('account:<email>' or 'address:<ip>'), kept only for the
+ * limits' window: in the database so a restart (or a second studio process) does not reset them.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
+);
+
 export const auditEvents = sqliteTable(
   'audit_events',
   {

@@ -9,7 +9,9 @@ let admin: HttpClient;
 const ADA = { email: 'ada@example.com', password: 'correct horse battery' };
 
 beforeAll(async () => {
-  server = await startServer();
+  // The tests below play many client addresses through X-Forwarded-For, as a proxy in front would
+  // set it; that header counts only when a proxy is trusted (hardening.test.ts checks the other case).
+  server = await startServer({ env: { PIPEWORKS_TRUST_PROXY: '1' } });
   admin = new HttpClient(server.url);
   HttpClient.data(await admin.mutate('auth.setup', { name: 'Ada', ...ADA }));
 });
@@ -18,7 +20,7 @@ afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-/** A sign-in from a given address (Next keeps a client's own X-Forwarded-For). */
+/** A sign-in from a given address, as the trusted proxy in front reports it. */
 function signIn(email: string, password: string, address: string) {
   return fetch(`${server.url}/api/trpc/auth.login`, {
     method: 'POST',

@@ -188,3 +188,24 @@ describe('finding 5: headers, library files, big bodies, run ownership, clean me
     }
   });
 });
+
+// Last in the file: it uses up this address's failed sign-ins, and nothing signs in after it.
+describe('finding 4 without a trusted proxy', () => {
+  it('counts failures by the connection\'s own address: a client-chosen X-Forwarded-For escapes nothing', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await fetch(`${server.url}/api/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}`, 'x-pipeworks-peer': `198.51.100.${i}` },
+        body: JSON.stringify({ json: { email: `guess${i}@example.com`, password: 'guess' } }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses[30]).toBe(429);
+    const failed = HttpClient.data(await admin.query('audit.list', { action: 'user.login.failed', limit: 200 })).events as any[];
+    const addresses = new Set(failed.filter((e) => String(e.detail.email).startsWith('guess')).map((e) => e.detail.address));
+    expect([...addresses]).toHaveLength(1);
+    expect([...addresses][0]).toMatch(/127\.0\.0\.1$/);
+  });
+});

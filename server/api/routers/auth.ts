@@ -4,15 +4,12 @@ import { audit } from '../../auth/audit';
 import { readCookie } from '../../auth/cookies';
 import { clearSessionCookie, createSession, revokeSession, sessionCookie, SESSION_COOKIE } from '../../auth/sessions';
 import { isSecureRequest } from '../../auth/secure-cookie';
-import { clientAddress, SignInLimiter } from '../../auth/sign-in-limits';
+import { checkSignIn, clearSignInFailures, clientAddress, recordSignInFailure, signInLimits } from '../../auth/sign-in-limits';
 import { getEnv } from '../../env';
 import { countUsers, createFirstAdmin, verifyCredentials } from '../../auth/users';
 import { authedProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 const credentials = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(500) });
-
-// One per server process: the counts of failed sign-ins by account and by address.
-const limiter = new SignInLimiter();
 
 function isSecure(req: Request): boolean {
   return isSecureRequest(req.headers, getEnv().PIPEWORKS_TRUST_PROXY);
@@ -35,9 +32,11 @@ export const authRouter = createTRPCRouter({
 
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
     const account = input.email.toLowerCase();
-    const address = clientAddress(ctx.req.headers);
+    const env = getEnv();
+    const limits = signInLimits(env);
+    const address = clientAddress(ctx.req.headers, env.PIPEWORKS_TRUST_PROXY);
     // Checked before the password is hashed: a locked account costs no scrypt work.
-    const verdict = limiter.check(account, address);
+    const verdict = checkSignIn(ctx.db, limits, account, address);
     if (!verdict.ok) {
       audit(ctx.db, { userId: null, action: 'user.login.throttled', targetType: 'user', targetId: null, detail: { email: account, address, by: verdict.by } });
       ctx.resHeaders.set('retry-after', String(verdict.retryAfterSeconds));
@@ -46,11 +45,11 @@ export const authRouter = createTRPCRouter({
     }
     const user = await verifyCredentials(ctx.db, input.email, input.password);
     if (!user) {
-      limiter.recordFailure(account, address);
+      recordSignInFailure(ctx.db, limits, account, address);
       audit(ctx.db, { userId: null, action: 'user.login.failed', targetType: 'user', targetId: null, detail: { email: account, address } });
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
     }
-    limiter.recordSuccess(account);
+    clearSignInFailures(ctx.db, account);
     const token = createSession(ctx.db, user.id);
     ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
     audit(ctx.db, { userId: user.id, action: 'user.login', targetType: 'user', targetId: user.id, detail: {} });
