@@ -7,7 +7,9 @@ import { useTRPC } from '../trpc/trpc-context';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 import { ApprovalSetting } from './ApprovalSetting';
+import { Button } from '../ui/Button';
 import { ModelList } from './ModelList';
+import { OnnxImportPanel } from './OnnxImportPanel';
 import { PendingApprovals } from './PendingApprovals';
 import { VersionTable } from './VersionTable';
 
@@ -15,13 +17,15 @@ interface RegistryPageProps {
   userId: string;
   canApprove: boolean;
   canConfigure: boolean;
+  canRegister: boolean;
 }
 
-export function RegistryPage({ userId, canApprove, canConfigure }: RegistryPageProps) {
+export function RegistryPage({ userId, canApprove, canConfigure, canRegister }: RegistryPageProps) {
   const trpc = useTRPC();
   const projects = useQuery(trpc.project.list.queryOptions());
   const [projectId, setProjectId] = useState('');
   const [tab, setTab] = useState<'models' | 'versions'>('models');
+  const [importing, setImporting] = useState(false);
   const project = projects.data?.find((p) => p.id === projectId);
   return (
     <PageBody>
@@ -30,24 +34,32 @@ export function RegistryPage({ userId, canApprove, canConfigure }: RegistryPageP
           title="Models"
           description="Registered models and their numbered versions, with aliases such as @production."
           actions={
-            <label className="flex items-center gap-2 text-xs text-zinc-600">
-              Project
-              <select
-                value={projectId}
-                onChange={(e) => setProjectId(e.target.value)}
-                className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-800"
-                data-testid="registry-project"
-              >
-                <option value="">All projects</option>
-                {projects.data?.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <div className="flex items-center gap-3">
+              {canRegister ? (
+                <Button onClick={() => setImporting(true)} disabled={importing} data-testid="registry-import-onnx">
+                  Import ONNX model
+                </Button>
+              ) : null}
+              <label className="flex items-center gap-2 text-xs text-zinc-600">
+                Project
+                <select
+                  value={projectId}
+                  onChange={(e) => setProjectId(e.target.value)}
+                  className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-800"
+                  data-testid="registry-project"
+                >
+                  <option value="">All projects</option>
+                  {projects.data?.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
           }
         />
+        {importing ? <OnnxImportPanel projectId={projectId} onClose={() => setImporting(false)} /> : null}
         <PendingApprovals projectId={projectId || undefined} canApprove={canApprove} userId={userId} />
         {project ? <ApprovalSetting projectId={project.id} projectName={project.name} canChange={canConfigure} /> : null}
         <div role="tablist" aria-label="Registry views" className="flex gap-1 border-b border-zinc-200">

@@ -61,7 +61,11 @@ export function VersionPage({ modelId, version, permissions }: { modelId: string
           <h2 id="lineage-heading" className="text-sm font-semibold text-zinc-900">Lineage</h2>
           <p className="text-xs text-zinc-500">The data it was trained on, and every step in between with its params and code, as they were when it was registered.</p>
           {lineage.isError ? <InlineError message={errorMessage(lineage.error)} /> : null}
-          {lineage.data ? (
+          {v.source === 'import' ? (
+            <p className="text-sm text-zinc-600" data-testid="version-imported">
+              Imported as a file: no Pipeworks run or dataset produced it, so there is no lineage to draw.
+            </p>
+          ) : lineage.data ? (
             <Suspense fallback={<div className="h-[420px] animate-pulse rounded-lg bg-zinc-100" />}>
               <LineageGraph nodes={lineage.data.nodes} edges={lineage.data.edges} />
             </Suspense>
@@ -178,7 +182,7 @@ function Metrics({ v }: { v: Version }) {
   return (
     <Box title="Metrics" testId="version-metrics">
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500">No evaluate step scored this model in its run.</p>
+        <p className="text-sm text-zinc-500">{v.source === 'import' ? 'An imported model brings no metrics; no Pipeworks run evaluated it.' : 'No evaluate step scored this model in its run.'}</p>
       ) : (
         <>
           <table className="w-full text-sm">
@@ -227,6 +231,13 @@ function Signature({ v }: { v: Version }) {
 
 function Params({ v }: { v: Version }) {
   const codes = v.lineage.steps.map((s) => [s.label ?? s.id, s.codeHash] as const);
+  if (v.source === 'import' && v.params.length === 0 && codes.length === 0) {
+    return (
+      <Box title="Params and code" testId="version-params">
+        <p className="text-sm text-zinc-500">Trained outside Pipeworks and imported as a file: no params or step code were recorded.</p>
+      </Box>
+    );
+  }
   return (
     <Box title="Params and code" testId="version-params">
       <div className="max-h-72 overflow-y-auto">

@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: 'Models' };
 
 export default async function Models() {
   const user = await requireUser();
-  return <RegistryPage userId={user.id} canApprove={can(user.role, 'model.approve')} canConfigure={can(user.role, 'project.write')} />;
+  return <RegistryPage userId={user.id} canApprove={can(user.role, 'model.approve')} canConfigure={can(user.role, 'project.write')} canRegister={can(user.role, 'model.register')} />;
 }
