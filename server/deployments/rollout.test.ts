@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { modelAliases } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
+import { deleteModelVersion } from '../storage/delete-model-version';
 import { promoteDeployment, rollbackEndpoint, undeployEndpoint } from './changes';
 import { deployVersion } from './deploy';
 import { live, revision, seedDeployFixtures } from './test-kit';
@@ -87,5 +88,16 @@ describe('rollback', () => {
     expect(() => rollbackEndpoint(t.db, f.endpoint.id, f.people.analyst)).toThrow(/undeployed/);
     deploy(1);
     expect(live(t.db, f.endpoint.id)).toHaveLength(1);
+  });
+});
+
+describe('deleting a served version', () => {
+  it('is refused while an endpoint serves it, and allowed once it is retired', () => {
+    deploy(0);
+    deploy(1, 'shadow');
+    // production follows the primary, so v1 holds an alias; v2 is only served as a shadow.
+    expect(() => deleteModelVersion(t.db, { modelId: f.versions[1].modelId, version: 2, userId: null })).toThrow(/serves "fraud-scoring" as shadow; roll it back, replace it or undeploy first/);
+    deploy(2, 'shadow');
+    expect(deleteModelVersion(t.db, { modelId: f.versions[1].modelId, version: 2, userId: null })).toEqual({ modelId: f.versions[1].modelId, version: 2 });
   });
 });

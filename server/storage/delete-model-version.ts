@@ -1,11 +1,11 @@
 // Deleting a model version keeps its row (the record of what existed, and its lineage) and marks
 // its model artifact released, so GC can free the bytes once no other version or run needs them.
-// A version an alias points at cannot go: an alias is what serving and people follow.
-import { and, eq } from 'drizzle-orm';
+// A version an alias points at, or that an endpoint serves, cannot go: serving and people follow them.
+import { and, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { aliasRequests, modelAliases, modelVersions, registeredModels } from '../db/schema';
+import { aliasRequests, deployments, deployRequests, endpoints, modelAliases, modelVersions, registeredModels } from '../db/schema';
 import { markReleased } from './release';
 
 export function deleteModelVersion(db: Db, input: { modelId: string; version: number; userId: string | null }) {
@@ -24,10 +24,22 @@ export function deleteModelVersion(db: Db, input: { modelId: string; version: nu
       const names = aliases.map((a) => a.alias).join(', ');
       throw new UserError(`Version ${input.version} of "${model.name}" holds ${names}; move ${aliases.length === 1 ? 'that alias' : 'those aliases'} first`, { field: 'version' });
     }
+    // Serving loads a live deployment's artifact: GC must never free it under a running endpoint.
+    const serving = tx
+      .select({ endpoint: endpoints.name, role: deployments.role })
+      .from(deployments)
+      .innerJoin(endpoints, eq(endpoints.id, deployments.endpointId))
+      .where(and(eq(deployments.versionId, version.id), isNull(deployments.retiredAt)))
+      .all();
+    if (serving.length > 0) {
+      const where = serving.map((d) => `"${d.endpoint}" as ${d.role}`).join(', ');
+      throw new UserError(`Version ${input.version} of "${model.name}" serves ${where}; roll it back, replace it or undeploy first`, { field: 'version' });
+    }
     const now = Date.now();
     tx.update(modelVersions).set({ deletedAt: now, deletedBy: input.userId }).where(eq(modelVersions.id, version.id)).run();
     // A pending request to move an alias onto it can no longer be granted.
     tx.update(aliasRequests).set({ state: 'withdrawn', decidedAt: now, decisionComment: 'the version was deleted' }).where(and(eq(aliasRequests.versionId, version.id), eq(aliasRequests.state, 'pending'))).run();
+    tx.update(deployRequests).set({ state: 'withdrawn', decidedAt: now, decisionComment: 'the version was deleted' }).where(and(eq(deployRequests.versionId, version.id), eq(deployRequests.state, 'pending'))).run();
     markReleased(tx, [version.artifactId], `${model.name} v${input.version} deleted`, now);
     audit(tx, {
       userId: input.userId,
