@@ -7,6 +7,7 @@ import type { NumericReference } from './reference-types';
 import { collapseSorted, type SortedSample } from './sorted-sample';
 import { wasserstein } from './wasserstein';
 import { judge } from './judge';
+import { sortFloat64 } from './sort-float64';
 
 export function numericDrift(ref: NumericReference, values: Float64Array, invalid: number, t: DriftThresholds): NumericDrift {
   const finite = finiteSorted(values);
@@ -42,12 +43,12 @@ export function numericDrift(ref: NumericReference, values: Float64Array, invali
   };
 }
 
-/** The finite values, ascending (NaN marks missing and sorts last in a Float64Array). */
+/** The present values (NaN marks missing), ascending. */
 function finiteSorted(values: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  let end = sorted.length;
-  while (end > 0 && Number.isNaN(sorted[end - 1])) end--;
-  return sorted.subarray(0, end);
+  const present = new Float64Array(values.length);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return sortFloat64(present.subarray(0, k));
 }
 
 /** PSI bin counts from a sorted sample by one walk along the edges (edge[k−1] ≤ v < edge[k]). */
