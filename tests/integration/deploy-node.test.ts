@@ -11,6 +11,7 @@ import { createUser } from '../../server/auth/users';
 import { closeDb, getDb } from '../../server/db/client';
 import { modelAliases, stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
+import { writeRegistrySettings } from '../../server/registry/registry-settings';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
@@ -22,6 +23,8 @@ import { newDataDir } from './helpers/server-process';
 const dataDir = newDataDir();
 const callerFor = createCallerFactory(appRouter);
 let caller: ReturnType<typeof callerFor>;
+let manager: ReturnType<typeof callerFor>;
+let adminId: string;
 
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
@@ -32,6 +35,9 @@ beforeAll(async () => {
   seedSampleProject(opened.db);
   const analyst = await createUser(opened.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
   caller = callerFor(testContext(opened, analyst));
+  const boss = await createUser(opened.db, { email: 'max@example.com', name: 'Max', role: 'viewer', password: 'long enough password' });
+  manager = callerFor(testContext(opened, boss));
+  adminId = (await createUser(opened.db, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'long enough password' })).id;
 });
 
 afterAll(async () => {
@@ -103,5 +109,21 @@ describe('deploy node', () => {
     expect(JSON.stringify(detail)).not.toContain(made.key);
     expect(await caller.deployments.stats({ endpointId })).toMatchObject({ source: 'prediction-log', requests: 0, sampleRate: 1, logged: 0 });
     await expect(caller.deployments.tryIt({ endpointId, key: made.key, row: {} })).rejects.toThrow(/serving process at http:\/\/127.0.0.1:9 could not be reached/);
+  });
+
+  it('asks a manager first where the project guards production, and the approval deploys', async () => {
+    const { db } = getDb();
+    writeRegistrySettings(db, 'sample', { productionApproval: true }, adminId);
+    const asked = await caller.deployments.deploy({ endpointId, version: 2, mode: 'replace', gates: [{ metric: 'roc_auc', op: '>=', value: 0.5 }] });
+    expect(asked).toMatchObject({ state: 'pending', version: 2 });
+    const waiting = await caller.deployments.get({ id: endpointId });
+    expect(waiting.pendingRequests.map((r) => [r.mode, r.version, r.requestedByName])).toEqual([['replace', 2, 'Ana']]);
+    expect(waiting.live.map((d) => d.version)).toEqual([1]);
+    await expect(manager.deployments.rollback({ endpointId })).rejects.toThrow(/FORBIDDEN|not allowed|may not/i);
+    if (asked.state !== 'pending') throw new Error('expected a request');
+    expect(await manager.deployments.decide({ requestId: asked.requestId, approve: true })).toEqual({ state: 'deployed', version: 2 });
+    const after = await caller.deployments.get({ id: endpointId });
+    expect(after.live.map((d) => [d.role, d.version])).toEqual([['primary', 2]]);
+    expect(after.pendingRequests).toEqual([]);
   });
 });
