@@ -1,5 +1,6 @@
 // Runs before every request: refuse foreign Host/Origin headers, and send visitors without a
-// session to sign-in. Sessions themselves are verified where data is read (tRPC, pages, routes).
+// session to sign-in (never one carrying an API key: /api routes check keys themselves). Sessions
+// themselves are verified where data is read (tRPC, pages, routes).
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, pagePolicy } from './server/http/csp';
 import { checkRequestOrigin, checkRequestPath } from './server/http/guard';
@@ -21,6 +22,10 @@ export function proxy(request: NextRequest) {
   }
   if (pathname.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
     return NextResponse.next();
+  }
+  // A script with an API key is answered, never sent to an HTML sign-in page it cannot follow.
+  if (!PUBLIC_PAGES.includes(pathname) && /^Bearer\s+pw_/i.test(request.headers.get('authorization') ?? '')) {
+    return NextResponse.json({ error: `API keys work on /api routes only; ${pathname} is a page that needs a signed-in session` }, { status: 401 });
   }
   if (!PUBLIC_PAGES.includes(pathname) && !request.cookies.has('pw_session')) {
     const url = request.nextUrl.clone();

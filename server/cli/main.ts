@@ -9,6 +9,7 @@ import { cmdRestore } from './restore';
 import { cmdRun } from './run';
 import { cmdServe } from './serve';
 import { cmdSetup } from './setup';
+import { cmdStart } from './start';
 import { cmdUserAdd } from './user-add';
 import { cmdValidate } from './validate';
 
@@ -38,6 +39,8 @@ const USAGE = `Usage: pipeworks <command>
                                           and that were released more than H hours ago
                                           (default PIPEWORKS_GC_GRACE_HOURS, 24); --dry-run only lists them
 
+  start [--no-serve]                      setup, then the studio (next start, built by npm run build) on PORT
+                                          and the serving process beside it; stops both when either exits
   serve [--port N]                        the serving process only (model endpoints: KServe V2 and MLflow
                                           /invocations) on PIPEWORKS_SERVING_PORT (default 3001)
 
@@ -68,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdServe(rest);
       case 'export-onnx':
         return await cmdExportOnnx(rest);
+      case 'start':
+        return await cmdStart(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,5 +1,5 @@
 // Route enumeration: every tRPC procedure, route handler and page, listed from the code
-// (helpers/route-inventory.ts), answers 401 or 403 — pages a redirect to sign-in — to a caller
+// (helpers/route-inventory.ts), answers 401 or 403 — pages a redirect to sign-in, or a 401 to an API key — to a caller
 // without credentials, with a garbage or malformed session cookie, a signed-out session, or a
 // revoked or made-up API key. Only sign-in and health are open, as docs/architecture.md says.
 import superjson from 'superjson';
@@ -87,7 +87,10 @@ async function pageAnswer(pattern: string, headers: Record<string, string>): Pro
   const res = await fetch(server.url + fillPattern(pattern, () => 'x'), { headers, redirect: 'manual' });
   await res.body?.cancel();
   const location = res.headers.get('location') ?? '';
-  return [301, 302, 303, 307, 308].includes(res.status) && new URL(location, server.url).pathname === '/login' ? 'to sign-in' : `HTTP ${res.status}`;
+  if ([301, 302, 303, 307, 308].includes(res.status) && new URL(location, server.url).pathname === '/login') return 'to sign-in';
+  // A script with an API key is told keys do not open pages (proxy.ts), never redirected.
+  if (res.status === 401 && /^Bearer pw_/.test(headers.authorization ?? '')) return 'refused';
+  return `HTTP ${res.status}`;
 }
 
 const refused = (status: number) => status === 401 || status === 403;
@@ -110,7 +113,7 @@ async function openDoors(credential: Credential, skip: Set<string> = new Set()):
   }
   for (const page of pages()) {
     const answer = await pageAnswer(page.pattern, headers);
-    if (PUBLIC_PAGES.has(page.pattern) ? answer === 'HTTP 500' : answer !== 'to sign-in') open.push(`page ${page.pattern}: ${answer}`);
+    if (PUBLIC_PAGES.has(page.pattern) ? answer === 'HTTP 500' : answer !== 'to sign-in' && answer !== 'refused') open.push(`page ${page.pattern}: ${answer}`);
   }
   return open;
 }
