@@ -3,6 +3,8 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { ServeError } from './serve-error';
 
+const RESOLUTION_MS = 10;
+
 export class LoadShedder {
   inFlight = 0;
   private readonly delay: IntervalHistogram;
@@ -13,11 +15,13 @@ export class LoadShedder {
     private readonly maxInFlight: number,
     private readonly maxLagMs: number,
   ) {
-    this.delay = monitorEventLoopDelay({ resolution: 10 });
+    this.delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     this.delay.enable();
-    // The lag of the last interval, not since start: a busy minute long ago must not shed now.
+    // The median lag of the last interval: sustained lag is saturation, while one long pause (a
+    // model loading, a GC) is over by the time it is measured and must not shed what follows.
+    // The histogram counts the sampling interval itself, hence the subtraction.
     this.timer = setInterval(() => {
-      this.lagMs = this.delay.max / 1e6;
+      this.lagMs = this.delay.count > 0 ? Math.max(0, this.delay.percentile(50) / 1e6 - RESOLUTION_MS) : 0;
       this.delay.reset();
     }, 500);
     this.timer.unref();

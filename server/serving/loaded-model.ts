@@ -3,12 +3,13 @@
 import path from 'node:path';
 import type { MlRuntime } from '../../engine/node-definition';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
-import { predictTable, type Predictions } from '../../nodes/models/predict';
+import type { Predictions } from '../../nodes/models/predict';
 import { parsePreprocessing } from '../../nodes/train/preprocess-state';
 import type { ColumnInfo, TableValue } from '../../nodes/values';
 import { decodeValue } from '../../nodes/codec';
 import { tableFromColumns } from '../../nodes/table/table-from-columns';
 import { readArtifactBytes } from '../store/artifact-files';
+import { chooseScorer, probeColumns, type ScorerName } from './scorer-choice';
 import type { DeploymentRow } from './endpoint-catalog';
 
 /** How serving reads one input column: its raw type, and the categories the model knows. */
@@ -28,6 +29,8 @@ export interface LoadedModel {
   ignorable: ReadonlySet<string>;
   loadSeconds: number;
   bytes: number;
+  /** Which scorer answers (whichever measured faster at load) and why. */
+  scorer: { name: ScorerName; timings: Partial<Record<ScorerName, number>>; note: string | null };
   score(table: TableValue): Promise<Predictions>;
 }
 
@@ -64,24 +67,20 @@ export async function loadModel(dataDir: string, row: DeploymentRow, ml: MlRunti
   const leftOut = Array.isArray(artifact.training.leftOut) ? artifact.training.leftOut : [];
   const ignorable = new Set<string>([artifact.target]);
   for (const c of leftOut) if (c && typeof c === 'object' && !Array.isArray(c) && typeof c.name === 'string') ignorable.add(c.name);
-  const model: LoadedModel = {
+  // The probe rows also warm both scorers, so the first client request pays for no start-up.
+  const probeData = probeColumns(artifact, preprocessing);
+  const probe = { kind: 'table' as const, table: tableFromColumns(probeData, 3), columns: artifact.inputs };
+  const scorer = await chooseScorer(artifact, preprocessing, ml, probe);
+  return {
     versionId: row.versionId,
     version: row.version,
     format: row.format,
     artifact,
     inputs,
     ignorable,
-    loadSeconds: 0,
+    loadSeconds: (performance.now() - started) / 1000,
     bytes: bytes.byteLength,
-    score: (table) => predictTable(artifact, table, ml),
+    scorer: { name: scorer.name, timings: scorer.timings, note: scorer.note },
+    score: scorer.score,
   };
-  // Warm up once so the first client request does not pay for backend start-up (TF.js wasm).
-  await warmUp(model);
-  model.loadSeconds = (performance.now() - started) / 1000;
-  return model;
-}
-
-async function warmUp(model: LoadedModel): Promise<void> {
-  const columns = model.inputs.map(({ info }) => ({ info, values: [info.type === 'numeric' || info.type === 'datetime' ? NaN : null] }));
-  await model.score({ kind: 'table', table: tableFromColumns(columns, 1), columns: model.inputs.map((i) => i.info) });
 }

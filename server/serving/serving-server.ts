@@ -41,7 +41,9 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
   const endpoints = new EndpointRegistry(catalog, options.dataDir, servingMl(), {
     loaded: (model, endpoint) => {
       metrics.modelLoaded(endpoint, model.version, model.loadSeconds, model.bytes);
-      write(`serving: ${endpoint} loaded version ${model.version} (${model.format}) in ${(model.loadSeconds * 1000).toFixed(0)} ms`);
+      const { name, timings, note } = model.scorer;
+      const measured = Object.entries(timings).map(([scorer, us]) => `${scorer} ${us.toFixed(0)} µs`).join(', ');
+      write(`serving: ${endpoint} loaded version ${model.version} (${model.format}) in ${(model.loadSeconds * 1000).toFixed(0)} ms; scored by ${name} (a probe call: ${measured})${note ? `; ${note}` : ''}`);
     },
     failed: (endpoint, versionId, error) =>
       write(`serving: ${endpoint} could not load model version ${versionId}: ${error instanceof UnservableFormatError ? error.message : String((error as Error).stack ?? error)}`),

@@ -32,7 +32,7 @@ export async function v2Metadata(ctx: ServingContext, { req, res, params, observ
     platform: `pipeworks_${model.format.replace(/^pipeworks\//, '').replace(/[^A-Za-z0-9]+/g, '_')}`,
     inputs: model.inputs.map(({ info }) => ({ name: info.name, datatype: DATATYPES_FOR[info.type][0], shape: [-1] })),
     outputs: outputMetadata(model),
-    parameters: { model: state.endpoint.modelName, task: model.artifact.task, labels: JSON.stringify(model.artifact.labels) },
+    parameters: { model: state.endpoint.modelName, task: model.artifact.task, labels: JSON.stringify(model.artifact.labels), scorer: model.scorer.name },
   });
 }
 
