@@ -13,7 +13,7 @@ import {
 } from './preprocess-column';
 import type { PreprocessOptions } from './preprocess-options';
 import { readCategorical, readNumeric } from './preprocess-read';
-import { outputNames, type FittedColumn, type FittedPreprocessing } from './preprocess-state';
+import { outputNames, type CategoricalColumnState, type FittedColumn, type FittedPreprocessing, type NumericColumnState } from './preprocess-state';
 
 /** Fits one state per input column, in the order given; `inputs` are the feature columns only. */
 export function fitPreprocessing(
@@ -46,16 +46,34 @@ export function fitPreprocessing(
 
 /** The dense feature matrix for `table`; a missing input column is a UserError naming it. */
 export function transform(pre: FittedPreprocessing, table: Table): Matrix {
-  const rows = table.numRows;
+  return transformValues(pre, table.numRows, {
+    numeric: (state) => readNumeric(table, state.name, state.source),
+    categorical: (state) => readCategorical(table, state.name),
+  });
+}
+
+/**
+ * The same matrix from values already read: numbers (NaN = missing; datetimes as epoch days) for
+ * a numeric state, category text (null = missing) for a categorical one. Serving reads them from
+ * a request without building an Arrow table.
+ */
+export function transformValues(
+  pre: FittedPreprocessing,
+  rows: number,
+  read: {
+    numeric: (state: NumericColumnState) => Float64Array;
+    categorical: (state: CategoricalColumnState) => readonly (string | null)[];
+  },
+): Matrix {
   const cols = pre.features.length;
   const data = new Float64Array(rows * cols);
   let col = 0;
   for (const state of pre.columns) {
     if (state.kind === 'numeric') {
-      writeNumeric(state, readNumeric(table, state.name, state.source), data, cols, col);
+      writeNumeric(state, read.numeric(state), data, cols, col);
       col += 1;
     } else {
-      writeCategorical(state, readCategorical(table, state.name), data, cols, col);
+      writeCategorical(state, read.categorical(state), data, cols, col);
       col += categoricalWidth(state);
     }
   }

@@ -8,6 +8,7 @@ import type { EndpointState, Routing } from './endpoint-state';
 import type { LoadedModel } from './loaded-model';
 import type { PredictionLog } from './prediction-log';
 import type { RequestTable } from './request-table';
+import type { ScoringBatch } from './scoring-batch';
 import { badRequest, ServeError } from './serve-error';
 import { validateRows, type UnseenCategory } from './validate-rows';
 
@@ -59,8 +60,8 @@ export async function score(
   started: number,
 ): Promise<Scored> {
   const { model, role } = picked;
-  const { table, unseen } = validateRows(request, model);
-  const predictions = await scoreOrRefuse(model, table);
+  const { batch, unseen } = validateRows(request, model);
+  const predictions = await scoreOrRefuse(model, batch);
   let predictionIds: string[] | null = null;
   const endpoint = state.endpoint;
   if (endpoint.logSampleRate > 0 && Math.random() < endpoint.logSampleRate) {
@@ -75,9 +76,9 @@ export async function score(
   return { model, role, predictions, unseen, predictionIds };
 }
 
-async function scoreOrRefuse(model: LoadedModel, table: Parameters<LoadedModel['score']>[0]): Promise<Predictions> {
+async function scoreOrRefuse(model: LoadedModel, batch: ScoringBatch): Promise<Predictions> {
   try {
-    return await model.score(table);
+    return await model.score(batch);
   } catch (error) {
     if (error instanceof UserError) throw badRequest(error.message);
     throw error;
@@ -87,8 +88,8 @@ async function scoreOrRefuse(model: LoadedModel, table: Parameters<LoadedModel['
 async function scoreShadow(ctx: InferContext, endpointId: string, shadow: LoadedModel, keyId: string, request: RequestTable, answered: string[]): Promise<void> {
   const started = performance.now();
   try {
-    const { table } = validateRows(request, shadow);
-    const predictions = await shadow.score(table);
+    const { batch } = validateRows(request, shadow);
+    const predictions = await shadow.score(batch);
     logRows(ctx, endpointId, shadow, 'shadow', answered, keyId, request, predictions, performance.now() - started);
   } catch (error) {
     ctx.warn(`shadow version ${shadow.version} could not score a request the primary answered: ${(error as Error).message}`);

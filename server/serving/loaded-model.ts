@@ -5,11 +5,11 @@ import type { MlRuntime } from '../../engine/node-definition';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import type { Predictions } from '../../nodes/models/predict';
 import { parsePreprocessing } from '../../nodes/train/preprocess-state';
-import type { ColumnInfo, TableValue } from '../../nodes/values';
+import type { ColumnInfo } from '../../nodes/values';
 import { decodeValue } from '../../nodes/codec';
-import { tableFromColumns } from '../../nodes/table/table-from-columns';
 import { readArtifactBytes } from '../store/artifact-files';
-import { chooseScorer, probeColumns, type ScorerName } from './scorer-choice';
+import { chooseScorer, PROBE_ROWS, probeColumns, type ScorerName } from './scorer-choice';
+import { ScoringBatch } from './scoring-batch';
 import type { DeploymentRow } from './endpoint-catalog';
 
 /** How serving reads one input column: its raw type, and the categories the model knows. */
@@ -31,7 +31,7 @@ export interface LoadedModel {
   bytes: number;
   /** Which scorer answers (whichever measured faster at load) and why. */
   scorer: { name: ScorerName; timings: Partial<Record<ScorerName, number>>; note: string | null };
-  score(table: TableValue): Promise<Predictions>;
+  score(batch: ScoringBatch): Promise<Predictions>;
 }
 
 /** Formats that have a predictor here; an imported ONNX model waits for an ONNX scorer (issue 13). */
@@ -69,7 +69,7 @@ export async function loadModel(dataDir: string, row: DeploymentRow, ml: MlRunti
   for (const c of leftOut) if (c && typeof c === 'object' && !Array.isArray(c) && typeof c.name === 'string') ignorable.add(c.name);
   // The probe rows also warm both scorers, so the first client request pays for no start-up.
   const probeData = probeColumns(artifact, preprocessing);
-  const probe = { kind: 'table' as const, table: tableFromColumns(probeData, 3), columns: artifact.inputs };
+  const probe = new ScoringBatch(PROBE_ROWS, probeData);
   const scorer = await chooseScorer(artifact, preprocessing, ml, probe);
   return {
     versionId: row.versionId,

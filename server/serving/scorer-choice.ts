@@ -1,52 +1,88 @@
-// Serving scores with our own predictor or with onnxruntime-node on the model's ONNX export,
-// whichever measures faster for this model on this machine (issue 13). Both are timed at load on
-// the same rows, after the export was checked to answer the same to 1e-5; a model that does not
-// export, or whose export disagrees, is served by our predictor.
+// Serving scores each model with whichever scorer measures fastest for it on this machine
+// (issue 13: "our own predictors or onnxruntime-node, whichever measures faster"):
+// - pipeworks: predictTable, the code evaluation runs;
+// - pipeworks-direct: the same preprocessing and estimator, read from the request's arrays
+//   without an Arrow table, and for the MLP a plain-JavaScript forward pass
+//   (nodes/train/mlp-forward-cpu.ts), since TF.js costs more per call than a small network;
+// - onnxruntime: onnxruntime-node on the model's ONNX export, preprocessing inside the graph.
+// Each alternative must first answer the probe rows as predictTable does, to 1e-5; then all are
+// timed on those rows and the fastest answers. A candidate that fails or disagrees is left out,
+// with the reason kept for the log.
 import type { MlRuntime } from '../../engine/node-definition';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { predictTable, type Predictions } from '../../nodes/models/predict';
+import { estimatorFor } from '../../nodes/models/predict';
 import { exportOnnx, ONNX_OUTPUTS } from '../../nodes/onnx/export-onnx';
-import { onnxFeeds } from '../../nodes/onnx/onnx-feeds';
+import { MLP_FORMAT } from '../../nodes/train/mlp-estimator';
+import { mlpForwardCpu } from '../../nodes/train/mlp-forward-cpu';
+import { decodeMlpPayload } from '../../nodes/train/mlp-payload';
 import type { FittedPreprocessing } from '../../nodes/train/preprocess-state';
-import type { TableValue } from '../../nodes/values';
+import type { ColumnData } from '../../nodes/table/table-from-columns';
 import { openOnnx, runOnnx } from '../onnx/ort-session';
-import { verifyOnnx } from '../onnx/verify-onnx';
+import { ONNX_TOLERANCE } from '../onnx/verify-onnx';
+import type { ScoringBatch } from './scoring-batch';
 
-export type ScorerName = 'pipeworks' | 'onnxruntime';
+export type ScorerName = 'pipeworks' | 'pipeworks-direct' | 'onnxruntime';
+type Score = (batch: ScoringBatch) => Promise<Predictions>;
 
 export interface Scorer {
   name: ScorerName;
-  score(table: TableValue): Promise<Predictions>;
-  /** Median microseconds a call took on the probe rows, for each scorer tried. */
+  score: Score;
+  /** Median microseconds a probe call took, for each scorer that qualified. */
   timings: Partial<Record<ScorerName, number>>;
-  /** Why ONNX was not used, when it was not. */
+  /** Why a candidate was left out, when one was. */
   note: string | null;
 }
 
 const TIMED_CALLS = 60;
 
-export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessing, ml: MlRuntime, probe: TableValue): Promise<Scorer> {
-  const ours = (table: TableValue) => predictTable(model, table, ml);
-  const oursUs = await medianMicros(() => ours(probe));
-  let bytes: Uint8Array;
-  try {
-    bytes = exportOnnx(model, { name: 'serving', version: 'serving' });
-    const check = await verifyOnnx(model, bytes, probe, ml);
-    if (check.mismatch) return { name: 'pipeworks', score: ours, timings: { pipeworks: oursUs }, note: `ONNX export disagrees: ${check.mismatch}` };
-  } catch (error) {
-    return { name: 'pipeworks', score: ours, timings: { pipeworks: oursUs }, note: `no ONNX export: ${(error as Error).message}` };
+export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessing, ml: MlRuntime, probe: ScoringBatch): Promise<Scorer> {
+  const ours: Score = (batch) => predictTable(model, batch.table(), ml);
+  const expected = await ours(probe);
+  const candidates: { name: ScorerName; score: Score; release?: () => Promise<void> }[] = [{ name: 'pipeworks', score: ours }];
+  const notes: string[] = [];
+  const predictions = (scores: Float64Array): Predictions => ({ task: model.task, labels: [...model.labels], scores });
+  if (model.format === MLP_FORMAT) {
+    const mlp = decodeMlpPayload(model.payload);
+    candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(mlpForwardCpu(mlp, batch.matrix(pre))) });
+  } else {
+    const estimator = estimatorFor(model.format);
+    candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(await estimator.predict(model.payload, batch.matrix(pre), ml)) });
   }
-  const session = await openOnnx(bytes);
-  const onnx = async (table: TableValue): Promise<Predictions> => {
-    const out = await runOnnx(session, onnxFeeds(pre, table.table));
-    const scores = out[model.task === 'regression' ? ONNX_OUTPUTS.value : ONNX_OUTPUTS.probabilities].data as Float64Array;
-    return { task: model.task, labels: [...model.labels], scores };
-  };
-  const onnxUs = await medianMicros(() => onnx(probe));
-  const timings = { pipeworks: oursUs, onnxruntime: onnxUs };
-  if (onnxUs < oursUs) return { name: 'onnxruntime', score: onnx, timings, note: null };
-  await session.release();
-  return { name: 'pipeworks', score: ours, timings, note: 'our predictor measured faster' };
+  try {
+    const session = await openOnnx(exportOnnx(model, { name: 'serving', version: 'serving' }));
+    const key = model.task === 'regression' ? ONNX_OUTPUTS.value : ONNX_OUTPUTS.probabilities;
+    candidates.push({
+      name: 'onnxruntime',
+      score: async (batch) => predictions((await runOnnx(session, batch.onnxFeeds(pre)))[key].data as Float64Array),
+      release: () => session.release(),
+    });
+  } catch (error) {
+    notes.push(`no ONNX export: ${(error as Error).message}`);
+  }
+  const timings: Partial<Record<ScorerName, number>> = {};
+  let best: (typeof candidates)[number] | null = null;
+  for (const candidate of candidates) {
+    const problem = candidate.name === 'pipeworks' ? null : disagreement(expected, await candidate.score(probe).catch((e: Error) => e));
+    if (problem) {
+      notes.push(`${candidate.name} left out: ${problem}`);
+      continue;
+    }
+    timings[candidate.name] = await medianMicros(() => candidate.score(probe));
+    if (!best || timings[candidate.name]! < timings[best.name]!) best = candidate;
+  }
+  for (const c of candidates) if (c !== best) await c.release?.();
+  return { name: best!.name, score: best!.score, timings, note: notes.length ? notes.join('; ') : null };
+}
+
+function disagreement(expected: Predictions, got: Predictions | Error): string | null {
+  if (got instanceof Error) return got.message;
+  if (got.scores.length !== expected.scores.length) return `${got.scores.length} scores, expected ${expected.scores.length}`;
+  for (let i = 0; i < got.scores.length; i++) {
+    const difference = Math.abs(got.scores[i] - expected.scores[i]) / Math.max(1, Math.abs(expected.scores[i]));
+    if (!(difference <= ONNX_TOLERANCE)) return `score ${i}: ${got.scores[i]}, predictTable ${expected.scores[i]}`;
+  }
+  return null;
 }
 
 async function medianMicros(fn: () => Promise<unknown>): Promise<number> {
@@ -60,16 +96,24 @@ async function medianMicros(fn: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-/** Probe rows: every column missing, then at the training fill, then an unseen category. */
-export function probeColumns(model: ModelArtifact, pre: FittedPreprocessing) {
+export const PROBE_ROWS = 4;
+
+/** Probe rows: every column missing; at the training fill; an unseen category; values spread over the training range. */
+export function probeColumns(model: ModelArtifact, pre: FittedPreprocessing): ColumnData[] {
   const fills = new Map(pre.columns.map((c) => [c.name, c]));
-  return model.inputs.map((info) => {
+  return model.inputs.map((info, i) => {
     const state = fills.get(info.name);
     const numeric = info.type === 'numeric' || info.type === 'datetime';
     let filled: number | string | boolean | null = null;
     if (state?.kind === 'numeric') filled = info.type === 'datetime' ? state.fill * 86_400_000 : state.fill + state.scale;
     else if (state?.kind === 'categorical') filled = info.type === 'boolean' ? state.fill === 'true' : state.fill;
     const unseen = info.type === 'categorical' || info.type === 'text' ? '__probe_unseen__' : filled;
-    return { info, values: [numeric ? NaN : null, filled, unseen] };
+    let spread: number | string | boolean | null = filled;
+    if (state?.kind === 'numeric') spread = (state.offset + (state.scale * ((i % 5) - 2)) / 2) * (info.type === 'datetime' ? 86_400_000 : 1);
+    else if (state?.kind === 'categorical' && state.categories.length) {
+      const category = state.categories[i % state.categories.length];
+      spread = info.type === 'boolean' ? category === 'true' : category;
+    }
+    return { info, values: [numeric ? NaN : null, filled, unseen, spread] };
   });
 }

@@ -14,9 +14,10 @@ const ok = { amount: [1, '2.5', null], city: ['Lyon', 7, null], member: [true, '
 
 describe('validateRows', () => {
   it('builds the raw table, reading number text, nulls as missing, and reports unseen categories', () => {
-    const { table: t, unseen } = validateRows(table(ok), model);
+    const { batch, unseen } = validateRows(table(ok), model);
+    const t = batch.table();
     expect(t.table.numRows).toBe(3);
-    expect(t.table.getChild('amount')!.get(2)).toBeNull();
+    expect(t.table.getChild('amount')!.get(2)).toBeNaN();
     expect([...t.table.getChild('amount')!].slice(0, 2)).toEqual([1, 2.5]);
     expect(t.table.getChild('city')!.get(1)).toBe('7');
     expect(t.table.getChild('member')!.get(1)).toBe(false);
@@ -38,6 +39,6 @@ describe('validateRows', () => {
     const { amount: _a, ...noAmount } = ok;
     expect(() => validateRows(table(noAmount), model)).toThrow(/Missing column "amount"/);
     expect(() => validateRows(table({ ...ok, amuont: [1, 2, 3] }), model)).toThrow(/Unknown column "amuont" \(did you mean "amount"\?\)/);
-    expect(validateRows(table({ ...ok, fraud: ['no', 'no', 'yes'] }), model).table.table.numRows).toBe(3);
+    expect(validateRows(table({ ...ok, fraud: ['no', 'no', 'yes'] }), model).batch.rows).toBe(3);
   });
 });

@@ -3,11 +3,12 @@
 // the preprocessing imputes them as it did in training. Unseen categories are fine too: the
 // preprocessing has a bucket for them (one-hot `__unseen__`, ordinal -1); they are reported back.
 import { closestName } from '../../engine/did-you-mean';
-import { tableFromColumns, type CellValue } from '../../nodes/table/table-from-columns';
-import type { ColumnType, TableValue } from '../../nodes/values';
+import type { CellValue } from '../../nodes/table/table-from-columns';
+import type { ColumnType } from '../../nodes/values';
 import type { InputSpec, LoadedModel } from './loaded-model';
 import { describe, type RequestTable } from './request-table';
 import { badRequest } from './serve-error';
+import { ScoringBatch } from './scoring-batch';
 
 export interface UnseenCategory {
   row: number;
@@ -16,7 +17,7 @@ export interface UnseenCategory {
 }
 
 export interface ValidatedRows {
-  table: TableValue;
+  batch: ScoringBatch;
   /** At most MAX_UNSEEN_REPORTED entries, rows counted from 0. */
   unseen: UnseenCategory[];
 }
@@ -37,7 +38,7 @@ export function validateRows(request: RequestTable, model: Pick<LoadedModel, 'in
     info: spec.info,
     values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen),
   }));
-  return { table: { kind: 'table', table: tableFromColumns(columns, request.rows), columns: columns.map((c) => c.info) }, unseen };
+  return { batch: new ScoringBatch(request.rows, columns), unseen };
 }
 
 function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[]): CellValue[] {

@@ -80,7 +80,7 @@ describe('model metadata and readiness', () => {
         { name: 'predict_proba', datatype: 'FP64', shape: [-1, 2] },
         { name: 'prediction_id', datatype: 'BYTES', shape: [-1] },
       ],
-      parameters: { model: 'fraud', task: 'binary', labels: '["no","yes"]', scorer: expect.stringMatching(/^(pipeworks|onnxruntime)$/) },
+      parameters: { model: 'fraud', task: 'binary', labels: '["no","yes"]', scorer: expect.stringMatching(/^(pipeworks|pipeworks-direct|onnxruntime)$/) },
     });
     expect((await call(`/v2/models/fraud/versions/${versions[1]}`)).status).toBe(200);
   });

@@ -1,0 +1,73 @@
+// The MLP's forward pass in plain JavaScript, for scoring a few rows at a time: a one-row request
+// to TF.js costs a tensor upload and a kernel dispatch per op, far more than the arithmetic of a
+// small network. Same layout and outputs as predictMlp (mlp-estimator.ts), computed in float64 on
+// the float32 weights; serving checks it against predictMlp before using it (server/serving).
+import { assertNever } from '../../engine/assert-never';
+import type { Matrix } from './estimator';
+import { layerSlots } from './mlp-layout';
+import type { MlpActivation } from './mlp-params';
+import type { MlpModel } from './mlp-payload';
+
+/** Classifiers: rows × classes probabilities (two columns for binary); regression: rows × 1. */
+export function mlpForwardCpu(model: MlpModel, X: Matrix): Float64Array {
+  const { spec, theta } = model;
+  if (X.cols !== spec.inputs) throw new Error(`The MLP expects ${spec.inputs} features, got ${X.cols}`);
+  const slots = layerSlots(spec);
+  const width = spec.output === 'sigmoid' ? 2 : spec.outputs;
+  const out = new Float64Array(X.rows * width);
+  const widest = Math.max(spec.inputs, ...spec.hidden, spec.outputs);
+  let h = new Float64Array(widest);
+  let next = new Float64Array(widest);
+  for (let r = 0; r < X.rows; r++) {
+    for (let j = 0; j < spec.inputs; j++) h[j] = X.data[r * X.cols + j];
+    slots.forEach((s, l) => {
+      const last = l === slots.length - 1;
+      for (let u = 0; u < s.units; u++) {
+        let z = theta[s.bOffset + u];
+        for (let i = 0; i < s.fanIn; i++) z += h[i] * theta[s.wOffset + i * s.units + u];
+        next[u] = last ? z : activate(spec.activation, z);
+      }
+      [h, next] = [next, h];
+    });
+    writeOutput(model, h, out, r, width);
+  }
+  return out;
+}
+
+function activate(activation: MlpActivation, z: number): number {
+  switch (activation) {
+    case 'relu':
+      return z > 0 ? z : 0;
+    case 'tanh':
+      return Math.tanh(z);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    default:
+      return assertNever(activation, 'activation');
+  }
+}
+
+function writeOutput(model: MlpModel, z: Float64Array, out: Float64Array, r: number, width: number): void {
+  const { spec, targetScale } = model;
+  switch (spec.output) {
+    case 'sigmoid': {
+      const p = 1 / (1 + Math.exp(-z[0]));
+      out[2 * r] = 1 - p;
+      out[2 * r + 1] = p;
+      return;
+    }
+    case 'softmax': {
+      let max = -Infinity;
+      for (let k = 0; k < width; k++) max = Math.max(max, z[k]);
+      let sum = 0;
+      for (let k = 0; k < width; k++) sum += Math.exp(z[k] - max);
+      for (let k = 0; k < width; k++) out[r * width + k] = Math.exp(z[k] - max) / sum;
+      return;
+    }
+    case 'linear':
+      out[r] = targetScale ? z[0] * targetScale.std + targetScale.mean : z[0];
+      return;
+    default:
+      assertNever(spec.output, 'output');
+  }
+}
