@@ -14,6 +14,7 @@ import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
 import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
+import { benchServe } from './serve.bench';
 
 interface Row {
   name: string;
@@ -27,7 +28,8 @@ interface Row {
 /** `npm run bench -- canvas` runs only the benchmarks whose name contains one of the words given. */
 export async function runAll(args: string[]): Promise<number> {
   const rows: Row[] = [];
-  const wanted = (key: string) => args.length === 0 || args.some((a) => key.includes(a));
+  const names = args.filter((a) => !a.startsWith('--'));
+  const wanted = (key: string) => names.length === 0 || names.some((a) => key.includes(a));
   if (wanted('compile')) {
     const compile = await benchCompile();
     rows.push({
@@ -61,6 +63,7 @@ export async function runAll(args: string[]): Promise<number> {
       pass: a.workerMaxLagMs < a.barMs,
     });
   }
+  if (wanted('serve')) rows.push(...(await benchServe(args)));
   if (wanted('registry')) {
     const r = await benchRegistry();
     const ms = (t: { p95: number; median: number; cpuP95: number }) => `p95 ${t.p95.toFixed(2)} ms (median ${t.median.toFixed(2)}, CPU p95 ${t.cpuP95.toFixed(2)})`;

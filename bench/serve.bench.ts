@@ -1,0 +1,151 @@
+// Serving, single-row KServe V2 infer on the bench MLP (20-64-32-1, 20 numeric inputs with their
+// standard scaling), driven by autocannon over loopback against the real `pipeworks serve` process
+// (prediction log on, every request logged). Reference, same run: a bare node:http server in its
+// own process answering a constant JSON body of the same size. Figures:
+// - throughput (10 connections) as a ratio to the bare server: bar ≥ 0.6;
+// - p99 latency at a steady 500 requests/s: bar ≤ 2 ms;
+// - errors (non-2xx, timeouts, resets) over every run: bar 0;
+// - resident memory after SMALL requests and after LARGE: bar within 10%.
+// Full run: 100k and 1M requests, 60 s phases. `npm run bench -- serve --quick`: 10k and 50k, 10 s.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { openDatabase } from '../server/db/client';
+import type { ModelArtifact } from '../nodes/models/model-artifact';
+import { encodeMlpPayload } from '../nodes/train/mlp-payload';
+import { initialParameters, type MlpSpec } from '../nodes/train/mlp-layout';
+import { addKey, createEndpoint, deploy, registerModel } from '../server/serving/test-kit';
+import { freePort, newDataDir } from '../tests/integration/helpers/server-process';
+import { startServing, stopServing } from '../tests/integration/helpers/serving-process';
+import type { BenchRow } from './mlp.bench';
+
+const COLS = 20;
+
+export function benchMlpModel(): ModelArtifact {
+  const spec: MlpSpec = { inputs: COLS, hidden: [64, 32], activation: 'relu', outputs: 1, output: 'sigmoid' };
+  const names = Array.from({ length: COLS }, (_, i) => `x${i}`);
+  return {
+    format: 'tfjs/mlp',
+    task: 'binary',
+    target: 'y',
+    inputs: names.map((name) => ({ name, type: 'numeric', role: 'feature' })),
+    preprocessing: {
+      version: 1,
+      columns: names.map((name) => ({ kind: 'numeric', name, source: 'numeric', fill: 0, offset: 0.1, scale: 1.2, missing: 0 })),
+      dropped: [],
+      features: names,
+    },
+    labels: ['0', '1'],
+    payload: encodeMlpPayload({ spec, theta: initialParameters(spec, 7) }),
+    training: { algorithm: 'tfjs/mlp' },
+  };
+}
+
+function inferBody(): string {
+  return JSON.stringify({
+    inputs: Array.from({ length: COLS }, (_, i) => ({ name: `x${i}`, shape: [1], datatype: 'FP64', data: [Math.round(Math.sin(i) * 1000) / 1000] })),
+  });
+}
+
+function run(options: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const failures = (r: Result) => r.errors + r.timeouts + r.non2xx + r.resets;
+
+async function rssBytes(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const m = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
+  if (!m) throw new Error('no process_resident_memory_bytes in /metrics');
+  return Number(m[1]);
+}
+
+async function startBare(body: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join('bench', 'serve-bare.mjs')], { env: { ...process.env, BARE_PORT: String(port), BARE_BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
+  const quick = args.includes('--quick');
+  const secondsArg = args.find((a) => a.startsWith('--seconds='));
+  const seconds = secondsArg ? Number(secondsArg.slice('--seconds='.length)) : quick ? 10 : 60;
+  const [small, large] = quick ? [10_000, 50_000] : [100_000, 1_000_000];
+
+  const dataDir = newDataDir();
+  const { db, sqlite } = openDatabase(dataDir);
+  const version = await registerModel(db, dataDir, benchMlpModel(), 'bench-mlp');
+  const endpointId = createEndpoint(db, 'bench-mlp', version.modelId, { rateLimitPerMinute: 1_000_000_000 });
+  deploy(db, endpointId, version.versionId);
+  const { key } = addKey(db, endpointId, ['infer']);
+  sqlite.close();
+  const serving = await startServing({ dataDir, env: { PIPEWORKS_SERVING_MAX_INFLIGHT: '100000' } });
+  const url = `${serving.url}/v2/models/bench-mlp/infer`;
+  const request = { method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: inferBody() };
+  const sample = await (await fetch(url, request)).text();
+  const bare = await startBare(sample);
+
+  try {
+    const common = { connections: 10, pipelining: 1, ...request };
+    // Warm both (JIT, connection set-up), then measure each the same way.
+    await run({ ...common, url, duration: 3 });
+    await run({ ...common, url: bare.url, duration: 3 });
+    const ours = await run({ ...common, url, duration: seconds });
+    const reference = await run({ ...common, url: bare.url, duration: seconds });
+    const paced = await run({ ...common, url, duration: seconds, overallRate: 500 });
+    const toSmall = await run({ ...common, url, amount: Math.max(1000, small - ours.requests.total - paced.requests.total) });
+    const rssSmall = await rssBytes(serving.url);
+    const toLarge = await run({ ...common, url, amount: large - small });
+    const rssLarge = await rssBytes(serving.url);
+    const errors = [ours, paced, toSmall, toLarge].reduce((sum, r) => sum + failures(r), 0);
+    const total = [ours, paced, toSmall, toLarge].reduce((sum, r) => sum + r.requests.total, 0);
+
+    const ratio = ours.requests.average / reference.requests.average;
+    const growth = rssLarge / rssSmall - 1;
+    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+    const tag = quick ? ' (quick run)' : '';
+    // Which scorer the process chose at load and what each measured (our predictor vs onnxruntime-node).
+    const scorers = /scored by (\S+) \(a probe call: ([^)]*)\)/.exec(serving.output());
+    const scorerNote = scorers ? `; scorer ${scorers[1]} (one probe call: ${scorers[2]})` : '';
+    return [
+      {
+        name: `serve: V2 infer throughput, one row on the bench MLP, 10 connections, ${seconds} s${tag}`,
+        figure: `${ours.requests.average.toFixed(0)} req/s (p50 ${ours.latency.p50} ms, p99 ${ours.latency.p99} ms)${scorerNote}`,
+        reference: `bare node:http constant JSON ${reference.requests.average.toFixed(0)} req/s`,
+        ratio,
+        bar: 'ratio ≥ 0.6',
+        pass: ratio >= 0.6,
+      },
+      {
+        name: `serve: V2 infer p99 at 500 requests/s, ${seconds} s${tag}`,
+        figure: `p99 ${paced.latency.p99} ms (p50 ${paced.latency.p50} ms, p97.5 ${paced.latency.p97_5} ms, ${paced.requests.average.toFixed(0)} req/s served)`,
+        reference: `bare server p99 at full speed ${reference.latency.p99} ms`,
+        ratio: paced.latency.p99 / 2,
+        bar: 'p99 ≤ 2 ms',
+        pass: paced.latency.p99 <= 2,
+      },
+      {
+        name: `serve: errors over every phase${tag}`,
+        figure: `${errors} of ${total} requests (non-2xx ${[ours, paced, toSmall, toLarge].reduce((s, r) => s + r.non2xx, 0)}, timeouts ${[ours, paced, toSmall, toLarge].reduce((s, r) => s + r.timeouts, 0)})`,
+        reference: 'none',
+        ratio: errors,
+        bar: '0 errors',
+        pass: errors === 0,
+      },
+      {
+        name: `serve: resident memory after ${large.toLocaleString('en')} requests vs after ${small.toLocaleString('en')}${tag}`,
+        figure: `${mb(rssLarge)} vs ${mb(rssSmall)} (${(growth * 100).toFixed(1)}%)`,
+        reference: `after ${small.toLocaleString('en')}`,
+        ratio: rssLarge / rssSmall,
+        bar: 'within 10%',
+        pass: Math.abs(growth) <= 0.1,
+      },
+    ];
+  } finally {
+    bare.child.kill('SIGTERM');
+    await stopServing(serving);
+  }
+}
