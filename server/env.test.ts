@@ -43,6 +43,10 @@ describe('parseEnv', () => {
         PIPEWORKS_SERVING_PORT: '4001',
         PIPEWORKS_SERVING_MAX_INFLIGHT: '64',
         PIPEWORKS_SERVING_MAX_LAG_MS: '100',
+        PIPEWORKS_VERIFY: 'off',
+        PIPEWORKS_VERIFY_FULL_MB: '8',
+        PIPEWORKS_VERIFY_SAMPLE: '0.25',
+        PIPEWORKS_VERIFY_SEED: 'private',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -71,6 +75,10 @@ describe('parseEnv', () => {
       PIPEWORKS_SERVING_PORT: 4001,
       PIPEWORKS_SERVING_MAX_INFLIGHT: 64,
       PIPEWORKS_SERVING_MAX_LAG_MS: 100,
+      PIPEWORKS_VERIFY: false,
+      PIPEWORKS_VERIFY_FULL_MB: 8,
+      PIPEWORKS_VERIFY_SAMPLE: 0.25,
+      PIPEWORKS_VERIFY_SEED: 'private',
       NODE_ENV: 'production',
     });
   });

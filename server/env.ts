@@ -72,6 +72,14 @@ const envSchema = (cwd: string) =>
     /** Where clients reach the serving process, as the deployment page's snippets show it (and the studio calls it). */
     PIPEWORKS_SERVING_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
     PIPEWORKS_SERVING_PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3001),
+    /** Verification of browser results (docs/security.md): off only to measure what it costs. */
+    PIPEWORKS_VERIFY: optional(z.enum(['on', 'off'])).transform((v) => v !== 'off'),
+    /** Browser results whose inputs and outputs stay under this are all re-computed by the server. */
+    PIPEWORKS_VERIFY_FULL_MB: optional(z.coerce.number().min(0).max(1_000_000)).transform((mb) => mb ?? 64),
+    /** The share of larger browser results re-computed, chosen by a seeded draw per cache key. */
+    PIPEWORKS_VERIFY_SAMPLE: optional(z.coerce.number().min(0).max(1)).transform((rate) => rate ?? 0.1),
+    /** Keeps the draw unpredictable to a browser tab; set a private value in production. */
+    PIPEWORKS_VERIFY_SEED: optional(z.string()).transform((seed) => seed ?? ''),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

@@ -21,6 +21,7 @@ export function getRunManager(): RunManager {
       bundledRoot: bundledRoot(),
       testNodes: env.PIPEWORKS_TEST_NODES,
       browserTimeoutMs: env.PIPEWORKS_BROWSER_TIMEOUT_S * 1000,
+      verify: { enabled: env.PIPEWORKS_VERIFY, fullBytes: env.PIPEWORKS_VERIFY_FULL_MB * 2 ** 20, sampleRate: env.PIPEWORKS_VERIFY_SAMPLE, seed: env.PIPEWORKS_VERIFY_SEED },
     });
   }
   return holder[key];

@@ -27,6 +27,7 @@ const ACCESS: Record<string, Access> = {
   'project.create': 'project.create',
   'project.update': 'project.create',
   'project.setArchived': 'project.create',
+  'project.setCachePolicy': 'project.write',
   'pipeline.get': 'pipeline.read',
   'pipeline.versions': 'pipeline.read',
   'pipeline.save': 'pipeline.write',

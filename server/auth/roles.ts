@@ -103,6 +103,23 @@ function canBuild(action: Action): boolean {
 }
 
 /**
+ * Registering a model built on browser results the server has not verified needs someone who
+ * answers for the science: a scientist or an administrator approves it (server/registry/register.ts).
+ */
+export function canApproveUnverified(role: Role): boolean {
+  switch (role) {
+    case 'admin':
+    case 'scientist':
+      return true;
+    case 'analyst':
+    case 'viewer':
+      return false;
+    default:
+      return assertNever(role, 'role');
+  }
+}
+
+/**
  * Cancelling stops someone's work: a run's owner may, and so may scientists and admins (who look
  * after shared runs); an analyst may cancel only their own. Needs 'run.cancel' first. Why not, in
  * words, or null when they may: the server's 403 and the studio's disabled Cancel button both

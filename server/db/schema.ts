@@ -7,6 +7,7 @@ import type { ModelLineage, ModelSignature } from '../registry/version-types';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
 import { ROLES } from '../auth/roles';
+import { CACHE_POLICIES, RESULT_TRUST } from '../trust/result-trust';
 
 export const RUN_TRIGGERS = ['manual', 'cli', 'schedule', 'api'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
@@ -80,6 +81,8 @@ export const projects = sqliteTable('projects', {
   createdAt: integer('created_at').notNull(),
   /** Set while archived: hidden from the project list, still reachable by link; null when active. */
   archivedAt: integer('archived_at'),
+  /** Which cached results this project's runs may reuse (server/trust/result-trust.ts); admins set it. */
+  cachePolicy: text('cache_policy', { enum: CACHE_POLICIES }).notNull().default('verified'),
 });
 
 export const pipelines = sqliteTable(
@@ -155,6 +158,8 @@ export const runs = sqliteTable(
     useCache: integer('use_cache', { mode: 'boolean' }).notNull().default(true),
     /** True once its params, dataset versions and metrics are in their tables; older runs are filled in at start-up. */
     recordsIndexed: integer('records_indexed', { mode: 'boolean' }).notNull().default(false),
+    /** Set when a step result of this run failed the server's verification: shown on the run, never cleared. */
+    trustFlag: text('trust_flag'),
   },
   (t) => [
     index('runs_status_idx').on(t.status),
@@ -208,6 +213,13 @@ export const stepRuns = sqliteTable(
     pipeworksVersion: text('pipeworks_version'),
     /** Why the key differs from this step's in the pipeline's previous run that had it ("params changed", …). */
     keyChanges: text('key_changes', { mode: 'json' }).$type<string[]>(),
+    /**
+     * Provenance: the person whose run computed the outputs (the producer's, for a cached step).
+     * No foreign key, as in the audit trail: who computed a result outlives their account.
+     */
+    ranBy: text('ran_by'),
+    /** Whether the server computed or verified the outputs (server/trust/result-trust.ts). */
+    trust: text('trust', { enum: RESULT_TRUST }),
   },
   (t) => [
     uniqueIndex('step_runs_run_step_unique').on(t.runId, t.stepId),
@@ -309,6 +321,9 @@ export const artifacts = sqliteTable('artifacts', {
   releasedAt: integer('released_at'),
   /** What let go of it, for the storage page: "run 1a2b3c4d deleted", "churn v3 deleted". */
   releasedBy: text('released_by'),
+  /** Set when a browser's result failed the server's verification: never reused, kept as evidence. */
+  quarantinedAt: integer('quarantined_at'),
+  quarantineReason: text('quarantine_reason'),
 });
 
 /** A named dataset; its content lives in its versions. Names are unique and case-sensitive. */

@@ -7,6 +7,7 @@ import type { Plan, PlanStep } from '../../engine/plan';
 import type { Db } from '../db/client';
 import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
+import { consumerFor, type CacheConsumer } from '../trust/cache-scope';
 import type { Placement } from '../../engine/node-definition';
 import type { BrowserOffer } from '../../engine/placement';
 import { compileStoredVersion } from './compile-doc';
@@ -38,6 +39,11 @@ export interface PreviewInput {
   browser?: BrowserOffer;
 }
 
+/** Who asks: the cache look-up answers for this person in the pipeline's project. */
+export interface PreviewAsker {
+  userId: string | null;
+}
+
 /** How many earlier runs are searched for the last plan a step appeared in. */
 const HISTORY_LIMIT = 50;
 
@@ -46,18 +52,18 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
   'code changed': 'new code version',
 };
 
-export async function previewRun(db: Db, dataDir: string, input: PreviewInput): Promise<PlanPreview> {
+export async function previewRun(db: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
   const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser });
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
     upTo: input.upTo ?? null,
-    steps: await previewPlan(db, dataDir, plan),
+    steps: await previewPlan(db, dataDir, plan, consumerFor(db, asker.userId, input.pipelineId)),
   };
 }
 
 /** The decision for every step of a compiled plan, in plan order. */
-export async function previewPlan(db: Db, dataDir: string, plan: Plan): Promise<PreviewStep[]> {
+export async function previewPlan(db: Db, dataDir: string, plan: Plan, consumer: CacheConsumer | null = null): Promise<PreviewStep[]> {
   const history = previousPlans(db, plan.pipelineId);
   const out: PreviewStep[] = [];
   for (const step of plan.steps) {
@@ -69,12 +75,14 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan): Promise<
       placement: step.placement,
       placementReason: step.placementReason ?? (step.placement === 'server' ? 'Runs on the server' : 'Runs in the browser'),
     };
-    const found = await lookupCachedStep(db, dataDir, step);
+    const found = await lookupCachedStep(db, dataDir, step, undefined, consumer);
     if (found.status === 'hit') {
       out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });
       continue;
     }
-    out.push({ ...base, decision: 'run', reasons: reasonsToRun(step, history, found.status === 'gone') });
+    // A result with this very key exists but may not be reused here: that is the whole reason.
+    const reasons = found.status === 'miss' && found.refused ? [found.refused] : reasonsToRun(step, history, found.status === 'gone');
+    out.push({ ...base, decision: 'run', reasons });
   }
   return out;
 }

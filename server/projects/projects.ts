@@ -55,6 +55,7 @@ export function createProject(db: Db, actor: Actor, input: { name: string; descr
         createdBy: actor.id,
         createdAt: Date.now(),
         archivedAt: null,
+        cachePolicy: 'verified',
       };
       tx.insert(projects).values(project).run();
       audit(tx, { userId: actor.id, action: 'project.create', targetType: 'project', targetId: project.id, detail: { name: project.name } });

@@ -32,6 +32,10 @@ export function lineageOfRunStep(db: Db, run: Run, stepId: string, output: strin
       cachedFromRunId: stepRuns.cachedFromRunId,
       implementationHash: stepRuns.implementationHash,
       pipeworksVersion: stepRuns.pipeworksVersion,
+      runner: stepRuns.runner,
+      backend: stepRuns.backend,
+      ranBy: stepRuns.ranBy,
+      trust: stepRuns.trust,
     })
     .from(stepRuns)
     .where(and(eq(stepRuns.runId, run.id), inArray(stepRuns.stepId, planned.map((s) => s.id))))
@@ -56,6 +60,10 @@ export function lineageOfRunStep(db: Db, run: Run, stepId: string, output: strin
       outputs,
       status: row?.status ?? 'queued',
       cachedFromRunId: row?.cachedFromRunId ?? null,
+      runner: row?.runner ?? null,
+      backend: row?.backend ?? null,
+      ranBy: row?.ranBy ?? null,
+      trust: row?.trust ?? null,
     };
   });
   return {

@@ -2,12 +2,14 @@
 // came (a button on a node or run page, a train node's `register` option, an import), so a rule
 // that applies to every version has one place to go.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { modelNameSchema } from '../../nodes/models/model-name';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, type ModelVersionSource } from '../db/schema';
+import { canApproveUnverified, type Role } from '../auth/roles';
+import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, stepRuns, type ModelVersionSource } from '../db/schema';
+import { isTrusted, trustOf, trustPhrase, type ResultTrust } from '../trust/result-trust';
 import type { VersionReference } from './reference-stats';
 import type { ModelLineage, ModelSignature } from './version-types';
 
@@ -43,6 +45,10 @@ export interface RegisterRequest {
    * model's newest version registers nothing new (a cached re-run would otherwise add a copy each time).
    */
   via: RegisterVia;
+  /** The registering person's role: only a scientist or admin may approve unverified lineage. */
+  role?: Role | null;
+  /** An explicit approval of lineage steps the server neither ran nor verified (audited). */
+  approveUnverified?: boolean;
 }
 
 export interface RegisteredVersion {
@@ -52,6 +58,33 @@ export interface RegisteredVersion {
   version: number;
   /** False when `via: 'auto'` found the same model already registered as the newest version. */
   created: boolean;
+}
+
+/** Lineage steps of a run-made draft whose result the server neither computed nor verified. */
+function unverifiedLineage(db: Db, draft: VersionDraft): { stepId: string; trust: ResultTrust }[] {
+  if (!draft.runId) return [];
+  const ids = draft.lineage.steps.map((s) => s.id);
+  if (ids.length === 0) return [];
+  return db
+    .select({ stepId: stepRuns.stepId, trust: stepRuns.trust, runner: stepRuns.runner })
+    .from(stepRuns)
+    .where(and(eq(stepRuns.runId, draft.runId), inArray(stepRuns.stepId, ids)))
+    .all()
+    .map((row) => ({ stepId: row.stepId, trust: trustOf(row.trust, row.runner) }))
+    .filter((row) => !isTrusted(row.trust));
+}
+
+function assertApproved(request: RegisterRequest, unverified: { stepId: string; trust: ResultTrust }[]): void {
+  const steps = unverified.map((s) => `"${s.stepId}" (${trustPhrase(s.trust)})`).join(', ');
+  if (unverified.some((s) => s.trust === 'mismatch' || s.trust === 'tainted')) {
+    throw new UserError(`This model cannot be registered: its lineage has steps that failed the server's verification: ${steps}`);
+  }
+  if (!request.approveUnverified) {
+    throw new UserError(`This model's lineage has steps the server neither ran nor verified: ${steps}. A scientist or an administrator must approve registering it.`, { field: 'approveUnverified' });
+  }
+  if (!request.role || !canApproveUnverified(request.role)) {
+    throw new UserError(`Only a scientist or an administrator may approve a model built on unverified browser results (${steps})`, { field: 'approveUnverified' });
+  }
 }
 
 export function registerModelVersion(db: Db, request: RegisterRequest): RegisteredVersion {
@@ -70,6 +103,8 @@ export function registerModelVersion(db: Db, request: RegisterRequest): Register
         .values({ id: randomUUID(), projectId: request.projectId, name: name.data, description: '', createdBy: request.userId, createdAt: now, updatedAt: now })
         .onConflictDoNothing({ target: [registeredModels.projectId, registeredModels.name] })
         .run();
+      const unverified = unverifiedLineage(tx, draft);
+      if (unverified.length > 0) assertApproved(request, unverified);
       const model = tx
         .select({ id: registeredModels.id })
         .from(registeredModels)
@@ -128,6 +163,15 @@ export function registerModelVersion(db: Db, request: RegisterRequest): Register
         targetId: versionId,
         detail: { model: name.data, modelId: model.id, version, via: request.via, runId: draft.runId, stepId: draft.stepId, artifactId: draft.artifactId },
       });
+      if (unverified.length > 0) {
+        audit(tx, {
+          userId: request.userId,
+          action: 'model.approve_unverified',
+          targetType: 'model_version',
+          targetId: versionId,
+          detail: { model: name.data, version, runId: draft.runId, steps: unverified },
+        });
+      }
       return { modelId: model.id, modelName: name.data, versionId, version, created: true };
     },
     { behavior: 'immediate' },

@@ -2,6 +2,7 @@
 // against, and the lineage frozen at registration (it outlives the run it came from).
 import type { ModelTask } from '../../nodes/models/model-artifact';
 import type { ColumnInfo } from '../../nodes/values';
+import type { ResultTrust } from '../trust/result-trust';
 
 export interface ModelSignature {
   /** The raw input columns, as ingested: name, type and role. */
@@ -37,6 +38,11 @@ export interface LineageStep {
   outputs: Record<string, { id: string; kind: string; size: number }>;
   status: string;
   cachedFromRunId: string | null;
+  /** Provenance at registration (absent before issue 22): where it ran, whose run, and whether the server ran or verified it. */
+  runner?: string | null;
+  backend?: string | null;
+  ranBy?: string | null;
+  trust?: ResultTrust | null;
 }
 
 /** Data that entered the run from outside, read by an ingest step. */

@@ -12,6 +12,13 @@ import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
 import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions } from './worker-pool';
+import { eq } from 'drizzle-orm';
+import { runs } from '../db/schema';
+import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
+import { settleBrowserResults } from '../trust/verify';
+
+/** Used where no options are given (tests, the CLI): verify everything up to 64 MB, 10% above. */
+export const DEFAULT_VERIFY: VerifyOptions = { enabled: true, fullBytes: 64 * 2 ** 20, sampleRate: 0.1, seed: '' };
 
 export const RUNNER_NAME = 'server:worker-thread';
 
@@ -22,11 +29,17 @@ export class RunManager {
 
   private readonly sweeper: NodeJS.Timeout | undefined;
 
+  /** Re-computes deterministic steps browsers ran (server/trust/verify-queue.ts). */
+  readonly verifier: BrowserVerifier;
+  /** Outputs of server-placed steps run for a browser-driven run, so its tab cannot report others. */
+  private readonly forBrowser = new Map<string, Record<string, ArtifactRef>>();
+
   constructor(
     private readonly db: Db,
-    private readonly options: PoolOptions & { browserTimeoutMs?: number },
+    private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions },
   ) {
     this.pool = new StepWorkerPool(options);
+    this.verifier = new BrowserVerifier(db, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
     const timeout = options.browserTimeoutMs;
     if (timeout) {
       // Browser-driven runs whose tab went quiet become 'interrupted' (resumable), never "running" forever.
@@ -69,6 +82,7 @@ export class RunManager {
       runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
       onEvent: (event) => {
         persistEvent(this.db, runId, event, RUNNER_NAME);
+        if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) this.settle(runId, plan, event.stepId, event.outputs);
         notifyRunChanged(runId);
       },
     };
@@ -95,11 +109,38 @@ export class RunManager {
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
   }
 
+  /** A key the server computed itself settles every unverified browser result of that key. */
+  private settle(runId: string, plan: Plan, stepId: string, outputs: Record<string, ArtifactRef>): void {
+    const cacheKey = plan.steps.find((s) => s.id === stepId)?.cacheKey;
+    if (!cacheKey || !this.verifyOptions.enabled) return;
+    const userId = this.db.select({ createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).get()?.createdBy ?? null;
+    settleBrowserResults(this.db, cacheKey, outputs, { runId, userId });
+  }
+
+  private get verifyOptions(): VerifyOptions {
+    return this.options.verify ?? DEFAULT_VERIFY;
+  }
+
+  /** Runs a step for verification only: no run records it; its outputs are stored like any other. */
+  private async recompute(step: PlanStep, inputs: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
+    const hooks: StepHooks = { signal: new AbortController().signal, log: () => {}, progress: () => {} };
+    const result = await this.pool.run(step, inputs, hooks);
+    for (const ref of Object.values(result.outputs)) {
+      recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
+    }
+    return Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
+  }
+
+  /** What runStepForBrowser computed for this step of this run, if it ran in this process. */
+  takeServerResult(runId: string, stepId: string): Record<string, ArtifactRef> | undefined {
+    return this.forBrowser.get(`${runId}:${stepId}`);
+  }
+
   /**
    * A server-placed step of a run a browser drives (a mixed plan). The tab reports the step's start
    * and end; its logs and progress are recorded here as they happen.
    */
-  runStepForBrowser(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, signal: AbortSignal): Promise<StepRunResult> {
+  async runStepForBrowser(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, signal: AbortSignal): Promise<StepRunResult> {
     const record = (event: ExecuteEvent) => {
       persistEvent(this.db, runId, event, RUNNER_NAME);
       notifyRunChanged(runId);
@@ -113,7 +154,11 @@ export class RunManager {
         record({ type: 'step_progress', stepId: step.id, fraction: clamped, ...(message !== undefined && { message }), ...(data !== undefined && { data }) });
       },
     };
-    return this.runOnPool(runId, step, inputs, hooks);
+    const result = await this.runOnPool(runId, step, inputs, hooks);
+    this.forBrowser.set(`${runId}:${step.id}`, result.outputs);
+    // A tab reports a step within moments; the oldest entries go first once many pile up.
+    if (this.forBrowser.size > 10_000) this.forBrowser.delete(this.forBrowser.keys().next().value!);
+    return result;
   }
 
   /** Resolves when the run stops executing in this process (at once if it is not executing here). */
@@ -141,6 +186,7 @@ export class RunManager {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    await this.verifier.idle();
     for (const { controller } of this.active.values()) controller.abort();
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
     await this.pool.close();

@@ -2,7 +2,7 @@
 // history looks the same whichever process ran a step.
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ErrorCode } from '../../engine/errors';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
@@ -13,6 +13,7 @@ import { saveRequestedTables } from '../datasets/save-run-tables';
 import { registerRequestedModels } from '../registry/auto-register';
 import { recordRunInputs } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
+import { consumerForRun, producersOf, refusal, type CacheConsumer } from '../trust/cache-scope';
 import { keyChangesSincePreviousRuns } from './key-changes';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
@@ -77,36 +78,40 @@ export function insertRun(db: Db, input: NewRun): string {
   return id;
 }
 
-/** The newest finished producer of a cache key, other than this run itself (if given). */
-export function findCachedStep(db: Db, step: PlanStep, runId?: string) {
-  if (!step.cacheKey) return null;
-  const sameKey = and(eq(stepRuns.cacheKey, step.cacheKey), eq(stepRuns.status, 'succeeded'));
-  const row = db
-    .select({ runId: stepRuns.runId, outputs: stepRuns.outputs })
-    .from(stepRuns)
-    .where(runId ? and(sameKey, ne(stepRuns.runId, runId)) : sameKey)
-    .orderBy(desc(stepRuns.finishedAt))
-    .get();
-  return row?.outputs ? { fromRunId: row.runId, outputs: row.outputs as Record<string, ArtifactRef> } : null;
-}
-
 export type CacheLookup =
   | { status: 'hit'; fromRunId: string; outputs: Record<string, ArtifactRef> }
   /** A run produced this key, but some of its artifacts are no longer in the store. */
   | { status: 'gone'; fromRunId: string }
-  | { status: 'miss' };
+  /** `refused`: a producer exists that this run may not reuse, and why (server/trust/cache-scope.ts). */
+  | { status: 'miss'; refused?: string };
 
 /**
- * The cache look-up the runner and the plan preview share: the newest producer of the step's
- * key, good only while every one of its artifacts is still on disk under `dataDir`.
+ * The cache look-up the runner, the browser runner and the plan preview share: the newest
+ * producer of the step's key (other than this run) that `consumer` may reuse, good only while
+ * every one of its artifacts is still on disk under `dataDir`. A run's consumer is its creator
+ * in its pipeline's project.
  */
-export async function lookupCachedStep(db: Db, dataDir: string, step: PlanStep, runId?: string): Promise<CacheLookup> {
-  const hit = findCachedStep(db, step, runId);
-  if (!hit) return { status: 'miss' };
-  const present = await Promise.all(
-    Object.values(hit.outputs).map((ref) => access(artifactPath(dataDir, ref.id)).then(() => true, () => false)),
-  );
-  return present.every(Boolean) ? { status: 'hit', ...hit } : { status: 'gone', fromRunId: hit.fromRunId };
+export async function lookupCachedStep(
+  db: Db,
+  dataDir: string,
+  step: PlanStep,
+  runId?: string,
+  consumer: CacheConsumer | null = runId ? consumerForRun(db, runId) : null,
+): Promise<CacheLookup> {
+  if (!step.cacheKey) return { status: 'miss' };
+  let refused: string | undefined;
+  for (const producer of producersOf(db, step.cacheKey, runId)) {
+    const no = refusal(db, consumer, producer);
+    if (no) {
+      if (no.readable) refused ??= no.reason;
+      continue;
+    }
+    const present = await Promise.all(
+      Object.values(producer.outputs).map((ref) => access(artifactPath(dataDir, ref.id)).then(() => true, () => false)),
+    );
+    return present.every(Boolean) ? { status: 'hit', fromRunId: producer.runId, outputs: producer.outputs } : { status: 'gone', fromRunId: producer.runId };
+  }
+  return refused ? { status: 'miss', refused } : { status: 'miss' };
 }
 
 /** False for a run that must execute every step again (a reproduction checking artifact hashes). */
@@ -165,6 +170,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       db.update(stepRuns)
         .set({
           ...(series && { progressSeries: series }),
+          ...(event.status === 'succeeded' && ranHere(db, runId, runner)),
           ...(event.cachedFromRunId && producedBy(db, event.cachedFromRunId, event.stepId, runId)),
           status: event.status,
           startedAt: event.startedAt,
@@ -194,16 +200,22 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
   }
 }
 
-/** A cached step's outputs came from the producer's build: its implementation hash and version. */
+/** Provenance of a result this run computed: its creator, and whether the server ran it. */
+function ranHere(db: Db, runId: string, runner: string) {
+  const ranBy = db.select({ createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).get()?.createdBy ?? null;
+  return { ranBy, trust: runner.startsWith('browser') ? ('unverified' as const) : ('server' as const) };
+}
+
+/** A cached step's outputs came from the producer's build (implementation hash and version), person and trust. */
 function producedBy(db: Db, fromRunId: string, stepId: string, runId: string) {
   const cacheKey = db.select({ cacheKey: stepRuns.cacheKey }).from(stepRuns).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId))).get()?.cacheKey;
   if (!cacheKey) return undefined;
   const producer = db
-    .select({ implementationHash: stepRuns.implementationHash, pipeworksVersion: stepRuns.pipeworksVersion })
+    .select({ implementationHash: stepRuns.implementationHash, pipeworksVersion: stepRuns.pipeworksVersion, ranBy: stepRuns.ranBy, trust: stepRuns.trust })
     .from(stepRuns)
     .where(and(eq(stepRuns.runId, fromRunId), eq(stepRuns.cacheKey, cacheKey)))
     .get();
-  return producer && { implementationHash: producer.implementationHash, pipeworksVersion: producer.pipeworksVersion };
+  return producer;
 }
 
 /** Outputs of the steps a run already finished, and resets its half-done steps to queued. */

@@ -65,6 +65,16 @@ async function settled(runId: string, states = ['succeeded', 'failed', 'cancelle
 
 const byStep = (run: any) => Object.fromEntries(run.steps.map((s: any) => [s.stepId, s]));
 
+/** Browser results are shared once the server has re-computed them (issue 22): wait for that. */
+async function verified(runId: string, stepIds: string[]) {
+  for (let i = 0; i < 600; i++) {
+    const run = HttpClient.data(await admin.query('run.get', { id: runId }));
+    if (stepIds.every((id) => byStep(run)[id].trust === 'verified')) return run;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Steps ${stepIds.join(', ')} of run ${runId} were not verified in 2 minutes`);
+}
+
 describe('the browser runner against the server', () => {
   let browserRun: any;
 
@@ -89,6 +99,7 @@ describe('the browser runner against the server', () => {
 
   it('gives the same hashes on the server, which reuses the browser outputs as cache hits', async () => {
     const pipelineId = browserRun.pipelineId;
+    await verified(browserRun.id, ['ingest', 'validate', 'split']);
     const { runId } = HttpClient.data(await admin.mutate('run.start', { pipelineId }));
     const serverRun = await settled(runId);
     expect(serverRun.status).toBe('succeeded');
@@ -130,7 +141,8 @@ describe('the browser runner against the server', () => {
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: { ...doc, settings: { placement: 'browser' } } }));
     const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'none' } }));
     expect(await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] })).toBe('succeeded');
-    const inBrowser = await settled(started.runId);
+    await settled(started.runId);
+    const inBrowser = await verified(started.runId, ['ingest']);
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: { ...doc, settings: { placement: 'server' } } }));
     const onServer = await settled(HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId);
     const ingest = inBrowser.steps[0];

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { pipelines } from '../../db/schema';
+import { pipelines, projects } from '../../db/schema';
+import { audit } from '../../auth/audit';
+import { CACHE_POLICIES } from '../../trust/result-trust';
 import {
   canManageProject,
   createProject,
@@ -55,6 +57,17 @@ export const projectRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       assertManageable(ctx.db, ctx.user, input.id);
       return updateProject(ctx.db, ctx.user, input);
+    }),
+
+  /** Which cached results this project's runs may reuse (docs/security.md): administrators only. */
+  setCachePolicy: permitted('project.write')
+    .input(z.object({ id: projectId, policy: z.enum(CACHE_POLICIES) }))
+    .mutation(({ ctx, input }) => {
+      const project = getProject(ctx.db, input.id);
+      if (!project) throw notFound(`Project "${input.id}"`);
+      ctx.db.update(projects).set({ cachePolicy: input.policy }).where(eq(projects.id, input.id)).run();
+      audit(ctx.db, { userId: ctx.user.id, action: 'project.cache_policy', targetType: 'project', targetId: input.id, detail: { from: project.cachePolicy, to: input.policy } });
+      return { id: input.id, cachePolicy: input.policy };
     }),
 
   setArchived: permitted('project.create')

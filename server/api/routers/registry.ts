@@ -93,11 +93,22 @@ export const registryRouter = createTRPCRouter({
         output: z.string().min(1).max(64).optional(),
         name: modelNameSchema,
         description: z.string().max(2000).optional(),
+        /** A scientist's or admin's approval of lineage the server did not verify (audited). */
+        approveUnverified: z.boolean().optional(),
       }),
     )
     .mutation(({ ctx, input }) => {
       const { projectId, draft } = draftFromRunStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input);
-      return registerModelVersion(ctx.db, { projectId, modelName: input.name, description: input.description, draft, userId: ctx.user.id, via: 'manual' });
+      return registerModelVersion(ctx.db, {
+        projectId,
+        modelName: input.name,
+        description: input.description,
+        draft,
+        userId: ctx.user.id,
+        role: ctx.user.role,
+        approveUnverified: input.approveUnverified,
+        via: 'manual',
+      });
     }),
 
   describe: permitted('model.register')

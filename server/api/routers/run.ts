@@ -45,7 +45,7 @@ export const runRouter = createTRPCRouter({
   /** Which steps a run would reuse from the cache and which it would run, and why. */
   preview: permitted('pipeline.read')
     .input(runTarget)
-    .query(({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input)),
+    .query(({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input, { userId: ctx.user.id })),
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))

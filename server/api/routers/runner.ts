@@ -12,6 +12,8 @@ import { resumeRun } from '../../runners/resume-run';
 import { RUNNER_NAME } from '../../runners/run-manager';
 import { notifyRunChanged } from '../../runners/run-events';
 import { lookupCachedStep, persistEvent, runUsesCache } from '../../runners/run-store';
+import { consumerForRun, producersOf, refusal } from '../../trust/cache-scope';
+import type { ArtifactRef, PlanStep } from '../../../engine/plan';
 import { indexStepResults } from '../../runs/index-step';
 import { getRunManager } from '../../runtime';
 import { createTRPCRouter, permitted } from '../trpc';
@@ -26,6 +28,22 @@ function drivenRun(db: Parameters<typeof browserRunFor>[0], input: z.infer<typeo
   return run;
 }
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** A step the tab says it took from the cache: the producer must be one the server's look-up would allow, with these outputs. */
+function assertReusable(db: Parameters<typeof browserRunFor>[0], runId: string, step: PlanStep, outputs: Record<string, ArtifactRef>, fromRunId: string | undefined): void {
+  const producer = step.cacheKey && fromRunId ? producersOf(db, step.cacheKey, runId).find((p) => p.runId === fromRunId) : undefined;
+  const same = producer && Object.keys(producer.outputs).length === Object.keys(outputs).length && Object.entries(outputs).every(([name, ref]) => producer.outputs[name]?.id === ref.id);
+  if (!producer || !same) throw new UserError(`Step "${step.id}" was reported as cached, but run ${fromRunId ?? '(none named)'} holds no result with its key and these outputs`);
+  const no = refusal(db, consumerForRun(db, runId), producer);
+  if (no) throw new UserError(`Step "${step.id}" was reported as cached from run ${fromRunId}, which this run may not reuse: ${no.reason || 'not readable'}`);
+}
+
+/** A server-placed step's outputs are the ones runServerStep computed for this run, nothing else. */
+function assertServerComputed(runId: string, stepId: string, outputs: Record<string, ArtifactRef>): void {
+  const computed = getRunManager().takeServerResult(runId, stepId);
+  const same = computed && Object.keys(computed).length === Object.keys(outputs).length && Object.entries(outputs).every(([name, ref]) => computed[name]?.id === ref.id);
+  if (!same) throw new UserError(`Step "${stepId}" runs on the server, which did not compute these outputs for this run; ask the server to run it (runner.runServerStep)`);
+}
 
 export const runnerRouter = createTRPCRouter({
   /** The server's cache look-up for one step (the same one its own runner uses). */
@@ -54,11 +72,15 @@ export const runnerRouter = createTRPCRouter({
         let recorded = event;
         if (event.type === 'step_finished' && event.outputs && (event.status === 'succeeded' || event.status === 'cached')) {
           recorded = { ...event, outputs: await checkedOutputs(ctx.db, dataDir, run.plan, event.stepId, event.outputs) };
+          // Only what the server itself computed or would reuse is recorded as such (docs/security.md).
+          if (event.status === 'cached') assertReusable(ctx.db, input.runId, step!, recorded.outputs!, event.cachedFromRunId);
+          else if (step!.placement === 'server') assertServerComputed(input.runId, step!.id, recorded.outputs!);
           await indexStepResults(ctx.db, dataDir, input.runId, step!, recorded.outputs!);
         }
         // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
         if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;
         persistEvent(ctx.db, input.runId, recorded, step?.placement === 'server' ? RUNNER_NAME : BROWSER_RUNNER);
+        if (event.type === 'step_finished' && event.status === 'succeeded' && step!.placement !== 'server') getRunManager().verifier.enqueue(input.runId, step!);
       }
       notifyRunChanged(input.runId);
       return { stop: false };
