@@ -21,6 +21,7 @@ let t: TestDb;
 let dataDir: string;
 let user: PublicUser;
 let tableId: string;
+const dataDirBefore = process.env.PIPEWORKS_DATA_DIR;
 
 beforeAll(async () => {
   t = openTestDb();
@@ -45,6 +46,10 @@ beforeAll(async () => {
 afterAll(() => {
   t?.cleanup();
   rmSync(dataDir, { recursive: true, force: true });
+  // Test files may share a process: leave the environment as it was found.
+  if (dataDirBefore === undefined) delete process.env.PIPEWORKS_DATA_DIR;
+  else process.env.PIPEWORKS_DATA_DIR = dataDirBefore;
+  resetEnvForTests();
 });
 
 const caller = () => createCallerFactory(appRouter)(testContext(t, user));
