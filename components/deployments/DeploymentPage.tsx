@@ -35,7 +35,7 @@ export function DeploymentPage({ endpointId, permissions }: { endpointId: string
   if (!endpoint) {
     return (
       <PageBody>
-        <InlineError message={query.error ? errorMessage(query.error) : null} />
+        {query.error ? <InlineError message={errorMessage(query.error)} /> : <div className="h-40 animate-pulse rounded-lg bg-zinc-100" aria-busy="true" />}
       </PageBody>
     );
   }

@@ -6,11 +6,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
+import { trpcMutate, trpcQuery } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const ANALYST = { name: 'Ana Analyst', email: 'ana@example.com', password: 'analyst horse battery' };
+const MANAGER = { name: 'Max Manager', email: 'max@example.com', password: 'manager horse battery' };
 const SHOTS = 'test-results/deploy';
 
 /** A plausible transaction, by the fraud generator's column names. */
@@ -136,4 +138,42 @@ test('an analyst deploys the fraud model, tries a row and rolls back in one clic
   await expect(page.getByTestId('live-primary')).toContainText('primary v1 · 100%');
   await expect(page.getByTestId('deploy-history')).toContainText('rollback');
   await page.screenshot({ path: `${SHOTS}-03-rolled-back.png`, fullPage: true });
+});
+
+test('where production is guarded, a canary waits for a manager, who approves it on the deployment page', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, ADMIN, server.url);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const form = page.getByTestId('add-user-form');
+  await form.getByLabel('Email').fill(MANAGER.email);
+  await form.getByLabel('Name').fill(MANAGER.name);
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByLabel('Initial password').fill(MANAGER.password);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByTestId(`user-${MANAGER.email}`)).toBeVisible();
+  await trpcMutate(page.request, server.url, 'registry.saveSettings', { projectId: 'sample', productionApproval: true });
+  await page.getByTestId('sign-out').click();
+
+  // The analyst asks for v2 as a 25% canary; nothing changes until someone approves.
+  await signIn(page, ANALYST);
+  const [endpoint] = (await trpcQuery(page.request, server.url, 'deployments.list', {})) as { id: string }[];
+  const asked = await trpcMutate(page.request, server.url, 'deployments.deploy', { endpointId: endpoint.id, version: 2, mode: 'canary', canaryPercent: 25 });
+  expect(asked.state).toBe('pending');
+  await page.goto(`${server.url}/deployments/${endpoint.id}`);
+  await expect(page.getByTestId('deploy-requests')).toContainText('Ana Analyst asks to send 25% of requests to v2 as a canary');
+  await expect(page.getByTestId('live-canary')).toHaveCount(0);
+  await page.getByTestId('sign-out').click();
+
+  // The manager approves it from the same page.
+  await signIn(page, MANAGER);
+  await page.goto(`${server.url}/deployments/${endpoint.id}`);
+  await expect(page.getByTestId('deploy-requests')).toBeVisible();
+  // A viewer decides; changing the endpoint itself is not theirs to do.
+  await expect(page.getByTestId('rollback')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}-04-approval.png`, fullPage: true });
+  await page.getByTestId('deploy-requests').getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByTestId('live-canary')).toContainText('canary v2 · 25%');
+  await expect(page.getByTestId('live-primary')).toContainText('primary v1 · 75%');
+  await expect(page.getByTestId('deploy-requests')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}-05-approved.png`, fullPage: true });
 });
