@@ -43,7 +43,10 @@ export function DatasetVersions({ name }: { name: string }) {
                 <span className="w-10 font-medium text-zinc-900">v{v.version}</span>
                 <code className="font-mono text-xs text-zinc-500" title={v.hash}>{shortId(v.hash, 12)}</code>
                 <span className="text-zinc-700 tabular-nums">{formatNumber(v.rows)} rows × {v.columns.length} columns</span>
-                <span className="text-zinc-500">{v.sourceFilename} · {v.format.toUpperCase()} · {formatBytes(v.sourceSize)}</span>
+                <span className="text-zinc-500">
+                  {/* A 'run' version is a pipeline step's table (a batch score node's saveAs), not an upload. */}
+                  {v.format === 'run' ? `saved by ${v.sourceFilename}` : `${v.sourceFilename} · ${v.format.toUpperCase()}`} · {formatBytes(v.sourceSize)}
+                </span>
                 <span className="ml-auto text-xs text-zinc-400">{formatDateTime(v.createdAt)}</span>
               </button>
             </li>

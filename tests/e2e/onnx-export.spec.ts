@@ -52,6 +52,11 @@ test('a batch score node runs on the canvas, and the registered version download
   expect(session.inputNames).toHaveLength(30);
   await session.release();
 
-  const datasets = await trpcQuery(page.request, server.url, 'dataset.list', {});
-  expect(JSON.stringify(datasets)).toContain('scored-cancer');
+  // The batch score node's saveAs made the scored test split a dataset version.
+  await page.getByRole('link', { name: 'Datasets' }).click();
+  await page.getByTestId('dataset-scored-cancer').click();
+  await expect(page.getByTestId('dataset-version-1')).toContainText(/saved by run [0-9a-f]{8}, step score/);
+  // 30 features and the diagnosis, plus the label and two probabilities (the preview shows the first columns only).
+  await expect(page.getByTestId('dataset-version-1')).toContainText('143 rows × 34 columns');
+  await page.screenshot({ path: 'test-results/onnx-03-scored-dataset.png', fullPage: true });
 });
