@@ -76,8 +76,8 @@ function OutputNotes({ model }: { model: LoadedModel }) {
     <div className="flex flex-col gap-1.5 rounded-md border border-indigo-100 bg-indigo-50/60 px-3 py-2 text-sm text-zinc-700" data-testid="onnx-output-notes">
       {model.zipMaps.map((z: ZipMapInfo) => (
         <p key={z.output} data-testid="onnx-zipmap-note">
-          <span className="font-mono text-xs">{z.output}</span> is a ZipMap (a sequence of maps from class to probability), which onnxruntime-web cannot return. The page loaded the
-          model with the tensor that feeds it, <span className="font-mono text-xs">{z.tensor}</span>, added as an extra output, and shows its {z.labels.length} columns as the class
+          <span className="font-mono text-xs">{z.output}</span> is a ZipMap (a sequence of maps from class to probability), which onnxruntime-web cannot return. The page reads the
+          tensor that feeds it, <span className="font-mono text-xs">{z.tensor}</span>{model.addedOutputs.includes(z.tensor) ? ', loading the model with that tensor added as an extra output,' : ''} and shows its {z.labels.length} columns as the class
           probabilities <span className="font-mono text-xs">{z.output}[{z.labels.join(', ')}]</span>, labelled from the ZipMap’s {z.labelsFrom}.
         </p>
       ))}
@@ -109,7 +109,7 @@ export function ModelSummary({ model }: { model: LoadedModel }) {
       <ProviderNotes notes={model.notes} />
       <div className="flex flex-col gap-4 sm:flex-row sm:gap-6">
         <IoTable title="Inputs" values={model.inputs} testId="onnx-inputs" />
-        <IoTable title="Outputs" values={model.outputs} testId="onnx-outputs" added={new Set(model.zipMaps.map((z) => z.tensor))} />
+        <IoTable title="Outputs" values={model.outputs} testId="onnx-outputs" added={new Set(model.addedOutputs)} />
       </div>
       <OutputNotes model={model} />
       <p className={`text-sm ${model.layout.kind === 'unsupported' ? 'text-amber-800' : 'text-zinc-600'}`} data-testid="onnx-layout">

@@ -27,6 +27,8 @@ export interface LoadedModel {
   fetched: string[];
   /** ZipMap outputs whose input tensor was exposed as an extra output, read as class probabilities. */
   zipMaps: ZipMapInfo[];
+  /** Outputs the page added to the graph (a ZipMap's input tensor). */
+  addedOutputs: string[];
   run: (feeds: Feed[]) => Promise<OutputTensor[]>;
 }
 
@@ -98,6 +100,7 @@ export function useOnnxModel(): { state: ModelState; load: (file: File) => void 
           loadMs: performance.now() - started,
           fetched,
           zipMaps,
+          addedOutputs: prepared.value.addedOutputs,
           run,
         },
       });

@@ -14,7 +14,8 @@ function prepared(name: string) {
 
 describe('prepareOnnxModel', () => {
   it('finds the ZipMap, its input tensor and its labels, and exposes that tensor as an extra output', () => {
-    const { bytes, summary, zipMaps } = prepared('sklearn-zipmap.onnx');
+    const { bytes, summary, zipMaps, addedOutputs } = prepared('sklearn-zipmap.onnx');
+    expect(addedOutputs).toEqual(['probabilities']);
     expect(zipMaps).toEqual([{ output: 'output_probability', tensor: 'probabilities', labels: ['setosa', 'versicolor', 'virginica'], labelsFrom: 'classlabels_strings' }]);
     expect(summary.outputs.map((o) => [o.name, o.type])).toEqual([
       ['output_label', 'tensor(string)'],

@@ -32,6 +32,8 @@ export interface PreparedOnnxModel {
   bytes: Uint8Array;
   summary: OnnxSummary;
   zipMaps: ZipMapInfo[];
+  /** Outputs added to the graph here (ZipMap inputs that were not outputs already). */
+  addedOutputs: string[];
 }
 
 const domainName = (domain: string | undefined) => (domain ? domain : 'ai.onnx');
@@ -67,6 +69,6 @@ export function summarizeModel(model: ModelProto): OnnxSummary {
 export function prepareOnnxModel(bytes: Uint8Array): { ok: true; value: PreparedOnnxModel } | { ok: false; error: string } {
   const decoded = decodeModel(bytes);
   if (!decoded.ok) return decoded;
-  const { model, zipMaps } = exposeZipMapInputs(decoded.model);
-  return { ok: true, value: { bytes: zipMaps.length ? encodeModel(model) : bytes, summary: summarizeModel(model), zipMaps } };
+  const { model, zipMaps, added } = exposeZipMapInputs(decoded.model);
+  return { ok: true, value: { bytes: added.length ? encodeModel(model) : bytes, summary: summarizeModel(model), zipMaps, addedOutputs: added } };
 }

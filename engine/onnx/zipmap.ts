@@ -44,9 +44,9 @@ export function findZipMaps(model: ModelProto): ZipMapInfo[] {
  * tensor(float) [batch, classes]), and the ZipMaps found. The ZipMap outputs stay, so the model
  * still answers to the names it was exported with.
  */
-export function exposeZipMapInputs(model: ModelProto): { model: ModelProto; zipMaps: ZipMapInfo[] } {
+export function exposeZipMapInputs(model: ModelProto): { model: ModelProto; zipMaps: ZipMapInfo[]; added: string[] } {
   const zipMaps = findZipMaps(model);
-  if (zipMaps.length === 0 || !model.graph) return { model, zipMaps };
+  if (zipMaps.length === 0 || !model.graph) return { model, zipMaps, added: [] };
   const present = new Set((model.graph.output ?? []).map((o) => o.name));
   const added = zipMaps
     .filter((z) => !present.has(z.tensor))
@@ -54,5 +54,5 @@ export function exposeZipMapInputs(model: ModelProto): { model: ModelProto; zipM
       name: z.tensor,
       type: { tensorType: { elemType: ELEM_TYPE.float, shape: { dim: [{}, { dimValue: z.labels.length }] } } },
     }));
-  return { model: { ...model, graph: { ...model.graph, output: [...(model.graph.output ?? []), ...added] } }, zipMaps };
+  return { model: { ...model, graph: { ...model.graph, output: [...(model.graph.output ?? []), ...added] } }, zipMaps, added: added.map((a) => a.name) };
 }
