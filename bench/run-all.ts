@@ -46,7 +46,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('canvas')) rows.push(await benchCanvasOpen());
   if (wanted('compare')) rows.push(await benchComparePage());
   if (wanted('csv')) rows.push(await benchCsv());
-  if (wanted('drift')) rows.push(await benchDrift());
+  if (wanted('drift')) rows.push(...(await benchDrift()));
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());
   if (wanted('onnx-scoring')) rows.push(...(await onnxScoringRows()));

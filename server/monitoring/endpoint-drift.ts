@@ -1,7 +1,7 @@
 // A drift check for an endpoint: the live primary version's stored reference statistics against
 // the last N logged predictions of that version, or those of the last T hours (both: whichever
 // window is smaller).
-import { and, desc, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { WindowBuilder } from '../../nodes/monitor/drift/current-window';
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
@@ -90,37 +90,45 @@ const BATCH = 5_000;
 
 /** The window's log rows, newest first, read in keyset-paged batches so memory holds one batch. */
 export interface LogRow {
+  rowid: number;
   id: string;
   createdAt: number;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
 }
 
+const rowid = sql<number>`rowid`;
+
+/**
+ * The window's log rows, newest first, read in keyset-paged batches so memory holds one batch.
+ * The cursor is (created_at, rowid): the (endpoint_id, created_at) index ends in the rowid, so each
+ * page is an index range read, never a sort of the whole window.
+ */
 export function* windowRows(db: Db, endpointId: string, versionId: string, since: number | null, now: number, limit: number, batchSize = BATCH): Generator<LogRow> {
-  let cursor: { createdAt: number; id: string } | null = null;
+  let cursor: { createdAt: number; rowid: number } | null = null;
   let left = limit;
   while (left > 0) {
     const batch: LogRow[] = db
-      .select({ id: predictionLog.id, createdAt: predictionLog.createdAt, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
+      .select({ rowid, id: predictionLog.id, createdAt: predictionLog.createdAt, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
       .from(predictionLog)
       .where(
         and(
           eq(predictionLog.endpointId, endpointId),
-          eq(predictionLog.versionId, versionId),
           since === null ? undefined : gte(predictionLog.createdAt, since),
-          cursor === null
-            ? lte(predictionLog.createdAt, now)
-            : or(lt(predictionLog.createdAt, cursor.createdAt), and(eq(predictionLog.createdAt, cursor.createdAt), lt(predictionLog.id, cursor.id))),
+          // The plain upper bound makes the page an index range; the OR only breaks ties on it.
+          lte(predictionLog.createdAt, cursor?.createdAt ?? now),
+          cursor ? or(lt(predictionLog.createdAt, cursor.createdAt), sql`rowid < ${cursor.rowid}`) : undefined,
+          eq(predictionLog.versionId, versionId),
         ),
       )
-      .orderBy(desc(predictionLog.createdAt), desc(predictionLog.id))
+      .orderBy(desc(predictionLog.createdAt), sql`rowid desc`)
       .limit(Math.min(batchSize, left))
       .all();
     yield* batch;
     if (batch.length < Math.min(batchSize, left)) return;
     left -= batch.length;
     const last = batch[batch.length - 1];
-    cursor = { createdAt: last.createdAt, id: last.id };
+    cursor = { createdAt: last.createdAt, rowid: last.rowid };
   }
 }
 
