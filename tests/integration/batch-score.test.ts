@@ -2,6 +2,7 @@
 // with the trained model, and its `saveAs` makes the scored table the next dataset version once the
 // run succeeds (a cached re-run adds none; a bad name is logged, the run still succeeds). The same
 // model downloaded as ONNX (?format=onnx) gives the same columns in onnxruntime-node.
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
@@ -19,7 +20,8 @@ import { onnxFeeds } from '../../nodes/onnx/onnx-feeds';
 import { parsePreprocessing } from '../../nodes/train/preprocess-state';
 import { readRun } from '../../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../../server/runtime';
-import { readArtifactBytesSync } from '../../server/store/artifact-files';
+import { readArtifactBytesSync, writeArtifactBytes } from '../../server/store/artifact-files';
+import { recordArtifact } from '../../server/store/artifacts';
 import { datasetClassifier } from './helpers/registry-pipeline';
 import { newDataDir } from './helpers/server-process';
 
@@ -114,6 +116,14 @@ describe('the same model downloaded as ONNX', () => {
     const malignant = scored.table.getChild('prediction_malignant')!.toArray() as Float64Array;
     const probabilities = out.probabilities.data as Float64Array;
     malignant.forEach((p, r) => expect(Math.abs(probabilities[r * 2 + 1] - p)).toBeLessThan(1e-5));
+
+    // An imported ONNX version's artifact is ONNX already: it comes back byte for byte.
+    const imported = new Uint8Array(readFileSync(new URL('../fixtures/onnx/logistic.onnx', import.meta.url)));
+    const written = await writeArtifactBytes(dataDir, imported);
+    recordArtifact(db, { id: written.id, kind: 'onnx', mediaType: 'application/onnx', size: written.size });
+    const asImported = await exportModelOnnx(row(written.id), 'imported');
+    expect(asImported.status).toBe(200);
+    expect(new Uint8Array(await asImported.arrayBuffer())).toEqual(imported);
 
     const refused = await exportModelOnnx(row(step('score').outputs!.table.id), null);
     expect(refused.status).toBe(400);
