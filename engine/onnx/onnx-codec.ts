@@ -1,8 +1,12 @@
 // Reads and writes ONNX ModelProto bytes through onnx-proto (protobufjs code generated from the
 // official onnx.proto, the binding nodes/onnx exports with), so graph edits never hand-encode a
 // byte. Plain objects use its camelCase field names; fields this code never reads still round-trip.
-import { onnx } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
 import type { ModelProto } from './onnx-types';
+
+// onnx-proto is CommonJS whose exports Node's ESM loader cannot list (tsx: the serving process and
+// the CLI): take them from the default export, as nodes/onnx/onnx-encode.ts does.
+const { onnx } = onnxProto;
 
 /** The model as a plain object (int64 as numbers), or why the bytes are not one. */
 export function decodeModel(bytes: Uint8Array): { ok: true; model: ModelProto } | { ok: false; error: string } {

@@ -25,6 +25,8 @@ export interface DeploymentRow {
   version: number;
   format: string;
   artifactId: string;
+  /** The version's signature as JSON text: what an imported ONNX version is scored by. */
+  signature: string;
 }
 
 export interface KeyRow {
@@ -55,7 +57,7 @@ export class EndpointCatalog {
     );
     this.liveDeployments = sqlite.prepare(
       `SELECT d.id, d.role, d.traffic_percent AS trafficPercent, d.version_id AS versionId,
-              v.version, v.format, v.artifact_id AS artifactId
+              v.version, v.format, v.artifact_id AS artifactId, v.signature
          FROM deployments d JOIN model_versions v ON v.id = d.version_id
         WHERE d.endpoint_id = ? AND d.retired_at IS NULL
         ORDER BY d.created_at, d.id`,

@@ -5,7 +5,8 @@
 // the routing swaps in one assignment once every model it names is ready.
 import type { MlRuntime } from '../../engine/node-definition';
 import type { DeploymentRow, EndpointCatalog, EndpointRow, KeyRow } from './endpoint-catalog';
-import { loadModel, UnservableFormatError, type LoadedModel } from './loaded-model';
+import { UserError } from '../../engine/errors';
+import { loadModel, type LoadedModel } from './loaded-model';
 import { ServeError } from './serve-error';
 
 export interface Routing {
@@ -166,6 +167,7 @@ function routingSignature(rows: DeploymentRow[]): string {
 }
 
 function loadProblem(name: string, error: unknown): ServeError {
-  if (error instanceof UnservableFormatError) return new ServeError(501, error.message);
+  // The version itself cannot be served (a format with no predictor, an ONNX model that does not load).
+  if (error instanceof UserError) return new ServeError(501, `Endpoint "${name}" cannot serve its model version: ${error.message}`);
   return new ServeError(503, `Endpoint "${name}" could not load its model: ${(error as Error).message ?? String(error)}`);
 }

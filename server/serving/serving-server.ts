@@ -8,7 +8,8 @@ import { EndpointCatalog } from './endpoint-catalog';
 import { EndpointRegistry } from './endpoint-state';
 import { sendJson } from './http-io';
 import { LiveStats } from './live-stats';
-import { servingMl, UnservableFormatError } from './loaded-model';
+import { UserError } from '../../engine/errors';
+import { servingMl } from './loaded-model';
 import { LoadShedder } from './load-shed';
 import { PredictionLog } from './prediction-log';
 import { RateLimiter } from './rate-limit';
@@ -46,7 +47,7 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
       write(`serving: ${endpoint} loaded version ${model.version} (${model.format}) in ${(model.loadSeconds * 1000).toFixed(0)} ms; scored by ${name} (a probe call: ${measured})${note ? `; ${note}` : ''}`);
     },
     failed: (endpoint, versionId, error) =>
-      write(`serving: ${endpoint} could not load model version ${versionId}: ${error instanceof UnservableFormatError ? error.message : String((error as Error).stack ?? error)}`),
+      write(`serving: ${endpoint} could not load model version ${versionId}: ${error instanceof UserError ? error.message : String((error as Error).stack ?? error)}`),
   });
   const context: ServingContext = {
     catalog,

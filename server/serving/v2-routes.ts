@@ -32,12 +32,12 @@ export async function v2Metadata(ctx: ServingContext, { req, res, params, observ
     platform: `pipeworks_${model.format.replace(/^pipeworks\//, '').replace(/[^A-Za-z0-9]+/g, '_')}`,
     inputs: model.inputs.map(({ info }) => ({ name: info.name, datatype: DATATYPES_FOR[info.type][0], shape: [-1] })),
     outputs: outputMetadata(model),
-    parameters: { model: state.endpoint.modelName, task: model.artifact.task, labels: JSON.stringify(model.artifact.labels), scorer: model.scorer.name },
+    parameters: { model: state.endpoint.modelName, task: model.task, labels: JSON.stringify(model.labels), scorer: model.scorer.name },
   });
 }
 
 function outputMetadata(model: LoadedModel) {
-  const { task, labels } = model.artifact;
+  const { task, labels } = model;
   if (task === 'regression') return [{ name: 'predict', datatype: 'FP64', shape: [-1] }, { name: 'prediction_id', datatype: 'BYTES', shape: [-1] }];
   return [
     { name: 'predict', datatype: 'BYTES', shape: [-1] },
