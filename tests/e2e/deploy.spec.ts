@@ -137,6 +137,12 @@ test('an analyst deploys the fraud model, tries a row and rolls back in one clic
   await page.getByTestId('rollback').click();
   await expect(page.getByTestId('live-primary')).toContainText('primary v1 · 100%');
   await expect(page.getByTestId('deploy-history')).toContainText('rollback');
+  await page.getByTestId('snippet-python').click();
+  await expect(page.getByTestId('snippet-text')).toContainText('import requests');
+  await page.getByTestId('snippets').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-03b-snippets.png` });
+  await page.getByTestId('deploy-history').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-03c-history.png` });
   await page.screenshot({ path: `${SHOTS}-03-rolled-back.png`, fullPage: true });
 });
 
