@@ -1,9 +1,10 @@
 // A table artifact downloaded as CSV, Parquet or Arrow (GET /api/artifacts/<id>?format=…), behind
-// the same session or API-key check as the raw download. CSV streams a slice of rows at a time;
-// Parquet is written by DuckDB to a temp file that is streamed and then removed. Arrow is the
-// stored artifact itself: the IPC file our codec writes keeps every type, null, dictionary
-// (categorical) and millisecond timestamp exactly, plus the column schema in its metadata.
-// Parquet runs in a worker thread (parquet-pool.ts): DuckDB is native and never enters the Next bundle.
+// the same session or API-key check as the raw download. CSV and Parquet are written to a temp
+// file in a worker thread (decoding and encoding a large table would stall the serving thread),
+// then streamed and removed (CSV in artifact-pool.ts; Parquet in parquet-pool.ts, since DuckDB is
+// native and never enters the Next bundle). Arrow is the stored artifact itself: the IPC file our
+// codec writes keeps every type, null, dictionary (categorical) and millisecond timestamp exactly,
+// plus the column schema in its metadata.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -13,10 +14,10 @@ import { didYouMean } from '../../engine/did-you-mean';
 import { ARROW_FILE_MEDIA_TYPE } from '../../nodes/codec';
 import type { Artifact } from '../db/schema';
 import { getEnv } from '../env';
-import { CSV_MEDIA_TYPE, tableCsvChunks } from '../export/table-csv';
+import { CSV_MEDIA_TYPE } from '../export/table-csv';
 import { exportParquetInWorker } from '../export/parquet-pool';
 import { readArtifactBytes, tempDir } from '../store/artifact-files';
-import { decodedArtifact } from '../store/decoded-artifacts';
+import { exportCsvInWorker } from '../store/artifact-pool';
 
 export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow', 'onnx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -52,29 +53,23 @@ export async function exportTable(row: Artifact, format: Exclude<ExportFormat, '
     return new Response(Buffer.from(bytes), { headers: attachment(filename('arrow'), ARROW_FILE_MEDIA_TYPE) });
   }
   if (format === 'csv') {
-    const value = await decodedArtifact(dataDir, row.id, 'table');
-    if (value.kind !== 'table') throw new Error(`Artifact ${row.id} did not decode as a table`);
-    const chunks = tableCsvChunks(value.table, value.columns);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-    });
-    return new Response(body, { headers: attachment(filename('csv'), CSV_MEDIA_TYPE) });
+    return streamTempFile(dataDir, 'csv', (file) => exportCsvInWorker(dataDir, row.id, file), attachment(filename('csv'), CSV_MEDIA_TYPE));
   }
+  return streamTempFile(dataDir, 'parquet', (file) => exportParquetInWorker({ dataDir, id: row.id, file }), attachment(filename('parquet'), 'application/vnd.apache.parquet'));
+}
+
+/** A file a worker thread writes into the temp folder, streamed out and removed once sent. */
+async function streamTempFile(dataDir: string, extension: string, write: (file: string) => Promise<void>, headers: HeadersInit): Promise<Response> {
   const dir = tempDir(dataDir);
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `export-${randomUUID()}.parquet`);
+  const file = path.join(dir, `export-${randomUUID()}.${extension}`);
   try {
-    await exportParquetInWorker({ dataDir, id: row.id, file });
+    await write(file);
   } catch (error) {
     await rm(file, { force: true });
     throw error;
   }
   const stream = createReadStream(file);
   stream.once('close', () => void rm(file, { force: true }));
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers: attachment(filename('parquet'), 'application/vnd.apache.parquet') });
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
 }

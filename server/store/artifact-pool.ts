@@ -24,16 +24,23 @@ function pool(): Piscina {
 }
 
 let lastThreadId: number | null = null;
+let completed = 0;
 
 /** The thread that did the last piece of work, for tests: never the serving thread. */
 export function lastArtifactThreadId(): number | null {
   return lastThreadId;
 }
 
+/** How many pieces of work the pool has finished, for tests: work done elsewhere does not count. */
+export function artifactWorkCompleted(): number {
+  return completed;
+}
+
 async function run<T>(work: ArtifactWork): Promise<T> {
   const result = (await pool().run(work)) as ArtifactWorkResult<T>;
   if (result.ok) {
     lastThreadId = result.threadId;
+    completed += 1;
     return result.value;
   }
   if (result.failure.reason === 'missing') throw new ArtifactMissingError(work.id);
@@ -46,4 +53,9 @@ export function previewArtifactInWorker(dataDir: string, id: string, kind: PortK
 
 export function tableStatsInWorker(dataDir: string, id: string): Promise<TableStats> {
   return run({ op: 'stats', dataDir, id });
+}
+
+/** Writes a table artifact as CSV to `file` (a temp path the caller removes). */
+export async function exportCsvInWorker(dataDir: string, id: string, file: string): Promise<void> {
+  await run<null>({ op: 'csv', dataDir, id, file });
 }

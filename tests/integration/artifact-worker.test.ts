@@ -1,7 +1,8 @@
 // Issue 14, finding 3: decoding and profiling an artifact for a preview is seconds of synchronous
 // work on a large table, so it must happen in a worker thread and never on the thread serving HTTP.
 // Checked by where the work ran, not by timing (bench/artifact-lag.bench.ts measures the stall).
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeValue } from '../../nodes/codec';
@@ -13,7 +14,9 @@ import { resetEnvForTests } from '../../server/env';
 import { appRouter } from '../../server/api/root';
 import { testContext } from '../../server/api/test-context';
 import { createCallerFactory } from '../../server/api/trpc';
-import { lastArtifactThreadId } from '../../server/store/artifact-pool';
+import { exportTable } from '../../server/http/artifact-export';
+import { artifactWorkCompleted, lastArtifactThreadId } from '../../server/store/artifact-pool';
+import { getArtifact } from '../../server/store/artifacts';
 import { artifactPath, writeArtifactBytes } from '../../server/store/artifact-files';
 import { recordArtifact } from '../../server/store/artifacts';
 
@@ -67,6 +70,19 @@ describe('artifact previews and statistics run in a worker thread', () => {
     expect(stats.rows).toBe(4);
     expect(stats.columns.map((c) => c.missing)).toEqual([1, 1]);
     expect(lastArtifactThreadId()).not.toBe(threadId);
+  });
+
+  it('writes a CSV export in a worker and streams it, leaving no temp file', async () => {
+    const done = artifactWorkCompleted();
+    const res = await exportTable(getArtifact(t.db, tableId)!, 'csv', 'cities');
+    expect(artifactWorkCompleted()).toBe(done + 1);
+    expect(res.headers.get('content-disposition')).toContain('cities.csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark
+    expect(bytes.subarray(3).toString('utf8')).toBe('amount,city\r\n1,Oslo\r\n2,Lima\r\n3,Oslo\r\n,\r\n');
+    expect(lastArtifactThreadId()).not.toBe(threadId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(path.join(dataDir, 'tmp')).filter((n) => n.startsWith('export-'))).toEqual([]);
   });
 
   it('says not found, not an internal error, when the stored file is gone', async () => {
