@@ -238,7 +238,7 @@ describe('export', () => {
     expect((await download(viewer, hash, 'format=parquet')).status).toBe(200);
     const typo = await download(admin, hash, 'format=parquett');
     expect(typo.status).toBe(400);
-    expect((await typo.json()).error).toBe('Unknown export format "parquett"; choose csv, parquet or arrow. Did you mean "parquet"?');
+    expect((await typo.json()).error).toBe('Unknown export format "parquett"; choose csv, parquet or arrow for a table, onnx for a model. Did you mean "parquet"?');
     expect((await download(admin, 'f'.repeat(64), 'format=csv')).status).toBe(404);
   });
 });
