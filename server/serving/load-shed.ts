@@ -30,7 +30,9 @@ export class LoadShedder {
   /** Throws a 503 when saturated; otherwise counts the request until `release`. */
   admit(): 'in-flight' | 'lag' | null {
     if (this.inFlight >= this.maxInFlight) return 'in-flight';
-    if (this.lagMs > this.maxLagMs) return 'lag';
+    // Lag alone is not saturation: a model loading blocks the loop in long chunks while nothing
+    // else waits. Only a request arriving behind others in a lagging loop is turned away.
+    if (this.lagMs > this.maxLagMs && this.inFlight > 0) return 'lag';
     this.inFlight++;
     return null;
   }
