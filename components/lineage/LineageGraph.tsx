@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { formatBytes, shortId } from '../ui/format';
 import { layoutLineage } from './lineage-layout';
 import { DatasetNode, ModelNode, PipelineCard, PipelineGroup, RunNode, SampleNode, StepNode, type LineageNodeData } from './LineageNodes';
+import { runnerPhrase, TrustBadge } from '../runs/TrustBadge';
 
 // Module scope: a new object on each render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { dataset: DatasetNode, sample: SampleNode, step: StepNode, pipeline: PipelineGroup, pipelineCard: PipelineCard, run: RunNode, model: ModelNode } as NodeTypes;
@@ -104,6 +105,23 @@ function StepDetail({ step }: { step: Extract<LineageNodeData, { kind: 'step' }>
         {step.label ?? step.stepId} <span className="font-mono text-xs font-normal text-zinc-500">{step.type}@{step.nodeVersion}</span>
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {step.runner ? (
+          <>
+            <dt className="text-zinc-500">Ran on</dt>
+            <dd className="text-zinc-800" data-testid="lineage-step-runner">
+              {runnerPhrase(step.runner, step.backend)}
+              {step.ranByName ? ` · by ${step.ranByName}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {step.trust ? (
+          <>
+            <dt className="text-zinc-500">Trust</dt>
+            <dd>
+              <TrustBadge trust={step.trust} />
+            </dd>
+          </>
+        ) : null}
         <dt className="text-zinc-500">Code</dt>
         <dd className="font-mono break-all text-zinc-800">{step.implementationHash ?? step.codeHash}</dd>
         <dt className="text-zinc-500">Pipeworks</dt>

@@ -16,6 +16,7 @@ import type { NodeTypeInfo, StepView } from './pipeline-types';
 import { ranWithParams } from './ran-with-params';
 import { RanWithParams } from './RanWithParams';
 import { StepLogs } from './StepLogs';
+import { TrustBadge } from '../runs/TrustBadge';
 
 export type NodeTab = 'results' | 'params';
 
@@ -128,6 +129,28 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
                   <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
                     {runnerWords(step.runner)}
                     {step.backend ? ` · ${step.backend}` : ''}
+                  </dd>
+                </>
+              ) : null}
+              {step.ranByName ? (
+                <>
+                  <dt className="text-zinc-500">Ran by</dt>
+                  <dd data-testid="step-ran-by">{step.ranByName}</dd>
+                </>
+              ) : null}
+              {step.implementationHash ? (
+                <>
+                  <dt className="text-zinc-500">Build</dt>
+                  <dd className="font-mono" title={step.implementationHash}>
+                    {shortId(step.implementationHash, 12)}
+                  </dd>
+                </>
+              ) : null}
+              {step.trust ? (
+                <>
+                  <dt className="text-zinc-500">Trust</dt>
+                  <dd>
+                    <TrustBadge trust={step.trust} />
                   </dd>
                 </>
               ) : null}

@@ -26,6 +26,7 @@ export function RegisterModel({ runId, stepId, output, suggestion }: RegisterMod
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(suggestion ?? '');
   const [done, setDone] = useState<RouterOutputs['registry']['register'] | null>(null);
+  const [approve, setApprove] = useState(false);
   const models = useQuery({ ...trpc.registry.models.queryOptions({ limit: 100 }), enabled: open });
   const register = useMutation(
     trpc.registry.register.mutationOptions({
@@ -53,12 +54,14 @@ export function RegisterModel({ runId, stepId, output, suggestion }: RegisterMod
       </div>
     );
   }
+  // The server says so when the lineage holds browser results it has not verified (docs/security.md).
+  const needsApproval = register.error ? /neither ran nor verified/.test(errorMessage(register.error)) : false;
   return (
     <form
       className="flex flex-col gap-2 rounded-md border border-zinc-200 p-3 text-xs"
       onSubmit={(e) => {
         e.preventDefault();
-        register.mutate({ runId, stepId, output, name: name.trim() });
+        register.mutate({ runId, stepId, output, name: name.trim(), ...(approve && { approveUnverified: true }) });
       }}
       data-testid="register-form"
     >
@@ -83,6 +86,14 @@ export function RegisterModel({ runId, stepId, output, suggestion }: RegisterMod
         <span className="font-normal text-zinc-500">An existing name adds its next version; a new name creates the model in this pipeline&apos;s project.</span>
       </label>
       <InlineError message={register.error ? errorMessage(register.error) : null} />
+      {needsApproval || approve ? (
+        <label className="flex items-start gap-2 text-zinc-700">
+          <input type="checkbox" checked={approve} onChange={(e) => setApprove(e.target.checked)} className="mt-0.5" data-testid="register-approve-unverified" />
+          <span>
+            I approve registering this model although the server did not verify every step of its lineage (scientists and administrators only; recorded in the audit log).
+          </span>
+        </label>
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" variant="primary" disabled={register.isPending || !name.trim()} data-testid="register-submit">
           {register.isPending ? 'Registering…' : 'Register'}

@@ -63,6 +63,10 @@ export interface StepView {
   errorMessage: string | null;
   /** The params the step ran with, as compiled (defaults filled in); absent in older payloads. */
   params?: unknown;
+  /** Provenance (issue 22): whose run computed the outputs, the build, and whether the server ran or verified them. */
+  ranByName?: string | null;
+  implementationHash?: string | null;
+  trust?: string | null;
 }
 
 export interface RunView {

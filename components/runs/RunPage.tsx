@@ -102,6 +102,11 @@ export function RunPage({ runId, canRun }: { runId: string; canRun: boolean }) {
             </>
           }
         />
+        {run.trustFlag ? (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-trust-flag">
+            <span className="font-semibold">Verification failed.</span> {run.trustFlag} The audit log has both hashes.
+          </p>
+        ) : null}
         {run.errorMessage ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{run.errorMessage}</p> : null}
         {r.reproduces ? <ReproductionCheck original={r.reproduces} check={r.reproduction} /> : null}
         {r.reproductions.length > 0 ? (

@@ -1,6 +1,6 @@
 'use client';
 // What ran, after the results: each step in plan order with its state, time, memory, where and on
-// which backend it ran, the code version its cache key covered, where a cached step came from, its
+// which backend it ran, whose run computed it and whether the server verified it, the code version its cache key covered, where a cached step came from, its
 // error, and its log lines on demand.
 import Link from 'next/link';
 import type { StepView } from '../pipeline/pipeline-types';
@@ -8,6 +8,7 @@ import { StepLogs } from '../pipeline/StepLogs';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runHref } from './run-links';
+import { runnerPhrase, TrustBadge } from './TrustBadge';
 
 export type PlanStep = StepView & { codeHash?: string | null };
 
@@ -26,7 +27,9 @@ export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: reado
             </span>
           </div>
           <p className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-500">
-            {s.runner ? <span>ran on {s.runner.startsWith('browser') ? 'a browser' : 'the server'}{s.backend ? ` · ${s.backend}` : ''}</span> : null}
+            {s.runner ? <span>ran on {runnerPhrase(s.runner, s.backend)}</span> : null}
+            {s.ranByName ? <span>by {s.ranByName}</span> : null}
+            <TrustBadge trust={s.trust} />
             {s.codeHash ? (
               <span>
                 code <span className="font-mono text-zinc-700">{s.codeHash.startsWith('builtin:') ? s.codeHash.slice(8) : shortId(s.codeHash, 12)}</span>

@@ -27,6 +27,11 @@ export type LineageNode =
       status: string;
       cachedFromRunId: string | null;
       outputs: { name: string; id: string; kind: string; size: number }[];
+      /** Provenance, filled in by lineage-provenance.ts where known. */
+      runner?: string | null;
+      backend?: string | null;
+      ranByName?: string | null;
+      trust?: string | null;
     }
   | { id: string; kind: 'pipeline'; pipelineId: string; name: string; version: number; runId: string | null; runs?: number }
   | { id: string; kind: 'run'; runId: string; status: string; createdAt: number; pipelineId: string }

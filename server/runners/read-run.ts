@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { pipelineVersions, runs, stepRuns, type ProgressPoint } from '../db/schema';
+import { pipelineVersions, runs, stepRuns, users, type ProgressPoint } from '../db/schema';
 
 /** A run with its step runs in plan order (the plan itself stays server-side). */
 export function readRun(db: Db, id: string) {
@@ -10,10 +10,21 @@ export function readRun(db: Db, id: string) {
   const order = new Map((run.plan as { steps: { id: string }[] }).steps.map((s, i) => [s.id, i]));
   rows.sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
   const produced = producerSeries(db, rows);
-  const steps = rows.map((s) => (s.status === 'cached' && !s.progressSeries ? { ...s, progressSeries: produced.get(s.id) ?? null } : s));
+  const names = personNames(db, rows);
+  const steps = rows.map((s) => ({
+    ...(s.status === 'cached' && !s.progressSeries ? { ...s, progressSeries: produced.get(s.id) ?? null } : s),
+    ranByName: s.ranBy ? (names.get(s.ranBy) ?? null) : null,
+  }));
   const { plan: _plan, ...rest } = run;
   const version = run.pipelineVersionId ? (db.select({ version: pipelineVersions.version }).from(pipelineVersions).where(eq(pipelineVersions.id, run.pipelineVersionId)).get()?.version ?? null) : null;
   return { ...rest, version, steps };
+}
+
+/** Names of the people whose runs computed these steps' outputs (provenance, issue 22). */
+function personNames(db: Db, rows: (typeof stepRuns.$inferSelect)[]): Map<string, string> {
+  const ids = [...new Set(rows.map((r) => r.ranBy).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]));
 }
 
 /**

@@ -10,6 +10,7 @@ import { getEnv } from '../../env';
 import { changeAlias, decideAliasRequest, withdrawAliasRequest } from '../../registry/aliases';
 import { datasetLineageGraph, modelLineageGraph } from '../../registry/lineage-graph';
 import { registerModelVersion } from '../../registry/register';
+import { withProvenance } from '../../registry/lineage-provenance';
 import { listModels, listVersions, VERSION_SORTS, versionFacets } from '../../registry/registry-list';
 import { pendingRequests, readModel, readVersion } from '../../registry/registry-read';
 import { readRegistrySettings, writeRegistrySettings } from '../../registry/registry-settings';
@@ -72,7 +73,7 @@ export const registryRouter = createTRPCRouter({
     .query(({ ctx, input }) => {
       const version = readVersion(ctx.db, input.modelId, input.version);
       if (!version) throw notFound(`Version ${input.version} of model ${input.modelId}`);
-      return modelLineageGraph(version);
+      return withProvenance(ctx.db, modelLineageGraph(version), version.lineage);
     }),
 
   /** Everything derived from a dataset version: pipeline versions and runs that read it, models from them. */

@@ -1,0 +1,40 @@
+// Provenance on a model's lineage graph (issue 22): where each step ran, whose run computed it,
+// and its trust as it stands now (a browser result may have been verified, or failed, since the
+// lineage was frozen); the frozen values where the run is gone.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { stepRuns, users } from '../db/schema';
+import type { LineageGraph } from './lineage-graph';
+import type { ModelLineage } from './version-types';
+
+export interface StepProvenance {
+  runner: string | null;
+  backend: string | null;
+  ranByName: string | null;
+  trust: string | null;
+}
+
+export function withProvenance(db: Db, graph: LineageGraph, lineage: ModelLineage): LineageGraph {
+  const ids = lineage.steps.map((s) => s.id);
+  const live = lineage.run && ids.length > 0
+    ? db
+        .select({ stepId: stepRuns.stepId, runner: stepRuns.runner, backend: stepRuns.backend, ranBy: stepRuns.ranBy, trust: stepRuns.trust })
+        .from(stepRuns)
+        .where(and(eq(stepRuns.runId, lineage.run.id), inArray(stepRuns.stepId, ids)))
+        .all()
+    : [];
+  const frozen = new Map(lineage.steps.map((s) => [s.id, s]));
+  const now = new Map(live.map((row) => [row.stepId, row]));
+  const people = [...new Set([...live.map((r) => r.ranBy), ...lineage.steps.map((s) => s.ranBy)].filter((id): id is string => !!id))];
+  const names = new Map(people.length > 0 ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people)).all().map((u) => [u.id, u.name]) : []);
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => {
+      if (node.kind !== 'step') return node;
+      const row = now.get(node.stepId) ?? frozen.get(node.stepId);
+      const ranBy = row?.ranBy ?? null;
+      const provenance: StepProvenance = { runner: row?.runner ?? null, backend: row?.backend ?? null, ranByName: ranBy ? (names.get(ranBy) ?? null) : null, trust: row?.trust ?? null };
+      return { ...node, ...provenance };
+    }),
+  };
+}
