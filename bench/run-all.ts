@@ -15,6 +15,7 @@ import { benchLogistic } from './logistic.bench';
 import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
 import { benchServe } from './serve.bench';
+import { benchVerification } from './verification.bench';
 
 interface Row {
   name: string;
@@ -64,6 +65,7 @@ export async function runAll(args: string[]): Promise<number> {
     });
   }
   if (wanted('serve')) rows.push(...(await benchServe(args)));
+  if (wanted('verification')) rows.push(...(await benchVerification()));
   if (wanted('registry')) {
     const r = await benchRegistry();
     const ms = (t: { p95: number; median: number; cpuP95: number }) => `p95 ${t.p95.toFixed(2)} ms (median ${t.median.toFixed(2)}, CPU p95 ${t.cpuP95.toFixed(2)})`;
