@@ -110,8 +110,13 @@ function StepDetail({ step }: { step: Extract<LineageNodeData, { kind: 'step' }>
             <dt className="text-zinc-500">Ran on</dt>
             <dd className="text-zinc-800" data-testid="lineage-step-runner">
               {runnerPhrase(step.runner, step.backend)}
-              {step.ranByName ? ` · by ${step.ranByName}` : ''}
             </dd>
+          </>
+        ) : null}
+        {step.ranByName ? (
+          <>
+            <dt className="text-zinc-500">Computed by</dt>
+            <dd className="text-zinc-800">{step.ranByName}</dd>
           </>
         ) : null}
         {step.trust ? (

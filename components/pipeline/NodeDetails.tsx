@@ -134,7 +134,7 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
               ) : null}
               {step.ranByName ? (
                 <>
-                  <dt className="text-zinc-500">Ran by</dt>
+                  <dt className="text-zinc-500">Computed by</dt>
                   <dd data-testid="step-ran-by">{step.ranByName}</dd>
                 </>
               ) : null}

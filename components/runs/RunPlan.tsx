@@ -27,8 +27,8 @@ export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: reado
             </span>
           </div>
           <p className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-500">
-            {s.runner ? <span>ran on {runnerPhrase(s.runner, s.backend)}</span> : null}
-            {s.ranByName ? <span>by {s.ranByName}</span> : null}
+            {s.runner && s.status !== 'cached' ? <span>ran on {runnerPhrase(s.runner, s.backend)}</span> : null}
+            {s.ranByName ? <span>{s.status === 'cached' ? 'computed' : 'run'} by {s.ranByName}</span> : null}
             <TrustBadge trust={s.trust} />
             {s.codeHash ? (
               <span>

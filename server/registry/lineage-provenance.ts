@@ -33,7 +33,9 @@ export function withProvenance(db: Db, graph: LineageGraph, lineage: ModelLineag
       if (node.kind !== 'step') return node;
       const row = now.get(node.stepId) ?? frozen.get(node.stepId);
       const ranBy = row?.ranBy ?? null;
-      const provenance: StepProvenance = { runner: row?.runner ?? null, backend: row?.backend ?? null, ranByName: ranBy ? (names.get(ranBy) ?? null) : null, trust: row?.trust ?? null };
+      // A cached step ran nowhere in this run: who computed it and its trust are the producer's.
+      const cached = node.status === 'cached';
+      const provenance: StepProvenance = { runner: cached ? null : (row?.runner ?? null), backend: cached ? null : (row?.backend ?? null), ranByName: ranBy ? (names.get(ranBy) ?? null) : null, trust: row?.trust ?? null };
       return { ...node, ...provenance };
     }),
   };
