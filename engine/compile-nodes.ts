@@ -1,11 +1,13 @@
 // Compile, pass 1: each node on its own: unique id, known type and version, valid params
 // (parsed, so the plan carries the defaults) and a runtime that the node supports.
 import { canonicalJSON } from './canonical-json';
-import { fieldProblem, nodeName } from './compile-names';
+import { fieldProblem, listNames, nodeName } from './compile-names';
 import type { NodeInstance, PipelineDoc } from './document';
 import type { NodeDefinition, NodeRegistry, Placement } from './node-definition';
 import { resolvePlacement } from './placement';
 import type { CompileIssue } from './plan';
+import { didYouMean } from './did-you-mean';
+import { unknownKeys, type UnknownKey } from './unknown-keys';
 import { humanZodMessage } from './zod-messages';
 
 export interface CheckedNode {
@@ -74,9 +76,13 @@ function findDefinition(node: NodeInstance, registry: NodeRegistry, issues: Comp
 
 function parseParams(node: NodeInstance, def: NodeDefinition, issues: CompileIssue[]) {
   const name = nodeName(node, def);
+  // zod would strip a misspelt key and run the default in its place, so it is an error here.
+  const unknown = unknownKeys(def.params, node.params);
+  for (const u of unknown) issues.push(unknownParamIssue(node, name, u));
   const parsed = def.params.safeParse(node.params, { error: humanZodMessage });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  if (!parsed.success || unknown.length > 0) {
+    for (const issue of parsed.error?.issues ?? []) {
+      if (issue.code === 'unrecognized_keys') continue; // reported above, with a suggestion
       const field = ['params', ...issue.path.map(String)].join('.');
       const message = `${name}: ${fieldProblem(field, issue.message)}`;
       issues.push({ severity: 'error', code: 'invalid_params', nodeId: node.id, field, message });
@@ -92,4 +98,12 @@ function parseParams(node: NodeInstance, def: NodeDefinition, issues: CompileIss
     return undefined;
   }
   return parsed.data as Record<string, unknown>;
+}
+
+function unknownParamIssue(node: NodeInstance, name: string, u: UnknownKey): CompileIssue {
+  const key = [...u.path, u.key].join('.');
+  const where = u.path.length === 0 ? "this node's params" : `params.${u.path.join('.')}`;
+  const hint = didYouMean(u.key, u.known) || ` (${where}: ${listNames(u.known, 'none')})`;
+  const message = `${name}: unknown param "${key}".${hint}`;
+  return { severity: 'error', code: 'unknown_param', nodeId: node.id, field: `params.${key}`, message };
 }

@@ -25,3 +25,46 @@ describe('parseDocument', () => {
     ]);
   });
 });
+
+// zod strips keys it does not know, so a misspelt field would vanish on save without a word.
+describe('unknown fields', () => {
+  const base = () => ({
+    ...doc({}),
+    nodes: [{ id: 'a', type: 't', version: 1, params: {}, position: { x: 0, y: 0 } }],
+    edges: [{ id: 'e', source: 'a', sourceHandle: 'out', target: 'a', targetHandle: 'in' }],
+  });
+  const issues = (value: unknown) => {
+    const parsed = parseDocument(value);
+    return parsed.ok ? [] : parsed.error;
+  };
+
+  it('refuses an unknown node field, naming the node and the closest field', () => {
+    const d = base();
+    d.nodes[0] = { ...d.nodes[0], lable: 'x' } as (typeof d.nodes)[0];
+    expect(issues(d)).toEqual([
+      { severity: 'error', code: 'unknown_field', nodeId: 'a', field: 'nodes[0].lable', message: 'Node "a": lable is not a known field. Did you mean "label"?' },
+    ]);
+  });
+
+  it('refuses an unknown edge field, naming the edge and the closest field', () => {
+    const d = base();
+    d.edges[0] = { ...d.edges[0], targetHandel: 'in' } as (typeof d.edges)[0];
+    expect(issues(d)).toEqual([
+      expect.objectContaining({ code: 'unknown_field', edgeId: 'e', field: 'edges[0].targetHandel', message: 'Edge "e": targetHandel is not a known field. Did you mean "targetHandle"?' }),
+    ]);
+  });
+
+  it('refuses an unknown document field and a nested one, listing the known fields when none is close', () => {
+    const found = issues({ ...base(), colour: 'red', settings: { placment: 'server' } });
+    expect(found.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^"colour" is not a known document field\. \(known fields: "schemaVersion", "id", "name"/),
+      'settings.placment: is not a known field. Did you mean "placement"?',
+    ]);
+  });
+
+  it('accepts "$schema", which points editors at the published JSON Schema, and does not keep it', () => {
+    const parsed = parseDocument({ $schema: '../docs/pipeline.schema.json', ...base() });
+    expect(parsed.ok && Object.keys(parsed.value)).not.toContain('$schema');
+    expect(parsed.ok).toBe(true);
+  });
+});

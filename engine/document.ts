@@ -2,7 +2,9 @@
 // migrated forward through a numbered list so old saved documents keep loading.
 import { z } from 'zod';
 import { canonicalJSON, CanonicalJsonError } from './canonical-json';
-import type { CompileIssue } from './plan';
+import { didYouMean } from './did-you-mean';
+import type { CompileIssue, CompileIssueCode } from './plan';
+import { unknownKeys, type UnknownKey } from './unknown-keys';
 import { err, ok, type Result } from './result';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -88,37 +90,43 @@ export function parseDocument(input: unknown): Result<PipelineDoc, CompileIssue[
   }
   const migrated = migrateDocument(value as Record<string, unknown>);
   if (!migrated.ok) return migrated;
-  const parsed = pipelineDocSchema.safeParse(migrated.value);
-  if (parsed.success) return jsonValues(parsed.data);
-  const raw = migrated.value as { nodes?: Array<{ id?: unknown }>; edges?: Array<{ id?: unknown }> };
-  return err(
-    parsed.error.issues.map((issue): CompileIssue => {
-      const [head, index, ...rest] = issue.path.map(String);
-      const at = typeof index === 'string' ? Number(index) : NaN;
-      if (head === 'nodes' && Number.isInteger(at)) {
-        const nodeId = raw.nodes?.[at]?.id;
-        return {
-          severity: 'error',
-          code: 'invalid_document',
-          nodeId: typeof nodeId === 'string' ? nodeId : undefined,
-          field: [`nodes[${at}]`, ...rest].join('.'),
-          message: `Node ${typeof nodeId === 'string' ? `"${nodeId}"` : `#${at}`}: ${rest.join('.') || 'node'} ${issue.message}`,
-        };
-      }
-      if (head === 'edges' && Number.isInteger(at)) {
-        const edgeId = raw.edges?.[at]?.id;
-        return {
-          severity: 'error',
-          code: 'invalid_document',
-          edgeId: typeof edgeId === 'string' ? edgeId : undefined,
-          field: [`edges[${at}]`, ...rest].join('.'),
-          message: `Edge ${typeof edgeId === 'string' ? `"${edgeId}"` : `#${at}`}: ${rest.join('.') || 'edge'} ${issue.message}`,
-        };
-      }
-      const field = issue.path.join('.');
-      return { severity: 'error', code: 'invalid_document', field, message: `${field || 'document'}: ${issue.message}` };
-    }),
-  );
+  const { $schema: _editorHint, ...doc } = migrated.value; // "$schema" only points editors at docs/pipeline.schema.json
+  const raw = doc as RawDoc;
+  // zod strips keys it does not know; a misspelt one would vanish on save, so it is refused here.
+  const unknown = unknownKeys(pipelineDocSchema, doc).map((u) => unknownFieldIssue(raw, u));
+  const parsed = pipelineDocSchema.safeParse(doc);
+  if (parsed.success && unknown.length === 0) return jsonValues(parsed.data);
+  const invalid = parsed.success ? [] : parsed.error.issues.map((issue) => invalidIssue(raw, issue.path.map(String), issue.message));
+  return err([...unknown, ...invalid]);
+}
+
+type RawDoc = { nodes?: Array<{ id?: unknown }>; edges?: Array<{ id?: unknown }> };
+
+/** A problem at `path`, tied to the node or edge it sits in, named as the user knows it. */
+function invalidIssue(raw: RawDoc, path: string[], problem: string, code: CompileIssueCode = 'invalid_document'): CompileIssue {
+  const [head, index, ...rest] = path;
+  const at = typeof index === 'string' ? Number(index) : NaN;
+  if ((head === 'nodes' || head === 'edges') && Number.isInteger(at)) {
+    const itemId = raw[head]?.[at]?.id;
+    const known = typeof itemId === 'string' ? itemId : undefined;
+    const word = head === 'nodes' ? 'Node' : 'Edge';
+    return {
+      severity: 'error',
+      code,
+      ...(head === 'nodes' ? { nodeId: known } : { edgeId: known }),
+      field: [`${head}[${at}]`, ...rest].join('.'),
+      message: `${word} ${known !== undefined ? `"${known}"` : `#${at}`}: ${rest.join('.') || word.toLowerCase()} ${problem}`,
+    };
+  }
+  const field = path.join('.');
+  return { severity: 'error', code, field, message: `${field || 'document'}: ${problem}` };
+}
+
+function unknownFieldIssue(raw: RawDoc, u: UnknownKey): CompileIssue {
+  const hint = didYouMean(u.key, u.known) || ` (known fields: ${u.known.map((k) => `"${k}"`).join(', ')})`;
+  const issue = invalidIssue(raw, [...u.path, u.key], `is not a known field.${hint}`, 'unknown_field');
+  // The message names the key itself; "document" alone would hide it.
+  return u.path.length === 0 ? { ...issue, message: `"${u.key}" is not a known document field.${hint}` } : issue;
 }
 
 /**

@@ -51,6 +51,8 @@ export type CompileIssueCode =
   | 'unknown_node_type'
   | 'unknown_node_version'
   | 'invalid_params'
+  | 'unknown_param'
+  | 'unknown_field'
   | 'unknown_port'
   | 'dangling_edge'
   | 'missing_input'

@@ -1,6 +1,6 @@
 // The `pipeworks` command as scripts and CI use it: exit codes, --json output, stdin passwords.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newDataDir } from './helpers/server-process';
@@ -54,6 +54,17 @@ describe('pipeworks validate', () => {
         expect.objectContaining({ code: 'unknown_node_type', nodeId: 'mystery' }),
       ]),
     );
+  });
+
+  // zod strips unknown keys, so this typo used to pass ("valid") and run with the default 0.5.
+  it('refuses a misspelt param, naming the node, the key and the real one, and exits 2', () => {
+    const doc = JSON.parse(readFileSync('server/pipelines/samples/breast-cancer-classifier.json', 'utf8'));
+    const evaluate = doc.nodes.find((n: { type: string }) => n.type === 'evaluate/model');
+    evaluate.params.treshold = 0.9;
+    const res = cli(['validate', writeDoc('treshold.json', doc)]);
+    expect(res.stdout).toMatch(new RegExp(`Node "[^"]+" \\(Evaluate[^)]*\\): unknown param "treshold"\\. Did you mean "threshold"\\?`));
+    expect(res.stdout).not.toMatch(/^valid:/m);
+    expect(res.code).toBe(2);
   });
 
   it('explains malformed JSON without a stack trace', () => {
