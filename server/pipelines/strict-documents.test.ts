@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../engine/compile';
 import { parseDocument } from '../../engine/document';
+import Ajv2020 from 'ajv/dist/2020';
+import { pipelineJsonSchema } from '../../nodes/pipeline-json-schema';
 import { createRegistry } from '../../nodes/registry';
 import { TEMPLATES } from './templates/catalogue';
 
 const registry = createRegistry();
+const validateJson = new Ajv2020({ strict: false }).compile(pipelineJsonSchema(registry));
 
 describe('committed pipelines stay valid', () => {
   const samples = ['breast-cancer-classifier', 'breast-cancer-explore', 'card-fraud'];
@@ -26,5 +29,7 @@ describe('committed pipelines stay valid', () => {
     expect(parsed.ok ? [] : parsed.error).toEqual([]);
     const result = compile(doc, registry);
     expect(result.ok ? [] : result.error).toEqual([]);
+    // The published JSON Schema (docs/pipeline.schema.json) accepts it too.
+    expect(validateJson(JSON.parse(JSON.stringify(doc))), JSON.stringify(validateJson.errors?.slice(0, 3))).toBe(true);
   });
 });
