@@ -6,19 +6,9 @@ import { useMemo, useRef, useState } from 'react';
 import type { PortColumns } from '../../engine/columns';
 import type { IssueView, NodeTypeInfo } from '../pipeline/pipeline-types';
 import { SectionTitle } from '../pipeline/SectionTitle';
-import { fieldMessage, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
+import { issuesByParam, paramFields, type JsonSchema } from './param-fields';
 import { changedParams } from './params-doc';
 import { ParamForm } from './ParamForm';
-
-function issuesByParam(issues: readonly IssueView[], nodeId: string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const issue of issues) {
-    if (issue.nodeId !== nodeId || !issue.field?.startsWith('params')) continue;
-    const name = paramOfIssueField(issue.field) ?? '';
-    map.set(name, [...(map.get(name) ?? []), name ? fieldMessage(issue.message, issue.field) : issue.message]);
-  }
-  return map;
-}
 
 interface ParamsSectionProps {
   nodeId: string;
@@ -35,7 +25,7 @@ interface ParamsSectionProps {
 
 export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyReason, onChange }: ParamsSectionProps) {
   const fields = useMemo(() => paramFields(info.paramsSchema as JsonSchema | undefined), [info]);
-  const byParam = useMemo(() => issuesByParam(issues, nodeId), [issues, nodeId]);
+  const byParam = useMemo(() => issuesByParam(issues, nodeId, fields), [issues, nodeId, fields]);
   // Inputs may keep a draft of what is typed. Params changed from elsewhere (undo, redo, a restored
   // version) remount the form so it shows them; params this form just sent do not.
   const sent = useRef<Record<string, unknown> | null>(null);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COLUMN_PARAM_KEY } from '../../engine/columns';
 import { createRegistry } from '../../nodes/registry';
-import { emptyChoiceLabel, fieldMessage, fieldOf, humanise, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
+import { emptyChoiceLabel, fieldMessage, fieldOf, humanise, issuesByParam, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
 
 const schemaOf = (params: z.ZodType) => z.toJSONSchema(params, { io: 'input' }) as JsonSchema;
 const of = (port: string) => ({ [COLUMN_PARAM_KEY]: port });
@@ -192,5 +192,19 @@ describe('labels and issue fields', () => {
     expect(fieldMessage('Node "Split" (Random split): params.seed must be at least 0', 'params.seed')).toBe('Must be at least 0');
     expect(fieldMessage('Node "Gate": params.gates.0.value expected a number', 'params.gates.0.value')).toBe('Row 1, value: expected a number');
     expect(fieldMessage('Something else went wrong', 'params.seed')).toBe('Something else went wrong');
+  });
+});
+
+describe('issuesByParam', () => {
+  it('puts an issue under its field, and one about a param the form has no field for above the form, whole', () => {
+    const issues = [
+      { nodeId: 'ev', field: 'params.threshold', message: 'Node "ev" (Evaluate): params.threshold must be at most 1' },
+      { nodeId: 'ev', field: 'params.treshold', message: 'Node "ev" (Evaluate): unknown param "treshold". Did you mean "threshold"?' },
+      { nodeId: 'other', field: 'params.threshold', message: 'not this node' },
+    ];
+    const map = issuesByParam(issues, 'ev', [{ name: 'threshold' }]);
+    expect(map.get('threshold')).toEqual(['Must be at most 1']);
+    expect(map.get('')).toEqual(['Node "ev" (Evaluate): unknown param "treshold". Did you mean "threshold"?']);
+    expect(map.size).toBe(2);
   });
 });

@@ -214,3 +214,24 @@ export function fieldMessage(message: string, field: string | undefined): string
   const where = rest.length > 0 ? `${/^\d+$/.test(rest[0] ?? '') ? `Row ${Number(rest[0]) + 1}` : rest[0]}${rest.length > 1 ? `, ${rest.slice(1).join('.')}` : ''}: ` : '';
   return where ? `${where}${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
 }
+
+/**
+ * A node's compile issues by the param they name ('' for the rest, shown above the form). A param
+ * the form has no field for (a misspelt key in a saved document) goes to '' too, with its whole
+ * message, so it is never hidden.
+ */
+export function issuesByParam(
+  issues: readonly { nodeId?: string; field?: string; message: string }[],
+  nodeId: string,
+  fields: readonly Pick<ParamField, 'name'>[],
+): Map<string, string[]> {
+  const names = new Set(fields.map((f) => f.name));
+  const map = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.nodeId !== nodeId || !issue.field?.startsWith('params')) continue;
+    const param = paramOfIssueField(issue.field);
+    const name = param !== null && names.has(param) ? param : '';
+    map.set(name, [...(map.get(name) ?? []), name ? fieldMessage(issue.message, issue.field) : issue.message]);
+  }
+  return map;
+}
