@@ -12,6 +12,7 @@ import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 import { ArchivedBanner, ProjectActions } from './ProjectActions';
+import { CachePolicySetting } from './CachePolicySetting';
 
 export function ProjectPipelines({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
@@ -34,7 +35,7 @@ export function ProjectPipelines({ projectId, canWrite }: { projectId: string; c
       </PageBody>
     );
   }
-  const { name, description, pipelines, archivedAt, canManage } = project.data;
+  const { name, description, pipelines, archivedAt, canManage, cachePolicy, canSetCachePolicy } = project.data;
   const taken = new Set(pipelines.map((p) => p.name));
   const active = archivedAt === null;
   return (
@@ -102,6 +103,7 @@ export function ProjectPipelines({ projectId, canWrite }: { projectId: string; c
           </div>
         )}
       </section>
+      <CachePolicySetting projectId={projectId} policy={cachePolicy} canChange={canSetCachePolicy} />
     </PageBody>
   );
 }

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { pipelines, projects } from '../../db/schema';
 import { audit } from '../../auth/audit';
+import { can } from '../../auth/roles';
 import { CACHE_POLICIES } from '../../trust/result-trust';
 import {
   canManageProject,
@@ -44,7 +45,7 @@ export const projectRouter = createTRPCRouter({
       const project = getProject(ctx.db, input.id);
       if (!project) throw notFound(`Project "${input.id}"`);
       const list = ctx.db.select().from(pipelines).where(eq(pipelines.projectId, input.id)).orderBy(asc(pipelines.name)).all();
-      return { ...project, canManage: canManageProject(ctx.user, project), pipelines: list };
+      return { ...project, canManage: canManageProject(ctx.user, project), canSetCachePolicy: can(ctx.user.role, 'project.write'), pipelines: list };
     }),
 
   create: permitted('project.create')
