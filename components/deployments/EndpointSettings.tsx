@@ -1,6 +1,7 @@
 'use client';
-// The endpoint's serving settings: how much of the traffic is logged, the largest body, and the
-// default per-key rate limit. Saving bumps the revision; serving picks it up without a restart.
+// The endpoint's serving settings: how much of the traffic is logged, the largest body, the
+// default per-key rate limit, and whether a category the model never saw is refused or scored.
+// Saving bumps the revision; serving picks it up without a restart.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../trpc/error-message';
@@ -18,6 +19,7 @@ export function EndpointSettings({ endpoint, canManage }: { endpoint: EndpointVi
   const [sample, setSample] = useState(String(endpoint.logSampleRate * 100));
   const [bodyKb, setBodyKb] = useState(String(endpoint.maxBodyBytes / 1024));
   const [rate, setRate] = useState(String(endpoint.rateLimitPerMinute));
+  const [unseen, setUnseen] = useState(endpoint.unseenCategories);
   const save = useMutation(trpc.deployments.saveSettings.mutationOptions({ onSuccess: refresh }));
   const [local, setLocal] = useState<string | null>(null);
   const submit = () => {
@@ -25,7 +27,7 @@ export function EndpointSettings({ endpoint, canManage }: { endpoint: EndpointVi
     const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v) || sample.trim() === '' || bodyKb.trim() === '' || rate.trim() === '');
     if (bad) return setLocal(`Enter a number for every setting (${bad[0]} is not one)`);
     setLocal(null);
-    save.mutate({ endpointId: endpoint.id, ...values });
+    save.mutate({ endpointId: endpoint.id, ...values, unseenCategories: unseen });
   };
   return (
     <section aria-labelledby="settings-heading" className="rounded-lg border border-zinc-200 bg-white p-4" data-testid="endpoint-settings">
@@ -44,6 +46,19 @@ export function EndpointSettings({ endpoint, canManage }: { endpoint: EndpointVi
         <label className="flex flex-col gap-1 text-xs text-zinc-600">
           Requests per minute per key (default)
           <input className={input} inputMode="numeric" value={rate} disabled={!canManage} onChange={(e) => setRate(e.target.value)} data-testid="setting-rate" />
+        </label>
+        <label className="flex flex-col gap-1 text-xs text-zinc-600 sm:col-span-3">
+          A category the model never saw
+          <select
+            className={`${input} w-auto max-w-md`}
+            value={unseen}
+            disabled={!canManage}
+            onChange={(e) => setUnseen(e.target.value === 'accept' ? 'accept' : 'refuse')}
+            data-testid="setting-unseen"
+          >
+            <option value="refuse">Refuse the request (400 naming the column, row and value)</option>
+            <option value="accept">Score it as &quot;unseen&quot; and list it in the answer</option>
+          </select>
         </label>
       </div>
       {canManage ? (

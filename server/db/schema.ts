@@ -598,6 +598,10 @@ export type AliasRequest = typeof aliasRequests.$inferSelect;
 // deployments and keys, and appends to the prediction log. It follows changes by polling
 // `endpoints.revision`, which every write to an endpoint, its deployments or its keys increments.
 
+/** What an endpoint does with a categorical value its model never saw in training. */
+export const UNSEEN_CATEGORY_POLICIES = ['refuse', 'accept'] as const;
+export type UnseenCategoryPolicy = (typeof UNSEEN_CATEGORY_POLICIES)[number];
+
 /**
  * A named HTTP endpoint: `/v2/models/{name}/infer` and `/endpoints/{name}/invocations`. Names are
  * unique across the installation because they appear in URLs. `undeployedAt` set: it answers 404.
@@ -622,6 +626,8 @@ export const endpoints = sqliteTable(
     maxBodyBytes: integer('max_body_bytes').notNull().default(1_048_576),
     /** Default per-key rate limit (requests per minute) for keys that set none. */
     rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(6000),
+    /** A categorical value the model never saw: 'refuse' answers 400 naming it; 'accept' scores it in the unseen bucket. */
+    unseenCategories: text('unseen_categories', { enum: UNSEEN_CATEGORY_POLICIES }).notNull().default('refuse'),
     /** Incremented on every change to the endpoint, its deployments or its keys. */
     revision: integer('revision').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

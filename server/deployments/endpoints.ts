@@ -6,7 +6,7 @@ import { UserError } from '../../engine/errors';
 import { endpointNameSchema } from '../../nodes/deploy/endpoint-name';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { endpoints, registeredModels, type Endpoint } from '../db/schema';
+import { endpoints, registeredModels, UNSEEN_CATEGORY_POLICIES, type Endpoint, type UnseenCategoryPolicy } from '../db/schema';
 import { endpointByName, endpointRow } from './endpoint-row';
 import { bumpRevision } from './rollout';
 
@@ -48,6 +48,8 @@ export interface EndpointSettings {
   logSampleRate?: number;
   maxBodyBytes?: number;
   rateLimitPerMinute?: number;
+  /** 'refuse' (default): an unseen categorical value is a 400; 'accept': it is scored in the unseen bucket. */
+  unseenCategories?: UnseenCategoryPolicy;
 }
 
 export const SETTINGS_LIMITS = {
@@ -56,7 +58,10 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 export function updateEndpointSettings(db: Db, endpointId: string, settings: EndpointSettings, userId: string): Endpoint {
-  const { logSampleRate, maxBodyBytes, rateLimitPerMinute } = settings;
+  const { logSampleRate, maxBodyBytes, rateLimitPerMinute, unseenCategories } = settings;
+  if (unseenCategories !== undefined && !UNSEEN_CATEGORY_POLICIES.includes(unseenCategories)) {
+    throw new UserError(`Unseen categories are ${UNSEEN_CATEGORY_POLICIES.map((p) => `"${p}"`).join(' or ')}, not "${String(unseenCategories)}"`, { field: 'unseenCategories' });
+  }
   if (logSampleRate !== undefined && !(logSampleRate >= 0 && logSampleRate <= 1)) throw new UserError('The log sample rate is a fraction from 0 to 1', { field: 'logSampleRate' });
   for (const [field, value] of Object.entries({ maxBodyBytes, rateLimitPerMinute })) {
     const { min, max } = SETTINGS_LIMITS[field as keyof typeof SETTINGS_LIMITS];

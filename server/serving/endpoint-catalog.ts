@@ -1,7 +1,7 @@
 // What the serving process reads from the database, as prepared statements on the raw
 // better-sqlite3 handle: the per-request revision check must cost microseconds, not a query build.
 import type Database from 'better-sqlite3';
-import type { DeploymentRole, EndpointKeyScope } from '../db/schema';
+import type { DeploymentRole, EndpointKeyScope, UnseenCategoryPolicy } from '../db/schema';
 
 export interface EndpointHead {
   id: string;
@@ -15,6 +15,7 @@ export interface EndpointRow extends EndpointHead {
   logSampleRate: number;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  unseenCategories: UnseenCategoryPolicy;
 }
 
 export interface DeploymentRow {
@@ -52,7 +53,7 @@ export class EndpointCatalog {
     this.endpointById = sqlite.prepare(
       `SELECT e.id, e.name, e.revision, e.undeployed_at AS undeployedAt, m.name AS modelName,
               e.log_sample_rate AS logSampleRate, e.max_body_bytes AS maxBodyBytes,
-              e.rate_limit_per_minute AS rateLimitPerMinute
+              e.rate_limit_per_minute AS rateLimitPerMinute, e.unseen_categories AS unseenCategories
          FROM endpoints e JOIN registered_models m ON m.id = e.model_id WHERE e.id = ?`,
     );
     this.liveDeployments = sqlite.prepare(

@@ -60,7 +60,7 @@ export async function score(
   started: number,
 ): Promise<Scored> {
   const { model, role } = picked;
-  const { batch, unseen } = validateRows(request, model);
+  const { batch, unseen } = validateRows(request, model, state.endpoint.unseenCategories);
   const predictions = await scoreOrRefuse(model, batch);
   let predictionIds: string[] | null = null;
   const endpoint = state.endpoint;
@@ -88,7 +88,8 @@ async function scoreOrRefuse(model: LoadedModel, batch: ScoringBatch): Promise<P
 async function scoreShadow(ctx: InferContext, endpointId: string, shadow: LoadedModel, keyId: string, request: RequestTable, answered: string[]): Promise<void> {
   const started = performance.now();
   try {
-    const { batch } = validateRows(request, shadow);
+    // The answer is already sent: a value new to the shadow is scored in its unseen bucket, not refused.
+    const { batch } = validateRows(request, shadow, 'accept');
     const predictions = await shadow.score(batch);
     logRows(ctx, endpointId, shadow, 'shadow', answered, keyId, request, predictions, performance.now() - started);
   } catch (error) {

@@ -19,7 +19,10 @@ import { ScoringBatch } from './scoring-batch';
 /** How serving reads one input column: its raw type, and the categories the model knows. */
 export interface InputSpec {
   info: ColumnInfo;
-  /** Categorical and text columns: the categories the preprocessing learned (null: not known, none reported unseen). */
+  /**
+   * Categorical and text columns: the categories the preprocessing learned (null: not known, so no
+   * value is unseen). A categorical column's unseen value is refused unless the endpoint accepts them.
+   */
   categories: ReadonlySet<string> | null;
 }
 
@@ -63,7 +66,7 @@ async function loadArtifact(bytes: Uint8Array, ml: MlRuntime): Promise<Loaded> {
   );
   const inputs = artifact.inputs.map((info) => ({
     info,
-    categories: info.type === 'categorical' || info.type === 'text' ? (categories.get(info.name) ?? new Set<string>()) : null,
+    categories: info.type === 'categorical' || info.type === 'text' ? (categories.get(info.name) ?? null) : null,
   }));
   const leftOut = Array.isArray(artifact.training.leftOut) ? artifact.training.leftOut : [];
   const ignorable = new Set<string>([artifact.target]);

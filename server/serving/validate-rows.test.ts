@@ -7,21 +7,32 @@ const inputs: InputSpec[] = [
   { info: { name: 'city', type: 'categorical', role: 'feature' }, categories: new Set(['Lyon', 'Paris']) },
   { info: { name: 'member', type: 'boolean', role: 'feature' }, categories: null },
   { info: { name: 'seen', type: 'datetime', role: 'feature' }, categories: null },
+  { info: { name: 'note', type: 'text', role: 'feature' }, categories: new Set(['late']) },
 ];
 const model = { inputs, ignorable: new Set(['fraud']) };
 const table = (columns: Record<string, unknown[]>) => ({ rows: Object.values(columns)[0].length, columns: new Map(Object.entries(columns)) });
-const ok = { amount: [1, '2.5', null], city: ['Lyon', 7, null], member: [true, 'false', null], seen: ['2024-01-02T00:00:00Z', 0, null] };
+const ok = { amount: [1, '2.5', null], city: ['Lyon', 7, null], member: [true, 'false', null], seen: ['2024-01-02T00:00:00Z', 0, null], note: ['late', 'fine', null] };
 
 describe('validateRows', () => {
-  it('builds the raw table, reading number text, nulls as missing, and reports unseen categories', () => {
-    const { batch, unseen } = validateRows(table(ok), model);
+  it('builds the raw table, reading number text, nulls as missing, and reports unseen categories when accepting', () => {
+    const { batch, unseen } = validateRows(table(ok), model, 'accept');
     const t = batch.table();
     expect(t.table.numRows).toBe(3);
     expect(t.table.getChild('amount')!.get(2)).toBeNaN();
     expect([...t.table.getChild('amount')!].slice(0, 2)).toEqual([1, 2.5]);
     expect(t.table.getChild('city')!.get(1)).toBe('7');
     expect(t.table.getChild('member')!.get(1)).toBe(false);
-    expect(unseen).toEqual([{ row: 1, column: 'city', value: '7' }]);
+    expect(unseen).toEqual([
+      { row: 1, column: 'city', value: '7' },
+      { row: 1, column: 'note', value: 'fine' },
+    ]);
+  });
+
+  it('refuses an unseen category by default with the known ones and a suggestion, but not new text', () => {
+    expect(() => validateRows(table(ok), model)).toThrow(/Column "city", row 1: unknown category "7"; the model knows "Lyon", "Paris"/);
+    expect(() => validateRows(table({ ...ok, city: ['Lyon', 'Pariss', null] }), model)).toThrow(/unknown category "Pariss" \(did you mean "Paris"\?\)/);
+    const { unseen } = validateRows(table({ ...ok, city: ['Lyon', 'Paris', null] }), model);
+    expect(unseen).toEqual([{ row: 1, column: 'note', value: 'fine' }]);
   });
 
   it.each([
@@ -32,13 +43,13 @@ describe('validateRows', () => {
     [{ ...ok, member: [true, 'yes', null] }, /Column "member", row 1: expected true or false/],
     [{ ...ok, seen: ['soon', 0, null] }, /Column "seen", row 0: expected a date and time/],
   ])('refuses a value the column cannot take, naming column and row (%#)', (columns, message) => {
-    expect(() => validateRows(table(columns), model)).toThrow(message);
+    expect(() => validateRows(table(columns), model, 'accept')).toThrow(message);
   });
 
   it('names missing columns, and unknown ones with a suggestion, but ignores the target', () => {
     const { amount: _a, ...noAmount } = ok;
     expect(() => validateRows(table(noAmount), model)).toThrow(/Missing column "amount"/);
     expect(() => validateRows(table({ ...ok, amuont: [1, 2, 3] }), model)).toThrow(/Unknown column "amuont" \(did you mean "amount"\?\)/);
-    expect(validateRows(table({ ...ok, fraud: ['no', 'no', 'yes'] }), model).batch.rows).toBe(3);
+    expect(validateRows(table({ ...ok, fraud: ['no', 'no', 'yes'] }), model, 'accept').batch.rows).toBe(3);
   });
 });

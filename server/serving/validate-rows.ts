@@ -1,8 +1,11 @@
 // Turns a decoded request into the raw table the model's preprocessing reads, refusing what the
 // model cannot handle with a message naming the column and row. Missing values (null) are fine:
-// the preprocessing imputes them as it did in training. Unseen categories are fine too: the
-// preprocessing has a bucket for them (one-hot `__unseen__`, ordinal -1); they are reported back.
+// the preprocessing imputes them as it did in training. A value of a categorical column that the
+// model never saw is refused by default, naming column, row, value and the known categories; an
+// endpoint set to 'accept' scores it in the preprocessing's bucket (one-hot `__unseen__`,
+// ordinal -1) and reports it back. Text columns are open-ended: their new values are only reported.
 import { closestName } from '../../engine/did-you-mean';
+import type { UnseenCategoryPolicy } from '../db/schema';
 import type { CellValue } from '../../nodes/table/table-from-columns';
 import type { ColumnType } from '../../nodes/values';
 import type { InputSpec, LoadedModel } from './loaded-model';
@@ -24,7 +27,11 @@ export interface ValidatedRows {
 
 const MAX_UNSEEN_REPORTED = 100;
 
-export function validateRows(request: RequestTable, model: Pick<LoadedModel, 'inputs' | 'ignorable'>): ValidatedRows {
+export function validateRows(
+  request: RequestTable,
+  model: Pick<LoadedModel, 'inputs' | 'ignorable'>,
+  policy: UnseenCategoryPolicy = 'refuse',
+): ValidatedRows {
   const known = new Set(model.inputs.map((i) => i.info.name));
   const missing = model.inputs.filter((i) => !request.columns.has(i.info.name)).map((i) => i.info.name);
   for (const name of request.columns.keys()) {
@@ -36,12 +43,12 @@ export function validateRows(request: RequestTable, model: Pick<LoadedModel, 'in
   const unseen: UnseenCategory[] = [];
   const columns = model.inputs.map((spec) => ({
     info: spec.info,
-    values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen),
+    values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen, policy),
   }));
   return { batch: new ScoringBatch(request.rows, columns), unseen };
 }
 
-function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[]): CellValue[] {
+function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[], policy: UnseenCategoryPolicy): CellValue[] {
   const { name, type } = spec.info;
   const out = new Array<CellValue>(raw.length);
   for (let row = 0; row < raw.length; row++) {
@@ -55,9 +62,9 @@ function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[]
       throw badRequest(`Column "${name}", row ${row}: ${converted.problem}, got ${describe(value)}`);
     }
     out[row] = converted;
-    if (spec.categories && typeof converted === 'string' && !spec.categories.has(converted) && unseen.length < MAX_UNSEEN_REPORTED) {
-      unseen.push({ row, column: name, value: converted });
-    }
+    if (!spec.categories || typeof converted !== 'string' || spec.categories.has(converted)) continue;
+    if (type === 'categorical' && policy === 'refuse') throw badRequest(unseenMessage(name, row, converted, spec.categories));
+    if (unseen.length < MAX_UNSEEN_REPORTED) unseen.push({ row, column: name, value: converted });
   }
   return out;
 }
@@ -100,6 +107,15 @@ function toNumber(value: unknown): Converted {
     return Number.isFinite(x) ? x : { problem: 'expected a number' };
   }
   return { problem: 'expected a number' };
+}
+
+function unseenMessage(name: string, row: number, value: string, categories: ReadonlySet<string>): string {
+  const near = closestName(value, categories);
+  const known = categories.size ? `the model knows ${list([...categories])}` : 'the model learned no categories for it';
+  return (
+    `Column "${name}", row ${row}: unknown category ${JSON.stringify(value)}${near ? ` (did you mean "${near}"?)` : ''}; ${known}. ` +
+    `The endpoint's "unseen categories" setting can accept such values instead`
+  );
 }
 
 function list(names: string[]): string {

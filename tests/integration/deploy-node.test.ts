@@ -111,6 +111,15 @@ describe('deploy node', () => {
     await expect(caller.deployments.tryIt({ endpointId, key: made.key, row: {} })).rejects.toThrow(/serving process at http:\/\/127.0.0.1:9 could not be reached/);
   });
 
+  it('refuses unseen categories by default and saves the setting to accept them', async () => {
+    expect((await caller.deployments.get({ id: endpointId })).unseenCategories).toBe('refuse');
+    const saved = await caller.deployments.saveSettings({ endpointId, unseenCategories: 'accept' });
+    expect(saved.unseenCategories).toBe('accept');
+    // @ts-expect-error: only 'refuse' and 'accept' exist
+    await expect(caller.deployments.saveSettings({ endpointId, unseenCategories: 'ignore' })).rejects.toThrow(/refuse|accept/);
+    expect((await caller.deployments.saveSettings({ endpointId, unseenCategories: 'refuse' })).unseenCategories).toBe('refuse');
+  });
+
   it('asks a manager first where the project guards production, and the approval deploys', async () => {
     const { db } = getDb();
     writeRegistrySettings(db, 'sample', { productionApproval: true }, adminId);

@@ -42,7 +42,8 @@ beforeAll(async () => {
     training.length,
   );
   const v1 = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
-  endpointId = createEndpoint(opened.db, 'fraud-drift', v1.modelId);
+  // Accepts unseen categories: the new city must reach the log to be flagged as drift.
+  endpointId = createEndpoint(opened.db, 'fraud-drift', v1.modelId, { unseenCategories: 'accept' });
   deploy(opened.db, endpointId, v1.versionId);
   key = addKey(opened.db, endpointId).key;
   serving = await startServing({ dataDir, port: PORT });

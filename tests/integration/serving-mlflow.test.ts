@@ -10,6 +10,7 @@ let serving: ServingHandle;
 let opened: OpenedDatabase;
 let endpointId: string;
 let key: string;
+let openKey: string;
 
 beforeAll(async () => {
   const dataDir = newDataDir();
@@ -18,6 +19,9 @@ beforeAll(async () => {
   endpointId = createEndpoint(opened.db, 'fraud', v1.modelId, { maxBodyBytes: 4096 });
   deploy(opened.db, endpointId, v1.versionId);
   key = addKey(opened.db, endpointId).key;
+  const open = createEndpoint(opened.db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
+  deploy(opened.db, open, v1.versionId);
+  openKey = addKey(opened.db, open).key;
   serving = await startServing({ dataDir });
 });
 
@@ -72,6 +76,8 @@ describe('/invocations', () => {
     ['a wrong type', { dataframe_records: [{ ...rows[0] }, { ...rows[1], amount: 'lots' }] }, /Column "amount", row 1: expected a number, got "lots"/],
     ['a missing column', { dataframe_records: [{ amount: 1, city: 'Lyon' }] }, /Missing column "member"/],
     ['an unknown column', { dataframe_records: [{ ...rows[0], ciyt: 'x' }] }, /Unknown column "ciyt" \(did you mean "city"\?\)/],
+    ['an unseen category', { dataframe_records: [rows[0], { ...rows[1], city: 'Pari' }] }, /Column "city", row 1: unknown category "Pari" \(did you mean "Paris"\?\); the model knows "Lyon", "Paris"/],
+    ['an unseen category with nothing close', { dataframe_split: { columns: ['amount', 'city', 'member'], data: [[1, 'Marseille', true]] } }, /Column "city", row 0: unknown category "Marseille"; the model knows "Lyon", "Paris"/],
   ];
   it.each(bad)('refuses %s with BAD_REQUEST naming the field', async (_name, body, message) => {
     const res = await post('/endpoints/fraud/invocations', body);
@@ -87,6 +93,15 @@ describe('/invocations', () => {
     const answer = await res.json();
     // amount missing → the training fill 100 → 0 after scaling.
     expect(answer.probabilities[1].yes).toBeCloseTo(1 / (1 + Math.exp(-(0.5 + 0.3))), 12);
+  });
+
+  it('scores an unseen category in its bucket and lists it, on an endpoint set to accept them', async () => {
+    const res = await post('/endpoints/fraud-open/invocations', { dataframe_records: [rows[0], { ...rows[1], city: 'Nice' }] }, openKey);
+    expect(res.status).toBe(200);
+    const answer = await res.json();
+    expect(answer.unseen_categories).toEqual([{ row: 1, column: 'city', value: 'Nice' }]);
+    // amount 20 → −1.6 (weight 2); Nice → the unseen bucket (+1); member true (−0.3).
+    expect(answer.probabilities[1].yes).toBeCloseTo(1 / (1 + Math.exp(-(2 * -1.6 + 1 - 0.3))), 12);
   });
 
   it('ignores the target and left-out id columns of a raw row as ingested', async () => {

@@ -9,6 +9,7 @@ import { startServing, stopServing, type ServingHandle } from './helpers/serving
 let serving: ServingHandle;
 let opened: OpenedDatabase;
 let key: string;
+let openKey: string;
 let feedbackOnly: string;
 let versions: number[];
 
@@ -30,6 +31,11 @@ beforeAll(async () => {
   deploy(opened.db, endpoint, v1.versionId);
   deploy(opened.db, endpoint, v2.versionId, 'canary', 1);
   key = addKey(opened.db, endpoint).key;
+  // The same versions behind an endpoint that accepts unseen categories (the default refuses them).
+  const open = createEndpoint(opened.db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
+  deploy(opened.db, open, v1.versionId);
+  deploy(opened.db, open, v2.versionId, 'canary', 1);
+  openKey = addKey(opened.db, open).key;
   feedbackOnly = addKey(opened.db, endpoint, ['feedback']).key;
   serving = await startServing({ dataDir });
 });
@@ -98,11 +104,18 @@ describe('model metadata and readiness', () => {
 });
 
 describe('inference', () => {
+  it('refuses an unseen category by default, naming column, row, value and the known ones', async () => {
+    const res = await call(`/v2/models/fraud/versions/${versions[0]}/infer`, { method: 'POST', body: JSON.stringify(rows) });
+    await expectError(res, 400, /Column "city", row 1: unknown category "Nice"; the model knows "Lyon", "Paris"\. The endpoint's "unseen categories" setting/);
+    const typo = { inputs: [rows.inputs[0], { ...rows.inputs[1], data: ['Paris', 'lyon'] }, rows.inputs[2]] };
+    await expectError(await call('/v2/models/fraud/infer', { method: 'POST', body: JSON.stringify(typo) }), 400, /Column "city", row 1: unknown category "lyon" \(did you mean "Lyon"\?\)/);
+  });
+
   it('scores raw rows: labels as BYTES, probabilities FP64 [N, 2], the id echoed, prediction ids', async () => {
-    const res = await call(`/v2/models/fraud/versions/${versions[0]}/infer`, { method: 'POST', body: JSON.stringify({ id: 'req-7', ...rows }) });
+    const res = await call(`/v2/models/fraud-open/versions/${versions[0]}/infer`, { method: 'POST', body: JSON.stringify({ id: 'req-7', ...rows }), key: openKey });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ model_name: 'fraud', model_version: String(versions[0]), id: 'req-7' });
+    expect(body).toMatchObject({ model_name: 'fraud-open', model_version: String(versions[0]), id: 'req-7' });
     expect(body.parameters).toMatchObject({ role: 'primary', logged: true, unseen_categories: 'row 1 city="Nice"' });
     const [predict, proba, ids] = body.outputs;
     expect(predict).toEqual({ name: 'predict', datatype: 'BYTES', shape: [2], data: ['no', 'yes'] });
@@ -114,7 +127,7 @@ describe('inference', () => {
   });
 
   it('answers only the outputs asked for, and the versioned route scores that version', async () => {
-    const res = await call(`/v2/models/fraud/versions/${versions[1]}/infer`, { method: 'POST', body: JSON.stringify({ ...rows, outputs: [{ name: 'predict' }] }) });
+    const res = await call(`/v2/models/fraud-open/versions/${versions[1]}/infer`, { method: 'POST', body: JSON.stringify({ ...rows, outputs: [{ name: 'predict' }] }), key: openKey });
     const body = await res.json();
     expect(body.model_version).toBe(String(versions[1]));
     expect(body.outputs.map((o: { name: string }) => o.name)).toEqual(['predict']);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { gateSchema } from '../../../nodes/evaluate/gates';
 import { championRuleSchema } from '../../../nodes/deploy/deploy-gates';
 import { endpointNameSchema } from '../../../nodes/deploy/endpoint-name';
-import { ENDPOINT_KEY_SCOPES, modelVersions } from '../../db/schema';
+import { ENDPOINT_KEY_SCOPES, modelVersions, UNSEEN_CATEGORY_POLICIES } from '../../db/schema';
 import { decideDeployRequest, promoteDeployment, rollbackEndpoint, undeployEndpoint, withdrawDeployRequest } from '../../deployments/changes';
 import { deployVersion } from '../../deployments/deploy';
 import { listEndpoints, readEndpoint } from '../../deployments/deployments-read';
@@ -91,6 +91,7 @@ export const deploymentsRouter = createTRPCRouter({
         logSampleRate: z.number().min(0).max(1).optional(),
         maxBodyBytes: z.number().int().optional(),
         rateLimitPerMinute: z.number().int().optional(),
+        unseenCategories: z.enum(UNSEEN_CATEGORY_POLICIES).optional(),
       }),
     )
     .mutation(({ ctx, input }) => {

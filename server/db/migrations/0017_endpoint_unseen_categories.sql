@@ -1,0 +1,1 @@
+ALTER TABLE `endpoints` ADD `unseen_categories` text DEFAULT 'refuse' NOT NULL;
