@@ -17,14 +17,23 @@ interface ParamFormProps {
 
 export function ParamForm({ fields, value, onChange, issues, readOnly, columns }: ParamFormProps) {
   const general = issues.get('') ?? [];
-  if (fields.length === 0) return <p className="text-sm text-zinc-500" data-testid="param-form">This node has no parameters.</p>;
+  const alerts = general.map((m) => (
+    <p key={m} role="alert" className="text-xs text-red-700" data-testid="param-issue-_node">
+      {m}
+    </p>
+  ));
+  // A node without params still shows why its saved params are refused (an unknown key).
+  if (fields.length === 0) {
+    return (
+      <div className="flex flex-col gap-3.5" data-testid="param-form">
+        {alerts}
+        <p className="text-sm text-zinc-500">This node has no parameters.</p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-3.5" data-testid="param-form">
-      {general.map((m) => (
-        <p key={m} role="alert" className="text-xs text-red-700" data-testid="param-issue-_node">
-          {m}
-        </p>
-      ))}
+      {alerts}
       {fields.map((field) => {
         const messages = issues.get(field.name) ?? [];
         const testId = `param-${field.name}`;
