@@ -39,6 +39,7 @@ const EXPECTED: Record<string, string[]> = {
   'train/mlp': ['target → train', 'features[] → train'],
   'train/hyperparameter-search': ['target → train', 'features[] → train'],
   'evaluate/predictions': ['target → table', 'scoreColumns[] → table'],
+  'monitor/drift': ['columns[] → reference'],
 };
 
 describe.each(createRegistry({ testNodes: true }).list())('column params of $type', (def) => {
