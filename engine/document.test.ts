@@ -68,3 +68,10 @@ describe('unknown fields', () => {
     expect(parsed.ok).toBe(true);
   });
 });
+
+describe('an empty key', () => {
+  it('is still placed at a field (found by fuzzing pipeline.compile)', () => {
+    const parsed = parseDocument({ ...doc({}), '': false });
+    expect(parsed.ok ? [] : parsed.error).toEqual([expect.objectContaining({ code: 'unknown_field', field: '[""]' })]);
+  });
+});

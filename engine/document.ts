@@ -126,7 +126,9 @@ function unknownFieldIssue(raw: RawDoc, u: UnknownKey): CompileIssue {
   const hint = didYouMean(u.key, u.known) || ` (known fields: ${u.known.map((k) => `"${k}"`).join(', ')})`;
   const issue = invalidIssue(raw, [...u.path, u.key], `is not a known field.${hint}`, 'unknown_field');
   // The message names the key itself; "document" alone would hide it.
-  return u.path.length === 0 ? { ...issue, message: `"${u.key}" is not a known document field.${hint}` } : issue;
+  // An empty key still needs a field, so the issue stays placed.
+  if (u.path.length === 0) return { ...issue, field: u.key || '[""]', message: `"${u.key}" is not a known document field.${hint}` };
+  return issue;
 }
 
 /**
