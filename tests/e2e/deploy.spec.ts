@@ -132,6 +132,26 @@ test('an analyst deploys the fraud model, tries a row and rolls back in one clic
   await page.getByTestId('try-it').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}-02-try-it.png`, fullPage: true });
 
+  // A merchant category the model never saw is refused by default, naming it; the endpoint's
+  // setting accepts it instead (serving follows the saved revision within a second or so).
+  await page.getByTestId('try-field-merchant_category').fill('online_retial');
+  await page.getByTestId('try-send').click();
+  await expect(page.getByTestId('try-status')).toContainText('HTTP 400', { timeout: 30_000 });
+  await expect(page.getByTestId('try-body')).toContainText('unknown category \\"online_retial\\" (did you mean \\"online_retail\\"?)');
+  await page.getByTestId('setting-unseen').selectOption('accept');
+  await page.getByTestId('settings-save').click();
+  // The saved revision remounts the form from the server's values: it shows 'accept' and idles.
+  await expect(page.getByTestId('settings-save')).toHaveText('Save settings');
+  await expect(page.getByTestId('setting-unseen')).toHaveValue('accept');
+  await page.getByTestId('endpoint-settings').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-02b-unseen-setting.png` });
+  await expect(async () => {
+    await page.getByTestId('try-send').click();
+    await expect(page.getByTestId('try-status')).toContainText('HTTP 200', { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('try-body')).toContainText('unseen_categories');
+  await page.getByTestId('try-field-merchant_category').fill(ROW.merchant_category);
+
   // One click back to v1.
   await page.getByTestId('live-split').scrollIntoViewIfNeeded();
   await page.getByTestId('rollback').click();
