@@ -8,7 +8,7 @@ import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
 import { formatRelative } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import type { EndpointView } from './types';
 import { useRefreshDeployments } from './use-endpoint-change';
 

@@ -8,7 +8,7 @@ import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
 import { InlineError } from '../ui/InlineError';
 import { versionHref } from '../registry/links';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { LiveBadge } from './LiveBadge';
 import type { EndpointView } from './types';
 import { useRefreshDeployments } from './use-endpoint-change';

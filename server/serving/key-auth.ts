@@ -2,12 +2,12 @@
 // which is re-read whenever the endpoint's revision moves, so a revoked key fails at once.
 import type { IncomingMessage } from 'node:http';
 import { hashToken } from '../auth/tokens';
+import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
 import type { EndpointKeyScope } from '../db/schema';
 import type { KeyRow } from './endpoint-catalog';
 import type { EndpointState } from './endpoint-state';
 import { ServeError } from './serve-error';
 
-export const ENDPOINT_KEY_PREFIX = 'pw_ep_';
 
 /** The raw bearer token, or null when the request carries none. */
 export function bearerToken(req: IncomingMessage): string | null {

@@ -3,7 +3,8 @@
 // Answers {"predictions": [...]} like MLflow's scoring server, plus `probabilities` (classifiers)
 // and `prediction_ids` (when the request was logged) as extra top-level fields, as MLflow adds metadata.
 import { hashToken } from '../auth/tokens';
-import { authorize, bearerToken, ENDPOINT_KEY_PREFIX } from './key-auth';
+import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
+import { authorize, bearerToken } from './key-auth';
 import { pickModel, predictedValues, routingOf, rowOutput, score } from './infer';
 import { parseJsonBody, readBody, sendJson } from './http-io';
 import { decodeMlflowRequest } from './mlflow-request';

@@ -12,7 +12,7 @@ import { registerModelVersion, type VersionDraft } from '../registry/register';
 import { draft } from '../registry/test-kit';
 import { writeArtifactBytes } from '../store/artifact-files';
 import { recordArtifact } from '../store/artifacts';
-import { ENDPOINT_KEY_PREFIX } from './key-auth';
+import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
 
 /**
  * A logistic fraud model on raw columns amount (numeric), city (categorical: Lyon, Paris) and
