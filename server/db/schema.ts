@@ -1,5 +1,6 @@
 // The SQLite schema. Timestamps are integer epoch milliseconds; JSON columns are text.
 // After any change here run `npm run db:generate -- --name <what>` and commit the migration.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
@@ -9,7 +10,7 @@ import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
 import { ROLES } from '../auth/roles';
 import { CACHE_POLICIES, RESULT_TRUST } from '../trust/result-trust';
 
-export const RUN_TRIGGERS = ['manual', 'cli', 'schedule', 'api'] as const;
+export const RUN_TRIGGERS = ['manual', 'cli', 'schedule', 'api', 'dataset', 'alert'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 /** Who saved a pipeline version when no person did: the seeded samples, or `pipeworks run`. */
 export const SYSTEM_AUTHORS = ['seed', 'cli'] as const;
@@ -801,3 +802,337 @@ export const modelVersionReferences = sqliteTable('model_version_references', {
   profile: text('profile', { mode: 'json' }).$type<ReferenceProfile>().notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+// ---- Monitoring: checks, alerts, notifications, webhooks (issue 16) -----------------------------
+// A check reads the endpoint's current window of the prediction log (and its feedback) once, and
+// stores every figure it computed as a row of monitor_figures, so trends and alert rules read
+// small indexed rows and never re-scan the log. Checks run on a schedule (monitor_settings) or on
+// demand; alert rules judge each new check's figures.
+
+export const MONITOR_WINDOW_KINDS = ['predictions', 'hours'] as const;
+export type MonitorWindowKind = (typeof MONITOR_WINDOW_KINDS)[number];
+export const PROMOTION_MODES = ['auto', 'approval'] as const;
+export type PromotionMode = (typeof PROMOTION_MODES)[number];
+
+/** Per-endpoint monitoring settings; an endpoint without a row is checked on demand only, with the defaults. */
+export const monitorSettings = sqliteTable('monitor_settings', {
+  endpointId: text('endpoint_id')
+    .primaryKey()
+    .references(() => endpoints.id, { onDelete: 'cascade' }),
+  /** The current window: the last `windowSize` predictions, or those of the last `windowSize` hours. */
+  windowKind: text('window_kind', { enum: MONITOR_WINDOW_KINDS }).notNull().default('predictions'),
+  windowSize: integer('window_size').notNull().default(10_000),
+  /** Minutes between scheduled checks; null: on demand only. */
+  checkIntervalMinutes: integer('check_interval_minutes'),
+  /** When the scheduler next runs a check (epoch ms); claimed by an UPDATE so no check runs twice. */
+  nextCheckAt: integer('next_check_at'),
+  /** Drift thresholds (DriftSettings of nodes/monitor/drift/drift-thresholds.ts) overriding the defaults. */
+  thresholds: text('thresholds', { mode: 'json' }).$type<Json>().notNull(),
+  /** The pipeline a retrain trigger runs for this endpoint (continuous training), if any. */
+  retrainPipelineId: text('retrain_pipeline_id').references(() => pipelines.id, { onDelete: 'set null' }),
+  /** A challenger that beats the champion: promoted at once ('auto'), or waits for a manager ('approval'). */
+  promotionMode: text('promotion_mode', { enum: PROMOTION_MODES }).notNull().default('approval'),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const MONITOR_CHECK_TRIGGERS = ['schedule', 'manual', 'api', 'node'] as const;
+export type MonitorCheckTrigger = (typeof MONITOR_CHECK_TRIGGERS)[number];
+export const MONITOR_CHECK_STATUSES = ['ok', 'drift', 'error'] as const;
+export type MonitorCheckStatus = (typeof MONITOR_CHECK_STATUSES)[number];
+
+/**
+ * One check of one endpoint's current window against its live version's reference. `detail`
+ * keeps what the page draws for this window and no trend needs: per feature the reference and
+ * current histograms. `error` says why a check could not run (no traffic, no reference).
+ */
+export const monitorChecks = sqliteTable(
+  'monitor_checks',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id').references(() => modelVersions.id, { onDelete: 'set null' }),
+    trigger: text('trigger', { enum: MONITOR_CHECK_TRIGGERS }).notNull(),
+    status: text('status', { enum: MONITOR_CHECK_STATUSES }).notNull(),
+    /** Epoch ms of the first and last logged prediction in the window; null when it was empty. */
+    windowFrom: integer('window_from'),
+    windowTo: integer('window_to'),
+    rows: integer('rows').notNull().default(0),
+    /** Rows of the window that had feedback (labels) when the check ran. */
+    labelledRows: integer('labelled_rows').notNull().default(0),
+    detail: text('detail', { mode: 'json' }).$type<Json>().notNull(),
+    error: text('error'),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('monitor_checks_endpoint_started_idx').on(t.endpointId, t.startedAt)],
+);
+
+/**
+ * Every figure of a check, one row each: `metric` is a drift statistic (psi, ks, ks_p_value,
+ * wasserstein, chi2, chi2_p_value, missing_rate, unseen_rate) of a `feature` (the prediction's
+ * own figures use feature '__prediction__'), or a whole-model figure with feature '' (a decay
+ * metric such as roc_auc, cost_per_1000, or serving health: latency_p50/p95/p99, throughput_rps,
+ * error_rate, rss_mb, model_mb). `flagged` is the threshold's verdict where the metric has one.
+ */
+export const monitorFigures = sqliteTable(
+  'monitor_figures',
+  {
+    checkId: text('check_id')
+      .notNull()
+      .references(() => monitorChecks.id, { onDelete: 'cascade' }),
+    endpointId: text('endpoint_id').notNull(),
+    at: integer('at').notNull(),
+    feature: text('feature').notNull(),
+    metric: text('metric').notNull(),
+    value: real('value').notNull(),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.feature, t.metric] }), index('monitor_figures_series_idx').on(t.endpointId, t.metric, t.feature, t.at)],
+);
+
+export const ALERT_OPERATORS = ['>', '>=', '<', '<='] as const;
+export type AlertOperator = (typeof ALERT_OPERATORS)[number];
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/**
+ * `metric(feature) op threshold for N windows`, e.g. `psi(amount) > 0.2 for 2 windows` or
+ * `roc_auc < 0.8` (feature ''). Judged on each new check of its endpoint: it opens an alert when
+ * the last `forWindows` checks all broke it, and resolves the open one when a check no longer does.
+ */
+export const alertRules = sqliteTable(
+  'alert_rules',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    metric: text('metric').notNull(),
+    feature: text('feature').notNull().default(''),
+    operator: text('operator', { enum: ALERT_OPERATORS }).notNull(),
+    threshold: real('threshold').notNull(),
+    forWindows: integer('for_windows').notNull().default(1),
+    severity: text('severity', { enum: ALERT_SEVERITIES }).notNull().default('warning'),
+    /** Where the alert is also posted; null: in-app notification only. */
+    webhookId: text('webhook_id').references((): AnySQLiteColumn => webhooks.id, { onDelete: 'set null' }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('alert_rules_endpoint_idx').on(t.endpointId)],
+);
+
+export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** An alert a rule opened. At most one not-resolved alert per rule (the partial unique index says so). */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ALERT_STATES }).notNull(),
+    severity: text('severity', { enum: ALERT_SEVERITIES }).notNull(),
+    /** In words: "psi(amount) = 0.41 > 0.2 for 2 windows". */
+    message: text('message').notNull(),
+    /** The figure that opened it, and the check it came from. */
+    value: real('value').notNull(),
+    checkId: text('check_id').references(() => monitorChecks.id, { onDelete: 'set null' }),
+    openedAt: integer('opened_at').notNull(),
+    lastCheckId: text('last_check_id'),
+    acknowledgedBy: text('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+    acknowledgedAt: integer('acknowledged_at'),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: integer('resolved_at'),
+    /** 'recovered' when a check no longer broke the rule; otherwise the person's comment. */
+    resolution: text('resolution'),
+  },
+  (t) => [
+    index('alerts_endpoint_opened_idx').on(t.endpointId, t.openedAt),
+    index('alerts_state_idx').on(t.state, t.openedAt),
+    uniqueIndex('alerts_rule_unresolved_unique').on(t.ruleId).where(sql`state <> 'resolved'`),
+  ],
+);
+
+/** An in-app notification for one person; `link` is a studio path. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link'),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [index('notifications_user_created_idx').on(t.userId, t.readAt, t.createdAt)],
+);
+
+/**
+ * A webhook target of a project. Its URL must match an entry of webhook_allowlist when posted;
+ * loopback, link-local, private and metadata addresses are refused (after redirects and DNS
+ * resolution too) unless that entry is marked `allowPrivate` by an admin.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** HMAC-SHA256 secret for the X-Pipeworks-Signature header; shown once. */
+    secret: text('secret').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhooks_project_idx').on(t.projectId)],
+);
+
+/** Admin-set origins webhooks may reach, e.g. `https://hooks.slack.com`. */
+export const webhookAllowlist = sqliteTable(
+  'webhook_allowlist',
+  {
+    id: text('id').primaryKey(),
+    /** scheme://host[:port], lower-case; a path prefix is not part of it. */
+    origin: text('origin').notNull(),
+    /** Lets this origin resolve to loopback, link-local or private addresses (never cloud metadata). */
+    allowPrivate: integer('allow_private', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('webhook_allowlist_origin_unique_idx').on(t.origin)],
+);
+
+/** One attempt to post an alert to a webhook, with its outcome. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    alertId: text('alert_id').references(() => alerts.id, { onDelete: 'set null' }),
+    at: integer('at').notNull(),
+    /** HTTP status answered; null when refused or unreachable (then `error` says why). */
+    status: integer('status'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.at)],
+);
+
+// ---- Continuous training (issue 16) --------------------------------------------------------------
+
+export const TRAINING_TRIGGER_KINDS = ['cron', 'dataset', 'alert'] as const;
+export type TrainingTriggerKind = (typeof TRAINING_TRIGGER_KINDS)[number];
+
+/**
+ * What starts a pipeline run by itself: a cron schedule, a new version of a dataset, or an alert
+ * of a rule (or of any rule of an endpoint when `alertRuleId` is null). `nextFireAt` is the cron's
+ * next time; the scheduler claims a fire by inserting its trigger_fires row (unique dedupe key),
+ * so a restart or a second studio process never fires the same trigger twice.
+ */
+export const trainingTriggers = sqliteTable(
+  'training_triggers',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    /** The endpoint whose champion a retrain challenges; null: the run just runs. */
+    endpointId: text('endpoint_id').references(() => endpoints.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TRAINING_TRIGGER_KINDS }).notNull(),
+    /** Five-field cron expression, UTC (kind cron). */
+    cron: text('cron'),
+    datasetId: text('dataset_id').references(() => datasets.id, { onDelete: 'cascade' }),
+    alertRuleId: text('alert_rule_id').references(() => alertRules.id, { onDelete: 'cascade' }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    nextFireAt: integer('next_fire_at'),
+    lastFiredAt: integer('last_fired_at'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('training_triggers_kind_next_idx').on(t.kind, t.enabled, t.nextFireAt), index('training_triggers_pipeline_idx').on(t.pipelineId)],
+);
+
+/**
+ * One firing of a trigger. `dedupeKey` is what it fired for: the cron's scheduled minute, the
+ * dataset version id or the alert id; unique per trigger, so a second claim of it fails.
+ */
+export const triggerFires = sqliteTable(
+  'trigger_fires',
+  {
+    id: text('id').primaryKey(),
+    triggerId: text('trigger_id')
+      .notNull()
+      .references(() => trainingTriggers.id, { onDelete: 'cascade' }),
+    dedupeKey: text('dedupe_key').notNull(),
+    firedAt: integer('fired_at').notNull(),
+    runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    /** Why no run started, when none did. */
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('trigger_fires_dedupe_unique').on(t.triggerId, t.dedupeKey), index('trigger_fires_fired_idx').on(t.firedAt)],
+);
+
+export const CHALLENGE_DECISIONS = ['promoted', 'awaiting_approval', 'kept_champion', 'approved', 'rejected', 'failed'] as const;
+export type ChallengeDecision = (typeof CHALLENGE_DECISIONS)[number];
+
+/**
+ * A retrained challenger judged against the endpoint's champion on the same fresh holdout:
+ * `figures` holds both sides' metrics and business cost; `gates` each gate's result. When it
+ * waits for a manager, `deployRequestId` is the deploy request to approve.
+ */
+export const challenges = sqliteTable(
+  'challenges',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    triggerFireId: text('trigger_fire_id').references(() => triggerFires.id, { onDelete: 'set null' }),
+    championVersionId: text('champion_version_id').references(() => modelVersions.id, { onDelete: 'set null' }),
+    challengerVersionId: text('challenger_version_id').references(() => modelVersions.id, { onDelete: 'set null' }),
+    /** The artifact of the fresh holdout both were scored on. */
+    holdoutArtifactId: text('holdout_artifact_id'),
+    figures: text('figures', { mode: 'json' }).$type<Json>().notNull(),
+    gates: text('gates', { mode: 'json' }).$type<Json[]>().notNull(),
+    decision: text('decision', { enum: CHALLENGE_DECISIONS }).notNull(),
+    deployRequestId: text('deploy_request_id').references(() => deployRequests.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    decidedAt: integer('decided_at'),
+  },
+  (t) => [index('challenges_endpoint_created_idx').on(t.endpointId, t.createdAt)],
+);
+
+export type MonitorSettings = typeof monitorSettings.$inferSelect;
+export type MonitorCheck = typeof monitorChecks.$inferSelect;
+export type MonitorFigure = typeof monitorFigures.$inferSelect;
+export type AlertRule = typeof alertRules.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type TrainingTrigger = typeof trainingTriggers.$inferSelect;
+export type TriggerFire = typeof triggerFires.$inferSelect;
+export type Challenge = typeof challenges.$inferSelect;

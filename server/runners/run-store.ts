@@ -18,7 +18,7 @@ import { keyChangesSincePreviousRuns } from './key-changes';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
 
-export type RunTrigger = 'manual' | 'cli' | 'schedule' | 'api';
+export type RunTrigger = 'manual' | 'cli' | 'schedule' | 'api' | 'dataset' | 'alert';
 
 export interface NewRun {
   pipelineId: string;
