@@ -33,6 +33,8 @@ export interface DriftCheckOptions {
   /** The artifact store, to compute a missing reference once (versions registered before #16). */
   dataDir: string;
   now?: number;
+  /** Sees every row of the window as it is read (newest first): a check gathers latencies and bounds here. */
+  visit?: (row: LogRow) => void;
 }
 
 export function endpointDrift(
@@ -40,7 +42,7 @@ export function endpointDrift(
   endpointId: string,
   window: DriftWindow,
   settings: DriftSettings & { predictionKey: string },
-  { dataDir, now = Date.now() }: DriftCheckOptions,
+  { dataDir, now = Date.now(), visit }: DriftCheckOptions,
 ): EndpointDriftReport {
   if (window.lastN === undefined && window.lastHours === undefined) throw new UserError('Say which window to check: lastN predictions or lastHours', { field: 'window' });
   const endpoint = db.select({ id: endpoints.id, name: endpoints.name }).from(endpoints).where(eq(endpoints.id, endpointId)).get();
@@ -67,6 +69,7 @@ export function endpointDrift(
   let to: number | null = null;
   for (const row of windowRows(db, endpointId, live.versionId, since, now, limit)) {
     builder.add(row.inputs);
+    visit?.(row);
     predictions.push(row.outputs[key]);
     if (key in row.outputs) answered++;
     sample ??= row.outputs;
@@ -93,6 +96,7 @@ export interface LogRow {
   rowid: number;
   id: string;
   createdAt: number;
+  latencyMs: number;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
 }
@@ -109,7 +113,7 @@ export function* windowRows(db: Db, endpointId: string, versionId: string, since
   let left = limit;
   while (left > 0) {
     const batch: LogRow[] = db
-      .select({ rowid, id: predictionLog.id, createdAt: predictionLog.createdAt, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
+      .select({ rowid, id: predictionLog.id, createdAt: predictionLog.createdAt, latencyMs: predictionLog.latencyMs, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
       .from(predictionLog)
       .where(
         and(

@@ -39,10 +39,14 @@ export function endpointStats(ctx: ServingContext, { req, res, params, observed 
   const [name] = params;
   const state = liveEndpoint(ctx, name);
   observed.endpoint = name;
-  if (!isLoopback(req)) authorize(req, state, 'infer');
+  const loopback = isLoopback(req);
+  if (!loopback) authorize(req, state, 'infer');
   const routing = state.routing;
+  const mb = (bytes: number) => bytes / 1_048_576;
   sendJson(res, 200, {
     ...ctx.stats.stats(name),
+    // Process memory is the studio's business only (monitoring checks read it here); a key holder sees traffic.
+    ...(loopback ? { memory: { rssMb: mb(process.memoryUsage().rss), modelMb: routing ? mb(routing.primary.bytes) : null } } : {}),
     revision: state.endpoint.revision,
     ready: routing !== null,
     versions: routing

@@ -1,12 +1,15 @@
 // Monitoring of deployed models (issue 16). `drift` runs a drift check for an endpoint on demand:
-// the live version's stored reference statistics against its recent logged predictions.
+// the live version's stored reference statistics against its recent logged predictions, and
+// writes nothing; the recorded checks, their figures and settings are in monitoring-checks.ts.
 import { z } from 'zod';
 import { driftSettingsSchema } from '../../../nodes/monitor/drift/drift-thresholds';
 import { endpointDrift, MAX_WINDOW_ROWS } from '../../monitoring/endpoint-drift';
 import { getEnv } from '../../env';
 import { createTRPCRouter, permitted } from '../trpc';
+import { checkProcedures } from './monitoring-checks';
 
 export const monitoringRouter = createTRPCRouter({
+  ...checkProcedures,
   drift: permitted('pipeline.read')
     .input(
       driftSettingsSchema.extend({

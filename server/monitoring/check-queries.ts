@@ -1,0 +1,70 @@
+// Reading checks back: an endpoint's checks newest first, one check with its figures, and one
+// figure's series over a period (the monitor_figures series index answers it without a scan).
+import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { monitorChecks, monitorFigures } from '../db/schema';
+
+export function listChecks(db: Db, endpointId: string, limit: number, before?: number) {
+  return db
+    .select({
+      id: monitorChecks.id,
+      endpointId: monitorChecks.endpointId,
+      versionId: monitorChecks.versionId,
+      trigger: monitorChecks.trigger,
+      status: monitorChecks.status,
+      windowFrom: monitorChecks.windowFrom,
+      windowTo: monitorChecks.windowTo,
+      rows: monitorChecks.rows,
+      labelledRows: monitorChecks.labelledRows,
+      error: monitorChecks.error,
+      startedAt: monitorChecks.startedAt,
+      finishedAt: monitorChecks.finishedAt,
+      createdBy: monitorChecks.createdBy,
+    })
+    .from(monitorChecks)
+    .where(and(eq(monitorChecks.endpointId, endpointId), before === undefined ? undefined : lt(monitorChecks.startedAt, before)))
+    .orderBy(desc(monitorChecks.startedAt))
+    .limit(limit)
+    .all();
+}
+
+export function getCheck(db: Db, checkId: string) {
+  const check = db.select().from(monitorChecks).where(eq(monitorChecks.id, checkId)).get();
+  if (!check) return null;
+  const figures = db
+    .select({ feature: monitorFigures.feature, metric: monitorFigures.metric, value: monitorFigures.value, flagged: monitorFigures.flagged })
+    .from(monitorFigures)
+    .where(eq(monitorFigures.checkId, checkId))
+    .orderBy(asc(monitorFigures.feature), asc(monitorFigures.metric))
+    .all();
+  return { ...check, figures };
+}
+
+export interface SeriesQuery {
+  endpointId: string;
+  metric: string;
+  feature: string;
+  from?: number;
+  to?: number;
+  limit: number;
+}
+
+/** Oldest first, the newest `limit` points of the period. */
+export function figureSeries(db: Db, q: SeriesQuery) {
+  const rows = db
+    .select({ at: monitorFigures.at, value: monitorFigures.value, flagged: monitorFigures.flagged, checkId: monitorFigures.checkId })
+    .from(monitorFigures)
+    .where(
+      and(
+        eq(monitorFigures.endpointId, q.endpointId),
+        eq(monitorFigures.metric, q.metric),
+        eq(monitorFigures.feature, q.feature),
+        q.from === undefined ? undefined : gte(monitorFigures.at, q.from),
+        q.to === undefined ? undefined : lte(monitorFigures.at, q.to),
+      ),
+    )
+    .orderBy(desc(monitorFigures.at))
+    .limit(q.limit)
+    .all();
+  return rows.reverse();
+}

@@ -1,0 +1,110 @@
+// One monitoring check of an endpoint: drift of its current window against the live version's
+// reference, decay once labels arrived, serving health; written as one monitor_checks row and its
+// monitor_figures rows. A check that cannot run is still recorded, as status 'error' with why.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
+import type { Db } from '../db/client';
+import { endpoints, modelVersions, monitorChecks, monitorFigures, type MonitorCheck, type MonitorCheckTrigger } from '../db/schema';
+import { getEnv } from '../env';
+import { driftFigures, type CheckDetail, type Figure } from './check-figures';
+import { decayFigures, labelledRows } from './decay';
+import { decisionSettings } from './decision-settings';
+import { endpointDrift, type LogRow } from './endpoint-drift';
+import { readMonitorSettings } from './monitor-settings';
+import { fetchServingStats, processFigures, trafficFigures, type StatsFetch } from './serving-health';
+
+export interface CheckOptions {
+  trigger: MonitorCheckTrigger;
+  userId: string | null;
+  dataDir?: string;
+  now?: number;
+  /** How the serving process's /stats is read (tests pass their own). */
+  fetchStats?: StatsFetch;
+}
+
+export interface CheckResult {
+  check: MonitorCheck;
+  figures: Figure[];
+}
+
+export async function runMonitorCheck(db: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
+  const startedAt = options.now ?? Date.now();
+  const endpoint = db.select().from(endpoints).where(eq(endpoints.id, endpointId)).get();
+  if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
+  const base = { id: randomUUID(), endpointId, trigger: options.trigger, startedAt, createdBy: options.userId };
+  const failed = (error: string, versionId: string | null = null): CheckResult =>
+    write(db, { ...base, versionId, status: 'error', windowFrom: null, windowTo: null, rows: 0, labelledRows: 0, detail: { features: {} }, error, finishedAt: Date.now() }, []);
+
+  let settings;
+  try {
+    settings = readMonitorSettings(db, endpointId);
+  } catch (error) {
+    if (error instanceof UserError) return failed(error.message);
+    throw error;
+  }
+  const window = settings.windowKind === 'predictions' ? { lastN: settings.windowSize } : { lastHours: settings.windowSize };
+  const latencies: number[] = [];
+  let oldest: LogRow | null = null;
+  let report;
+  try {
+    report = endpointDrift(db, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
+      dataDir: options.dataDir ?? getEnv().PIPEWORKS_DATA_DIR,
+      now: startedAt,
+      visit: (row) => {
+        latencies.push(row.latencyMs);
+        oldest = row;
+      },
+    });
+  } catch (error) {
+    if (error instanceof UserError) return failed(error.message);
+    throw error;
+  }
+  const describeWindow = window.lastN ? `the last ${window.lastN} predictions` : `the last ${window.lastHours} hours`;
+  const last = oldest as LogRow | null;
+  if (report.rows === 0 || !last || report.window.to === null) {
+    return failed(`No predictions of ${report.model} v${report.version} were logged in ${describeWindow}, so there is nothing to check`, report.versionId);
+  }
+
+  const { figures, detail } = driftFigures(report, settings.thresholds);
+  const notes: string[] = report.predictionNote ? [`Prediction drift: ${report.predictionNote}`] : [];
+  const version = db.select({ signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).get();
+  const labelled = labelledRows(db, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid });
+  const decay = version ? decayFigures(labelled, version.signature, decisionSettings(db, version.lineage)) : { labelled: labelled.length, figures: [], note: null };
+  figures.push(...decay.figures);
+  if (decay.note) notes.push(`Decay: ${decay.note}`);
+  const spanMs = window.lastHours ? window.lastHours * 3_600_000 : report.window.to - last.createdAt;
+  figures.push(...trafficFigures({ latencies: Float64Array.from(latencies), spanMs, sampleRate: endpoint.logSampleRate }));
+  const health = await processFigures(endpoint.name, options.fetchStats ?? fetchServingStats);
+  figures.push(...health.figures);
+  if (health.note) notes.push(`Serving: ${health.note}`);
+
+  const checkDetail: CheckDetail = { ...detail, ...(notes.length ? { notes } : {}) };
+  return write(
+    db,
+    {
+      ...base,
+      versionId: report.versionId,
+      status: report.drifted ? 'drift' : 'ok',
+      windowFrom: last.createdAt,
+      windowTo: report.window.to,
+      rows: report.rows,
+      labelledRows: decay.labelled,
+      detail: checkDetail,
+      error: null,
+      finishedAt: Date.now(),
+    },
+    figures,
+  );
+}
+
+function write(db: Db, check: MonitorCheck, figures: Figure[]): CheckResult {
+  db.transaction((tx) => {
+    tx.insert(monitorChecks).values(check).run();
+    for (let i = 0; i < figures.length; i += 500) {
+      const chunk = figures.slice(i, i + 500).map((f) => ({ ...f, checkId: check.id, endpointId: check.endpointId, at: check.startedAt }));
+      tx.insert(monitorFigures).values(chunk).run();
+    }
+  });
+  return { check, figures };
+}
