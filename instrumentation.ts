@@ -6,4 +6,11 @@ export async function register() {
   stampPeerAddresses();
   const { boot } = await import('./server/boot');
   boot({ resume: true });
+  // Scheduled monitoring checks run in the studio process only (not in CLI commands that boot).
+  const [{ startCheckScheduler }, { getDb }, { getEnv }] = await Promise.all([
+    import('./server/monitoring/check-scheduler'),
+    import('./server/db/client'),
+    import('./server/env'),
+  ]);
+  startCheckScheduler(getDb().db, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
 }
