@@ -8,7 +8,7 @@ const uiOnly = ['react', 'react-dom', 'react/*', 'next', 'next/*', '@xyflow/*', 
 const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'server/db/migrations/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'server/db/migrations/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { benchCachedRun } from './cached-run.bench';
 import { benchCachedRunHttp } from './cached-run-http.bench';
 import { benchCanvasOpen } from './canvas-open.bench';
 import { benchComparePage } from './compare-page.bench';
+import { benchCliStart } from './cli-start.bench';
 import { benchCompile } from './compile.bench';
 import { benchCsv } from './csv.bench';
 import { benchDrift } from './drift.bench';
@@ -42,6 +43,7 @@ export async function runAll(args: string[]): Promise<number> {
       pass: compile.pass,
     });
   }
+  if (wanted('cli-start')) rows.push(await benchCliStart());
   if (wanted('cached-run')) rows.push(await benchCachedRun());
   if (wanted('cached-run-http')) rows.push(await benchCachedRunHttp());
   if (wanted('canvas')) rows.push(await benchCanvasOpen());

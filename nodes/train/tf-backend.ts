@@ -1,11 +1,11 @@
 // Picks the TF.js backend once per process or worker, in the runner's order, and proves it took:
 // tf.setBackend can resolve while tf.getBackend() still names another backend (a failed wasm init
 // leaves TF.js on the slow cpu backend without an error), so each choice is checked.
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// TF.js is loaded here, on the first init, not when the module is imported: the registry imports
+// every node, and commands that only compile (`pipeworks validate`) must not pay for TF.js.
 import type { MlRuntime } from '../../engine/node-definition';
 
-export type Tf = typeof tf;
+export type Tf = typeof import('@tensorflow/tfjs');
 
 export interface TfInit {
   tf: Tf;
@@ -24,9 +24,12 @@ export function initTf(ml: MlRuntime): Promise<TfInit> {
 }
 
 async function chooseBackend(ml: MlRuntime): Promise<TfInit> {
+  const tf = await import('@tensorflow/tfjs');
+  // Registers the wasm backend with TF.js and gives setWasmPaths.
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const passedOver: string[] = [];
   for (const name of ml.backends) {
-    const failure = await trySetBackend(name, ml);
+    const failure = await trySetBackend(tf, wasm.setWasmPaths, name, ml);
     if (failure === undefined) {
       return passedOver.length ? { tf, backend: name, note: passedOver.join('; ') } : { tf, backend: name };
     }
@@ -36,11 +39,11 @@ async function chooseBackend(ml: MlRuntime): Promise<TfInit> {
 }
 
 /** Returns undefined when `name` is now the active backend, else the reason it is not. */
-async function trySetBackend(name: string, ml: MlRuntime): Promise<string | undefined> {
+async function trySetBackend(tf: Tf, setWasmPaths: (folder: string) => void, name: string, ml: MlRuntime): Promise<string | undefined> {
   if (tf.getBackend() === name) return undefined;
   if (!tf.findBackendFactory(name)) return 'this backend is not registered in this build';
   if (name === 'wasm') {
-    const prepared = prepareWasm(ml.wasmPath);
+    const prepared = prepareWasm(tf, setWasmPaths, ml.wasmPath);
     if (prepared) return prepared;
   }
   const warnings: string[] = [];
@@ -62,7 +65,7 @@ async function trySetBackend(name: string, ml: MlRuntime): Promise<string | unde
  * Threaded wasm fails inside bundled workers and in Node, and its failure is silent, so it is
  * switched off before the first init. The folder needs a trailing slash: TF.js appends file names.
  */
-function prepareWasm(wasmPath: string | undefined): string | undefined {
+function prepareWasm(tf: Tf, setWasmPaths: (folder: string) => void, wasmPath: string | undefined): string | undefined {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (wasmPath === undefined) return undefined;
   const folder = /[/\\]$/.test(wasmPath) ? wasmPath : `${wasmPath}/`;

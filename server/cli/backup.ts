@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../db/client';
 import { getEnv } from '../env';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 export async function cmdBackup(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });

@@ -12,7 +12,7 @@ import { getEnv } from '../env';
 import { verifyOnnx } from '../onnx/verify-onnx';
 import { resolveModelVersion } from '../registry/resolve-version';
 import { readArtifactBytes } from '../store/artifact-files';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 const OPTIONS = { out: { type: 'string' }, project: { type: 'string' }, check: { type: 'string' } } as const;
 const ML = { backends: ['wasm', 'cpu'], wasmPath: path.join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep };

@@ -5,7 +5,7 @@ import { boot } from '../boot';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { collectGc, planGc, type GcCandidate } from '../storage/gc';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 const MB = 1024 * 1024;
 

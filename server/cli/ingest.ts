@@ -14,7 +14,7 @@ import { ingestLimits } from '../datasets/ingest-limits';
 import { rejection } from '../datasets/ingest-result';
 import { versionSummary } from '../datasets/version-summary';
 import { getEnv } from '../env';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 const OPTIONS = {
   name: { type: 'string' },

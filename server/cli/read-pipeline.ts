@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 /** Reads a pipeline file named on the command line; only the local CLI ever reads user-named paths. */
 export async function readPipelineFile(file: string | undefined): Promise<string> {

@@ -11,7 +11,7 @@ import { DB_FILE_NAME, defaultMigrationsFolder, openDatabase } from '../db/clien
 import { withDatabaseAlone } from '../db/in-use';
 import { getEnv } from '../env';
 import { artifactPath, hasArtifactFile, hashFile, writeArtifactStream } from '../store/artifact-files';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 const USAGE = 'Usage: pipeworks restore <backup.db> [--artifacts DIR] [--json]';
 

@@ -2,7 +2,7 @@
 // reaches the same data directory (database and artifact store). Runs until SIGINT or SIGTERM.
 import { getEnv } from '../env';
 import { startServing } from '../serving/serving-server';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 export async function cmdServe(args: string[]): Promise<number> {
   let port: number | undefined;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { closeDb } from '../db/client';
 import { getEnv } from '../env';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 import { cmdSetup } from './setup';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -3,7 +3,7 @@ import { UserError } from '../../engine/errors';
 import { ROLES, type Role } from '../auth/roles';
 import { createUser } from '../auth/users';
 import { getDb } from '../db/client';
-import { CliError } from './main';
+import { CliError } from './cli-error';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 // The prediction log, written in batches: entries gather in memory and go to the writer thread
 // every FLUSH_MS or every FLUSH_ROWS entries, where one prepared statement inserts them all in one
 // transaction. Never a database write per request, and never on the serving thread.
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DeploymentRole } from '../db/schema';
 
@@ -42,7 +43,8 @@ export class PredictionLog {
   written = 0;
 
   constructor(dataDir: string, private readonly onError: (message: string) => void) {
-    this.worker = new Worker(new URL('./prediction-log-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    // Resolved from cwd like the worker pools' entries: the compiled CLI runs this module from dist/cli.
+    this.worker = new Worker(path.join(process.cwd(), 'server/serving/prediction-log-worker.mjs'), { workerData: { dataDir } });
     this.worker.on('message', (reply: Reply) => this.settle(reply));
     this.worker.on('error', (error) => this.onError(`prediction log writer failed: ${error.message}`));
     this.timer = setInterval(() => this.flush(), FLUSH_MS);
