@@ -79,6 +79,7 @@ const ACCESS: Record<string, Access> = {
   'registry.settings': 'pipeline.read',
   'registry.saveSettings': 'project.write',
   'monitoring.drift': 'pipeline.read',
+  'simulator.run': 'deploy.manage',
   'deployments.list': 'pipeline.read',
   'deployments.get': 'pipeline.read',
   'deployments.create': 'deploy.manage',

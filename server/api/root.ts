@@ -12,6 +12,7 @@ import { runRouter } from './routers/run';
 import { runnerRouter } from './routers/runner';
 import { storageRouter } from './routers/storage';
 import { settingsRouter } from './routers/settings';
+import { simulatorRouter } from './routers/simulator';
 import { userRouter } from './routers/user';
 import { createTRPCRouter } from './trpc';
 
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   deployments: deploymentsRouter,
   monitoring: monitoringRouter,
+  simulator: simulatorRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

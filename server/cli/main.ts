@@ -31,6 +31,12 @@ const USAGE = `Usage: pipeworks <command>
                                           and that were released more than H hours ago
                                           (default PIPEWORKS_GC_GRACE_HOURS, 24); --dry-run only lists them
 
+  simulate --endpoint E --requests N [--key K] [--rate R] [--drift 0..1] [--amount-scale X]
+           [--new-categories SHARE] [--fraud-rate P] [--seed S] [--label-delay-ms MS | --no-labels]
+                                          send card-fraud traffic with a chosen drift to a deployed
+                                          endpoint through the serving process, and its labels later
+                                          (key: --key or PIPEWORKS_ENDPOINT_KEY; see docs/monitoring.md)
+
   start [--no-serve]                      setup, then the studio (next start, built by npm run build) on PORT
                                           and the serving process beside it; stops both when either exits
   serve [--port N]                        the serving process only (model endpoints: KServe V2 and MLflow
@@ -61,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./gc')).cmdGc(rest);
       case 'serve':
         return await (await import('./serve')).cmdServe(rest);
+      case 'simulate':
+        return await (await import('./simulate')).cmdSimulate(rest);
       case 'export-onnx':
         return await (await import('./export-onnx')).cmdExportOnnx(rest);
       case 'start':

@@ -1,0 +1,100 @@
+// The drift simulator against the real serving process: generator rows go out as V2 requests with
+// an endpoint key, serving logs them, labels come back later through the feedback route, and a
+// drift check on that log flags exactly what the scenario shifted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import type { CategoricalDrift } from '../../nodes/monitor/drift/drift-result';
+import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { endpointDrift } from '../../server/monitoring/endpoint-drift';
+import { driftRows } from '../../server/simulator/drift-rows';
+import { driftScenarioSchema } from '../../server/simulator/drift-scenario';
+import { simulate, simulationSchema } from '../../server/simulator/simulate';
+import { simulateEndpoint } from '../../server/simulator/simulate-endpoint';
+import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
+import { newDataDir } from './helpers/server-process';
+import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
+
+let serving: ServingHandle;
+let opened: OpenedDatabase;
+let endpoint: Awaited<ReturnType<typeof seedCardFraudEndpoint>>;
+
+beforeAll(async () => {
+  const dataDir = newDataDir();
+  opened = openDatabase(dataDir);
+  // Accepts unseen categories, so the new merchant categories reach the log and count as drift.
+  endpoint = await seedCardFraudEndpoint(opened.db, dataDir, 'card-fraud', { unseenCategories: 'accept' });
+  serving = await startServing({ dataDir });
+}, 90_000);
+
+afterAll(async () => {
+  if (serving) await stopServing(serving);
+  opened?.sqlite.close();
+});
+
+const target = () => ({ url: serving.url, endpoint: 'card-fraud', key: endpoint.key });
+const count = (sql: string) => (opened.sqlite.prepare(sql).get(endpoint.endpointId) as { n: number }).n;
+
+/** The log is written in batches; wait until it holds `n` rows. */
+async function logged(n: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (count('SELECT count(*) AS n FROM prediction_log WHERE endpoint_id = ?') < n) {
+    if (Date.now() > deadline) throw new Error(`the prediction log never reached ${n} rows`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
+
+describe('drift simulator on the serving process', () => {
+  it('sends the seeded rows, and posts their labels after the delay', async () => {
+    const run = simulationSchema.parse({ requests: 60, rowsPerRequest: 5, rate: 200, labelDelayMs: 300, scenario: { seed: 3 } });
+    const result = await simulate(target(), run);
+    expect(result).toMatchObject({ requests: 60, rows: 300, answered: 300, refused: 0, logged: 300, labels: { stored: 300, unknown: 0 } });
+    const sent = driftRows(run.scenario, 300);
+    expect(result.fraudRows).toBe(sent.filter((r) => r.label === '1').length);
+    // The log holds exactly the generator's rows, in the order sent, and the labels match them.
+    const logged = opened.sqlite
+      .prepare('SELECT l.inputs AS inputs, f.label AS label FROM prediction_log l JOIN prediction_feedback f ON f.prediction_id = l.id WHERE l.endpoint_id = ? ORDER BY l.created_at, l.rowid LIMIT 1')
+      .get(endpoint.endpointId) as { inputs: string; label: string };
+    expect(JSON.parse(logged.inputs)).toMatchObject({ amount: sent[0].values.amount, merchant_category: sent[0].values.merchant_category });
+    expect(JSON.parse(logged.label)).toBe(sent[0].label);
+    const clean = endpointDrift(opened.db, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    expect(clean.driftedFeatures).toEqual([]);
+  }, 60_000);
+
+  it('shifts amounts and brings new merchant categories that a drift check then flags', async () => {
+    const scenario = driftScenarioSchema.parse({ seed: 4, amountScale: 2.5, newCategoryShare: 0.25 });
+    const result = await simulate(target(), simulationSchema.parse({ requests: 30, rowsPerRequest: 10, rate: 200, labelDelayMs: null, scenario }));
+    expect(result).toMatchObject({ answered: 300, refused: 0, labels: null });
+    await logged(600); // with no labels to post, the log is written on serving's own batch timer
+    const report = endpointDrift(opened.db, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    expect(report.driftedFeatures).toEqual(expect.arrayContaining(['amount', 'merchant_category']));
+    expect(report.driftedFeatures).not.toContain('customer_age');
+    const category = report.features.find((f) => f.name === 'merchant_category') as CategoricalDrift;
+    expect(category.unseen.map((u) => u.value).sort()).toEqual(['crypto_exchange', 'luxury_goods', 'money_transfer']);
+  }, 60_000);
+
+  it('counts refusals of an endpoint that refuses unseen categories, and stops on a bad key', async () => {
+    const other = await seedCardFraudEndpoint(opened.db, serving.dataDir, 'card-fraud-strict');
+    await new Promise((r) => setTimeout(r, 1500)); // serving follows new endpoints from the database
+    const run = simulationSchema.parse({ requests: 20, rate: 500, labelDelayMs: null, scenario: { newCategoryShare: 0.5 } });
+    const result = await simulate({ url: serving.url, endpoint: 'card-fraud-strict', key: other.key }, run);
+    expect(result.refused).toBeGreaterThan(3);
+    expect(result.answered).toBe(20 - result.refused);
+    expect(result.errors[0]).toMatchObject({ status: 400, message: expect.stringMatching(/merchant_category/) });
+    await expect(simulate({ ...target(), key: 'pw_ep_wrong' }, run)).rejects.toThrow(/HTTP 401.*not a key of endpoint "card-fraud"/);
+  }, 60_000);
+
+  it('runs from the studio with a key of its own that is revoked afterwards, and audits the run', async () => {
+    opened.sqlite.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u-sim', 'sim@example.com', 'sim', 'scientist', 'x', 1)").run();
+    const run = simulationSchema.parse({ requests: 10, rate: 100, labelDelayMs: 100, scenario: { drift: 1 } });
+    const result = await simulateEndpoint(opened.db, endpoint.endpointId, run, 'u-sim', serving.url);
+    expect(result).toMatchObject({ answered: 10, labels: { stored: 10, unknown: 0 } });
+    const keys = opened.sqlite.prepare("SELECT revoked_at AS revoked FROM endpoint_keys WHERE name = 'drift simulator (temporary)'").all() as { revoked: number | null }[];
+    expect(keys).toHaveLength(1);
+    expect(keys[0].revoked).not.toBeNull();
+    const audited = opened.sqlite.prepare("SELECT action FROM audit_events WHERE user_id = 'u-sim' ORDER BY rowid").all() as { action: string }[];
+    expect(audited.map((a) => a.action)).toEqual(['endpoint.key.create', 'monitoring.simulate', 'endpoint.key.revoke']);
+    await expect(simulateEndpoint(opened.db, endpoint.endpointId, simulationSchema.parse({ requests: 1000, rate: 5 }), 'u-sim', serving.url)).rejects.toThrow(/take 200 s/);
+  }, 60_000);
+});
