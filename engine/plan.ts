@@ -53,6 +53,7 @@ export type CompileIssueCode =
   | 'invalid_params'
   | 'unknown_param'
   | 'unknown_field'
+  | 'unknown_column'
   | 'unknown_port'
   | 'dangling_edge'
   | 'missing_input'

@@ -20,6 +20,11 @@ describe('the published pipeline JSON Schema', () => {
     expect(validate(sample(name)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
+  it('accepts the CI example docs/ci/churn.json, which points at it', () => {
+    const doc = JSON.parse(readFileSync(new URL('../docs/ci/churn.json', import.meta.url), 'utf8'));
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
   it('accepts a "$schema" pointer to itself', () => {
     expect(validate({ $schema: '../docs/pipeline.schema.json', ...sample('breast-cancer-explore') })).toBe(true);
   });
