@@ -1,4 +1,5 @@
 // Server start-up: migrate, seed, and resume runs a previous process left unfinished.
+import { startKpiLoop } from './dashboard/kpi-loop';
 import { getDb } from './db/client';
 import { getEnv } from './env';
 import { removeStaleTempFiles } from './store/artifact-files';
@@ -7,8 +8,9 @@ import { backfillRunRecords } from './runs/backfill-records';
 import { getRunManager } from './runtime';
 
 export function boot(options: { resume: boolean }): { resumed: string[] } {
-  const { db } = getDb();
+  const { db, sqlite } = getDb();
   seedSampleProject(db);
+  startKpiLoop(sqlite);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
   backfillRunRecords(db, getEnv().PIPEWORKS_DATA_DIR)
     .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))

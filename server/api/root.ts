@@ -2,6 +2,7 @@ import { apiKeyRouter } from './routers/api-key';
 import { artifactRouter } from './routers/artifact';
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { dashboardRouter } from './routers/dashboard';
 import { datasetRouter } from './routers/dataset';
 import { deploymentsRouter } from './routers/deployments';
 import { monitoringRouter } from './routers/monitoring';
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   deployments: deploymentsRouter,
   monitoring: monitoringRouter,
   simulator: simulatorRouter,
+  dashboard: dashboardRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

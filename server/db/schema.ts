@@ -743,7 +743,8 @@ export const predictionFeedback = sqliteTable(
     keyId: text('key_id'),
     receivedAt: integer('received_at').notNull(),
   },
-  (t) => [index('prediction_feedback_endpoint_received_idx').on(t.endpointId, t.receivedAt)],
+  // The received index lets the dashboards' consumer read only feedback newer than its watermark.
+  (t) => [index('prediction_feedback_endpoint_received_idx').on(t.endpointId, t.receivedAt), index('prediction_feedback_received_idx').on(t.receivedAt, t.predictionId)],
 );
 
 /**
@@ -1136,3 +1137,89 @@ export type Webhook = typeof webhooks.$inferSelect;
 export type TrainingTrigger = typeof trainingTriggers.$inferSelect;
 export type TriggerFire = typeof triggerFires.$inferSelect;
 export type Challenge = typeof challenges.$inferSelect;
+
+// ---- Managers' dashboards (issue 19) -----------------------------------------------------------
+// Business KPI settings per registered model, and daily aggregates of the prediction log and its
+// feedback that a studio-side consumer (server/dashboard/kpi-consumer.ts) keeps up to date from a
+// stored watermark, so the dashboards read a few small rows and never scan the log per request.
+
+/**
+ * What a binary classifier's outcomes are worth, per registered model. Each outcome is a fixed sum
+ * or, `*Weighted` set, that sum times the prediction input's `valueColumn` (fraud caught is worth
+ * the transaction's amount). `threshold` (a multiple of 0.01) is the positive-class score from
+ * which a prediction counts as positive; `positiveLabel` is one of the model's class labels.
+ */
+export const businessKpiSettings = sqliteTable('business_kpi_settings', {
+  modelId: text('model_id')
+    .primaryKey()
+    .references(() => registeredModels.id, { onDelete: 'cascade' }),
+  positiveLabel: text('positive_label').notNull(),
+  tpValue: real('tp_value').notNull(),
+  tpWeighted: integer('tp_weighted', { mode: 'boolean' }).notNull().default(false),
+  fpCost: real('fp_cost').notNull(),
+  fpWeighted: integer('fp_weighted', { mode: 'boolean' }).notNull().default(false),
+  fnCost: real('fn_cost').notNull(),
+  fnWeighted: integer('fn_weighted', { mode: 'boolean' }).notNull().default(false),
+  valueColumn: text('value_column'),
+  threshold: real('threshold').notNull().default(0.5),
+  currency: text('currency').notNull().default('USD'),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One UTC day of one endpoint's answered predictions (shadows excluded) by the version that
+ * answered. `latencyHist` counts per bucket of server/dashboard/latency-buckets.ts. For binary
+ * classifiers, labelled rows are counted by score bin b (0..100, the largest b with score ≥ b/100)
+ * and true class: `posHist`/`negHist` counts, `posValue`/`negValue` sums of the value column —
+ * enough to price any threshold and any costs without reading the log again.
+ */
+export const kpiDaily = sqliteTable(
+  'kpi_daily',
+  {
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id').notNull(),
+    /** Days since 1970-01-01, UTC. */
+    day: integer('day').notNull(),
+    predictions: integer('predictions').notNull().default(0),
+    latencyHist: text('latency_hist', { mode: 'json' }).$type<number[]>().notNull(),
+    labelled: integer('labelled').notNull().default(0),
+    /** Feedback whose label is not one of the model's classes, or rows without a positive-class score. */
+    unusable: integer('unusable').notNull().default(0),
+    posHist: text('pos_hist', { mode: 'json' }).$type<number[]>().notNull(),
+    negHist: text('neg_hist', { mode: 'json' }).$type<number[]>().notNull(),
+    posValue: text('pos_value', { mode: 'json' }).$type<number[]>().notNull(),
+    negValue: text('neg_value', { mode: 'json' }).$type<number[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.versionId, t.day] }), index('kpi_daily_day_idx').on(t.day)],
+);
+
+/**
+ * What the consumer counted for each labelled prediction, so feedback that replaces earlier
+ * feedback takes the old count back out. `positive` null: counted as unusable.
+ */
+export const kpiCountedLabels = sqliteTable('kpi_counted_labels', {
+  predictionId: text('prediction_id').primaryKey(),
+  endpointId: text('endpoint_id').notNull(),
+  versionId: text('version_id').notNull(),
+  day: integer('day').notNull(),
+  bin: integer('bin'),
+  value: real('value'),
+  positive: integer('positive', { mode: 'boolean' }),
+});
+
+/**
+ * Where the consumer stopped: `predictions` at a prediction log rowid; `feedback` at a
+ * (receivedAt, predictionId) pair, `tieBreak` being the prediction id.
+ */
+export const kpiWatermarks = sqliteTable('kpi_watermarks', {
+  stream: text('stream').primaryKey(),
+  position: integer('position').notNull(),
+  tieBreak: text('tie_break').notNull().default(''),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export type BusinessKpiSettings = typeof businessKpiSettings.$inferSelect;
+export type KpiDaily = typeof kpiDaily.$inferSelect;

@@ -1,0 +1,33 @@
+// Runs the KPI consumer every few seconds in the studio process, so the dashboards' aggregates
+// follow the prediction log and its feedback as they arrive.
+import type Database from 'better-sqlite3';
+import { consumeKpis } from './kpi-consumer';
+
+export const KPI_INTERVAL_MS = 2_000;
+/** Rows per tick at most, so a backlog (a first start over a big log) never blocks the studio long. */
+const TICK_ROWS = 20_000;
+const loopKey = Symbol.for('pipeworks.kpiLoop');
+
+export function startKpiLoop(sqlite: Database.Database): void {
+  const holder = globalThis as typeof globalThis & { [loopKey]?: NodeJS.Timeout };
+  if (holder[loopKey]) return;
+  let busy = false;
+  const tick = () => {
+    if (busy) return;
+    busy = true;
+    let more = false;
+    try {
+      const r = consumeKpis(sqlite, { maxRows: TICK_ROWS });
+      more = r.predictions >= TICK_ROWS || r.labels >= TICK_ROWS;
+    } catch (error) {
+      console.error('[pipeworks] KPI aggregates could not be brought up to date', error);
+    } finally {
+      busy = false;
+    }
+    // A backlog: go on at once, between other work, rather than waiting for the next interval.
+    if (more) setImmediate(tick);
+  };
+  holder[loopKey] = setInterval(tick, KPI_INTERVAL_MS);
+  holder[loopKey].unref();
+  tick();
+}
