@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Logo } from './Logo';
 import { NavLinks, type NavItem } from './NavLinks';
+import { NotificationBell } from './NotificationBell';
 import type { SessionUser } from './session-user';
 import { SignOutButton } from './SignOutButton';
 
@@ -35,6 +36,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
         </Link>
         <NavLinks items={items} />
         <div className="ml-auto flex items-center gap-3">
+          <NotificationBell />
           <div className="flex items-center gap-2 text-sm" data-testid="current-user">
             <span className="font-medium text-zinc-800">{user.name}</span>
             <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600">{user.role}</span>

@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts';
 import { apiKeyRouter } from './routers/api-key';
 import { artifactRouter } from './routers/artifact';
 import { auditRouter } from './routers/audit';
@@ -6,6 +7,7 @@ import { dashboardRouter } from './routers/dashboard';
 import { datasetRouter } from './routers/dataset';
 import { deploymentsRouter } from './routers/deployments';
 import { monitoringRouter } from './routers/monitoring';
+import { notificationsRouter } from './routers/notifications';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { registryRouter } from './routers/registry';
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
   monitoring: monitoringRouter,
   simulator: simulatorRouter,
   dashboard: dashboardRouter,
+  alerts: alertsRouter,
+  notifications: notificationsRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Db } from '../db/client';
 import { endpoints, modelVersions, monitorChecks, monitorFigures, type MonitorCheck, type MonitorCheckTrigger } from '../db/schema';
+import { evaluateAlertRules, type RuleOutcome } from '../alerts/evaluate-rules';
 import { getEnv } from '../env';
 import { driftFigures, type CheckDetail, type Figure } from './check-figures';
 import { decayFigures, labelledRows } from './decay';
@@ -26,6 +27,8 @@ export interface CheckOptions {
 export interface CheckResult {
   check: MonitorCheck;
   figures: Figure[];
+  /** Alerts this check opened or resolved (its endpoint's enabled rules, judged on it). */
+  alerts: RuleOutcome;
 }
 
 export async function runMonitorCheck(db: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
@@ -106,5 +109,5 @@ function write(db: Db, check: MonitorCheck, figures: Figure[]): CheckResult {
       tx.insert(monitorFigures).values(chunk).run();
     }
   });
-  return { check, figures };
+  return { check, figures, alerts: evaluateAlertRules(db, check, check.finishedAt) };
 }

@@ -17,9 +17,9 @@ export const checkProcedures = {
   check: permitted('deploy.manage')
     .input(z.object({ endpointId: id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const { check, figures } = await runMonitorCheck(ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
+      const { check, figures, alerts } = await runMonitorCheck(ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
       audit(ctx.db, { userId: ctx.user.id, action: 'monitor.check', targetType: 'endpoint', targetId: input.endpointId, detail: { checkId: check.id, status: check.status, error: check.error } });
-      return { ...check, figures };
+      return { ...check, figures, alerts };
     }),
 
   checks: permitted('pipeline.read')

@@ -1,0 +1,102 @@
+// Alert rules (text form or fields), the alerts they open, and what people do with them: editors
+// and admins change rules and acknowledge or resolve alerts (audited); every role reads them.
+import { z } from 'zod';
+import { acknowledgeAlert, listAlerts, resolveAlert } from '../../alerts/alert-actions';
+import { createRule, deleteRule, listRules, updateRule, type RuleFields } from '../../alerts/alert-rules';
+import { MAX_FOR_WINDOWS, parseRuleText, type RuleCondition } from '../../alerts/rule-text';
+import { checkRuleNames } from '../../alerts/rule-vocabulary';
+import { audit } from '../../auth/audit';
+import { ALERT_OPERATORS, ALERT_SEVERITIES, ALERT_STATES } from '../../db/schema';
+import { getEnv } from '../../env';
+import { createTRPCRouter, permitted } from '../trpc';
+
+const id = z.string().min(1).max(64);
+const settings = {
+  name: z.string().trim().min(1).max(200),
+  severity: z.enum(ALERT_SEVERITIES).default('warning'),
+  webhookId: id.nullable().default(null),
+  enabled: z.boolean().default(true),
+};
+/** A rule as text (`psi(amount) > 0.2 for 2 windows`) or as its fields. */
+const condition = z.union([
+  z.object({ text: z.string().min(1).max(500) }).strict(),
+  z
+    .object({
+      metric: z.string().min(1).max(100),
+      feature: z.string().max(200).default(''),
+      operator: z.enum(ALERT_OPERATORS),
+      threshold: z.number().finite(),
+      forWindows: z.number().int().min(1).max(MAX_FOR_WINDOWS).default(1),
+    })
+    .strict(),
+]);
+const ruleInput = z.object({ ...settings, rule: condition }).strict();
+
+function fieldsOf(input: z.output<typeof ruleInput>): RuleFields {
+  const { rule, ...rest } = input;
+  const parsed: RuleCondition = 'text' in rule ? parseRuleText(rule.text) : rule;
+  return { ...rest, ...parsed };
+}
+
+const dataDir = () => getEnv().PIPEWORKS_DATA_DIR;
+
+export const alertsRouter = createTRPCRouter({
+  rules: createTRPCRouter({
+    list: permitted('pipeline.read')
+      .input(z.object({ endpointId: id }).strict())
+      .query(({ ctx, input }) => listRules(ctx.db, input.endpointId)),
+    /** Reads and checks a rule's text without saving it: the form's feedback as one types. */
+    parse: permitted('pipeline.read')
+      .input(z.object({ endpointId: id, text: z.string().min(1).max(500) }).strict())
+      .query(({ ctx, input }) => {
+        const rule = parseRuleText(input.text);
+        checkRuleNames(ctx.db, dataDir(), input.endpointId, rule);
+        return rule;
+      }),
+    create: permitted('deploy.manage')
+      .input(ruleInput.extend({ endpointId: id }).strict())
+      .mutation(({ ctx, input }) => {
+        const rule = createRule(ctx.db, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
+        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.create', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
+        return rule;
+      }),
+    update: permitted('deploy.manage')
+      .input(ruleInput.extend({ id }).strict())
+      .mutation(({ ctx, input }) => {
+        const rule = updateRule(ctx.db, dataDir(), input.id, fieldsOf(input));
+        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
+        return rule;
+      }),
+    delete: permitted('deploy.manage')
+      .input(z.object({ id }).strict())
+      .mutation(({ ctx, input }) => {
+        const rule = deleteRule(ctx.db, input.id);
+        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.delete', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
+        return { id: rule.id };
+      }),
+  }),
+
+  list: permitted('pipeline.read')
+    .input(
+      z
+        .object({ endpointId: id.optional(), projectId: id.optional(), states: z.array(z.enum(ALERT_STATES)).min(1).optional(), before: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) })
+        .strict(),
+    )
+    .query(({ ctx, input }) => listAlerts(ctx.db, input)),
+
+  acknowledge: permitted('deploy.manage')
+    .input(z.object({ id }).strict())
+    .mutation(({ ctx, input }) => {
+      const alert = acknowledgeAlert(ctx.db, input.id, ctx.user.id);
+      audit(ctx.db, { userId: ctx.user.id, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, message: alert.message } });
+      return alert;
+    }),
+
+  resolve: permitted('deploy.manage')
+    .input(z.object({ id, comment: z.string().trim().min(1, 'Say how it was resolved').max(1000) }).strict())
+    .mutation(({ ctx, input }) => {
+      const alert = resolveAlert(ctx.db, input.id, ctx.user.id, input.comment);
+      audit(ctx.db, { userId: ctx.user.id, action: 'alert.resolve', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, comment: input.comment } });
+      return alert;
+    }),
+});

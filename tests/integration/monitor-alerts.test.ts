@@ -1,0 +1,113 @@
+// Alert rules judged on recorded checks, against a real database: a rule opens an alert only when
+// its last N checks all broke it, keeps one unresolved alert while the breach lasts, resolves it
+// when a check recovers, and tells every person who can see the project. People acknowledge and
+// resolve alerts, audited; rules are written as text and refused in words when they name unknowns.
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recentAuditEvents } from '../../server/auth/audit';
+import { createUser, type PublicUser } from '../../server/auth/users';
+import { alerts, notifications } from '../../server/db/schema';
+import { openTestDb, type TestDb } from '../../server/db/test-db';
+import { testContext } from '../../server/api/test-context';
+import { createCallerFactory, createTRPCRouter } from '../../server/api/trpc';
+import { alertsRouter } from '../../server/api/routers/alerts';
+import { notificationsRouter } from '../../server/api/routers/notifications';
+import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
+import { runMonitorCheck } from '../../server/monitoring/run-check';
+import { logPredictions, noServing, seedMonitoredEndpoint } from '../../server/monitoring/test-kit';
+import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+
+const callerFor = createCallerFactory(createTRPCRouter({ alerts: alertsRouter, notifications: notificationsRouter }));
+const T0 = 1_800_000_000_000;
+const HOUR = 3_600_000;
+
+let t: TestDb;
+let versionId: string;
+let scientist: PublicUser;
+let viewer: PublicUser;
+beforeEach(async () => {
+  t = openTestDb();
+  process.env.PIPEWORKS_DATA_DIR = t.dir;
+  versionId = seedMonitoredEndpoint(t.db, T0).versionId;
+  scientist = await createUser(t.db, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
+  viewer = await createUser(t.db, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
+  const gone = await createUser(t.db, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
+  t.sqlite.prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(gone.id);
+  saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
+});
+afterEach(() => t.cleanup());
+
+let hour = 0;
+/** Logs 50 predictions (drifted: x shifted by 2) and checks them, an hour after the previous check. */
+async function checkWindow(drifted: boolean) {
+  hour++;
+  logPredictions(t.db, versionId, 50, drifted ? 2 : 0, T0 + hour * HOUR);
+  return runMonitorCheck(t.db, 'ep', { trigger: 'schedule', userId: null, dataDir: t.dir, now: T0 + hour * HOUR, fetchStats: noServing });
+}
+
+describe('alert rules on checks', () => {
+  it('opens after N breaking windows, follows the breach, resolves on recovery, and notifies readers', async () => {
+    const editor = callerFor(testContext(t, scientist));
+    const rule = await editor.alerts.rules.create({ endpointId: 'ep', name: 'x shifted', severity: 'critical', rule: { text: 'psi(x) > 0.2 for 2 windows' } });
+    expect(rule).toMatchObject({ metric: 'psi', feature: 'x', operator: '>', threshold: 0.2, forWindows: 2, text: 'psi(x) > 0.2 for 2 windows' });
+
+    expect((await checkWindow(true)).alerts.opened).toEqual([]);
+    expect((await checkWindow(false)).alerts.opened).toEqual([]);
+    expect((await checkWindow(true)).alerts.opened).toEqual([]);
+    const second = await checkWindow(true);
+    expect(second.alerts.opened).toHaveLength(1);
+    const opened = second.alerts.opened[0];
+    expect(opened).toMatchObject({ state: 'open', severity: 'critical', checkId: second.check.id });
+    expect(opened.message).toMatch(/^psi\(x\) = [\d.]+ > 0\.2 for 2 windows$/);
+
+    const third = await checkWindow(true);
+    expect(third.alerts).toEqual({ opened: [], resolved: [] });
+    expect(t.db.select().from(alerts).all()).toMatchObject([{ id: opened.id, lastCheckId: third.check.id, state: 'open' }]);
+
+    // Every active reader is told once (the fixtures' users too), the disabled analyst not.
+    const told = t.db.select().from(notifications).all();
+    const active = t.sqlite.prepare('SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id').all() as { id: string }[];
+    expect(told.map((n) => n.userId).sort()).toEqual(active.map((u) => u.id));
+    expect(active.map((u) => u.id)).toEqual(expect.arrayContaining([scientist.id, viewer.id]));
+    expect(told[0]).toMatchObject({ kind: 'alert', title: 'Critical: x shifted on m-live', link: '/deployments/ep', readAt: null });
+    const bell = callerFor(testContext(t, viewer));
+    expect(await bell.notifications.unreadCount()).toBe(1);
+    const [note] = await bell.notifications.list({});
+    expect(await bell.notifications.markRead({ ids: [note.id] })).toEqual({ marked: 1 });
+    expect(await bell.notifications.unreadCount()).toBe(0);
+    expect(await callerFor(testContext(t, scientist)).notifications.unreadCount()).toBe(1);
+
+    const recovered = await checkWindow(false);
+    expect(recovered.alerts.resolved).toMatchObject([{ id: opened.id, state: 'resolved', resolution: 'recovered' }]);
+    expect((await bell.alerts.list({ endpointId: 'ep' }))[0]).toMatchObject({ state: 'resolved', ruleName: 'x shifted', endpointName: 'm-live' });
+  });
+
+  it('lets editors acknowledge and resolve, audited, and keeps one unresolved alert per rule', async () => {
+    const editor = callerFor(testContext(t, scientist));
+    await editor.alerts.rules.create({ endpointId: 'ep', name: 'x', rule: { metric: 'psi', feature: 'x', operator: '>', threshold: 0.2 } });
+    const [alert] = (await checkWindow(true)).alerts.opened;
+    expect(await callerFor(testContext(t, viewer)).alerts.acknowledge({ id: alert.id }).catch((e: TRPCError) => e.code)).toBe('FORBIDDEN');
+    expect(await editor.alerts.acknowledge({ id: alert.id })).toMatchObject({ state: 'acknowledged', acknowledgedBy: scientist.id });
+    // Still breaking while acknowledged: no second alert.
+    expect((await checkWindow(true)).alerts.opened).toEqual([]);
+    expect(await editor.alerts.resolve({ id: alert.id, comment: 'retrained' })).toMatchObject({ state: 'resolved', resolvedBy: scientist.id, resolution: 'retrained' });
+    expect(await editor.alerts.resolve({ id: alert.id, comment: 'again' }).catch((e: TRPCError) => e.message)).toBe(`Alert ${alert.id} is already resolved (retrained)`);
+    // Resolved by a person while the breach goes on: the next breaking check opens a new one.
+    expect((await checkWindow(true)).alerts.opened).toHaveLength(1);
+    const actions = recentAuditEvents(t.db).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['alert.rule.create', 'alert.acknowledge', 'alert.resolve']));
+  });
+
+  it('refuses rules that name unknown metrics or features, with "did you mean"', async () => {
+    const editor = callerFor(testContext(t, scientist));
+    const refusal = (text: string) => editor.alerts.rules.create({ endpointId: 'ep', name: 'r', rule: { text } }).catch((e: TRPCError) => `${e.code}: ${e.message}`);
+    expect(await refusal('pis(x) > 0.2')).toMatch(/^BAD_REQUEST: Unknown metric "pis". Did you mean "psi"\? Per feature: /);
+    expect(await refusal('psi(xx) > 0.2')).toBe('BAD_REQUEST: Unknown feature "xx". Did you mean "x"? The live version\'s features: x');
+    expect(await refusal('chi2(x) > 3')).toBe('BAD_REQUEST: chi2 does not apply to "x", a numeric feature; its figures are psi, ks, ks_p_value, wasserstein, missing_rate');
+    expect(await refusal('roc_auc(x) < 0.8')).toBe('BAD_REQUEST: roc_auc is a figure of the whole model; write it without a feature: "roc_auc < 0.8"');
+    expect(await refusal('rmse > 3')).toBe('BAD_REQUEST: rmse is not a binary metric; the live version\'s are: accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, cost_per_1000');
+    expect(await refusal('psi > 3')).toBe('BAD_REQUEST: psi is a figure of one feature; name it: "psi(<feature>) > 3"');
+    expect(await editor.alerts.rules.parse({ endpointId: 'ep', text: 'roc_auc < 0.8' })).toEqual({ metric: 'roc_auc', feature: '', operator: '<', threshold: 0.8, forWindows: 1 });
+    expect(await editor.alerts.rules.list({ endpointId: 'ep' })).toEqual([]);
+  });
+});
