@@ -152,3 +152,18 @@ describe('explainCacheMiss', () => {
     expect(explainCacheMiss(old, { ...step, cacheKey: 'k2' })).toEqual(['cache key changed']);
   });
 });
+
+describe('explainCacheMiss for code carried in params', () => {
+  const step = (code: string, extra: Record<string, unknown> = {}): PlanStep => ({
+    id: 'c', type: 'code/transform', version: 1, params: { code, ...extra }, inputs: {}, outputs: {}, placement: 'server',
+    deterministic: true, codeParams: ['code'], cacheKey: `key-${code}-${JSON.stringify(extra)}`,
+    fingerprint: { codeHash: `sha256:${code}`, runtimeHash: 'r1', inputKeys: {} },
+  });
+
+  it('says "code changed", not "params changed", when only the code differs', () => {
+    expect(explainCacheMiss(step('a'), step('b'))).toEqual(['code changed']);
+    expect(explainCacheMiss(step('a'), step('a', { timeLimitSeconds: 5 }))).toEqual(['params changed']);
+    const upgraded = { ...step('a'), cacheKey: 'other', fingerprint: { codeHash: 'sha256:a', runtimeHash: 'r2', inputKeys: {} } };
+    expect(explainCacheMiss(step('a'), upgraded)).toEqual(['code changed (Pipeworks upgraded)']);
+  });
+});

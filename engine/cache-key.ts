@@ -10,6 +10,8 @@ export interface CacheKeyParts {
   version: number;
   params: Record<string, unknown>;
   codeHash: string;
+  /** Set only for nodes whose code is in their params: the implementation that runs that code. */
+  runtimeHash?: string;
   deterministic: boolean;
   /** Input port → inputKey(upstream key, output name). */
   inputKeys: Record<string, string | null>;
@@ -25,8 +27,8 @@ export function inputKey(upstreamKey: string | null, output: string): string | n
 export function stepCacheKey(parts: CacheKeyParts): string | null {
   if (!parts.deterministic || parts.sourceKey === null) return null;
   if (Object.values(parts.inputKeys).some((key) => key === null)) return null;
-  const { type, version, params, codeHash, inputKeys, sourceKey } = parts;
-  return sha256Hex(canonicalJSON({ type, version, params, codeHash, inputKeys, sourceKey }));
+  const { type, version, params, codeHash, runtimeHash, inputKeys, sourceKey } = parts;
+  return sha256Hex(canonicalJSON({ type, version, params, codeHash, runtimeHash, inputKeys, sourceKey }));
 }
 
 /**
@@ -81,10 +83,11 @@ export function explainCacheMiss(prev: PlanStep | undefined, next: PlanStep): Ca
   const reasons: CacheMissReason[] = [];
   if (prev.type !== next.type) reasons.push('node type changed');
   if (prev.version !== next.version) reasons.push('node version changed');
-  if (canonicalJSON(prev.params) !== canonicalJSON(next.params)) reasons.push('params changed');
+  if (canonicalJSON(paramsOnly(prev)) !== canonicalJSON(paramsOnly(next))) reasons.push('params changed');
   const [was, now] = [prev.fingerprint, next.fingerprint];
   if (was && now) {
     if (was.codeHash !== now.codeHash) reasons.push(sameNodeAndParams(prev, next) ? 'code changed (Pipeworks upgraded)' : 'code changed');
+    else if (was.runtimeHash !== now.runtimeHash) reasons.push('code changed (Pipeworks upgraded)');
     if (was.sourceKey !== now.sourceKey) reasons.push('source data changed');
     if (canonicalJSON(was.inputKeys) !== canonicalJSON(now.inputKeys)) reasons.push('upstream data changed');
   }
@@ -100,6 +103,12 @@ function notCacheable(step: PlanStep): CacheMissReason[] {
     reasons.push('not cacheable (upstream not cacheable)');
   }
   return reasons.length > 0 ? reasons : ['not cacheable'];
+}
+
+/** The params as the key sees them: code params are covered by codeHash instead. */
+function paramsOnly(step: PlanStep): Record<string, unknown> {
+  if (!step.codeParams?.length) return step.params;
+  return Object.fromEntries(Object.entries(step.params).filter(([key]) => !step.codeParams!.includes(key)));
 }
 
 /** Same node, same version, same params, different code: only the build can have changed it. */

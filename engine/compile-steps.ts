@@ -33,22 +33,24 @@ export function buildSteps(
     const outputs: Record<string, PortKind> = {};
     for (const port of def.outputs) outputs[port.name] = port.kind;
     const codeHash = stepCodeHash(def, params, env);
+    const runtimeHash = def.codeHash && def.implementationHash && !env.upgradesCacheCompatible ? def.implementationHash : undefined;
     const sourceKey = def.sourceKey?.(params, env);
     const { type, version, deterministic } = def;
-    const keyParams = withoutKeys(params, def.publishParams);
-    const cacheKey = stepCacheKey({ type, version, params: keyParams, codeHash, deterministic, inputKeys, sourceKey });
+    const keyParams = withoutKeys(params, [...(def.publishParams ?? []), ...(def.codeParams ?? [])]);
+    const cacheKey = stepCacheKey({ type, version, params: keyParams, codeHash, runtimeHash, deterministic, inputKeys, sourceKey });
     keys.set(id, cacheKey);
     const dataBytes = largest([def.sourceBytes?.(params, env), ...Object.values(inputs).map((i) => bytes.get(i.fromStep))]);
     bytes.set(id, dataBytes);
     const setting = node.placement ?? pipelinePlacement ?? 'auto';
     const from = node.placement ? 'node' : pipelinePlacement ? 'pipeline' : 'default';
     const decided = decidePlacement({ setting, from, runsOn: def.runsOn, usesGpu: def.usesGpu, dataBytes }, env);
-    const fingerprint = sourceKey === undefined ? { codeHash, inputKeys } : { codeHash, sourceKey, inputKeys };
+    const fingerprint = { codeHash, ...(runtimeHash ? { runtimeHash } : {}), ...(sourceKey === undefined ? {} : { sourceKey }), inputKeys };
     const label = node.label?.trim() ? { label: node.label } : {};
     return {
       id, type, version, ...label, params, inputs, outputs,
       placement: decided.placement, placementReason: decided.reason,
       deterministic, cacheKey, fingerprint,
+      ...(def.codeParams?.length ? { codeParams: [...def.codeParams] } : {}),
       ...(def.implementationHash ? { implementationHash: def.implementationHash } : {}),
     };
   });

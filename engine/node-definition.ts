@@ -1,6 +1,7 @@
 // What engine/ needs to know about a node type. Concrete value types live in nodes/;
 // the engine treats port values as opaque and moves artifact references only.
 import type { z } from 'zod';
+import type { CodeSandbox } from './code-sandbox';
 import type { ColumnsEnv, PortColumns } from './columns';
 import type { PortKind } from './port-kinds';
 
@@ -26,6 +27,8 @@ export interface NodeRunContext {
   progress(fraction: number, message?: string, data?: Record<string, unknown>): void;
   /** Reads a file bundled with the app (sample datasets) by its relative name. */
   readBundled(relativePath: string): Promise<Uint8Array>;
+  /** Runs user code in this runner's sandbox; absent where no sandbox exists (code nodes then refuse to run). */
+  sandbox?: CodeSandbox;
   /** Reads a stored artifact (e.g. a dataset version's Arrow table) by its sha256 id; the bytes are verified. */
   readArtifact(id: string): Promise<Uint8Array>;
   /**
@@ -97,6 +100,11 @@ export interface NodeDefinition<P = any, V = unknown> {
   implementationHash?: string;
   /** Identity of the node's code when params carry code of their own; otherwise implementationHash. */
   codeHash?(params: P): string;
+  /**
+   * Params that hold user code. They enter the cache key through codeHash rather than as params
+   * (so an edit reads "code changed"), and only roles that may write code may add or change them.
+   */
+  codeParams?: readonly string[];
   /**
    * Params that say where a result goes once the run succeeds (a train node's `register`), not
    * how it is computed: left out of the cache key, so setting one never re-runs the step.

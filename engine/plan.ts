@@ -21,6 +21,8 @@ export interface PlanStep {
   deterministic: boolean;
   /** The hash of the node's code in the build that compiled the plan (what runs, whatever the key covers). */
   implementationHash?: string;
+  /** Params holding user code (NodeDefinition.codeParams): keyed through codeHash, not as params. */
+  codeParams?: string[];
   /** null when this node or anything upstream is non-deterministic or its source is unknown. */
   cacheKey: string | null;
   /** What cacheKey was computed from, kept so a plan preview can say why a step went stale. */
@@ -29,6 +31,8 @@ export interface PlanStep {
 
 export interface StepFingerprint {
   codeHash: string;
+  /** For steps whose code is in their params: the node's own implementation hash (what runs the code). */
+  runtimeHash?: string;
   /** Absent for nodes that read no outside source; null when the source's hash is unknown. */
   sourceKey?: string | null;
   /** Input port → `${upstreamCacheKey}:${outputName}`, or null when the upstream key is unknown. */

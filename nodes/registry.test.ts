@@ -18,6 +18,7 @@ describe('createRegistry', () => {
       'clean/clip-outliers',
       'clean/set-roles',
       'clean/validate',
+      'code/transform',
       'split/random',
       'split/time',
       'explore/column-stats',

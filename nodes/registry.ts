@@ -14,6 +14,7 @@ import { renameColumnsNode } from './clean/rename-columns.node.ts';
 import { selectColumnsNode } from './clean/select-columns.node.ts';
 import { setRolesNode } from './clean/set-roles.node.ts';
 import { validateNode } from './clean/validate.node.ts';
+import { codeTransformNode } from './code/transform.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
 import { batchScoreNode } from './deploy/batch-score.node.ts';
 import { deployNode } from './deploy/deploy.node.ts';
@@ -36,6 +37,7 @@ import { IMPLEMENTATION_HASHES, PIPEWORKS_VERSION, REGISTRY_HASH } from './imple
 export const CATEGORY_ORDER = [
   'ingest',
   'clean',
+  'code',
   'split',
   'explore',
   'train',
@@ -59,6 +61,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   clipOutliersNode,
   setRolesNode,
   validateNode,
+  codeTransformNode,
   randomSplitNode,
   timeSplitNode,
   columnStatsNode,

@@ -49,7 +49,6 @@ const HISTORY_LIMIT = 50;
 
 const WORDING: Partial<Record<CacheMissReason, string>> = {
   'not run before': 'never run',
-  'code changed': 'new code version',
 };
 
 export async function previewRun(db: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {

@@ -8,6 +8,7 @@ import type { NodeRunContext } from '../../engine/node-definition';
 import { decodeValue, encodeValue } from '../../nodes/codec';
 import { createRegistry } from '../../nodes/registry';
 import type { PortValue } from '../../nodes/values';
+import { serverSandbox } from '../sandbox/server-sandbox';
 import { readArtifactBytes, writeArtifactBytes } from '../store/artifact-files';
 import type { StepMessage, StepTask, StepTaskResult, StoredOutput } from './step-protocol';
 
@@ -59,6 +60,8 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       progress: (fraction, message, data) => send({ type: 'progress', fraction, message, data }),
       readBundled: (relative) => readBundled(task.bundledRoot, relative),
       readArtifact: (id) => readArtifactBytes(task.dataDir, id),
+      // User code never runs in this thread: the sandbox is a separate process (server/sandbox/).
+      sandbox: serverSandbox(),
       sourceKey: step.fingerprint?.sourceKey,
       // Node has no GPU backend for TF.js here (tfjs-node cannot be installed): wasm, then cpu.
       ml: { backends: ['wasm', 'cpu'], wasmPath: wasmDir() },

@@ -1,0 +1,77 @@
+// The server's CodeSandbox: a small pool of long-lived sandbox processes (isolated-vm, one fresh
+// isolate per request), started on first use. Held on globalThis so Next's module reloading
+// never starts a second pool; each worker thread that runs code nodes has its own.
+import { DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxLimits, type SandboxRequest, type SandboxResult } from '../../engine/code-sandbox';
+import { checkPlainValue } from './plain-value';
+import { SandboxProcess } from './sandbox-process';
+
+/** What a request may ask for at most; a node's own limits are clamped to these. */
+export const MAX_SANDBOX_LIMITS: SandboxLimits = {
+  wallMs: 10 * 60_000,
+  cpuMs: 10 * 60_000,
+  memoryMb: 2048,
+  outputBytes: 1024 * 1024 * 1024,
+  logChars: 200_000,
+};
+
+export function sandboxLimits(asked: Partial<SandboxLimits> = {}): SandboxLimits {
+  const limits = { ...DEFAULT_SANDBOX_LIMITS };
+  for (const key of Object.keys(limits) as (keyof SandboxLimits)[]) {
+    const value = asked[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) limits[key] = Math.min(value, MAX_SANDBOX_LIMITS[key]);
+  }
+  return limits;
+}
+
+class SandboxPool implements CodeSandbox {
+  readonly description = 'isolated-vm in a sandbox child process';
+  private readonly idle: SandboxProcess[] = [];
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Starts the pool's processes now (a bench excludes process start); otherwise the first run does. */
+  async warm(): Promise<void> {
+    while (this.idle.length < this.size - this.running) this.idle.push(new SandboxProcess());
+    await Promise.all(this.idle.map((p) => p.started()));
+  }
+
+  async run(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxResult> {
+    const limits = sandboxLimits(request.limits);
+    await this.slot();
+    let proc: SandboxProcess | undefined;
+    try {
+      proc = this.take();
+      await proc.started();
+      const reply = await proc.run(request.code, request.args, limits, signal);
+      return { value: checkPlainValue(reply.value), logs: reply.logs.map(String), cpuMs: reply.cpuMs, wallMs: reply.wallMs };
+    } finally {
+      if (proc?.alive) this.idle.push(proc);
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private take(): SandboxProcess {
+    while (this.idle.length > 0) {
+      const proc = this.idle.pop()!;
+      if (proc.alive) return proc;
+    }
+    return new SandboxProcess();
+  }
+
+  private async slot(): Promise<void> {
+    while (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+  }
+}
+
+const key = Symbol.for('pipeworks.sandboxPool');
+const holder = globalThis as unknown as { [key]?: SandboxPool };
+
+/** The process-wide (per thread) server sandbox; PIPEWORKS_SANDBOX_PROCESSES sets its size (default 1). */
+export function serverSandbox(): CodeSandbox & { warm(): Promise<void> } {
+  const size = Math.max(1, Math.min(16, Number(process.env.PIPEWORKS_SANDBOX_PROCESSES) || 1));
+  return (holder[key] ??= new SandboxPool(size));
+}

@@ -1,0 +1,130 @@
+// A code node in real runs: the server runner (worker threads) hands it the server sandbox, its
+// code's sha256 keys the step and is recorded on the step run, an edit re-runs it and what reads
+// it (the plan preview says "code changed"), and code that fails shows a clear error on the node.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../engine/hash';
+import { parseDocument, type PipelineDoc } from '../../engine/document';
+import { closeDb, getDb } from '../../server/db/client';
+import { stepLogs } from '../../server/db/schema';
+import { resetEnvForTests } from '../../server/env';
+import { previewRun } from '../../server/pipelines/plan-preview';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { startRun } from '../../server/pipelines/start-run';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { readRun } from '../../server/runners/read-run';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { readArtifactBytes } from '../../server/store/artifact-files';
+import { decodeValue } from '../../nodes/codec';
+import { readColumn } from '../../nodes/table/read-column';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+const ID = 'code-node-flow';
+const LOG1P = `(cols) => { console.log('rows', cols.mean_radius.length); return { ...cols, radius_log: cols.mean_radius.map(Math.log1p) } }`;
+
+function pipeline(code: string): PipelineDoc {
+  const parsed = parseDocument({
+    schemaVersion: 1,
+    id: ID,
+    name: 'Code node flow',
+    nodes: [
+      { id: 'ingest', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'breast-cancer' }, position: { x: 0, y: 0 } },
+      { id: 'code', type: 'code/transform', version: 1, params: { code }, position: { x: 200, y: 0 } },
+      { id: 'after', type: 'explore/column-stats', version: 1, params: {}, position: { x: 400, y: 0 } },
+      { id: 'beside', type: 'explore/column-stats', version: 1, params: {}, position: { x: 200, y: 200 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'ingest', sourceHandle: 'table', target: 'code', targetHandle: 'table' },
+      { id: 'e2', source: 'code', sourceHandle: 'table', target: 'after', targetHandle: 'table' },
+      { id: 'e3', source: 'ingest', sourceHandle: 'table', target: 'beside', targetHandle: 'table' },
+    ],
+    settings: { placement: 'server' },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return parsed.value;
+}
+
+function save(code: string): number {
+  const { db } = getDb();
+  return saveVersion(db, 'sample', pipeline(code), null, { baseVersion: latestVersionNumber(db, ID) }).version;
+}
+
+async function runToEnd(version: number) {
+  const { db } = getDb();
+  const { runId } = startRun(db, { pipelineId: ID, version, trigger: 'api', userId: null });
+  await getRunManager().whenDone(runId);
+  return readRun(db, runId)!;
+}
+
+const statuses = (run: NonNullable<ReturnType<typeof readRun>>) => Object.fromEntries(run.steps.map((s) => [s.stepId, s.status]));
+
+beforeAll(() => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  resetEnvForTests();
+  seedSampleProject(getDb().db);
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+describe('code/transform in the server runner', () => {
+  let firstRunId = '';
+
+  it('runs the code in the sandbox: the new column is in the output, console output in the step logs, the code hash on the step', async () => {
+    const run = await runToEnd(save(LOG1P));
+    expect(run.status, JSON.stringify(run.steps.map((s) => s.errorMessage))).toBe('succeeded');
+    firstRunId = run.id;
+    const code = run.steps.find((s) => s.stepId === 'code')!;
+    expect(code.codeHash).toBe(`sha256:${sha256Hex(LOG1P)}`);
+    const table = decodeValue('table', await readArtifactBytes(dataDir, code.outputs!.table.id));
+    if (table.kind !== 'table') throw new Error('not a table');
+    expect(table.columns.at(-1)).toEqual({ name: 'radius_log', type: 'numeric', role: 'feature' });
+    const radius = readColumn(table.table, 'mean_radius') as number[];
+    const logged = readColumn(table.table, 'radius_log') as number[];
+    expect(logged[0]).toBeCloseTo(Math.log1p(radius[0]), 12);
+    expect(table.columns.find((c) => c.name === 'diagnosis')).toMatchObject({ role: 'target' });
+    const logs = getDb().db.select().from(stepLogs).where(eq(stepLogs.runId, run.id)).all().filter((l) => l.stepId === 'code').map((l) => l.message);
+    expect(logs).toContain('rows 569');
+  });
+
+  it('an edit of the code re-runs that step and what reads it, and the preview says "code changed"', async () => {
+    const version = save(LOG1P.replace('Math.log1p', 'Math.sqrt'));
+    const preview = await previewRun(getDb().db, dataDir, { pipelineId: ID, version });
+    expect(Object.fromEntries(preview.steps.map((s) => [s.stepId, [s.decision, ...s.reasons]]))).toEqual({
+      ingest: ['cached'],
+      code: ['run', 'code changed'],
+      after: ['run', 'upstream data changed'],
+      beside: ['cached'],
+    });
+    const run = await runToEnd(version);
+    expect(statuses(run)).toEqual({ ingest: 'cached', code: 'succeeded', after: 'succeeded', beside: 'cached' });
+    expect(run.steps.find((s) => s.stepId === 'beside')!.cachedFromRunId).toBe(firstRunId);
+  });
+
+  it('code that escapes nothing but fails shows a clear error on its node, and the runner carries on', async () => {
+    const cases: [string, RegExp][] = [
+      [`() => this.constructor.constructor('return process')()`, /^The code threw an error: .*process is not defined/],
+      [`() => { while (true) {} }`, /^The code (took too long|used too much CPU time): .*limit of 500 ms/],
+      [`(cols) => ({ ...cols, bad: cols.mean_radius.length })`, /Returned column "bad" is a number/],
+      [`(cols) => ({ a: new Float64Array(3), b: ['x'] })`, /Returned column "b" has 1 rows, but "a" has 3/],
+      [`() => { throw { [Symbol.toPrimitive]() { return 'x' } } }`, /not an Error/],
+    ];
+    for (const [code, message] of cases) {
+      const doc = pipeline(code);
+      doc.nodes.find((n) => n.id === 'code')!.params.timeLimitSeconds = 0.5;
+      const { db } = getDb();
+      const version = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version;
+      const run = await runToEnd(version);
+      const step = run.steps.find((s) => s.stepId === 'code')!;
+      expect(step.status).toBe('failed');
+      expect(step.errorCode).toBe('invalid_input');
+      expect(step.errorMessage).toMatch(message);
+      expect(step.errorMessage).not.toMatch(/\n\s+at /);
+      expect(statuses(run).after).toBe('cancelled');
+    }
+    expect(statuses(await runToEnd(save(LOG1P)))).toMatchObject({ code: 'cached', after: 'cached' });
+  });
+});
