@@ -5,7 +5,7 @@ export async function register() {
   const { stampPeerAddresses } = await import('./server/http/peer-address');
   stampPeerAddresses();
   const { boot } = await import('./server/boot');
-  boot({ resume: true });
+  boot({ resume: true, scheduler: true });
   // Scheduled monitoring checks run in the studio process only (not in CLI commands that boot).
   const [{ startCheckScheduler }, { getDb }, { getEnv }] = await Promise.all([
     import('./server/monitoring/check-scheduler'),

@@ -6,8 +6,10 @@ import { removeStaleTempFiles } from './store/artifact-files';
 import { seedSampleProject } from './pipelines/seed';
 import { backfillRunRecords } from './runs/backfill-records';
 import { getRunManager } from './runtime';
+import { startTrainingScheduler } from './training/start';
 
-export function boot(options: { resume: boolean }): { resumed: string[] } {
+/** `scheduler`: the studio process runs the training scheduler; the CLI's short-lived commands do not. */
+export function boot(options: { resume: boolean; scheduler?: boolean }): { resumed: string[] } {
   const { db, sqlite } = getDb();
   seedSampleProject(db);
   startKpiLoop(sqlite);
@@ -17,5 +19,6 @@ export function boot(options: { resume: boolean }): { resumed: string[] } {
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
+  if (options.scheduler) startTrainingScheduler(db, getEnv().PIPEWORKS_SCHEDULER_TICK_S);
   return { resumed };
 }

@@ -47,6 +47,7 @@ describe('parseEnv', () => {
         PIPEWORKS_VERIFY_FULL_MB: '8',
         PIPEWORKS_VERIFY_SAMPLE: '0.25',
         PIPEWORKS_VERIFY_SEED: 'private',
+        PIPEWORKS_SCHEDULER_TICK_S: '2',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -79,6 +80,7 @@ describe('parseEnv', () => {
       PIPEWORKS_VERIFY_FULL_MB: 8,
       PIPEWORKS_VERIFY_SAMPLE: 0.25,
       PIPEWORKS_VERIFY_SEED: 'private',
+      PIPEWORKS_SCHEDULER_TICK_S: 2,
       NODE_ENV: 'production',
     });
   });

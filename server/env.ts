@@ -80,6 +80,8 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_VERIFY_SAMPLE: optional(z.coerce.number().min(0).max(1)).transform((rate) => rate ?? 0.1),
     /** Keeps the draw unpredictable to a browser tab; set a private value in production. */
     PIPEWORKS_VERIFY_SEED: optional(z.string()).transform((seed) => seed ?? ''),
+    /** Seconds between ticks of the training scheduler (triggers, challenger checks); 0 turns it off in this process. */
+    PIPEWORKS_SCHEDULER_TICK_S: optional(z.coerce.number().min(0).max(3600)).transform((s) => s ?? 15),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

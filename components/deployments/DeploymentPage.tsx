@@ -10,6 +10,7 @@ import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 import { modelHref } from '../registry/links';
+import { RetrainTriggers } from '../training/RetrainTriggers';
 import { DeployHistory } from './DeployHistory';
 import { DeployRequests } from './DeployRequests';
 import { EndpointKeys } from './EndpointKeys';
@@ -24,6 +25,8 @@ export interface DeploymentPermissions {
   userId: string;
   canManage: boolean;
   canApprove: boolean;
+  /** Adding and removing retrain triggers (pipeline.write). */
+  canManageTriggers: boolean;
 }
 
 export function DeploymentPage({ endpointId, permissions }: { endpointId: string; permissions: DeploymentPermissions }) {
@@ -67,6 +70,7 @@ export function DeploymentPage({ endpointId, permissions }: { endpointId: string
           </>
         ) : null}
         <EndpointSettings key={`settings-${endpoint.revision}`} endpoint={endpoint} canManage={permissions.canManage} />
+        <RetrainTriggers endpointId={endpoint.id} projectId={endpoint.projectId} canManage={permissions.canManageTriggers} />
         <DeployHistory endpoint={endpoint} />
       </div>
     </PageBody>

@@ -14,6 +14,7 @@ import { registryRouter } from './routers/registry';
 import { runRouter } from './routers/run';
 import { runnerRouter } from './routers/runner';
 import { storageRouter } from './routers/storage';
+import { trainingRouter } from './routers/training';
 import { settingsRouter } from './routers/settings';
 import { simulatorRouter } from './routers/simulator';
 import { userRouter } from './routers/user';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   alerts: alertsRouter,
   notifications: notificationsRouter,
+  training: trainingRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

@@ -5,7 +5,7 @@ import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import { can, type Role } from '../auth/roles';
 import type { Db } from '../db/client';
-import { deployments, deployRequests, type DeployRequest } from '../db/schema';
+import { challenges, deployments, deployRequests, type DeployRequest } from '../db/schema';
 import { readRegistrySettings } from '../registry/registry-settings';
 import { askApproval } from './deploy';
 import { endpointRow, versionRow } from './endpoint-row';
@@ -93,6 +93,7 @@ export function decideDeployRequest(db: Db, requestId: string, approve: boolean,
         .where(eq(deployRequests.id, request.id))
         .run();
       const detail = { endpoint: endpoint.name, model: version.modelName, version: version.version, mode: request.mode, requestId: request.id, requestedBy: request.requestedBy, comment: reason };
+      settleChallenge(tx, request.id, approve, actor.id);
       if (!approve) {
         audit(tx, { userId: actor.id, action: 'deployment.reject', targetType: 'deploy_request', targetId: request.id, detail });
         return { state: 'rejected' as const, version: version.version };
@@ -120,6 +121,17 @@ function promoteRequested(tx: Db, endpoint: ReturnType<typeof endpointRow>, requ
   const live = tx.select().from(deployments).where(and(eq(deployments.endpointId, endpoint.id), eq(deployments.versionId, request.versionId), isNull(deployments.retiredAt))).get();
   if (!live || live.role === 'primary') throw new UserError('That version is no longer a live canary or shadow of this endpoint; ask again for what serves now');
   return promote(tx, endpoint, live.role, source);
+}
+
+/** A retrain's challenger waited on this request: its challenge now reads approved or rejected. */
+function settleChallenge(tx: Db, requestId: string, approve: boolean, userId: string): void {
+  const decided = tx
+    .update(challenges)
+    .set({ decision: approve ? 'approved' : 'rejected', decidedAt: Date.now() })
+    .where(and(eq(challenges.deployRequestId, requestId), eq(challenges.decision, 'awaiting_approval')))
+    .returning({ id: challenges.id })
+    .all();
+  for (const c of decided) audit(tx, { userId, action: approve ? 'challenge.approve' : 'challenge.reject', targetType: 'challenge', targetId: c.id, detail: { requestId } });
 }
 
 function pendingRequest(tx: Db, requestId: string): DeployRequest {

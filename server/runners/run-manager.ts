@@ -121,6 +121,11 @@ export class RunManager {
     return this.options.verify ?? DEFAULT_VERIFY;
   }
 
+  /** A step no run owns (a challenger scored against its champion): outputs stored like any other. */
+  computeDetached(step: PlanStep, inputs: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
+    return this.recompute(step, inputs);
+  }
+
   /** Runs a step for verification only: no run records it; its outputs are stored like any other. */
   private async recompute(step: PlanStep, inputs: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
     const hooks: StepHooks = { signal: new AbortController().signal, log: () => {}, progress: () => {} };

@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: 'Deployment' };
 export default async function Deployment({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  return <DeploymentPage endpointId={id} permissions={{ userId: user.id, canManage: can(user.role, 'deploy.manage'), canApprove: can(user.role, 'model.approve') }} />;
+  return <DeploymentPage endpointId={id} permissions={{ userId: user.id, canManage: can(user.role, 'deploy.manage'), canApprove: can(user.role, 'model.approve'), canManageTriggers: can(user.role, 'pipeline.write') }} />;
 }

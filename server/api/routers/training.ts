@@ -1,0 +1,35 @@
+// Continuous training: a pipeline's triggers (cron, new dataset version, alert) and their fires.
+// Adding, enabling and deleting need pipeline.write (editors and admins); reading is for anyone.
+import { z } from 'zod';
+import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled } from '../../training/triggers';
+import { createTRPCRouter, permitted } from '../trpc';
+
+const id = z.string().min(1).max(64);
+const base = { pipelineId: id, endpointId: id.nullish() };
+
+const createInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('cron'), ...base, cron: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal('dataset'), ...base, datasetId: id }),
+  z.strictObject({ kind: z.literal('alert'), ...base, alertRuleId: id.nullish() }),
+]);
+
+export const trainingRouter = createTRPCRouter({
+  listTriggers: permitted('pipeline.read')
+    .input(z.union([z.strictObject({ pipelineId: id }), z.strictObject({ endpointId: id })]))
+    .query(({ ctx, input }) => listTriggers(ctx.db, input)),
+
+  createTrigger: permitted('pipeline.write')
+    .input(createInput)
+    .mutation(({ ctx, input }) => createTrigger(ctx.db, input, ctx.user.id)),
+
+  setTriggerEnabled: permitted('pipeline.write')
+    .input(z.strictObject({ id, enabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setTriggerEnabled(ctx.db, input.id, input.enabled, ctx.user.id)),
+
+  deleteTrigger: permitted('pipeline.write')
+    .input(z.strictObject({ id }))
+    .mutation(({ ctx, input }) => {
+      deleteTrigger(ctx.db, input.id, ctx.user.id);
+      return { deleted: true };
+    }),
+});

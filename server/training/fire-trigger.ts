@@ -1,0 +1,56 @@
+// Firing a training trigger: claim the fire by inserting its trigger_fires row (the unique
+// (trigger, dedupe key) index lets exactly one claim through, whichever process or restart tries),
+// then start the pipeline run through the same startRun as the Run button, and record the run or
+// why none started. Every fire is audited.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DocumentIssuesError, UserError } from '../../engine/errors';
+import { assertNever } from '../../engine/assert-never';
+import { audit } from '../auth/audit';
+import type { Db } from '../db/client';
+import { trainingTriggers, triggerFires, type RunTrigger, type TrainingTrigger, type TrainingTriggerKind } from '../db/schema';
+import { startRun } from '../pipelines/start-run';
+
+export type FireOutcome = { state: 'claimed_elsewhere' } | { state: 'started'; fireId: string; runId: string } | { state: 'failed'; fireId: string; error: string };
+
+export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
+  switch (kind) {
+    case 'cron':
+      return 'schedule';
+    case 'dataset':
+      return 'dataset';
+    case 'alert':
+      return 'alert';
+    default:
+      return assertNever(kind, 'trigger kind');
+  }
+}
+
+/** `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. */
+export function fireTrigger(db: Db, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): FireOutcome {
+  const fireId = randomUUID();
+  const claimed = db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }).get();
+  if (!claimed) return { state: 'claimed_elsewhere' };
+  db.update(trainingTriggers).set({ lastFiredAt: now }).where(eq(trainingTriggers.id, trigger.id)).run();
+  const detail = { triggerId: trigger.id, kind: trigger.kind, pipelineId: trigger.pipelineId, dedupeKey, ...reason };
+  try {
+    const { runId } = startRun(db, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
+    db.update(triggerFires).set({ runId }).where(eq(triggerFires.id, fireId)).run();
+    audit(db, { userId: trigger.createdBy, action: 'trigger.fire', targetType: 'run', targetId: runId, detail: { ...detail, fireId } });
+    return { state: 'started', fireId, runId };
+  } catch (error) {
+    // A pipeline that no longer compiles is the user's to fix; the fire says why, the loop goes on.
+    const message = error instanceof UserError ? withIssues(error) : `The run could not start: ${(error as Error).message}`;
+    if (!(error instanceof UserError)) console.error(`[scheduler] trigger ${trigger.id} could not start its run`, error);
+    db.update(triggerFires).set({ error: message }).where(eq(triggerFires.id, fireId)).run();
+    audit(db, { userId: trigger.createdBy, action: 'trigger.fire_failed', targetType: 'training_trigger', targetId: trigger.id, detail: { ...detail, fireId, error: message } });
+    return { state: 'failed', fireId, error: message };
+  }
+}
+
+/** "The pipeline has 1 problem; fix them before running: ingest: Dataset "x" …" — the fire is read without the canvas. */
+function withIssues(error: UserError): string {
+  if (!(error instanceof DocumentIssuesError)) return error.message;
+  const errors = error.issues.filter((i) => i.severity === 'error').slice(0, 3);
+  return `${error.message}: ${errors.map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message)).join('; ')}`;
+}

@@ -1,0 +1,115 @@
+// The training scheduler against a real SQLite file and the real runner: cron, dataset and alert
+// triggers start runs with their trigger kind; a second claim of the same fire (a restart, a
+// second process ticking at the same moment) starts nothing; fires missed while down collapse into one.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '../../server/db/client';
+import { alertRules, alerts, auditEvents, runs, trainingTriggers, triggerFires } from '../../server/db/schema';
+import { resetEnvForTests } from '../../server/env';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
+import { closeRunManager, getRunManager } from '../../server/runtime';
+import { createEndpoint, registerModel, fraudModel } from '../../server/serving/test-kit';
+import { schedulerTick } from '../../server/training/scheduler';
+import { createTrigger } from '../../server/training/triggers';
+import { importCsv } from './helpers/import-dataset';
+import { datasetClassifier } from './helpers/registry-pipeline';
+import { newDataDir } from './helpers/server-process';
+
+const dataDir = newDataDir();
+const T0 = Date.parse('2026-03-02T10:07:00Z');
+const sampleCsv = new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url).pathname;
+
+beforeAll(async () => {
+  process.env.PIPEWORKS_DATA_DIR = dataDir;
+  resetEnvForTests();
+  const { db } = getDb();
+  seedSampleProject(db);
+  await importCsv(db, dataDir, sampleCsv, 'cancer');
+  const doc = datasetClassifier({ id: 'retrain', dataset: 'cancer' });
+  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+});
+
+afterAll(async () => {
+  await closeRunManager();
+  closeDb();
+});
+
+const db = () => getDb().db;
+const firesOf = (triggerId: string) => db().select().from(triggerFires).where(eq(triggerFires.triggerId, triggerId)).all();
+
+async function ended(runId: string) {
+  await getRunManager().whenDone(runId);
+  return db().select({ status: runs.status, trigger: runs.trigger }).from(runs).where(eq(runs.id, runId)).get();
+}
+
+describe('cron triggers', () => {
+  it('fires at the scheduled minute, once, even when two ticks race for it', async () => {
+    const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'retrain', cron: '*/15 * * * *' }, null, T0);
+    expect(new Date(trigger.nextFireAt!).toISOString()).toBe('2026-03-02T10:15:00.000Z');
+    expect((await schedulerTick(db(), { now: () => T0 + 60_000 })).fired).toEqual([]);
+    const at = Date.parse('2026-03-02T10:15:20Z');
+    // Two processes reading the same due row: both try, the unique dedupe key lets one through.
+    db().update(trainingTriggers).set({ nextFireAt: trigger.nextFireAt }).run();
+    const [a, b] = await Promise.all([schedulerTick(db(), { now: () => at }), Promise.resolve().then(() => (db().update(trainingTriggers).set({ nextFireAt: trigger.nextFireAt }).run(), schedulerTick(db(), { now: () => at })))]);
+    const states = [...a.fired, ...b.fired].map((f) => f.state).sort();
+    expect(states).toEqual(['claimed_elsewhere', 'started']);
+    const [fire] = firesOf(trigger.id);
+    expect(fire.dedupeKey).toBe('2026-03-02T10:15:00.000Z');
+    expect(await ended(fire.runId!)).toEqual({ status: 'succeeded', trigger: 'schedule' });
+    expect(new Date(db().select().from(trainingTriggers).where(eq(trainingTriggers.id, trigger.id)).get()!.nextFireAt!).toISOString()).toBe('2026-03-02T10:30:00.000Z');
+    const audited = db().select().from(auditEvents).where(eq(auditEvents.action, 'trigger.fire')).all();
+    expect(audited.map((e) => e.targetId)).toEqual([fire.runId]);
+    db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, trigger.id)).run();
+  });
+
+  it('fires once for the latest missed time after being down, not a burst', async () => {
+    const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'retrain', cron: '0 * * * *' }, null, T0);
+    // Down from 10:07 to 15:30: 11:00 … 15:00 were missed; one run, for 15:00.
+    const result = await schedulerTick(db(), { now: () => Date.parse('2026-03-02T15:30:00Z') });
+    expect(result.fired.map((f) => [f.state, f.dedupeKey])).toEqual([['started', '2026-03-02T15:00:00.000Z']]);
+    const again = await schedulerTick(db(), { now: () => Date.parse('2026-03-02T15:45:00Z') });
+    expect(again.fired).toEqual([]);
+    const detail = db().select().from(auditEvents).where(eq(auditEvents.action, 'trigger.fire')).all().at(-1)!.detail as Record<string, unknown>;
+    expect(detail).toMatchObject({ scheduledFor: '2026-03-02T15:00:00.000Z', missedTimes: 4 });
+    await ended(firesOf(trigger.id)[0].runId!);
+    db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, trigger.id)).run();
+  });
+});
+
+describe('dataset and alert triggers', () => {
+  it('fires for a dataset version created after the trigger, once', async () => {
+    const datasetId = (await importCsv(db(), dataDir, sampleCsv, 'cancer')).version.datasetId;
+    createTrigger(db(), { kind: 'dataset', pipelineId: 'retrain', datasetId }, null);
+    expect((await schedulerTick(db())).fired).toEqual([]);
+    const smaller = path.join(dataDir, 'cancer-next.csv');
+    writeFileSync(smaller, readFileSync(sampleCsv, 'utf8').split('\n').slice(0, 400).join('\n'));
+    const next = await importCsv(db(), dataDir, smaller, 'cancer');
+    const fired = (await schedulerTick(db())).fired;
+    expect(fired.map((f) => [f.state, f.dedupeKey])).toEqual([['started', next.version.id]]);
+    expect((await schedulerTick(db())).fired).toEqual([]);
+    expect(await ended((fired[0] as { runId: string }).runId)).toEqual({ status: 'succeeded', trigger: 'dataset' });
+  });
+
+  it('fires for each alert its rule opens, and records why a run could not start', async () => {
+    const model = await registerModel(db(), dataDir, fraudModel(0), 'fraud', 'sample');
+    const endpointId = createEndpoint(db(), 'fraud-live', model.modelId, { projectId: 'sample' });
+    db().insert(alertRules).values({ id: 'rule', endpointId, name: 'amount drift', metric: 'psi', feature: 'amount', operator: '>', threshold: 0.2, createdAt: 1, updatedAt: 1 }).run();
+    const trigger = createTrigger(db(), { kind: 'alert', pipelineId: 'retrain', alertRuleId: 'rule' }, null);
+    expect(trigger.endpointId).toBe(endpointId);
+    db().insert(alerts).values({ id: 'a1', ruleId: 'rule', endpointId, state: 'open', severity: 'warning', message: 'psi(amount) = 0.4 > 0.2', value: 0.4, openedAt: Date.now() }).run();
+    const [fire] = (await schedulerTick(db())).fired;
+    expect(fire).toMatchObject({ state: 'started', dedupeKey: 'a1' });
+    expect(await ended((fire as { runId: string }).runId)).toEqual({ status: 'succeeded', trigger: 'alert' });
+    // The pipeline breaks (its dataset is gone from the document): the fire says why, nothing crashes.
+    const broken = datasetClassifier({ id: 'retrain', dataset: 'no-such-data' });
+    saveVersion(db(), 'sample', broken, null, { baseVersion: latestVersionNumber(db(), 'retrain') });
+    db().update(alerts).set({ state: 'resolved', resolvedAt: Date.now() }).where(eq(alerts.id, 'a1')).run();
+    db().insert(alerts).values({ id: 'a2', ruleId: 'rule', endpointId, state: 'open', severity: 'warning', message: 'psi(amount) = 0.5 > 0.2', value: 0.5, openedAt: Date.now() }).run();
+    const [failed] = (await schedulerTick(db())).fired;
+    expect(failed).toMatchObject({ state: 'failed', dedupeKey: 'a2' });
+    expect(firesOf(trigger.id).find((f) => f.dedupeKey === 'a2')).toMatchObject({ runId: null, error: expect.stringContaining('no-such-data') });
+  });
+});
