@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
+import { CodeEditRefusedError } from '../pipelines/code-edits';
 import { SaveConflictError } from '../pipelines/save-conflict';
 import { can, type Action } from '../auth/roles';
 import type { Context } from './context';
@@ -31,6 +32,10 @@ const requireUser = t.middleware(({ ctx, next }) => {
 /** User errors thrown anywhere below become 400s with their message; everything else stays a 500. */
 const mapUserErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  // Writing code beyond one's role is refused as any other action would be: a 403, audited.
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof CodeEditRefusedError) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: result.error.cause.message, cause: result.error.cause });
+  }
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof UserError) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause });
   }

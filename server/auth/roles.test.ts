@@ -3,7 +3,7 @@ import { ACTIONS, ROLES, can, canCancelRun, cancelRefusal, isRole, type Action, 
 
 const allowed: Record<Role, Action[]> = {
   admin: [...ACTIONS],
-  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete', 'deploy.manage'],
+  scientist: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete', 'deploy.manage', 'code.write'],
   analyst: ['pipeline.read', 'pipeline.write', 'run.start', 'run.cancel', 'project.create', 'model.register', 'model.alias', 'history.delete', 'deploy.manage'],
   viewer: ['pipeline.read', 'model.approve'],
 };

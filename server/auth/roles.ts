@@ -30,6 +30,8 @@ export const ACTIONS = [
   'audit.read',
   /** Change installation-wide settings (whether upgrades keep cached results): admins only. */
   'settings.manage',
+  /** Add or change the code of code nodes (it runs, sandboxed, on the server): scientists and admins. */
+  'code.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +44,7 @@ export function can(role: Role, action: Action): boolean {
     case 'admin':
       return true;
     case 'scientist':
+      return action === 'code.write' || canBuild(action);
     case 'analyst':
       return canBuild(action);
     case 'viewer':
@@ -70,6 +73,7 @@ function canReview(action: Action): boolean {
     case 'storage.gc':
     case 'audit.read':
     case 'settings.manage':
+    case 'code.write':
       return false;
     default:
       return assertNever(action, 'action');
@@ -77,7 +81,8 @@ function canReview(action: Action): boolean {
 }
 
 // Scientists and analysts build, run, register and promote, and start projects; they manage
-// neither people nor others' projects, and approving a promotion is someone else's call.
+// neither people nor others' projects, and approving a promotion is someone else's call. Writing
+// code is the scientists' (see can): analysts run pipelines that contain it.
 function canBuild(action: Action): boolean {
   switch (action) {
     case 'pipeline.read':
@@ -96,6 +101,7 @@ function canBuild(action: Action): boolean {
     case 'storage.gc':
     case 'audit.read':
     case 'settings.manage':
+    case 'code.write':
       return false;
     default:
       return assertNever(action, 'action');

@@ -11,7 +11,9 @@ import { sha256Hex } from '../../engine/hash';
 import { mergeDocs } from '../../engine/merge';
 import type { Db } from '../db/client';
 import { pipelines, pipelineVersions, users, type SystemAuthor } from '../db/schema';
+import { CodeEditRefusedError, codeEdits } from './code-edits';
 import { notifyPipelineChanged } from './pipeline-events';
+import { serverRegistry } from './registry';
 import { SaveConflictError, type VersionStamp } from './save-conflict';
 
 export interface SaveResult {
@@ -27,6 +29,8 @@ export interface SaveOptions {
   /** The version the document was edited from; 0 for a pipeline that does not exist yet. */
   baseVersion: number;
   message?: string;
+  /** False for a person whose role may not write code: a save that adds or changes code is refused. */
+  mayEditCode?: boolean;
 }
 
 /** The whole document's hash: layout changes are content too, though they never change a plan. */
@@ -76,6 +80,10 @@ export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author:
       toStore = result.doc;
       merged = { doc: toStore, versions: since };
       mergedAuthorIds = [...new Set(since.flatMap((v) => (v.authorId && v.authorId !== authorId ? [v.authorId] : [])))];
+    }
+    if (options.mayEditCode === false) {
+      const edits = codeEdits(latest ? storedDoc(latest.doc) : undefined, toStore, serverRegistry());
+      if (edits.length > 0) throw new CodeEditRefusedError(edits);
     }
     const hash = versionHash(toStore);
     if (latest && latest.contentHash === hash) {
@@ -144,9 +152,9 @@ export function getVersion(db: Db, pipelineId: string, version?: number) {
  * Restoring an old version: a new version with the old one's content, based on `baseVersion`, the
  * latest the person has seen. If someone saved after that, the usual merge rule applies.
  */
-export function restoreVersion(db: Db, pipelineId: string, from: number, author: string, baseVersion: number): SaveResult {
+export function restoreVersion(db: Db, pipelineId: string, from: number, author: string, baseVersion: number, mayEditCode = true): SaveResult {
   const pipeline = db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).get();
   const old = pipeline ? getVersion(db, pipelineId, from) : undefined;
   if (!pipeline || !old) throw new UserError(`Pipeline "${pipelineId}" has no version ${from} to restore`, { field: 'version' });
-  return saveVersion(db, pipeline.projectId, storedDoc(old.doc), author, { baseVersion, message: `Restored v${from}` });
+  return saveVersion(db, pipeline.projectId, storedDoc(old.doc), author, { baseVersion, message: `Restored v${from}`, mayEditCode });
 }

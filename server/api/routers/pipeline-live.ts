@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../auth/audit';
+import { can } from '../../auth/roles';
 import { pipelines } from '../../db/schema';
 import { pipelineEvents } from '../../pipelines/pipeline-events';
 import { joinPipeline, viewersOf } from '../../pipelines/presence';
@@ -44,7 +45,7 @@ export const pipelineLiveProcedures = {
   restore: permitted('pipeline.write')
     .input(z.object({ id: pipelineId, version: z.number().int().positive(), baseVersion: z.number().int().min(0) }))
     .mutation(({ ctx, input }) => {
-      const saved = restoreVersion(ctx.db, input.id, input.version, ctx.user.id, input.baseVersion);
+      const saved = restoreVersion(ctx.db, input.id, input.version, ctx.user.id, input.baseVersion, can(ctx.user.role, 'code.write'));
       if (saved.created) {
         audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
       }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { audit } from '../../auth/audit';
+import { can } from '../../auth/roles';
 import { pipelines, pipelineVersions, projects, users } from '../../db/schema';
 import { compileDoc, docColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
@@ -99,7 +100,11 @@ export const pipelineRouter = createTRPCRouter({
       if (!project) throw notFound(`Project "${input.projectId}"`);
       const parsed = parseDocument(input.doc);
       if (!parsed.ok) throw issuesError('The pipeline document is not valid', parsed.error);
-      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, { baseVersion: input.baseVersion, message: input.message });
+      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, {
+        baseVersion: input.baseVersion,
+        message: input.message,
+        mayEditCode: can(ctx.user.role, 'code.write'),
+      });
       if (saved.created) {
         audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
       }
