@@ -10,6 +10,10 @@ const USAGE = `Usage: pipeworks <command>
   setup                                   migrate the database and seed the sample project
   user add --email E --role R [--name N]  add a user; the password is read from stdin
   validate <pipeline.json> [--json]       print every compile issue (exit 2 when invalid)
+  nodes [--json]                          list the node types
+  nodes describe <type>[@version] [--json]
+                                          ports, params (type, default, allowed values, description)
+                                          and an example node to paste into a pipeline file
   run <pipeline.json> [--json] [--base N] run on the server runner (exit 0 ok, 1 failed, 2 invalid or
                                           in conflict with edits saved since version N)
   ingest <file.csv|file.parquet> --name N [--json]
@@ -55,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case 'validate':
         return await (await import('./validate')).cmdValidate(rest);
+      case 'nodes':
+        return await (await import('./nodes')).cmdNodes(rest);
       case 'run':
         return await (await import('./run')).cmdRun(rest);
       case 'ingest':
