@@ -14,8 +14,17 @@ const USAGE = `Usage: pipeworks <command>
   nodes describe <type>[@version] [--json]
                                           ports, params (type, default, allowed values, description)
                                           and an example node to paste into a pipeline file
-  run <pipeline.json> [--json] [--base N] run on the server runner (exit 0 ok, 1 failed, 2 invalid or
-                                          in conflict with edits saved since version N)
+  run <pipeline.json> [--json] [--base N] [--gate]
+                                          run on the server runner (exit 0 ok, 1 failed, 2 invalid or
+                                          in conflict with edits saved since version N); --json gives
+                                          each step's artifacts, metrics and gates; --gate prints every
+                                          gate and exits 1 when any failed (data validation, schema,
+                                          model quality, deploy), even one set to only report
+  promote <model>[@vN|@latest|@alias] --alias NAME --gate METRIC>=VALUE... [--champion METRIC[:MARGIN]]
+         [--project P] [--comment C] [--json]
+                                          point the alias at the version only when every gate passes
+                                          on its recorded metrics (--champion: beats the version the
+                                          alias names now); exit 1 naming each failed gate and its figures
   ingest <file.csv|file.parquet> --name N [--json]
          [--delimiter ,|;|tab||] [--encoding utf-8|windows-1252] [--na TOKEN]... [--type COLUMN=TYPE]...
                                           import a file as a new version of dataset N
@@ -63,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./nodes')).cmdNodes(rest);
       case 'run':
         return await (await import('./run')).cmdRun(rest);
+      case 'promote':
+        return await (await import('./promote')).cmdPromote(rest);
       case 'ingest':
         return await (await import('./ingest')).cmdIngest(rest);
       case 'backup':

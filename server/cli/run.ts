@@ -4,7 +4,9 @@ import { UserError } from '../../engine/errors';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import { pipelines, pipelineVersions, projects } from '../db/schema';
+import { pipelines, pipelineVersions, projects, runMetrics } from '../db/schema';
+import { getEnv } from '../env';
+import { stepGates, type StepGate } from '../runs/step-gates';
 import { parseAndCompile } from '../pipelines/compile-doc';
 import { startRun } from '../pipelines/start-run';
 import { SaveConflictError } from '../pipelines/save-conflict';
@@ -56,7 +58,7 @@ function baseVersionFor(doc: PipelineDoc, base: string | undefined): number {
 }
 
 export async function cmdRun(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, base: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, base: { type: 'string' }, gate: { type: 'boolean' } }, allowPositionals: true });
   const out = values.json ? console.error : console.log;
   const compiled = parseAndCompile(getDb().db, await readPipelineFile(positionals[0]));
   if (!compiled.ok) {
@@ -97,19 +99,26 @@ export async function cmdRun(args: string[]): Promise<number> {
   await closeRunManager();
 
   const run = readRun(db, runId)!;
-  if (values.json) console.log(JSON.stringify(toJson(run, saved.version), null, 2));
+  const json = await toJson(db, run, saved.version);
+  if (values.json) console.log(JSON.stringify(json, null, 2));
   else out(`run ${status}`);
+  const failedGates = json.steps.flatMap((s) => s.gates.filter((g) => !g.passed).map((g) => ({ step: s.id, ...g })));
+  if (values.gate) {
+    for (const s of json.steps) for (const g of s.gates) out(`  gate ${g.passed ? 'passed' : 'FAILED'} [${g.kind}] ${s.id}: ${g.gate} — ${g.figures}`);
+    for (const g of failedGates) console.error(`gate failed: [${g.kind}] step ${g.step}: ${g.gate} — ${g.figures}`);
+    if (failedGates.length > 0) return 1;
+  }
   return status === 'succeeded' ? 0 : 1;
 }
 
-/** The documented --json shape (README, "Scripting the CLI"). */
-function toJson(run: RunDetail, version: number) {
-  return {
-    runId: run.id,
-    pipelineId: run.pipelineId,
-    pipelineVersion: version,
-    status: run.status,
-    steps: run.steps.map((s) => ({
+/** The documented --json shape (README, "Scripting the CLI"): each step's metrics and gates beside its artifacts. */
+async function toJson(db: ReturnType<typeof getDb>['db'], run: RunDetail, version: number) {
+  const metricRows = db.select().from(runMetrics).where(eq(runMetrics.runId, run.id)).all();
+  const metricsOf = (stepId: string) =>
+    Object.fromEntries(metricRows.filter((m) => m.stepId === stepId).map((m) => [m.key.slice(stepId.length + 1), m.value]));
+  const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+  const steps = await Promise.all(
+    run.steps.map(async (s) => ({
       id: s.stepId,
       type: s.nodeType,
       status: s.status,
@@ -119,7 +128,18 @@ function toJson(run: RunDetail, version: number) {
       runner: s.runner,
       backend: s.backend,
       outputs: s.outputs ?? {},
+      metrics: metricsOf(s.stepId) as Record<string, number>,
+      gates: (await stepGates(dataDir, s)) as StepGate[],
       error: s.errorCode ? { code: s.errorCode, message: s.errorMessage } : null,
     })),
+  );
+  const gates = steps.flatMap((s) => s.gates);
+  return {
+    runId: run.id,
+    pipelineId: run.pipelineId,
+    pipelineVersion: version,
+    status: run.status,
+    gatesPassed: gates.every((g) => g.passed),
+    steps,
   };
 }

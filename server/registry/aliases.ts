@@ -22,7 +22,8 @@ export interface AliasChange {
   /** The version number to point at; null removes the alias. */
   version: number | null;
   comment?: string;
-  actor: Actor;
+  /** id null: `pipeworks promote`, which acts for no user (CI); the audit event says so by its null. */
+  actor: { id: string | null };
 }
 
 export type AliasOutcome =
@@ -185,7 +186,7 @@ function pendingRequest(tx: Tx, requestId: string): AliasRequest {
 }
 
 /** A newer request for the same alias replaces an older pending one: approvers see one question. */
-function supersedePending(tx: Tx, modelId: string, alias: string, userId: string): void {
+function supersedePending(tx: Tx, modelId: string, alias: string, userId: string | null): void {
   tx.update(aliasRequests)
     .set({ state: 'superseded', decidedBy: userId, decidedAt: Date.now() })
     .where(and(eq(aliasRequests.modelId, modelId), eq(aliasRequests.alias, alias), eq(aliasRequests.state, 'pending')))
