@@ -10,28 +10,56 @@ import type { MlpModel } from './mlp-payload';
 
 /** Classifiers: rows × classes probabilities (two columns for binary); regression: rows × 1. */
 export function mlpForwardCpu(model: MlpModel, X: Matrix): Float64Array {
+  return compileMlpForward(model)(X);
+}
+
+interface CompiledLayer {
+  fanIn: number;
+  units: number;
+  /** W transposed (units × fanIn), in float64: each unit's weights contiguous. */
+  weights: Float64Array;
+  biases: Float64Array;
+}
+
+/**
+ * The forward pass with the layout work done once per model: serving calls it per request, where
+ * slicing the flat vector and its float32 → float64 reads per call cost more than the arithmetic.
+ * Sums run over the inputs in the same order as before, so results are bit-identical.
+ */
+export function compileMlpForward(model: MlpModel): (X: Matrix) => Float64Array {
   const { spec, theta } = model;
-  if (X.cols !== spec.inputs) throw new Error(`The MLP expects ${spec.inputs} features, got ${X.cols}`);
-  const slots = layerSlots(spec);
+  const layers: CompiledLayer[] = layerSlots(spec).map((s) => {
+    const weights = new Float64Array(s.units * s.fanIn);
+    for (let u = 0; u < s.units; u++) for (let i = 0; i < s.fanIn; i++) weights[u * s.fanIn + i] = theta[s.wOffset + i * s.units + u];
+    return { fanIn: s.fanIn, units: s.units, weights, biases: Float64Array.from(theta.subarray(s.bOffset, s.bOffset + s.units)) };
+  });
   const width = spec.output === 'sigmoid' ? 2 : spec.outputs;
-  const out = new Float64Array(X.rows * width);
   const widest = Math.max(spec.inputs, ...spec.hidden, spec.outputs);
-  let h = new Float64Array(widest);
-  let next = new Float64Array(widest);
-  for (let r = 0; r < X.rows; r++) {
-    for (let j = 0; j < spec.inputs; j++) h[j] = X.data[r * X.cols + j];
-    slots.forEach((s, l) => {
-      const last = l === slots.length - 1;
-      for (let u = 0; u < s.units; u++) {
-        let z = theta[s.bOffset + u];
-        for (let i = 0; i < s.fanIn; i++) z += h[i] * theta[s.wOffset + i * s.units + u];
-        next[u] = last ? z : activate(spec.activation, z);
+  const activation = spec.activation;
+  return (X) => {
+    if (X.cols !== spec.inputs) throw new Error(`The MLP expects ${spec.inputs} features, got ${X.cols}`);
+    const out = new Float64Array(X.rows * width);
+    let h = new Float64Array(widest);
+    let next = new Float64Array(widest);
+    for (let r = 0; r < X.rows; r++) {
+      for (let j = 0; j < spec.inputs; j++) h[j] = X.data[r * X.cols + j];
+      for (let l = 0; l < layers.length; l++) {
+        const { fanIn, units, weights, biases } = layers[l];
+        const last = l === layers.length - 1;
+        for (let u = 0; u < units; u++) {
+          let z = biases[u];
+          const row = u * fanIn;
+          for (let i = 0; i < fanIn; i++) z += h[i] * weights[row + i];
+          next[u] = last ? z : activate(activation, z);
+        }
+        const swap = h;
+        h = next;
+        next = swap;
       }
-      [h, next] = [next, h];
-    });
-    writeOutput(model, h, out, r, width);
-  }
-  return out;
+      writeOutput(model, h, out, r, width);
+    }
+    return out;
+  };
 }
 
 function activate(activation: MlpActivation, z: number): number {

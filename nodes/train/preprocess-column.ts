@@ -80,6 +80,18 @@ export function writeNumeric(state: NumericColumnState, values: Float64Array, ou
   }
 }
 
+/** Category → code, made once per fitted column: serving writes one row at a time. */
+const indexes = new WeakMap<CategoricalColumnState, ReadonlyMap<string, number>>();
+
+function categoryIndex(state: CategoricalColumnState): ReadonlyMap<string, number> {
+  let index = indexes.get(state);
+  if (!index) {
+    index = new Map(state.categories.map((c, i) => [c, i]));
+    indexes.set(state, index);
+  }
+  return index;
+}
+
 /** Writes columns col.. of a zero-filled row-major matrix; an unseen value goes to the unseen bucket. */
 export function writeCategorical(
   state: CategoricalColumnState,
@@ -88,7 +100,7 @@ export function writeCategorical(
   cols: number,
   col: number,
 ) {
-  const index = new Map(state.categories.map((c, i) => [c, i]));
+  const index = categoryIndex(state);
   const unseen = state.encoding === 'one_hot' ? state.categories.length : UNSEEN_CODE;
   for (let r = 0; r < values.length; r++) {
     const code = index.get(values[r] ?? state.fill) ?? unseen;

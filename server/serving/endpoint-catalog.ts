@@ -1,7 +1,14 @@
 // What the serving process reads from the database, as prepared statements on the raw
 // better-sqlite3 handle: the per-request revision check must cost microseconds, not a query build.
+// The endpoint heads (id, revision) are kept between requests and read again as soon as anything
+// was committed to the database (db-change-watch.ts), and at least every RECHECK_MS regardless.
 import type Database from 'better-sqlite3';
 import type { DeploymentRole, EndpointKeyScope, UnseenCategoryPolicy } from '../db/schema';
+import { DbChangeWatch } from './db-change-watch';
+
+const RECHECK_MS = 1000;
+/** Names asked for, live or not; past this many the cache starts over. */
+const MAX_HEADS = 1000;
 
 export interface EndpointHead {
   id: string;
@@ -45,8 +52,12 @@ export class EndpointCatalog {
   private readonly keysOf: Database.Statement<[string], Omit<KeyRow, 'scopes'> & { scopes: string }>;
   private readonly endpointOfKey: Database.Statement<[string], { name: string }>;
   private readonly liveNames: Database.Statement<[], { name: string }>;
+  private readonly watch: DbChangeWatch;
+  private readonly heads = new Map<string, EndpointHead | null>();
+  private checkedAt = 0;
 
   constructor(sqlite: Database.Database) {
+    this.watch = new DbChangeWatch(sqlite.name);
     this.headByName = sqlite.prepare(
       'SELECT id, revision, undeployed_at AS undeployedAt FROM endpoints WHERE name = ?',
     );
@@ -74,8 +85,23 @@ export class EndpointCatalog {
     this.liveNames = sqlite.prepare('SELECT name FROM endpoints WHERE undeployed_at IS NULL ORDER BY name');
   }
 
+  /** The endpoint's id and revision as of now: any commit since the last read is seen. */
   head(name: string): EndpointHead | undefined {
-    return this.headByName.get(name);
+    const now = Date.now();
+    if (this.watch.changed() || now - this.checkedAt > RECHECK_MS || this.heads.size > MAX_HEADS) {
+      this.heads.clear();
+      this.checkedAt = now;
+    }
+    let head = this.heads.get(name);
+    if (head === undefined) {
+      head = this.headByName.get(name) ?? null;
+      this.heads.set(name, head);
+    }
+    return head ?? undefined;
+  }
+
+  close(): void {
+    this.watch.close();
   }
 
   /** The endpoint, its live deployments and all its keys, read in one snapshot. */

@@ -108,27 +108,16 @@ function logRows(
   predictions: Predictions,
   latencyMs: number,
 ): string[] {
-  const ids: string[] = [];
+  const ids: string[] = new Array<string>(request.rows);
   const createdAt = Date.now();
   const names = [...request.columns.keys()];
-  const perRow = latencyMs / request.rows;
+  const columns = [...request.columns.values()];
+  const latency = latencyMs / request.rows;
   for (let row = 0; row < request.rows; row++) {
     const id = randomUUID();
-    ids.push(id);
-    const inputs: Record<string, unknown> = {};
-    for (const name of names) inputs[name] = request.columns.get(name)![row] ?? null;
-    ctx.log.add({
-      id,
-      endpointId,
-      versionId: model.versionId,
-      role,
-      shadowOf: shadowOf ? shadowOf[row] : null,
-      keyId,
-      createdAt,
-      latencyMs: perRow,
-      inputs: JSON.stringify(inputs),
-      outputs: JSON.stringify(rowOutput(predictions, row)),
-    });
+    ids[row] = id;
+    const meta = { id, endpointId, versionId: model.versionId, role, shadowOf: shadowOf ? shadowOf[row] : null, keyId, createdAt, latencyMs: latency };
+    ctx.log.add(meta, names, columns, row, predictions);
   }
   return ids;
 }

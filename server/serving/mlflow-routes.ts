@@ -2,9 +2,8 @@
 // names the endpoint (every key belongs to exactly one endpoint, so that is never ambiguous).
 // Answers {"predictions": [...]} like MLflow's scoring server, plus `probabilities` (classifiers)
 // and `prediction_ids` (when the request was logged) as extra top-level fields, as MLflow adds metadata.
-import { hashToken } from '../auth/tokens';
 import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
-import { authorize, bearerToken } from './key-auth';
+import { authorize, bearerToken, cachedHash } from './key-auth';
 import { pickModel, predictedValues, routingOf, rowOutput, score } from './infer';
 import { parseJsonBody, readBody, sendJson } from './http-io';
 import { decodeMlflowRequest } from './mlflow-request';
@@ -41,7 +40,7 @@ export async function mlflowInvocations(ctx: ServingContext, call: Call): Promis
 function endpointOfKey(ctx: ServingContext, { req }: Call): string {
   const token = bearerToken(req);
   if (!token) throw new ServeError(401, `POST /invocations finds its endpoint by key: send "Authorization: Bearer ${ENDPOINT_KEY_PREFIX}…", or call /endpoints/{name}/invocations`);
-  const name = token.startsWith(ENDPOINT_KEY_PREFIX) ? ctx.catalog.endpointNameForKey(hashToken(token)) : null;
+  const name = token.startsWith(ENDPOINT_KEY_PREFIX) ? ctx.catalog.endpointNameForKey(cachedHash(token)) : null;
   if (!name) throw new ServeError(401, 'The key is not a live key of any deployed endpoint');
   return name;
 }

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { unpackBatch } from './prediction-log-codec.mjs';
 
 const sqlite = new Database(path.join(workerData.dataDir, 'pipeworks.db'));
 sqlite.pragma('journal_mode = WAL');
@@ -46,8 +47,9 @@ const writeFeedback = sqlite.transaction((endpointId, keyId, rows) => {
 parentPort.on('message', (message) => {
   try {
     if (message.type === 'log') {
-      writeLog(message.entries);
-      parentPort.postMessage({ type: 'logged', seq: message.seq, count: message.entries.length });
+      const entries = unpackBatch(message.batch);
+      writeLog(entries);
+      parentPort.postMessage({ type: 'logged', seq: message.seq, count: entries.length });
     } else if (message.type === 'feedback') {
       const result = writeFeedback(message.endpointId, message.keyId, message.rows);
       parentPort.postMessage({ type: 'feedback', seq: message.seq, ...result });

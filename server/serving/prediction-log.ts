@@ -1,23 +1,11 @@
-// The prediction log, written in batches: entries gather in memory and go to the writer thread
-// every FLUSH_MS or every FLUSH_ROWS entries, where one prepared statement inserts them all in one
-// transaction. Never a database write per request, and never on the serving thread.
+// The prediction log, written in batches: entries gather in memory, packed (prediction-log-batch.ts),
+// and go to the writer thread every FLUSH_MS or every FLUSH_ROWS entries as one message, where one
+// prepared statement inserts them all in one transaction. Never a database write per request, and
+// never on the serving thread; the JSON text of inputs and outputs is made on the writer thread too.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DeploymentRole } from '../db/schema';
-
-export interface LogEntry {
-  id: string;
-  endpointId: string;
-  versionId: string;
-  role: DeploymentRole;
-  shadowOf: string | null;
-  keyId: string | null;
-  createdAt: number;
-  latencyMs: number;
-  /** JSON text of the row's inputs and outputs, made on the serving thread. */
-  inputs: string;
-  outputs: string;
-}
+import type { Predictions } from '../../nodes/models/predict';
+import { LogBatch, type LogMeta } from './prediction-log-batch';
 
 export interface FeedbackRow {
   row: number;
@@ -34,7 +22,7 @@ type Reply = { type: string; seq: number; message?: string; stored?: number; unk
 
 export class PredictionLog {
   private readonly worker: Worker;
-  private buffer: LogEntry[] = [];
+  private buffer = new LogBatch();
   private inFlight = 0;
   private seq = 0;
   private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
@@ -51,30 +39,32 @@ export class PredictionLog {
     this.timer.unref();
   }
 
-  add(entry: LogEntry): void {
-    if (this.buffer.length + this.inFlight >= MAX_PENDING) {
+  /** One row of a request: its raw values (columns in `names` order) and its predictions. */
+  add(meta: LogMeta, names: readonly string[], columns: readonly unknown[][], row: number, predictions: Predictions): void {
+    if (this.buffer.count + this.inFlight >= MAX_PENDING) {
       this.dropped++;
       return;
     }
-    this.buffer.push(entry);
-    if (this.buffer.length >= FLUSH_ROWS) this.flush();
+    this.buffer.add(meta, names, columns, row, predictions);
+    if (this.buffer.count >= FLUSH_ROWS) void this.flush();
   }
 
   /** Sends what is buffered; resolves once it is written. */
   flush(): Promise<void> {
-    if (this.buffer.length === 0) return Promise.resolve();
-    const entries = this.buffer;
-    this.buffer = [];
-    this.inFlight += entries.length;
-    return this.send({ type: 'log', entries }).then(
+    const count = this.buffer.count;
+    if (count === 0) return Promise.resolve();
+    const { batch, transfer } = this.buffer.pack();
+    this.buffer = new LogBatch();
+    this.inFlight += count;
+    return this.send({ type: 'log', batch }, transfer).then(
       (reply) => {
-        this.inFlight -= entries.length;
+        this.inFlight -= count;
         this.written += reply.count ?? 0;
       },
       (error: Error) => {
-        this.inFlight -= entries.length;
-        this.dropped += entries.length;
-        this.onError(`prediction log: ${entries.length} entries not written: ${error.message}`);
+        this.inFlight -= count;
+        this.dropped += count;
+        this.onError(`prediction log: ${count} entries not written: ${error.message}`);
       },
     );
   }
@@ -94,11 +84,11 @@ export class PredictionLog {
     await this.worker.terminate();
   }
 
-  private send(message: Record<string, unknown>): Promise<Reply> {
+  private send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<Reply> {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq });
+      this.worker.postMessage({ ...message, seq }, transfer);
     });
   }
 

@@ -14,7 +14,7 @@ import { predictTable, type Predictions } from '../../nodes/models/predict';
 import { estimatorFor } from '../../nodes/models/predict';
 import { exportOnnx, ONNX_OUTPUTS } from '../../nodes/onnx/export-onnx';
 import { MLP_FORMAT } from '../../nodes/train/mlp-estimator';
-import { mlpForwardCpu } from '../../nodes/train/mlp-forward-cpu';
+import { compileMlpForward } from '../../nodes/train/mlp-forward-cpu';
 import { decodeMlpPayload } from '../../nodes/train/mlp-payload';
 import type { FittedPreprocessing } from '../../nodes/train/preprocess-state';
 import type { ColumnData } from '../../nodes/table/table-from-columns';
@@ -43,8 +43,8 @@ export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessin
   const notes: string[] = [];
   const predictions = (scores: Float64Array): Predictions => ({ task: model.task, labels: [...model.labels], scores });
   if (model.format === MLP_FORMAT) {
-    const mlp = decodeMlpPayload(model.payload);
-    candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(mlpForwardCpu(mlp, batch.matrix(pre))) });
+    const forward = compileMlpForward(decodeMlpPayload(model.payload));
+    candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(forward(batch.matrix(pre))) });
   } else {
     const estimator = estimatorFor(model.format);
     candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(await estimator.predict(model.payload, batch.matrix(pre), ml)) });

@@ -3,7 +3,7 @@
 // only when asked. One row through Arrow costs more than a small model's arithmetic.
 import { transformValues } from '../../nodes/train/preprocess';
 import type { Matrix } from '../../nodes/train/estimator';
-import type { FittedPreprocessing } from '../../nodes/train/preprocess-state';
+import type { CategoricalColumnState, FittedPreprocessing, NumericColumnState } from '../../nodes/train/preprocess-state';
 import type { ColumnData } from '../../nodes/table/table-from-columns';
 import type { OnnxFeed } from '../../nodes/onnx/onnx-feeds';
 import { ONNX_MISSING_STRING } from '../../nodes/onnx/preprocess-onnx';
@@ -14,33 +14,38 @@ const MS_PER_DAY = 86_400_000;
 
 export class ScoringBatch {
   private arrow: TableValue | null = null;
-  private readonly byName: Map<string, ColumnData>;
+  /** Where the next column is looked for first: the preprocessing reads columns in input order. */
+  private cursor = 0;
 
   /** Numbers and datetimes (epoch ms) as numbers with NaN for missing; others string, boolean or null. */
   constructor(
     readonly rows: number,
     readonly columns: readonly ColumnData[],
-  ) {
-    this.byName = new Map(columns.map((c) => [c.info.name, c]));
-  }
+  ) {}
 
   table(): TableValue {
     this.arrow ??= { kind: 'table', table: servingTable(this.columns, this.rows), columns: this.columns.map((c) => c.info) };
     return this.arrow;
   }
 
-  /** The preprocessing's matrix, as transform() would build it from the Arrow table. */
+  /**
+   * The preprocessing's matrix, as transform() would build it from the Arrow table. The batch is
+   * its own column reader (the methods below): no closures per request on the serving path.
+   */
   matrix(pre: FittedPreprocessing): Matrix {
-    return transformValues(pre, this.rows, {
-      numeric: (state) => {
-        const values = this.column(state.name).values;
-        const out = new Float64Array(this.rows);
-        const scale = state.source === 'datetime' ? 1 / MS_PER_DAY : 1;
-        for (let i = 0; i < this.rows; i++) out[i] = (values[i] as number) * scale;
-        return out;
-      },
-      categorical: (state) => categories(this.column(state.name).values, this.rows),
-    });
+    return transformValues(pre, this.rows, this);
+  }
+
+  numeric(state: NumericColumnState): Float64Array {
+    const values = this.column(state.name).values;
+    const out = new Float64Array(this.rows);
+    const scale = state.source === 'datetime' ? 1 / MS_PER_DAY : 1;
+    for (let i = 0; i < this.rows; i++) out[i] = (values[i] as number) * scale;
+    return out;
+  }
+
+  categorical(state: CategoricalColumnState): (string | null)[] {
+    return categories(this.column(state.name).values, this.rows);
   }
 
   /** The inputs of the model's ONNX export (nodes/onnx/onnx-feeds.ts's layout). */
@@ -55,9 +60,15 @@ export class ScoringBatch {
   }
 
   private column(name: string): ColumnData {
-    const column = this.byName.get(name);
-    if (!column) throw new Error(`The preprocessing reads "${name}", which the validated request lacks`);
-    return column;
+    const n = this.columns.length;
+    for (let k = 0; k < n; k++) {
+      const i = (this.cursor + k) % n;
+      if (this.columns[i].info.name === name) {
+        this.cursor = i + 1;
+        return this.columns[i];
+      }
+    }
+    throw new Error(`The preprocessing reads "${name}", which the validated request lacks`);
   }
 }
 

@@ -123,5 +123,6 @@ async function close(server: Server, ctx: ServingContext, shedder: LoadShedder, 
   });
   shedder.close();
   await ctx.log.close();
+  ctx.catalog.close();
   sqlite.close();
 }

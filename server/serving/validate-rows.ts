@@ -6,7 +6,7 @@
 // ordinal -1) and reports it back. Text columns are open-ended: their new values are only reported.
 import { closestName } from '../../engine/did-you-mean';
 import type { UnseenCategoryPolicy } from '../db/schema';
-import type { CellValue } from '../../nodes/table/table-from-columns';
+import type { CellValue, ColumnData } from '../../nodes/table/table-from-columns';
 import type { ColumnType } from '../../nodes/values';
 import type { InputSpec, LoadedModel } from './loaded-model';
 import { describe, type RequestTable } from './request-table';
@@ -32,20 +32,42 @@ export function validateRows(
   model: Pick<LoadedModel, 'inputs' | 'ignorable'>,
   policy: UnseenCategoryPolicy = 'refuse',
 ): ValidatedRows {
-  const known = new Set(model.inputs.map((i) => i.info.name));
-  const missing = model.inputs.filter((i) => !request.columns.has(i.info.name)).map((i) => i.info.name);
+  const known = knownNames(model.inputs);
+  let complete = true;
+  for (const spec of model.inputs) if (!request.columns.has(spec.info.name)) complete = false;
   for (const name of request.columns.keys()) {
     if (known.has(name) || model.ignorable.has(name)) continue;
+    const missing = missingNames(request, model.inputs);
     const near = closestName(name, missing.length ? missing : known);
     throw badRequest(`Unknown column "${name}"${near ? ` (did you mean "${near}"?)` : ''}; the model reads ${list([...known])}`);
   }
-  if (missing.length) throw badRequest(`Missing column${missing.length > 1 ? 's' : ''} ${list(missing)}; the model reads ${list([...known])}`);
+  if (!complete) {
+    const missing = missingNames(request, model.inputs);
+    throw badRequest(`Missing column${missing.length > 1 ? 's' : ''} ${list(missing)}; the model reads ${list([...known])}`);
+  }
   const unseen: UnseenCategory[] = [];
-  const columns = model.inputs.map((spec) => ({
-    info: spec.info,
-    values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen, policy),
-  }));
+  const columns = new Array<ColumnData>(model.inputs.length);
+  for (let i = 0; i < columns.length; i++) {
+    const spec = model.inputs[i];
+    columns[i] = { info: spec.info, values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen, policy) };
+  }
   return { batch: new ScoringBatch(request.rows, columns), unseen };
+}
+
+/** The input names of a model, made once per model (the inputs array lives as long as the model). */
+const knownByInputs = new WeakMap<readonly InputSpec[], ReadonlySet<string>>();
+
+function knownNames(inputs: readonly InputSpec[]): ReadonlySet<string> {
+  let known = knownByInputs.get(inputs);
+  if (!known) {
+    known = new Set(inputs.map((i) => i.info.name));
+    knownByInputs.set(inputs, known);
+  }
+  return known;
+}
+
+function missingNames(request: RequestTable, inputs: readonly InputSpec[]): string[] {
+  return inputs.filter((i) => !request.columns.has(i.info.name)).map((i) => i.info.name);
 }
 
 function convertColumn(spec: InputSpec, raw: unknown[], unseen: UnseenCategory[], policy: UnseenCategoryPolicy): CellValue[] {
