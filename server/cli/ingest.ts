@@ -1,5 +1,7 @@
-// `pipeworks ingest <file> --name N`: the upload's import, run in-process on a file named on the
-// command line (only the local CLI ever reads a path a user names). Exit 0 imported, 1 rejected, 2 usage.
+// `pipeworks ingest <file|pattern>... [--name N]`: the upload's import, run in-process on files named
+// on the command line (only the local CLI ever reads a path a user names), all in one process.
+// Without --name each file becomes a dataset named after it; with --name every file is the next
+// version of N, in order. Exit 0 all imported, 1 any rejected (the others are kept), 2 usage.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ import { rejection } from '../datasets/ingest-result';
 import { versionSummary } from '../datasets/version-summary';
 import { getEnv } from '../env';
 import { CliError } from './cli-error';
+import { expandFiles } from './expand-files';
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -42,37 +45,54 @@ function readOptions(values: { delimiter?: string; encoding?: string; na?: strin
   return parsed.data;
 }
 
+/** A file's dataset name when --name is not given: its file name without the extension. */
+function nameOf(file: string): string {
+  return path.basename(file).replace(/\.(csv|tsv|txt|parquet)$/i, '');
+}
+
 export async function cmdIngest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliError('Name one file: pipeworks ingest <file.csv|file.parquet> --name N', 2);
-  const name = datasetNameSchema.safeParse(values.name ?? '');
-  if (!name.success) throw new CliError(`--name: ${name.error.issues[0].message}`, 2);
-  const options = readOptions(values);
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`Cannot read ${file}: ${error.code ?? error.message}`, 2);
+  if (positionals.length === 0) throw new CliError('Name a file: pipeworks ingest <file.csv|file.parquet|"*.csv">... [--name N]', 2);
+  const files = await expandFiles(positionals);
+  const names = files.map((file) => {
+    const name = datasetNameSchema.safeParse(values.name ?? nameOf(file));
+    if (!name.success) throw new CliError(`${values.name === undefined ? `${file}: name it with --name` : '--name'}: ${name.error.issues[0].message}`, 2);
+    return name.data;
   });
-  if (!info.isFile()) throw new CliError(`${file} is not a file`, 2);
+  const options = readOptions(values);
+  for (const file of files) {
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(`Cannot read ${file}: ${error.code ?? error.message}`, 2);
+    });
+    if (!info.isFile()) throw new CliError(`${file} is not a file`, 2);
+  }
 
+  // One process and one open database for every file: a batch costs one start-up, not one per file.
   const env = getEnv();
   boot({ resume: false });
+  const results = [];
+  for (const [i, file] of files.entries()) results.push(await ingestOne(file, names[i], options, env, values.json === true));
+  if (values.json) console.log(JSON.stringify(files.length === 1 && positionals.length === 1 && !/[*?]/.test(positionals[0]) ? results[0] : results, null, 2));
+  else if (files.length > 1) console.log(`${results.filter((r) => r.status === 'imported').length} of ${files.length} files imported`);
+  return results.every((r) => r.status === 'imported') ? 0 : 1;
+}
+
+async function ingestOne(file: string, name: string, options: ReturnType<typeof readOptions>, env: ReturnType<typeof getEnv>, json: boolean) {
   const filename = path.basename(file);
   try {
     const table = await ingestFile({ file, filename, options, limits: ingestLimits(env), dataDir: env.PIPEWORKS_DATA_DIR });
-    const recorded = recordDatasetVersion(getDb().db, { name: name.data, filename, userId: null, table });
+    const recorded = recordDatasetVersion(getDb().db, { name, filename, userId: null, table });
     const summary = versionSummary(recorded.version);
-    if (values.json) console.log(JSON.stringify({ status: 'imported', dataset: name.data, created: recorded.created, ...summary }, null, 2));
-    else {
+    if (!json) {
       const note = recorded.created ? '' : ' (unchanged: the latest version already holds this table)';
-      console.log(`imported "${name.data}" version ${summary.version}: ${summary.rows.toLocaleString('en')} rows × ${summary.columns.length} columns${note}`);
+      console.log(`imported "${name}" version ${summary.version}: ${summary.rows.toLocaleString('en')} rows × ${summary.columns.length} columns${note}`);
       console.log(summary.hash);
     }
-    return 0;
+    return { status: 'imported' as const, file, dataset: name, created: recorded.created, ...summary };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     const reason = rejection(error);
-    if (values.json) console.log(JSON.stringify({ status: 'rejected', error: reason }, null, 2));
-    else console.error(`rejected ${filename}: ${reason.message}`);
-    return 1;
+    if (!json) console.error(`rejected ${filename}: ${reason.message}`);
+    return { status: 'rejected' as const, file, dataset: name, error: reason };
   }
 }

@@ -25,10 +25,12 @@ const USAGE = `Usage: pipeworks <command>
                                           point the alias at the version only when every gate passes
                                           on its recorded metrics (--champion: beats the version the
                                           alias names now); exit 1 naming each failed gate and its figures
-  ingest <file.csv|file.parquet> --name N [--json]
+  ingest <file|"pattern*.csv">... [--name N] [--json]
          [--delimiter ,|;|tab||] [--encoding utf-8|windows-1252] [--na TOKEN]... [--type COLUMN=TYPE]...
-                                          import a file as a new version of dataset N
-                                          (exit 0 imported, 1 rejected with the reason and line, 2 usage)
+                                          import files in one process: each as a dataset named after
+                                          the file, or with --name each as the next version of N
+                                          (exit 0 all imported, 1 any rejected with the reason and
+                                          line, the others kept, 2 usage)
   backup <file> [--json]                  copy the database with SQLite's online backup API, safe while
                                           the server runs (see docs/operations.md)
   export-onnx <model>[@latest|@vN|@alias] [--out FILE] [--project P] [--check DATASET]

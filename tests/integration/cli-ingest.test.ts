@@ -52,7 +52,7 @@ describe('pipeworks ingest', () => {
       expect(res.stderr, file).not.toMatch(/at .*\.(ts|js|mjs):\d+/);
     }
     const json = JSON.parse(cli([fileURLToPath(new URL('ragged-extra-field.csv', fixtures.dir)), '--name', 'bad', '--json']).stdout);
-    expect(json).toEqual({ status: 'rejected', error: expect.objectContaining({ line: 4, column: 4 }) });
+    expect(json).toEqual({ status: 'rejected', file: expect.stringMatching(/ragged-extra-field\.csv$/), dataset: 'bad', error: expect.objectContaining({ line: 4, column: 4 }) });
   });
 
   it('imports Parquet', () => {
@@ -68,9 +68,22 @@ describe('pipeworks ingest', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ rows: 5, format: 'parquet', sourceFilename: 'tiny.parquet' });
   });
 
+  it('imports several files and a quoted pattern in one call: each a dataset named after its file', () => {
+    const res = cli([`${GOOD}/pipes.csv`, `${GOOD}/t*.csv`, '--json', '--delimiter', '|']);
+    const out = JSON.parse(res.stdout);
+    expect(out.map((r: { dataset: string; status: string }) => `${r.dataset} ${r.status}`)).toEqual(['pipes imported', 'tabs imported']);
+    expect(res.code).toBe(0);
+    // With --name every file is the next version of that one dataset, in order; a bad one does not stop the rest.
+    const bad = fileURLToPath(new URL('ragged-extra-field.csv', fixtures.dir));
+    const batch = cli([`${GOOD}/pipes.csv`, bad, `${GOOD}/semicolon-crlf-bom.csv`, '--name', 'monthly']);
+    expect(batch.stdout, batch.stdout).toMatch(/imported "monthly" version 1: .*\n[0-9a-f]{64}\nimported "monthly" version 2: .*\n[0-9a-f]{64}\n2 of 3 files imported\n$/);
+    expect(batch.stderr).toContain('rejected ragged-extra-field.csv: Line 4');
+    expect(batch.code).toBe(1);
+  });
+
   it('exits 2 for usage mistakes', () => {
-    expect(cli([`${GOOD}/pipes.csv`]).code).toBe(2);
     expect(cli(['--name', 'x']).code).toBe(2);
+    expect(cli([`${GOOD}/*.tsv`]).stderr).toMatch(/\*\.tsv matches no file/);
     expect(cli(['no/such/file.csv', '--name', 'x']).stderr).toMatch(/Cannot read no\/such\/file\.csv: ENOENT/);
     expect(cli([`${GOOD}/pipes.csv`, '--name', 'x', '--type', 'a']).code).toBe(2);
     expect(cli([`${GOOD}/pipes.csv`, '--name', 'x', '--delimiter', 'x']).code).toBe(2);
