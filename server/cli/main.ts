@@ -20,6 +20,12 @@ const USAGE = `Usage: pipeworks <command>
                                           each step's artifacts, metrics and gates; --gate prints every
                                           gate and exits 1 when any failed (data validation, schema,
                                           model quality, deploy), even one set to only report
+  export <pipeline>... | --all [--out FILE|DIR] [--version N]
+                                          pipelines as files for git: <id>.json each, readable JSON
+                                          in a fixed key order (one pipeline without --out: stdout)
+  import <file.json>... [--project P] [--base N]
+                                          pipeline files as the next version of the pipeline each id
+                                          names (based on the latest; --base N merges edits since N)
   promote <model>[@vN|@latest|@alias] --alias NAME --gate METRIC>=VALUE... [--champion METRIC[:MARGIN]]
          [--project P] [--comment C] [--json]
                                           point the alias at the version only when every gate passes
@@ -74,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./nodes')).cmdNodes(rest);
       case 'run':
         return await (await import('./run')).cmdRun(rest);
+      case 'export':
+        return await (await import('./export-pipeline')).cmdExportPipeline(rest);
+      case 'import':
+        return await (await import('./import-pipeline')).cmdImportPipeline(rest);
       case 'promote':
         return await (await import('./promote')).cmdPromote(rest);
       case 'ingest':

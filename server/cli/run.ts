@@ -4,7 +4,7 @@ import { UserError } from '../../engine/errors';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import { pipelines, pipelineVersions, projects, runMetrics } from '../db/schema';
+import { pipelines, pipelineVersions, runMetrics } from '../db/schema';
 import { getEnv } from '../env';
 import { stepGates, type StepGate } from '../runs/step-gates';
 import { parseAndCompile } from '../pipelines/compile-doc';
@@ -14,20 +14,8 @@ import { getVersion, saveVersion, systemAuthor, versionHash } from '../pipelines
 import type { PipelineDoc } from '../../engine/document';
 import { runEvents } from '../runners/run-events';
 import { closeRunManager, getRunManager } from '../runtime';
+import { projectFor } from './cli-project';
 import { formatIssue, readPipelineFile } from './read-pipeline';
-
-export const CLI_PROJECT_ID = 'cli';
-
-/** A pipeline the server already knows gets a new version in its own project; a new one lands in "Command line". */
-function projectFor(pipelineId: string): string {
-  const { db } = getDb();
-  const existing = db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).get();
-  if (existing) return existing.projectId;
-  if (!db.select().from(projects).where(eq(projects.id, CLI_PROJECT_ID)).get()) {
-    db.insert(projects).values({ id: CLI_PROJECT_ID, name: 'Command line', description: 'Pipelines run with `pipeworks run`.', createdBy: null, createdAt: Date.now() }).run();
-  }
-  return CLI_PROJECT_ID;
-}
 
 /**
  * The version a file run starts from: `--base N`, else the version the last `pipeworks run` of it
