@@ -21,6 +21,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
     { href: '/datasets', label: 'Datasets' },
     { href: '/models', label: 'Models' },
     { href: '/deployments', label: 'Deployments' },
+    { href: '/monitoring', label: 'Monitoring' },
     { href: '/onnx', label: 'Try ONNX' },
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });

@@ -6,6 +6,7 @@ import { authRouter } from './routers/auth';
 import { dashboardRouter } from './routers/dashboard';
 import { datasetRouter } from './routers/dataset';
 import { deploymentsRouter } from './routers/deployments';
+import { monitorPageRouter } from './routers/monitor-page';
 import { monitoringRouter } from './routers/monitoring';
 import { notificationsRouter } from './routers/notifications';
 import { pipelineRouter } from './routers/pipeline';
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   notifications: notificationsRouter,
   training: trainingRouter,
+  monitorPage: monitorPageRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

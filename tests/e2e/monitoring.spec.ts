@@ -1,0 +1,115 @@
+// Issue 16's monitoring page, through the UI: a card-fraud model is deployed (seeded as the studio
+// writes it), the drift simulator sends traffic like training and then drifted traffic through the
+// real serving process, "Check now" records checks, and the page shows the drifted features
+// flagged with their histograms, the trends, and the alert the rule opened in the timeline.
+import { expect, test } from '@playwright/test';
+import { openDatabase } from '../../server/db/client';
+import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
+import { createAdmin } from './accounts';
+import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
+import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
+import { trpcMutate, trpcQuery } from './trpc';
+
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const SHOTS = 'test-results/monitoring';
+
+let server: ServerHandle;
+let serving: ServingHandle;
+let endpointId: string;
+
+test.beforeAll(async () => {
+  const dataDir = newDataDir();
+  const opened = openDatabase(dataDir);
+  // Accepts unseen categories, so the simulator's new merchant categories reach the log as drift.
+  ({ endpointId } = await seedCardFraudEndpoint(opened.db, dataDir, 'card-fraud', { unseenCategories: 'accept' }));
+  opened.sqlite.close();
+  serving = await startServing({ dataDir });
+  server = await startServer({ dataDir, env: { PIPEWORKS_SERVING_URL: serving.url } });
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+  if (serving) await stopServing(serving);
+});
+
+test('drifted traffic shows as flagged features with histograms, trends and an alert', async ({ page }) => {
+  test.setTimeout(300_000);
+  await createAdmin(page, server.url, ADMIN);
+
+  // Traffic like training, with labels, and a check of it: nothing is flagged.
+  const baseline = await trpcMutate(page.request, server.url, 'simulator.run', { endpointId, requests: 40, rowsPerRequest: 5, rate: 100, labelDelayMs: 200, scenario: { seed: 11 } });
+  expect(baseline).toMatchObject({ answered: 200, refused: 0, labels: { stored: 200, unknown: 0 } });
+  await trpcMutate(page.request, server.url, 'monitoring.settings.save', {
+    endpointId,
+    windowKind: 'predictions',
+    windowSize: 200,
+    checkIntervalMinutes: null,
+    thresholds: { thresholds: {}, features: {} },
+  });
+  const first = await trpcMutate(page.request, server.url, 'monitoring.check', { endpointId });
+  expect(first.status).toBe('ok');
+  await trpcMutate(page.request, server.url, 'alerts.rules.create', { endpointId, name: 'Amounts drifted', rule: { text: 'psi(amount) > 0.2' } });
+
+  // The monitoring list, from the nav.
+  await page.getByRole('link', { name: 'Monitoring' }).click();
+  await expect(page.getByTestId('monitor-row-card-fraud')).toContainText('no drift');
+  await page.getByTestId('monitor-row-card-fraud').getByRole('link', { name: 'card-fraud' }).click();
+  await expect(page).toHaveURL(/\/monitoring\/card-fraud$/);
+  await expect(page.getByTestId('latest-check')).toContainText('no drift');
+
+  // Drifted traffic from the page's simulator: amounts ×2.5, a quarter new merchant categories.
+  const sim = page.getByTestId('simulate-drift');
+  await sim.getByTestId('sim-requests').fill('200');
+  await sim.getByTestId('sim-rate').fill('100');
+  await sim.getByTestId('sim-drift').fill('0');
+  await sim.getByTestId('sim-amountScale').fill('2.5');
+  await sim.getByTestId('sim-newCategoryShare').fill('0.25');
+  await sim.getByTestId('sim-labelDelayMs').fill('500');
+  await sim.getByTestId('simulate-run').click();
+  await expect(page.getByTestId('simulate-result')).toContainText('200 answered, 0 refused', { timeout: 60_000 });
+  await page.getByTestId('check-now').click();
+  await expect(page.getByTestId('latest-check')).toContainText('drift over 200 predictions', { timeout: 30_000 });
+
+  // The drifted features are flagged, over time and in the histograms.
+  await expect(page.getByTestId('flagged-amount')).toBeVisible();
+  await expect(page.getByTestId('flagged-merchant_category')).toBeVisible();
+  await expect(page.getByTestId('flagged-customer_age')).toHaveCount(0);
+  await expect(page.getByTestId('drift-chart')).toHaveAttribute('aria-label', /flagged by the latest check: .*amount/);
+  await page.getByTestId('drift-over-time').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-02-drift.png` });
+  await page.getByTestId('histogram-feature').selectOption('amount');
+  await expect(page.getByTestId('histogram-amount')).toContainText('amount — flagged');
+  await expect(page.getByTestId('histogram-amount').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await page.getByTestId('histogram-feature').selectOption('merchant_category');
+  await expect(page.getByTestId('histogram-merchant_category')).toContainText('crypto_exchange');
+  await page.getByTestId('histograms').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-03-histogram.png` });
+
+  // Trends: latency from the log, performance from the labels.
+  await expect(page.getByTestId('trend-latency')).toBeVisible();
+  await expect(page.getByTestId('trend-performance')).toBeVisible();
+  await page.getByTestId('model-trends').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-04-trends.png` });
+
+  // The rule opened an alert; it is in the timeline, and an editor acknowledges it there.
+  const alert = page.getByTestId('alert-item').first();
+  await expect(alert).toContainText('psi(amount)', { timeout: 30_000 });
+  await expect(alert).toHaveAttribute('data-state', 'open');
+  await alert.getByTestId('alert-ack').click();
+  await expect(alert).toHaveAttribute('data-state', 'acknowledged');
+  await page.getByTestId('alert-timeline').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-05-alerts.png` });
+  await page.screenshot({ path: `${SHOTS}-06-page.png`, fullPage: true });
+
+  // The list counts what the latest check flagged and the alert not yet resolved.
+  await page.getByRole('link', { name: 'Monitoring' }).first().click();
+  const row = page.getByTestId('monitor-row-card-fraud');
+  await expect(row).toContainText('drift');
+  await expect(row.getByTestId('alert-count')).toHaveText('1');
+  expect(parseInt(await row.getByTestId('flagged-count').innerText(), 10)).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: `${SHOTS}-01-list.png` });
+  const overview = (await trpcQuery(page.request, server.url, 'monitorPage.overview', undefined)) as { flaggedFeatures: string[] }[];
+  expect(overview[0].flaggedFeatures).toEqual(expect.arrayContaining(['amount', 'merchant_category']));
+});
