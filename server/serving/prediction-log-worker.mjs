@@ -51,7 +51,10 @@ parentPort.on('message', (message) => {
       writeLog(entries);
       parentPort.postMessage({ type: 'logged', seq: message.seq, count: entries.length });
     } else if (message.type === 'feedback') {
-      const result = writeFeedback(message.endpointId, message.keyId, message.rows);
+      // IMMEDIATE: the transaction reads before it writes, and a deferred one that must upgrade
+      // after another connection (the studio's KPI consumer) wrote fails at once with "database
+      // is locked" instead of waiting out busy_timeout.
+      const result = writeFeedback.immediate(message.endpointId, message.keyId, message.rows);
       parentPort.postMessage({ type: 'feedback', seq: message.seq, ...result });
     } else if (message.type === 'close') {
       sqlite.close();

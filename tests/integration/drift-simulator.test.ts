@@ -97,4 +97,17 @@ describe('drift simulator on the serving process', () => {
     expect(audited.map((a) => a.action)).toEqual(['endpoint.key.create', 'monitoring.simulate', 'endpoint.key.revoke']);
     await expect(simulateEndpoint(opened.db, endpoint.endpointId, simulationSchema.parse({ requests: 1000, rate: 5 }), 'u-sim', serving.url)).rejects.toThrow(/take 200 s/);
   }, 60_000);
+
+  it('posts labels while another connection writes to the database', async () => {
+    const run = simulationSchema.parse({ requests: 5, rowsPerRequest: 4, rate: 100, labelDelayMs: 800, scenario: { seed: 21 } });
+    // A writer that commits while the labels are in flight, as the studio's KPI consumer does.
+    const hold = opened.sqlite.prepare('BEGIN IMMEDIATE');
+    const running = simulate(target(), run);
+    await new Promise((r) => setTimeout(r, 400));
+    hold.run();
+    opened.sqlite.prepare("UPDATE endpoints SET description = 'busy' WHERE id = ?").run(endpoint.endpointId);
+    await new Promise((r) => setTimeout(r, 1200));
+    opened.sqlite.prepare('COMMIT').run();
+    expect(await running).toMatchObject({ answered: 20, labels: { stored: 20, unknown: 0 } });
+  }, 60_000);
 });
