@@ -38,7 +38,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
         <NavLinks items={items} />
         <div className="ml-auto flex items-center gap-3">
           <NotificationBell />
-          <div className="flex items-center gap-2 text-sm" data-testid="current-user">
+          <div className="flex items-center gap-2 text-sm whitespace-nowrap" data-testid="current-user">
             <span className="font-medium text-zinc-800">{user.name}</span>
             <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600">{user.role}</span>
           </div>
