@@ -15,6 +15,7 @@ import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
 import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
+import { benchSandbox } from './sandbox.bench';
 import { benchServe } from './serve.bench';
 import { benchVerification } from './verification.bench';
 
@@ -66,6 +67,7 @@ export async function runAll(args: string[]): Promise<number> {
       pass: a.workerMaxLagMs < a.barMs,
     });
   }
+  if (wanted('sandbox')) rows.push(await benchSandbox());
   if (wanted('serve')) rows.push(...(await benchServe(args)));
   if (wanted('verification')) rows.push(...(await benchVerification()));
   if (wanted('registry')) {
