@@ -32,7 +32,7 @@ export async function benchSandbox(iterations = 7) {
     const out = await codeTransformNode.run({ inputs: { table: input }, params, ctx });
     if (out.table.kind !== 'table' || out.table.table.numRows !== ROWS) throw new Error('sandbox bench: wrong output');
   };
-  // eslint-disable-next-line no-new-func -- the reference: the very same source, unsandboxed, in this process
+  // The reference: the very same source, unsandboxed, in this process.
   const direct = new Function(`return (${CODE})`)() as (cols: Record<string, unknown>) => Record<string, Float64Array>;
   const unsandboxed = () => {
     const out = direct(columnsForCode(input));

@@ -19,6 +19,7 @@ describe('createRegistry', () => {
       'clean/set-roles',
       'clean/validate',
       'code/transform',
+      'code/filter-rows',
       'split/random',
       'split/time',
       'explore/column-stats',

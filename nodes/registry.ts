@@ -14,6 +14,7 @@ import { renameColumnsNode } from './clean/rename-columns.node.ts';
 import { selectColumnsNode } from './clean/select-columns.node.ts';
 import { setRolesNode } from './clean/set-roles.node.ts';
 import { validateNode } from './clean/validate.node.ts';
+import { codeFilterRowsNode } from './code/filter-rows.node.ts';
 import { codeTransformNode } from './code/transform.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
 import { batchScoreNode } from './deploy/batch-score.node.ts';
@@ -62,6 +63,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   setRolesNode,
   validateNode,
   codeTransformNode,
+  codeFilterRowsNode,
   randomSplitNode,
   timeSplitNode,
   columnStatsNode,

@@ -127,4 +127,20 @@ describe('code/transform in the server runner', () => {
     }
     expect(statuses(await runToEnd(save(LOG1P)))).toMatchObject({ code: 'cached', after: 'cached' });
   });
+
+  it('code/filter-rows keeps the rows its code marks true', async () => {
+    const doc = pipeline('(cols) => cols');
+    const node = doc.nodes.find((n) => n.id === 'code')!;
+    node.type = 'code/filter-rows';
+    node.params = { code: '(cols) => Array.from(cols.mean_radius, (r) => r > 15)' };
+    const { db } = getDb();
+    const run = await runToEnd(saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version);
+    expect(run.status).toBe('succeeded');
+    const table = decodeValue('table', await readArtifactBytes(dataDir, run.steps.find((s) => s.stepId === 'code')!.outputs!.table.id));
+    if (table.kind !== 'table') throw new Error('not a table');
+    const radius = readColumn(table.table, 'mean_radius') as number[];
+    expect(radius.length).toBeGreaterThan(50);
+    expect(radius.length).toBeLessThan(300);
+    expect(radius.every((r) => r > 15)).toBe(true);
+  });
 });
