@@ -32,6 +32,7 @@ const ACCESS: Record<string, Access> = {
   'pipeline.versions': 'pipeline.read',
   'pipeline.save': 'pipeline.write',
   'pipeline.compile': 'pipeline.read',
+  'pipeline.testCode': 'code.write',
   'pipeline.nodeTypes': 'pipeline.read',
   'pipeline.templates': 'pipeline.read',
   'pipeline.create': 'pipeline.write',

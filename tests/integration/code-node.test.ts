@@ -9,6 +9,7 @@ import { closeDb, getDb } from '../../server/db/client';
 import { stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { previewRun } from '../../server/pipelines/plan-preview';
+import { testCode } from '../../server/pipelines/test-code';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
@@ -142,5 +143,28 @@ describe('code/transform in the server runner', () => {
     expect(radius.length).toBeGreaterThan(50);
     expect(radius.length).toBeLessThan(300);
     expect(radius.every((r) => r > 15)).toBe(true);
+  });
+
+  it('"test on preview rows" runs unsaved code in the sandbox on the first rows the last run left, and says what comes out', async () => {
+    const { db } = getDb();
+    const edited = pipeline(`(cols) => { console.log('testing', cols.mean_radius.length); return { id_text: Array.from(cols.mean_radius, (r) => r > 15 ? 'big' : 'small'), mean_radius: cols.mean_radius } }`);
+    const result = await testCode(db, dataDir, 'nobody', { doc: edited, nodeId: 'code', rows: 50 });
+    expect(result).toMatchObject({ ok: true, inputRows: 50, outputRows: 50, error: null });
+    expect(result.columns).toEqual([
+      { name: 'id_text', type: 'categorical', role: 'feature' },
+      { name: 'mean_radius', type: 'numeric', role: 'feature' },
+    ]);
+    expect(result.preview).toHaveLength(20);
+    expect(['big', 'small']).toContain(result.preview[0].id_text);
+    expect(result.logs.map((l) => l.message)).toContain('testing 50');
+
+    const failing = await testCode(db, dataDir, 'nobody', { doc: pipeline('(cols) => { throw new Error("nope") }'), nodeId: 'code', rows: 5 });
+    expect(failing).toMatchObject({ ok: false, error: expect.stringMatching(/^The code threw an error: Error: nope \(line 1/) });
+
+    const fresh = pipeline('(cols) => cols');
+    fresh.id = 'never-run';
+    fresh.nodes[0].params = { dataset: 'iris' };
+    await expect(testCode(db, dataDir, 'nobody', { doc: fresh, nodeId: 'code', rows: 5 })).rejects.toThrow(/no rows to test on yet: run the pipeline up to "ingest" first/);
+    await expect(testCode(db, dataDir, 'nobody', { doc: fresh, nodeId: 'after', rows: 5 })).rejects.toThrow(/carries no code/);
   });
 });

@@ -8,6 +8,8 @@ import { pipelines, pipelineVersions, projects, users } from '../../db/schema';
 import { compileDoc, docColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
+import { testCode } from '../../pipelines/test-code';
+import { getEnv } from '../../env';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 import { pipelineLiveProcedures } from './pipeline-live';
@@ -123,6 +125,14 @@ export const pipelineRouter = createTRPCRouter({
         ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings, columns }
         : { ok: false as const, plan: null, issues: result.error, columns };
     }),
+
+  /**
+   * "Test on preview rows": runs a code node of the (unsaved) document in the server sandbox on
+   * the first rows of its input as the last run left them; the output's columns, first rows and logs.
+   */
+  testCode: permitted('code.write')
+    .input(z.object({ doc: z.unknown(), nodeId: z.string().min(1).max(64), rows: z.number().int().min(1).max(1000).default(200) }))
+    .mutation(({ ctx, input }) => testCode(ctx.db, getEnv().PIPEWORKS_DATA_DIR, ctx.user.id, input)),
 
   /** The node palette: every node type with its ports and its params as JSON Schema, for the canvas, the inspector and the docs. */
   // The registry is fixed for the life of the process, so the answer (with its JSON Schemas) is
