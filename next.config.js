@@ -4,7 +4,7 @@ const nextConfig = {
   // TF.js too: its backends register themselves in a process-wide registry on import, and the
   // server components and the API routes are separate bundles; loaded from node_modules, both
   // share one instance instead of registering every kernel twice.
-  serverExternalPackages: ['better-sqlite3', 'piscina', 'tsx', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
+  serverExternalPackages: ['better-sqlite3', 'piscina', 'tsx', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'playwright-core'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the one type gate; building twice costs minutes

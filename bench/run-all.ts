@@ -10,6 +10,7 @@ import { benchComparePage } from './compare-page.bench';
 import { benchCliStart } from './cli-start.bench';
 import { benchCompile } from './compile.bench';
 import { benchCsv } from './csv.bench';
+import { benchDashboard } from './dashboard.bench';
 import { benchDrift } from './drift.bench';
 import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
@@ -50,6 +51,7 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('canvas')) rows.push(await benchCanvasOpen());
   if (wanted('compare')) rows.push(await benchComparePage());
   if (wanted('csv')) rows.push(await benchCsv());
+  if (wanted('dashboard')) rows.push(...(await benchDashboard()));
   if (wanted('drift')) rows.push(...(await benchDrift()));
   if (wanted('mlp')) rows.push(await benchMlp());
   if (wanted('logistic')) rows.push(await benchLogistic());

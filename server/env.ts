@@ -72,6 +72,8 @@ const envSchema = (cwd: string) =>
     /** Where clients reach the serving process, as the deployment page's snippets show it (and the studio calls it). */
     PIPEWORKS_SERVING_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
     PIPEWORKS_SERVING_PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((port) => port ?? 3001),
+    /** The Chromium binary that renders dashboard exports (PDF, PNG) on the server. */
+    PIPEWORKS_CHROMIUM: optional(z.string().min(1)).transform((p) => p ?? '/usr/bin/chromium'),
     /** Verification of browser results (docs/security.md): off only to measure what it costs. */
     PIPEWORKS_VERIFY: optional(z.enum(['on', 'off'])).transform((v) => v !== 'off'),
     /** Browser results whose inputs and outputs stay under this are all re-computed by the server. */

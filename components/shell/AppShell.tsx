@@ -17,6 +17,7 @@ interface AppShellProps {
 
 export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage, children }: AppShellProps) {
   const items: NavItem[] = [
+    { href: '/dashboard', label: 'Dashboard' },
     { href: '/', label: 'Projects' },
     { href: '/datasets', label: 'Datasets' },
     { href: '/models', label: 'Models' },

@@ -13,6 +13,7 @@ export interface ApprovalItem {
   endpointId: string | null;
   endpointName: string | null;
   requestedBy: string | null;
+  requestedById: string | null;
   requestedAt: number;
   comment: string;
   champion: { version: number; metrics: Record<string, number> } | null;
@@ -31,6 +32,7 @@ interface DeployRow {
   model_id: string;
   model_name: string;
   requested_by: string | null;
+  requested_by_id: string | null;
   requested_at: number;
   comment: string;
   cv: number;
@@ -46,6 +48,7 @@ interface AliasRow {
   model_id: string;
   model_name: string;
   requested_by: string | null;
+  requested_by_id: string | null;
   requested_at: number;
   comment: string;
   cv: number | null;
@@ -60,7 +63,7 @@ export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
   const deploys = sqlite
     .prepare(
       `SELECT r.id, r.mode, r.traffic_percent, e.id AS endpoint_id, e.name AS endpoint_name, m.id AS model_id, m.name AS model_name,
-              u.name AS requested_by, r.requested_at, r.comment, v.version AS cv, v.metrics AS cm,
+              u.name AS requested_by, r.requested_by AS requested_by_id, r.requested_at, r.comment, v.version AS cv, v.metrics AS cm,
               cv.version AS champ_v, cv.metrics AS champ_m, c.figures
        FROM deploy_requests r JOIN endpoints e ON e.id = r.endpoint_id JOIN model_versions v ON v.id = r.version_id
        JOIN registered_models m ON m.id = v.model_id LEFT JOIN users u ON u.id = r.requested_by
@@ -72,7 +75,7 @@ export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
     .all() as DeployRow[];
   const aliases = sqlite
     .prepare(
-      `SELECT r.id, r.alias, m.id AS model_id, m.name AS model_name, u.name AS requested_by, r.requested_at, r.comment,
+      `SELECT r.id, r.alias, m.id AS model_id, m.name AS model_name, u.name AS requested_by, r.requested_by AS requested_by_id, r.requested_at, r.comment,
               v.version AS cv, v.metrics AS cm, f.version AS fv, f.metrics AS fm
        FROM alias_requests r JOIN registered_models m ON m.id = r.model_id LEFT JOIN users u ON u.id = r.requested_by
        LEFT JOIN model_versions v ON v.id = r.version_id LEFT JOIN model_versions f ON f.id = r.from_version_id
@@ -89,6 +92,7 @@ export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
     endpointId: r.endpoint_id,
     endpointName: r.endpoint_name,
     requestedBy: r.requested_by,
+    requestedById: r.requested_by_id,
     requestedAt: r.requested_at,
     comment: r.comment,
     champion: r.champ_v === null ? null : { version: r.champ_v, metrics: metrics(r.champ_m) },
@@ -106,6 +110,7 @@ export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
       endpointId: null,
       endpointName: null,
       requestedBy: r.requested_by,
+      requestedById: r.requested_by_id,
       requestedAt: r.requested_at,
       comment: r.comment,
       champion: r.fv === null ? null : { version: r.fv, metrics: metrics(r.fm) },
