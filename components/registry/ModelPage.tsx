@@ -14,6 +14,7 @@ import { AliasForm } from './AliasForm';
 import { AliasHistory } from './AliasHistory';
 import { versionHref } from './links';
 import { PendingApprovals } from './PendingApprovals';
+import { KpiSettingsPanel } from '../dashboard/KpiSettingsPanel';
 import { VersionTable } from './VersionTable';
 
 export interface RegistryPermissions {
@@ -21,6 +22,8 @@ export interface RegistryPermissions {
   canAlias: boolean;
   canApprove: boolean;
   canDelete: boolean;
+  /** Change the model's business KPI settings (what outcomes are worth). */
+  canSetKpis: boolean;
 }
 
 export function ModelPage({ modelId, permissions }: { modelId: string; permissions: RegistryPermissions }) {
@@ -69,6 +72,7 @@ export function ModelPage({ modelId, permissions }: { modelId: string; permissio
         </section>
         <PendingApprovals modelId={m.id} projectId={m.projectId} canApprove={permissions.canApprove} userId={permissions.userId} />
         <VersionTable modelId={m.id} />
+        <KpiSettingsPanel modelId={m.id} canEdit={permissions.canSetKpis} />
         <AliasHistory modelId={m.id} />
       </div>
     </PageBody>

@@ -22,7 +22,7 @@ const FLOW = '* { overflow: visible !important; } html, body, .h-screen { height
 async function shot(page: import('@playwright/test').Page, name: string) {
   const style = await page.addStyleTag({ content: FLOW });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await style.evaluate((el) => el.remove());
+  await style.evaluate((el) => (el as HTMLElement).remove());
 }
 
 let server: ServerHandle;

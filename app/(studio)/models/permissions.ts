@@ -9,5 +9,6 @@ export function registryPermissions(user: SessionUser): RegistryPermissions {
     canAlias: can(user.role, 'model.alias'),
     canApprove: can(user.role, 'model.approve'),
     canDelete: can(user.role, 'history.delete'),
+    canSetKpis: can(user.role, 'deploy.manage'),
   };
 }
