@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications, users, type Notification } from '../db/schema';
-import { can } from '../auth/roles';
+import { can, type Action } from '../auth/roles';
 
 export interface NotificationInput {
   kind: string;
@@ -16,12 +16,17 @@ export interface NotificationInput {
 
 /** Everyone who can see a project: active users whose role may read it. Returns how many were told. */
 export function notifyProjectReaders(db: Db, note: NotificationInput, now = Date.now()): number {
-  const readers = db.select({ id: users.id, role: users.role }).from(users).where(isNull(users.disabledAt)).all().filter((u) => can(u.role, 'pipeline.read'));
-  if (readers.length === 0) return 0;
+  return notifyUsersWho(db, 'pipeline.read', note, now);
+}
+
+/** Every active user whose role may do `action` (e.g. 'user.manage': the admins). Returns how many were told. */
+export function notifyUsersWho(db: Db, action: Action, note: NotificationInput, now = Date.now()): number {
+  const told = db.select({ id: users.id, role: users.role }).from(users).where(isNull(users.disabledAt)).all().filter((u) => can(u.role, action));
+  if (told.length === 0) return 0;
   db.insert(notifications)
-    .values(readers.map((u) => ({ id: randomUUID(), userId: u.id, ...note, createdAt: now, readAt: null })))
+    .values(told.map((u) => ({ id: randomUUID(), userId: u.id, ...note, createdAt: now, readAt: null })))
     .run();
-  return readers.length;
+  return told.length;
 }
 
 export function listNotifications(db: Db, userId: string, limit: number, before?: number): Notification[] {

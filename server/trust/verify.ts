@@ -4,6 +4,7 @@
 // everyone to see, and writes an audit event with both hashes naming the person.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ArtifactRef, Plan } from '../../engine/plan';
+import { notifyUsersWho } from '../alerts/notifications';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { artifacts, runs, stepRuns, users } from '../db/schema';
@@ -90,6 +91,13 @@ function recordMismatch(db: Db, row: ResultRow, server: Record<string, ArtifactR
         detectedBy: detector.runId ? { runId: detector.runId, userId: detector.userId } : 'verification',
       },
     });
+    // The admins are told in the app, not only in the audit log: a forged or faulty result is theirs to act on.
+    notifyUsersWho(tx, 'user.manage', {
+      kind: 'result.mismatch',
+      title: `Browser result of "${step}" failed verification`,
+      body: `${who} ran it; its outputs differ from the server's (${differing.map((d) => d.output).join(', ')}) and are quarantined.`,
+      link: `/runs/${row.runId}`,
+    }, now);
   });
   console.warn(`[verify] run ${row.runId} step ${row.stepId}: browser result differs from the server's; quarantined`);
 }

@@ -184,6 +184,16 @@ test.describe('without WebGPU', () => {
     await expect
       .poll(async () => (await trpcQuery(page.request, server.url, 'run.get', { id: runs.webgpu.id })).steps.filter((s: any) => ['ingest', 'validate', 'split'].includes(s.stepId) && s.trust === 'verified').length, { timeout: 60_000 })
       .toBe(3);
+    // The run page says so on each step: where it ran, and that the server re-computed it.
+    await page.goto(`${server.url}/runs/${runs.webgpu.id}`);
+    for (const id of ['ingest', 'validate', 'split']) {
+      const row = page.getByTestId(`run-step-${id}`);
+      await expect(row.getByTestId('step-trust')).toHaveText('verified');
+      await expect(row).toContainText(/ran on a browser/);
+    }
+    // Training is not deterministic: it is never verified, so it stays a browser result no one else reuses.
+    await expect(page.getByTestId('run-step-train').getByTestId('step-trust')).toHaveText('not verified');
+    await page.screenshot({ path: test.info().outputPath('run-trust.png'), fullPage: true });
     const run = await runFromCanvas(page, runs.webgpu.pipelineId, 'server');
     expect(run.status).toBe('succeeded');
     expect(step(run, 'train').runner).toBe('server:worker-thread');

@@ -127,6 +127,15 @@ describe('a forged browser result', () => {
     expect(event.detail.detectedBy).toEqual({ runId, userId: adminUser.id });
     expect(event.detail.outputs).toContainEqual({ output: 'train', browser: forgedSplit.outputs.train.id, server: serverRun.split.outputs.train.id });
 
+    // The admins are alerted in the app; the analyst who forged it is not told.
+    const adminNotes = HttpClient.data(await admin.query('notifications.list', {}));
+    expect(adminNotes.filter((n: { kind: string }) => n.kind === 'result.mismatch')).toEqual([
+      expect.objectContaining({ title: 'Browser result of "Stratified split" failed verification', link: `/runs/${forged.runId}` }),
+    ]);
+    expect(adminNotes.find((n: { kind: string }) => n.kind === 'result.mismatch').body).toContain('Ann (ann@example.com)');
+    const analystNotes = HttpClient.data(await analyst.query('notifications.list', {}));
+    expect(analystNotes.filter((n: { kind: string }) => n.kind === 'result.mismatch')).toHaveLength(0);
+
     // From now on split is a cache hit from the admin's server run, never from the forgery.
     const again = byStep(await settled(admin, HttpClient.data(await admin.mutate('run.start', { pipelineId })).runId));
     expect(again.split).toMatchObject({ status: 'cached', cachedFromRunId: runId, trust: 'server' });
