@@ -5,14 +5,15 @@
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../server/db/client';
 import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
-import { createAdmin } from './accounts';
+import { createAdmin, signIn } from './accounts';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
-import { trpcMutate, trpcQuery } from './trpc';
+import { trpcMutate, trpcPost, trpcQuery } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewer horse battery' };
 const SHOTS = 'test-results/monitoring';
 
 let server: ServerHandle;
@@ -112,4 +113,38 @@ test('drifted traffic shows as flagged features with histograms, trends and an a
   await page.screenshot({ path: `${SHOTS}-01-list.png` });
   const overview = (await trpcQuery(page.request, server.url, 'monitorPage.overview', undefined)) as { flaggedFeatures: string[] }[];
   expect(overview[0].flaggedFeatures).toEqual(expect.arrayContaining(['amount', 'merchant_category']));
+});
+
+test('a viewer reads the page but gets no buttons, and the server refuses what they would do', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN, server.url);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const form = page.getByTestId('add-user-form');
+  await form.getByLabel('Email').fill(VIEWER.email);
+  await form.getByLabel('Name').fill(VIEWER.name);
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByLabel('Initial password').fill(VIEWER.password);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByTestId(`user-${VIEWER.email}`)).toBeVisible();
+  await page.getByTestId('sign-out').click();
+
+  await signIn(page, VIEWER);
+  await page.goto(`${server.url}/monitoring/card-fraud`);
+  await expect(page.getByTestId('flagged-amount')).toBeVisible();
+  await expect(page.getByTestId('alert-item').first()).toContainText('psi(amount)');
+  await expect(page.getByTestId('check-now')).toHaveCount(0);
+  await expect(page.getByTestId('simulate-drift')).toHaveCount(0);
+  await expect(page.getByTestId('alert-resolve')).toHaveCount(0);
+  await expect(page.getByTestId('monitor-settings').getByLabel('Window size')).toBeDisabled();
+  await expect(page.getByTestId('monitor-settings').getByRole('button', { name: 'Save settings' })).toHaveCount(0);
+  for (const [path, input] of [
+    ['monitoring.check', { endpointId }],
+    ['simulator.run', { endpointId, requests: 1 }],
+  ] as const) {
+    const refused = await trpcPost(page.request, server.url, path, input);
+    expect(refused.status, path).toBe(403);
+  }
+  const misspelt = await page.goto(`${server.url}/monitoring/card-fruad`);
+  expect(misspelt?.status()).toBe(200);
+  await expect(page.getByRole('alert').filter({ hasText: 'There is no endpoint' })).toContainText('did you mean "card-fraud"?');
 });
