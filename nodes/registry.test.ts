@@ -20,6 +20,7 @@ describe('createRegistry', () => {
       'clean/validate',
       'code/transform',
       'code/filter-rows',
+      'code/metric',
       'split/random',
       'split/time',
       'explore/column-stats',

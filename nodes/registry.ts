@@ -15,6 +15,7 @@ import { selectColumnsNode } from './clean/select-columns.node.ts';
 import { setRolesNode } from './clean/set-roles.node.ts';
 import { validateNode } from './clean/validate.node.ts';
 import { codeFilterRowsNode } from './code/filter-rows.node.ts';
+import { codeMetricNode } from './code/metric.node.ts';
 import { codeTransformNode } from './code/transform.node.ts';
 import { columnStatsNode } from './explore/column-stats.node.ts';
 import { batchScoreNode } from './deploy/batch-score.node.ts';
@@ -64,6 +65,7 @@ const BUILT_IN: readonly NodeDefinition[] = withImplementationHashes({
   validateNode,
   codeTransformNode,
   codeFilterRowsNode,
+  codeMetricNode,
   randomSplitNode,
   timeSplitNode,
   columnStatsNode,

@@ -17,6 +17,7 @@ import { readRun } from '../../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { readArtifactBytes } from '../../server/store/artifact-files';
 import { decodeValue } from '../../nodes/codec';
+import { stepResults } from '../../nodes/result-metrics';
 import { readColumn } from '../../nodes/table/read-column';
 import { newDataDir } from './helpers/server-process';
 
@@ -166,5 +167,21 @@ describe('code/transform in the server runner', () => {
     fresh.nodes[0].params = { dataset: 'iris' };
     await expect(testCode(db, dataDir, 'nobody', { doc: fresh, nodeId: 'code', rows: 5 })).rejects.toThrow(/no rows to test on yet: run the pipeline up to "ingest" first/);
     await expect(testCode(db, dataDir, 'nobody', { doc: fresh, nodeId: 'after', rows: 5 })).rejects.toThrow(/carries no code/);
+  });
+
+  it('code/metric turns the returned numbers into the run\'s metrics', async () => {
+    const doc = pipeline('(cols) => cols');
+    const node = doc.nodes.find((n) => n.id === 'code')!;
+    node.type = 'code/metric';
+    node.params = { code: '(cols) => ({ malignant_share: cols.diagnosis.filter((d) => d === "malignant").length / cols.diagnosis.length })' };
+    doc.nodes = doc.nodes.filter((n) => n.id !== 'after');
+    doc.edges = doc.edges.filter((e) => e.target !== 'after');
+    const { db } = getDb();
+    const run = await runToEnd(saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version);
+    expect(run.status, JSON.stringify(run.steps.map((s) => s.errorMessage))).toBe('succeeded');
+    const metrics = decodeValue('metrics', await readArtifactBytes(dataDir, run.steps.find((s) => s.stepId === 'code')!.outputs!.metrics.id));
+    if (metrics.kind !== 'metrics') throw new Error('not metrics');
+    expect(stepResults(metrics).metrics.malignant_share).toBeGreaterThan(0.3);
+    expect(stepResults(metrics).metrics.malignant_share).toBeLessThan(0.4);
   });
 });
