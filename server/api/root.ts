@@ -19,6 +19,7 @@ import { trainingRouter } from './routers/training';
 import { settingsRouter } from './routers/settings';
 import { simulatorRouter } from './routers/simulator';
 import { userRouter } from './routers/user';
+import { webhooksRouter } from './routers/webhooks';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   training: trainingRouter,
   monitorPage: monitorPageRouter,
+  webhooks: webhooksRouter,
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,

@@ -6,8 +6,11 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Db } from '../db/client';
 import { endpoints, modelVersions, monitorChecks, monitorFigures, type MonitorCheck, type MonitorCheckTrigger } from '../db/schema';
+import { postAlertWebhooks } from '../alerts/alert-webhooks';
 import { evaluateAlertRules, type RuleOutcome } from '../alerts/evaluate-rules';
 import { getEnv } from '../env';
+import type { Delivery } from '../webhooks/deliver';
+import type { Resolve } from '../webhooks/target-guard';
 import { driftFigures, type CheckDetail, type Figure } from './check-figures';
 import { decayFigures, labelledRows } from './decay';
 import { decisionSettings } from './decision-settings';
@@ -22,6 +25,8 @@ export interface CheckOptions {
   now?: number;
   /** How the serving process's /stats is read (tests pass their own). */
   fetchStats?: StatsFetch;
+  /** How webhook hosts are resolved (tests pass their own). */
+  resolve?: Resolve;
 }
 
 export interface CheckResult {
@@ -29,6 +34,8 @@ export interface CheckResult {
   figures: Figure[];
   /** Alerts this check opened or resolved (its endpoint's enabled rules, judged on it). */
   alerts: RuleOutcome;
+  /** Webhook posts of the opened alerts. */
+  deliveries: Delivery[];
 }
 
 export async function runMonitorCheck(db: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
@@ -36,7 +43,7 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
   const endpoint = db.select().from(endpoints).where(eq(endpoints.id, endpointId)).get();
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
   const base = { id: randomUUID(), endpointId, trigger: options.trigger, startedAt, createdBy: options.userId };
-  const failed = (error: string, versionId: string | null = null): CheckResult =>
+  const failed = (error: string, versionId: string | null = null): Promise<CheckResult> =>
     write(db, { ...base, versionId, status: 'error', windowFrom: null, windowTo: null, rows: 0, labelledRows: 0, detail: { features: {} }, error, finishedAt: Date.now() }, []);
 
   let settings;
@@ -98,10 +105,11 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
       finishedAt: Date.now(),
     },
     figures,
+    options.resolve,
   );
 }
 
-function write(db: Db, check: MonitorCheck, figures: Figure[]): CheckResult {
+async function write(db: Db, check: MonitorCheck, figures: Figure[], resolve?: Resolve): Promise<CheckResult> {
   db.transaction((tx) => {
     tx.insert(monitorChecks).values(check).run();
     for (let i = 0; i < figures.length; i += 500) {
@@ -109,5 +117,6 @@ function write(db: Db, check: MonitorCheck, figures: Figure[]): CheckResult {
       tx.insert(monitorFigures).values(chunk).run();
     }
   });
-  return { check, figures, alerts: evaluateAlertRules(db, check, check.finishedAt) };
+  const alerts = evaluateAlertRules(db, check, check.finishedAt);
+  return { check, figures, alerts, deliveries: await postAlertWebhooks(db, alerts.opened, resolve) };
 }

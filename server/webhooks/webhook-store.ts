@@ -1,0 +1,76 @@
+// Project webhooks and the admin's allow-list of origins they may reach. A webhook's secret is
+// returned once, when it is made; lists never carry it.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { asc, desc, eq } from 'drizzle-orm';
+import { UserError } from '../../engine/errors';
+import type { Db } from '../db/client';
+import { projects, webhookAllowlist, webhookDeliveries, webhooks } from '../db/schema';
+import { isMetadataHostname } from './address-class';
+import { originOf } from './target-guard';
+
+function parseHttpUrl(text: string, field: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new UserError(`"${text}" is not a URL; write it like https://hooks.example.com/path`, { field });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`${url.protocol} is not allowed; use http or https`, { field });
+  if (url.username || url.password) throw new UserError('Credentials in the URL are not allowed; put them in the path or ask the receiver for a token', { field });
+  if (isMetadataHostname(url.hostname)) throw new UserError(`${url.hostname} is a cloud metadata service and can never be a webhook target`, { field });
+  return url;
+}
+
+export function listAllowlist(db: Db) {
+  return db.select().from(webhookAllowlist).orderBy(asc(webhookAllowlist.origin)).all();
+}
+
+/** Adds an origin (scheme://host[:port]); a path, query or fragment is refused rather than dropped. */
+export function addAllowEntry(db: Db, input: { origin: string; allowPrivate: boolean }, userId: string, now = Date.now()) {
+  const url = parseHttpUrl(input.origin, 'origin');
+  if (url.pathname !== '/' || url.search || url.hash) throw new UserError(`An allow-list entry is an origin only (${originOf(url)}), without a path, query or fragment`, { field: 'origin' });
+  const origin = originOf(url);
+  if (db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).get()) throw new UserError(`${origin} is already on the allow-list`, { field: 'origin' });
+  const row = { id: randomUUID(), origin, allowPrivate: input.allowPrivate, createdBy: userId, createdAt: now };
+  db.insert(webhookAllowlist).values(row).run();
+  return row;
+}
+
+export function removeAllowEntry(db: Db, id: string) {
+  const row = db.select().from(webhookAllowlist).where(eq(webhookAllowlist.id, id)).get();
+  if (!row) throw new UserError(`Allow-list entry ${id} was not found`, { field: 'id' });
+  db.delete(webhookAllowlist).where(eq(webhookAllowlist.id, id)).run();
+  return row;
+}
+
+const publicColumns = { id: webhooks.id, projectId: webhooks.projectId, name: webhooks.name, url: webhooks.url, createdBy: webhooks.createdBy, createdAt: webhooks.createdAt };
+
+export function listWebhooks(db: Db, projectId: string) {
+  return db.select(publicColumns).from(webhooks).where(eq(webhooks.projectId, projectId)).orderBy(asc(webhooks.createdAt)).all();
+}
+
+/** Makes a webhook whose origin an admin allow-listed; the secret is in this answer only. */
+export function createWebhook(db: Db, input: { projectId: string; name: string; url: string }, userId: string, now = Date.now()) {
+  if (!db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) throw new UserError(`Project ${input.projectId} was not found`, { field: 'projectId' });
+  const url = parseHttpUrl(input.url, 'url');
+  const origin = originOf(url);
+  if (!db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).get()) {
+    throw new UserError(`${origin} is not on the webhook allow-list; an admin can add it under Admin → Webhooks`, { field: 'url' });
+  }
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const row = { id: randomUUID(), projectId: input.projectId, name: input.name, url: url.href, secret, createdBy: userId, createdAt: now };
+  db.insert(webhooks).values(row).run();
+  const { secret: shownOnce, ...rest } = row;
+  return { webhook: rest, secret: shownOnce };
+}
+
+export function deleteWebhook(db: Db, id: string) {
+  const row = db.select(publicColumns).from(webhooks).where(eq(webhooks.id, id)).get();
+  if (!row) throw new UserError(`Webhook ${id} was not found`, { field: 'id' });
+  db.delete(webhooks).where(eq(webhooks.id, id)).run();
+  return row;
+}
+
+export function listDeliveries(db: Db, webhookId: string, limit: number) {
+  return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.at)).limit(limit).all();
+}
