@@ -27,6 +27,7 @@ const EXTERNAL = [
   'tsx',
   'next',
   'prom-client',
+  'isolated-vm',
 ];
 
 /** The entry file of the current build when it was made from exactly the sources on disk now. */
