@@ -36,4 +36,14 @@ describe('describeChange', () => {
     for (let i = 0; i < 5; i++) doc = addNode(doc, TYPES[1], { x: 0, y: 0 }).doc;
     expect(describeChange(before, doc, TYPE_INDEX)).toBe('Added Filter rows; Added Filter rows; Added Filter rows; and 2 more changes');
   });
+
+  it('tells an edit of code apart from other params', () => {
+    const code = { type: 'code/transform', version: 1, title: 'Code: transform table', category: 'code', description: 'Code', inputs: [], outputs: [], codeParams: ['code'] };
+    const types = new Map([...TYPE_INDEX, ['code/transform@1', code]]);
+    const doc = { ...before, nodes: [...before.nodes, { id: 'c', type: 'code/transform', version: 1, params: { code: '(cols) => cols' }, position: { x: 0, y: 0 } }] };
+    expect(describeChange(doc, setNodeParams(doc, 'c', { code: '(cols) => ({})' }), types)).toBe('Edited the code of Code: transform table');
+    expect(describeChange(doc, setNodeParams(doc, 'c', { code: '(cols) => ({})', timeLimitSeconds: 2 }), types)).toBe(
+      'Edited the code of Code: transform table; Edited params of Code: transform table',
+    );
+  });
 });

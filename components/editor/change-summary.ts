@@ -32,7 +32,7 @@ export function describeChange(before: PipelineDoc, after: PipelineDoc, types: T
     const was = old.get(n.id);
     if (!was || was === n) continue;
     if ((was.label ?? '') !== (n.label ?? '')) parts.push(`Renamed ${displayName(was, types)} to ${displayName(n, types)}`);
-    if (was.params !== n.params && stableKey(was.params) !== stableKey(n.params)) parts.push(`Edited params of ${displayName(n, types)}`);
+    if (was.params !== n.params && stableKey(was.params) !== stableKey(n.params)) parts.push(...paramChanges(was, n, types));
     if (otherFieldsChanged(was, n)) parts.push(`Changed ${displayName(n, types)}`);
     if (was.position.x !== n.position.x || was.position.y !== n.position.y) moved++;
   }
@@ -43,6 +43,17 @@ export function describeChange(before: PipelineDoc, after: PipelineDoc, types: T
   const rest = parts.length - MAX_PARTS;
   const message = rest > 0 ? `${shown}; and ${rest} more change${rest === 1 ? '' : 's'}` : shown;
   return message.length > MAX_LENGTH ? `${message.slice(0, MAX_LENGTH - 1)}…` : message;
+}
+
+/** "Edited the code of X" for code params (versions list code edits apart), "Edited params of X" for the rest. */
+function paramChanges(was: NodeInstance, n: NodeInstance, types: TypeIndex): string[] {
+  const code = new Set(typeOf(types, n)?.codeParams ?? []);
+  const keys = new Set([...Object.keys(was.params), ...Object.keys(n.params)]);
+  const changed = [...keys].filter((k) => stableKey(was.params[k]) !== stableKey(n.params[k]));
+  const out: string[] = [];
+  if (changed.some((k) => code.has(k))) out.push(`Edited the code of ${displayName(n, types)}`);
+  if (changed.some((k) => !code.has(k))) out.push(`Edited params of ${displayName(n, types)}`);
+  return out;
 }
 
 function otherFieldsChanged(a: NodeInstance, b: NodeInstance): boolean {

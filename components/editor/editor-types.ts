@@ -31,6 +31,8 @@ export interface EditorNodeType {
   outputs: readonly EditorPort[];
   /** Every param with its default filled in, or null when some param has no default. */
   paramDefaults?: Record<string, unknown> | null;
+  /** Params that hold user code (code nodes). */
+  codeParams?: readonly string[];
 }
 
 /** `type@version` → the node type, as the document names it. */

@@ -22,6 +22,8 @@ export interface NodeTypeInfo {
   paramsSchema?: Record<string, unknown>;
   /** Every param with its default, or null when some param has none; a new node starts with these. */
   paramDefaults?: Record<string, unknown> | null;
+  /** Params that hold user code (code nodes). */
+  codeParams?: readonly string[];
 }
 
 export interface IssueView {

@@ -1,7 +1,8 @@
 // Who may write code: a save or restore that adds a node carrying code, or changes the code of one,
 // is refused unless the person's role may write code (scientists and admins). Checked against the
 // document that would be stored (after any merge) and the latest stored one, so taking in someone
-// else's code edit by merging is not an edit of one's own; removing code needs no right.
+// else's code edit by merging is not an edit of one's own; removing code needs no right, and a
+// new code node that keeps its default code writes none.
 import { canonicalJSON } from '../../engine/canonical-json';
 import type { PipelineDoc } from '../../engine/document';
 import { UserError } from '../../engine/errors';
@@ -29,13 +30,17 @@ export function codeEdits(before: PipelineDoc | undefined, after: PipelineDoc, r
   const edits: CodeEdit[] = [];
   const old = new Map((before?.nodes ?? []).map((n) => [n.id, n]));
   for (const node of after.nodes) {
-    const params = registry.get(node.type, node.version)?.codeParams ?? [];
+    const def = registry.get(node.type, node.version);
+    if (!def?.codeParams?.length) continue;
+    // The node's default code is Pipeworks' own: a new node that keeps it writes no code.
+    const defaults = def.params.safeParse({});
+    const byDefault = (param: string) => (defaults.success ? (defaults.data as Record<string, unknown>)[param] : undefined);
     const was = old.get(node.id);
-    for (const param of params) {
-      const now = node.params?.[param];
-      if (now === undefined) continue; // the node's own default code, written by Pipeworks
-      const prev = was && was.type === node.type ? was.params?.[param] : undefined;
-      if (prev === undefined || canonicalJSON(prev) !== canonicalJSON(now)) edits.push({ nodeId: node.id, param });
+    const same = was && was.type === node.type && was.version === node.version ? was : undefined;
+    for (const param of def.codeParams) {
+      const now = node.params?.[param] ?? byDefault(param);
+      const prev = same ? (same.params?.[param] ?? byDefault(param)) : byDefault(param);
+      if (canonicalJSON(now ?? null) !== canonicalJSON(prev ?? null)) edits.push({ nodeId: node.id, param });
     }
   }
   return edits;

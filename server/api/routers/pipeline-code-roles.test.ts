@@ -8,6 +8,7 @@ import { auditEvents, projects } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
 import { testContext } from '../test-context';
 import { createCallerFactory } from '../trpc';
+import { TRANSFORM_EXAMPLE } from '../../../nodes/code/transform.node.ts';
 import { pipelineRouter } from './pipeline';
 
 const callerFor = createCallerFactory(pipelineRouter);
@@ -46,8 +47,13 @@ describe('writing code needs the code.write right', () => {
     });
     const denied = t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.userId, analyst.id))).all();
     expect(denied).toHaveLength(1);
-    // The node's default code is Pipeworks', not the analyst's: adding a code node as it comes is fine.
+    // The node's default code is Pipeworks', not the analyst's: adding a code node as it comes is
+    // fine, whether its params leave the code out or spell the default out (as the canvas does).
     expect((await as(analyst).save({ projectId: 'pr', doc: doc(undefined), baseVersion: 0 })).version).toBe(1);
+    expect((await as(analyst).save({ projectId: 'pr', doc: doc(TRANSFORM_EXAMPLE, 'Other'), baseVersion: 1 })).version).toBe(2);
+    // Putting a scientist's code back to the default is a change of code all the same.
+    await as(scientist).save({ projectId: 'pr', doc: doc('(cols) => cols', 'Other'), baseVersion: 2 });
+    await expect(as(analyst).save({ projectId: 'pr', doc: doc(undefined, 'Other'), baseVersion: 3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('lets a scientist write code, and an analyst then edit the rest but not the code', async () => {

@@ -38,6 +38,8 @@ function nodeTypeInfos() {
       // The zod params schema is the one declaration; the inspector form is generated from this.
       paramsSchema: z.toJSONSchema(d.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
       paramDefaults: defaultParams(d.params),
+      // Params holding user code: only code.write may change them, and a save message names them.
+      codeParams: [...(d.codeParams ?? [])],
     }));
 }
 let nodeTypesAnswer: ReturnType<typeof nodeTypeInfos> | undefined;
