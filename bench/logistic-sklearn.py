@@ -1,7 +1,7 @@
 """The reference of bench/logistic.bench.ts: scikit-learn's LogisticRegression on the generated task.
 
 Usage: /usr/bin/python3 bench/logistic-sklearn.py TASK.csv TRAIN_ROWS REPEATS
-Prints one JSON line per repeat. Only fit() is timed: "fitSeconds" is LogisticRegression() (lbfgs,
+Prints one JSON line per repeat, naming numpy's BLAS and its threads. Only fit() is timed: "fitSeconds" is LogisticRegression() (lbfgs,
 C=1, tol=1e-4) on the raw features, "pipelineSeconds" is StandardScaler + LogisticRegression.
 """
 import json
@@ -22,6 +22,12 @@ except ImportError:
     data = np.loadtxt(path, delimiter=",", skiprows=1)
 X, y = data[:, :-1], data[:, -1].astype(int)
 X_train, y_train, X_test, y_test = X[:train_rows], y[:train_rows], X[train_rows:], y[train_rows:]
+try:
+    from threadpoolctl import threadpool_info
+
+    blas = "; ".join(f"{p['internal_api']} {p['version']}, {p['num_threads']} threads" for p in threadpool_info() if p["user_api"] == "blas")
+except ImportError:
+    blas = "threadpoolctl missing"
 
 for repeat in range(repeats):
     model = LogisticRegression()
@@ -36,6 +42,7 @@ for repeat in range(repeats):
         json.dumps(
             {
                 "repeat": repeat,
+                "blas": blas,
                 "fitSeconds": fit_seconds,
                 "pipelineSeconds": pipeline_seconds,
                 "iterations": int(model.n_iter_[0]),

@@ -1,5 +1,6 @@
 // Runs the benchmarks in order and prints one table. Each figure sits next to a reference measured
 // in the same run, so the ratio stays meaningful on a busy or different machine.
+import { availableParallelism, loadavg } from 'node:os';
 import { benchArtifactLag } from './artifact-lag.bench';
 import { benchBrowserTraining } from './browser-training.bench';
 import { benchBuildHashes } from './build-hashes.bench';
@@ -14,20 +15,16 @@ import { benchDashboard } from './dashboard.bench';
 import { benchDrift } from './drift.bench';
 import { benchMlp } from './mlp.bench';
 import { benchLogistic } from './logistic.bench';
+import { benchLogisticPipeline } from './logistic-pipeline.bench';
 import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
 import { benchSandbox } from './sandbox.bench';
 import { benchServe } from './serve.bench';
 import { benchVerification } from './verification.bench';
+import type { BenchRow } from './bench-row';
+import { summaryTable } from './summary-table';
 
-interface Row {
-  name: string;
-  figure: string;
-  reference: string;
-  ratio: number;
-  bar: string;
-  pass: boolean;
-}
+type Row = BenchRow;
 
 /** `npm run bench -- canvas` runs only the benchmarks whose name contains one of the words given. */
 export async function runAll(args: string[]): Promise<number> {
@@ -53,8 +50,8 @@ export async function runAll(args: string[]): Promise<number> {
   if (wanted('csv')) rows.push(await benchCsv());
   if (wanted('dashboard')) rows.push(...(await benchDashboard()));
   if (wanted('drift')) rows.push(...(await benchDrift()));
-  if (wanted('mlp')) rows.push(await benchMlp());
-  if (wanted('logistic')) rows.push(await benchLogistic());
+  if (wanted('mlp')) rows.push(...(await benchMlp()));
+  if (wanted('logistic')) rows.push(await benchLogistic(), await benchLogisticPipeline());
   if (wanted('onnx-scoring')) rows.push(...(await onnxScoringRows()));
   if (wanted('browser-training')) rows.push(await benchBrowserTraining());
   if (wanted('build-hashes')) rows.push(await benchBuildHashes());
@@ -95,5 +92,8 @@ export async function runAll(args: string[]): Promise<number> {
     console.log(`${r.pass ? 'PASS' : 'MISS'}  ${r.name}`);
     console.log(`      ${r.figure}; reference: ${r.reference}; ratio ${r.ratio.toFixed(2)}×; bar: ${r.bar}`);
   }
+  const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+  console.log(`\nSummary (markdown; load average now ${load} on ${availableParallelism()} cores):\n`);
+  for (const line of summaryTable(rows)) console.log(line);
   return rows.every((r) => r.pass) ? 0 : 1;
 }
