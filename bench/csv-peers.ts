@@ -20,7 +20,7 @@ export interface Side {
   label: string;
   /** What the side's threads are, as the table states them. */
   threads: string;
-  /** A peer at its default settings, so a candidate for the strongest peer. */
+  /** A peer at its default settings (the one-thread variants are `false`). */
   peer: boolean;
   run(file: string): Measured | { failed: string };
 }

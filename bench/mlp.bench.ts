@@ -54,7 +54,7 @@ export async function benchMlp(): Promise<BenchRow[]> {
     const work = `MLP 20-64-32-1 training, 80k × 20`;
     const rows: BenchRow[] = [];
     const identicalName = `${work}: ours vs scikit-learn at identical settings (${settings}, no L2, no early stopping)`;
-    const identicalBar = "time ≤ scikit-learn's at identical settings";
+    const identicalBar = "time ≤ scikit-learn's at identical settings (its faster thread setting; the first named)";
     if ('missing' in sklearn) {
       rows.push({ name: identicalName, figure: oursText, reference: `missing: ${sklearn.missing}`, ratio: NaN, bar: identicalBar, pass: false });
     } else {
@@ -62,8 +62,11 @@ export async function benchMlp(): Promise<BenchRow[]> {
       const one = 'missing' in sklearnOne ? undefined : medianRun(sklearnOne.runs.map((r) => ({ seconds: r.fitSeconds, accuracy: r.accuracy })));
       console.log(`[mlp] sklearn ${sklearn.version} MLPClassifier, identical settings, BLAS ${sklearn.blas}: ${list(sklearn.runs.map((r) => ({ seconds: r.fitSeconds, accuracy: r.accuracy })))}`);
       if (one && !('missing' in sklearnOne)) console.log(`[mlp] the same at OPENBLAS_NUM_THREADS=1 (BLAS ${sklearnOne.blas}): ${list(sklearnOne.runs.map((r) => ({ seconds: r.fitSeconds, accuracy: r.accuracy })))}`);
-      const ratio = o.seconds / s.seconds;
-      const peer = `scikit-learn ${sklearn.version} MLPClassifier ${fmt(s)}, BLAS ${sklearn.blas}` + (one ? `; at 1 BLAS thread ${fmt(one)}` : '');
+      // The strongest peer is the faster of its two thread settings: on a loaded machine one BLAS thread can win.
+      const oneFaster = one !== undefined && one.seconds < s.seconds;
+      const ratio = o.seconds / (oneFaster ? one.seconds : s.seconds);
+      const both = [`BLAS ${sklearn.blas}: ${fmt(s)}`, ...(one ? [`1 BLAS thread: ${fmt(one)}`] : [])];
+      const peer = `scikit-learn ${sklearn.version} MLPClassifier, ${(oneFaster ? both.reverse() : both).join('; ')}`;
       rows.push({ name: identicalName, figure: oursText, reference: peer, ratio, bar: identicalBar, pass: ratio <= 1, peer: { work: `${work}, identical settings (${settings})`, ours: `${fmt(o)}, 1 thread`, peer, ratio } });
     }
     const gridText = `batch ${GRID.batches.join('/')} × lr ${GRID.lrs.join('/')} × 1–${GRID.maxEpochs} epochs, median of ${GRID.seeds} seeds each`;
