@@ -1066,6 +1066,11 @@ export const trainingTriggers = sqliteTable(
     cron: text('cron'),
     datasetId: text('dataset_id').references(() => datasets.id, { onDelete: 'cascade' }),
     alertRuleId: text('alert_rule_id').references(() => alertRules.id, { onDelete: 'cascade' }),
+    /**
+     * Before each fire, the endpoint's labelled traffic (logged rows with feedback) is saved as the
+     * next version of this dataset, so a pipeline reading it retrains on the new data; null: not saved.
+     */
+    trafficDataset: text('traffic_dataset'),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     nextFireAt: integer('next_fire_at'),
     lastFiredAt: integer('last_fired_at'),

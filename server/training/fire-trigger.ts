@@ -1,7 +1,8 @@
 // Firing a training trigger: claim the fire by inserting its trigger_fires row (the unique
 // (trigger, dedupe key) index lets exactly one claim through, whichever process or restart tries),
-// then start the pipeline run through the same startRun as the Run button, and record the run or
-// why none started. Every fire is audited.
+// then (where the trigger says so) save the endpoint's labelled traffic as the next version of its
+// dataset, start the pipeline run through the same startRun as the Run button, and record the run
+// or why none started. Every fire is audited.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DocumentIssuesError, UserError } from '../../engine/errors';
@@ -10,6 +11,7 @@ import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { trainingTriggers, triggerFires, type RunTrigger, type TrainingTrigger, type TrainingTriggerKind } from '../db/schema';
 import { startRun } from '../pipelines/start-run';
+import { saveLabelledTraffic } from './labelled-traffic';
 
 export type FireOutcome = { state: 'claimed_elsewhere' } | { state: 'started'; fireId: string; runId: string } | { state: 'failed'; fireId: string; error: string };
 
@@ -27,13 +29,17 @@ export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
 }
 
 /** `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. */
-export function fireTrigger(db: Db, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): FireOutcome {
+export async function fireTrigger(db: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
   const fireId = randomUUID();
   const claimed = db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }).get();
   if (!claimed) return { state: 'claimed_elsewhere' };
   db.update(trainingTriggers).set({ lastFiredAt: now }).where(eq(trainingTriggers.id, trigger.id)).run();
-  const detail = { triggerId: trigger.id, kind: trigger.kind, pipelineId: trigger.pipelineId, dedupeKey, ...reason };
+  const detail: Record<string, unknown> = { triggerId: trigger.id, kind: trigger.kind, pipelineId: trigger.pipelineId, dedupeKey, ...reason };
   try {
+    if (trigger.trafficDataset && trigger.endpointId) {
+      const saved = await saveLabelledTraffic(db, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
+      Object.assign(detail, { trafficDataset: saved.dataset.name, trafficVersion: saved.version.version, trafficRows: saved.version.rows, datasetVersionId: saved.version.id });
+    }
     const { runId } = startRun(db, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
     db.update(triggerFires).set({ runId }).where(eq(triggerFires.id, fireId)).run();
     audit(db, { userId: trigger.createdBy, action: 'trigger.fire', targetType: 'run', targetId: runId, detail: { ...detail, fireId } });

@@ -7,6 +7,8 @@ import { dueAlertFires, dueCronFires, dueDatasetFires, type DueFire } from './du
 import { fireTrigger, type FireOutcome } from './fire-trigger';
 
 export interface SchedulerOptions {
+  /** Where the labelled-traffic snapshots are written (the artifact store). */
+  dataDir: string;
   now?: () => number;
   intervalMs?: number;
   /** Work after the fires of a tick (settling ended retrain runs); errors are logged, never thrown. */
@@ -17,12 +19,12 @@ export interface TickResult {
   fired: (FireOutcome & { triggerId: string; dedupeKey: string })[];
 }
 
-export async function schedulerTick(db: Db, options: SchedulerOptions = {}): Promise<TickResult> {
+export async function schedulerTick(db: Db, options: SchedulerOptions): Promise<TickResult> {
   const now = (options.now ?? Date.now)();
   const fired: TickResult['fired'] = [];
   const due: DueFire[] = [...safely('cron', () => dueCronFires(db, now)), ...safely('dataset', () => dueDatasetFires(db)), ...safely('alert', () => dueAlertFires(db))];
   for (const { trigger, dedupeKey, reason } of due) {
-    fired.push({ ...fireTrigger(db, trigger, dedupeKey, now, reason), triggerId: trigger.id, dedupeKey });
+    fired.push({ ...(await fireTrigger(db, options.dataDir, trigger, dedupeKey, now, reason)), triggerId: trigger.id, dedupeKey });
   }
   try {
     await options.afterFires?.(db, now);
@@ -42,7 +44,7 @@ function safely(what: string, find: () => DueFire[]): DueFire[] {
 }
 
 /** Starts the loop; ticks never overlap. Returns a stop function. */
-export function startScheduler(db: Db, options: SchedulerOptions = {}): () => void {
+export function startScheduler(db: Db, options: SchedulerOptions): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {

@@ -14,6 +14,7 @@ export function startTrainingScheduler(db: Db, tickSeconds: number): void {
   if (holder[key] || tickSeconds === 0) return;
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
   holder[key] = startScheduler(db, {
+    dataDir,
     intervalMs: tickSeconds * 1000,
     afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),
   });

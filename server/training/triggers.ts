@@ -6,12 +6,20 @@ import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { alertRules, datasets, endpoints, pipelines, runs, trainingTriggers, triggerFires, type TrainingTrigger } from '../db/schema';
+import { datasetNameSchema } from '../datasets/dataset-name';
 import { nextCronTime, parseCron } from './cron';
 
+interface TriggerBase {
+  pipelineId: string;
+  endpointId?: string | null;
+  /** Save the endpoint's labelled traffic as the next version of this dataset before each fire. */
+  trafficDataset?: string | null;
+}
+
 export type TriggerInput =
-  | { kind: 'cron'; pipelineId: string; endpointId?: string | null; cron: string }
-  | { kind: 'dataset'; pipelineId: string; endpointId?: string | null; datasetId: string }
-  | { kind: 'alert'; pipelineId: string; endpointId?: string | null; alertRuleId?: string | null };
+  | (TriggerBase & { kind: 'cron'; cron: string })
+  | (TriggerBase & { kind: 'dataset'; datasetId: string })
+  | (TriggerBase & { kind: 'alert'; alertRuleId?: string | null });
 
 /** The next scheduled time of a cron expression, or a UserError saying why it has none. */
 export function firstFireAt(cron: string, now: number): number {
@@ -38,6 +46,7 @@ export function createTrigger(db: Db, input: TriggerInput, userId: string | null
     cron: null,
     datasetId: null,
     alertRuleId: null,
+    trafficDataset: trafficDataset(input.trafficDataset, endpointId),
     enabled: true,
     nextFireAt: null,
     lastFiredAt: null,
@@ -69,12 +78,20 @@ export function createTrigger(db: Db, input: TriggerInput, userId: string | null
   return row;
 }
 
+function trafficDataset(name: string | null | undefined, endpointId: string | null): string | null {
+  if (!name) return null;
+  if (!endpointId) throw new UserError('Saving labelled traffic needs the endpoint whose traffic it is', { field: 'trafficDataset' });
+  const parsed = datasetNameSchema.safeParse(name);
+  if (!parsed.success) throw new UserError(`Dataset name "${name}": ${parsed.error.issues[0]?.message ?? 'not a valid name'}`, { field: 'trafficDataset' });
+  return parsed.data;
+}
+
 function ruleEndpoint(db: Db, ruleId: string): string | null {
   return db.select({ endpointId: alertRules.endpointId }).from(alertRules).where(eq(alertRules.id, ruleId)).get()?.endpointId ?? null;
 }
 
 function describe(t: TrainingTrigger): Record<string, unknown> {
-  return { kind: t.kind, pipelineId: t.pipelineId, endpointId: t.endpointId, cron: t.cron, datasetId: t.datasetId, alertRuleId: t.alertRuleId };
+  return { kind: t.kind, pipelineId: t.pipelineId, endpointId: t.endpointId, cron: t.cron, datasetId: t.datasetId, alertRuleId: t.alertRuleId, trafficDataset: t.trafficDataset };
 }
 
 export function setTriggerEnabled(db: Db, id: string, enabled: boolean, userId: string | null, now = Date.now()): TrainingTrigger {

@@ -39,7 +39,7 @@ function save(doc: ReturnType<typeof datasetClassifier>) {
 async function fireAndSettle(triggerId: string) {
   db().update(trainingTriggers).set({ enabled: true, nextFireAt: clock }).where(eq(trainingTriggers.id, triggerId)).run();
   clock += 60_000;
-  const [fire] = (await schedulerTick(db(), { now: () => clock })).fired;
+  const [fire] = (await schedulerTick(db(), { dataDir, now: () => clock })).fired;
   expect(fire.state).toBe('started');
   await getRunManager().whenDone((fire as { runId: string }).runId);
   db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId)).run();

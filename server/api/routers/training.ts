@@ -5,7 +5,7 @@ import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled } from '.
 import { createTRPCRouter, permitted } from '../trpc';
 
 const id = z.string().min(1).max(64);
-const base = { pipelineId: id, endpointId: id.nullish() };
+const base = { pipelineId: id, endpointId: id.nullish(), trafficDataset: z.string().max(200).nullish() };
 
 const createInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cron'), ...base, cron: z.string().min(1).max(200) }),

@@ -1,0 +1,1 @@
+ALTER TABLE `training_triggers` ADD `traffic_dataset` text;
