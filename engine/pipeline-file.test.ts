@@ -28,4 +28,11 @@ describe('formatPipelineFile', () => {
     const parsed = parseDocument(text);
     expect(parsed.ok && formatPipelineFile(parsed.value)).toBe(text);
   });
+
+  it('puts a $schema pointer first when asked, which parsing ignores', () => {
+    const text = formatPipelineFile(doc, '../docs/pipeline.schema.json');
+    expect(text.startsWith('{\n  "$schema": "../docs/pipeline.schema.json",\n  "schemaVersion": 1,')).toBe(true);
+    const parsed = parseDocument(text);
+    expect(parsed.ok && formatPipelineFile(parsed.value)).toBe(formatPipelineFile(doc));
+  });
 });

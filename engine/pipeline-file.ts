@@ -11,13 +11,14 @@ const DOC_KEYS = Object.keys(pipelineDocSchema.shape);
 const NODE_KEYS = [...new Set(['id', 'type', 'version', 'label', 'placement', 'params', 'position', ...Object.keys(nodeInstanceSchema.shape)])];
 const EDGE_KEYS = Object.keys(edgeSchema.shape);
 
-export function formatPipelineFile(doc: PipelineDoc): string {
+/** `schema`: where editors find docs/pipeline.schema.json from the file, written first as `$schema`. */
+export function formatPipelineFile(doc: PipelineDoc, schema?: string): string {
   const ordered = inOrder(doc as unknown as Json, DOC_KEYS, (key, value) => {
     if (key === 'nodes') return (value as Json[]).map((n) => inOrder(n, NODE_KEYS, (_k, v) => sorted(v)));
     if (key === 'edges') return (value as Json[]).map((e) => inOrder(e, EDGE_KEYS, (_k, v) => v));
     return sorted(value);
   });
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${JSON.stringify(schema === undefined ? ordered : { $schema: schema, ...ordered }, null, 2)}\n`;
 }
 
 function inOrder(source: Json, keys: readonly string[], map: (key: string, value: unknown) => unknown): Json {

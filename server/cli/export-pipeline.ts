@@ -1,6 +1,7 @@
-// `pipeworks export <pipeline>... [--all] [--out FILE|DIR] [--version N]`: pipelines as files for git,
-// one file per pipeline (`<id>.json`), readable JSON in a fixed key order (engine/pipeline-file.ts).
-// One pipeline without --out goes to stdout. Exit 0 written, 2 an unknown pipeline or usage.
+// `pipeworks export <pipeline>... [--all] [--out FILE|DIR] [--version N] [--schema PATH]`: pipelines
+// as files for git, one per pipeline (`<id>.json`), readable JSON in a fixed key order
+// (engine/pipeline-file.ts); --schema writes a "$schema" pointer for editors. One pipeline without
+// --out goes to stdout. Exit 0 written, 2 an unknown pipeline or usage.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { pipelines } from '../db/schema';
 import { getVersion } from '../pipelines/versions';
 import { CliError } from './cli-error';
 
-const OPTIONS = { out: { type: 'string' }, all: { type: 'boolean' }, version: { type: 'string' } } as const;
+const OPTIONS = { out: { type: 'string' }, all: { type: 'boolean' }, version: { type: 'string' }, schema: { type: 'string' } } as const;
 
 export async function cmdExportPipeline(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
@@ -31,7 +32,7 @@ export async function cmdExportPipeline(args: string[]): Promise<number> {
     const parsed = parseDocument(stored.doc);
     // A stored version that no longer parses would be exported wrong; say so instead.
     if (!parsed.ok) throw new CliError(`Pipeline "${id}" v${stored.version} is not a valid document: ${parsed.error[0].message}`, 1);
-    return { id, version: stored.version, text: formatPipelineFile(parsed.value) };
+    return { id, version: stored.version, text: formatPipelineFile(parsed.value, values.schema) };
   });
 
   if (values.out === undefined) {

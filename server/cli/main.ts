@@ -20,9 +20,10 @@ const USAGE = `Usage: pipeworks <command>
                                           each step's artifacts, metrics and gates; --gate prints every
                                           gate and exits 1 when any failed (data validation, schema,
                                           model quality, deploy), even one set to only report
-  export <pipeline>... | --all [--out FILE|DIR] [--version N]
+  export <pipeline>... | --all [--out FILE|DIR] [--version N] [--schema PATH]
                                           pipelines as files for git: <id>.json each, readable JSON
-                                          in a fixed key order (one pipeline without --out: stdout)
+                                          in a fixed key order (one pipeline without --out: stdout);
+                                          --schema PATH adds "$schema" for editors
   import <file.json>... [--project P] [--base N]
                                           pipeline files as the next version of the pipeline each id
                                           names (based on the latest; --base N merges edits since N)

@@ -47,6 +47,11 @@ describe('pipeworks export and import', () => {
     expect(studio(['export', 'breast-cancer-classifier', '--version', '1']).stdout).toBe(text);
   });
 
+  it('keeps the CI example file in the exported form: import then export with --schema gives its bytes', () => {
+    expect(other(['import', 'docs/ci/churn.json']).code).toBe(0);
+    expect(other(['export', 'churn', '--schema', '../pipeline.schema.json']).stdout).toBe(readFileSync('docs/ci/churn.json', 'utf8'));
+  });
+
   it('refuses an unknown pipeline and an invalid file (exit 2), importing nothing', () => {
     const unknown = studio(['export', 'breast-cancer-clasifier']);
     expect(unknown.stderr).toContain('There is no pipeline "breast-cancer-clasifier". Did you mean "breast-cancer-classifier"?');
