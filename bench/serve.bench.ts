@@ -96,8 +96,14 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
   try {
     const common = { connections: 10, pipelining: 1, ...request };
     const paced = (target: string, duration: number) => pacedLoad({ url: target, rate: 500, seconds: duration, connections: 10, ...request });
-    // Warm both (JIT, connection set-up), then measure each the same way.
-    await run({ ...common, url, duration: 3 });
+    // Memory first, each sample right after a full-speed stretch: RSS taken after a slow phase
+    // (the paced ones below) reads lower, as the idle process gives memory back, and the ratio
+    // would then measure the load, not growth.
+    const toSmall = await run({ ...common, url, amount: small });
+    const rssSmall = await rssBytes(serving.url);
+    const toLarge = await run({ ...common, url, amount: large - small });
+    const rssLarge = await rssBytes(serving.url);
+    // Warm the bare server too (JIT, connection set-up), then measure each the same way.
     await run({ ...common, url: bare.url, duration: 3 });
     const ours = await cpuPerRequest(serving.child.pid!, () => run({ ...common, url, duration: seconds }));
     const reference = await cpuPerRequest(bare.child.pid!, () => run({ ...common, url: bare.url, duration: seconds }));
@@ -113,10 +119,6 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
       await training.stop();
     }
     const pacedCount = steady.sent + trained.sent;
-    const toSmall = await run({ ...common, url, amount: Math.max(1000, small - ours.result.requests.total - pacedCount) });
-    const rssSmall = await rssBytes(serving.url);
-    const toLarge = await run({ ...common, url, amount: large - small });
-    const rssLarge = await rssBytes(serving.url);
     const cannons = [ours.result, toSmall, toLarge];
     const errors = cannons.reduce((sum, r) => sum + failures(r), 0) + steady.failed + trained.failed;
     const total = cannons.reduce((sum, r) => sum + r.requests.total, 0) + pacedCount;
