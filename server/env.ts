@@ -40,6 +40,8 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_SERVING_MAX_LAG_MS: optional(positiveInt(60_000)).transform((ms) => ms ?? 250),
     PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
+    /** Sandbox processes for user code, per process or worker thread that runs code nodes. */
+    PIPEWORKS_SANDBOX_PROCESSES: optional(positiveInt(16)).transform((n) => n ?? 1),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
     /**
      * 1 when a proxy in front sets X-Forwarded-Proto and X-Forwarded-For (overwrites or appends);

@@ -2,6 +2,7 @@
 // isolate per request), started on first use. Held on globalThis so Next's module reloading
 // never starts a second pool; each worker thread that runs code nodes has its own.
 import { DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxLimits, type SandboxRequest, type SandboxResult } from '../../engine/code-sandbox';
+import { getEnv } from '../env';
 import { checkPlainValue } from './plain-value';
 import { SandboxProcess } from './sandbox-process';
 
@@ -72,6 +73,5 @@ const holder = globalThis as unknown as { [key]?: SandboxPool };
 
 /** The process-wide (per thread) server sandbox; PIPEWORKS_SANDBOX_PROCESSES sets its size (default 1). */
 export function serverSandbox(): CodeSandbox & { warm(): Promise<void> } {
-  const size = Math.max(1, Math.min(16, Number(process.env.PIPEWORKS_SANDBOX_PROCESSES) || 1));
-  return (holder[key] ??= new SandboxPool(size));
+  return (holder[key] ??= new SandboxPool(getEnv().PIPEWORKS_SANDBOX_PROCESSES));
 }
