@@ -2,13 +2,14 @@
 // evaluate node's own metric code (and its cost per 1,000 decisions when the version's evaluate
 // step priced them). Rows whose label or answer cannot be read are left out and counted.
 import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
-import type { ClassificationData } from '../../nodes/evaluate/evaluation-data';
+import type { CostMatrix } from '../../nodes/evaluate/cost';
+import { predictedClasses, type ClassificationData } from '../../nodes/evaluate/evaluation-data';
 import { classificationMetrics, regressionMetricValues } from '../../nodes/evaluate/metric-values';
 import type { Db } from '../db/client';
 import { predictionFeedback, predictionLog } from '../db/schema';
 import type { ModelSignature } from '../registry/version-types';
 import type { Figure } from './check-figures';
-import type { DecisionSettings } from './decision-settings';
+import type { DecisionSettings, ValueWeights } from './decision-settings';
 
 /** The window as the drift check read it: its newest time, and its oldest row (time and rowid). */
 export interface WindowBounds {
@@ -28,11 +29,13 @@ export interface DecayResult {
 interface Labelled {
   label: string | number | boolean;
   outputs: Record<string, unknown>;
+  /** Needed only to weight costs by a value column. */
+  inputs?: Record<string, unknown>;
 }
 
-export function labelledRows(db: Db, w: WindowBounds): Labelled[] {
+export function labelledRows(db: Db, w: WindowBounds, withInputs = false): Labelled[] {
   return db
-    .select({ label: predictionFeedback.label, outputs: predictionLog.outputs })
+    .select({ label: predictionFeedback.label, outputs: predictionLog.outputs, ...(withInputs ? { inputs: predictionLog.inputs } : {}) })
     .from(predictionLog)
     .innerJoin(predictionFeedback, eq(predictionFeedback.predictionId, predictionLog.id))
     .where(
@@ -58,7 +61,7 @@ export function decayFigures(rows: Labelled[], signature: ModelSignature, decisi
   const skipped = rows.length - scored.used;
   const notes = [
     skipped > 0 ? `${skipped} of ${rows.length} labelled rows were left out (${scored.why})` : null,
-    signature.task === 'binary' && !decision.cost ? 'No evaluate step priced this version\'s decisions, so cost_per_1000 is not computed' : null,
+    signature.task === 'binary' && !decision.cost ? "Neither business KPI settings nor an evaluate step price this model's decisions, so cost_per_1000 is not computed" : null,
   ].filter((n) => n !== null);
   return { labelled: rows.length, figures, note: notes.length ? notes.join('; ') : null };
 }
@@ -84,6 +87,8 @@ function classification(rows: Labelled[], task: 'binary' | 'multiclass', labels:
   const index = new Map(labels.map((l, i) => [l, i]));
   const y: number[] = [];
   const proba: number[] = [];
+  const weights: number[] = [];
+  const column = decision.cost?.weights?.valueColumn;
   for (const r of rows) {
     const k = index.get(String(r.label));
     const probabilities = r.outputs.probabilities as Record<string, unknown> | undefined;
@@ -92,10 +97,32 @@ function classification(rows: Labelled[], task: 'binary' | 'multiclass', labels:
     if (!p.every((v): v is number => typeof v === 'number' && Number.isFinite(v))) continue;
     y.push(k);
     proba.push(...p);
+    if (column !== undefined) {
+      const w = r.inputs?.[column];
+      weights.push(typeof w === 'number' && Number.isFinite(w) ? w : 0);
+    }
   }
   if (y.length === 0) return { note: `No labelled row has a label among the model's classes (${labels.join(', ')}) and logged probabilities` };
   const positive = task === 'binary' ? (decision.positiveLabel === '' ? 1 : (index.get(decision.positiveLabel) ?? -1)) : -1;
   if (task === 'binary' && positive < 0) return { note: `The evaluate step's positive label "${decision.positiveLabel}" is not a class of the model (${labels.join(', ')})` };
   const data: ClassificationData = { task, labels, y: Int32Array.from(y), proba: Float64Array.from(proba), positive, threshold: decision.threshold };
-  return { values: classificationMetrics(data, decision.cost?.matrix).values, used: y.length, why: 'label not a class of the model, or no logged probabilities' };
+  const values: Record<string, number | undefined> = classificationMetrics(data, decision.cost?.matrix).values;
+  if (task === 'binary' && decision.cost?.weights) values.cost_per_1000 = weightedCostPer1000(data, decision.cost.matrix, decision.cost.weights, weights);
+  return { values, used: y.length, why: 'label not a class of the model, or no logged probabilities' };
+}
+
+/** As the evaluate node's cost per 1,000, with each weighted outcome's price times the row's value. */
+export function weightedCostPer1000(data: ClassificationData, m: CostMatrix, w: ValueWeights, values: readonly number[]): number {
+  const predicted = predictedClasses(data);
+  let net = 0;
+  for (let r = 0; r < data.y.length; r++) {
+    const actual = data.y[r] === data.positive;
+    const flagged = predicted[r] === data.positive;
+    const v = values[r];
+    if (actual && flagged) net -= m.truePositiveValue * (w.tp ? v : 1);
+    else if (!actual && flagged) net += m.falsePositiveCost * (w.fp ? v : 1);
+    else if (actual && !flagged) net += m.falseNegativeCost * (w.fn ? v : 1);
+    else net -= m.trueNegativeValue;
+  }
+  return data.y.length === 0 ? Number.NaN : (1000 * net) / data.y.length;
 }

@@ -1,25 +1,50 @@
-// How a version's decisions are scored: the positive class, the threshold and the cost matrix of
-// the evaluate step whose metrics the version carries (lineage.metricsFrom), as that step ran in
-// its run's plan. No evaluate step: the evaluate node's decision defaults, and no cost figures.
+// How a version's decisions are scored and priced. The model's business KPI settings come first
+// (server/dashboard/kpi-settings.ts: positive class, threshold, costs, optionally weighted by a
+// value column); otherwise the evaluate step whose metrics the version carries (lineage
+// .metricsFrom), as it ran in its run's plan. Neither: the evaluate node's decision defaults, and
+// no cost figure.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { costMatrixOf, costParams, decisionParams } from '../../nodes/evaluate/evaluate-params';
 import type { CostMatrix } from '../../nodes/evaluate/cost';
+import { getKpiSettings } from '../dashboard/kpi-settings';
 import type { Db } from '../db/client';
 import { runs } from '../db/schema';
 import type { ModelLineage } from '../registry/version-types';
 
+export interface ValueWeights {
+  /** The input column whose value an outcome's cost or value is multiplied by (0 when missing). */
+  valueColumn: string;
+  tp: boolean;
+  fp: boolean;
+  fn: boolean;
+}
+
 export interface DecisionSettings {
   positiveLabel: string;
   threshold: number;
-  /** Null when no evaluate step priced the decisions: cost_per_1000 is then not computed. */
-  cost: { matrix: CostMatrix; currency: string; fromStep: string } | null;
+  /** Null when nothing prices the decisions: cost_per_1000 is then not computed. */
+  cost: { matrix: CostMatrix; currency: string; source: string; weights?: ValueWeights } | null;
 }
 
 const evaluateDecision = z.object({ ...decisionParams, ...costParams });
 const COSTED_TYPES = new Set(['evaluate/model', 'evaluate/predictions']);
 
-export function decisionSettings(db: Db, lineage: ModelLineage): DecisionSettings {
+export function decisionSettings(db: Db, modelId: string, lineage: ModelLineage): DecisionSettings {
+  const kpi = getKpiSettings(db, modelId);
+  if (kpi) {
+    const weighted = kpi.valueColumn !== null && (kpi.tpWeighted || kpi.fpWeighted || kpi.fnWeighted);
+    return {
+      positiveLabel: kpi.positiveLabel,
+      threshold: kpi.threshold,
+      cost: {
+        matrix: { truePositiveValue: kpi.tpValue, falsePositiveCost: kpi.fpCost, falseNegativeCost: kpi.fnCost, trueNegativeValue: 0 },
+        currency: kpi.currency,
+        source: "the model's business KPI settings",
+        ...(weighted ? { weights: { valueColumn: kpi.valueColumn!, tp: kpi.tpWeighted, fp: kpi.fpWeighted, fn: kpi.fnWeighted } } : {}),
+      },
+    };
+  }
   const none: DecisionSettings = { positiveLabel: '', threshold: 0.5, cost: null };
   const from = lineage.metricsFrom;
   if (!from || !lineage.run) return none;
@@ -30,5 +55,5 @@ export function decisionSettings(db: Db, lineage: ModelLineage): DecisionSetting
   if (!parsed.success) return none;
   const { positiveLabel, threshold } = parsed.data;
   const { matrix, currency } = costMatrixOf(parsed.data);
-  return { positiveLabel, threshold, cost: { matrix, currency, fromStep: step.id } };
+  return { positiveLabel, threshold, cost: { matrix, currency, source: `evaluate step "${step.id}"` } };
 }

@@ -78,9 +78,10 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
 
   const { figures, detail } = driftFigures(report, settings.thresholds);
   const notes: string[] = report.predictionNote ? [`Prediction drift: ${report.predictionNote}`] : [];
-  const version = db.select({ signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).get();
-  const labelled = labelledRows(db, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid });
-  const decay = version ? decayFigures(labelled, version.signature, decisionSettings(db, version.lineage)) : { labelled: labelled.length, figures: [], note: null };
+  const version = db.select({ modelId: modelVersions.modelId, signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).get();
+  const decision = version ? decisionSettings(db, version.modelId, version.lineage) : null;
+  const labelled = labelledRows(db, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
+  const decay = version && decision ? decayFigures(labelled, version.signature, decision) : { labelled: labelled.length, figures: [], note: null };
   figures.push(...decay.figures);
   if (decay.note) notes.push(`Decay: ${decay.note}`);
   const spanMs = window.lastHours ? window.lastHours * 3_600_000 : report.window.to - last.createdAt;

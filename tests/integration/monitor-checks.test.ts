@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import { openDatabase, type OpenedDatabase } from '../../server/db/client';
-import { monitorFigures } from '../../server/db/schema';
+import { businessKpiSettings, monitorFigures } from '../../server/db/schema';
 import { figureSeries } from '../../server/monitoring/check-queries';
 import type { CheckDetail } from '../../server/monitoring/check-figures';
 import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
@@ -21,6 +21,8 @@ let opened: OpenedDatabase;
 let dataDir: string;
 let endpointId: string;
 let key: string;
+let modelId: string;
+const sent = rows(300, false);
 
 function rows(n: number, drift: boolean) {
   return Array.from({ length: n }, (_, i) => ({
@@ -45,6 +47,7 @@ beforeAll(async () => {
     training.length,
   );
   const v1 = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
+  modelId = v1.modelId;
   endpointId = createEndpoint(opened.db, 'fraud-checks', v1.modelId, { unseenCategories: 'accept' });
   deploy(opened.db, endpointId, v1.versionId);
   key = addKey(opened.db, endpointId).key;
@@ -83,7 +86,6 @@ describe('recorded monitoring checks', () => {
   });
 
   it('writes drift, decay and health figures, and the histograms of the window', async () => {
-    const sent = rows(300, false);
     // Three requests apart in time: a window of one instant has no throughput.
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -114,7 +116,7 @@ describe('recorded monitoring checks', () => {
     expect(amount.current.reduce((a, b) => a + b, 0)).toBe(300);
     expect(detail.features.city).toMatchObject({ kind: 'categorical' });
     expect(detail.prediction).toBeDefined();
-    expect(detail.notes).toContain("Decay: No evaluate step priced this version's decisions, so cost_per_1000 is not computed");
+    expect(detail.notes).toContain("Decay: Neither business KPI settings nor an evaluate step price this model's decisions, so cost_per_1000 is not computed");
     const stored = opened.db.select().from(monitorFigures).where(eq(monitorFigures.checkId, c.id)).all();
     expect(stored).toHaveLength(figures.length);
   });
@@ -130,5 +132,17 @@ describe('recorded monitoring checks', () => {
     expect(figure(figures, '', 'accuracy')).toBeUndefined();
     const series = figureSeries(opened.db, { endpointId, metric: 'psi', feature: 'amount', limit: 10 });
     expect(series.map((p) => p.flagged)).toEqual([false, true]);
+  });
+
+  it("prices labelled decisions with the model's business KPI settings", async () => {
+    opened.db.insert(businessKpiSettings).values({ modelId, positiveLabel: 'yes', tpValue: 0, fpCost: 1, fnCost: 20, threshold: 0.5, currency: 'EUR', updatedAt: Date.now() }).run();
+    saveMonitorSettings(opened.db, { endpointId, windowKind: 'predictions', windowSize: 600, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
+    const { check: c, figures } = await check();
+    expect(c.labelledRows).toBe(100);
+    // The ten wrong labels: a "yes" the model flagged is now a false positive, a "no" a false negative.
+    const flipped = sent.slice(90, 100);
+    const fp = flipped.filter((r) => truth(r) === 'yes').length;
+    const fn = flipped.length - fp;
+    expect(figure(figures, '', 'cost_per_1000')!.value).toBeCloseTo((1000 * (fp * 1 + fn * 20)) / 100, 9);
   });
 });
