@@ -83,8 +83,12 @@ export async function benchMlp(): Promise<BenchRow[]> {
       const c = grid.confirmed;
       console.log(`[mlp] sklearn grid (${gridText}), points reaching ${o.accuracy.toFixed(4)}: ${grid.points.filter((p) => p.accuracy >= o.accuracy).sort((x, y) => x.seconds - y.seconds).slice(0, 5).map((p) => `batch ${p.batch} lr ${p.lr} ${p.epochs} ep ${p.seconds.toFixed(2)} s/${p.accuracy.toFixed(4)}`).join('; ')}`);
       console.log(`[mlp] best point re-run with fit(): ${list(c.runs.map((r) => ({ seconds: r.fitSeconds, accuracy: r.accuracy })))}`);
-      const ratio = o.seconds / c.seconds;
-      const peer = `scikit-learn at batch ${b.batch}, lr ${b.lr}, ${b.epochs} epochs: ${fmt(c)} (median of ${REPEATS} fits; grid median ${b.seconds.toFixed(2)} s, ${b.accuracy.toFixed(4)}), BLAS ${grid.blas}`;
+      // Two measurements of the same point; the faster counts, so a load spike in one cannot flatter us.
+      const peerSeconds = Math.min(b.seconds, c.seconds);
+      const ratio = o.seconds / peerSeconds;
+      const peer =
+        `scikit-learn at batch ${b.batch}, lr ${b.lr}, ${b.epochs} epochs: ${peerSeconds.toFixed(2)} s ` +
+        `(grid: ${b.seconds.toFixed(2)} s, accuracy ${b.accuracy.toFixed(4)}, median of ${GRID.seeds} seeds; re-run as fit(): ${fmt(c)}, median of ${REPEATS}), BLAS ${grid.blas}`;
       const short = c.accuracy < o.accuracy ? ` (its fit() median accuracy is ${((o.accuracy - c.accuracy) * 100).toFixed(2)} points below ours)` : '';
       rows.push({ name: bestName, figure: oursText, reference: peer + short, ratio, bar: bestBar, pass: ratio <= 1, peer: { work: `${work}, time to our accuracy (${o.accuracy.toFixed(4)})`, ours: `${fmt(o)}, 1 thread`, peer: peer + short, ratio } });
     }
