@@ -23,7 +23,6 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
     { href: '/models', label: 'Models' },
     { href: '/deployments', label: 'Deployments' },
     { href: '/monitoring', label: 'Monitoring' },
-    { href: '/webhooks', label: 'Webhooks' },
     { href: '/onnx', label: 'Try ONNX' },
   ];
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });

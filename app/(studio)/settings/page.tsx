@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ApiKeys } from '../../../components/settings/ApiKeys';
 import { BrowserRunnerSettings } from '../../../components/settings/BrowserRunnerSettings';
 import { CacheSettings } from '../../../components/settings/CacheSettings';
@@ -18,6 +19,17 @@ export default async function SettingsPage() {
         <ApiKeys role={user.role} />
         <BrowserRunnerSettings />
         <CacheSettings canManage={user.role === 'admin'} />
+        <section aria-labelledby="webhooks-link-title" className="flex flex-col gap-1">
+          <h2 id="webhooks-link-title" className="text-base font-semibold text-zinc-900">
+            Webhooks
+          </h2>
+          <p className="text-sm text-zinc-600">
+            Where alerts are posted besides the studio&apos;s notifications: the origins an admin allows, and each project&apos;s webhooks.{' '}
+            <Link href="/webhooks" className="font-medium text-indigo-700 hover:underline">
+              Open webhooks
+            </Link>
+          </p>
+        </section>
       </div>
     </PageBody>
   );
