@@ -46,6 +46,7 @@ export function RetrainTriggers({ endpointId, projectId, canManage }: { endpoint
             <div className="flex flex-wrap items-center gap-3">
               <span className="font-medium text-zinc-800">{describeTrigger(t)}</span>
               <span className="text-xs text-zinc-500">runs {t.pipelineName}</span>
+              {t.trafficDataset ? <span className="text-xs text-zinc-500">on labelled traffic saved as {t.trafficDataset}</span> : null}
               {t.kind === 'cron' && t.enabled && t.nextFireAt ? <span className="text-xs text-zinc-500">next {new Date(t.nextFireAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</span> : null}
               {!t.enabled ? <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-600">off</span> : null}
               {canManage ? (

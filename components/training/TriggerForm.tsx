@@ -18,9 +18,10 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
   const [pipelineId, setPipelineId] = useState('');
   const [cron, setCron] = useState('0 3 * * *');
   const [datasetId, setDatasetId] = useState('');
+  const [traffic, setTraffic] = useState('');
   const create = useMutation(trpc.training.createTrigger.mutationOptions({ onSuccess: onDone }));
   const submit = () => {
-    const base = { pipelineId, endpointId };
+    const base = { pipelineId, endpointId, trafficDataset: traffic.trim() || null };
     if (kind === 'cron') create.mutate({ kind, ...base, cron });
     else if (kind === 'dataset') create.mutate({ kind, ...base, datasetId });
     else create.mutate({ kind, ...base, alertRuleId: null });
@@ -73,6 +74,10 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
           </select>
         </label>
       ) : null}
+      <label className="flex flex-col gap-1" title="Before each fire, this endpoint's labelled traffic is saved as the next version of this dataset; a pipeline reading it retrains on it">
+        Save labelled traffic as dataset (optional)
+        <input value={traffic} onChange={(e) => setTraffic(e.target.value)} placeholder="e.g. fraud-traffic" className={`${field} w-44`} data-testid="trigger-traffic" />
+      </label>
       <Button type="submit" size="sm" variant="primary" disabled={create.isPending} data-testid="trigger-save">
         Add
       </Button>

@@ -107,6 +107,8 @@ const ACCESS: Record<string, Access> = {
   'training.createTrigger': 'pipeline.write',
   'training.setTriggerEnabled': 'pipeline.write',
   'training.deleteTrigger': 'pipeline.write',
+  'training.challenges': 'pipeline.read',
+  'training.lineage': 'pipeline.read',
   'monitorPage.overview': 'pipeline.read',
   'monitorPage.endpoint': 'pipeline.read',
   'monitorPage.trends': 'pipeline.read',

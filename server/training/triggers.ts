@@ -5,7 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { alertRules, datasets, endpoints, pipelines, runs, trainingTriggers, triggerFires, type TrainingTrigger } from '../db/schema';
+import { alertRules, challenges, datasets, endpoints, pipelines, runs, trainingTriggers, triggerFires, type TrainingTrigger } from '../db/schema';
 import { datasetNameSchema } from '../datasets/dataset-name';
 import { nextCronTime, parseCron } from './cron';
 
@@ -139,3 +139,28 @@ function recentFires(db: Db, triggerId: string) {
     .all();
 }
 
+
+/** An endpoint's retraining history: each challenge with its run, sides and decision, newest first. */
+export function listChallenges(db: Db, endpointId: string, limit = 20) {
+  return db
+    .select({
+      id: challenges.id,
+      runId: challenges.runId,
+      runStatus: runs.status,
+      triggerFireId: challenges.triggerFireId,
+      challengerVersionId: challenges.challengerVersionId,
+      championVersionId: challenges.championVersionId,
+      figures: challenges.figures,
+      gates: challenges.gates,
+      decision: challenges.decision,
+      deployRequestId: challenges.deployRequestId,
+      createdAt: challenges.createdAt,
+      decidedAt: challenges.decidedAt,
+    })
+    .from(challenges)
+    .leftJoin(runs, eq(runs.id, challenges.runId))
+    .where(eq(challenges.endpointId, endpointId))
+    .orderBy(desc(challenges.createdAt))
+    .limit(limit)
+    .all();
+}

@@ -18,7 +18,7 @@ import { latestVersionNumber, saveVersion } from '../../server/pipelines/version
 import { closeRunManager, getRunManager } from '../../server/runtime';
 import { schedulerTick } from '../../server/training/scheduler';
 import { settleRetrainRuns } from '../../server/training/settle-retrains';
-import { createTrigger } from '../../server/training/triggers';
+import { createTrigger, listChallenges } from '../../server/training/triggers';
 import { importCsv } from './helpers/import-dataset';
 import { datasetClassifier } from './helpers/registry-pipeline';
 import { newDataDir } from './helpers/server-process';
@@ -140,6 +140,10 @@ describe('champion against challenger', () => {
     expect(primaryVersion()).toBe(3);
     expect(await settleRetrainRuns(db(), dataDir, compute)).toEqual([]);
     expect(db().select().from(challenges).all()).toHaveLength(3);
+    // The endpoint's retraining history, newest first, each linked to its run.
+    const history = listChallenges(db(), endpointId);
+    expect(history.map((c) => c.decision)).toEqual(['kept_champion', 'approved', 'promoted']);
+    expect(history.every((c) => c.runStatus === 'succeeded')).toBe(true);
     const fires = db().select({ runId: triggerFires.runId }).from(triggerFires).all();
     expect(db().select({ trigger: runs.trigger }).from(runs).where(eq(runs.id, fires[0].runId!)).get()!.trigger).toBe('schedule');
   });

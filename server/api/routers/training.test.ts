@@ -45,6 +45,12 @@ describe('training triggers', () => {
     expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl' }))).toBe('BAD_REQUEST: An alert trigger needs an alert rule, or an endpoint whose rules it follows');
   });
 
+  it('answers an unknown version\'s lineage with not found, and an endpoint without challenges with none', async () => {
+    const caller = callerFor(testContext(t, scientist));
+    expect(await refusal(caller.training.lineage({ versionId: 'nope' }))).toBe('NOT_FOUND: Model version nope was not found');
+    expect(await caller.training.challenges({ endpointId: 'ep' })).toEqual([]);
+  });
+
   it('lets a viewer read but not add', async () => {
     const viewer = { ...scientist, id: 'u-view', role: 'viewer' } as PublicUser;
     const caller = callerFor(testContext(t, viewer));

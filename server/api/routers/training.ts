@@ -1,7 +1,9 @@
 // Continuous training: a pipeline's triggers (cron, new dataset version, alert) and their fires.
 // Adding, enabling and deleting need pipeline.write (editors and admins); reading is for anyone.
 import { z } from 'zod';
-import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled } from '../../training/triggers';
+import { retrainLineageGraph } from '../../registry/lineage-retrain';
+import { createTrigger, deleteTrigger, listChallenges, listTriggers, setTriggerEnabled } from '../../training/triggers';
+import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const id = z.string().min(1).max(64);
@@ -25,6 +27,20 @@ export const trainingRouter = createTRPCRouter({
   setTriggerEnabled: permitted('pipeline.write')
     .input(z.strictObject({ id, enabled: z.boolean() }))
     .mutation(({ ctx, input }) => setTriggerEnabled(ctx.db, input.id, input.enabled, ctx.user.id)),
+
+  /** An endpoint's retraining history: challenger against champion, figures, gates and decision. */
+  challenges: permitted('pipeline.read')
+    .input(z.strictObject({ endpointId: id, limit: z.number().int().min(1).max(200).default(20) }))
+    .query(({ ctx, input }) => listChallenges(ctx.db, input.endpointId, input.limit)),
+
+  /** The retrain chain of a version: alert → fire → run → version → challenge → deployment. */
+  lineage: permitted('pipeline.read')
+    .input(z.strictObject({ versionId: id }))
+    .query(({ ctx, input }) => {
+      const graph = retrainLineageGraph(ctx.db, input.versionId);
+      if (!graph) throw notFound(`Model version ${input.versionId}`);
+      return graph;
+    }),
 
   deleteTrigger: permitted('pipeline.write')
     .input(z.strictObject({ id }))

@@ -1,0 +1,54 @@
+// Retrain triggers on the deployment page: an editor adds a schedule that saves the labelled
+// traffic, is told in words when the cron is wrong, turns it off, with its next UTC time.
+import { expect, test } from '@playwright/test';
+import { openDatabase } from '../../server/db/client';
+import { seedSampleProject } from '../../server/pipelines/seed';
+import { createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
+import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
+import { createAdmin } from './accounts';
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const SHOTS = 'test-results/retrain-triggers';
+
+let server: ServerHandle;
+let endpointId: string;
+
+test.beforeAll(async () => {
+  const dataDir = newDataDir();
+  const opened = openDatabase(dataDir);
+  seedSampleProject(opened.db);
+  const version = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', 'sample');
+  endpointId = createEndpoint(opened.db, 'fraud-live', version.modelId, { projectId: 'sample' });
+  deploy(opened.db, endpointId, version.versionId);
+  opened.sqlite.close();
+  server = await startServer({ dataDir, env: { PIPEWORKS_SCHEDULER_TICK_S: '0' } });
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+});
+
+test('an admin adds a retrain schedule, sees a bad cron refused in words, and turns it off', async ({ page }) => {
+  await createAdmin(page, server.url, ADMIN);
+  await page.goto(`${server.url}/deployments/${endpointId}`);
+  const section = page.getByTestId('retrain-triggers');
+  await expect(section).toContainText('No triggers');
+  await section.getByTestId('trigger-add').click();
+  await section.getByTestId('trigger-pipeline').selectOption('card-fraud');
+  await section.getByTestId('trigger-cron').fill('0 25 * * *');
+  await section.getByTestId('trigger-save').click();
+  await expect(section).toContainText('Cron hour field "25": 25 is outside 0–23');
+  await section.getByTestId('trigger-cron').fill('0 3 * * mon-fri');
+  await section.getByTestId('trigger-traffic').fill('fraud-traffic');
+  await section.getByTestId('trigger-save').click();
+  await expect(section.getByTestId('trigger-form')).toHaveCount(0);
+  await expect(section).toContainText('Schedule 0 3 * * mon-fri (UTC)');
+  await expect(section).toContainText('on labelled traffic saved as fraud-traffic');
+  await expect(section).toContainText(/next \d{4}-\d{2}-\d{2} 03:00 UTC/);
+  await expect(section).toContainText('Not fired yet.');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/trigger-added.png`, fullPage: true });
+  await section.getByTestId('trigger-toggle').click();
+  await expect(section).toContainText('off');
+  await expect(section.getByTestId('trigger-toggle')).toHaveText('Turn on');
+});
