@@ -12,6 +12,7 @@ import { ConfirmButton } from '../ui/ConfirmButton';
 import { formatRelative } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { StatusBadge } from '../ui/StatusBadge';
+import { RetrainHistory } from './RetrainHistory';
 import { TriggerForm } from './TriggerForm';
 
 export function RetrainTriggers({ endpointId, projectId, canManage }: { endpointId: string; projectId: string; canManage: boolean }) {
@@ -80,6 +81,7 @@ export function RetrainTriggers({ endpointId, projectId, canManage }: { endpoint
           </li>
         ))}
       </ul>
+      <RetrainHistory endpointId={endpointId} />
       <InlineError message={list.error || toggle.error || remove.error ? errorMessage(list.error ?? toggle.error ?? remove.error) : null} className="mt-3" />
     </section>
   );
