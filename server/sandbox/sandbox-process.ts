@@ -35,7 +35,7 @@ export class SandboxProcess {
   alive = true;
 
   constructor() {
-    this.child = fork(path.join(process.cwd(), 'server/sandbox/isolate-child.mjs'), [], {
+    this.child = fork(path.join(/*turbopackIgnore: true*/ process.cwd(), 'server/sandbox/isolate-child.mjs'), [], {
       execArgv: ['--no-node-snapshot'],
       serialization: 'advanced',
       // The child needs no secrets: it gets an empty environment, and its output goes to our stderr.
