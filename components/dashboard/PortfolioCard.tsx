@@ -50,11 +50,12 @@ export function PortfolioCard({ card: c }: { card: PortfolioCardView }) {
       <p className="text-[11px] text-zinc-400">predictions served</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-zinc-500">Champion</dt>
-        <dd className="text-zinc-800">
+        {/* Times are drawn on the server first; the browser's clock and zone may word them differently. */}
+        <dd className="text-zinc-800" suppressHydrationWarning>
           v{c.champion.version}, serving since {formatRelative(c.champion.since)}
         </dd>
         <dt className="text-zinc-500">Last retrain</dt>
-        <dd className="text-zinc-800">
+        <dd className="text-zinc-800" suppressHydrationWarning>
           v{c.lastRetrain.version} {formatRelative(c.lastRetrain.at)}
           {c.lastRetrain.challenge ? ` · last challenge ${c.lastRetrain.challenge.decision.replace('_', ' ')}` : ''}
         </dd>

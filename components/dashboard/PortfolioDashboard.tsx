@@ -1,6 +1,7 @@
 'use client';
 // The viewer's home: every deployed model at a glance, red first, and the way out to a PDF or PNG.
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
@@ -10,19 +11,23 @@ import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 import { approvalsHref, exportHref } from './links';
 import { PortfolioCard } from './PortfolioCard';
+import type { PortfolioView } from './types';
 
 const ORDER = { red: 0, amber: 1, green: 2 } as const;
 
-export function PortfolioDashboard() {
+export function PortfolioDashboard({ initial }: { initial: PortfolioView }) {
   const trpc = useTRPC();
-  const data = useQuery({ ...trpc.dashboard.portfolio.queryOptions(), refetchInterval: 30_000 });
+  const data = useQuery({ ...trpc.dashboard.portfolio.queryOptions(), initialData: initial, refetchInterval: 30_000 });
+  // Ready for tests, the bench and the export once React has taken over the server's HTML.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const cards = data.data ? [...data.data.cards].sort((a, b) => ORDER[a.health] - ORDER[b.health] || a.modelName.localeCompare(b.modelName)) : [];
   const counts = { red: 0, amber: 0, green: 0 };
   for (const c of cards) counts[c.health] += 1;
   const waiting = cards.reduce((s, c) => s + c.pendingApprovals, 0);
   return (
     <PageBody>
-      <div className="flex flex-col gap-6" data-testid="portfolio" data-ready={data.data ? 'yes' : 'no'}>
+      <div className="flex flex-col gap-6" data-testid="portfolio" data-ready={hydrated && data.data ? 'yes' : 'no'}>
         <PageHeader
           title="Portfolio"
           description={data.data ? `${cards.length} deployed model${cards.length === 1 ? '' : 's'}: ${counts.red} at risk, ${counts.amber} need attention, ${counts.green} healthy` : 'Every deployed model, its health and what it served'}
