@@ -10,7 +10,7 @@ const count = new Intl.NumberFormat('en');
 export function PortfolioCard({ card: c }: { card: PortfolioCardView }) {
   return (
     <li className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid={`card-${c.endpointName}`}>
-      <div className="flex items-start justify-between gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <Link href={modelKpisHref(c.endpointId)} className="block truncate font-semibold text-indigo-700 hover:underline">
             {c.modelName}
