@@ -32,6 +32,7 @@ import { LiveIssueList } from './LiveIssueList';
 import { Palette } from './Palette';
 import { NewerVersionNotice, PresenceBar } from './PresenceBar';
 import { cannotEditReason } from './role-words';
+import { cannotWriteCodeReason, mayWriteCode } from '../code/code-access';
 import { SaveStatus } from './SaveStatus';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useAutosave } from './use-autosave';
@@ -105,6 +106,8 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
   const showingRunVersion = runVersion !== null;
   const editable = canWrite && viewing === null && !showingRunVersion;
   const readOnlyReason = showingRunVersion ? `This is v${runVersion}, as the chosen run ran it; go back to v${version} to edit` : canWrite ? null : cannotEditReason(role);
+
+  const codeReadOnlyReason = mayWriteCode(role) ? readOnlyReason : cannotWriteCodeReason(role);
 
   const { flush, discard } = useAutosave(store, { pipelineId, projectId, types, enabled: canWrite });
   useLiveCompile(store, canWrite);
@@ -287,6 +290,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
           pipelineId={pipelineId}
           types={types}
           readOnlyReason={readOnlyReason}
+          codeReadOnlyReason={codeReadOnlyReason}
           tab={tab}
           onTab={setTab}
           runState={runState}

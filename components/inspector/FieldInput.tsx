@@ -1,6 +1,6 @@
 'use client';
 // Picks the input for a field (a column or dataset picker where the schema says so), and adds a "None" switch where the schema allows null.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { assertNever } from '../../engine/assert-never';
 import { ColumnPicker } from './ColumnPicker';
 import { ColumnPickerList } from './ColumnPickerList';
@@ -10,10 +10,20 @@ import { ObjectListInput, StringListInput, VariantListInput } from './ListInputs
 import type { ParamField } from './param-fields';
 import { ScalarInput, type InputProps } from './ScalarInput';
 
+// CodeMirror is its own chunk, loaded when a code node is inspected.
+const CodeField = lazy(() => import('../code/CodeField'));
+
 function BareInput(props: InputProps<ParamField>) {
   const { field, columns } = props;
   switch (field.kind) {
     case 'string': {
+      if (field.code) {
+        return (
+          <Suspense fallback={<p className="h-24 text-xs text-zinc-400">Loading the code editor…</p>}>
+            <CodeField {...props} field={field} />
+          </Suspense>
+        );
+      }
       if (field.dataset === 'name') return <DatasetNamePicker {...props} field={field} />;
       if (field.dataset === 'version') return <DatasetVersionPicker {...props} field={field} name={datasetNameOf(props.params)} />;
       const ref = field.columnsOf;

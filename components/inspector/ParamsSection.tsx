@@ -5,6 +5,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { PortColumns } from '../../engine/columns';
 import type { IssueView, NodeTypeInfo } from '../pipeline/pipeline-types';
+import { CodeAccessProvider } from '../code/code-access';
 import { SectionTitle } from '../pipeline/SectionTitle';
 import { issuesByParam, paramFields, type JsonSchema } from './param-fields';
 import { changedParams } from './params-doc';
@@ -20,10 +21,15 @@ interface ParamsSectionProps {
   columns?: PortColumns;
   /** Why the form is read only (the role), or null when it can be edited. */
   readOnlyReason: string | null;
+  /** Why code params cannot be edited (no code.write, or read only), or null when they can. */
+  codeReadOnlyReason: string | null;
+  /** This node's error in the shown run, for the code editor to mark. */
+  runError: string | null;
   onChange: (params: Record<string, unknown>, fields: string[]) => void;
 }
 
-export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyReason, onChange }: ParamsSectionProps) {
+export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyReason, codeReadOnlyReason, runError, onChange }: ParamsSectionProps) {
+  const access = useMemo(() => ({ nodeId, readOnlyReason: codeReadOnlyReason, runError }), [nodeId, codeReadOnlyReason, runError]);
   const fields = useMemo(() => paramFields(info.paramsSchema as JsonSchema | undefined), [info]);
   const byParam = useMemo(() => issuesByParam(issues, nodeId, fields), [issues, nodeId, fields]);
   // Inputs may keep a draft of what is typed. Params changed from elsewhere (undo, redo, a restored
@@ -41,6 +47,7 @@ export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyR
   return (
     <section className="flex flex-col gap-3" aria-label="Parameters">
       <SectionTitle>Parameters</SectionTitle>
+      <CodeAccessProvider value={access}>
       <ParamForm
         key={generation}
         fields={fields}
@@ -53,6 +60,7 @@ export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyR
         readOnly={readOnlyReason !== null}
         columns={columns}
       />
+      </CodeAccessProvider>
       {readOnlyReason ? <p className="text-xs text-zinc-400">Read only: {readOnlyReason.charAt(0).toLowerCase() + readOnlyReason.slice(1)}.</p> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COLUMN_PARAM_KEY } from '../../engine/columns';
+import { codeParam } from '../../nodes/code/code-params';
 import { createRegistry } from '../../nodes/registry';
 import { emptyChoiceLabel, fieldMessage, fieldOf, humanise, issuesByParam, paramFields, paramOfIssueField, type JsonSchema } from './param-fields';
 
@@ -8,6 +9,12 @@ const schemaOf = (params: z.ZodType) => z.toJSONSchema(params, { io: 'input' }) 
 const of = (port: string) => ({ [COLUMN_PARAM_KEY]: port });
 
 describe('paramFields', () => {
+  it('marks a code param (x-code) for the code editor, and leaves other strings plain', () => {
+    const [code, name] = paramFields(schemaOf(z.object({ code: codeParam('(cols) => cols', 'The code.'), name: z.string() })));
+    expect(code).toMatchObject({ kind: 'string', code: 'javascript', defaultValue: '(cols) => cols' });
+    expect(name).not.toHaveProperty('code');
+  });
+
   it('maps numbers, booleans, enums and strings with their ranges, defaults and help', () => {
     const fields = paramFields(
       schemaOf(

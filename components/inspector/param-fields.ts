@@ -1,6 +1,7 @@
 // Maps a node's params JSON Schema (from its zod schema) to the fields the inspector draws.
 // Anything this cannot map honestly becomes a 'json' field, edited as raw JSON.
 import { COLUMN_PARAM_KEY, DATASET_PARAM_KEY } from '../../engine/columns';
+import { CODE_PARAM_KEY } from '../../nodes/code/code-params';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export type ScalarField =
   | (FieldBase & { kind: 'number'; integer: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number })
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
-  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string; columnsOf?: ColumnRef; dataset?: DatasetRef })
+  | (FieldBase & { kind: 'string'; maxLength?: number; pattern?: string; columnsOf?: ColumnRef; dataset?: DatasetRef; code?: 'javascript' })
   /** A string, number or boolean, typed as text: numbers and true/false are read as such. */
   | (FieldBase & { kind: 'scalar' });
 
@@ -130,7 +131,9 @@ export function fieldOf(name: string, raw: JsonSchema, required = false): ParamF
     const port = portOf(raw, s);
     if (port) return { ...scalar, columnsOf: { port, emptyLabel: required ? null : emptyChoiceLabel(base.description) } };
     const dataset = [raw, s].map((x) => x[DATASET_PARAM_KEY]).find((v): v is DatasetRef => v === 'name' || v === 'version');
-    return dataset ? { ...scalar, dataset } : scalar;
+    if (dataset) return { ...scalar, dataset };
+    // Code (the schema's 'x-code'): drawn as a code editor.
+    return [raw, s].some((x) => x[CODE_PARAM_KEY] === 'javascript') ? { ...scalar, code: 'javascript' } : scalar;
   }
   if (scalar) return scalar;
   if (s.type === 'array' && isObject(s.items)) {

@@ -28,6 +28,8 @@ interface NodeDetailsProps {
   info: NodeTypeInfo | undefined;
   /** Why the node cannot be changed (the role), or null when it can. */
   readOnlyReason: string | null;
+  /** Why code params cannot be edited, or null when they can (scientists and admins). */
+  codeReadOnlyReason: string | null;
   step: StepView | undefined;
   runId: string | null;
   /** An output to open and scroll to (an edge from it was clicked). */
@@ -39,7 +41,7 @@ interface NodeDetailsProps {
   onTab: (tab: NodeTab) => void;
 }
 
-export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort, onChooseRun, onDeleted, tab: chosenTab, onTab }: NodeDetailsProps) {
+export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, step, runId, focusPort, onChooseRun, onDeleted, tab: chosenTab, onTab }: NodeDetailsProps) {
   const store = useEditorStore();
   const issues = useEditor((s) => s.compiled.issues);
   const columns = useEditor((s) => s.compiled.columns?.[node.id]?.inputs);
@@ -220,6 +222,8 @@ export function NodeDetails({ node, info, readOnlyReason, step, runId, focusPort
               issues={issues}
               columns={columns}
               readOnlyReason={readOnlyReason}
+              codeReadOnlyReason={codeReadOnlyReason}
+              runError={step?.status === 'failed' ? (step.errorMessage ?? null) : null}
               onChange={(params, fields) => store.setParams(node.id, params, fields)}
             />
           ) : null}

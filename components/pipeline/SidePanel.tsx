@@ -20,6 +20,8 @@ interface SidePanelProps {
   types: ReadonlyMap<string, NodeTypeInfo>;
   /** Why nodes cannot be changed here (the role), or null when they can. */
   readOnlyReason: string | null;
+  /** Why code params cannot be edited, or null when they can. */
+  codeReadOnlyReason: string | null;
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   runState: PipelineRunState;
@@ -31,7 +33,7 @@ interface SidePanelProps {
   onSelectNode: (id: string | null) => void;
 }
 
-export function SidePanel({ pipelineId, types, readOnlyReason, tab, onTab, runState, canDelete, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
+export function SidePanel({ pipelineId, types, readOnlyReason, codeReadOnlyReason, tab, onTab, runState, canDelete, steps, inspectedNodeId, focusPort, onSelectNode }: SidePanelProps) {
   const node = useEditor(
     useCallback((s: EditorState) => (inspectedNodeId ? (s.doc.nodes.find((n) => n.id === inspectedNodeId) ?? null) : null), [inspectedNodeId]),
     sameExceptPosition,
@@ -66,6 +68,7 @@ export function SidePanel({ pipelineId, types, readOnlyReason, tab, onTab, runSt
             node={node}
             info={info}
             readOnlyReason={readOnlyReason}
+            codeReadOnlyReason={codeReadOnlyReason}
             step={steps.get(node.id)}
             runId={runState.run?.id ?? null}
             focusPort={focusPort}

@@ -1,0 +1,29 @@
+'use client';
+// What a code param's editor needs beyond its field: which node it belongs to (for "Test on preview
+// rows"), whether this person may write code, and the node's last run error. Given by the params
+// section, so the generic form stays generic.
+import { createContext, useContext } from 'react';
+
+export interface CodeAccess {
+  nodeId: string;
+  /** Why the code cannot be edited (the role, or an old version shown), or null when it can. */
+  readOnlyReason: string | null;
+  /** The error of this node's step in the shown run, if it failed. */
+  runError: string | null;
+}
+
+const CodeAccessContext = createContext<CodeAccess | null>(null);
+
+export const CodeAccessProvider = CodeAccessContext.Provider;
+
+export function useCodeAccess(): CodeAccess | null {
+  return useContext(CodeAccessContext);
+}
+
+/** The one wording for roles that may not write code; the server refuses their code edits. */
+export function cannotWriteCodeReason(role: string): string {
+  return `Only scientists and admins edit code; your role (${role}) can read it and run pipelines that contain it`;
+}
+
+/** Mirrors server/auth/roles.ts's code.write for the explanation only; the server decides. */
+export const mayWriteCode = (role: string) => role === 'scientist' || role === 'admin';
