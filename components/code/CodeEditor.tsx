@@ -68,6 +68,7 @@ export function CodeEditor({ value, onChange, readOnly, columns, error, testId }
         doc: value,
         extensions: [
           lineNumbers(),
+          EditorView.lineWrapping,
           history(),
           bracketMatching(),
           closeBrackets(),

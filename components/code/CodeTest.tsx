@@ -7,21 +7,23 @@ import { useMutation } from '@tanstack/react-query';
 import { useEditorStore } from '../editor/EditorContext';
 import { Button } from '../ui/Button';
 import { useTRPC } from '../trpc/trpc-context';
+import type { CodeAccess } from './code-access';
 
 const PREVIEW_ROWS = 1000;
 
 const cellText = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'number' ? String(Number.isInteger(v) ? v : Number(v.toPrecision(6))) : String(v));
 
-export function CodeTest({ nodeId, onError }: { nodeId: string; onError: (message: string | null) => void }) {
+export function CodeTest({ access }: { access: CodeAccess }) {
+  const { nodeId, tested, setTested, declareColumns } = access;
   const trpc = useTRPC();
   const store = useEditorStore();
   const test = useMutation(
     trpc.pipeline.testCode.mutationOptions({
-      onSuccess: (r) => onError(r.ok ? null : r.error),
-      onError: (e) => onError(e.message),
+      onSuccess: (result) => setTested({ result }),
+      onError: (e) => setTested({ failed: e.message }),
     }),
   );
-  const result = test.data;
+  const result = tested && 'result' in tested ? tested.result : null;
   return (
     <div className="flex flex-col gap-2" data-testid="code-test">
       <div className="flex items-center gap-2">
@@ -30,9 +32,9 @@ export function CodeTest({ nodeId, onError }: { nodeId: string; onError: (messag
         </Button>
         <span className="text-[11px] text-zinc-500">Runs the unsaved code in the sandbox on up to {PREVIEW_ROWS.toLocaleString('en')} rows of the last run's input.</span>
       </div>
-      {test.error ? (
+      {tested && 'failed' in tested ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-700" data-testid="code-test-error">
-          {test.error.message}
+          {tested.failed}
         </p>
       ) : null}
       {result && !result.ok ? (
@@ -47,6 +49,14 @@ export function CodeTest({ nodeId, onError }: { nodeId: string; onError: (messag
             {result.columns ? `, ${result.columns.length} columns` : ''}
             {result.preview.length ? ` (first ${result.preview.length} shown)` : ''}
           </p>
+          {result.columns && declareColumns ? (
+            <div className="flex items-center gap-2">
+              <Button size="sm" variant="secondary" data-testid="code-test-declare" onClick={() => declareColumns(result.columns!)}>
+                Declare these output columns
+              </Button>
+              <span className="text-[11px] text-zinc-500">Runs are then checked against them, and nodes downstream can pick them before a run.</span>
+            </div>
+          ) : null}
           {result.columns ? (
             <ul className="flex flex-wrap gap-1" data-testid="code-test-columns">
               {result.columns.map((c) => (

@@ -3,6 +3,9 @@
 // rows"), whether this person may write code, and the node's last run error. Given by the params
 // section, so the generic form stays generic.
 import { createContext, useContext } from 'react';
+import type { RouterOutputs } from '../trpc/router-types';
+
+export type CodeTestResult = RouterOutputs['pipeline']['testCode'];
 
 export interface CodeAccess {
   nodeId: string;
@@ -10,6 +13,11 @@ export interface CodeAccess {
   readOnlyReason: string | null;
   /** The error of this node's step in the shown run, if it failed. */
   runError: string | null;
+  /** The last "Test on preview rows" answer, or its request's error; kept here so it outlives a form remount. */
+  tested: { result: CodeTestResult } | { failed: string } | null;
+  setTested: (tested: { result: CodeTestResult } | { failed: string } | null) => void;
+  /** Declares the tested output columns as the node's outputColumns; null for nodes without that param. */
+  declareColumns: ((columns: NonNullable<CodeTestResult['columns']>) => void) | null;
 }
 
 const CodeAccessContext = createContext<CodeAccess | null>(null);

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { PortColumns } from '../../engine/columns';
 import type { IssueView, NodeTypeInfo } from '../pipeline/pipeline-types';
-import { CodeAccessProvider } from '../code/code-access';
+import { CodeAccessProvider, type CodeAccess } from '../code/code-access';
 import { SectionTitle } from '../pipeline/SectionTitle';
 import { issuesByParam, paramFields, type JsonSchema } from './param-fields';
 import { changedParams } from './params-doc';
@@ -29,8 +29,21 @@ interface ParamsSectionProps {
 }
 
 export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyReason, codeReadOnlyReason, runError, onChange }: ParamsSectionProps) {
-  const access = useMemo(() => ({ nodeId, readOnlyReason: codeReadOnlyReason, runError }), [nodeId, codeReadOnlyReason, runError]);
   const fields = useMemo(() => paramFields(info.paramsSchema as JsonSchema | undefined), [info]);
+  const [tested, setTested] = useState<CodeAccess['tested']>(null);
+  const declares = fields.some((f) => f.name === 'outputColumns');
+  // Declaring columns changes another field than the one typed in: sent like an undo, so the form remounts and shows them.
+  const access = useMemo<CodeAccess>(
+    () => ({
+      nodeId,
+      readOnlyReason: codeReadOnlyReason,
+      runError,
+      tested,
+      setTested,
+      declareColumns: declares ? (columns) => onChange({ ...params, outputColumns: columns.map(({ name, type, role }) => ({ name, type, role })) }, ['outputColumns']) : null,
+    }),
+    [nodeId, codeReadOnlyReason, runError, tested, declares, params, onChange],
+  );
   const byParam = useMemo(() => issuesByParam(issues, nodeId, fields), [issues, nodeId, fields]);
   // Inputs may keep a draft of what is typed. Params changed from elsewhere (undo, redo, a restored
   // version) remount the form so it shows them; params this form just sent do not.

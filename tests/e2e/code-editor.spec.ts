@@ -56,6 +56,18 @@ test('a scientist edits and tests code; an analyst reads it and cannot save an e
   await expect(scientist.getByTestId('code-test-table')).toContainText('35.98');
   await scientist.getByTestId('code-test-result').scrollIntoViewIfNeeded();
   await scientist.screenshot({ path: 'test-results/code-editor-02-tested.png' });
+  // The tested columns become the node's declared output columns, saved with the pipeline.
+  await scientist.getByTestId('code-test-declare').click();
+  await expect(scientist.getByTestId('code-test-result')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const saved = await trpcQuery(scientist.request, server.url, 'pipeline.get', { id: 'breast-cancer-explore' });
+      const node = saved.doc.nodes.find((n: { id: string }) => n.id === 'code');
+      return { code: node.params.code, last: node.params.outputColumns?.at(-1) };
+    }, { timeout: 15_000 })
+    .toEqual({ code: '(cols) => ({ ...cols, radius_x2: cols.mean_radius.map((v) => v * 2) })', last: { name: 'radius_x2', type: 'numeric', role: 'feature' } });
+  await scientist.getByTestId('param-outputColumns').scrollIntoViewIfNeeded();
+  await scientist.screenshot({ path: 'test-results/code-editor-03-declared.png' });
   // A syntax error is marked inline while typing.
   await editor.click();
   await scientist.keyboard.press('Control+End');
@@ -72,7 +84,7 @@ test('a scientist edits and tests code; an analyst reads it and cannot save an e
   await expect(analyst.getByTestId('param-code').locator('.cm-content')).toHaveAttribute('contenteditable', 'false');
   await expect(analyst.getByTestId('param-code-read-only')).toContainText('Only scientists and admins edit code');
   await expect(analyst.getByTestId('code-test-button')).toHaveCount(0);
-  await analyst.screenshot({ path: 'test-results/code-editor-03-analyst.png' });
+  await analyst.screenshot({ path: 'test-results/code-editor-04-analyst.png' });
   // Forced past the UI, the server refuses the edit.
   const latest = await trpcQuery(analyst.request, server.url, 'pipeline.get', { id: 'breast-cancer-explore' });
   latest.doc.nodes.find((n: { id: string }) => n.id === 'code').params.code = '(cols) => ({})';
