@@ -31,16 +31,18 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
   items.push({ href: '/settings', label: 'Settings' });
   return (
     <div className="flex h-screen flex-col">
-      <header className="flex h-12 shrink-0 items-center gap-6 border-b border-zinc-200 bg-white px-4">
-        <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
+      <header className="flex h-12 shrink-0 items-center gap-4 border-b border-zinc-200 bg-white px-4">
+        <Link href="/" className="flex shrink-0 items-center gap-2 text-sm font-semibold text-zinc-900">
           <Logo />
           Pipeworks
         </Link>
         <NavLinks items={items} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-3">
           <NotificationBell />
           <div className="flex items-center gap-2 text-sm whitespace-nowrap" data-testid="current-user">
-            <span className="font-medium text-zinc-800">{user.name}</span>
+            <span className="max-w-[9rem] truncate font-medium text-zinc-800" title={user.name}>
+              {user.name}
+            </span>
             <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600">{user.role}</span>
           </div>
           <SignOutButton />
