@@ -66,7 +66,7 @@ describe('ingestFile', () => {
     await expect(ingestFile({ ...request(file), limits: decodedOnly })).rejects.toThrow(
       'The table would take 762.94 MB, more than the 512 MB limit on data once decoded (PIPEWORKS_MAX_DECODED_MB)',
     );
-  });
+  }, 60_000); // DuckDB writes 25 million constant rows into the bomb: seconds on a loaded 2-core machine.
 
   it('counts Parquet strings as they stream and stops at the decoded-size limit', async () => {
     const file = path.join(dir, 'text.parquet');
