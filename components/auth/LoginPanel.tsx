@@ -6,7 +6,7 @@ import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { InlineError } from '../ui/InlineError';
 import { AuthCard } from './AuthCard';
-import { nextPathFromLocation } from './next-path';
+import { pathAfterSignIn } from './next-path';
 import { SetupForm } from './SetupForm';
 import { SignInForm } from './SignInForm';
 
@@ -17,8 +17,8 @@ export function LoginPanel() {
 
   // Someone already signed in has nothing to do here.
   useEffect(() => {
-    if (signedIn) window.location.replace(nextPathFromLocation());
-  }, [signedIn]);
+    if (signedIn) window.location.replace(pathAfterSignIn(state.data?.user?.role));
+  }, [signedIn, state.data?.user?.role]);
 
   if (state.isPending || signedIn) {
     return (

@@ -7,13 +7,13 @@ import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
 import { InlineError } from '../ui/InlineError';
 import { TextField } from '../ui/TextField';
-import { nextPathFromLocation } from './next-path';
+import { pathAfterSignIn } from './next-path';
 
 export function SignInForm() {
   const trpc = useTRPC();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: () => window.location.assign(nextPathFromLocation()) }));
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: (user) => window.location.assign(pathAfterSignIn(user.role)) }));
 
   function submit(event: FormEvent) {
     event.preventDefault();

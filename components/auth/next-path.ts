@@ -16,3 +16,13 @@ export function safeNextPath(raw: string | null | undefined): string {
 export function nextPathFromLocation(): string {
   return safeNextPath(new URLSearchParams(window.location.search).get('next'));
 }
+
+/**
+ * Where a person lands after signing in: ?next= when it names a page; otherwise their home. A
+ * viewer's (manager's) home is the portfolio dashboard; everyone else's is the projects list,
+ * which viewers still reach from the navigation.
+ */
+export function pathAfterSignIn(role: string | undefined): string {
+  const next = nextPathFromLocation();
+  return role === 'viewer' && next === '/' ? '/dashboard' : next;
+}

@@ -2,6 +2,9 @@
 // V2 inference with an endpoint key, and label feedback by prediction id.
 import { UserError } from '../../engine/errors';
 
+/** How many times one call is retried after a 429 before its answer is taken as it is. */
+const RATE_LIMIT_RETRIES = 5;
+
 export interface ModelInput {
   name: string;
   datatype: string;
@@ -55,11 +58,22 @@ export class ServingClient {
     return { stored: body.stored ?? 0, unknown: body.unknown?.length ?? 0 };
   }
 
+  /**
+   * One call, as a well-behaved client makes it: a 429 (the key's rate limit, which the simulator's
+   * own labels share with its traffic) is retried after the Retry-After the server sent, a few times.
+   */
   private async call(path: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(this.url + path, init);
-    } catch (error) {
-      throw new UserError(`Serving at ${this.url} could not be reached: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(this.url + path, init);
+      } catch (error) {
+        throw new UserError(`Serving at ${this.url} could not be reached: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
+      }
+      if (res.status !== 429 || attempt >= RATE_LIMIT_RETRIES) return res;
+      await res.body?.cancel();
+      const seconds = Number(res.headers.get('retry-after'));
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000));
     }
   }
 }

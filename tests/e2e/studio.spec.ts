@@ -61,6 +61,9 @@ test('the administrator adds a viewer, who can look but not run', async ({ page 
 
   await signIn(page, VIEWER, '');
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  // A viewer's home is the portfolio dashboard (issue 19); the projects are one link away.
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
   // "New pipeline" is disabled for a role that cannot create one, and says why.
   await page.getByTestId('project-sample').click();
   await expect(page.getByTestId('pipeline-breast-cancer-explore')).toBeVisible();
