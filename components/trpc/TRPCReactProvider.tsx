@@ -1,5 +1,6 @@
 'use client';
 // Subscriptions go over SSE (httpSubscriptionLink); queries and mutations are batched over HTTP.
+import './zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { useState, type ReactNode } from 'react';

@@ -81,6 +81,8 @@ test('a viewer sees the params read-only', async ({ page }) => {
   await expect(page.getByTestId(`user-${VIEWER.email}`)).toBeVisible();
   await page.getByTestId('sign-out').click();
   await signIn(page, VIEWER);
+  // A viewer lands on the portfolio dashboard; the projects are one link away.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
   await page.getByTestId('project-sample').click();
   await page.getByTestId('pipeline-breast-cancer-explore').click();
   await page.getByTestId('node-split').click();
