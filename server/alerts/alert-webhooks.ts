@@ -18,7 +18,7 @@ export async function postAlertWebhooks(db: Db, opened: readonly Alert[], resolv
       alert: { id: alert.id, state: alert.state, severity: alert.severity, message: alert.message, value: alert.value, openedAt: new Date(alert.openedAt).toISOString(), checkId: alert.checkId },
       rule: { id: rule.id, name: rule.name, text: ruleText(rule) },
       endpoint,
-      link: alertLink(alert.endpointId),
+      link: alertLink(endpoint?.name ?? alert.endpointId),
     };
     deliveries.push(await deliverWebhook(db, rule.webhookId, 'alert.opened', data, alert.id, resolve));
   }

@@ -15,8 +15,12 @@ export interface RuleOutcome {
   resolved: Alert[];
 }
 
-/** The studio page an alert's notification links to. */
-export const alertLink = (endpointId: string) => `/deployments/${endpointId}`;
+/**
+ * The studio page an alert's notification and webhook link to: the endpoint's monitoring page,
+ * where the alert sits in its timeline beside the figures that broke the rule. Endpoint names are
+ * unique and never change, so the link stays good.
+ */
+export const alertLink = (endpointName: string) => `/monitoring/${encodeURIComponent(endpointName)}#alerts`;
 
 const fmt = (v: number) => Number(v.toPrecision(4)).toString();
 
@@ -88,14 +92,14 @@ function openAlert(db: Db, rule: AlertRule, check: MonitorCheck, value: number, 
     resolvedAt: null,
     resolution: null,
   };
-  const endpoint = db.select({ name: endpoints.name }).from(endpoints).where(eq(endpoints.id, rule.endpointId)).get();
+  const endpointName = db.select({ name: endpoints.name }).from(endpoints).where(eq(endpoints.id, rule.endpointId)).get()?.name ?? rule.endpointId;
   const inserted = db.transaction((tx) => {
     // Another process that judged the same rule first holds the one unresolved alert: not ours to open.
     const done = tx.insert(alerts).values(alert).onConflictDoNothing().run();
     if (done.changes === 0) return false;
     notifyProjectReaders(
       tx,
-      { kind: 'alert', title: `${rule.severity === 'critical' ? 'Critical: ' : ''}${rule.name} on ${endpoint?.name ?? rule.endpointId}`, body: `${alert.message} (rule: ${ruleText(rule)})`, link: alertLink(rule.endpointId) },
+      { kind: 'alert', title: `${rule.severity === 'critical' ? 'Critical: ' : ''}${rule.name} on ${endpointName}`, body: `${alert.message} (rule: ${ruleText(rule)})`, link: alertLink(endpointName) },
       now,
     );
     return true;

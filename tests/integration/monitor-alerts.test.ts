@@ -69,7 +69,7 @@ describe('alert rules on checks', () => {
     const active = t.sqlite.prepare('SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id').all() as { id: string }[];
     expect(told.map((n) => n.userId).sort()).toEqual(active.map((u) => u.id));
     expect(active.map((u) => u.id)).toEqual(expect.arrayContaining([scientist.id, viewer.id]));
-    expect(told[0]).toMatchObject({ kind: 'alert', title: 'Critical: x shifted on m-live', link: '/deployments/ep', readAt: null });
+    expect(told[0]).toMatchObject({ kind: 'alert', title: 'Critical: x shifted on m-live', link: '/monitoring/m-live#alerts', readAt: null });
     const bell = callerFor(testContext(t, viewer));
     expect(await bell.notifications.unreadCount()).toBe(1);
     const [note] = await bell.notifications.list({});

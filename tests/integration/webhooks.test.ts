@@ -88,7 +88,7 @@ describe('webhooks', () => {
     expect(post.headers['x-pipeworks-signature']).toBe(`sha256=${createHmac('sha256', secret).update(post.body).digest('hex')}`);
     expect(post.headers['x-pipeworks-event']).toBe('alert.opened');
     const body = JSON.parse(post.body);
-    expect(body).toMatchObject({ event: 'alert.opened', rule: { name: 'x moved', text: 'psi(x) > 0.2' }, endpoint: { id: 'ep', name: 'm-live' }, alert: { state: 'open' } });
+    expect(body).toMatchObject({ event: 'alert.opened', rule: { name: 'x moved', text: 'psi(x) > 0.2' }, endpoint: { id: 'ep', name: 'm-live' }, alert: { state: 'open' }, link: '/monitoring/m-live#alerts' });
   });
 
   it('refuses a loopback target unless an admin allowed private targets, and records why', async () => {
