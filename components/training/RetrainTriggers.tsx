@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { assertNever } from '../../engine/assert-never';
 import { runHref } from '../runs/run-links';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
@@ -87,13 +88,15 @@ export function RetrainTriggers({ endpointId, projectId, canManage }: { endpoint
   );
 }
 
-function describeTrigger(t: { kind: 'cron' | 'dataset' | 'alert'; cron: string | null; datasetId: string | null; alertRuleId: string | null }): string {
+function describeTrigger(t: { kind: 'cron' | 'dataset' | 'alert'; cron: string | null; alertRule: { name: string; text: string; enabled: boolean } | null }): string {
   switch (t.kind) {
     case 'cron':
       return `Schedule ${t.cron} (UTC)`;
     case 'dataset':
       return 'New dataset version';
     case 'alert':
-      return t.alertRuleId ? 'Alert of one rule' : 'Any alert of this endpoint';
+      return t.alertRule ? `Alert of rule "${t.alertRule.name}" (${t.alertRule.text})${t.alertRule.enabled ? '' : ', which is off'}` : 'Any alert of this endpoint';
+    default:
+      return assertNever(t.kind, 'trigger kind');
   }
 }

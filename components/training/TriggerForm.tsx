@@ -1,6 +1,7 @@
 'use client';
-// Adding a retrain trigger: which pipeline, and what fires it. The server checks the cron and names
-// the field it could not read; the error is shown as it says.
+// Adding a retrain trigger: which pipeline, and what fires it (a schedule, a dataset, or an alert of
+// this endpoint: of one chosen rule or of any). The server checks the cron and the rule and names
+// the field it could not accept; the error is shown as it says.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../trpc/error-message';
@@ -14,17 +15,20 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
   const trpc = useTRPC();
   const project = useQuery(trpc.project.get.queryOptions({ id: projectId }));
   const datasets = useQuery(trpc.dataset.list.queryOptions());
+  const rules = useQuery(trpc.alerts.rules.list.queryOptions({ endpointId }));
   const [kind, setKind] = useState<Kind>('cron');
   const [pipelineId, setPipelineId] = useState('');
   const [cron, setCron] = useState('0 3 * * *');
   const [datasetId, setDatasetId] = useState('');
   const [traffic, setTraffic] = useState('');
+  /** '' follows every rule of the endpoint. */
+  const [ruleId, setRuleId] = useState('');
   const create = useMutation(trpc.training.createTrigger.mutationOptions({ onSuccess: onDone }));
   const submit = () => {
     const base = { pipelineId, endpointId, trafficDataset: traffic.trim() || null };
     if (kind === 'cron') create.mutate({ kind, ...base, cron });
     else if (kind === 'dataset') create.mutate({ kind, ...base, datasetId });
-    else create.mutate({ kind, ...base, alertRuleId: null });
+    else create.mutate({ kind, ...base, alertRuleId: ruleId || null });
   };
   const field = 'h-8 rounded-md border border-zinc-300 px-2 text-sm';
   return (
@@ -74,6 +78,21 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
           </select>
         </label>
       ) : null}
+      {kind === 'alert' ? (
+        <label className="flex flex-col gap-1">
+          Alert rule
+          <select value={ruleId} onChange={(e) => setRuleId(e.target.value)} className={`${field} max-w-72`} data-testid="trigger-rule">
+            <option value="">Any rule of this endpoint</option>
+            {(rules.data ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}: {r.text}
+                {r.enabled ? '' : ' (off)'}
+              </option>
+            ))}
+          </select>
+          {rules.isSuccess && rules.data.length === 0 ? <span className="text-zinc-500">This endpoint has no alert rules yet; add them on its monitoring page.</span> : null}
+        </label>
+      ) : null}
       <label className="flex flex-col gap-1" title="Before each fire, this endpoint's labelled traffic is saved as the next version of this dataset; a pipeline reading it retrains on it">
         Save labelled traffic as dataset (optional)
         <input value={traffic} onChange={(e) => setTraffic(e.target.value)} placeholder="e.g. fraud-traffic" className={`${field} w-44`} data-testid="trigger-traffic" />
@@ -84,7 +103,7 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
       <Button size="sm" onClick={onCancel}>
         Cancel
       </Button>
-      <InlineError message={create.error ? errorMessage(create.error) : null} className="w-full" />
+      <InlineError message={create.error ? errorMessage(create.error) : rules.error ? errorMessage(rules.error) : null} className="w-full" />
     </form>
   );
 }

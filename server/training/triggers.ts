@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
+import { ruleText } from '../alerts/rule-text';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { alertRules, challenges, datasets, endpoints, pipelines, runs, trainingTriggers, triggerFires, type TrainingTrigger } from '../db/schema';
@@ -115,17 +116,26 @@ export function triggerRow(db: Db, id: string): TrainingTrigger {
   return row;
 }
 
-/** A pipeline's or an endpoint's triggers, newest first, each with its last 10 fires and their runs' states. */
+/**
+ * A pipeline's or an endpoint's triggers, newest first, each with its last 10 fires and their runs'
+ * states, and the name and text of the alert rule an alert trigger follows (null: any rule).
+ */
 export function listTriggers(db: Db, where: { pipelineId?: string; endpointId?: string }) {
   const filter = where.pipelineId ? eq(trainingTriggers.pipelineId, where.pipelineId) : eq(trainingTriggers.endpointId, where.endpointId ?? '');
   const rows = db
-    .select({ trigger: trainingTriggers, pipelineName: pipelines.name })
+    .select({ trigger: trainingTriggers, pipelineName: pipelines.name, rule: alertRules })
     .from(trainingTriggers)
     .innerJoin(pipelines, eq(pipelines.id, trainingTriggers.pipelineId))
+    .leftJoin(alertRules, eq(alertRules.id, trainingTriggers.alertRuleId))
     .where(filter)
     .orderBy(desc(trainingTriggers.createdAt))
     .all();
-  return rows.map(({ trigger, pipelineName }) => ({ ...trigger, pipelineName, fires: recentFires(db, trigger.id) }));
+  return rows.map(({ trigger, pipelineName, rule }) => ({
+    ...trigger,
+    pipelineName,
+    alertRule: rule ? { name: rule.name, text: ruleText(rule), enabled: rule.enabled } : null,
+    fires: recentFires(db, trigger.id),
+  }));
 }
 
 function recentFires(db: Db, triggerId: string) {

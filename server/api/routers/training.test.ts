@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, pipelines } from '../../db/schema';
+import { alertRules, auditEvents, endpoints, pipelines, registeredModels, trainingTriggers } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
 import { seedRegistryFixtures } from '../../registry/test-kit';
 import type { PublicUser } from '../../auth/users';
@@ -43,6 +44,28 @@ describe('training triggers', () => {
     expect(await refusal(caller.training.createTrigger({ kind: 'dataset', pipelineId: 'nope', datasetId: 'd' }))).toBe('BAD_REQUEST: Pipeline "nope" was not found');
     expect(await refusal(caller.training.createTrigger({ kind: 'dataset', pipelineId: 'pl', datasetId: 'd' }))).toBe('BAD_REQUEST: Dataset "d" was not found');
     expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl' }))).toBe('BAD_REQUEST: An alert trigger needs an alert rule, or an endpoint whose rules it follows');
+  });
+
+  it('follows one chosen alert rule, names it in the list, refuses another endpoint\'s rule, and goes with the rule', async () => {
+    t.db.insert(registeredModels).values({ id: 'm', projectId: 'p1', name: 'fraud', createdAt: 1, updatedAt: 1 }).run();
+    t.db.insert(endpoints).values([{ id: 'ep', projectId: 'p1', name: 'fraud-live', modelId: 'm', createdAt: 1, updatedAt: 1 }, { id: 'ep2', projectId: 'p1', name: 'fraud-b', modelId: 'm', createdAt: 1, updatedAt: 1 }]).run();
+    const rule = (id: string, endpointId: string, enabled: boolean) => ({ id, endpointId, name: `rule ${id}`, metric: 'psi', feature: 'amount', operator: '>' as const, threshold: 0.2, forWindows: 2, enabled, createdAt: 1, updatedAt: 1 });
+    t.db.insert(alertRules).values([rule('r1', 'ep', true), rule('r2', 'ep2', false)]).run();
+    const caller = callerFor(testContext(t, scientist));
+    const chosen = await caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'r1' });
+    expect(chosen).toMatchObject({ kind: 'alert', endpointId: 'ep', alertRuleId: 'r1' });
+    const any = await caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: null });
+    const listed = await caller.training.listTriggers({ endpointId: 'ep' });
+    expect(listed).toHaveLength(2);
+    expect(listed.find((l) => l.id === any.id)).toMatchObject({ alertRuleId: null, alertRule: null });
+    expect(listed.find((l) => l.id === chosen.id)).toMatchObject({ alertRule: { name: 'rule r1', text: 'psi(amount) > 0.2 for 2 windows', enabled: true } });
+    // A rule alone says which endpoint the retrain challenges.
+    expect(await caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', alertRuleId: 'r2' })).toMatchObject({ endpointId: 'ep2', alertRuleId: 'r2' });
+    expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'r2' }))).toBe('BAD_REQUEST: The alert rule watches another endpoint than the one this trigger retrains');
+    expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'gone' }))).toBe('BAD_REQUEST: Alert rule "gone" was not found');
+    // Deleting the rule deletes the triggers that follow it, never widening them to "any alert".
+    t.db.delete(alertRules).where(eq(alertRules.id, 'r1')).run();
+    expect(t.db.select({ id: trainingTriggers.id }).from(trainingTriggers).where(eq(trainingTriggers.endpointId, 'ep')).all()).toEqual([{ id: any.id }]);
   });
 
   it('answers an unknown version\'s lineage with not found, and an endpoint without challenges with none', async () => {
