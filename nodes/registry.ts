@@ -36,6 +36,12 @@ import { hyperparameterSearchNode } from './train/search.node.ts';
 import { randomForestNode } from './train/random-forest.node.ts';
 import { IMPLEMENTATION_HASHES, PIPEWORKS_VERSION, REGISTRY_HASH } from './implementation-hashes.generated.ts';
 
+// Filled as the lists below are built, so declared before them.
+const EXPORT_NAMES = new Map<string, string>();
+
+/** The name registry.ts imports a built-in node by (how the build's hashes and sources list it). */
+export const builtInExportName = (type: string, version: number): string | undefined => EXPORT_NAMES.get(`${type}@${version}`);
+
 export const CATEGORY_ORDER = [
   'ingest',
   'clean',
@@ -88,6 +94,7 @@ const TEST_ONLY: readonly NodeDefinition[] = withImplementationHashes({ sleepNod
  */
 function withImplementationHashes(nodes: Record<string, NodeDefinition>): NodeDefinition[] {
   return Object.entries(nodes).map(([name, def]) => {
+    EXPORT_NAMES.set(`${def.type}@${def.version}`, name);
     const implementationHash = IMPLEMENTATION_HASHES[name];
     if (!implementationHash) {
       throw new Error(`Node ${def.type}@${def.version} (${name}) has no implementation hash: run node bin/node-hashes.mjs`);

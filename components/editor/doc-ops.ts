@@ -42,6 +42,14 @@ function updateNode(doc: PipelineDoc, id: string, update: (node: NodeInstance) =
   return changed ? { ...doc, nodes } : doc;
 }
 
+/**
+ * Puts a node of another type in a node's place, keeping its id (so its edges stay) and position;
+ * its own placement goes, since the new type may not run where the old one did.
+ */
+export function replaceNode(doc: PipelineDoc, id: string, next: { type: string; version: number; label: string; params: Record<string, unknown> }): PipelineDoc {
+  return updateNode(doc, id, (n) => ({ id: n.id, type: next.type, version: next.version, label: next.label, params: next.params, position: n.position }));
+}
+
 /** An empty label removes it, so the node shows its type's title again. */
 export function renameNode(doc: PipelineDoc, id: string, label: string): PipelineDoc {
   return updateNode(doc, id, (n) => {

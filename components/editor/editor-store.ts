@@ -9,7 +9,7 @@ import type { PlacementSetting } from '../../engine/node-definition';
 import type { IssueView } from '../pipeline/pipeline-types';
 import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
 import { connectionRefusal } from './connection-rules';
-import { addNode, connect, moveNodes, removeElements, renameNode, setNodeParams, setNodePlacement, setPipelinePlacement } from './doc-ops';
+import { addNode, connect, moveNodes, removeElements, renameNode, replaceNode, setNodeParams, setNodePlacement, setPipelinePlacement } from './doc-ops';
 import type { ConnectionAttempt, EditorNodeType, PipelineDoc, TypeIndex, XY } from './editor-types';
 import { closeStep, record, redo, startHistory, undo, type History } from './history';
 import { createStore } from './store';
@@ -136,6 +136,11 @@ export function createEditorStore(initial: { doc: PipelineDoc; version: number; 
     /** `fields` names what changed, so typing in one field merges, but a new field is a new step. */
     setParams(id: string, params: Record<string, unknown>, fields: readonly string[]) {
       edit((doc) => setNodeParams(doc, id, params), `params:${id}:${[...fields].sort().join(',')}`);
+    },
+
+    /** "Fork as code node": the code node the server wrote takes this node's place, as one undoable step. */
+    replaceNode(id: string, next: { type: string; version: number; label: string; params: Record<string, unknown> }) {
+      edit((doc) => replaceNode(doc, id, next));
     },
 
     setPlacement(id: string, placement: PlacementSetting | 'inherit') {

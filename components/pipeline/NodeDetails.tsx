@@ -18,10 +18,12 @@ import { RanWithParams } from './RanWithParams';
 import { StepLogs } from './StepLogs';
 import { TrustBadge } from '../runs/TrustBadge';
 
-export type NodeTab = 'results' | 'params';
+export type NodeTab = 'results' | 'params' | 'code';
 
 // Output previews bring the chart library; it loads when a node is first opened, not with the page.
 const NodeOutputs = lazy(() => import('./NodeOutputs').then((m) => ({ default: m.NodeOutputs })));
+// A built-in node's source brings CodeMirror; it loads when the Code tab is first opened.
+const NodeCode = lazy(() => import('../code/NodeCode'));
 
 interface NodeDetailsProps {
   node: NodeInstance;
@@ -49,7 +51,10 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
   const nodeIssues = issues.filter((i) => (i.nodeId === node.id || i.nodeIds?.includes(node.id)) && !i.field?.startsWith('params'));
   const paramIssues = issues.filter((i) => i.nodeId === node.id && i.field?.startsWith('params')).length;
   // A focused output port is a result: show it even when Params was the last tab chosen.
-  const tab: NodeTab = focusPort ? 'results' : (chosenTab ?? (step ? 'results' : 'params'));
+  // Code nodes show their code under Params; built-ins show their source (and a fork) under Code.
+  const builtIn = info !== undefined && (info.codeParams ?? []).length === 0;
+  const chosen = chosenTab === 'code' && !builtIn ? null : chosenTab;
+  const tab: NodeTab = focusPort ? 'results' : (chosen ?? (step ? 'results' : 'params'));
   return (
     <div className="flex flex-col gap-5 p-4" data-testid="selected-node-details">
       <header className="flex flex-col gap-2">
@@ -111,6 +116,11 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
         <SubTab id="params" active={tab === 'params'} onClick={() => onTab('params')}>
           Params{paramIssues > 0 ? <span className="ml-1 text-red-700">({paramIssues})</span> : null}
         </SubTab>
+        {builtIn ? (
+          <SubTab id="code" active={tab === 'code'} onClick={() => onTab('code')}>
+            Code
+          </SubTab>
+        ) : null}
       </div>
 
       {tab === 'results' ? (
@@ -211,6 +221,12 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
               Open this run's page →
             </Link>
           ) : null}
+        </div>
+      ) : tab === 'code' && info ? (
+        <div role="tabpanel" aria-labelledby="node-tab-code" className="flex flex-col gap-5" data-testid="node-code">
+          <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading the source…</p>}>
+            <NodeCode node={node} info={info} codeReadOnlyReason={codeReadOnlyReason} onForked={() => onTab('params')} />
+          </Suspense>
         </div>
       ) : (
         <div role="tabpanel" aria-labelledby="node-tab-params" className="flex flex-col gap-5" data-testid="node-params">

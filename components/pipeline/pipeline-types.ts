@@ -24,6 +24,8 @@ export interface NodeTypeInfo {
   paramDefaults?: Record<string, unknown> | null;
   /** Params that hold user code (code nodes). */
   codeParams?: readonly string[];
+  /** Why "Fork as code node" is not offered for this type, or null when it is. */
+  forkRefusal?: string | null;
 }
 
 export interface IssueView {

@@ -33,6 +33,8 @@ const ACCESS: Record<string, Access> = {
   'pipeline.save': 'pipeline.write',
   'pipeline.compile': 'pipeline.read',
   'pipeline.testCode': 'code.write',
+  'pipeline.forkAsCode': 'code.write',
+  'pipeline.nodeSource': 'pipeline.read',
   'pipeline.nodeTypes': 'pipeline.read',
   'pipeline.templates': 'pipeline.read',
   'pipeline.create': 'pipeline.write',

@@ -1,6 +1,7 @@
 // The CLI's start: rewrite the generated implementation hashes when node sources changed since.
-// A checkout without esbuild (dev dependencies left out) keeps the file its build wrote.
+// A checkout without esbuild (dev dependencies left out) keeps the files its build wrote.
 import { computeImplementationHashes, writeImplementationHashes } from './implementation-hashes';
+import { computeNodeSources, writeNodeSources } from './node-sources';
 
 export async function refreshImplementationHashes(root: string): Promise<void> {
   try {
@@ -8,5 +9,7 @@ export async function refreshImplementationHashes(root: string): Promise<void> {
   } catch {
     return;
   }
-  await writeImplementationHashes(root, await computeImplementationHashes(root));
+  const hashes = await computeImplementationHashes(root);
+  await writeImplementationHashes(root, hashes);
+  await writeNodeSources(root, await computeNodeSources(root, hashes));
 }

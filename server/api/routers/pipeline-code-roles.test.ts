@@ -74,4 +74,10 @@ describe('writing code needs the code.write right', () => {
     await expect(as(analyst).restore({ id: 'p1', version: 1, baseVersion: 3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await as(scientist).restore({ id: 'p1', version: 1, baseVersion: 3 })).version).toBe(4);
   });
+
+  it('lets only code writers fork a node as code (the fork writes code)', async () => {
+    const fork = { doc: { ...doc(undefined), nodes: [doc(undefined).nodes[0], { id: 'f', type: 'clean/deduplicate', version: 1, params: {}, position: { x: 0, y: 0 } }], edges: [{ id: 'e1', source: 'load', sourceHandle: 'table', target: 'f', targetHandle: 'table' }] }, nodeId: 'f' };
+    await expect(as(analyst).forkAsCode(fork)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await as(scientist).forkAsCode(fork)).type).toBe('code/transform');
+  });
 });

@@ -12,6 +12,8 @@ import { testCode } from '../../pipelines/test-code';
 import { getEnv } from '../../env';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
+import { forkRefusal } from '../../../nodes/code/fork/fork-as-code';
+import { nodeCodeProcedures } from './node-code';
 import { pipelineLiveProcedures } from './pipeline-live';
 import { templateProcedures } from './templates';
 
@@ -40,6 +42,8 @@ function nodeTypeInfos() {
       paramDefaults: defaultParams(d.params),
       // Params holding user code: only code.write may change them, and a save message names them.
       codeParams: [...(d.codeParams ?? [])],
+      // Why "Fork as code node" is not offered for this type, or null when it is.
+      forkRefusal: forkRefusal(d),
     }));
 }
 let nodeTypesAnswer: ReturnType<typeof nodeTypeInfos> | undefined;
@@ -145,4 +149,6 @@ export const pipelineRouter = createTRPCRouter({
   ...templateProcedures,
   // pipeline.presence and pipeline.restore live in pipeline-live.ts.
   ...pipelineLiveProcedures,
+  // pipeline.nodeSource lives in node-code.ts.
+  ...nodeCodeProcedures,
 });
