@@ -1,16 +1,17 @@
-// Runs one browser-placed step inside the Web Worker: inputs from the IndexedDB cache or the
-// server (hash-checked), the node with a browser context (TF.js webgpu → webgl → wasm → cpu),
-// outputs encoded exactly as a server runner encodes them, cached, and uploaded unless the server
-// already has them. A GPU device loss or out-of-memory error re-runs the step from the start on
-// the next backend, with a note saying so; it never passes a half-computed result on.
+// Runs one browser-placed step inside the Web Worker, through the same step runner as the server
+// (nodes/step-runner.ts): inputs from the IndexedDB cache or the server (hash-checked), the node
+// with a browser context (TF.js webgpu → webgl → wasm → cpu), outputs encoded exactly as a server
+// runner encodes them, cached, and uploaded unless the server already has them. A GPU device loss
+// or out-of-memory error re-runs the step from the start on the next backend, with a note saying
+// so; it never passes a half-computed result on.
 import * as tf from '@tensorflow/tfjs';
 import { NodeRunError } from '../../engine/errors';
 import type { StepHooks, StepRunResult } from '../../engine/execute-types';
 import { sha256Hex } from '../../engine/hash';
-import type { NodeRegistry, NodeRunContext } from '../../engine/node-definition';
+import type { NodeRegistry } from '../../engine/node-definition';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
-import { decodeValue, encodeValue } from '../../nodes/codec';
-import type { PortValue } from '../../nodes/values';
+import type { PortKind } from '../../engine/port-kinds';
+import { runStep } from '../../nodes/step-runner';
 import type { ArtifactCache } from './artifact-cache';
 import { isGpuFailure } from './browser-ml';
 import type { ServerLink } from './server-link';
@@ -33,61 +34,52 @@ export async function fetchArtifact(deps: Pick<BrowserStepDeps, 'link' | 'cache'
   return bytes;
 }
 
-/** Encodes, caches and hands an output to the server (skipped when the server has that hash). */
-export async function storeOutput(deps: Pick<BrowserStepDeps, 'link' | 'cache'>, value: PortValue): Promise<ArtifactRef> {
-  const { bytes, meta } = encodeValue(value);
+/** Caches an encoded output and hands it to the server (skipped when the server has that hash). */
+async function storeBytes(deps: Pick<BrowserStepDeps, 'link' | 'cache'>, kind: PortKind, bytes: Uint8Array): Promise<{ id: string; size: number }> {
   const id = sha256Hex(bytes);
   await deps.cache.put(id, bytes);
-  if (!(await deps.link.hasArtifact(id))) await deps.link.uploadArtifact(id, value.kind, bytes);
-  return { id, kind: value.kind, size: bytes.byteLength, meta };
+  if (!(await deps.link.hasArtifact(id))) await deps.link.uploadArtifact(id, kind, bytes);
+  return { id, size: bytes.byteLength };
 }
 
+/**
+ * An adapter to the shared step runner (nodes/step-runner.ts): I/O through the cache and the
+ * server, and a fallback from a failed GPU backend to the next. A failure is thrown, as
+ * engine/execute expects of a runner.
+ */
 export async function runBrowserStep(deps: BrowserStepDeps, step: PlanStep, refs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
-  const def = deps.registry.get(step.type, step.version);
-  if (!def) throw new NodeRunError(step.id, 'invalid_input', `This browser does not know node type ${step.type}@${step.version}; reload the page`);
-  const inputs: Record<string, PortValue> = {};
-  for (const [name, ref] of Object.entries(refs)) inputs[name] = decodeValue(ref.kind, await fetchArtifact(deps, ref.id));
-
-  let backends = deps.backends;
-  const fallbacks: string[] = [];
-  for (;;) {
-    let backend: string | undefined;
-    let initNote: string | undefined;
-    const ctx: NodeRunContext = {
-      signal: hooks.signal,
-      runtime: 'browser',
-      log: hooks.log,
-      progress: hooks.progress,
+  const outcome = await runStep({
+    step,
+    registry: deps.registry,
+    inputs: refs,
+    io: {
+      readInput: (ref) => fetchArtifact(deps, ref.id),
+      writeOutput: (bytes, { kind }) => storeBytes(deps, kind, bytes),
       readBundled: (relative) => deps.link.readBundled(relative),
       readArtifact: (id) => fetchArtifact(deps, id),
-      sourceKey: step.fingerprint?.sourceKey,
-      ml: { backends, wasmPath: deps.wasmPath },
-      reportBackend: (name, note) => {
-        backend = name;
-        initNote = note;
-        if (note) hooks.log('warn', note);
-        watchDeviceLoss();
+    },
+    capabilities: {
+      runtime: 'browser',
+      ml: { backends: deps.backends, wasmPath: deps.wasmPath },
+      backendFallback: {
+        isBackendFailure: isGpuFailure,
+        started: watchDeviceLoss,
+        lostReason: () => deviceLost,
+        reset: () => (deviceLost = null),
       },
-    };
-    try {
-      const produced = await def.run({ inputs, params: step.params, ctx });
-      // A device lost mid-step may have let the last kernels return garbage: never keep that result.
-      if (backend && deviceLost) throw new Error(`GPU device was lost while the step ran (${deviceLost})`);
-      const outputs: Record<string, ArtifactRef> = {};
-      for (const [name, value] of Object.entries(produced)) outputs[name] = await storeOutput(deps, value as PortValue);
-      const note = [...fallbacks, initNote].filter(Boolean).join('; ');
-      return { outputs, ...(backend && { backend }), ...(note && { backendNote: note }) };
-    } catch (error) {
-      const at = backend ? backends.indexOf(backend) : -1;
-      if (hooks.signal.aborted || !backend || at < 0 || at === backends.length - 1 || !isGpuFailure(error)) throw error;
-      const next = backends[at + 1];
-      const message = `${backend} failed mid-step (${error instanceof Error ? error.message : String(error)}); re-ran the step on ${next}`;
-      hooks.log('warn', message);
-      fallbacks.push(message);
-      backends = backends.slice(at + 1);
-      deviceLost = null;
-    }
+    },
+    hooks,
+    unknownNodeMessage: (type, version) => `This browser does not know node type ${type}@${version}; reload the page`,
+  });
+  if (!outcome.ok) {
+    if (outcome.code === 'cancelled') throw Object.assign(new Error(outcome.message), { name: 'AbortError' });
+    throw new NodeRunError(step.id, outcome.code, outcome.message);
   }
+  // The server's records take artifact references; the media type is implied by the kind.
+  const outputs: Record<string, ArtifactRef> = {};
+  for (const [name, { mediaType: _mediaType, ...ref }] of Object.entries(outcome.outputs)) outputs[name] = ref;
+  const { backend, backendNote } = outcome;
+  return { outputs, ...(backend && { backend }), ...(backendNote && { backendNote }) };
 }
 
 /** Set when the WebGPU device TF.js uses is lost; checked after each step. */

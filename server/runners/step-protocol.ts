@@ -1,7 +1,7 @@
 // What crosses the worker-thread boundary. Plain data only: it is structured-cloned.
-import type { ErrorCode } from '../../engine/errors';
 import type { LogLevel } from '../../engine/node-definition';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
+import type { StepOutcome } from '../../nodes/step-runner';
 import type { MessagePort } from 'node:worker_threads';
 
 export interface StepTask {
@@ -13,13 +13,10 @@ export interface StepTask {
   port: MessagePort;
 }
 
-export interface StoredOutput extends ArtifactRef {
-  mediaType: string;
-}
+export type { StoredOutput } from '../../nodes/step-runner';
 
-export type StepTaskResult =
-  | { ok: true; outputs: Record<string, StoredOutput>; peakMemoryBytes: number; backend?: string; backendNote?: string }
-  | { ok: false; code: ErrorCode; message: string };
+/** The shared step runner's outcome, as returned across the thread boundary. */
+export type StepTaskResult = StepOutcome;
 
 export type StepMessage =
   | { type: 'log'; level: LogLevel; message: string }
