@@ -46,7 +46,7 @@ export function benchMlpModel(): ModelArtifact {
   };
 }
 
-function inferBody(): string {
+export function inferBody(): string {
   return JSON.stringify({
     inputs: Array.from({ length: COLS }, (_, i) => ({ name: `x${i}`, shape: [1], datatype: 'FP64', data: [Math.round(Math.sin(i) * 1000) / 1000] })),
   });

@@ -36,11 +36,15 @@ export function compileMlpForward(model: MlpModel): (X: Matrix) => Float64Array 
   const width = spec.output === 'sigmoid' ? 2 : spec.outputs;
   const widest = Math.max(spec.inputs, ...spec.hidden, spec.outputs);
   const activation = spec.activation;
+  // The hidden activations are scratch, reused by every call (the pass is synchronous); only the
+  // answer is a new array, since callers keep it.
+  const scratchA = new Float64Array(widest);
+  const scratchB = new Float64Array(widest);
   return (X) => {
     if (X.cols !== spec.inputs) throw new Error(`The MLP expects ${spec.inputs} features, got ${X.cols}`);
     const out = new Float64Array(X.rows * width);
-    let h = new Float64Array(widest);
-    let next = new Float64Array(widest);
+    let h = scratchA;
+    let next = scratchB;
     for (let r = 0; r < X.rows; r++) {
       for (let j = 0; j < spec.inputs; j++) h[j] = X.data[r * X.cols + j];
       for (let l = 0; l < layers.length; l++) {

@@ -51,6 +51,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** An answer already written as JSON text (the V2 inference answer, v2-answer.ts). */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, ['content-type', 'application/json', 'content-length', String(Buffer.byteLength(text))]);
+  res.end(text);
+}
+
 export function sendText(res: ServerResponse, status: number, text: string, contentType: string): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);

@@ -8,7 +8,6 @@ import type { EndpointState, Routing } from './endpoint-state';
 import type { LoadedModel } from './loaded-model';
 import type { PredictionLog } from './prediction-log';
 import type { RequestTable } from './request-table';
-import type { ScoringBatch } from './scoring-batch';
 import { badRequest, ServeError } from './serve-error';
 import { validateRows, type UnseenCategory } from './validate-rows';
 
@@ -61,7 +60,13 @@ export async function score(
 ): Promise<Scored> {
   const { model, role } = picked;
   const { batch, unseen } = validateRows(request, model, state.endpoint.unseenCategories);
-  const predictions = await scoreOrRefuse(model, batch);
+  let predictions: Predictions;
+  try {
+    predictions = await model.score(batch);
+  } catch (error) {
+    if (error instanceof UserError) throw badRequest(error.message);
+    throw error;
+  }
   let predictionIds: string[] | null = null;
   const endpoint = state.endpoint;
   if (endpoint.logSampleRate > 0 && Math.random() < endpoint.logSampleRate) {
@@ -74,15 +79,6 @@ export async function score(
     }
   }
   return { model, role, predictions, unseen, predictionIds };
-}
-
-async function scoreOrRefuse(model: LoadedModel, batch: ScoringBatch): Promise<Predictions> {
-  try {
-    return await model.score(batch);
-  } catch (error) {
-    if (error instanceof UserError) throw badRequest(error.message);
-    throw error;
-  }
 }
 
 async function scoreShadow(ctx: InferContext, endpointId: string, shadow: LoadedModel, keyId: string, request: RequestTable, answered: string[]): Promise<void> {

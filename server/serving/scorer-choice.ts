@@ -41,7 +41,8 @@ export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessin
   const expected = await ours(probe);
   const candidates: { name: ScorerName; score: Score; release?: () => Promise<void> }[] = [{ name: 'pipeworks', score: ours }];
   const notes: string[] = [];
-  const predictions = (scores: Float64Array): Predictions => ({ task: model.task, labels: [...model.labels], scores });
+  const labels = [...model.labels];
+  const predictions = (scores: Float64Array): Predictions => ({ task: model.task, labels, scores });
   if (model.format === MLP_FORMAT) {
     const forward = compileMlpForward(decodeMlpPayload(model.payload));
     candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(forward(batch.matrix(pre))) });

@@ -16,6 +16,7 @@ export class ScoringBatch {
   private arrow: TableValue | null = null;
   /** Where the next column is looked for first: the preprocessing reads columns in input order. */
   private cursor = 0;
+  private scratch: Float64Array | null = null;
 
   /** Numbers and datetimes (epoch ms) as numbers with NaN for missing; others string, boolean or null. */
   constructor(
@@ -36,9 +37,10 @@ export class ScoringBatch {
     return transformValues(pre, this.rows, this);
   }
 
+  /** One column's values, in an array reused for every column: transformValues reads each before asking for the next. */
   numeric(state: NumericColumnState): Float64Array {
     const values = this.column(state.name).values;
-    const out = new Float64Array(this.rows);
+    const out = (this.scratch ??= new Float64Array(this.rows));
     const scale = state.source === 'datetime' ? 1 / MS_PER_DAY : 1;
     for (let i = 0; i < this.rows; i++) out[i] = (values[i] as number) * scale;
     return out;

@@ -3,19 +3,38 @@
 // (resident and heap memory, event-loop lag, GC).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** One label set's requests since the last scrape, with the labels objects prom-client takes. */
+interface Tally {
+  requests: Record<'endpoint' | 'version' | 'protocol' | 'status', string>;
+  errors: Record<'endpoint' | 'version' | 'status', string> | null;
+  latency: Record<'endpoint' | 'version', string>;
+  count: number;
+}
+
+/** Past this many label sets the tallies are handed to prom-client at once and started over. */
+const MAX_TALLIES = 1000;
+
 export class ServingMetrics {
   readonly registry = new Registry();
+  /**
+   * Request counts gather here and reach prom-client's counters when scraped (their collect hook):
+   * prom-client hashes and validates the labels on every inc(), which cost more per request than
+   * the count itself. The latency histogram is observed per request (its buckets need each value).
+   */
+  private readonly tallies = new Map<string, Tally>();
   private readonly requests = new Counter({
     name: 'pipeworks_serving_requests_total',
     help: 'Requests answered, by endpoint, model version, protocol and HTTP status',
     labelNames: ['endpoint', 'version', 'protocol', 'status'] as const,
     registers: [this.registry],
+    collect: () => this.flushTallies(),
   });
   private readonly errors = new Counter({
     name: 'pipeworks_serving_errors_total',
     help: 'Requests answered with a 4xx or 5xx status, by endpoint, version and status',
     labelNames: ['endpoint', 'version', 'status'] as const,
     registers: [this.registry],
+    collect: () => this.flushTallies(),
   });
   private readonly latency = new Histogram({
     name: 'pipeworks_serving_request_duration_seconds',
@@ -53,10 +72,32 @@ export class ServingMetrics {
   }
 
   observe(endpoint: string, version: string, protocol: string, status: number, seconds: number): void {
-    const code = String(status);
-    this.requests.inc({ endpoint, version, protocol, status: code });
-    if (status >= 400) this.errors.inc({ endpoint, version, status: code });
-    else this.latency.observe({ endpoint, version }, seconds);
+    const key = `${endpoint}\n${version}\n${protocol}\n${status}`;
+    let tally = this.tallies.get(key);
+    if (tally === undefined) {
+      if (this.tallies.size >= MAX_TALLIES) this.flushTallies(true);
+      const code = String(status);
+      tally = {
+        requests: { endpoint, version, protocol, status: code },
+        errors: status >= 400 ? { endpoint, version, status: code } : null,
+        latency: { endpoint, version },
+        count: 0,
+      };
+      this.tallies.set(key, tally);
+    }
+    tally.count++;
+    if (tally.errors === null) this.latency.observe(tally.latency, seconds);
+  }
+
+  /** Adds the counts gathered since the last call to prom-client's counters. */
+  private flushTallies(forget = false): void {
+    for (const tally of this.tallies.values()) {
+      if (tally.count === 0) continue;
+      this.requests.inc(tally.requests, tally.count);
+      if (tally.errors !== null) this.errors.inc(tally.errors, tally.count);
+      tally.count = 0;
+    }
+    if (forget) this.tallies.clear();
   }
 
   modelLoaded(endpoint: string, version: number, seconds: number, bytes: number): void {

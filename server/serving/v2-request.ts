@@ -110,8 +110,8 @@ function decodeOutputs(outputs: unknown): string[] | null {
 }
 
 /** A datatype that cannot carry the column's values is refused before any value is read. */
-export function checkDatatypes(datatypes: Map<string, Datatype>, inputs: readonly { name: string; type: ColumnType }[]): void {
-  for (const { name, type } of inputs) {
+export function checkDatatypes(datatypes: Map<string, Datatype>, inputs: readonly { info: { name: string; type: ColumnType } }[]): void {
+  for (const { info: { name, type } } of inputs) {
     const datatype = datatypes.get(name);
     if (datatype && !DATATYPES_FOR[type].includes(datatype)) {
       throw badRequest(`Input "${name}": datatype ${datatype} does not fit this ${type} column; send ${DATATYPES_FOR[type].slice(0, 4).join(', ')}${DATATYPES_FOR[type].length > 4 ? ' or another integer type' : ''}`);

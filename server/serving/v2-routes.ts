@@ -1,14 +1,13 @@
 // KServe V2 / Open Inference Protocol routes for model metadata, readiness and inference.
-import type { Predictions } from '../../nodes/models/predict';
 import { authorize } from './key-auth';
-import { deployed, pickModel, predictedValues, routingOf, score } from './infer';
-import { parseJsonBody, readBody, sendJson } from './http-io';
+import { deployed, pickModel, routingOf, score } from './infer';
+import { parseJsonBody, readBody, sendJson, sendJsonText } from './http-io';
 import type { LoadedModel } from './loaded-model';
 import { ServeError, badRequest } from './serve-error';
 import { liveEndpoint, type Call, type ServingContext } from './serving-context';
+import { V2_OUTPUTS, v2AnswerText } from './v2-answer';
+import { decodeV2Fast } from './v2-fast-decode';
 import { checkDatatypes, DATATYPES_FOR, decodeV2Request } from './v2-request';
-
-const OUTPUTS = ['predict', 'predict_proba', 'prediction_id'] as const;
 
 export function parseVersion(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -68,41 +67,17 @@ export async function v2Infer(ctx: ServingContext, { req, res, params, observed,
   if (req.headers['inference-header-content-length'] !== undefined) {
     throw badRequest('The binary tensor extension is not supported; send the tensors as JSON "data"');
   }
-  const body = parseJsonBody(await readBody(req, state.endpoint.maxBodyBytes));
-  const request = decodeV2Request(body);
-  const routing = await routingOf(state);
+  const bytes = await readBody(req, state.endpoint.maxBodyBytes);
+  // The common shape straight from the bytes; anything else (and every error) the generic way.
+  const request = decodeV2Fast(bytes) ?? decodeV2Request(parseJsonBody(bytes));
+  const routing = state.routing ?? (await routingOf(state));
   const picked = pickModel(routing, name, parseVersion(versionText));
   observed.version = String(picked.model.version);
-  checkDatatypes(request.datatypes, picked.model.inputs.map((i) => i.info));
+  checkDatatypes(request.datatypes, picked.model.inputs);
   const wanted = request.outputs;
   for (const o of wanted ?? []) {
-    if (!(OUTPUTS as readonly string[]).includes(o)) throw badRequest(`Unknown output "${o}"; this model answers ${OUTPUTS.join(', ')}`);
+    if (!(V2_OUTPUTS as readonly string[]).includes(o)) throw badRequest(`Unknown output "${o}"; this model answers ${V2_OUTPUTS.join(', ')}`);
   }
   const scored = await score(ctx, state, routing, picked, request.table, key.id, started);
-  const outputs = v2Outputs(scored.predictions, scored.predictionIds).filter((o) => wanted === null || wanted.includes(o.name));
-  const parameters: Record<string, string | number | boolean> = { role: scored.role, logged: scored.predictionIds !== null };
-  if (scored.unseen.length) {
-    parameters.unseen_categories = scored.unseen.map((u) => `row ${u.row} ${u.column}=${JSON.stringify(u.value)}`).join('; ');
-  }
-  sendJson(res, 200, {
-    model_name: name,
-    model_version: String(scored.model.version),
-    ...(request.id !== undefined ? { id: request.id } : {}),
-    parameters,
-    outputs,
-  });
+  sendJsonText(res, 200, v2AnswerText(name, request.id, scored, wanted));
 }
-
-function v2Outputs(p: Predictions, ids: string[] | null) {
-  const values = predictedValues(p);
-  const rows = values.length;
-  const out: { name: string; datatype: string; shape: number[]; data: unknown[]; parameters?: Record<string, string> }[] = [
-    { name: 'predict', datatype: p.task === 'regression' ? 'FP64' : 'BYTES', shape: [rows], data: values },
-  ];
-  if (p.task !== 'regression') {
-    out.push({ name: 'predict_proba', datatype: 'FP64', shape: [rows, p.labels.length], data: Array.from(p.scores), parameters: { labels: JSON.stringify(p.labels) } });
-  }
-  if (ids) out.push({ name: 'prediction_id', datatype: 'BYTES', shape: [rows], data: ids });
-  return out;
-}
-

@@ -13,11 +13,11 @@ export interface ServingHandle {
   output: () => string;
 }
 
-export async function startServing(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ServingHandle> {
+export async function startServing(options: { dataDir?: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServingHandle> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? newDataDir();
   let log = '';
-  const child = spawn(process.execPath, ['bin/pipeworks.mjs', 'serve'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/pipeworks.mjs', 'serve'], {
     cwd: process.cwd(),
     env: { ...process.env, PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_SERVING_PORT: String(port), PIPEWORKS_HOST: '127.0.0.1', NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
