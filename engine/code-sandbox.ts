@@ -35,9 +35,15 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   logChars: 20_000,
 };
 
+/** What the code is written in. TypeScript has its types stripped inside the sandbox (nodes/code/strip-types.mjs), lines kept. */
+export const CODE_LANGUAGES = ['javascript', 'typescript'] as const;
+export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
+
 export interface SandboxRequest {
-  /** A JavaScript function expression, e.g. `(cols, schema) => cols`. */
+  /** A function expression, e.g. `(cols, schema) => cols`, in `language`. */
   code: string;
+  /** JavaScript when left out. */
+  language?: CodeLanguage;
   /** The arguments the function is called with, copied into the sandbox in order. */
   args: readonly SandboxValue[];
   limits?: Partial<SandboxLimits>;

@@ -1,5 +1,5 @@
 'use client';
-// The CodeMirror 6 editor of a code param: JavaScript highlighting, completion of the table API
+// The CodeMirror 6 editor of a code param: JavaScript or TypeScript highlighting, completion of the table API
 // (cols.<input column>, schema, Math), syntax errors marked inline as they are typed (Lezer's
 // parse, no eval), and the line a test or run error names. Read only for roles that may not write
 // code. Loaded only when a code node is inspected (see FieldInput's lazy import).
@@ -16,6 +16,8 @@ import { codeCompletions, errorLine } from './code-completions';
 
 interface CodeEditorProps {
   value: string;
+  /** TypeScript is parsed as such, so type annotations are not marked as errors. */
+  language: 'javascript' | 'typescript';
   onChange: (code: string) => void;
   readOnly: boolean;
   /** The input table's columns, for `cols.` completion; null when not known yet. */
@@ -25,13 +27,14 @@ interface CodeEditorProps {
   testId: string;
 }
 
-export function CodeEditor({ value, onChange, readOnly, columns, error, testId }: CodeEditorProps) {
+export function CodeEditor({ value, language, onChange, readOnly, columns, error, testId }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // Read through refs so the editor is built once and keeps its undo history and cursor.
-  const latest = useRef({ onChange, columns, error });
-  latest.current = { onChange, columns, error };
+  const latest = useRef({ onChange, columns, error, language });
+  latest.current = { onChange, columns, error, language };
   const editable = useRef(new Compartment());
+  const grammar = useRef(new Compartment());
 
   useEffect(() => {
     const complete = (context: CompletionContext) => {
@@ -52,7 +55,7 @@ export function CodeEditor({ value, onChange, readOnly, columns, error, testId }
         enter: (n) => {
           if (!n.type.isError) return;
           const from = Math.min(n.from, Math.max(0, v.state.doc.length - 1));
-          found.push({ from, to: Math.max(n.to, from + 1), severity: 'error', message: 'Not valid JavaScript here' });
+          found.push({ from, to: Math.max(n.to, from + 1), severity: 'error', message: `Not valid ${latest.current.language === 'typescript' ? 'TypeScript' : 'JavaScript'} here` });
         },
       });
       const line = errorLine(latest.current.error);
@@ -72,7 +75,7 @@ export function CodeEditor({ value, onChange, readOnly, columns, error, testId }
           history(),
           bracketMatching(),
           closeBrackets(),
-          javascript(),
+          grammar.current.of(javascript({ typescript: language === 'typescript' })),
           syntaxHighlighting(defaultHighlightStyle),
           autocompletion({ override: [complete] }),
           linter(diagnostics, { delay: 300 }),
@@ -97,6 +100,13 @@ export function CodeEditor({ value, onChange, readOnly, columns, error, testId }
   }, [readOnly]);
 
   useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    v.dispatch({ effects: grammar.current.reconfigure(javascript({ typescript: language === 'typescript' })) });
+    forceLinting(v);
+  }, [language]);
+
+  useEffect(() => {
     if (view.current) forceLinting(view.current);
   }, [error]);
 
@@ -111,6 +121,7 @@ export function CodeEditor({ value, onChange, readOnly, columns, error, testId }
       id={testId}
       data-testid={testId}
       data-read-only={readOnly || undefined}
+      data-language={language}
       className={`overflow-hidden rounded-md border ${readOnly ? 'border-zinc-200 bg-zinc-50' : 'border-zinc-300 bg-white'} ${error ? 'border-red-300' : ''}`}
     />
   );

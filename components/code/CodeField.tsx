@@ -16,7 +16,7 @@ export default function CodeField({ field, value, onChange, disabled, testId, co
   const input = columns ? (Object.values(columns).find((c) => c) ?? null) : null;
   return (
     <div className="flex flex-col gap-2">
-      <CodeEditor value={code} onChange={onChange} readOnly={readOnly} columns={input} error={testErrorOf(access) ?? access?.runError ?? null} testId={testId} />
+      <CodeEditor value={code} language={access?.language ?? 'javascript'} onChange={onChange} readOnly={readOnly} columns={input} error={testErrorOf(access) ?? access?.runError ?? null} testId={testId} />
       {reason ? (
         <p className="text-[11px] text-zinc-500" data-testid={`${testId}-read-only`}>
           {reason}.

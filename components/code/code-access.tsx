@@ -9,6 +9,8 @@ export type CodeTestResult = RouterOutputs['pipeline']['testCode'];
 
 export interface CodeAccess {
   nodeId: string;
+  /** The node's language param: the editor parses and highlights TypeScript when it says so. */
+  language: 'javascript' | 'typescript';
   /** Why the code cannot be edited (the role, or an old version shown), or null when it can. */
   readOnlyReason: string | null;
   /** The error of this node's step in the shown run, if it failed. */

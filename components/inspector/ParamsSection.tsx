@@ -36,6 +36,7 @@ export function ParamsSection({ nodeId, info, params, issues, columns, readOnlyR
   const access = useMemo<CodeAccess>(
     () => ({
       nodeId,
+      language: params.language === 'typescript' ? 'typescript' : 'javascript',
       readOnlyReason: codeReadOnlyReason,
       runError,
       tested,

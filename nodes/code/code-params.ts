@@ -1,6 +1,6 @@
 // The params every code node shares: the code itself, its limits, and how its hash is taken.
 import { z } from 'zod';
-import type { SandboxLimits } from '../../engine/code-sandbox';
+import { CODE_LANGUAGES, type SandboxLimits } from '../../engine/code-sandbox';
 import { sha256Hex } from '../../engine/hash';
 import { COLUMN_ROLES, COLUMN_TYPES } from '../values';
 
@@ -13,8 +13,14 @@ export const codeParam = (example: string, what: string) =>
     .min(1)
     .max(200_000)
     .default(example)
-    .describe(`${what} A JavaScript function expression; it runs in a sandbox with no network, files or timers.`)
+    .describe(`${what} A JavaScript (or, with language typescript, TypeScript) function expression; it runs in a sandbox with no network, files or timers.`)
     .meta({ [CODE_PARAM_KEY]: 'javascript' });
+
+/** TypeScript is type-stripped inside the sandbox; the TypeScript text is what is hashed and versioned. */
+export const languageParam = z
+  .enum(CODE_LANGUAGES)
+  .default('javascript')
+  .describe('What the code is written in: javascript, or typescript (its types are stripped in the sandbox before it runs; they are not checked)');
 
 export const limitParams = {
   timeLimitSeconds: z.number().min(0.1).max(600).default(10).describe('Wall-clock (and CPU) time the code may take before it is stopped'),

@@ -8,12 +8,13 @@ import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
 import { takeRows } from '../table/take-rows';
 import { columnsForCode } from './code-columns';
-import { codeParam, codeSha256, limitParams, limitsOf } from './code-params';
+import { codeParam, codeSha256, languageParam, limitParams, limitsOf } from './code-params';
 import { runCode } from './run-code';
 
 export const FILTER_EXAMPLE = '(cols, schema) => Array.from(cols[schema[0].name], () => true)';
 
 const params = z.object({
+  language: languageParam,
   code: codeParam(
     FILTER_EXAMPLE,
     'Called as (cols, schema), as in the code transform; returns an array of booleans, one per row: true keeps the row.',
@@ -38,7 +39,7 @@ export const codeFilterRowsNode = defineNode({
   codeHash: (p) => codeSha256(p.code),
   async run({ inputs, params: p, ctx }) {
     const input = tableInput(inputs, 'table');
-    const value = await runCode(ctx, p.code, [columnsForCode(input), input.columns.map((c) => ({ ...c }))], limitsOf(p));
+    const value = await runCode(ctx, { code: p.code, language: p.language }, [columnsForCode(input), input.columns.map((c) => ({ ...c }))], limitsOf(p));
     const kept = keptRows(value, input.table.numRows);
     ctx.log('info', `Kept ${kept.length} of ${input.table.numRows} rows, removed ${input.table.numRows - kept.length}`);
     return { table: { ...input, table: takeRows(input.table, kept) } };

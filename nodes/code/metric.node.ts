@@ -7,13 +7,14 @@ import { UserError } from '../../engine/errors';
 import { defineNode } from '../define-node';
 import { tableInput } from '../port-inputs';
 import { columnsForCode } from './code-columns';
-import { codeParam, codeSha256, limitParams, limitsOf } from './code-params';
+import { codeParam, codeSha256, languageParam, limitParams, limitsOf } from './code-params';
 import { runCode } from './run-code';
 
 export const METRIC_EXAMPLE = '(cols, schema) => ({ rows: cols[schema[0].name].length })';
 const MAX_METRICS = 100;
 
 const params = z.object({
+  language: languageParam,
   code: codeParam(
     METRIC_EXAMPLE,
     'Called as (cols, schema), as in the code transform; returns an object of named numbers, e.g. { expected_profit: 1234.5 }.',
@@ -38,7 +39,7 @@ export const codeMetricNode = defineNode({
   codeHash: (p) => codeSha256(p.code),
   async run({ inputs, params: p, ctx }) {
     const input = tableInput(inputs, 'table');
-    const value = await runCode(ctx, p.code, [columnsForCode(input), input.columns.map((c) => ({ ...c }))], limitsOf(p));
+    const value = await runCode(ctx, { code: p.code, language: p.language }, [columnsForCode(input), input.columns.map((c) => ({ ...c }))], limitsOf(p));
     const metrics = metricsOf(value);
     ctx.log('info', Object.entries(metrics).map(([name, v]) => `${name} = ${v}`).join(', '));
     return { metrics: { kind: 'metrics', metrics: { source: 'code', metrics } } };

@@ -1,14 +1,19 @@
 // Runs user code through the run context's sandbox, passing its console output on as step logs
 // and turning every way it can fail into a UserError the node shows, in the code author's terms.
-import { SandboxError, type SandboxFailure, type SandboxLimits, type SandboxValue } from '../../engine/code-sandbox';
+import { SandboxError, type CodeLanguage, type SandboxFailure, type SandboxLimits, type SandboxValue } from '../../engine/code-sandbox';
 import { assertNever } from '../../engine/assert-never';
 import { UserError } from '../../engine/errors';
 import type { NodeRunContext } from '../../engine/node-definition';
 
-export async function runCode(ctx: NodeRunContext, code: string, args: SandboxValue[], limits: Partial<SandboxLimits>): Promise<SandboxValue> {
+export async function runCode(
+  ctx: NodeRunContext,
+  code: { code: string; language: CodeLanguage },
+  args: SandboxValue[],
+  limits: Partial<SandboxLimits>,
+): Promise<SandboxValue> {
   if (!ctx.sandbox) throw new UserError('This runner has no code sandbox; code nodes run on the server (set the node\'s placement to server)');
   try {
-    const result = await ctx.sandbox.run({ code, args, limits }, ctx.signal);
+    const result = await ctx.sandbox.run({ code: code.code, language: code.language, args, limits }, ctx.signal);
     for (const line of result.logs) ctx.log('info', line);
     ctx.log('debug', `Code ran in ${result.wallMs.toFixed(1)} ms (${result.cpuMs.toFixed(1)} ms CPU) in ${ctx.sandbox.description}`);
     return result.value;

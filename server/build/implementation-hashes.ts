@@ -14,6 +14,13 @@ const SCHEME = 'pipeworks-implementation-1';
 /** Modules every step runs through besides its node: the codec encodes its inputs and outputs. */
 const SHARED_BY_EVERY_STEP = ['nodes/codec.ts'];
 /**
+ * Files a node's code runs through without importing them: user code goes to the sandbox, which
+ * strips TypeScript's types with this module (and its sucrase) before running it.
+ */
+const RUNS_THROUGH: Record<string, readonly string[]> = {
+  'nodes/code/run-code.ts': ['nodes/code/strip-types.mjs'],
+};
+/**
  * Packages a closure does not import but whose version still changes what the node computes:
  * the runners load TF.js backends and hand them to nodes through ctx.ml.
  */
@@ -51,7 +58,7 @@ export async function computeImplementationHashes(root: string): Promise<Impleme
   const modules = await registryModules(root);
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: [...modules.map((m) => m.file), ...SHARED_BY_EVERY_STEP],
+    entryPoints: [...modules.map((m) => m.file), ...SHARED_BY_EVERY_STEP, ...Object.values(RUNS_THROUGH).flat()],
     bundle: true,
     write: false,
     metafile: true,
@@ -69,7 +76,9 @@ export async function computeImplementationHashes(root: string): Promise<Impleme
     return fileHashes.get(file)!;
   };
   const nodes = await Promise.all(modules.map(async ({ exportName, file }) => {
-    const { files, externals } = closure(metafile, [file, ...SHARED_BY_EVERY_STEP]);
+    const direct = closure(metafile, [file]).files;
+    const extra = direct.flatMap((f) => RUNS_THROUGH[f] ?? []);
+    const { files, externals } = closure(metafile, [file, ...SHARED_BY_EVERY_STEP, ...extra]);
     const packages = packageVersions(externals, lock);
     const entries = await Promise.all(files.map(async (f) => [f, await hashFile(f)]));
     const hash = sha256(canonicalJSON({ scheme: SCHEME, files: entries, packages }));

@@ -5,6 +5,7 @@
 // isolated-vm needs `--no-node-snapshot` on Node 20+, which the parent passes when it forks.
 import ivm from 'isolated-vm';
 import { harnessSource } from './isolate-harness.mjs';
+import { stripTypes } from '../../nodes/code/strip-types.mjs';
 
 // A parent that went away leaves nothing to answer: exit quietly rather than throw on a closed channel.
 const PREFIX = "'use strict';(";
@@ -13,7 +14,23 @@ const send = (message) => {
   if (process.connected) process.send(message);
 };
 
-async function runOne({ id, code, args, limits }) {
+/** TypeScript loses its types here, in the child, so a parser fed hostile text never runs in the server. */
+function javascriptOf(code, language) {
+  if (language !== 'typescript') return { code };
+  try {
+    return { code: stripTypes(code) };
+  } catch (error) {
+    // sucrase's "(line:col)" often points where it gave up backtracking, not at the mistake: left
+    // out, so the editor marks nothing wrong; its own parse marks syntax errors as they are typed.
+    const message = plainMessage(error).replace(/\s*\(\d+:\d+\)$/, '');
+    return { error: `TypeScript does not parse: ${message}` };
+  }
+}
+
+async function runOne({ id, code: source, language, args, limits }) {
+  const stripped = javascriptOf(source, language);
+  if (stripped.error) return { id, ok: false, failure: 'syntax_error', message: stripped.error, logs: [] };
+  const code = stripped.code;
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   let overCpu = false;
   let started = 0;

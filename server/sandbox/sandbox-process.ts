@@ -3,7 +3,7 @@
 // isolate's own timeout should have fired first). A killed or crashed child is never reused.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { SandboxError, type SandboxFailure, type SandboxLimits, type SandboxValue } from '../../engine/code-sandbox';
+import { SandboxError, type CodeLanguage, type SandboxFailure, type SandboxLimits, type SandboxValue } from '../../engine/code-sandbox';
 
 /** How far past its wall-time limit user code may run before its process is killed. */
 export const KILL_GRACE_MS = 100;
@@ -64,7 +64,7 @@ export class SandboxProcess {
     return this.ready;
   }
 
-  run(code: string, args: readonly SandboxValue[], limits: SandboxLimits, signal?: AbortSignal): Promise<ChildReply> {
+  run(code: string, language: CodeLanguage, args: readonly SandboxValue[], limits: SandboxLimits, signal?: AbortSignal): Promise<ChildReply> {
     const id = this.nextId++;
     return new Promise<ChildReply>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -101,7 +101,7 @@ export class SandboxProcess {
       };
       if (signal?.aborted) return onAbort();
       this.child.channel?.ref();
-      this.child.send({ type: 'run', id, code, args, limits });
+      this.child.send({ type: 'run', id, code, language, args, limits });
     });
   }
 

@@ -45,7 +45,7 @@ class SandboxPool implements CodeSandbox {
     try {
       proc = this.take();
       await proc.started();
-      const reply = await proc.run(request.code, request.args, limits, signal);
+      const reply = await proc.run(request.code, request.language ?? 'javascript', request.args, limits, signal);
       return { value: checkPlainValue(reply.value), logs: reply.logs.map(String), cpuMs: reply.cpuMs, wallMs: reply.wallMs };
     } finally {
       if (proc?.alive) this.idle.push(proc);
