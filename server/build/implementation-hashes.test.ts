@@ -11,7 +11,8 @@ function byNode(hashes: ImplementationHashes): Map<string, string> {
   return new Map(hashes.nodes.map((n) => [n.exportName, n.hash]));
 }
 
-describe('implementation hashes', () => {
+// Each case runs esbuild over every node two or three times: seconds on a loaded machine, not a 5 s default.
+describe('implementation hashes', { timeout: 60_000 }, () => {
   it('are fresh in the checked-in generated module (run node bin/node-hashes.mjs if not)', async () => {
     const hashes = await computeImplementationHashes(ROOT);
     expect(readFileSync(path.join(ROOT, GENERATED_FILE), 'utf8')).toBe(renderModule(hashes));
