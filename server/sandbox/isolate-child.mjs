@@ -5,7 +5,6 @@
 // isolated-vm needs `--no-node-snapshot` on Node 20+, which the parent passes when it forks.
 import ivm from 'isolated-vm';
 import { harnessSource } from './isolate-harness.mjs';
-import { stripTypes } from '../../nodes/code/strip-types.mjs';
 
 // A parent that went away leaves nothing to answer: exit quietly rather than throw on a closed channel.
 const PREFIX = "'use strict';(";
@@ -15,8 +14,15 @@ const send = (message) => {
 };
 
 /** TypeScript loses its types here, in the child, so a parser fed hostile text never runs in the server. */
-function javascriptOf(code, language) {
+async function javascriptOf(code, language) {
   if (language !== 'typescript') return { code };
+  let stripTypes;
+  try {
+    // Loaded on the first TypeScript request: JavaScript-only sandboxes start without sucrase.
+    ({ stripTypes } = await import('../../nodes/code/strip-types.mjs'));
+  } catch (error) {
+    return { error: `TypeScript cannot run here: its transpiler did not load (${plainMessage(error)}); run npm install` };
+  }
   try {
     return { code: stripTypes(code) };
   } catch (error) {
@@ -28,7 +34,7 @@ function javascriptOf(code, language) {
 }
 
 async function runOne({ id, code: source, language, args, limits }) {
-  const stripped = javascriptOf(source, language);
+  const stripped = await javascriptOf(source, language);
   if (stripped.error) return { id, ok: false, failure: 'syntax_error', message: stripped.error, logs: [] };
   const code = stripped.code;
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
