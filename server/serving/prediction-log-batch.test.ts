@@ -52,6 +52,26 @@ describe('LogBatch → unpackBatch', () => {
     expect(JSON.parse(rows[4].outputs)).toEqual({ prediction: '0', probabilities: { '0': 0.6, '1': 0.3, '2': 0.1 } });
   });
 
+  it('writes the same text as JSON.stringify for any column names and labels', () => {
+    const cases: [string[], string[]][] = [
+      [['b', 'a', '10', '2'], ['yes', 'no']],
+      [['__proto__', 'x'], ['1', '0']],
+      [['é "q"', 'line\nbreak'], ['b', 'a', 'b']],
+      [[], ['only']],
+    ];
+    for (const [names, labels] of cases) {
+      const batch = new LogBatch();
+      const columns = names.map((_, i) => [i === 1 ? 'text' : i + 0.5]);
+      const p: Predictions = { task: 'multiclass', labels, scores: new Float64Array(labels.map((_, j) => (j + 1) / 10)) };
+      batch.add(meta('e'), names, columns, 0, p);
+      const [row] = unpackBatch(batch.pack().batch);
+      const inputs: Record<string, unknown> = {};
+      names.forEach((n, c) => (inputs[n] = columns[c][0]));
+      expect(row.inputs).toBe(JSON.stringify(inputs));
+      expect(row.outputs).toBe(JSON.stringify(rowOutput(p, 0)));
+    }
+  });
+
   it('packs nothing when empty and grows past its first buffers', () => {
     expect(unpackBatch(new LogBatch().pack().batch)).toEqual([]);
     const batch = new LogBatch();

@@ -32,9 +32,9 @@ export class LogBatch {
   private kinds = new Uint8Array(1024);
   private kindCount = 0;
   /** The column names and labels of the last entry, reused while they stay the same. */
-  private lastNames: readonly string[] = [];
+  private lastNames: readonly string[] | null = null;
   private lastNamesAt = -1;
-  private lastLabels: readonly string[] = [];
+  private lastLabels: readonly string[] | null = null;
   private lastLabelsAt = -1;
 
   /** One row of a request: its raw values (columns in `names` order) and its predictions. */
@@ -118,8 +118,9 @@ export class LogBatch {
   }
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+function sameStrings(a: readonly string[], b: readonly string[] | null): boolean {
   if (a === b) return true;
+  if (b === null) return false;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

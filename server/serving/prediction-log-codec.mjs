@@ -10,6 +10,17 @@ const ID_LENGTH = 36;
 export function unpackBatch(batch) {
   const { strings, schemas, others, ints, nums, kinds } = batch;
   const rows = new Array(batch.count);
+  /** Per list position in `schemas`: its strings and their JSON key texts (null: build objects). */
+  const lists = new Map();
+  const listOf = (at) => {
+    let list = lists.get(at);
+    if (list === undefined) {
+      const items = listAt(schemas, strings, at);
+      list = { items, keys: keyTexts(items) };
+      lists.set(at, list);
+    }
+    return list;
+  };
   let num = 0;
   let kind = 0;
   let other = 0;
@@ -17,22 +28,35 @@ export function unpackBatch(batch) {
     const at = e * ENTRY_INTS;
     const createdAt = nums[num++];
     const latencyMs = nums[num++];
-    const names = listAt(schemas, strings, ints[at + 5]);
-    const inputs = {};
-    for (const name of names) inputs[name] = kinds[kind++] === 0 ? nums[num++] : others[other++];
+    const { items: names, keys } = listOf(ints[at + 5]);
+    let inputs;
+    if (keys !== null) {
+      // The text JSON.stringify gives for the object below, written directly (the common case).
+      inputs = names.length ? '' : '{';
+      for (let c = 0; c < names.length; c++) inputs += keys[c] + (kinds[kind++] === 0 ? String(nums[num++]) : JSON.stringify(others[other++]));
+      inputs += '}';
+    } else {
+      const object = {};
+      for (const name of names) object[name] = kinds[kind++] === 0 ? nums[num++] : others[other++];
+      inputs = JSON.stringify(object);
+    }
     let outputs;
     if (ints[at + 6] === -1) {
-      outputs = { prediction: nums[num++] };
+      outputs = `{"prediction":${jsonNumber(nums[num++])}}`;
     } else {
-      const labels = listAt(schemas, strings, ints[at + 6]);
-      const probabilities = {};
+      const { items: labels, keys: labelKeys } = listOf(ints[at + 6]);
       let best = 0;
-      for (let j = 0; j < labels.length; j++) {
-        probabilities[labels[j]] = nums[num + j];
-        if (nums[num + j] > nums[num + best]) best = j;
+      for (let j = 1; j < labels.length; j++) if (nums[num + j] > nums[num + best]) best = j;
+      if (labelKeys !== null) {
+        outputs = `{"prediction":${JSON.stringify(labels[best])},"probabilities":${labels.length ? '' : '{'}`;
+        for (let j = 0; j < labels.length; j++) outputs += labelKeys[j] + jsonNumber(nums[num + j]);
+        outputs += '}}';
+      } else {
+        const probabilities = {};
+        for (let j = 0; j < labels.length; j++) probabilities[labels[j]] = nums[num + j];
+        outputs = JSON.stringify({ prediction: labels[best], probabilities });
       }
       num += labels.length;
-      outputs = { prediction: labels[best], probabilities };
     }
     rows[e] = {
       id: batch.ids.slice(e * ID_LENGTH, (e + 1) * ID_LENGTH),
@@ -43,8 +67,8 @@ export function unpackBatch(batch) {
       shadowOf: ints[at + 4] === -1 ? null : strings[ints[at + 4]],
       createdAt,
       latencyMs,
-      inputs: JSON.stringify(inputs),
-      outputs: JSON.stringify(outputs),
+      inputs,
+      outputs,
     };
   }
   return rows;
@@ -54,4 +78,26 @@ function listAt(schemas, strings, at) {
   const out = new Array(schemas[at]);
   for (let i = 0; i < out.length; i++) out[i] = strings[schemas[at + 1 + i]];
   return out;
+}
+
+/** An array-index key, which a JS object lists first whatever the insertion order. */
+const INDEX_KEY = /^(0|[1-9]\d{0,9})$/;
+
+/**
+ * `{"a":` then `,"b":` …: an object's keys as JSON.stringify writes them, or null where an object
+ * built in this order would not list them in this order (array-index keys, a repeated key) or
+ * would drop one (`__proto__`).
+ */
+function keyTexts(items) {
+  const seen = new Set();
+  for (const item of items) {
+    if ((INDEX_KEY.test(item) && Number(item) < 4294967295) || item === '__proto__' || seen.has(item)) return null;
+    seen.add(item);
+  }
+  return items.map((item, i) => `${i ? ',' : '{'}${JSON.stringify(item)}:`);
+}
+
+/** A number as JSON.stringify writes it. */
+function jsonNumber(x) {
+  return Number.isFinite(x) ? String(x) : 'null';
 }
