@@ -7,7 +7,8 @@ import { useState } from 'react';
 import type { SaveConflict } from '../../engine/merge-types';
 import { Button } from '../ui/Button';
 import { formatDateTime } from '../ui/format';
-import { conflictRow, docDiff, type ConflictRow } from './conflict-rows';
+import { CompareTable } from './CompareTable';
+import { codeParamsIn, conflictRow, docDiff } from './conflict-rows';
 import { useEditor } from './EditorContext';
 import type { MergeSide } from '../../engine/merge-types';
 import { Modal } from './Modal';
@@ -15,9 +16,11 @@ import { Modal } from './Modal';
 interface ConflictDialogProps {
   conflict: SaveConflict;
   onSettle: (prefer: MergeSide) => void;
+  /** The node types, `type@version` → info: their code params are diffed line by line. */
+  types: ReadonlyMap<string, { codeParams?: readonly string[] }>;
 }
 
-export function ConflictDialog({ conflict, onSettle }: ConflictDialogProps) {
+export function ConflictDialog({ conflict, onSettle, types }: ConflictDialogProps) {
   const mine = useEditor((s) => s.doc);
   const [showDiff, setShowDiff] = useState(false);
   const last = conflict.since[conflict.since.length - 1];
@@ -30,11 +33,11 @@ export function ConflictDialog({ conflict, onSettle }: ConflictDialogProps) {
         {conflict.since.map((v) => `${v.author} saved v${v.version} at ${formatDateTime(v.createdAt)}`).join('; ')} while you were editing v{conflict.baseVersion}. Your
         other changes and theirs fit together; these do not. Nothing has been overwritten.
       </p>
-      <CompareTable rows={rows} theirLabel={theirLabel} testId="conflict-rows" />
+      <CompareTable rows={rows} theirLabel={`Theirs (${theirLabel})`} testId="conflict-rows" />
       {showDiff ? (
         <div className="mt-4">
           <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Everything that differs between v{last?.version} and yours</h3>
-          <CompareTable rows={docDiff(conflict.theirs, mine)} theirLabel={theirLabel} testId="conflict-diff" />
+          <CompareTable rows={docDiff(conflict.theirs, mine, codeParamsIn(types))} theirLabel={`Theirs (${theirLabel})`} testId="conflict-diff" />
         </div>
       ) : null}
       <div className="mt-5 flex items-center gap-2">
@@ -50,33 +53,5 @@ export function ConflictDialog({ conflict, onSettle }: ConflictDialogProps) {
         </Button>
       </div>
     </Modal>
-  );
-}
-
-function CompareTable({ rows, theirLabel, testId }: { rows: ConflictRow[]; theirLabel: string; testId: string }) {
-  if (rows.length === 0) return <p className="mt-2 text-sm text-zinc-500">No differences.</p>;
-  return (
-    <table className="mt-3 w-full table-fixed border-collapse text-sm" data-testid={testId}>
-      <thead>
-        <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500">
-          <th className="w-2/6 py-1.5 pr-2 font-medium">What</th>
-          <th className="w-2/6 py-1.5 pr-2 font-medium">Theirs ({theirLabel})</th>
-          <th className="w-2/6 py-1.5 font-medium">Mine</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} className="border-b border-zinc-100 align-top" data-testid="conflict-row">
-            <td className="py-1.5 pr-2 font-mono text-xs break-words text-zinc-700">{r.what}</td>
-            <td className="py-1.5 pr-2 break-words" data-testid="conflict-theirs">
-              <span className="rounded bg-sky-50 px-1 font-mono text-xs text-sky-900">{r.theirs}</span>
-            </td>
-            <td className="py-1.5 break-words" data-testid="conflict-mine">
-              <span className="rounded bg-amber-50 px-1 font-mono text-xs text-amber-900">{r.mine}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

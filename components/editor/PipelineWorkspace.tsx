@@ -302,7 +302,7 @@ function Workspace({ store, pipelineId, projectId, name, description, nodeTypes,
         />
         </OptionalProvider>
       </div>
-      {conflict && canWrite ? <ConflictDialog conflict={conflict} onSettle={store.settleConflict} /> : null}
+      {conflict && canWrite ? <ConflictDialog conflict={conflict} onSettle={store.settleConflict} types={types} /> : null}
       {helpOpen ? <ShortcutsDialog canEdit={canWrite} onClose={() => setHelpOpen(false)} /> : null}
       {leaveGuard.pendingHref ? (
         <LeaveDialog

@@ -13,7 +13,9 @@ import { Button } from '../ui/Button';
 import { DeleteButton } from '../ui/DeleteButton';
 import { InlineError } from '../ui/InlineError';
 import { Tooltip } from '../ui/Tooltip';
-import { EditorProvider } from './EditorContext';
+import { CompareTable } from './CompareTable';
+import { codeParamsIn, docDiff } from './conflict-rows';
+import { EditorProvider, useEditor } from './EditorContext';
 import { createEditorStore } from './editor-store';
 import type { PipelineDoc } from './editor-types';
 import { readStoredDoc } from './stored-doc';
@@ -39,6 +41,7 @@ export function VersionPreview({ pipelineId, version, types, restoreBlocked, cur
   const trpc = useTRPC();
   const query = useQuery(trpc.pipeline.get.queryOptions({ id: pipelineId, version }));
   const parsed = query.data ? readStoredDoc(query.data.doc) : null;
+  const [comparing, setComparing] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
@@ -53,6 +56,9 @@ export function VersionPreview({ pipelineId, version, types, restoreBlocked, cur
         <span className="truncate text-amber-800">Read only, as it was saved then</span>
         <span className="ml-auto flex items-center gap-2">
           {canDelete && version !== current ? <DeleteVersion pipelineId={pipelineId} version={version} onDeleted={onClose} /> : null}
+          <Button size="sm" onClick={() => setComparing((c) => !c)} aria-expanded={comparing} disabled={!parsed?.ok} data-testid="compare-version">
+            {comparing ? 'Hide the differences' : 'Compare with current'}
+          </Button>
           <Tooltip text={restoreBlocked}>
             <Button
               size="sm"
@@ -76,8 +82,20 @@ export function VersionPreview({ pipelineId, version, types, restoreBlocked, cur
         {query.data && parsed?.ok ? (
           <ReadOnlyCanvas key={version} doc={parsed.doc} version={version} issues={query.data.issues ?? []} columns={readColumns(query.data)} types={types} />
         ) : null}
+        {comparing && parsed?.ok ? <VersionDiff old={parsed.doc} version={version} types={types} /> : null}
       </div>
     </section>
+  );
+}
+
+/** What changed from this version to the editor's document (unsaved edits included); code as line diffs. */
+function VersionDiff({ old, version, types }: { old: PipelineDoc; version: number; types: ReadonlyMap<string, NodeTypeInfo> }) {
+  const current = useEditor((s) => s.doc);
+  return (
+    <aside className="absolute inset-y-0 right-0 z-10 w-[min(44rem,100%)] overflow-auto border-l border-zinc-200 bg-white p-4 shadow-lg" data-testid="version-diff">
+      <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">From v{version} to the current pipeline</h3>
+      <CompareTable rows={docDiff(old, current, codeParamsIn(types))} theirLabel={`v${version}`} mineLabel="Current" testId="version-diff-rows" />
+    </aside>
   );
 }
 

@@ -41,3 +41,22 @@ describe('conflict rows', () => {
     expect([showValue(undefined), showValue(''), showValue(0.5), showValue(['a'])]).toEqual(['(not set)', '(empty)', '0.5', '["a"]']);
   });
 });
+
+describe('docDiff with code params', () => {
+  const node = (id: string, type: string, params: Record<string, unknown>) => ({ id, type, version: 1, params, position: { x: 0, y: 0 } });
+  const docOf = (...nodes: ReturnType<typeof node>[]) => ({ schemaVersion: 1, id: 'p', name: 'P', nodes, edges: [] }) as never;
+  const codeParamsOf = (n: { type: string }) => (n.type === 'code/transform' ? ['code'] : []);
+
+  it('gives a changed code param both texts, for a line diff, and leaves other params as values', () => {
+    const rows = docDiff(docOf(node('c', 'code/transform', { code: 'a\nb', timeLimitSeconds: 1 })), docOf(node('c', 'code/transform', { code: 'a\nc', timeLimitSeconds: 2 })), codeParamsOf);
+    expect(rows.find((r) => r.what.endsWith('code'))?.code).toEqual({ theirs: 'a\nb', mine: 'a\nc' });
+    expect(rows.find((r) => r.what.endsWith('timeLimitSeconds'))?.code).toBeUndefined();
+  });
+
+  it('shows the code of a node forked into a code node, and of a code node only one side has, as whole texts', () => {
+    const forked = docDiff(docOf(node('f', 'clean/filter-rows', { conditions: [] })), docOf(node('f', 'code/transform', { code: 'x' })), codeParamsOf);
+    expect(forked.find((r) => r.what.endsWith('code'))?.code).toEqual({ theirs: '', mine: 'x' });
+    const added = docDiff(docOf(), docOf(node('n', 'code/transform', { code: 'y' })), codeParamsOf);
+    expect(added.map((r) => r.code ?? null)).toEqual([null, { theirs: '', mine: 'y' }]);
+  });
+});

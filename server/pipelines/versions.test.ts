@@ -83,3 +83,18 @@ describe('restoreVersion', () => {
     expect(() => restoreVersion(t.db, base.id, 9, sam.id, 3)).toThrow(/no version 9/);
   });
 });
+
+describe('code in versions', () => {
+  it('stores each version\'s code, language included, and gives it back as it was saved', () => {
+    const base = linearDoc();
+    const withCode = (code: string, language: string): PipelineDoc => ({
+      ...base,
+      nodes: [...base.nodes, { id: 'code', type: 'code/transform', version: 1, params: { code, language }, position: { x: 0, y: 0 } }],
+    });
+    saveVersion(t.db, 'pr', withCode('(cols) => cols', 'javascript'), sam.id, { baseVersion: 0 });
+    saveVersion(t.db, 'pr', withCode('(cols: Record<string, Float64Array>) => ({ ...cols })', 'typescript'), sam.id, { baseVersion: 1 });
+    expect(paramOf(getVersion(t.db, base.id, 1)!.doc, 'code', 'code')).toBe('(cols) => cols');
+    expect(paramOf(getVersion(t.db, base.id, 2)!.doc, 'code', 'code')).toBe('(cols: Record<string, Float64Array>) => ({ ...cols })');
+    expect(paramOf(getVersion(t.db, base.id, 2)!.doc, 'code', 'language')).toBe('typescript');
+  });
+});
