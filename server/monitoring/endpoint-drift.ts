@@ -1,15 +1,17 @@
 // A drift check for an endpoint: the live primary version's stored reference statistics against
 // the last N logged predictions of that version, or those of the last T hours (both: whichever
 // window is smaller).
-import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { WindowBuilder } from '../../nodes/monitor/drift/current-window';
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
 import type { Db } from '../db/client';
-import { deployments, endpoints, modelVersions, predictionLog, registeredModels } from '../db/schema';
+import { deployments, endpoints, modelVersions, registeredModels } from '../db/schema';
 import { ensureReference } from '../registry/reference-stats';
+import { InputsScanner } from './inputs-scan';
+import { windowPages } from './log-window';
 
 /** Logged rows read per check at most, so a check's memory stays bounded. */
 export const MAX_WINDOW_ROWS = 1_000_000;
@@ -34,7 +36,7 @@ export interface DriftCheckOptions {
   dataDir: string;
   now?: number;
   /** Sees every row of the window as it is read (newest first): a check gathers latencies and bounds here. */
-  visit?: (row: LogRow) => void;
+  visit?: (createdAt: number, latencyMs: number, rowid: number) => void;
 }
 
 export function endpointDrift(
@@ -62,19 +64,29 @@ export function endpointDrift(
   const { profile } = reference;
   const key = settings.predictionKey;
   const builder = new WindowBuilder(profile.features);
+  const scanner = new InputsScanner(profile.features.map((f) => f.name));
+  // Outputs matter only for prediction drift, which needs the training target's profile.
+  const withOutputs = profile.target !== null;
   const predictions: unknown[] = [];
   let answered = 0;
   let sample: Record<string, unknown> | undefined;
   let from: number | null = null;
   let to: number | null = null;
-  for (const row of windowRows(db, endpointId, live.versionId, since, now, limit)) {
-    builder.add(row.inputs);
-    visit?.(row);
-    predictions.push(row.outputs[key]);
-    if (key in row.outputs) answered++;
-    sample ??= row.outputs;
-    to ??= row.createdAt;
-    from = row.createdAt;
+  for (const page of windowPages(db, { endpointId, versionId: live.versionId, since, now, limit }, withOutputs)) {
+    for (let j = 0; j < page.length; j++) {
+      const [rowid, createdAt, latencyMs, inputs, outputText] = page[j];
+      if (scanner.read(inputs)) builder.addCells(scanner.kinds, scanner.nums, scanner.others);
+      else builder.add(JSON.parse(inputs) as Record<string, unknown>);
+      visit?.(createdAt, latencyMs, rowid);
+      if (withOutputs) {
+        const outputs = JSON.parse(outputText!) as Record<string, unknown>;
+        predictions.push(outputs[key]);
+        if (key in outputs) answered++;
+        sample ??= outputs;
+      }
+      to ??= createdAt;
+      from = createdAt;
+    }
   }
   const rows = builder.size;
   const report = driftCheck(profile, { rows, columns: builder.columns(), predictions: rows > 0 && answered === rows ? predictions : null }, settings);
@@ -87,53 +99,6 @@ export function endpointDrift(
     window: { lastN: window.lastN ?? null, lastHours: window.lastHours ?? null, from, to },
     predictionNote: predictionNote(profile.target !== null, rows, answered, key, sample),
   };
-}
-
-const BATCH = 5_000;
-
-/** The window's log rows, newest first, read in keyset-paged batches so memory holds one batch. */
-export interface LogRow {
-  rowid: number;
-  id: string;
-  createdAt: number;
-  latencyMs: number;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-}
-
-const rowid = sql<number>`rowid`;
-
-/**
- * The window's log rows, newest first, read in keyset-paged batches so memory holds one batch.
- * The cursor is (created_at, rowid): the (endpoint_id, created_at) index ends in the rowid, so each
- * page is an index range read, never a sort of the whole window.
- */
-export function* windowRows(db: Db, endpointId: string, versionId: string, since: number | null, now: number, limit: number, batchSize = BATCH): Generator<LogRow> {
-  let cursor: { createdAt: number; rowid: number } | null = null;
-  let left = limit;
-  while (left > 0) {
-    const batch: LogRow[] = db
-      .select({ rowid, id: predictionLog.id, createdAt: predictionLog.createdAt, latencyMs: predictionLog.latencyMs, inputs: predictionLog.inputs, outputs: predictionLog.outputs })
-      .from(predictionLog)
-      .where(
-        and(
-          eq(predictionLog.endpointId, endpointId),
-          since === null ? undefined : gte(predictionLog.createdAt, since),
-          // The plain upper bound makes the page an index range; the OR only breaks ties on it.
-          lte(predictionLog.createdAt, cursor?.createdAt ?? now),
-          cursor ? or(lt(predictionLog.createdAt, cursor.createdAt), sql`rowid < ${cursor.rowid}`) : undefined,
-          eq(predictionLog.versionId, versionId),
-        ),
-      )
-      .orderBy(desc(predictionLog.createdAt), sql`rowid desc`)
-      .limit(Math.min(batchSize, left))
-      .all();
-    yield* batch;
-    if (batch.length < Math.min(batchSize, left)) return;
-    left -= batch.length;
-    const last = batch[batch.length - 1];
-    cursor = { createdAt: last.createdAt, rowid: last.rowid };
-  }
 }
 
 function predictionNote(hasTarget: boolean, rows: number, answered: number, key: string, sample: Record<string, unknown> | undefined): string | null {

@@ -14,7 +14,7 @@ import type { Resolve } from '../webhooks/target-guard';
 import { driftFigures, type CheckDetail, type Figure } from './check-figures';
 import { decayFigures, labelledRows } from './decay';
 import { decisionSettings } from './decision-settings';
-import { endpointDrift, type LogRow } from './endpoint-drift';
+import { endpointDrift } from './endpoint-drift';
 import { readMonitorSettings } from './monitor-settings';
 import { fetchServingStats, processFigures, trafficFigures, type StatsFetch } from './serving-health';
 
@@ -55,15 +55,18 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
   }
   const window = settings.windowKind === 'predictions' ? { lastN: settings.windowSize } : { lastHours: settings.windowSize };
   const latencies: number[] = [];
-  let oldest: LogRow | null = null;
+  // The window's oldest row so far, updated in place: an object per visited row would be a million.
+  const oldest = { createdAt: 0, rowid: 0, seen: false };
   let report;
   try {
     report = endpointDrift(db, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
       dataDir: options.dataDir ?? getEnv().PIPEWORKS_DATA_DIR,
       now: startedAt,
-      visit: (row) => {
-        latencies.push(row.latencyMs);
-        oldest = row;
+      visit: (createdAt, latencyMs, rowid) => {
+        latencies.push(latencyMs);
+        oldest.createdAt = createdAt;
+        oldest.rowid = rowid;
+        oldest.seen = true;
       },
     });
   } catch (error) {
@@ -71,7 +74,7 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
     throw error;
   }
   const describeWindow = window.lastN ? `the last ${window.lastN} predictions` : `the last ${window.lastHours} hours`;
-  const last = oldest as LogRow | null;
+  const last = oldest.seen ? oldest : null;
   if (report.rows === 0 || !last || report.window.to === null) {
     return failed(`No predictions of ${report.model} v${report.version} were logged in ${describeWindow}, so there is nothing to check`, report.versionId);
   }

@@ -10,7 +10,8 @@ import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds'
 import { closeDb, getDb } from '../../server/db/client';
 import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
-import { endpointDrift, windowRows } from '../../server/monitoring/endpoint-drift';
+import { endpointDrift } from '../../server/monitoring/endpoint-drift';
+import { windowRows } from '../../server/monitoring/log-window';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
@@ -108,7 +109,7 @@ describe('endpoint drift check', () => {
     for (let i = 0; i < 5; i++) {
       db.insert(predictionLog).values({ id: `tie-${i}`, endpointId: 'ep1', versionId, role: 'primary', createdAt: now - 1_800_000 - 1, latencyMs: 1, inputs: {}, outputs: {} }).run();
     }
-    const ids = (batch: number) => [...windowRows(db, 'ep1', versionId, now - 2 * 3_600_000, now, 600, batch)].map((r) => r.id);
+    const ids = (batch: number) => [...windowRows(db, { endpointId: 'ep1', versionId, since: now - 2 * 3_600_000, now, limit: 600 }, batch)].map((r) => r.id);
     const all = ids(1000);
     expect(all).toHaveLength(sampleRows.length + 5);
     expect(all[0]).toBe(`new-${sampleRows.length - 1}`);
@@ -116,7 +117,7 @@ describe('endpoint drift check', () => {
     // Batches of 3 and 7 end inside the tied group; neither loses nor repeats a row.
     expect(ids(3)).toEqual(all);
     expect(ids(7)).toEqual(all);
-    expect([...windowRows(db, 'ep1', versionId, null, now, 10, 3)]).toHaveLength(10);
+    expect([...windowRows(db, { endpointId: 'ep1', versionId, since: null, now, limit: 10 }, 3)]).toHaveLength(10);
     db.delete(predictionLog).where(like(predictionLog.id, 'tie-%')).run();
   });
 

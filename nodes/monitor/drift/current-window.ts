@@ -1,5 +1,6 @@
-// The current window as columns, filled row by row from logged inputs (plain objects) by the
-// reference's feature list, so a large window never holds its rows, only its columns.
+// The current window as columns, filled row by row from logged inputs (plain objects, or cell by
+// cell from a streaming reader) by the reference's feature list, so a large window never holds its
+// rows, only its columns.
 import { categoryCell, numericCell } from './reference-profile';
 import type { FeatureReference } from './reference-types';
 
@@ -20,6 +21,10 @@ export function columnFromCells(ref: FeatureReference, cells: readonly unknown[]
   return builder.columns()[0];
 }
 
+export const CELL_MISSING = 0;
+export const CELL_NUMBER = 1;
+export const CELL_OTHER = 2;
+
 type Slot =
   | { kind: 'numeric'; name: string; values: Float64Array; invalid: number }
   | { kind: 'categorical'; name: string; values: (string | null)[]; invalid: number };
@@ -35,26 +40,38 @@ export class WindowBuilder {
   }
 
   add(row: Record<string, unknown>): void {
+    const i = this.next();
+    for (const slot of this.slots) put(slot, i, row[slot.name]);
+  }
+
+  /**
+   * One row given cell by cell in reference order, so a reader streaming a log needs no object
+   * per row: kinds[s] is CELL_MISSING, CELL_NUMBER (the value is nums[s]) or CELL_OTHER (others[s]).
+   * Same result as add() with an object holding those cells.
+   */
+  addCells(kinds: Uint8Array, nums: Float64Array, others: readonly unknown[]): void {
+    const i = this.next();
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s];
+      const kind = kinds[s];
+      if (kind === CELL_NUMBER && slot.kind === 'numeric') {
+        const v = nums[s];
+        slot.values[i] = Number.isFinite(v) ? v : Number.NaN;
+      } else put(slot, i, kind === CELL_NUMBER ? nums[s] : kind === CELL_OTHER ? others[s] : undefined);
+    }
+  }
+
+  private next(): number {
     const i = this.rows++;
     for (const slot of this.slots) {
-      const cell = row[slot.name];
-      if (slot.kind === 'numeric') {
-        if (i === slot.values.length) {
-          const grown = new Float64Array(slot.values.length * 2);
-          grown.set(slot.values);
-          slot.values = grown;
-        }
-        // Serving receives raw JSON; a numeric feature sent as a numeric string is still a number.
-        const v = typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : numericCell(cell);
-        if (Number.isNaN(v) && cell !== null && cell !== undefined && typeof cell !== 'number') slot.invalid++;
-        slot.values[i] = Number.isFinite(v) ? v : Number.NaN;
-      } else if (cell !== null && typeof cell === 'object') {
-        slot.invalid++;
-        slot.values.push(null);
-      } else {
-        slot.values.push(categoryCell(cell));
+      if (slot.kind === 'numeric' && i === slot.values.length) {
+        const grown = new Float64Array(slot.values.length * 2);
+        grown.set(slot.values);
+        slot.values = grown;
       }
     }
+    return i;
   }
 
   get size(): number {
@@ -63,5 +80,19 @@ export class WindowBuilder {
 
   columns(): CurrentColumn[] {
     return this.slots.map((s) => (s.kind === 'numeric' ? { ...s, values: s.values.subarray(0, this.rows) } : s));
+  }
+}
+
+function put(slot: Slot, i: number, cell: unknown): void {
+  if (slot.kind === 'numeric') {
+    // Serving receives raw JSON; a numeric feature sent as a numeric string is still a number.
+    const v = typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : numericCell(cell);
+    if (Number.isNaN(v) && cell !== null && cell !== undefined && typeof cell !== 'number') slot.invalid++;
+    slot.values[i] = Number.isFinite(v) ? v : Number.NaN;
+  } else if (cell !== null && typeof cell === 'object') {
+    slot.invalid++;
+    slot.values.push(null);
+  } else {
+    slot.values.push(categoryCell(cell));
   }
 }
