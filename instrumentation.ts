@@ -6,11 +6,13 @@ export async function register() {
   stampPeerAddresses();
   const { boot } = await import('./server/boot');
   boot({ resume: true, scheduler: true });
-  // Scheduled monitoring checks run in the studio process only (not in CLI commands that boot).
-  const [{ startCheckScheduler }, { getDb }, { getEnv }] = await Promise.all([
+  // Scheduled monitoring checks and webhook retries run in the studio process only (not in CLI commands that boot).
+  const [{ startCheckScheduler }, { startWebhookRetries }, { getDb }, { getEnv }] = await Promise.all([
     import('./server/monitoring/check-scheduler'),
+    import('./server/webhooks/retry-loop'),
     import('./server/db/client'),
     import('./server/env'),
   ]);
   startCheckScheduler(getDb().db, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
+  startWebhookRetries(getDb().db);
 }

@@ -3,7 +3,7 @@
 // acknowledged and resolved, each with who and when. Editors acknowledge and resolve (with a
 // comment); the server checks the role again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../trpc/error-message';
 import type { RouterOutputs } from '../trpc/router-types';
 import { useTRPC } from '../trpc/trpc-context';
@@ -22,15 +22,8 @@ const STATE_LOOK = {
 export function AlertTimeline({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
   const trpc = useTRPC();
   const list = useQuery({ ...trpc.alerts.list.queryOptions({ endpointId, limit: 100 }), refetchInterval: 15_000 });
-  const section = useRef<HTMLElement>(null);
-  const loaded = list.isSuccess;
-  // Alert notifications link to #alerts; the timeline renders after its data, once the browser's
-  // own jump to the anchor has already missed, so scroll to it here.
-  useEffect(() => {
-    if (loaded && window.location.hash === '#alerts') section.current?.scrollIntoView({ block: 'start' });
-  }, [loaded]);
   return (
-    <section ref={section} id="alerts" aria-labelledby="alerts-heading" className="flex scroll-mt-4 flex-col gap-2" data-testid="alert-timeline">
+    <section id="alerts" aria-labelledby="alerts-heading" className="flex scroll-mt-4 flex-col gap-2" data-testid="alert-timeline">
       <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-900">
         Alerts
       </h2>

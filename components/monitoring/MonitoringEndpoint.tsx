@@ -1,9 +1,10 @@
 'use client';
 // One endpoint's monitoring page: its latest check and "Check now", drift over time per feature,
-// reference-versus-current histograms, trends, alerts, retraining history, runner health and the
+// reference-versus-current histograms, trends, alert rules, alerts, retraining history, runner health and the
 // settings. Editors act (check, simulate, acknowledge, save); every role reads.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { deploymentHref } from '../deployments/links';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
@@ -12,6 +13,7 @@ import { formatDateTime } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
+import { AlertRules } from './AlertRules';
 import { AlertTimeline } from './AlertTimeline';
 import { CheckStatus } from './CheckStatus';
 import { DriftOverTime } from './DriftOverTime';
@@ -36,6 +38,17 @@ export function MonitoringEndpoint({ name, canManage }: { name: string; canManag
   );
 }
 
+/**
+ * Alert notifications link to #alerts, but the sections render after their data, when the
+ * browser's own jump to the anchor has already missed; jump once the sections above are in place.
+ */
+function useScrollToHash(ready: boolean) {
+  useEffect(() => {
+    if (!ready || window.location.hash.length < 2) return;
+    document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [ready]);
+}
+
 function Card({ children }: { children: React.ReactNode }) {
   return <div className="rounded-lg border border-zinc-200 bg-white p-4">{children}</div>;
 }
@@ -46,6 +59,9 @@ function EndpointSections({ endpoint, canManage }: { endpoint: PageEndpoint; can
   const trends = useQuery({ ...trpc.monitorPage.trends.queryOptions({ endpointId: endpoint.id }), refetchInterval: 30_000 });
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: trpc.monitorPage.pathKey() }), client.invalidateQueries({ queryKey: trpc.alerts.pathKey() })]);
   const check = useMutation(trpc.monitoring.check.mutationOptions({ onSuccess: refresh }));
+  // The same query as the timeline's (one request): the page is laid out once both have loaded.
+  const alerts = useQuery(trpc.alerts.list.queryOptions({ endpointId: endpoint.id, limit: 100 }));
+  useScrollToHash(trends.isFetched && alerts.isFetched);
   const checks = trends.data?.checks ?? [];
   const latest = checks.at(-1);
   return (
@@ -89,6 +105,9 @@ function EndpointSections({ endpoint, canManage }: { endpoint: PageEndpoint; can
           <ModelTrends checks={checks} figures={trends.data.figures} />
         </>
       ) : null}
+      <Card>
+        <AlertRules endpointId={endpoint.id} projectId={endpoint.projectId} canManage={canManage} />
+      </Card>
       <Card>
         <AlertTimeline endpointId={endpoint.id} canManage={canManage} />
       </Card>

@@ -14,6 +14,15 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong';
 }
 
+/** The input field the server says an error is about (e.g. 'feature', 'rule.threshold'), when it says. */
+export function errorField(error: unknown): string | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { field?: unknown } | undefined;
+    return typeof data?.field === 'string' ? data.field : undefined;
+  }
+  return undefined;
+}
+
 /** The tRPC error code (e.g. 'UNAUTHORIZED'), when there is one. */
 export function errorCode(error: unknown): string | undefined {
   if (error instanceof TRPCClientError) {

@@ -1,6 +1,7 @@
 'use client';
 // A project's webhooks: made by editors (the signing secret is shown once, here), tested with a
-// ping whose outcome shows in place, and deleted. Alert rules pick one of these to post to.
+// ping whose outcome shows in place, and deleted, each with its recent deliveries and their
+// retries. Alert rules pick one of these to post to.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../trpc/error-message';
@@ -10,6 +11,7 @@ import { DeleteButton } from '../ui/DeleteButton';
 import { formatRelative } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { TextField } from '../ui/TextField';
+import { WebhookDeliveries } from './WebhookDeliveries';
 
 export function ProjectWebhooks({ projectId, canManage }: { projectId: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -28,7 +30,7 @@ export function ProjectWebhooks({ projectId, canManage }: { projectId: string; c
     }),
   );
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: refresh }));
-  const ping = useMutation(trpc.webhooks.test.mutationOptions());
+  const ping = useMutation(trpc.webhooks.test.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.pathKey() }) }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ projectId, ...form });
@@ -39,7 +41,7 @@ export function ProjectWebhooks({ projectId, canManage }: { projectId: string; c
       <div>
         <h2 id="hooks-title" className="text-base font-semibold text-zinc-900">Project webhooks</h2>
         <p className="text-sm text-zinc-600">
-          Alerts post JSON here, signed: <code className="text-xs">X-Pipeworks-Signature: sha256=&lt;HMAC-SHA256 of the body with the secret&gt;</code>.
+          Alerts post JSON here when they open, are acknowledged and are resolved; failed posts are retried with backoff (up to 5 attempts). Signed: <code className="text-xs">X-Pipeworks-Signature: sha256=&lt;HMAC-SHA256 of the body with the secret&gt;</code>.
         </p>
       </div>
       {secret && (
@@ -82,6 +84,7 @@ export function ProjectWebhooks({ projectId, canManage }: { projectId: string; c
                 </p>
               )}
               {tested?.error && <InlineError message={errorMessage(tested.error)} className="w-full" />}
+              <WebhookDeliveries webhookId={h.id} />
             </li>
           );
         })}

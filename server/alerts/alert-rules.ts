@@ -58,7 +58,14 @@ export function updateRule(db: Db, dataDir: string, ruleId: string, fields: Rule
   return getRule(db, ruleId);
 }
 
-/** Deleting a rule deletes its alerts too (the foreign key cascades). */
+export function setRuleEnabled(db: Db, dataDir: string, ruleId: string, enabled: boolean, now = Date.now()): RuleView {
+  const before = getRule(db, ruleId);
+  if (enabled && !before.enabled) checkRuleNames(db, dataDir, before.endpointId, before);
+  db.update(alertRules).set({ enabled, updatedAt: now }).where(eq(alertRules.id, ruleId)).run();
+  return getRule(db, ruleId);
+}
+
+/** Deleting a rule deletes its alerts too, and the retrain triggers that follow it (the foreign keys cascade). */
 export function deleteRule(db: Db, ruleId: string): RuleView {
   const before = getRule(db, ruleId);
   db.delete(alertRules).where(eq(alertRules.id, ruleId)).run();

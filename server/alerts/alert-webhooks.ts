@@ -1,26 +1,48 @@
-// Posts each newly opened alert to its rule's webhook, if the rule has one. Every attempt is
-// recorded as a webhook delivery (refusals and failures included); none is retried.
-import { eq } from 'drizzle-orm';
+// Posts an alert's changes to its rule's webhook, if the rule has one: opened, acknowledged and
+// resolved (by a person, or by a check that recovered). Every delivery is recorded in
+// webhook_deliveries and retried with backoff when a retry might help (server/webhooks/deliver.ts).
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { alertRules, endpoints, type Alert } from '../db/schema';
+import { alertRules, endpoints, users, type Alert } from '../db/schema';
 import { deliverWebhook, type Delivery } from '../webhooks/deliver';
 import type { Resolve } from '../webhooks/target-guard';
 import { alertLink } from './evaluate-rules';
 import { ruleText } from './rule-text';
 
-export async function postAlertWebhooks(db: Db, opened: readonly Alert[], resolve?: Resolve): Promise<Delivery[]> {
+export const ALERT_EVENTS = ['alert.opened', 'alert.acknowledged', 'alert.resolved'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export async function postAlertWebhooks(db: Db, changed: readonly Alert[], event: AlertEvent, resolve?: Resolve): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
-  for (const alert of opened) {
+  for (const alert of changed) {
     const rule = db.select().from(alertRules).where(eq(alertRules.id, alert.ruleId)).get();
     if (!rule?.webhookId) continue;
     const endpoint = db.select({ id: endpoints.id, name: endpoints.name, projectId: endpoints.projectId }).from(endpoints).where(eq(endpoints.id, alert.endpointId)).get();
+    const ids = [alert.acknowledgedBy, alert.resolvedBy].filter((u): u is string => u !== null);
+    const people = new Map(ids.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]));
     const data = {
-      alert: { id: alert.id, state: alert.state, severity: alert.severity, message: alert.message, value: alert.value, openedAt: new Date(alert.openedAt).toISOString(), checkId: alert.checkId },
+      alert: {
+        id: alert.id,
+        state: alert.state,
+        severity: alert.severity,
+        message: alert.message,
+        value: alert.value,
+        openedAt: iso(alert.openedAt),
+        checkId: alert.checkId,
+        acknowledgedAt: iso(alert.acknowledgedAt),
+        acknowledgedBy: alert.acknowledgedBy ? (people.get(alert.acknowledgedBy) ?? null) : null,
+        resolvedAt: iso(alert.resolvedAt),
+        /** null when a check resolved it (resolution 'recovered'). */
+        resolvedBy: alert.resolvedBy ? (people.get(alert.resolvedBy) ?? null) : null,
+        resolution: alert.resolution,
+      },
       rule: { id: rule.id, name: rule.name, text: ruleText(rule) },
       endpoint,
       link: alertLink(endpoint?.name ?? alert.endpointId),
     };
-    deliveries.push(await deliverWebhook(db, rule.webhookId, 'alert.opened', data, alert.id, resolve));
+    deliveries.push(await deliverWebhook(db, rule.webhookId, event, data, alert.id, { resolve }));
   }
   return deliveries;
 }

@@ -19,6 +19,22 @@ export const HEALTH_METRICS = ['latency_p50', 'latency_p95', 'latency_p99', 'thr
 const DECAY_METRICS = [...new Set(Object.values(TASK_METRICS).flat())].filter((m) => m !== 'baseline_saving_pct');
 export const MODEL_METRICS = [...DECAY_METRICS, ...HEALTH_METRICS];
 
+/** The version an endpoint serves as its primary now, if any: rules are checked against it. */
+export function liveVersion(db: Db, endpointId: string) {
+  return db
+    .select({ id: modelVersions.id, version: modelVersions.version, signature: modelVersions.signature })
+    .from(deployments)
+    .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
+    .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
+    .get();
+}
+
+/** The drift figures a feature of this kind has. */
+export const featureMetricsFor = (kind: 'numeric' | 'categorical') => (kind === 'numeric' ? NUMERIC : CATEGORICAL);
+
+/** The decay figures a task records per window. */
+export const decayMetricsFor = (task: keyof typeof TASK_METRICS) => TASK_METRICS[task].filter((m) => m !== 'baseline_saving_pct');
+
 /** Checks a rule's metric and feature against the endpoint's live version; throws in words. */
 export function checkRuleNames(db: Db, dataDir: string, endpointId: string, rule: RuleCondition): void {
   const isFeatureMetric = FEATURE_METRICS.includes(rule.metric);
@@ -31,16 +47,11 @@ export function checkRuleNames(db: Db, dataDir: string, endpointId: string, rule
   } else if (rule.feature === '') {
     throw new UserError(`${rule.metric} is a figure of one feature; name it: "${rule.metric}(<feature>) ${rule.operator} ${rule.threshold}"`, { field: 'feature' });
   }
-  const live = db
-    .select({ id: modelVersions.id, version: modelVersions.version, signature: modelVersions.signature })
-    .from(deployments)
-    .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
-    .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
-    .get();
+  const live = liveVersion(db, endpointId);
   if (!live) throw new UserError(`The endpoint has no live deployment, so the rule's ${isFeatureMetric ? 'feature' : 'metric'} cannot be checked; deploy a version first`);
   if (!isFeatureMetric) {
     const task = live.signature.task;
-    if (task && !producesMetric(task, rule.metric)) throw new UserError(`${rule.metric} is not a ${task} metric; the live version's are: ${TASK_METRICS[task].filter((m) => m !== 'baseline_saving_pct').join(', ')}`, { field: 'metric' });
+    if (task && !producesMetric(task, rule.metric)) throw new UserError(`${rule.metric} is not a ${task} metric; the live version's are: ${decayMetricsFor(task).join(', ')}`, { field: 'metric' });
     return;
   }
   const reference = ensureReference(db, dataDir, live.id);
@@ -49,6 +60,6 @@ export function checkRuleNames(db: Db, dataDir: string, endpointId: string, rule
   if (reference.profile.target) kinds.set(PREDICTION_FEATURE, reference.profile.target.kind);
   const kind = kinds.get(rule.feature);
   if (!kind) throw new UserError(`Unknown feature "${rule.feature}".${didYouMean(rule.feature, kinds.keys())} The live version's features: ${[...kinds.keys()].join(', ')}`, { field: 'feature' });
-  const allowed = kind === 'numeric' ? NUMERIC : CATEGORICAL;
+  const allowed = featureMetricsFor(kind);
   if (!allowed.includes(rule.metric)) throw new UserError(`${rule.metric} does not apply to "${rule.feature}", a ${kind} feature; its figures are ${allowed.join(', ')}`, { field: 'metric' });
 }

@@ -33,13 +33,20 @@ export function validationMessage(issues: ValidationIssue[]): string {
   return `Invalid input: ${shown.join('; ')}${more}`;
 }
 
-/** Maps a thrown value to the message a user sees and the issues attached to it. */
-export function publicErrorData(error: TRPCError): { message: string; issues?: CompileIssue[]; conflict?: SaveConflict } {
+/**
+ * Maps a thrown value to the message a user sees and the issues attached to it. `field` names the
+ * input the error is about (a UserError's field, or the path of the first invalid input, e.g.
+ * `rule.threshold`), so a form can show the message beside that field.
+ */
+export function publicErrorData(error: TRPCError): { message: string; issues?: CompileIssue[]; conflict?: SaveConflict; field?: string } {
   const cause = error.cause;
   if (cause instanceof SaveConflictError) return { message: error.message, conflict: cause.conflict };
   if (cause instanceof DocumentIssuesError) return { message: error.message, issues: cause.issues };
-  if (cause instanceof UserError) return { message: cause.message };
-  if (error.code === 'BAD_REQUEST' && isValidationError(cause)) return { message: validationMessage(cause.issues) };
+  if (cause instanceof UserError) return { message: cause.message, ...(cause.details.field !== undefined && { field: cause.details.field }) };
+  if (error.code === 'BAD_REQUEST' && isValidationError(cause)) {
+    const path = cause.issues[0]?.path ?? [];
+    return { message: validationMessage(cause.issues), ...(path.length > 0 && { field: path.map(String).join('.') }) };
+  }
   if (error.code === 'INTERNAL_SERVER_ERROR') return { message: 'Internal error; see the server log' };
   return { message: error.message };
 }

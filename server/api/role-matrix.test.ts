@@ -96,6 +96,8 @@ const ACCESS: Record<string, Access> = {
   'dashboard.saveKpiSettings': 'deploy.manage',
   'alerts.rules.list': 'pipeline.read',
   'alerts.rules.parse': 'pipeline.read',
+  'alerts.rules.figures': 'pipeline.read',
+  'alerts.rules.setEnabled': 'deploy.manage',
   'alerts.rules.create': 'deploy.manage',
   'alerts.rules.update': 'deploy.manage',
   'alerts.rules.delete': 'deploy.manage',

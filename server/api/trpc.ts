@@ -15,8 +15,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 15000 } },
   errorFormatter({ shape, error }) {
-    const { message, issues, conflict } = publicErrorData(error);
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, conflict } };
+    const { message, issues, conflict, field } = publicErrorData(error);
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, conflict, field } };
   },
 });
 

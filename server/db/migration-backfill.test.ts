@@ -48,3 +48,24 @@ describe('0004: system authors', () => {
     after.sqlite.close();
   });
 });
+
+describe('0021: webhook delivery retries', () => {
+  it('marks single-attempt deliveries from before it delivered or failed, never pending', () => {
+    const data = makeTempDir();
+    dirs.push(data);
+    const before = openDatabase(data, migrationsBefore('0021_webhook_delivery_retries'));
+    before.sqlite.prepare("INSERT INTO projects (id, name, created_at) VALUES ('p', 'P', 1)").run();
+    before.sqlite.prepare("INSERT INTO webhooks (id, project_id, name, url, secret, created_at) VALUES ('w', 'p', 'W', 'https://x.example/h', 's', 1)").run();
+    const insert = before.sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, alert_id, at, status, error) VALUES (?, ?, NULL, ?, ?, ?)');
+    insert.run('ok', 'w', 100, 200, null);
+    insert.run('bad', 'w', 200, 503, 'answered 503');
+    before.sqlite.close();
+
+    const after = openDatabase(data, MIGRATIONS_FOLDER);
+    expect(after.sqlite.prepare('SELECT id, state, attempts, max_attempts, next_attempt_at, created_at, event FROM webhook_deliveries ORDER BY at').all()).toEqual([
+      { id: 'ok', state: 'delivered', attempts: 1, max_attempts: 1, next_attempt_at: null, created_at: 100, event: '' },
+      { id: 'bad', state: 'failed', attempts: 1, max_attempts: 1, next_attempt_at: null, created_at: 200, event: '' },
+    ]);
+    after.sqlite.close();
+  });
+});

@@ -1021,7 +1021,16 @@ export const webhookAllowlist = sqliteTable(
   (t) => [uniqueIndex('webhook_allowlist_origin_unique_idx').on(t.origin)],
 );
 
-/** One attempt to post an alert to a webhook, with its outcome. */
+export const WEBHOOK_DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
+
+/**
+ * One event posted to a webhook (an alert opened, acknowledged or resolved; a test ping), with its
+ * attempts: `pending` until a 2xx answer (`delivered`) or until it gives up (`failed`: attempts
+ * used up, or an answer that a retry cannot change). `payload` is the exact body, so a retry after a
+ * restart sends what the first attempt did; `nextAttemptAt` is when a pending one is due (a claimed
+ * attempt moves it on by a lease, so a process that died mid-attempt leaves it due again).
+ */
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
@@ -1030,12 +1039,21 @@ export const webhookDeliveries = sqliteTable(
       .notNull()
       .references(() => webhooks.id, { onDelete: 'cascade' }),
     alertId: text('alert_id').references(() => alerts.id, { onDelete: 'set null' }),
+    /** e.g. `alert.opened`, `alert.acknowledged`, `alert.resolved`, `ping`. */
+    event: text('event').notNull().default(''),
+    payload: text('payload').notNull().default(''),
+    state: text('state', { enum: WEBHOOK_DELIVERY_STATES }).notNull().default('delivered'),
+    attempts: integer('attempts').notNull().default(1),
+    maxAttempts: integer('max_attempts').notNull().default(1),
+    nextAttemptAt: integer('next_attempt_at'),
+    createdAt: integer('created_at').notNull().default(0),
+    /** When the last attempt ended. */
     at: integer('at').notNull(),
-    /** HTTP status answered; null when refused or unreachable (then `error` says why). */
+    /** HTTP status of the last attempt; null when refused or unreachable (then `error` says why). */
     status: integer('status'),
     error: text('error'),
   },
-  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.at)],
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.at), index('webhook_deliveries_due_idx').on(t.state, t.nextAttemptAt)],
 );
 
 // ---- Continuous training (issue 16) --------------------------------------------------------------

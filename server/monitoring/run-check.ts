@@ -122,5 +122,6 @@ async function write(db: Db, check: MonitorCheck, figures: Figure[], resolve?: R
     }
   });
   const alerts = evaluateAlertRules(db, check, check.finishedAt);
-  return { check, figures, alerts, deliveries: await postAlertWebhooks(db, alerts.opened, resolve) };
+  const opened = await postAlertWebhooks(db, alerts.opened, 'alert.opened', resolve);
+  return { check, figures, alerts, deliveries: [...opened, ...(await postAlertWebhooks(db, alerts.resolved, 'alert.resolved', resolve))] };
 }

@@ -14,7 +14,13 @@ export interface PostOptions {
   timeoutMs?: number;
 }
 
-export type PostResult = { status: number; error: null } | { status: number | null; error: string };
+/**
+ * `retryable`: a later attempt might succeed (no answer, a 5xx, 408 or 429, a name that did not
+ * resolve); a refusal by the guard, any other answer or a bad redirect will not change by waiting.
+ */
+export type PostResult = { status: number; error: null } | { status: number | null; error: string; retryable: boolean };
+
+const RETRYABLE_STATUS = (status: number) => status >= 500 || status === 408 || status === 429;
 
 interface Hop {
   status: number;
@@ -58,28 +64,28 @@ export async function postWebhook(target: string, body: string, headers: Record<
   try {
     url = new URL(target);
   } catch {
-    return { status: null, error: `"${target}" is not a URL` };
+    return { status: null, error: `"${target}" is not a URL`, retryable: false };
   }
   let method: 'POST' | 'GET' = 'POST';
   let payload: string | null = body;
   for (let hop = 0; ; hop++) {
     const verdict = await checkTarget(url, options.allowlist, options.resolve);
-    if (!verdict.ok) return { status: null, error: hop === 0 ? `Refused: ${verdict.error}` : `Refused after a redirect to ${url.href}: ${verdict.error}` };
+    if (!verdict.ok) return { status: null, error: hop === 0 ? `Refused: ${verdict.error}` : `Refused after a redirect to ${url.href}: ${verdict.error}`, retryable: verdict.transient === true };
     let answer: Hop;
     try {
       answer = await send(url, method, payload, headers, verdict.address, verdict.family, options.timeoutMs ?? 5_000);
     } catch (error) {
-      return { status: null, error: `${url.origin} did not answer: ${error instanceof Error ? error.message : String(error)}` };
+      return { status: null, error: `${url.origin} did not answer: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
     }
     if (![301, 302, 303, 307, 308].includes(answer.status)) {
-      return answer.status >= 200 && answer.status < 300 ? { status: answer.status, error: null } : { status: answer.status, error: `${url.origin} answered ${answer.status}` };
+      return answer.status >= 200 && answer.status < 300 ? { status: answer.status, error: null } : { status: answer.status, error: `${url.origin} answered ${answer.status}`, retryable: RETRYABLE_STATUS(answer.status) };
     }
-    if (!answer.location) return { status: answer.status, error: `${url.origin} answered ${answer.status} without a Location` };
-    if (hop === MAX_REDIRECTS) return { status: answer.status, error: `More than ${MAX_REDIRECTS} redirects; the last pointed to ${answer.location}` };
+    if (!answer.location) return { status: answer.status, error: `${url.origin} answered ${answer.status} without a Location`, retryable: false };
+    if (hop === MAX_REDIRECTS) return { status: answer.status, error: `More than ${MAX_REDIRECTS} redirects; the last pointed to ${answer.location}`, retryable: false };
     try {
       url = new URL(answer.location, url);
     } catch {
-      return { status: answer.status, error: `A redirect pointed to "${answer.location}", which is not a URL` };
+      return { status: answer.status, error: `A redirect pointed to "${answer.location}", which is not a URL`, retryable: false };
     }
     // As browsers do: 307/308 repeat the POST, the others continue with a GET and no body.
     if (answer.status !== 307 && answer.status !== 308) {

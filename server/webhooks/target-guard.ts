@@ -15,7 +15,8 @@ export type Resolve = (hostname: string) => Promise<{ address: string; family: n
 
 export const systemResolve: Resolve = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
-export type TargetVerdict = { ok: true; address: string; family: 4 | 6 } | { ok: false; error: string };
+/** `transient`: a later check may pass (the name did not resolve now); every other refusal is policy. */
+export type TargetVerdict = { ok: true; address: string; family: 4 | 6 } | { ok: false; error: string; transient?: boolean };
 
 /** scheme://host[:port], lower-case, default ports left out: what allow-list entries hold. */
 export function originOf(url: URL): string {
@@ -36,7 +37,7 @@ export async function checkTarget(url: URL, allowlist: readonly AllowEntry[], re
     try {
       addresses = await resolve(host);
     } catch (error) {
-      return { ok: false, error: `${host} did not resolve (${error instanceof Error ? error.message : String(error)})` };
+      return { ok: false, error: `${host} did not resolve (${error instanceof Error ? error.message : String(error)})`, transient: true };
     }
   }
   if (addresses.length === 0) return { ok: false, error: `${host} resolved to no address` };

@@ -1,7 +1,7 @@
 // Project webhooks and the admin's allow-list of origins they may reach. A webhook's secret is
 // returned once, when it is made; lists never carry it.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Db } from '../db/client';
 import { projects, webhookAllowlist, webhookDeliveries, webhooks } from '../db/schema';
@@ -71,6 +71,8 @@ export function deleteWebhook(db: Db, id: string) {
   return row;
 }
 
+/** A webhook's deliveries, newest first, with their state and attempts (the bodies stay in the table). */
 export function listDeliveries(db: Db, webhookId: string, limit: number) {
-  return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.at)).limit(limit).all();
+  const { payload: _body, ...columns } = getTableColumns(webhookDeliveries);
+  return db.select(columns).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.at)).limit(limit).all();
 }

@@ -1,7 +1,9 @@
 // Issue 16's monitoring page, through the UI: a card-fraud model is deployed (seeded as the studio
 // writes it), the drift simulator sends traffic like training and then drifted traffic through the
 // real serving process, "Check now" records checks, and the page shows the drifted features
-// flagged with their histograms, the trends, and the alert the rule opened in the timeline.
+// flagged with their histograms, the trends, and the alert opened by the rule an editor wrote in
+// the page's rule form (problems named beside their field; turned off, on, changed and deleted),
+// in the timeline and in the bell, whose link leads back to the page's alerts.
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../server/db/client';
 import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
@@ -51,7 +53,6 @@ test('drifted traffic shows as flagged features with histograms, trends and an a
   });
   const first = await trpcMutate(page.request, server.url, 'monitoring.check', { endpointId });
   expect(first.status).toBe('ok');
-  await trpcMutate(page.request, server.url, 'alerts.rules.create', { endpointId, name: 'Amounts drifted', rule: { text: 'psi(amount) > 0.2' } });
 
   // The monitoring list, from the nav.
   await page.getByRole('link', { name: 'Monitoring' }).click();
@@ -59,6 +60,64 @@ test('drifted traffic shows as flagged features with histograms, trends and an a
   await page.getByTestId('monitor-row-card-fraud').getByRole('link', { name: 'card-fraud' }).click();
   await expect(page).toHaveURL(/\/monitoring\/card-fraud$/);
   await expect(page.getByTestId('latest-check')).toContainText('no drift');
+
+  // The rule, written in the page's form: what is wrong is said beside its field.
+  const rules = page.getByTestId('alert-rules');
+  await expect(rules).toContainText('No rules');
+  await rules.getByTestId('rule-add').click();
+  const form = rules.getByTestId('rule-form');
+  await form.getByTestId('rule-save').click();
+  await expect(form.getByTestId('rule-error-name')).toHaveText('Name: give the rule a name, e.g. "Amount drifted"');
+  await form.getByTestId('rule-name').fill('Amounts drifted');
+  await form.getByTestId('rule-save').click();
+  await expect(form.getByTestId('rule-error-figure')).toHaveText('Figure: choose what the rule watches');
+  // The picker offers the figures this endpoint has, with their values in the latest check.
+  const amountPsi = form.getByTestId('rule-figure').locator('option', { hasText: /^PSI of amount — now / });
+  await expect(amountPsi).toHaveCount(1);
+  await expect(form.getByTestId('rule-figure').locator('optgroup[label="Serving health"] option', { hasText: 'Latency p99 (ms)' })).toHaveCount(1);
+  await form.getByTestId('rule-figure').selectOption({ label: (await amountPsi.textContent()) ?? '' });
+  await form.getByTestId('rule-threshold').fill('0,2');
+  await form.getByTestId('rule-save').click();
+  await expect(form.getByTestId('rule-error-threshold')).toHaveText('Threshold: "0,2" is not a number');
+  await form.getByTestId('rule-threshold').fill('0.2');
+  await expect(form.getByTestId('rule-preview')).toContainText(/Rule: psi\(amount\) > 0\.2 · now [\d.]+ in the latest check, which keeps it/);
+  await form.getByTestId('rule-severity').selectOption('critical');
+  await page.screenshot({ path: `${SHOTS}-00-rule-form.png`, fullPage: true });
+  await form.getByTestId('rule-save').click();
+  await expect(rules.getByTestId('rule-form')).toHaveCount(0);
+  const ruleRow = rules.getByTestId('rule-row').filter({ hasText: 'Amounts drifted' });
+  await expect(ruleRow.getByTestId('rule-text')).toHaveText('psi(amount) > 0.2');
+  await expect(ruleRow).toContainText('critical');
+
+  // A second rule on a model figure: turned off, changed, on again, then deleted.
+  await rules.getByTestId('rule-add').click();
+  await form.getByTestId('rule-name').fill('AUC fell');
+  await form.getByTestId('rule-figure').selectOption({ label: (await form.getByTestId('rule-figure').locator('option', { hasText: /^ROC AUC/ }).textContent()) ?? '' });
+  await form.getByTestId('rule-operator').selectOption('<');
+  await form.getByTestId('rule-threshold').fill('0.8');
+  await form.getByTestId('rule-windows').fill('0');
+  await form.getByTestId('rule-save').click();
+  await expect(form.getByTestId('rule-error-forWindows')).toHaveText('Windows: "0" must be a whole number from 1 to 100');
+  await form.getByTestId('rule-windows').fill('2');
+  await form.getByTestId('rule-save').click();
+  const aucRow = rules.getByTestId('rule-row').filter({ hasText: 'AUC fell' });
+  await expect(aucRow.getByTestId('rule-text')).toHaveText('roc_auc < 0.8 for 2 windows');
+  await aucRow.getByTestId('rule-toggle').click();
+  await expect(aucRow).toHaveAttribute('data-enabled', 'false');
+  await aucRow.getByTestId('rule-edit').click();
+  await expect(rules.getByTestId('rule-form').getByTestId('rule-enabled')).not.toBeChecked();
+  await rules.getByTestId('rule-form').getByTestId('rule-threshold').fill('0.75');
+  await rules.getByTestId('rule-form').getByTestId('rule-enabled').check();
+  await rules.getByTestId('rule-form').getByTestId('rule-save').click();
+  await expect(aucRow.getByTestId('rule-text')).toHaveText('roc_auc < 0.75 for 2 windows');
+  await expect(aucRow).toHaveAttribute('data-enabled', 'true');
+  await rules.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-00-rules.png` });
+  await aucRow.getByTestId('rule-delete').click();
+  await rules.getByRole('group', { name: 'Delete' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(rules.getByTestId('rule-row')).toHaveCount(1);
+  const stored = (await trpcQuery(page.request, server.url, 'alerts.rules.list', { endpointId })) as { text: string; severity: string; enabled: boolean }[];
+  expect(stored).toEqual([expect.objectContaining({ text: 'psi(amount) > 0.2', severity: 'critical', enabled: true })]);
 
   // Drifted traffic from the page's simulator: amounts ×2.5, a quarter new merchant categories.
   const sim = page.getByTestId('simulate-drift');
@@ -103,6 +162,21 @@ test('drifted traffic shows as flagged features with histograms, trends and an a
   await page.getByTestId('alert-timeline').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}-05-alerts.png` });
   await page.screenshot({ path: `${SHOTS}-06-page.png`, fullPage: true });
+  // The rule's row shows the figure breaking it now.
+  await expect(ruleRow).toContainText(/now [\d.]+, breaking it/);
+
+  // The bell has the alert; its link opens this page at the alert timeline.
+  await page.goto(`${server.url}/monitoring`);
+  await page.getByTestId('notification-bell').getByRole('button').first().click();
+  const note = page.getByTestId('notification').filter({ hasText: 'Critical: Amounts drifted on card-fraud' });
+  await expect(note).toBeVisible();
+  await note.getByRole('link').click();
+  await expect(page).toHaveURL(/\/monitoring\/card-fraud#alerts$/);
+  await expect(page.getByTestId('latest-check')).toContainText('drift over 200 predictions');
+  await expect(page.getByTestId('alert-item').first()).toBeInViewport();
+  // Scrolled past the charts above to the timeline, once they were laid out.
+  await expect(page.getByTestId('drift-over-time')).not.toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}-07-from-bell.png` });
 
   // The list counts what the latest check flagged and the alert not yet resolved.
   await page.getByRole('link', { name: 'Monitoring' }).first().click();
@@ -135,11 +209,16 @@ test('a viewer reads the page but gets no buttons, and the server refuses what t
   await expect(page.getByTestId('check-now')).toHaveCount(0);
   await expect(page.getByTestId('simulate-drift')).toHaveCount(0);
   await expect(page.getByTestId('alert-resolve')).toHaveCount(0);
+  await expect(page.getByTestId('rule-row')).toContainText('psi(amount) > 0.2');
+  await expect(page.getByTestId('rule-add')).toHaveCount(0);
+  await expect(page.getByTestId('rule-toggle')).toHaveCount(0);
+  await expect(page.getByTestId('rule-delete')).toHaveCount(0);
   await expect(page.getByTestId('monitor-settings').getByLabel('Window size')).toBeDisabled();
   await expect(page.getByTestId('monitor-settings').getByRole('button', { name: 'Save settings' })).toHaveCount(0);
   for (const [path, input] of [
     ['monitoring.check', { endpointId }],
     ['simulator.run', { endpointId, requests: 1 }],
+    ['alerts.rules.create', { endpointId, name: 'mine', rule: { text: 'psi(amount) > 0.1' } }],
   ] as const) {
     const refused = await trpcPost(page.request, server.url, path, input);
     expect(refused.status, path).toBe(403);

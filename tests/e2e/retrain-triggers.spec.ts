@@ -1,7 +1,9 @@
 // Retrain triggers on the deployment page: an editor adds a schedule that saves the labelled
-// traffic, is told in words when the cron is wrong, turns it off, with its next UTC time.
+// traffic, is told in words when the cron is wrong, turns it off, with its next UTC time; then an
+// alert trigger that follows one chosen rule of the endpoint.
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../server/db/client';
+import { alertRules } from '../../server/db/schema';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
@@ -20,6 +22,8 @@ test.beforeAll(async () => {
   const version = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', 'sample');
   endpointId = createEndpoint(opened.db, 'fraud-live', version.modelId, { projectId: 'sample' });
   deploy(opened.db, endpointId, version.versionId);
+  // A rule as the monitoring page's form writes it (tested there), for an alert trigger to follow.
+  opened.db.insert(alertRules).values({ id: 'rule-amount', endpointId, name: 'Amounts drifted', metric: 'psi', feature: 'amount', operator: '>', threshold: 0.2, forWindows: 2, createdAt: 1, updatedAt: 1 }).run();
   opened.sqlite.close();
   server = await startServer({ dataDir, env: { PIPEWORKS_SCHEDULER_TICK_S: '0' } });
 });
@@ -51,4 +55,15 @@ test('an admin adds a retrain schedule, sees a bad cron refused in words, and tu
   await section.getByTestId('trigger-toggle').click();
   await expect(section).toContainText('off');
   await expect(section.getByTestId('trigger-toggle')).toHaveText('Turn on');
+
+  await section.getByTestId('trigger-add').click();
+  await section.getByTestId('trigger-pipeline').selectOption('card-fraud');
+  await section.getByTestId('trigger-kind').selectOption('alert');
+  await expect(section.getByTestId('trigger-rule').locator('option')).toHaveText(['Any rule of this endpoint', 'Amounts drifted: psi(amount) > 0.2 for 2 windows']);
+  await section.getByTestId('trigger-rule').selectOption('rule-amount');
+  await page.screenshot({ path: `${SHOTS}/alert-trigger-form.png`, fullPage: true });
+  await section.getByTestId('trigger-save').click();
+  await expect(section.getByTestId('trigger-alert')).toContainText('Alert of rule "Amounts drifted" (psi(amount) > 0.2 for 2 windows)');
+  await section.getByTestId('trigger-alert').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/alert-trigger-added.png`, fullPage: true });
 });

@@ -1,10 +1,12 @@
 // The Webhooks page: an admin allows a local receiver's origin (private targets allowed), makes a
 // project webhook whose secret shows once, and "Send test" reaches the receiver, signed. Without
-// private targets the same test is refused in words and nothing reaches the receiver.
+// private targets the same test is refused in words and nothing reaches the receiver. A delivery
+// left pending by a failed attempt is retried by the studio's loop, and the deliveries list shows it.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { openDatabase } from '../../server/db/client';
 import { createAdmin } from './accounts';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
@@ -73,5 +75,26 @@ test('an admin allows an origin, makes a webhook, and its signed test reaches th
   expect(received).toHaveLength(1);
   expect(received[0].headers['x-pipeworks-signature']).toBe(`sha256=${createHmac('sha256', secret).update(received[0].body).digest('hex')}`);
   expect(JSON.parse(received[0].body)).toMatchObject({ event: 'ping' });
+
+  // A delivery whose first attempt failed, as a check would have left it (written behind the UI):
+  // the studio's retry loop sends it again, through the guard, and the list says so.
+  const db = openDatabase(server.dataDir);
+  const webhookId = (db.sqlite.prepare('SELECT id FROM webhooks').get() as { id: string }).id;
+  const now = Date.now();
+  db.sqlite
+    .prepare(
+      "INSERT INTO webhook_deliveries (id, webhook_id, alert_id, event, payload, state, attempts, max_attempts, next_attempt_at, created_at, at, status, error) VALUES ('d-retry', ?, NULL, 'alert.opened', ?, 'pending', 1, 5, ?, ?, ?, 503, ?)",
+    )
+    .run(webhookId, JSON.stringify({ event: 'alert.opened', delivery: 'd-retry' }), now, now - 30_000, now - 30_000, `${origin} answered 503`);
+  db.sqlite.close();
+  await hooks.getByTestId('webhook-deliveries-toggle').click();
+  const retried = hooks.getByTestId('webhook-delivery').filter({ hasText: 'alert.opened' });
+  await expect(retried).toHaveAttribute('data-state', 'delivered', { timeout: 30_000 });
+  await expect(retried).toContainText('delivered after 2 attempts');
+  expect(received.at(-1)?.headers).toMatchObject({ 'x-pipeworks-delivery': 'd-retry', 'x-pipeworks-attempt': '2', 'x-pipeworks-event': 'alert.opened' });
+  await expect(hooks.getByTestId('webhook-delivery').filter({ hasText: 'ping' })).toHaveCount(2);
+  await expect(hooks.getByTestId('webhook-delivery').filter({ hasText: 'failed after 1 attempt' })).toContainText('Refused: 127.0.0.1 resolves to 127.0.0.1');
   await page.screenshot({ path: 'test-results/webhooks-page.png', fullPage: true });
+  await hooks.screenshot({ path: 'test-results/webhooks-deliveries.png' });
 });
+

@@ -98,6 +98,43 @@ describe('alert rules on checks', () => {
     expect(actions).toEqual(expect.arrayContaining(['alert.rule.create', 'alert.acknowledge', 'alert.resolve']));
   });
 
+  it('offers the figures a rule may watch with their latest values, and turns a rule off and on without restating it', async () => {
+    const editor = callerFor(testContext(t, scientist));
+    const before = await editor.alerts.rules.figures({ endpointId: 'ep' });
+    expect(before.note).toBeNull();
+    expect(before.latestCheckAt).toBeNull();
+    const names = before.figures.map((f) => `${f.group} ${f.feature === '' ? f.metric : `${f.metric}(${f.feature})`}`);
+    expect(names).toEqual(expect.arrayContaining(['feature psi(x)', 'feature ks_p_value(x)', 'feature wasserstein(x)', 'decay roc_auc', 'decay cost_per_1000', 'health latency_p99', 'health rss_mb']));
+    expect(names).not.toContain('feature chi2(x)');
+    expect(names).not.toContain('decay baseline_saving_pct');
+    // Every figure offered is one a rule may name.
+    for (const f of before.figures) await editor.alerts.rules.parse({ endpointId: 'ep', text: `${f.feature === '' ? f.metric : `${f.metric}(${f.feature})`} > 1` });
+
+    const rule = await editor.alerts.rules.create({ endpointId: 'ep', name: 'x moved', rule: { metric: 'psi', feature: 'x', operator: '>', threshold: 0.2 } });
+    const checked = await checkWindow(true);
+    expect(checked.alerts.opened).toHaveLength(1);
+    const after = await editor.alerts.rules.figures({ endpointId: 'ep' });
+    expect(after.latestCheckAt).toBe(checked.check.startedAt);
+    expect(after.figures.find((f) => f.metric === 'psi' && f.feature === 'x')?.latest).toBeGreaterThan(0.2);
+
+    await editor.alerts.resolve({ id: checked.alerts.opened[0].id, comment: 'looked' });
+    expect(await callerFor(testContext(t, viewer)).alerts.rules.setEnabled({ id: rule.id, enabled: false }).catch((e: TRPCError) => e.code)).toBe('FORBIDDEN');
+    expect(await editor.alerts.rules.setEnabled({ id: rule.id, enabled: false })).toMatchObject({ enabled: false, text: 'psi(x) > 0.2' });
+    expect((await checkWindow(true)).alerts.opened).toEqual([]);
+    expect(await editor.alerts.rules.setEnabled({ id: rule.id, enabled: true })).toMatchObject({ enabled: true });
+    expect((await checkWindow(true)).alerts.opened).toHaveLength(1);
+    const updated = await editor.alerts.rules.update({ id: rule.id, name: 'x moved a lot', severity: 'critical', rule: { metric: 'psi', feature: 'x', operator: '>', threshold: 50, forWindows: 2 } });
+    expect(updated).toMatchObject({ text: 'psi(x) > 50 for 2 windows', severity: 'critical', enabled: true });
+    const actions = recentAuditEvents(t.db).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['alert.rule.disable', 'alert.rule.enable', 'alert.rule.update']));
+    // A refusal names the field it is about, for the form to show it there.
+    const refused = await editor.alerts.rules.update({ id: rule.id, name: 'r', rule: { metric: 'psi', feature: 'xx', operator: '>', threshold: 1 } }).then(() => null, (e: TRPCError) => e.cause as { details?: { field?: string } });
+    expect(refused?.details?.field).toBe('feature');
+    await editor.alerts.rules.delete({ id: rule.id });
+    expect(await editor.alerts.rules.list({ endpointId: 'ep' })).toEqual([]);
+    expect(t.db.select().from(alerts).all()).toEqual([]);
+  });
+
   it('refuses rules that name unknown metrics or features, with "did you mean"', async () => {
     const editor = callerFor(testContext(t, scientist));
     const refusal = (text: string) => editor.alerts.rules.create({ endpointId: 'ep', name: 'r', rule: { text } }).catch((e: TRPCError) => `${e.code}: ${e.message}`);

@@ -81,7 +81,7 @@ describe('webhooks', () => {
     logPredictions(t.db, versionId.v, 50, 2, Date.now());
     const result = await runMonitorCheck(t.db, 'ep', { trigger: 'manual', userId: null, dataDir: t.dir, fetchStats: noServing });
     expect(result.alerts.opened).toHaveLength(1);
-    expect(result.deliveries).toMatchObject([{ webhookId: webhook.id, alertId: result.alerts.opened[0].id, status: 200, error: null }]);
+    expect(result.deliveries).toMatchObject([{ webhookId: webhook.id, alertId: result.alerts.opened[0].id, event: 'alert.opened', state: 'delivered', attempts: 1, status: 200, error: null }]);
 
     const [post] = received;
     expect(post).toMatchObject({ url: '/hook', method: 'POST' });
@@ -94,7 +94,7 @@ describe('webhooks', () => {
   it('refuses a loopback target unless an admin allowed private targets, and records why', async () => {
     const { webhook } = await hookTo('/hook', false);
     const delivery = await callerFor(testContext(t, scientist)).webhooks.test({ id: webhook.id });
-    expect(delivery).toMatchObject({ status: null, error: `Refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address; an admin must allow private targets for ${origin()}` });
+    expect(delivery).toMatchObject({ status: null, error: `Refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address; an admin must allow private targets for ${origin()}`, state: 'failed', attempts: 1 });
     expect(received).toEqual([]);
     expect(t.db.select().from(webhookDeliveries).all()).toHaveLength(1);
     expect(recentAuditEvents(t.db).map((e) => e.action)).toEqual(expect.arrayContaining(['webhook.allowlist.add', 'webhook.create', 'webhook.test']));
@@ -111,6 +111,7 @@ describe('webhooks', () => {
     expect(await post('/to-metadata')).toEqual({
       status: null,
       error: 'Refused after a redirect to http://169.254.169.254/latest/meta-data/: http://169.254.169.254 is not on the webhook allow-list; an admin can add it',
+      retryable: false,
     });
     // Even allow-listed with allowPrivate, a metadata address is never reached.
     const withMetadata = [...allowlist, { origin: 'http://169.254.169.254', allowPrivate: true }];
@@ -118,7 +119,7 @@ describe('webhooks', () => {
       'Refused after a redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254 resolves to 169.254.169.254, a cloud metadata address, which is never posted to',
     );
     expect((await post('/to-mapped')).error).toBe(`Refused after a redirect to http://[::ffff:7f00:1]:${port}/hook: http://[::ffff:7f00:1]:${port} is not on the webhook allow-list; an admin can add it`);
-    expect(await post('/loop')).toEqual({ status: 307, error: 'More than 3 redirects; the last pointed to /loop' });
+    expect(await post('/loop')).toEqual({ status: 307, error: 'More than 3 redirects; the last pointed to /loop', retryable: false });
   });
 
   it('connects to the address it checked, not to a second DNS answer', async () => {

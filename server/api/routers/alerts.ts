@@ -1,12 +1,16 @@
 // Alert rules (text form or fields), the alerts they open, and what people do with them: editors
-// and admins change rules and acknowledge or resolve alerts (audited); every role reads them.
+// and admins (deploy.manage) change rules and acknowledge or resolve alerts (audited); every role
+// reads them.
 import { z } from 'zod';
 import { acknowledgeAlert, listAlerts, resolveAlert } from '../../alerts/alert-actions';
-import { createRule, deleteRule, listRules, updateRule, type RuleFields } from '../../alerts/alert-rules';
+import { postAlertWebhooks, type AlertEvent } from '../../alerts/alert-webhooks';
+import { createRule, deleteRule, listRules, setRuleEnabled, updateRule, type RuleFields } from '../../alerts/alert-rules';
+import { ruleFigures } from '../../alerts/rule-figures';
 import { MAX_FOR_WINDOWS, parseRuleText, type RuleCondition } from '../../alerts/rule-text';
 import { checkRuleNames } from '../../alerts/rule-vocabulary';
 import { audit } from '../../auth/audit';
-import { ALERT_OPERATORS, ALERT_SEVERITIES, ALERT_STATES } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { ALERT_OPERATORS, ALERT_SEVERITIES, ALERT_STATES, type Alert } from '../../db/schema';
 import { getEnv } from '../../env';
 import { createTRPCRouter, permitted } from '../trpc';
 
@@ -40,11 +44,23 @@ function fieldsOf(input: z.output<typeof ruleInput>): RuleFields {
 
 const dataDir = () => getEnv().PIPEWORKS_DATA_DIR;
 
+/**
+ * The person's click does not wait on a receiver (up to 20 s with redirects): the delivery row is
+ * written before postAlertWebhooks first awaits, so it is recorded, and retried, either way.
+ */
+function postInBackground(db: Db, alert: Alert, event: AlertEvent): void {
+  postAlertWebhooks(db, [alert], event).catch((error) => console.error(`[pipeworks] posting ${event} of alert ${alert.id} failed`, error));
+}
+
 export const alertsRouter = createTRPCRouter({
   rules: createTRPCRouter({
     list: permitted('pipeline.read')
       .input(z.object({ endpointId: id }).strict())
       .query(({ ctx, input }) => listRules(ctx.db, input.endpointId)),
+    /** What a rule of this endpoint may watch, with each figure's latest value: the form's picker. */
+    figures: permitted('pipeline.read')
+      .input(z.object({ endpointId: id }).strict())
+      .query(({ ctx, input }) => ruleFigures(ctx.db, dataDir(), input.endpointId)),
     /** Reads and checks a rule's text without saving it: the form's feedback as one types. */
     parse: permitted('pipeline.read')
       .input(z.object({ endpointId: id, text: z.string().min(1).max(500) }).strict())
@@ -65,6 +81,17 @@ export const alertsRouter = createTRPCRouter({
       .mutation(({ ctx, input }) => {
         const rule = updateRule(ctx.db, dataDir(), input.id, fieldsOf(input));
         audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
+        return rule;
+      }),
+    /**
+     * Turns a rule on or off without restating it. Turning off always works (even if the live
+     * version no longer has the rule's feature); turning on checks the rule against it again.
+     */
+    setEnabled: permitted('deploy.manage')
+      .input(z.object({ id, enabled: z.boolean() }).strict())
+      .mutation(({ ctx, input }) => {
+        const rule = setRuleEnabled(ctx.db, dataDir(), input.id, input.enabled);
+        audit(ctx.db, { userId: ctx.user.id, action: input.enabled ? 'alert.rule.enable' : 'alert.rule.disable', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     delete: permitted('deploy.manage')
@@ -89,6 +116,7 @@ export const alertsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const alert = acknowledgeAlert(ctx.db, input.id, ctx.user.id);
       audit(ctx.db, { userId: ctx.user.id, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, message: alert.message } });
+      postInBackground(ctx.db, alert, 'alert.acknowledged');
       return alert;
     }),
 
@@ -97,6 +125,7 @@ export const alertsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const alert = resolveAlert(ctx.db, input.id, ctx.user.id, input.comment);
       audit(ctx.db, { userId: ctx.user.id, action: 'alert.resolve', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, comment: input.comment } });
+      postInBackground(ctx.db, alert, 'alert.resolved');
       return alert;
     }),
 });

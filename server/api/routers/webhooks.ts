@@ -30,7 +30,8 @@ export const webhooksRouter = createTRPCRouter({
   test: permitted('deploy.manage')
     .input(z.object({ id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const delivery = await deliverWebhook(ctx.db, input.id, 'ping', { message: 'A test from Pipeworks' }, null);
+      // A person waits for this answer, so it is one attempt, never retried.
+      const delivery = await deliverWebhook(ctx.db, input.id, 'ping', { message: 'A test from Pipeworks' }, null, { maxAttempts: 1 });
       audit(ctx.db, { userId: ctx.user.id, action: 'webhook.test', targetType: 'webhook', targetId: input.id, detail: { status: delivery.status, error: delivery.error } });
       return delivery;
     }),
