@@ -20,6 +20,7 @@ import { onnxScoringRows } from './onnx-scoring.bench';
 import { benchRegistry } from './registry.bench';
 import { benchSandbox } from './sandbox.bench';
 import { benchServe } from './serve.bench';
+import { benchStepStart } from './step-start.bench';
 import { benchVerification } from './verification.bench';
 import type { BenchRow } from './bench-row';
 import { summaryTable } from './summary-table';
@@ -43,6 +44,7 @@ export async function runAll(args: string[]): Promise<number> {
     });
   }
   if (wanted('cli-start')) rows.push(await benchCliStart());
+  if (wanted('step-start')) rows.push(await benchStepStart());
   if (wanted('cached-run')) rows.push(await benchCachedRun());
   if (wanted('cached-run-http')) rows.push(await benchCachedRunHttp());
   if (wanted('canvas')) rows.push(await benchCanvasOpen());

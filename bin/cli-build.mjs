@@ -1,4 +1,5 @@
-// The compiled CLI: build it, and tell whether the build on disk still matches the sources.
+// The compiled CLI and step worker: build them, and tell whether the build on disk still matches
+// the sources.
 // Plain JavaScript on purpose: the freshness check runs on every `pipeworks` call, before any
 // TypeScript can be loaded, and must cost a few milliseconds (one stat per source file).
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -6,6 +7,8 @@ import path from 'node:path';
 
 export const OUT_DIR = 'dist/cli';
 const ENTRY = 'main.mjs';
+/** The step worker threads' module, built beside the CLI so the two share chunks and one freshness check. */
+const STEP_WORKER = 'step-worker.mjs';
 const MANIFEST = 'inputs.json';
 /** Names the build in use. Each build has its own folder, so commands running meanwhile keep theirs. */
 const POINTER = 'current';
@@ -32,22 +35,37 @@ const EXTERNAL = [
 
 /** The entry file of the current build when it was made from exactly the sources on disk now. */
 export function freshCliEntry(root) {
+  const state = currentBuild(root);
+  return state.dir ? path.join(state.dir, ENTRY) : undefined;
+}
+
+/**
+ * The compiled step worker (a piscina thread's module, server/runners/step-worker-entry.mjs loads
+ * it) when the current build was made from exactly the sources on disk now; else why not.
+ */
+export function freshStepWorker(root) {
+  const state = currentBuild(root);
+  return state.dir ? { file: path.join(state.dir, STEP_WORKER) } : { reason: state.reason };
+}
+
+/** The current build's folder when it matches the sources, else the reason it cannot be used. */
+function currentBuild(root) {
   let dir;
   let manifest;
   try {
     dir = path.join(root, OUT_DIR, readFileSync(path.join(root, OUT_DIR, POINTER), 'utf8').trim());
     manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
   } catch {
-    return undefined;
+    return { reason: `there is no build in ${OUT_DIR}` };
   }
   for (const [file, mtimeMs] of Object.entries(manifest.inputs)) {
     try {
-      if (statSync(path.join(root, file)).mtimeMs !== mtimeMs) return undefined;
+      if (statSync(path.join(root, file)).mtimeMs !== mtimeMs) return { reason: `${file} changed since the build in ${OUT_DIR}` };
     } catch {
-      return undefined;
+      return { reason: `${file} is gone since the build in ${OUT_DIR}` };
     }
   }
-  return path.join(dir, ENTRY);
+  return { dir };
 }
 
 /**
@@ -71,7 +89,7 @@ export async function buildCli(root) {
   const staging = path.join(out, name);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/cli/main-entry.ts' },
+    entryPoints: { main: 'server/cli/main-entry.ts', 'step-worker': 'server/runners/step-worker.ts' },
     outdir: staging,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -40,6 +40,11 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_SERVING_MAX_LAG_MS: optional(positiveInt(60_000)).transform((ms) => ms ?? 250),
     PIPEWORKS_ALLOWED_ORIGINS: optional(originList).transform((origins) => origins ?? []),
     PIPEWORKS_WORKERS: optional(positiveInt(64)).transform((n) => n ?? defaultWorkers()),
+    /**
+     * `tsx`: step threads load the TypeScript step worker through tsx even where dist/cli has a
+     * fresh compiled one (server/runners/step-worker-entry.mjs reads it; the step-start bench sets it).
+     */
+    PIPEWORKS_STEP_WORKER: optional(z.enum(['tsx'])),
     /** Sandbox processes for user code, per process or worker thread that runs code nodes. */
     PIPEWORKS_SANDBOX_PROCESSES: optional(positiveInt(16)).transform((n) => n ?? 1),
     PIPEWORKS_TEST_NODES: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),

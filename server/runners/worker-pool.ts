@@ -24,7 +24,9 @@ export class StepWorkerPool {
 
   constructor(private readonly options: PoolOptions) {
     this.piscina = new Piscina({
-      filename: path.join(process.cwd(), 'server/runners/step-worker-entry.mjs'),
+      // Loaded by the thread at run time, never bundled by Next: the entry picks the
+      // compiled step worker in dist/cli (or tsx) itself.
+      filename: path.join(/*turbopackIgnore: true*/ process.cwd(), 'server/runners/step-worker-entry.mjs'),
       minThreads: 0,
       maxThreads: options.threads,
       idleTimeout: 60_000,
