@@ -78,7 +78,9 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
 
 async function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
-  const path = (req.url ?? '/').split('?')[0];
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
   const match = matchRoute(req.method ?? 'GET', path);
   const observed: Observed = { protocol: match.route?.protocol ?? (match.route === null ? match.protocol : 'v2'), endpoint: '', version: '', scoring: false };
   let admitted = false;
