@@ -1,5 +1,5 @@
-// The compiled CLI and step worker: build them, and tell whether the build on disk still matches
-// the sources.
+// The compiled CLI and worker-thread modules: build them, and tell whether the build on disk still
+// matches the sources.
 // Plain JavaScript on purpose: the freshness check runs on every `pipeworks` call, before any
 // TypeScript can be loaded, and must cost a few milliseconds (one stat per source file).
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,17 @@ import path from 'node:path';
 
 export const OUT_DIR = 'dist/cli';
 const ENTRY = 'main.mjs';
-/** The step worker threads' module, built beside the CLI so the two share chunks and one freshness check. */
-const STEP_WORKER = 'step-worker.mjs';
+/**
+ * The worker threads' modules (piscina pools), built beside the CLI so all share chunks and one
+ * freshness check: output name → source. Each pool's `*-entry.mjs` loads its build through
+ * bin/load-worker.mjs.
+ */
+export const WORKERS = {
+  'step-worker': 'server/runners/step-worker.ts',
+  'artifact-worker': 'server/store/artifact-worker.ts',
+  'ingest-worker': 'server/datasets/ingest-worker.ts',
+  'parquet-worker': 'server/export/parquet-worker.ts',
+};
 const MANIFEST = 'inputs.json';
 /** Names the build in use. Each build has its own folder, so commands running meanwhile keep theirs. */
 const POINTER = 'current';
@@ -40,12 +49,18 @@ export function freshCliEntry(root) {
 }
 
 /**
- * The compiled step worker (a piscina thread's module, server/runners/step-worker-entry.mjs loads
- * it) when the current build was made from exactly the sources on disk now; else why not.
+ * A compiled worker-thread module (a name in WORKERS) when the current build was made from exactly
+ * the sources on disk now; else why not.
  */
-export function freshStepWorker(root) {
+export function freshWorker(root, name) {
+  if (!Object.hasOwn(WORKERS, name)) throw new Error(`No worker named "${name}" is built; known: ${Object.keys(WORKERS).join(', ')}`);
   const state = currentBuild(root);
-  return state.dir ? { file: path.join(state.dir, STEP_WORKER) } : { reason: state.reason };
+  return state.dir ? { file: path.join(state.dir, `${name}.mjs`) } : { reason: state.reason };
+}
+
+/** The compiled step worker (server/runners/step-worker-entry.mjs loads it), as freshWorker says. */
+export function freshStepWorker(root) {
+  return freshWorker(root, 'step-worker');
 }
 
 /** The current build's folder when it matches the sources, else the reason it cannot be used. */
@@ -89,7 +104,7 @@ export async function buildCli(root) {
   const staging = path.join(out, name);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/cli/main-entry.ts', 'step-worker': 'server/runners/step-worker.ts' },
+    entryPoints: { main: 'server/cli/main-entry.ts', ...WORKERS },
     outdir: staging,
     outExtension: { '.js': '.mjs' },
     bundle: true,

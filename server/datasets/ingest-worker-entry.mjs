@@ -1,6 +1,5 @@
-// Worker-thread entry for imports: loads the TypeScript worker through tsx, like the step worker.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry for imports: the compiled worker, or its TypeScript through tsx where that
+// build is missing or stale (bin/load-worker.mjs).
+import { loadWorker } from '../../bin/load-worker.mjs';
 
-register();
-const mod = await import('./ingest-worker.ts');
-export default mod.default;
+export default await loadWorker('ingest-worker', new URL('./ingest-worker.ts', import.meta.url));

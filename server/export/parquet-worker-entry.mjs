@@ -1,6 +1,5 @@
-// Worker-thread entry for Parquet exports: loads the TypeScript worker through tsx, like the ingest worker.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry for Parquet exports: the compiled worker, or its TypeScript through tsx where
+// that build is missing or stale (bin/load-worker.mjs).
+import { loadWorker } from '../../bin/load-worker.mjs';
 
-register();
-const mod = await import('./parquet-worker.ts');
-export default mod.default;
+export default await loadWorker('parquet-worker', new URL('./parquet-worker.ts', import.meta.url));

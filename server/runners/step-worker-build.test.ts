@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshStepWorker } from '../../bin/cli-build.mjs';
+import { freshStepWorker, freshWorker } from '../../bin/cli-build.mjs';
 
 let root: string;
 
@@ -40,5 +40,11 @@ describe('freshStepWorker', () => {
     expect(freshStepWorker(root)).toEqual({ reason: 'server/a.ts is gone since the build in dist/cli' });
     rmSync(path.join(root, 'dist/cli/current'));
     expect(freshStepWorker(root)).toEqual({ reason: 'there is no build in dist/cli' });
+  });
+
+  it("finds each pool's worker in the same build, and refuses a name that is not built", () => {
+    const dir = fakeBuild();
+    expect(freshWorker(root, 'ingest-worker')).toEqual({ file: path.join(dir, 'ingest-worker.mjs') });
+    expect(() => freshWorker(root, 'ingest')).toThrow('No worker named "ingest" is built; known: step-worker, artifact-worker, ingest-worker, parquet-worker');
   });
 });

@@ -1,6 +1,5 @@
-// Worker-thread entry for artifact previews and statistics: loads the TypeScript worker through tsx, like the ingest worker.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry for artifact previews and statistics: the compiled worker, or its TypeScript
+// through tsx where that build is missing or stale (bin/load-worker.mjs).
+import { loadWorker } from '../../bin/load-worker.mjs';
 
-register();
-const mod = await import('./artifact-worker.ts');
-export default mod.default;
+export default await loadWorker('artifact-worker', new URL('./artifact-worker.ts', import.meta.url));
