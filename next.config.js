@@ -12,12 +12,14 @@ const nextConfig = {
   distDir: process.env.PIPEWORKS_DIST_DIR || '.next',
   // No response may be framed (clickjacking): CSP frame-ancestors, and X-Frame-Options for old
   // browsers. Pages get a strict policy with a per-request script nonce from proxy.ts
-  // (server/http/csp.ts), which replaces this one; every other response gets this base.
+  // (server/http/csp.ts), which replaces this one; every other response gets this base. The one
+  // exception is the code sandbox's frame (app/sandbox/frame): the app frames it, so it sets its
+  // own stricter policy with frame-ancestors 'self', and is left out here.
   async headers() {
     const csp = ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"].join('; ');
     return [
       {
-        source: '/:path*',
+        source: '/:path((?!sandbox/frame$).*)',
         headers: [
           { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Frame-Options', value: 'DENY' },

@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, pagePolicy } from './server/http/csp';
 import { checkRequestOrigin, checkRequestPath } from './server/http/guard';
+import { SANDBOX_FRAME_PATH } from './components/sandbox/frame-path';
 
 const PUBLIC_PAGES = ['/login', '/setup'];
 // onnxruntime-web's and TF.js's own files, served by allow-list: public library code, so no session.
@@ -20,7 +21,8 @@ export function proxy(request: NextRequest) {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return NextResponse.json({ error: { json: { message: 'Request too large: at most 10 MB per request', code: -32013, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } }, { status: 413 });
   }
-  if (pathname.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+  // The code sandbox's frame carries its own strict policy (app/sandbox/frame) and no data.
+  if (pathname.startsWith('/api/') || pathname === SANDBOX_FRAME_PATH || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
     return NextResponse.next();
   }
   // A script with an API key is answered, never sent to an HTML sign-in page it cannot follow.

@@ -39,6 +39,24 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
 export const CODE_LANGUAGES = ['javascript', 'typescript'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 
+/** What a request may ask for at most; a node's own limits are clamped to these (in both sandboxes). */
+export const MAX_SANDBOX_LIMITS: SandboxLimits = {
+  wallMs: 10 * 60_000,
+  cpuMs: 10 * 60_000,
+  memoryMb: 2048,
+  outputBytes: 1024 * 1024 * 1024,
+  logChars: 200_000,
+};
+
+export function sandboxLimits(asked: Partial<SandboxLimits> = {}): SandboxLimits {
+  const limits = { ...DEFAULT_SANDBOX_LIMITS };
+  for (const key of Object.keys(limits) as (keyof SandboxLimits)[]) {
+    const value = asked[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) limits[key] = Math.min(value, MAX_SANDBOX_LIMITS[key]);
+  }
+  return limits;
+}
+
 export interface SandboxRequest {
   /** A function expression, e.g. `(cols, schema) => cols`, in `language`. */
   code: string;

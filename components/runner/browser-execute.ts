@@ -2,6 +2,7 @@
 // globals so the integration tests drive this very code from Node.
 import { isAbortError, NodeRunError, UserError } from '../../engine/errors';
 import { execute } from '../../engine/execute';
+import type { CodeSandbox } from '../../engine/code-sandbox';
 import type { ExecuteContext } from '../../engine/execute-types';
 import type { NodeRegistry } from '../../engine/node-definition';
 import type { RunStatus } from '../../engine/plan';
@@ -17,6 +18,8 @@ export interface BrowserRunOptions {
   registry: NodeRegistry;
   backends: readonly string[];
   wasmPath: string;
+  /** Where code steps run (components/sandbox/); without one they refuse to run here. */
+  sandbox?: CodeSandbox;
   signal: AbortSignal;
   /** The server said the run was cancelled. */
   onStop(): void;
@@ -55,7 +58,7 @@ export async function executeInBrowser(ticket: BrowserRunTicket, options: Browse
   const { link } = options;
   await refuseOtherBuild(ticket, options);
   const sender = createEventSender({ report: (events) => link.report(events), onStop: options.onStop, heartbeatMs: options.heartbeatMs });
-  const deps = { link, cache: options.cache, registry: options.registry, backends: options.backends, wasmPath: options.wasmPath };
+  const deps = { link, cache: options.cache, registry: options.registry, backends: options.backends, wasmPath: options.wasmPath, sandbox: options.sandbox };
   const ctx: ExecuteContext = {
     signal: options.signal,
     // A server-placed step and a browser step may overlap; two browser steps would only fight over the GPU.

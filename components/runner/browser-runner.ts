@@ -3,6 +3,7 @@
 // It keeps the runs this tab drives, tells the server at once when the tab goes away (so the run
 // is marked interrupted, not left "running"), and lets React read each run's local trouble.
 import superjson from 'superjson';
+import { openSandboxFrame } from '../sandbox/open-frame';
 import { BROWSER_BACKENDS } from './browser-ml';
 import type { BrowserRunTicket, FromWorker, ToWorker } from './runner-protocol';
 
@@ -82,6 +83,13 @@ class BrowserRunner {
   }
 
   private onMessage(message: FromWorker): void {
+    if (message.type === 'sandbox') {
+      openSandboxFrame().then(
+        (port) => this.worker?.postMessage({ type: 'sandbox', port } satisfies ToWorker, [port]),
+        (error: Error) => this.worker?.postMessage({ type: 'sandbox-failed', message: error.message } satisfies ToWorker),
+      );
+      return;
+    }
     if (message.type === 'cache') {
       this.cacheNote = message.persistent ? undefined : `Artifacts are kept in memory only: ${message.note ?? 'IndexedDB is not available'}`;
     } else if (message.type === 'finished') {

@@ -5,6 +5,7 @@
 // or out-of-memory error re-runs the step from the start on the next backend, with a note saying
 // so; it never passes a half-computed result on.
 import * as tf from '@tensorflow/tfjs';
+import type { CodeSandbox } from '../../engine/code-sandbox';
 import { NodeRunError } from '../../engine/errors';
 import type { StepHooks, StepRunResult } from '../../engine/execute-types';
 import { sha256Hex } from '../../engine/hash';
@@ -23,6 +24,8 @@ export interface BrowserStepDeps {
   /** TF.js backends to try, in order. */
   backends: readonly string[];
   wasmPath: string;
+  /** Where code steps run (components/sandbox/); without one they refuse to run here. */
+  sandbox?: CodeSandbox;
 }
 
 /** Artifact bytes from the cache, else from the server (verified there and then cached). */
@@ -60,6 +63,7 @@ export async function runBrowserStep(deps: BrowserStepDeps, step: PlanStep, refs
     },
     capabilities: {
       runtime: 'browser',
+      ...(deps.sandbox && { sandbox: deps.sandbox }),
       ml: { backends: deps.backends, wasmPath: deps.wasmPath },
       backendFallback: {
         isBackendFailure: isGpuFailure,

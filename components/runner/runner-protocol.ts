@@ -13,10 +13,15 @@ export interface BrowserRunTicket {
 
 export type ToWorker =
   | ({ type: 'start'; origin: string; backends: readonly string[] } & BrowserRunTicket)
-  | { type: 'cancel'; runId: string };
+  | { type: 'cancel'; runId: string }
+  /** A port to a fresh code sandbox frame (components/sandbox/), or why the page could not open one. */
+  | { type: 'sandbox'; port: MessagePort }
+  | { type: 'sandbox-failed'; message: string };
 
 export type FromWorker =
   | { type: 'finished'; runId: string; status: RunStatus }
   /** The run could not go on (the server refused its reports, or the tab lost the network for good). */
   | { type: 'failed'; runId: string; message: string }
-  | { type: 'cache'; persistent: boolean; note?: string };
+  | { type: 'cache'; persistent: boolean; note?: string }
+  /** A code step needs a sandbox: a Worker cannot frame a document, so the page opens one. */
+  | { type: 'sandbox' };

@@ -5,6 +5,7 @@
 /// <reference lib="webworker" />
 import '@tensorflow/tfjs-backend-webgpu';
 import { createRegistry } from '../../nodes/registry';
+import { BrowserSandbox } from '../sandbox/browser-sandbox';
 import { openArtifactCache, type ArtifactCache } from './artifact-cache';
 import { TFJS_WASM_PREFIX } from './browser-ml';
 import { executeInBrowser } from './browser-execute';
@@ -20,6 +21,17 @@ let cache: Promise<ArtifactCache> | undefined;
 
 const post = (message: FromWorker) => self.postMessage(message);
 
+// One sandbox connection per runner; the page opens a new frame whenever the last one died.
+let portAsked: { resolve(port: MessagePort): void; reject(error: Error): void } | null = null;
+const sandbox = new BrowserSandbox(
+  () =>
+    new Promise<MessagePort>((resolve, reject) => {
+      portAsked?.reject(new Error('superseded'));
+      portAsked = { resolve, reject };
+      post({ type: 'sandbox' });
+    }),
+);
+
 function artifactCache(): Promise<ArtifactCache> {
   cache ??= openArtifactCache().then((opened) => {
     post({ type: 'cache', persistent: opened.persistent, ...(opened.fallbackReason && { note: opened.fallbackReason }) });
@@ -31,6 +43,8 @@ function artifactCache(): Promise<ArtifactCache> {
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const message = e.data;
   if (message.type === 'cancel') controllers.get(message.runId)?.abort();
+  else if (message.type === 'sandbox') portAsked?.resolve(message.port);
+  else if (message.type === 'sandbox-failed') portAsked?.reject(new Error(message.message));
   else void start(message);
 };
 
@@ -45,6 +59,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       registry,
       backends: message.backends,
       wasmPath: `${message.origin}${TFJS_WASM_PREFIX}`,
+      sandbox,
       signal: controller.signal,
       onStop: () => controller.abort(),
     });

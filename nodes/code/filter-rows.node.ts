@@ -33,7 +33,7 @@ export const codeFilterRowsNode = defineNode({
   inputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   params,
-  runsOn: ['server'],
+  runsOn: ['server', 'browser'],
   deterministic: true,
   codeParams: ['code'],
   codeHash: (p) => codeSha256(p.code),

@@ -33,7 +33,7 @@ export const codeMetricNode = defineNode({
   inputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   outputs: [{ name: 'metrics', kind: 'metrics', label: 'Metrics' }],
   params,
-  runsOn: ['server'],
+  runsOn: ['server', 'browser'],
   deterministic: true,
   codeParams: ['code'],
   codeHash: (p) => codeSha256(p.code),

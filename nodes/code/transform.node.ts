@@ -28,12 +28,12 @@ export const codeTransformNode = defineNode({
   category: 'code',
   description:
     'Runs your JavaScript or TypeScript over the table, column by column, in a sandbox with no network, files or timers ' +
-    '(isolated-vm in a separate process on the server). Returned columns keep the type and role of a same-named ' +
+    '(isolated-vm in a separate process on the server; a Web Worker in a null-origin frame in the browser). Returned columns keep the type and role of a same-named ' +
     'input column; new ones are numeric, categorical or boolean from their values, unless output columns are declared.',
   inputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   outputs: [{ name: 'table', kind: 'table', label: 'Table' }],
   params,
-  runsOn: ['server'],
+  runsOn: ['server', 'browser'],
   deterministic: true,
   codeParams: ['code'],
   codeHash: (p) => codeSha256(p.code),

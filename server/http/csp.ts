@@ -30,3 +30,23 @@ export function pagePolicy(nonce: string, development = false): string {
     ...BASE_POLICY,
   ].join('; ');
 }
+
+/**
+ * The browser code sandbox's frame (app/sandbox/frame): `sandbox allow-scripts` gives it a null
+ * origin even if it is opened on its own; its one script runs by hash; 'unsafe-eval' lets its
+ * Web Workers (blob:, which inherit this policy) evaluate user code, the one thing the frame is
+ * for; no network at all (connect-src 'none'), no other frames, forms, images or plugins. Only the
+ * app itself may frame it.
+ */
+export function sandboxFramePolicy(scriptHash: string): string {
+  return [
+    'sandbox allow-scripts',
+    "default-src 'none'",
+    `script-src 'sha256-${scriptHash}' 'unsafe-eval'`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}

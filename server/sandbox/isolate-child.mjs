@@ -4,7 +4,7 @@
 // and replaces it and the web server carries on. Plain JavaScript, no tsx, so it starts quickly.
 // isolated-vm needs `--no-node-snapshot` on Node 20+, which the parent passes when it forks.
 import ivm from 'isolated-vm';
-import { harnessSource } from './isolate-harness.mjs';
+import { harnessSource } from '../../engine/sandbox-harness.mjs';
 
 // A parent that went away leaves nothing to answer: exit quietly rather than throw on a closed channel.
 const PREFIX = "'use strict';(";

@@ -1,28 +1,10 @@
 // The server's CodeSandbox: a small pool of long-lived sandbox processes (isolated-vm, one fresh
 // isolate per request), started on first use. Held on globalThis so Next's module reloading
 // never starts a second pool; each worker thread that runs code nodes has its own.
-import { DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxLimits, type SandboxRequest, type SandboxResult } from '../../engine/code-sandbox';
+import { sandboxLimits, type CodeSandbox, type SandboxRequest, type SandboxResult } from '../../engine/code-sandbox';
 import { getEnv } from '../env';
-import { checkPlainValue } from './plain-value';
+import { checkPlainValue } from '../../engine/sandbox-plain-value';
 import { SandboxProcess } from './sandbox-process';
-
-/** What a request may ask for at most; a node's own limits are clamped to these. */
-export const MAX_SANDBOX_LIMITS: SandboxLimits = {
-  wallMs: 10 * 60_000,
-  cpuMs: 10 * 60_000,
-  memoryMb: 2048,
-  outputBytes: 1024 * 1024 * 1024,
-  logChars: 200_000,
-};
-
-export function sandboxLimits(asked: Partial<SandboxLimits> = {}): SandboxLimits {
-  const limits = { ...DEFAULT_SANDBOX_LIMITS };
-  for (const key of Object.keys(limits) as (keyof SandboxLimits)[]) {
-    const value = asked[key];
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) limits[key] = Math.min(value, MAX_SANDBOX_LIMITS[key]);
-  }
-  return limits;
-}
 
 class SandboxPool implements CodeSandbox {
   readonly description = 'isolated-vm in a sandbox child process';

@@ -3,9 +3,11 @@
 // (so user code can change no prototype the harness relies on), and returns `run`, which calls
 // the user's function and copies its result out as plain data, counting bytes as it goes. The
 // result is then copied once more by isolated-vm: the host only ever sees a structured copy.
-// Plain JavaScript so that its source text is exactly what runs: it is sent as a string.
+// Plain JavaScript so that its source text is exactly what runs: it is sent as a string. Both
+// sandboxes run it: isolated-vm on the server, and the browser sandbox's Web Worker
+// (components/sandbox/), which wraps the code in one more line first (lineOffset).
 
-function pipeworksHarness(limits) {
+export function pipeworksHarness(limits, lineOffset) {
   'use strict';
   const G = globalThis;
   const { freeze, getPrototypeOf, keys, defineProperty, getOwnPropertyNames, getOwnPropertyDescriptor, create, isFrozen } = Object;
@@ -171,7 +173,7 @@ function pipeworksHarness(limits) {
         const message = typeof e.message === 'string' ? e.message : '';
         const stack = typeof e.stack === 'string' ? e.stack : '';
         const where = apply(regexExec, /code\.js:(\d+):(\d+)/, [stack]);
-        return `${name}: ${apply(strSlice, message, [0, 2000])}${where ? ` (line ${where[1]}, column ${where[2]})` : ''}`;
+        return `${name}: ${apply(strSlice, message, [0, 2000])}${where ? ` (line ${where[1] - (lineOffset || 0)}, column ${where[2]})` : ''}`;
       }
       if (typeof e === 'string') return `the code threw a string, not an Error: ${jsonStringify(apply(strSlice, e, [0, 2000]))}`;
       if (e === null) return 'the code threw null, not an Error';
