@@ -1,6 +1,7 @@
 'use client';
 // One model version: what it is (format, task, signature), how good it is (metrics), where it came
-// from (run, pipeline version, params, code hashes, data) and its lineage drawn as a graph.
+// from (run, pipeline version, params, code hashes, data) and its lineage drawn as a graph, with the
+// retrain chain that made it when continuous training did.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { lazy, Suspense } from 'react';
@@ -21,6 +22,7 @@ import { OnnxDownload } from './OnnxDownload';
 import type { RegistryPermissions } from './ModelPage';
 
 const LineageGraph = lazy(() => import('../lineage/LineageGraph').then((m) => ({ default: m.LineageGraph })));
+const RetrainChainGraph = lazy(() => import('../lineage/RetrainChainGraph').then((m) => ({ default: m.RetrainChainGraph })));
 
 type Version = RouterOutputs['registry']['version'];
 
@@ -71,12 +73,36 @@ export function VersionPage({ modelId, version, permissions }: { modelId: string
             </Suspense>
           ) : null}
         </section>
+        <RetrainChain versionId={v.id} />
         <div className="grid gap-6 md:grid-cols-2">
           <Signature v={v} />
           <Params v={v} />
         </div>
       </div>
     </PageBody>
+  );
+}
+
+/**
+ * How continuous training made this version, when it did: the alert or schedule that fired the
+ * retrain, the run, the comparison with the champion, the approval and the deployments. Versions
+ * no trigger made and no challenge judged have no such chain, and show nothing here.
+ */
+function RetrainChain({ versionId }: { versionId: string }) {
+  const trpc = useTRPC();
+  const chain = useQuery(trpc.training.lineage.queryOptions({ versionId }));
+  if (chain.isError) return <InlineError message={errorMessage(chain.error)} />;
+  if (!chain.data?.nodes.some((n) => n.kind === 'fire' || n.kind === 'challenge')) return null;
+  return (
+    <section aria-labelledby="retrain-chain-heading" className="flex flex-col gap-2">
+      <h2 id="retrain-chain-heading" className="text-sm font-semibold text-zinc-900">
+        Retrain chain
+      </h2>
+      <p className="text-xs text-zinc-500">What fired the retrain that made this version, how it compared with the champion on the run&apos;s holdout, and what was decided. Each card links to its page.</p>
+      <Suspense fallback={<div className="h-[340px] animate-pulse rounded-lg bg-zinc-100" />}>
+        <RetrainChainGraph nodes={chain.data.nodes} edges={chain.data.edges} />
+      </Suspense>
+    </section>
   );
 }
 

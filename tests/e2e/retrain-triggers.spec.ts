@@ -7,13 +7,15 @@ import { alertRules } from '../../server/db/schema';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
-import { createAdmin } from './accounts';
+import { createAdmin, signIn } from './accounts';
+import { seedRetrainChain } from './retrain-chain-seed';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const SHOTS = 'test-results/retrain-triggers';
 
 let server: ServerHandle;
 let endpointId: string;
+let chain: Awaited<ReturnType<typeof seedRetrainChain>>;
 
 test.beforeAll(async () => {
   const dataDir = newDataDir();
@@ -24,6 +26,7 @@ test.beforeAll(async () => {
   deploy(opened.db, endpointId, version.versionId);
   // A rule as the monitoring page's form writes it (tested there), for an alert trigger to follow.
   opened.db.insert(alertRules).values({ id: 'rule-amount', endpointId, name: 'Amounts drifted', metric: 'psi', feature: 'amount', operator: '>', threshold: 0.2, forWindows: 2, createdAt: 1, updatedAt: 1 }).run();
+  chain = await seedRetrainChain(opened.db, dataDir, version);
   opened.sqlite.close();
   server = await startServer({ dataDir, env: { PIPEWORKS_SCHEDULER_TICK_S: '0' } });
 });
@@ -66,4 +69,27 @@ test('an admin adds a retrain schedule, sees a bad cron refused in words, and tu
   await expect(section.getByTestId('trigger-alert')).toContainText('Alert of rule "Amounts drifted" (psi(amount) > 0.2 for 2 windows)');
   await section.getByTestId('trigger-alert').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/alert-trigger-added.png`, fullPage: true });
+});
+
+test("a retrained version's page draws its retrain chain, each card linking to its page", async ({ page }) => {
+  await signIn(page, ADMIN, server.url);
+  await page.goto(`${server.url}/models/${chain.modelId}/versions/2`);
+  const canvas = page.getByTestId('retrain-chain');
+  await expect(canvas.getByTestId('retrain-alert')).toContainText('Amounts moved');
+  await expect(canvas.getByTestId('retrain-alert')).toContainText('psi(amount) = 0.41 > 0.2 for 2 windows');
+  await expect(canvas.getByTestId('retrain-fire')).toBeVisible();
+  await expect(canvas.getByTestId('retrain-run')).toContainText('Retrain run · alert');
+  await expect(canvas.getByTestId('retrain-model-v2')).toContainText('This version');
+  await expect(canvas.getByTestId('retrain-model-v1')).toBeVisible();
+  await expect(canvas.getByTestId('retrain-challenge')).toContainText('promoted (automatic)');
+  await expect(canvas.getByTestId('retrain-challenge-figures')).toHaveText('roc_auc v2 0.91 vs v1 0.84');
+  await expect(canvas.getByTestId('retrain-deployment')).toContainText('fraud-retrain');
+  await expect(canvas.getByTestId('retrain-run').getByRole('link')).toHaveAttribute('href', `/runs/${chain.runId}`);
+  await expect(canvas.getByTestId('retrain-model-v1').getByRole('link')).toHaveAttribute('href', `/models/${chain.modelId}/versions/1`);
+  await expect(canvas.getByTestId('retrain-deployment').getByRole('link')).toHaveAttribute('href', `/deployments/${chain.endpointId}`);
+  await canvas.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/retrain-chain.png` });
+  await canvas.getByTestId('retrain-alert').getByRole('link').click();
+  await expect(page).toHaveURL(/\/monitoring\/fraud-retrain#alerts$/);
+  await expect(page.getByTestId('alert-item').first()).toContainText('psi(amount) = 0.41 > 0.2 for 2 windows');
 });

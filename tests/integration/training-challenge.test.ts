@@ -19,6 +19,7 @@ import { closeRunManager, getRunManager } from '../../server/runtime';
 import { schedulerTick } from '../../server/training/scheduler';
 import { settleRetrainRuns } from '../../server/training/settle-retrains';
 import { createTrigger, listChallenges } from '../../server/training/triggers';
+import { retrainLineageGraph } from '../../server/registry/lineage-retrain';
 import { importCsv } from './helpers/import-dataset';
 import { datasetClassifier } from './helpers/registry-pipeline';
 import { newDataDir } from './helpers/server-process';
@@ -127,6 +128,20 @@ describe('champion against challenger', () => {
     decideDeployRequest(db(), request.id, true, { id: 'u-mgr', role: 'viewer' });
     expect(db().select({ decision: challenges.decision }).from(challenges).where(eq(challenges.id, challenge.id)).get()!.decision).toBe('approved');
     expect(primaryVersion()).toBe(3);
+
+    // The lineage draws the chain through the manager's approval, with what each card links to.
+    const lineage = retrainLineageGraph(db(), challenge.challengerVersionId!)!;
+    const node = <K extends string>(kind: K) => lineage.nodes.find((n) => n.kind === kind) as Extract<(typeof lineage.nodes)[number], { kind: K }>;
+    expect(node('trigger')).toMatchObject({ triggerKind: 'cron', endpointId });
+    expect(node('challenge')).toMatchObject({ decision: 'approved', endpointName: 'screen-live', primaryMetric: 'roc_auc', champion: { version: 1 }, challenger: { version: 3 } });
+    expect(node('challenge').challenger?.value).toEqual(expect.any(Number));
+    expect(node('approval')).toMatchObject({ requestId: request.id, state: 'approved', decidedBy: 'Manager' });
+    const deployment = node('deployment');
+    expect(deployment).toMatchObject({ endpointId, endpoint: 'screen-live', role: 'primary' });
+    const edge = (from: string, to: string) => lineage.edges.find((e) => e.source === from && e.target === to)?.label;
+    expect(edge(`challenge:${challenge.id}`, `approval:${request.id}`)).toBe('asked');
+    expect(edge(`approval:${request.id}`, deployment.id)).toBe('approved');
+    expect(lineage.nodes.filter((n) => n.kind === 'model').map((n) => (n as { modelId: string; version: number }).version).sort()).toEqual([1, 3]);
   });
 
   it('keeps the champion when the challenger scores worse, and never judges a run twice', async () => {
