@@ -12,6 +12,8 @@ const TRANSFER_MS = 60_000;
 
 export interface ChildReply {
   value: unknown;
+  /** Top-level columns of the value left null: byte for byte the same-named column of args[0] (isolate-child.mjs). */
+  unchanged: string[];
   logs: string[];
   cpuMs: number;
   wallMs: number;
@@ -22,7 +24,7 @@ type Message =
   | { type: 'started'; id: number }
   | { type: 'ran'; id: number }
   | ({ type: 'result'; id: number; logs: string[] } & (
-      | { ok: true; value: SandboxValue; cpuMs: number; wallMs: number }
+      | { ok: true; value: SandboxValue; unchanged: string[]; cpuMs: number; wallMs: number }
       | { ok: false; failure: SandboxFailure; message: string; fatal?: boolean }
     ));
 
@@ -94,7 +96,7 @@ export class SandboxProcess {
           } else if (m.type === 'result') {
             if (!m.ok && m.fatal) this.stop();
             settle(() =>
-              m.ok ? resolve({ value: m.value, logs: m.logs, cpuMs: m.cpuMs, wallMs: m.wallMs }) : reject(new SandboxError(m.failure, m.message, m.logs)),
+              m.ok ? resolve({ value: m.value, unchanged: m.unchanged, logs: m.logs, cpuMs: m.cpuMs, wallMs: m.wallMs }) : reject(new SandboxError(m.failure, m.message, m.logs)),
             );
           }
         },
