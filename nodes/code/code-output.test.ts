@@ -27,6 +27,24 @@ describe('tableFromCode', () => {
     expect(readColumn(out.table, 'n')).toEqual([1, null]);
   });
 
+  it('marks NaN cells missing wherever they fall, with the validity bitmap the Arrow builder writes', () => {
+    for (const at of [[], [0], [7], [8], [9], [3, 17], [19], [0, 1, 2, 3, 4, 5, 6, 7, 8]]) {
+      const values = Float64Array.from({ length: 20 }, (_, i) => (at.includes(i) ? NaN : i + 0.5));
+      const copy = Float64Array.from(values);
+      const data = tableFromCode({ amount: values }, input).table.getChild('amount')!.data[0];
+      expect(data.nullCount).toBe(at.length);
+      expect(readColumn(tableFromCode({ amount: copy }, input).table, 'amount')).toEqual(Array.from({ length: 20 }, (_, i) => (at.includes(i) ? null : i + 0.5)));
+      if (at.length === 0) {
+        expect(data.nullBitmap?.length ?? 0).toBe(0);
+        continue;
+      }
+      const expected = new Uint8Array(3);
+      for (let i = 0; i < 20; i++) if (!at.includes(i)) expected[i >> 3] |= 1 << (i & 7);
+      expect(Array.from(data.nullBitmap!)).toEqual(Array.from(expected));
+      expect(Array.from(data.values as Float64Array).filter((_, i) => at.includes(i))).toEqual(at.map(() => 0));
+    }
+  });
+
   it('checks the result against declared output columns, with did-you-mean', () => {
     const declared: ColumnInfo[] = [{ name: 'amount_log', type: 'numeric', role: 'feature' }];
     expect(tableFromCode({ amount_log: [0.5] }, input, declared).columns).toEqual(declared);

@@ -96,15 +96,23 @@ function arrowData(info: ColumnInfo, cells: Cells, field: Field) {
 /** NaN (and null) become missing, with 0 underneath as the Arrow builder writes, so equal data encodes equally. */
 function float64Data(cells: Cells) {
   const values = cells instanceof Float64Array ? cells : Float64Array.from(cells as (number | null)[], (v) => (v === null ? NaN : v));
-  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  const n = values.length;
+  // Most returned columns have no NaN: one read-only pass, and no validity bitmap to build.
+  let first = 0;
+  while (first < n && values[first] === values[first]) first++;
+  if (first === n) return makeData({ type: new Float64(), length: n, nullCount: 0, nullBitmap: null, data: values });
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  // Every row before the first NaN is valid: whole bytes at once, then the rest bit by bit.
+  bitmap.fill(0xff, 0, first >> 3);
+  for (let i = first & ~7; i < first; i++) bitmap[i >> 3] |= 1 << (i & 7);
   let nulls = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = first; i < n; i++) {
     if (Number.isNaN(values[i])) {
       values[i] = 0;
       nulls++;
     } else bitmap[i >> 3] |= 1 << (i & 7);
   }
-  return makeData({ type: new Float64(), length: values.length, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : null, data: values });
+  return makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data: values });
 }
 
 function describe(value: SandboxValue | undefined): string {
