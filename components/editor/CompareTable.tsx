@@ -2,7 +2,7 @@
 // Two documents side by side, one row per difference: the conflict dialog's clashes and diff, and
 // an old version against the current one. A code param's row is a line diff (removed lines red,
 // added green) across both columns, not two opaque blobs of text.
-import { lineDiff } from './line-diff';
+import { foldUnchanged, lineDiff } from './line-diff';
 import type { ConflictRow } from './conflict-rows';
 
 export function CompareTable({ rows, theirLabel, mineLabel = 'Mine', testId }: { rows: ConflictRow[]; theirLabel: string; mineLabel?: string; testId: string }) {
@@ -54,12 +54,18 @@ function LineDiff({ before, after }: { before: string; after: string }) {
         <span className="text-emerald-700">+{added}</span> <span className="text-red-700">−{removed}</span> lines, left to right
       </p>
       <pre className="max-h-72 overflow-auto rounded border border-zinc-200 font-mono text-[11px] leading-4">
-        {lines.map((l, i) => (
-          <div key={i} className={`px-1.5 whitespace-pre-wrap ${STYLE[l.kind]}`} data-diff={l.kind}>
-            <span className="mr-1.5 select-none text-zinc-400">{MARK[l.kind]}</span>
-            {l.text}
-          </div>
-        ))}
+        {foldUnchanged(lines).map((l, i) =>
+          l.kind === 'skipped' ? (
+            <div key={i} className="bg-zinc-50 px-1.5 text-zinc-400 italic" data-diff="skipped">
+              ⋯ {l.count} unchanged lines
+            </div>
+          ) : (
+            <div key={i} className={`px-1.5 whitespace-pre-wrap ${STYLE[l.kind]}`} data-diff={l.kind}>
+              <span className="mr-1.5 text-zinc-400 select-none">{MARK[l.kind]}</span>
+              {l.text}
+            </div>
+          ),
+        )}
       </pre>
     </div>
   );

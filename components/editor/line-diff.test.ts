@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineDiff } from './line-diff';
+import { foldUnchanged, lineDiff } from './line-diff';
 
 const shown = (before: string, after: string) => lineDiff(before, after).map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'}${l.text}`);
 
@@ -18,5 +18,16 @@ describe('lineDiff', () => {
 
   it('finds the longest run of unchanged lines between changes', () => {
     expect(shown('a\nb\nc\nd', 'b\nx\nd\ne')).toEqual(['-a', ' b', '-c', '+x', ' d', '+e']);
+  });
+});
+
+describe('foldUnchanged', () => {
+  it('folds long unchanged runs away from the changes, keeping three lines of context', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n');
+    const after = before.replace('line 10', 'line ten');
+    const rows = foldUnchanged(lineDiff(before, after));
+    expect(rows[0]).toEqual({ kind: 'skipped', count: 7 });
+    expect(rows.filter((r) => r.kind === 'same').map((r) => (r as { text: string }).text)).toEqual(['line 7', 'line 8', 'line 9', 'line 11', 'line 12', 'line 13']);
+    expect(rows.at(-1)).toEqual({ kind: 'skipped', count: 6 });
   });
 });

@@ -53,3 +53,28 @@ function lcsDiff(x: readonly string[], y: readonly string[]): DiffLine[] {
   while (j < m) out.push({ kind: 'added', text: y[j++] });
   return out;
 }
+
+export type DiffRow = DiffLine | { kind: 'skipped'; count: number };
+
+/** The diff with long runs of unchanged lines folded, keeping `context` lines beside each change. */
+export function foldUnchanged(lines: readonly DiffLine[], context = 3): DiffRow[] {
+  const near = new Uint8Array(lines.length);
+  lines.forEach((l, i) => {
+    if (l.kind === 'same') return;
+    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) near[j] = 1;
+  });
+  const out: DiffRow[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (near[i]) {
+      out.push(lines[i]);
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && !near[j]) j++;
+    // Folding one line saves nothing: it is shown.
+    if (j - i === 1) out.push(lines[i]);
+    else out.push({ kind: 'skipped', count: j - i });
+    i = j - 1;
+  }
+  return out;
+}

@@ -223,7 +223,7 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
           ) : null}
         </div>
       ) : tab === 'code' && info ? (
-        <div role="tabpanel" aria-labelledby="node-tab-code" className="flex flex-col gap-5" data-testid="node-code">
+        <div role="tabpanel" aria-labelledby="node-tab-code" className="flex flex-col gap-5" data-testid="node-code-tab">
           <Suspense fallback={<p className="h-16 text-xs text-zinc-400">Loading the source…</p>}>
             <NodeCode node={node} info={info} codeReadOnlyReason={codeReadOnlyReason} onForked={() => onTab('params')} />
           </Suspense>
