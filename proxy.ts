@@ -50,10 +50,10 @@ function pageWithNonce(request: NextRequest): NextResponse {
 
 export const config = {
   // Static build output and the icons browsers fetch on their own need no session. The dataset
-  // upload, model import and artifact routes check Host, Origin and session themselves: when proxy runs, Next
+  // upload, model import, artifact and worker routes check Host, Origin and session (or worker token) themselves: when proxy runs, Next
   // buffers the request body in memory and silently cuts it at 10 MB (proxyClientMaxBodySize).
   // An artifact path holding a '%' still comes here: no artifact id has one, and a bad %-escape
   // must get its 400 before Next fails to decode the route params (a bare 500). tRPC likewise:
   // its route checks Host, Origin and its body's size itself (trpc-precheck.ts), chunked or not.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload|api/models/import|api/artifacts/[^%]*$|api/trpc/[^%]*$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.|apple-icon\\.|robots\\.txt|api/datasets/upload|api/models/import|api/artifacts/[^%]*$|api/worker/[^%]*$|api/trpc/[^%]*$).*)'],
 };

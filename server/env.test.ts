@@ -50,6 +50,9 @@ describe('parseEnv', () => {
         PIPEWORKS_VERIFY_SAMPLE: '0.25',
         PIPEWORKS_VERIFY_SEED: 'private',
         PIPEWORKS_SCHEDULER_TICK_S: '2',
+        PIPEWORKS_REDIS_URL: 'redis://10.0.0.2:6379',
+        PIPEWORKS_WORKER_REDIS_URL: 'rediss://queue.example:6380',
+        PIPEWORKS_QUEUE_PREFIX: 'pw-staging',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -85,6 +88,9 @@ describe('parseEnv', () => {
       PIPEWORKS_VERIFY_SAMPLE: 0.25,
       PIPEWORKS_VERIFY_SEED: 'private',
       PIPEWORKS_SCHEDULER_TICK_S: 2,
+      PIPEWORKS_REDIS_URL: 'redis://10.0.0.2:6379',
+      PIPEWORKS_WORKER_REDIS_URL: 'rediss://queue.example:6380',
+      PIPEWORKS_QUEUE_PREFIX: 'pw-staging',
       NODE_ENV: 'production',
     });
   });
@@ -127,6 +133,8 @@ describe('parseEnv', () => {
     ['NODE_ENV', 'staging'],
     ['PIPEWORKS_ALLOWED_ORIGINS', 'https://ok.example,not a url'],
     ['PIPEWORKS_ALLOWED_ORIGINS', 'ftp://files.example'],
+    ['PIPEWORKS_REDIS_URL', 'http://127.0.0.1:6379'],
+    ['PIPEWORKS_QUEUE_PREFIX', 'a:b'],
   ])('names the variable when %s=%s is bad', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

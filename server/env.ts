@@ -91,6 +91,15 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_VERIFY_SEED: optional(z.string()).transform((seed) => seed ?? ''),
     /** Seconds between ticks of the training scheduler (triggers, challenger checks); 0 turns it off in this process. */
     PIPEWORKS_SCHEDULER_TICK_S: optional(z.coerce.number().min(0).max(3600)).transform((s) => s ?? 15),
+    /**
+     * Queue mode (server/queue/): ready steps go to BullMQ on this Redis instead of the in-process
+     * thread pool, and `pipeworks worker` processes run them. Unset: the embedded pool, as always.
+     */
+    PIPEWORKS_REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })),
+    /** The first part of every Redis key the queue writes, so installations (or test runs) can share one Redis. */
+    PIPEWORKS_QUEUE_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1 to 64 letters, digits, _ or -')).transform((p) => p ?? 'pipeworks'),
+    /** The Redis URL handed to workers when they connect, where theirs differs from the server's (another network). */
+    PIPEWORKS_WORKER_REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

@@ -20,6 +20,8 @@ export function getRunManager(): RunManager {
       dataDir: env.PIPEWORKS_DATA_DIR,
       bundledRoot: bundledRoot(),
       testNodes: env.PIPEWORKS_TEST_NODES,
+      redisUrl: env.PIPEWORKS_REDIS_URL,
+      queuePrefix: env.PIPEWORKS_QUEUE_PREFIX,
       browserTimeoutMs: env.PIPEWORKS_BROWSER_TIMEOUT_S * 1000,
       verify: { enabled: env.PIPEWORKS_VERIFY, fullBytes: env.PIPEWORKS_VERIFY_FULL_MB * 2 ** 20, sampleRate: env.PIPEWORKS_VERIFY_SAMPLE, seed: env.PIPEWORKS_VERIFY_SEED },
     });

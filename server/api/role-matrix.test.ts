@@ -10,8 +10,11 @@ import { appRouter } from './root';
 import { testContext } from './test-context';
 import { createCallerFactory } from './trpc';
 
-/** 'public': anyone; 'signed-in': any role; 'session': any role at a browser, never an API key. */
-type Access = Action | 'public' | 'signed-in' | 'session';
+/**
+ * 'public': anyone; 'signed-in': any role; 'session': any role at a browser, never an API key;
+ * `<action>@session`: roles allowed the action, at a browser only (minting credentials).
+ */
+type Access = Action | `${Action}@session` | 'public' | 'signed-in' | 'session';
 
 const ACCESS: Record<string, Access> = {
   'auth.state': 'public',
@@ -149,6 +152,10 @@ const ACCESS: Record<string, Access> = {
   'storage.deleteRun': 'history.delete',
   'storage.deletePipelineVersion': 'history.delete',
   'storage.deleteModelVersion': 'history.delete',
+  'workers.status': 'settings.manage',
+  'workers.tokens': 'settings.manage',
+  'workers.createToken': 'settings.manage@session',
+  'workers.revokeToken': 'settings.manage@session',
 };
 
 /** Every procedure path in the app router, read from the router itself. */
@@ -163,7 +170,8 @@ function expectedRefusal(access: Access, role: Role | null, via: Via): 'UNAUTHOR
   if (role === null) return 'UNAUTHORIZED';
   if (access === 'signed-in') return null;
   if (access === 'session') return via === 'session' ? null : 'FORBIDDEN';
-  return can(role, access) ? null : 'FORBIDDEN';
+  if (access.endsWith('@session')) return via === 'session' && can(role, access.slice(0, -'@session'.length) as Action) ? null : 'FORBIDDEN';
+  return can(role, access as Action) ? null : 'FORBIDDEN';
 }
 
 // Input no procedure accepts, so a permitted call stops at validation (400) and changes nothing,

@@ -20,6 +20,7 @@ import { settingsRouter } from './routers/settings';
 import { simulatorRouter } from './routers/simulator';
 import { userRouter } from './routers/user';
 import { webhooksRouter } from './routers/webhooks';
+import { workersRouter } from './routers/workers';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   storage: storageRouter,
   settings: settingsRouter,
+  workers: workersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,11 @@ const USAGE = `Usage: pipeworks <command>
 
   start [--no-serve]                      setup, then the studio (next start, built by npm run build) on PORT
                                           and the serving process beside it; stops both when either exits
+  worker --server URL --token TOKEN [--concurrency N] [--redis URL]
+                                          run queued steps on this machine (queue mode: the server has
+                                          PIPEWORKS_REDIS_URL); an admin makes the token on the Workers
+                                          page; Redis is where the server says unless --redis or
+                                          PIPEWORKS_REDIS_URL is set here; no data directory needed
   serve [--port N]                        the serving process only (model endpoints: KServe V2 and MLflow
                                           /invocations) on PIPEWORKS_SERVING_PORT (default 3001)
 
@@ -101,6 +106,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./simulate')).cmdSimulate(rest);
       case 'export-onnx':
         return await (await import('./export-onnx')).cmdExportOnnx(rest);
+      case 'worker':
+        return await (await import('./worker')).cmdWorker(rest);
       case 'start':
         return await (await import('./start')).cmdStart(rest);
       case undefined:

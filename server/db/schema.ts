@@ -1246,3 +1246,49 @@ export const kpiWatermarks = sqliteTable('kpi_watermarks', {
 
 export type BusinessKpiSettings = typeof businessKpiSettings.$inferSelect;
 export type KpiDaily = typeof kpiDaily.$inferSelect;
+
+// ── Queue workers (server/queue/, docs/architecture.md "Queue mode") ─────────────────────────────
+
+/**
+ * Credentials of `pipeworks worker` processes: `pw_wk_` + 32 random bytes, shown once, stored as
+ * sha256 like API keys. A worker token reaches only the worker API (artifacts, heartbeats), never tRPC.
+ */
+export const workerTokens = sqliteTable(
+  'worker_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [uniqueIndex('worker_tokens_token_hash_unique').on(t.tokenHash)],
+);
+
+/** What each worker process last said about itself; a worker silent for long is no longer listed as connected. */
+export const queueWorkers = sqliteTable(
+  'queue_workers',
+  {
+    id: text('id').primaryKey(),
+    tokenId: text('token_id')
+      .notNull()
+      .references(() => workerTokens.id, { onDelete: 'cascade' }),
+    hostname: text('hostname').notNull(),
+    capabilities: text('capabilities', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    concurrency: integer('concurrency').notNull(),
+    /** Steps running on it at the last heartbeat. */
+    active: integer('active').notNull(),
+    /** The 1-minute load average of its machine at the last heartbeat. */
+    loadAverage: real('load_average').notNull(),
+    startedAt: integer('started_at').notNull(),
+    lastHeartbeatAt: integer('last_heartbeat_at').notNull(),
+  },
+  (t) => [index('queue_workers_heartbeat_idx').on(t.lastHeartbeatAt)],
+);
+
+export type WorkerToken = typeof workerTokens.$inferSelect;
+export type QueueWorker = typeof queueWorkers.$inferSelect;

@@ -11,7 +11,8 @@ import { recordArtifact } from '../store/artifacts';
 import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
 import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
-import { StepWorkerPool, type PoolOptions } from './worker-pool';
+import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-pool';
+import { QueueStepRunner } from '../queue/queue-runner';
 import { eq } from 'drizzle-orm';
 import { runs } from '../db/schema';
 import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
@@ -21,10 +22,15 @@ import { settleBrowserResults } from '../trust/verify';
 export const DEFAULT_VERIFY: VerifyOptions = { enabled: true, fullBytes: 64 * 2 ** 20, sampleRate: 0.1, seed: '' };
 
 export const RUNNER_NAME = 'server:worker-thread';
+/** Steps run by `pipeworks worker` processes (queue mode): server-trusted, since workers hold a token. */
+export const QUEUE_RUNNER_NAME = 'server:queue';
 
 export class RunManager {
   private readonly active = new Map<string, { controller: AbortController; done: Promise<RunStatus> }>();
   private readonly pool: StepWorkerPool;
+  /** Set in queue mode (PIPEWORKS_REDIS_URL): server steps go to BullMQ instead of the pool. */
+  private readonly queue: QueueStepRunner | undefined;
+  readonly runnerName: string;
   readonly owner = `${os.hostname()}:${process.pid}`;
 
   private readonly sweeper: NodeJS.Timeout | undefined;
@@ -36,9 +42,11 @@ export class RunManager {
 
   constructor(
     private readonly db: Db,
-    private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions },
+    private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions; redisUrl?: string; queuePrefix?: string },
   ) {
     this.pool = new StepWorkerPool(options);
+    this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks') : undefined;
+    this.runnerName = this.queue ? QUEUE_RUNNER_NAME : RUNNER_NAME;
     this.verifier = new BrowserVerifier(db, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
     const timeout = options.browserTimeoutMs;
     if (timeout) {
@@ -81,7 +89,7 @@ export class RunManager {
       },
       runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
       onEvent: (event) => {
-        persistEvent(this.db, runId, event, RUNNER_NAME);
+        persistEvent(this.db, runId, event, this.runnerName);
         if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) this.settle(runId, plan, event.stepId, event.outputs);
         notifyRunChanged(runId);
       },
@@ -98,7 +106,7 @@ export class RunManager {
 
   /** Runs one step in the worker pool and records its output artifacts. */
   private async runOnPool(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
-    const result = await this.pool.run(step, inputs, hooks);
+    const result = await this.execStep(runId, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
       recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
     }
@@ -107,6 +115,16 @@ export class RunManager {
     if (step.type === DEPLOY_STEP_TYPE) applyDeployStep(this.db, this.options.dataDir, runId, step, (message, level = 'info') => hooks.log(level, message));
     await indexStepResults(this.db, this.options.dataDir, runId, step, outputs);
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
+  }
+
+  /** The one place a step is handed to what runs it: a worker thread here, or a queue worker. */
+  private execStep(runId: string | null, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
+    return this.queue ? this.queue.run(runId, step, inputs, hooks) : this.pool.run(step, inputs, hooks);
+  }
+
+  /** Jobs waiting and running on the queue; null when steps run in this process's threads. */
+  queueDepth(): Promise<{ waiting: number; active: number; delayed: number }> | null {
+    return this.queue?.depth() ?? null;
   }
 
   /** A key the server computed itself settles every unverified browser result of that key. */
@@ -129,7 +147,7 @@ export class RunManager {
   /** Runs a step for verification only: no run records it; its outputs are stored like any other. */
   private async recompute(step: PlanStep, inputs: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
     const hooks: StepHooks = { signal: new AbortController().signal, log: () => {}, progress: () => {} };
-    const result = await this.pool.run(step, inputs, hooks);
+    const result = await this.execStep(null, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
       recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
     }
@@ -147,7 +165,7 @@ export class RunManager {
    */
   async runStepForBrowser(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, signal: AbortSignal): Promise<StepRunResult> {
     const record = (event: ExecuteEvent) => {
-      persistEvent(this.db, runId, event, RUNNER_NAME);
+      persistEvent(this.db, runId, event, this.runnerName);
       notifyRunChanged(runId);
     };
     const hooks: StepHooks = {
@@ -195,6 +213,7 @@ export class RunManager {
     for (const { controller } of this.active.values()) controller.abort();
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
     await this.pool.close();
+    await this.queue?.close();
   }
 }
 

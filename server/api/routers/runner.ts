@@ -9,7 +9,6 @@ import { assertSameBuild, BROWSER_RUNNER, browserRunFor, interruptRun, planStep 
 import { serverRegistry } from '../../pipelines/registry';
 import { artifactRefsSchema, browserEventSchema, checkedOutput, checkedOutputs, MAX_EVENTS_PER_REPORT } from '../../runners/browser-report';
 import { resumeRun } from '../../runners/resume-run';
-import { RUNNER_NAME } from '../../runners/run-manager';
 import { notifyRunChanged } from '../../runners/run-events';
 import { lookupCachedStep, persistEvent, runUsesCache } from '../../runners/run-store';
 import { consumerForRun, producersOf, refusal } from '../../trust/cache-scope';
@@ -79,7 +78,7 @@ export const runnerRouter = createTRPCRouter({
         }
         // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
         if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;
-        persistEvent(ctx.db, input.runId, recorded, step?.placement === 'server' ? RUNNER_NAME : BROWSER_RUNNER);
+        persistEvent(ctx.db, input.runId, recorded, step?.placement === 'server' ? getRunManager().runnerName : BROWSER_RUNNER);
         if (event.type === 'step_finished' && event.status === 'succeeded' && step!.placement !== 'server') getRunManager().verifier.enqueue(input.runId, step!);
       }
       notifyRunChanged(input.runId);

@@ -1,0 +1,102 @@
+// The worker API: what a `pipeworks worker` on any machine uses instead of the server's data
+// directory. Every request carries a worker token (server/queue/worker-tokens.ts), looked up anew
+// each time, so a revoked token is refused from its next request on with a 401 saying why.
+//   GET  /api/worker/config            where the queue is (Redis URL, key prefix, heartbeat period)
+//   POST /api/worker/heartbeat         who the worker is, what it has, how busy it is
+//   GET  /api/worker/artifacts/<id>    an artifact's bytes
+//   HEAD /api/worker/artifacts/<id>    200 when stored, 404 when a PUT would add it
+//   PUT  /api/worker/artifacts/<id>    store bytes under their sha256 (the id must match)
+import { ArtifactMissingError } from '../store/artifact-errors';
+import { audit } from '../auth/audit';
+import { getDb } from '../db/client';
+import { getEnv } from '../env';
+import { HEARTBEAT_MS, heartbeatSchema, recordHeartbeat } from '../queue/worker-registry';
+import { checkWorkerToken, type WorkerTokenInfo } from '../queue/worker-tokens';
+import { validationMessage } from '../api/errors';
+import { hasArtifactFile, isArtifactId, readArtifactBytes, writeArtifactStream } from '../store/artifact-files';
+
+const error = (status: number, message: string) => Response.json({ error: message }, { status });
+
+function authenticate(req: Request): WorkerTokenInfo | Response {
+  const header = req.headers.get('authorization');
+  const raw = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  const checked = checkWorkerToken(getDb().db, raw);
+  return checked.ok ? checked.token : error(401, checked.reason);
+}
+
+export function workerConfig(req: Request): Response {
+  const token = authenticate(req);
+  if (token instanceof Response) return token;
+  const env = getEnv();
+  const redisUrl = env.PIPEWORKS_WORKER_REDIS_URL ?? env.PIPEWORKS_REDIS_URL;
+  if (!redisUrl) return error(409, 'This server runs steps in its own worker threads, not on a queue: start it with PIPEWORKS_REDIS_URL set to use workers');
+  return Response.json({ redisUrl, prefix: env.PIPEWORKS_QUEUE_PREFIX, heartbeatMs: HEARTBEAT_MS, testNodes: env.PIPEWORKS_TEST_NODES });
+}
+
+export async function workerHeartbeat(req: Request): Promise<Response> {
+  const token = authenticate(req);
+  if (token instanceof Response) return token;
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    return error(400, 'A heartbeat is a JSON object');
+  }
+  const beat = heartbeatSchema.safeParse(body);
+  if (!beat.success) return error(400, `Heartbeat refused: ${validationMessage(beat.error.issues)}`);
+  recordHeartbeat(getDb().db, token.id, beat.data);
+  return Response.json({ ok: true });
+}
+
+export async function workerArtifactGet(req: Request, rawId: string, headOnly = false): Promise<Response> {
+  const token = authenticate(req);
+  if (token instanceof Response) return headOnly ? new Response(null, { status: 401 }) : token;
+  if (!isArtifactId(rawId)) return error(400, 'An artifact id is the sha256 of its bytes: 64 lowercase hex characters');
+  const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+  if (headOnly) return new Response(null, { status: (await hasArtifactFile(dataDir, rawId)) ? 200 : 404 });
+  try {
+    const bytes = await readArtifactBytes(dataDir, rawId);
+    return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) } });
+  } catch (cause) {
+    if (cause instanceof ArtifactMissingError) return error(404, `The server has no artifact ${rawId}`);
+    console.error(`[worker api] artifact ${rawId}`, cause);
+    return error(500, `The server's copy of artifact ${rawId} is damaged`);
+  }
+}
+
+/** Uploads of one id run one after another, so exactly one of them stores it and says so. */
+const uploading = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const before = uploading.get(id) ?? Promise.resolve();
+  const mine = before.then(fn, fn);
+  const settled = mine.catch(() => undefined);
+  uploading.set(id, settled);
+  try {
+    return await mine;
+  } finally {
+    if (uploading.get(id) === settled) uploading.delete(id);
+  }
+}
+
+export async function workerArtifactPut(req: Request, rawId: string): Promise<Response> {
+  const token = authenticate(req);
+  if (token instanceof Response) {
+    await req.body?.cancel();
+    return token;
+  }
+  if (!isArtifactId(rawId)) return error(400, 'An artifact id is the sha256 of its bytes: 64 lowercase hex characters');
+  if (!req.body) return error(400, 'The request has no artifact bytes in its body');
+  const body = req.body;
+  const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+  return oneAtATime(rawId, async () => {
+    if (await hasArtifactFile(dataDir, rawId)) {
+      await body.cancel();
+      return Response.json({ id: rawId, stored: false }, { status: 200 });
+    }
+    const written = await writeArtifactStream(dataDir, body as unknown as AsyncIterable<Uint8Array>);
+    if (written.id !== rawId) return error(400, `The bytes sent hash to ${written.id}, not to ${rawId}: the upload was damaged or the id is wrong`);
+    audit(getDb().db, { userId: null, action: 'worker.artifact.store', targetType: 'artifact', targetId: written.id, detail: { size: written.size, tokenId: token.id } });
+    return Response.json({ id: written.id, stored: true }, { status: 201 });
+  });
+}

@@ -1,0 +1,155 @@
+// Queue mode's side of the server: a ready step becomes a BullMQ job, a `pipeworks worker`
+// somewhere runs it, and this waits for its result. Replaces the thread pool's `run` one for one
+// (server/runners/run-manager.ts), so execution, caching and recording stay as they are.
+import { randomUUID } from 'node:crypto';
+import { Queue, QueueEvents, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { NodeRunError } from '../../engine/errors';
+import type { StepHooks } from '../../engine/execute-types';
+import type { ArtifactRef, PlanStep } from '../../engine/plan';
+import type { PoolStepResult } from '../runners/worker-pool';
+import { hasArtifactFile, isArtifactId } from '../store/artifact-files';
+import { assertNoEviction, redactedUrl } from './redis-policy';
+import { ALL_QUEUES, queueName, stepJobId, stepRequirements, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+
+/**
+ * Retries are BullMQ's own: a worker that throws (lost its connection to the server, crashed the
+ * step's thread) gets the job again after 1 s, then 2 s. A node's own failure is not thrown, so it
+ * is not retried (the same inputs fail the same way) and its message reaches the run as it was.
+ */
+export const STEP_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Kept for an hour so a server that restarts mid-run finds a finished step's result instead of
+  // running it again; failures for a day, for whoever looks into them.
+  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnFail: { age: 24 * 3600, count: 50_000 },
+} as const;
+
+export class QueueStepRunner {
+  private readonly connection: Redis;
+  private readonly queues = new Map<string, Queue<StepJobData, StepJobResult>>();
+  private readonly events = new Map<string, QueueEvents>();
+  private readonly listeners = new Map<string, (message: StepJobMessage) => void>();
+  /** Settles once Redis answered and its policy was checked; rejects with the reason to refuse. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly url: string,
+    private readonly dataDir: string,
+    /** Starts every Redis key the queue writes (PIPEWORKS_QUEUE_PREFIX). */
+    private readonly prefix: string,
+  ) {
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    connection.on('error', (error) => console.warn(`[queue] Redis at ${redactedUrl(url)}: ${error.message}`));
+    this.connection = connection;
+    this.ready = (async () => {
+      await assertNoEviction(connection, redactedUrl(url));
+      await Promise.all(ALL_QUEUES.map((name) => this.eventsFor(name).waitUntilReady()));
+    })();
+    this.ready.catch((error: Error) => console.error(`[queue] refusing to run steps: ${error.message}`));
+  }
+
+  private queue(name: string): Queue<StepJobData, StepJobResult> {
+    let queue = this.queues.get(name);
+    if (!queue) this.queues.set(name, (queue = new Queue<StepJobData, StepJobResult>(name, { connection: this.connection, prefix: this.prefix })));
+    return queue;
+  }
+
+  private eventsFor(name: string): QueueEvents {
+    let events = this.events.get(name);
+    if (!events) {
+      // QueueEvents blocks on XREAD, so it needs a connection of its own.
+      events = new QueueEvents(name, { connection: new Redis(this.url, { maxRetriesPerRequest: null }), prefix: this.prefix });
+      events.on('progress', ({ jobId, data }) => this.listeners.get(jobId)?.(data as StepJobMessage));
+      this.events.set(name, events);
+    }
+    return events;
+  }
+
+  /** Jobs waiting, running and waiting out a retry's backoff, over every queue. */
+  async depth(): Promise<{ waiting: number; active: number; delayed: number }> {
+    const counts = await Promise.all(ALL_QUEUES.map((name) => this.queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed')));
+    const total = { waiting: 0, active: 0, delayed: 0 };
+    for (const c of counts) {
+      total.waiting += (c.waiting ?? 0) + (c.prioritized ?? 0);
+      total.active += c.active ?? 0;
+      total.delayed += c.delayed ?? 0;
+    }
+    return total;
+  }
+
+  async run(runId: string | null, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
+    try {
+      await this.ready;
+    } catch (error) {
+      throw new NodeRunError(step.id, 'worker_crashed', `Steps are not queued: ${(error as Error).message}`);
+    }
+    const requires = stepRequirements(step);
+    const name = queueName(requires);
+    const queue = this.queue(name);
+    const sourceKey = step.fingerprint?.sourceKey;
+    // A source key names stored bytes for some nodes (a dataset version, a registered model) and a
+    // bundled file's hash for others; only stored ones are the worker's to fetch.
+    const extraArtifacts = isArtifactId(sourceKey) && (await hasArtifactFile(this.dataDir, sourceKey)) ? [sourceKey] : [];
+    const data: StepJobData = { runId, step, inputs, extraArtifacts, requires };
+    // One job per step of a run: a server that restarts mid-run finds the job it queued before.
+    const jobId = stepJobId(runId, step.id, runId ? 'step' : randomUUID());
+    this.listeners.set(jobId, (m) => {
+      if (m.type === 'log') hooks.log(m.level, m.message);
+      else hooks.progress(m.fraction, m.message, m.data);
+    });
+    try {
+      const job = await this.enqueue(queue, jobId, data);
+      const result = await this.finished(job, name, hooks.signal, step);
+      if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
+      for (const [port, ref] of Object.entries(result.outputs)) {
+        if (!(await hasArtifactFile(this.dataDir, ref.id))) {
+          throw new NodeRunError(step.id, 'artifact_missing', `Worker ${result.workerId} reported output "${port}" as ${ref.id}, but never uploaded it`);
+        }
+      }
+      const { ok: _ok, workerId, ...done } = result;
+      hooks.log('info', `Finished on queue worker ${workerId}`);
+      return done;
+    } finally {
+      this.listeners.delete(jobId);
+    }
+  }
+
+  /** Adds the job, or takes the one already queued under this id; a failed one is queued anew. */
+  private async enqueue(queue: Queue<StepJobData, StepJobResult>, jobId: string, data: StepJobData): Promise<Job<StepJobData, StepJobResult>> {
+    const existing = await queue.getJob(jobId);
+    if (existing && (await existing.getState()) === 'failed') await existing.remove();
+    else if (existing) return existing;
+    return queue.add('step', data, { ...STEP_JOB_OPTIONS, jobId });
+  }
+
+  private async finished(job: Job<StepJobData, StepJobResult>, name: string, signal: AbortSignal, step: PlanStep): Promise<StepJobResult> {
+    if (signal.aborted) throw cancelled();
+    let onAbort: () => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        // A job still waiting is taken off the queue; one already running finishes and is ignored.
+        job.remove().catch(() => {});
+        reject(cancelled());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([job.waitUntilFinished(this.eventsFor(name)) as Promise<StepJobResult>, aborted]);
+    } catch (error) {
+      if (signal.aborted || (error as Error).name === 'AbortError') throw cancelled();
+      throw new NodeRunError(step.id, 'worker_crashed', `The queue gave up on this step after ${STEP_JOB_OPTIONS.attempts} attempts: ${(error as Error).message}`);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.events.values()].map((e) => e.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}
+
+const cancelled = () => Object.assign(new Error('Cancelled'), { name: 'AbortError' });

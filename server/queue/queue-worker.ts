@@ -1,0 +1,162 @@
+// `pipeworks worker`'s engine: serve every queue this worker's capabilities allow, run each step
+// through the same worker-thread step runner the server's pool uses (server/runners/step-worker.ts)
+// with a local scratch store as its data directory, and move artifacts over the worker API.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { hostname, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { NodeRunError } from '../../engine/errors';
+import type { StepHooks } from '../../engine/execute-types';
+import { StepWorkerPool } from '../runners/worker-pool';
+import { artifactPath } from '../store/artifact-files';
+import type { WorkerCapabilities } from './capabilities';
+import { LocalArtifactCache } from './local-cache';
+import { assertNoEviction, redactedUrl } from './redis-policy';
+import { queuesServedBy, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { MissingArtifactError, TokenRefusedError, type WorkerClient, type WorkerConfig } from './worker-client';
+
+/**
+ * A killed worker's job is noticed once its lock lapses (lockDuration) at the next stalled-job
+ * check on a live worker (stalledInterval): within 20 s here, not BullMQ's default 60 s. Locks are
+ * renewed every lockDuration / 2 from this process's event loop, which steps never block (they run
+ * in worker threads). A job that stalls on three workers in a row is failed, not retried forever.
+ */
+export const WORKER_LOCKS = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
+const PROGRESS_EVERY_MS = 250;
+
+export interface QueueWorkerOptions {
+  client: WorkerClient;
+  config: WorkerConfig;
+  capabilities: WorkerCapabilities;
+  concurrency: number;
+  log?: (line: string) => void;
+}
+
+export class QueueWorker {
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private workers: Worker<StepJobData, StepJobResult>[] = [];
+  private readonly connections: Redis[] = [];
+  private pool: StepWorkerPool | undefined;
+  private cache: LocalArtifactCache | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private active = 0;
+  private readonly startedAt = Date.now();
+  private stopping: Promise<void> | undefined;
+  /** Settles with the reason the worker stopped on its own (its token was revoked). */
+  readonly stopped: Promise<string>;
+  private stop!: (reason: string) => void;
+
+  constructor(private readonly options: QueueWorkerOptions) {
+    this.stopped = new Promise((resolve) => (this.stop = resolve));
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.log)(line);
+  }
+
+  async start(): Promise<string[]> {
+    const { config, capabilities, concurrency } = this.options;
+    const probe = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+    probe.on('error', () => {});
+    try {
+      await probe.connect();
+      await assertNoEviction(probe, redactedUrl(config.redisUrl));
+    } finally {
+      probe.disconnect();
+    }
+    this.cache = new LocalArtifactCache(await mkdtemp(path.join(tmpdir(), 'pipeworks-worker-')));
+    this.pool = new StepWorkerPool({ threads: concurrency, dataDir: this.cache.dir, bundledRoot: path.join(process.cwd(), 'nodes'), testNodes: capabilities.routed.includes('test-nodes') });
+    await this.beat();
+    this.heartbeat = setInterval(() => void this.beat(), config.heartbeatMs);
+    const queues = queuesServedBy(capabilities.routed);
+    for (const name of queues) {
+      const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+      this.connections.push(connection);
+      const worker = new Worker<StepJobData, StepJobResult>(name, (job) => this.process(job), {
+        connection,
+        prefix: config.prefix,
+        concurrency,
+        ...WORKER_LOCKS,
+      });
+      worker.on('error', (error) => this.log(`[worker] queue ${name}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    return queues;
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      await this.options.client.heartbeat({
+        workerId: this.id,
+        hostname: hostname(),
+        capabilities: this.options.capabilities.facts,
+        concurrency: this.options.concurrency,
+        active: this.active,
+        loadAverage: loadavg()[0],
+        startedAt: this.startedAt,
+      });
+    } catch (error) {
+      if (error instanceof TokenRefusedError) this.stop(error.message);
+      else this.log(`[worker] heartbeat failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async process(job: Job<StepJobData, StepJobResult>): Promise<StepJobResult> {
+    const { step, inputs, extraArtifacts } = job.data;
+    const cache = this.cache!;
+    this.active++;
+    await cache.enter();
+    const send = (message: StepJobMessage) => void job.updateProgress(message).catch(() => {});
+    // Where it ran is part of the step's log: a re-run after a worker died shows both workers.
+    send({ type: 'log', level: 'info', message: `Running on queue worker ${this.id} (attempt ${job.attemptsMade + 1})` });
+    try {
+      for (const id of new Set([...Object.values(inputs).map((ref) => ref.id), ...extraArtifacts])) {
+        await cache.acquire(id, (missing) => this.options.client.download(missing));
+      }
+      let lastProgress = 0;
+      const hooks: StepHooks = {
+        signal: new AbortController().signal,
+        log: (level, message) => send({ type: 'log', level, message }),
+        progress: (fraction, message, data) => {
+          const now = Date.now();
+          if (now - lastProgress < PROGRESS_EVERY_MS && fraction < 1) return;
+          lastProgress = now;
+          send({ type: 'progress', fraction, message, data });
+        },
+      };
+      const result = await this.pool!.run(step, inputs, hooks);
+      for (const ref of Object.values(result.outputs)) {
+        await this.options.client.upload(ref.id, await readFile(artifactPath(cache.dir, ref.id)));
+      }
+      return { ok: true, ...result, workerId: this.id };
+    } catch (error) {
+      if (error instanceof TokenRefusedError) {
+        this.stop(error.message);
+        throw error; // retried on a worker whose token still holds
+      }
+      if (error instanceof MissingArtifactError) throw new UnrecoverableError(error.message);
+      // The node's own failure (bad data, a bug in user code) is the step's result, kept as it is.
+      if (error instanceof NodeRunError && error.code !== 'worker_crashed') return { ok: false, code: error.code, message: error.message, workerId: this.id };
+      throw error;
+    } finally {
+      this.active--;
+      cache.leave();
+    }
+  }
+
+  /** Stops taking jobs, lets running steps finish, and cleans up. */
+  close(): Promise<void> {
+    this.stopping ??= (async () => {
+      clearInterval(this.heartbeat);
+      await Promise.allSettled(this.workers.map((w) => w.close()));
+      // BullMQ leaves connections it was given open; they would keep the process alive.
+      for (const connection of this.connections) connection.disconnect();
+      await this.pool?.close();
+      if (this.cache) await rm(this.cache.dir, { recursive: true, force: true });
+    })();
+    return this.stopping;
+  }
+}
