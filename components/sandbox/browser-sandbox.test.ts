@@ -23,7 +23,7 @@ describe('BrowserSandbox', () => {
     const frame = fakeFrame({ ok: true, value: { a: new Float64Array([1, 2]) }, logs: ['hi'], wallMs: 3 });
     const result = await frame.sandbox.run({ code: '(c) => c', args: [], limits: { wallMs: 2000, cpuMs: 500, memoryMb: 99_999 } });
     expect(result).toMatchObject({ value: { a: new Float64Array([1, 2]) }, logs: ['hi'], wallMs: 3 });
-    expect(frame.asked[0]).toMatchObject({ type: 'run', limits: { wallMs: 500, cpuMs: 500, memoryMb: 2048 } });
+    expect(frame.asked[0]).toMatchObject({ type: 'run', language: 'javascript', limits: { wallMs: 500, cpuMs: 500, memoryMb: 2048 } });
     frame.close();
   });
 
@@ -40,12 +40,5 @@ describe('BrowserSandbox', () => {
     const odd = fakeFrame({ ok: false, failure: 'pwned', message: 'made up by the worker', logs: [] });
     await expect(odd.sandbox.run({ code: '() => 1', args: [] })).rejects.toMatchObject({ failure: 'crashed', message: 'made up by the worker' });
     odd.close();
-  });
-
-  it('says TypeScript runs on the server for now', async () => {
-    const frame = fakeFrame({ ok: true, value: 1, logs: [] });
-    await expect(frame.sandbox.run({ code: '(x: number) => x', language: 'typescript', args: [] })).rejects.toThrow(/TypeScript code runs on the server only/);
-    expect(frame.asked).toEqual([]);
-    frame.close();
   });
 });

@@ -34,10 +34,6 @@ export class BrowserSandbox implements CodeSandbox {
     // CPU time cannot be read in a browser; one thread's CPU time never exceeds its wall time.
     const wallMs = Math.min(limits.wallMs, limits.cpuMs);
     if (signal?.aborted) throw new SandboxError('cancelled', 'Cancelled');
-    // Types are stripped inside the sandbox (nodes/code/strip-types.mjs), and the frame does not carry the transpiler yet.
-    if (request.language === 'typescript') {
-      throw new SandboxError('crashed', "TypeScript code runs on the server only for now; the browser sandbox runs JavaScript. Set this node's \"Runs on\" to Server, or write the code in JavaScript");
-    }
     const portPromise = this.connection();
     let port: MessagePort;
     try {
@@ -97,7 +93,7 @@ export class BrowserSandbox implements CodeSandbox {
           fail(error.failure, error.message, logs);
         }
       });
-      port.postMessage({ type: 'run', id, code: request.code, args: request.args, limits: { ...limits, wallMs, cpuMs: wallMs } });
+      port.postMessage({ type: 'run', id, code: request.code, language: request.language ?? 'javascript', args: request.args, limits: { ...limits, wallMs, cpuMs: wallMs } });
     });
   }
 

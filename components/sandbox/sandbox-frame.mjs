@@ -31,7 +31,7 @@ export function sandboxFrameMain(workerSource) {
     else if (request.type === 'run') start(request);
   }
 
-  function start({ id, code, args, limits }) {
+  function start({ id, code, language, args, limits }) {
     port.postMessage({ id, type: 'accepted' });
     const worker = new Worker(workerUrl, { name: 'pipeworks-code-sandbox' });
     let state = 'starting';
@@ -65,7 +65,7 @@ export function sandboxFrameMain(workerSource) {
       stop({ ok: false, failure: 'crashed', message: `The browser sandbox's worker failed: ${String(event.message).slice(0, 500)}` });
     };
     worker.onmessageerror = () => stop({ ok: false, failure: 'invalid_output', message: 'The result could not be copied out of the browser sandbox' });
-    worker.postMessage({ code, args, limits });
+    worker.postMessage({ code, language, args, limits });
   }
 
   parent.postMessage({ type: 'pipeworks-sandbox-ready' }, '*');

@@ -6,7 +6,7 @@
 // network even if a removal were missed; the removals keep user code from forging messages.
 // Plain JavaScript: its source text is what runs (sent as a string inside the frame's document).
 
-export function sandboxWorkerMain(harness) {
+export function sandboxWorkerMain(harness, stripTypes) {
   'use strict';
   const G = globalThis;
   const post = G.postMessage.bind(G);
@@ -31,7 +31,7 @@ export function sandboxWorkerMain(harness) {
 
   G.onmessage = (event) => {
     G.onmessage = null;
-    const { code, args, limits } = event.data;
+    const { code: source, language, args, limits } = event.data;
     let run;
     try {
       for (const name of WAYS_OUT) remove(name);
@@ -42,6 +42,18 @@ export function sandboxWorkerMain(harness) {
       return;
     }
     post({ type: 'started' });
+    // TypeScript: types stripped here, inside the sandbox and its time limit (sucrase keeps lines).
+    let code = source;
+    if (language === 'typescript') {
+      try {
+        code = stripTypes(source);
+      } catch (error) {
+        // As on the server: sucrase's "(line:col)" often points where it gave up, not at the mistake.
+        const message = StringCtor(error && error.message).slice(0, 2000).replace(/\s*\(\d+:\d+\)$/, '');
+        post({ type: 'result', ok: false, failure: 'syntax_error', message: /^TypeScript cannot run here/.test(message) ? message : `TypeScript does not parse: ${message}`, logs: [] });
+        return;
+      }
+    }
     let fn;
     try {
       // Strict, as on the server: a write to a frozen built-in fails loudly. sourceURL names the

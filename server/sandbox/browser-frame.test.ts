@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxFrame } from './browser-frame';
 
-describe('the browser sandbox frame document', () => {
-  const frame = sandboxFrame();
+describe('the browser sandbox frame document', async () => {
+  const frame = await sandboxFrame();
 
   it('has one inline script, which parses, and the worker source inside it parses too', () => {
     expect(frame.html.match(/<script\b/g)).toHaveLength(1);
@@ -11,6 +11,7 @@ describe('the browser sandbox frame document', () => {
     const worker = JSON.parse(/sandboxFrameMain\(("(?:[^"\\]|\\.)*")\);/.exec(frame.script)![1]) as string;
     expect(() => new Function(worker)).not.toThrow();
     expect(worker).toContain('function pipeworksHarness(limits, lineOffset)');
+    expect(worker).toContain('sandboxWorkerMain(pipeworksHarness, stripTypesModule.stripTypes)');
   });
 
   it('allows that script by its hash, no network, and only the app as its parent', () => {

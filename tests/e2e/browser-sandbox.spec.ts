@@ -88,7 +88,7 @@ test('the sandbox battery in the app page: no escape, the page survives, each ca
   const failures: string[] = [];
   const outcomes: string[] = [];
   for (const c of SANDBOX_CASES) {
-    const outcome = await evaluate<Outcome>(`__sandboxBattery.run(${JSON.stringify(c.code)}, ${JSON.stringify(c.args)}, ${JSON.stringify({ ...BATTERY_LIMITS, ...c.limits })})`);
+    const outcome = await evaluate<Outcome>(`__sandboxBattery.run(${JSON.stringify(c.code)}, ${JSON.stringify(c.args)}, ${JSON.stringify({ ...BATTERY_LIMITS, ...c.limits })}, undefined, ${JSON.stringify(c.language ?? 'javascript')})`);
     for (const problem of caseProblems(c, 'browser', outcome)) failures.push(`${c.name}: ${problem}`);
     // After every case the page is the same page: nothing polluted, nothing left on window.
     const host = await evaluate<{ polluted: boolean; escaped: boolean; nativeMap: boolean }>('__sandboxBattery.host()');

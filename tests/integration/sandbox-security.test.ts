@@ -4,17 +4,17 @@
 // each case: no escape (the host's process, globals and prototypes are untouched), the host
 // survives and runs the next case, and the failure comes back as a clear, typed error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxError } from '../../engine/code-sandbox';
+import { SandboxError, type CodeLanguage } from '../../engine/code-sandbox';
 import { serverSandbox } from '../../server/sandbox/server-sandbox';
 import { BATTERY_LIMITS, caseProblems, reviveArgs, SANDBOX_CASES, type Outcome } from './helpers/sandbox-cases';
 
 const sandbox = serverSandbox();
 const hostMarker = `escaped-${process.pid}`;
 
-async function attempt(code: string, args: unknown[], limits = BATTERY_LIMITS, signal?: AbortSignal): Promise<Outcome> {
+async function attempt(code: string, args: unknown[], limits = BATTERY_LIMITS, signal?: AbortSignal, language?: CodeLanguage): Promise<Outcome> {
   const started = performance.now();
   try {
-    const result = await sandbox.run({ code, args: args as never, limits }, signal);
+    const result = await sandbox.run({ code, language, args: args as never, limits }, signal);
     return { ok: true, value: result.value, logs: result.logs, ms: performance.now() - started };
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
@@ -39,7 +39,7 @@ afterAll(() => {
 describe('server sandbox: the battery', () => {
   for (const c of SANDBOX_CASES) {
     it(c.name, { timeout: 60_000 }, async () => {
-      const outcome = await attempt(c.code, reviveArgs(c.args) as unknown[], { ...BATTERY_LIMITS, ...c.limits });
+      const outcome = await attempt(c.code, reviveArgs(c.args) as unknown[], { ...BATTERY_LIMITS, ...c.limits }, undefined, c.language);
       expect(caseProblems(c, 'server', outcome)).toEqual([]);
     });
   }

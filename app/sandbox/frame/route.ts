@@ -5,14 +5,18 @@
 import { sandboxFrame, type SandboxFrame } from '../../../server/sandbox/browser-frame';
 
 export const dynamic = 'force-dynamic';
-let frame: SandboxFrame | undefined;
+let frame: Promise<SandboxFrame> | undefined;
 
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   frame ??= sandboxFrame();
-  return new Response(frame.html, {
+  const { html, policy } = await frame.catch((error: unknown) => {
+    frame = undefined;
+    throw error;
+  });
+  return new Response(html, {
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': frame.policy,
+      'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
