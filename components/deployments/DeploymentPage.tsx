@@ -10,6 +10,7 @@ import { InlineError } from '../ui/InlineError';
 import { PageBody } from '../ui/PageBody';
 import { PageHeader } from '../ui/PageHeader';
 import { modelHref } from '../registry/links';
+import { monitoringHref } from '../monitoring/MonitoringList';
 import { RetrainTriggers } from '../training/RetrainTriggers';
 import { DeployHistory } from './DeployHistory';
 import { DeployRequests } from './DeployRequests';
@@ -55,7 +56,10 @@ export function DeploymentPage({ endpointId, permissions }: { endpointId: string
               <Link href={modelHref(endpoint.modelId)} className="text-indigo-700 hover:underline">
                 {endpoint.modelName}
               </Link>{' '}
-              in {endpoint.projectName} at {endpoint.servingUrl}/v2/models/{endpoint.name} · revision {endpoint.revision}
+              in {endpoint.projectName} at {endpoint.servingUrl}/v2/models/{endpoint.name} · revision {endpoint.revision} ·{' '}
+              <Link href={monitoringHref(endpoint.name)} className="text-indigo-700 hover:underline">
+                monitoring and alert rules
+              </Link>
             </>
           }
         />
@@ -70,7 +74,7 @@ export function DeploymentPage({ endpointId, permissions }: { endpointId: string
           </>
         ) : null}
         <EndpointSettings key={`settings-${endpoint.revision}`} endpoint={endpoint} canManage={permissions.canManage} />
-        <RetrainTriggers endpointId={endpoint.id} projectId={endpoint.projectId} canManage={permissions.canManageTriggers} />
+        <RetrainTriggers endpointId={endpoint.id} endpointName={endpoint.name} projectId={endpoint.projectId} canManage={permissions.canManageTriggers} />
         <DeployHistory endpoint={endpoint} />
       </div>
     </PageBody>

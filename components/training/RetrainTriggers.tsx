@@ -16,7 +16,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { RetrainHistory } from './RetrainHistory';
 import { TriggerForm } from './TriggerForm';
 
-export function RetrainTriggers({ endpointId, projectId, canManage }: { endpointId: string; projectId: string; canManage: boolean }) {
+export function RetrainTriggers({ endpointId, endpointName, projectId, canManage }: { endpointId: string; endpointName: string; projectId: string; canManage: boolean }) {
   const trpc = useTRPC();
   const client = useQueryClient();
   const list = useQuery({ ...trpc.training.listTriggers.queryOptions({ endpointId }), refetchInterval: 10_000 });
@@ -40,7 +40,7 @@ export function RetrainTriggers({ endpointId, projectId, canManage }: { endpoint
       <p className="mt-1 text-xs text-zinc-500">
         Each fire runs the chosen pipeline; the model it registers is scored against the version serving now on the run&apos;s own test split.
       </p>
-      {adding ? <TriggerForm endpointId={endpointId} projectId={projectId} onDone={() => (setAdding(false), void refresh())} onCancel={() => setAdding(false)} /> : null}
+      {adding ? <TriggerForm endpointId={endpointId} endpointName={endpointName} projectId={projectId} onDone={() => (setAdding(false), void refresh())} onCancel={() => setAdding(false)} /> : null}
       <ul className="mt-3 flex flex-col divide-y divide-zinc-100 text-sm">
         {list.isSuccess && triggers.length === 0 ? <li className="py-2 text-zinc-500">No triggers: this endpoint is retrained only when someone runs a pipeline.</li> : null}
         {triggers.map((t) => (

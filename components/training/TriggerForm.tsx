@@ -3,7 +3,9 @@
 // this endpoint: of one chosen rule or of any). The server checks the cron and the rule and names
 // the field it could not accept; the error is shown as it says.
 import { useMutation, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
+import { monitoringHref } from '../monitoring/MonitoringList';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
@@ -11,7 +13,7 @@ import { InlineError } from '../ui/InlineError';
 
 type Kind = 'cron' | 'dataset' | 'alert';
 
-export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpointId: string; projectId: string; onDone: () => void; onCancel: () => void }) {
+export function TriggerForm({ endpointId, endpointName, projectId, onDone, onCancel }: { endpointId: string; endpointName: string; projectId: string; onDone: () => void; onCancel: () => void }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.project.get.queryOptions({ id: projectId }));
   const datasets = useQuery(trpc.dataset.list.queryOptions());
@@ -90,7 +92,15 @@ export function TriggerForm({ endpointId, projectId, onDone, onCancel }: { endpo
               </option>
             ))}
           </select>
-          {rules.isSuccess && rules.data.length === 0 ? <span className="text-zinc-500">This endpoint has no alert rules yet; add them on its monitoring page.</span> : null}
+          {rules.isSuccess && rules.data.length === 0 ? (
+            <span className="text-zinc-500">
+              This endpoint has no alert rules yet; add them on{' '}
+              <Link href={`${monitoringHref(endpointName)}#rules`} className="text-indigo-700 hover:underline">
+                its monitoring page
+              </Link>
+              .
+            </span>
+          ) : null}
         </label>
       ) : null}
       <label className="flex flex-col gap-1" title="Before each fire, this endpoint's labelled traffic is saved as the next version of this dataset; a pipeline reading it retrains on it">

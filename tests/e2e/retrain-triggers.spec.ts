@@ -38,6 +38,7 @@ test.afterAll(async () => {
 test('an admin adds a retrain schedule, sees a bad cron refused in words, and turns it off', async ({ page }) => {
   await createAdmin(page, server.url, ADMIN);
   await page.goto(`${server.url}/deployments/${endpointId}`);
+  await expect(page.getByRole('link', { name: 'monitoring and alert rules' })).toHaveAttribute('href', '/monitoring/fraud-live');
   const section = page.getByTestId('retrain-triggers');
   await expect(section).toContainText('No triggers');
   await section.getByTestId('trigger-add').click();
