@@ -21,6 +21,7 @@ import { benchRegistry } from './registry.bench';
 import { benchSandbox } from './sandbox.bench';
 import { benchServe } from './serve.bench';
 import { benchStepStart } from './step-start.bench';
+import { benchQueue } from './queue.bench';
 import { benchVerification } from './verification.bench';
 import type { BenchRow } from './bench-row';
 import { summaryTable } from './summary-table';
@@ -45,6 +46,7 @@ export async function runAll(args: string[]): Promise<number> {
   }
   if (wanted('cli-start')) rows.push(await benchCliStart());
   if (wanted('step-start')) rows.push(await benchStepStart());
+  if (wanted('queue')) rows.push(...(await benchQueue()));
   if (wanted('cached-run')) rows.push(await benchCachedRun());
   if (wanted('cached-run-http')) rows.push(await benchCachedRunHttp());
   if (wanted('canvas')) rows.push(await benchCanvasOpen());

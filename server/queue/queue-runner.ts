@@ -31,6 +31,8 @@ export class QueueStepRunner {
   private readonly queues = new Map<string, Queue<StepJobData, StepJobResult>>();
   private readonly events = new Map<string, QueueEvents>();
   private readonly listeners = new Map<string, (message: StepJobMessage) => void>();
+  /** BullMQ leaves connections it was given open on close; these are closed here. */
+  private readonly eventConnections: Redis[] = [];
   /** Settles once Redis answered and its policy was checked; rejects with the reason to refuse. */
   readonly ready: Promise<void>;
 
@@ -60,7 +62,10 @@ export class QueueStepRunner {
     let events = this.events.get(name);
     if (!events) {
       // QueueEvents blocks on XREAD, so it needs a connection of its own.
-      events = new QueueEvents(name, { connection: new Redis(this.url, { maxRetriesPerRequest: null }), prefix: this.prefix });
+      const connection = new Redis(this.url, { maxRetriesPerRequest: null });
+      connection.on('error', () => {}); // reported once by the main connection
+      this.eventConnections.push(connection);
+      events = new QueueEvents(name, { connection, prefix: this.prefix });
       events.on('progress', ({ jobId, data }) => this.listeners.get(jobId)?.(data as StepJobMessage));
       this.events.set(name, events);
     }
@@ -149,6 +154,7 @@ export class QueueStepRunner {
     await Promise.allSettled([...this.events.values()].map((e) => e.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
+    for (const connection of this.eventConnections) connection.disconnect();
   }
 }
 

@@ -1,0 +1,116 @@
+// Queue mode's throughput and cost (issue 18): 1,000 short steps (the test-only sleep node, 0 ms,
+// on a small table) through BullMQ on real Redis, run by 1 and then 2 `pipeworks worker` processes,
+// next to the same 1,000 steps in the in-process thread pool, all in one run. The 2:1 throughput
+// ratio shows whether the queue is the bottleneck (bar: above 1.6); the per-step overhead is the
+// queue's wall time per step minus the pool's, both with 2 steps at a time per process.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PlanStep } from '../engine/plan';
+import { encodeValue } from '../nodes/codec';
+import { tableValue } from '../nodes/table/column-schema';
+import { tableFromColumns } from '../nodes/table/table-from-columns';
+import { createUser } from '../server/auth/users';
+import { closeDb, getDb } from '../server/db/client';
+import { resetEnvForTests } from '../server/env';
+import { QueueStepRunner } from '../server/queue/queue-runner';
+import { connectedWorkers } from '../server/queue/worker-registry';
+import { createWorkerToken } from '../server/queue/worker-tokens';
+import { StepWorkerPool } from '../server/runners/worker-pool';
+import { writeArtifactBytes } from '../server/store/artifact-files';
+import type { BenchRow } from './bench-row';
+import { startWorkerApi } from './queue-http';
+
+const STEPS = 1000;
+const PER_PROCESS = 2;
+const REDIS = process.env.PIPEWORKS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const step = (i: number, inputId: string): { step: PlanStep; inputs: Record<string, { id: string; kind: 'table'; size: number }> } => ({
+  step: { id: `s${i}`, type: 'testing/sleep', version: 1, params: { ms: 0, spin: false }, inputs: { table: { step: 'src', port: 'table' } } as never, outputs: { table: 'table' }, placement: 'server', deterministic: true, cacheKey: null },
+  inputs: { table: { id: inputId, kind: 'table', size: 0 } },
+});
+
+const hooks = () => ({ signal: new AbortController().signal, log: () => {}, progress: () => {} });
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+export async function benchQueue(): Promise<BenchRow[]> {
+  // The pool's threads and the workers both run the compiled step worker; compile it if stale.
+  spawnSync(process.execPath, ['bin/build-cli.mjs', '--quiet'], { stdio: 'inherit' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pipeworks-bench-queue-'));
+  const prefix = `bench-${process.pid}-${Date.now()}`;
+  Object.assign(process.env, { PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_TEST_NODES: '1', PIPEWORKS_REDIS_URL: REDIS, PIPEWORKS_QUEUE_PREFIX: prefix });
+  resetEnvForTests();
+  const { db } = getDb();
+  const admin = await createUser(db, { email: 'bench@example.com', name: 'Bench', role: 'admin', password: 'bench password 1' });
+  const { token } = createWorkerToken(db, admin.id, 'bench');
+  const table = tableValue(tableFromColumns([{ info: { name: 'x', type: 'numeric', role: 'feature' }, values: Array.from({ length: 100 }, (_, i) => i) }]));
+  const { id: inputId } = await writeArtifactBytes(dataDir, encodeValue(table).bytes);
+  const api = await startWorkerApi();
+  const queue = new QueueStepRunner(REDIS, dataDir, prefix);
+  await queue.ready;
+  const children: ChildProcess[] = [];
+  const startWorker = async () => {
+    const child = spawn(process.execPath, ['bin/pipeworks.mjs', 'worker', '--server', api.url, '--token', token, '--concurrency', String(PER_PROCESS)], {
+      env: { ...process.env, PIPEWORKS_REDIS_URL: '' },
+      stdio: 'ignore',
+    });
+    children.push(child);
+    const deadline = Date.now() + 120_000;
+    while (connectedWorkers(db).length < children.length) {
+      if (Date.now() > deadline) throw new Error('a bench worker did not report within 2 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  let batch = 0;
+  const throughQueue = () => {
+    batch++;
+    return timed(() => Promise.all(Array.from({ length: STEPS }, (_, i) => step(i, inputId)).map(({ step: s, inputs }, i) => queue.run(`b${batch}-${i}`, s, inputs, hooks()))));
+  };
+  try {
+    const pool = new StepWorkerPool({ threads: PER_PROCESS, dataDir, bundledRoot: path.join(process.cwd(), 'nodes'), testNodes: true });
+    await pool.run(step(-1, inputId).step, step(-1, inputId).inputs, hooks()); // thread start-up is not per-step cost
+    const poolMs = await timed(() => Promise.all(Array.from({ length: STEPS }, (_, i) => step(i, inputId)).map(({ step: s, inputs }) => pool.run(s, inputs, hooks()))));
+    await pool.close();
+
+    await startWorker();
+    await Promise.all(Array.from({ length: 4 }, (_, i) => queue.run(`warm-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
+    const oneMs = await throughQueue();
+    await startWorker();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => queue.run(`warm2-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
+    const twoMs = await throughQueue();
+
+    const load = loadavg()[0].toFixed(1);
+    const ratio = oneMs / twoMs;
+    const perStep = (ms: number) => (ms / STEPS).toFixed(2);
+    return [
+      {
+        name: `queue: ${STEPS} short steps on 2 worker processes vs 1 (${PER_PROCESS} at a time each), real Redis`,
+        figure: `${((STEPS / twoMs) * 1000).toFixed(0)} steps/s on 2 (${(twoMs / 1000).toFixed(1)} s), load average ${load}`,
+        reference: `${((STEPS / oneMs) * 1000).toFixed(0)} steps/s on 1 worker process (${(oneMs / 1000).toFixed(1)} s)`,
+        ratio,
+        bar: 'throughput ratio above 1.6 (the queue is not the bottleneck)',
+        pass: ratio > 1.6,
+      },
+      {
+        name: `queue: per-step overhead next to the in-process pool (${STEPS} steps, ${PER_PROCESS} at a time)`,
+        figure: `${perStep(oneMs)} ms per step on 1 worker process, ${(oneMs / STEPS - poolMs / STEPS).toFixed(2)} ms above the pool, load average ${load}`,
+        reference: `in-process thread pool ${perStep(poolMs)} ms per step`,
+        ratio: oneMs / poolMs,
+        bar: 'measured (no bar: a queued step also crosses Redis and HTTP twice)',
+        pass: true,
+      },
+    ];
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await queue.close();
+    api.server.closeAllConnections();
+    api.server.close();
+    closeDb();
+  }
+}
