@@ -8,6 +8,7 @@ import type { NodeDefinition, PlacementSetting } from './node-definition';
 import { decidePlacement } from './placement';
 import type { PlanStep, StepInput } from './plan';
 import type { PortKind } from './port-kinds';
+import type { DataShape } from './training-speed';
 
 export function buildSteps(
   order: readonly string[],
@@ -19,6 +20,8 @@ export function buildSteps(
   const keys = new Map<string, string | null>();
   // The largest source each step depends on, for the 'auto' rule that keeps big data on the server.
   const bytes = new Map<string, number | undefined>();
+  // Likewise the largest source's rows and columns, which a training's work is estimated from.
+  const shapes = new Map<string, DataShape | undefined>();
   return order.map((id) => {
     const { node, def, params, placement } = nodes.get(id)!;
     if (!def || !params || !placement) throw new Error(`buildSteps: node "${id}" was not checked`);
@@ -41,14 +44,18 @@ export function buildSteps(
     keys.set(id, cacheKey);
     const dataBytes = largest([def.sourceBytes?.(params, env), ...Object.values(inputs).map((i) => bytes.get(i.fromStep))]);
     bytes.set(id, dataBytes);
+    const shape = mostRows([def.sourceShape?.(params, env), ...Object.values(inputs).map((i) => shapes.get(i.fromStep))]);
+    shapes.set(id, shape);
+    const work = shape && def.trainingWork?.(params, shape);
     const setting = node.placement ?? pipelinePlacement ?? 'auto';
     const from = node.placement ? 'node' : pipelinePlacement ? 'pipeline' : 'default';
-    const decided = decidePlacement({ setting, from, runsOn: def.runsOn, usesGpu: def.usesGpu, dataBytes }, env);
+    const decided = decidePlacement({ setting, from, runsOn: def.runsOn, usesGpu: def.usesGpu, dataBytes, ...(work ? { work } : {}) }, env);
     const fingerprint = { codeHash, ...(runtimeHash ? { runtimeHash } : {}), ...(sourceKey === undefined ? {} : { sourceKey }), inputKeys };
     const label = node.label?.trim() ? { label: node.label } : {};
     return {
       id, type, version, ...label, params, inputs, outputs,
       placement: decided.placement, placementReason: decided.reason,
+      ...(decided.estimate ? { placementEstimate: decided.estimate } : {}),
       deterministic, cacheKey, fingerprint,
       ...(def.codeParams?.length ? { codeParams: [...def.codeParams] } : {}),
       ...(def.implementationHash ? { implementationHash: def.implementationHash } : {}),
@@ -76,4 +83,8 @@ function withoutKeys(params: Record<string, unknown>, keys: readonly string[] | 
 function largest(values: readonly (number | undefined)[]): number | undefined {
   const known = values.filter((v): v is number => v !== undefined);
   return known.length ? Math.max(...known) : undefined;
+}
+
+function mostRows(shapes: readonly (DataShape | undefined)[]): DataShape | undefined {
+  return shapes.reduce<DataShape | undefined>((most, s) => (s && (!most || s.rows > most.rows) ? s : most), undefined);
 }

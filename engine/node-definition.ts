@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CodeSandbox } from './code-sandbox';
 import type { ColumnsEnv, PortColumns } from './columns';
 import type { PortKind } from './port-kinds';
+import type { DataShape, TrainingWork } from './training-speed';
 
 export type Placement = 'browser' | 'server';
 export type PlacementSetting = 'auto' | Placement;
@@ -60,6 +61,8 @@ export interface SourceKeyEnv {
   datasetHash?(name: string): string | undefined;
   /** Stored size in bytes of a named dataset's version (latest, or the pinned hash), when known. */
   datasetBytes?(name: string, hash?: string): number | undefined;
+  /** Rows and columns of a named dataset's version (latest, or the pinned hash), when known. */
+  datasetShape?(name: string, hash?: string): DataShape | undefined;
   /** Artifact id of a registered model's version ("latest", a number or an alias) in the pipeline's project, when known. */
   modelVersionArtifact?(name: string, version: string): string | undefined;
 }
@@ -75,10 +78,14 @@ export interface NodeDefinition<P = any, V = unknown> {
   params: z.ZodType<P>;
   runsOn: readonly Placement[];
   deterministic: boolean;
-  /** Trains with TF.js, so a GPU (WebGPU in a browser) makes it faster; placement 'auto' uses it. */
+  /** Trains with TF.js, so placement 'auto' compares the measured speed of the browser and the server. */
   usesGpu?: boolean;
   /** An ingest node's data size in bytes before running, when known; placement 'auto' keeps big data on the server. */
   sourceBytes?(params: P, env: SourceKeyEnv): number | undefined;
+  /** An ingest node's rows and columns before running, when known: what a training's work is estimated from. */
+  sourceShape?(params: P, env: SourceKeyEnv): DataShape | undefined;
+  /** A TF.js training's work on data of this shape (the largest source upstream), for placement's estimates. */
+  trainingWork?(params: P, data: DataShape): TrainingWork | undefined;
   /**
    * Ingest nodes return the content hash of their source data so the cache key follows the data.
    * Returning null means the source is unknown, which makes the key unknown; undefined, that with

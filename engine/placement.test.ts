@@ -42,12 +42,43 @@ describe('decidePlacement', () => {
     expect(decidePlacement({ setting: 'auto', from: 'default', runsOn: ['server'] }, hardware)).toEqual({ placement: 'server', reason: 'Runs on the server: this node runs only there' });
   });
 
-  it('sends GPU training to a browser with a hardware WebGPU adapter, not a software one', () => {
-    const gpu = { setting: 'auto' as const, from: 'default' as const, runsOn: both, usesGpu: true };
-    expect(decidePlacement(gpu, hardware).placement).toBe('browser');
-    const soft = decidePlacement(gpu, { browser: { webgpu: 'software' } });
-    expect(soft).toEqual({ placement: 'server', reason: 'Runs on the server: this browser has only a software WebGPU adapter, so training here would be no faster' });
-    expect(decidePlacement(gpu, { browser: { webgpu: 'none' } }).placement).toBe('server');
+  describe('TF.js training under auto: by measured speed', () => {
+    // The bench MLP: 80k rows, 20-64-32-1, batch 512, 3 epochs.
+    const work = { steps: 471, batch: 512, weights: 3457 };
+    const serverWasm = { backend: 'wasm' as const, stepMs: 1.5, macNs: 0, setupMs: 50 }; // 0.76 s
+    const swiftShader = { backend: 'webgpu' as const, stepMs: 100, macNs: 0, setupMs: 2500 }; // 49.6 s
+    const fastGpu = { backend: 'webgpu' as const, stepMs: 0.2, macNs: 0, setupMs: 100 }; // 0.19 s, said as 0.2 s
+    const level = { backend: 'webgl' as const, stepMs: 1.45, macNs: 0, setupMs: 50 }; // 0.73 s: within 10%
+    const auto = { setting: 'auto' as const, from: 'default' as const, runsOn: both, usesGpu: true, work };
+    const offer = (...speeds: (typeof serverWasm | typeof swiftShader | typeof level)[]) => ({ webgpu: 'software' as const, speeds });
+    const cases: { name: string; subject: Parameters<typeof decidePlacement>[0]; env: Parameters<typeof decidePlacement>[1]; placement: 'browser' | 'server'; reason: RegExp }[] = [
+      { name: 'a software WebGPU adapter (SwiftShader) is slower: server', subject: auto, env: { browser: offer(swiftShader), serverSpeed: serverWasm }, placement: 'server', reason: /^Runs on the server: about 0\.8 s on the server \(wasm\) against about 50 s in this browser \(webgpu\)$/ },
+      { name: 'a fast GPU: browser', subject: auto, env: { browser: { webgpu: 'hardware', speeds: [fastGpu] }, serverSpeed: serverWasm }, placement: 'browser', reason: /^Runs in the browser: about 0\.2 s in this browser \(webgpu\) against about 0\.8 s on the server/ },
+      { name: 'a hardware adapter that measures slower stays on the server', subject: auto, env: { browser: { webgpu: 'hardware', speeds: [swiftShader] }, serverSpeed: serverWasm }, placement: 'server', reason: /against about 50 s in this browser/ },
+      { name: 'a tie (within 10%) stays next to the data', subject: auto, env: { browser: offer(level), serverSpeed: serverWasm }, placement: 'server', reason: /within 10%, a tie stays next to the data/ },
+      { name: 'an exact tie stays on the server', subject: auto, env: { browser: offer(serverWasm), serverSpeed: serverWasm }, placement: 'server', reason: /a tie/ },
+      { name: 'only the runner\'s backend (the first) counts', subject: auto, env: { browser: offer(swiftShader, fastGpu), serverSpeed: serverWasm }, placement: 'server', reason: /webgpu/ },
+      { name: 'no browser probe: server, saying why', subject: auto, env: { browser: { webgpu: 'hardware' }, serverSpeed: serverWasm }, placement: 'server', reason: /this browser's training speed has not been measured/ },
+      { name: 'an empty probe: server', subject: auto, env: { browser: { webgpu: 'hardware', speeds: [] }, serverSpeed: serverWasm }, placement: 'server', reason: /has not been measured/ },
+      { name: 'no server measurement: server, saying why', subject: auto, env: { browser: { webgpu: 'hardware', speeds: [fastGpu] } }, placement: 'server', reason: /the server's training speed could not be measured/ },
+      { name: 'unknown data size: server, saying why', subject: { ...auto, work: undefined }, env: { browser: { webgpu: 'hardware', speeds: [fastGpu] }, serverSpeed: serverWasm }, placement: 'server', reason: /size of its data is not known/ },
+      { name: 'the user asked for the browser: browser, however slow', subject: { ...auto, setting: 'browser', from: 'node' }, env: { browser: offer(swiftShader), serverSpeed: serverWasm }, placement: 'browser', reason: /^Runs in the browser: this node's setting$/ },
+      { name: 'the pipeline asked for the server: server, however fast the browser', subject: { ...auto, setting: 'server', from: 'pipeline' }, env: { browser: { webgpu: 'hardware', speeds: [fastGpu] }, serverSpeed: serverWasm }, placement: 'server', reason: /the pipeline's setting/ },
+      { name: 'no browser takes part: server', subject: auto, env: { serverSpeed: serverWasm }, placement: 'server', reason: /no browser takes part/ },
+    ];
+    it.each(cases)('$name', ({ subject, env, placement, reason }) => {
+      const d = decidePlacement(subject, env);
+      expect(d.placement).toBe(placement);
+      expect(d.reason).toMatch(reason);
+    });
+
+    it('carries both estimates, whatever the rule, for the preview to show', () => {
+      const d = decidePlacement({ ...auto, setting: 'browser', from: 'node' }, { browser: offer(swiftShader), serverSpeed: serverWasm });
+      expect(d.estimate?.browser).toEqual({ seconds: expect.closeTo(49.6, 1), backend: 'webgpu' });
+      expect(d.estimate?.server).toEqual({ seconds: expect.closeTo(0.7565, 3), backend: 'wasm' });
+      expect(decidePlacement({ ...auto, work: undefined }, { browser: offer(swiftShader), serverSpeed: serverWasm }).estimate).toBeUndefined();
+      expect(decidePlacement({ ...auto, usesGpu: false }, { browser: offer(swiftShader), serverSpeed: serverWasm }).estimate).toBeUndefined();
+    });
   });
 
   it('keeps data over the browser limit on the server, even for GPU training', () => {

@@ -1,11 +1,18 @@
 // Where a step runs, and why. One module so the rules the plan preview explains are the rules
 // compile applies. Placement never enters a cache key: it is where a step runs, not what it does.
 import type { Placement, PlacementSetting } from './node-definition';
+import { estimateSeconds, formatSeconds, type BackendSpeed, type TrainingWork } from './training-speed';
 
 /** What the browser starting a run offers. Absent when no browser takes part (CLI, schedule, API). */
 export interface BrowserOffer {
-  /** 'hardware': a real GPU adapter; 'software': a fallback adapter (e.g. SwiftShader); 'none'. */
+  /** 'hardware': a real GPU adapter; 'software': a fallback adapter (e.g. SwiftShader); 'none'. For the UI: speed decides. */
   webgpu: 'hardware' | 'software' | 'none';
+  /**
+   * This browser's measured training speed per TF.js backend, in the runner's order: the runner
+   * trains on the first backend that starts, so the first entry is the one placement compares.
+   * Absent when the probe has not run (or failed): then 'auto' keeps training on the server.
+   */
+  speeds?: BackendSpeed[];
 }
 
 export interface PlacementEnv {
@@ -14,13 +21,30 @@ export interface PlacementEnv {
   browser?: BrowserOffer;
   /** Data above this many bytes (the largest source a step depends on) stays on the server under 'auto'. */
   browserMaxBytes?: number;
+  /** The server's measured training speed (its wasm backend); absent when it could not be measured. */
+  serverSpeed?: BackendSpeed;
 }
 
+/**
+ * A browser estimate must beat the server's by more than this share to move a step: within it,
+ * the two are a tie, and a tie stays on the server, next to the data (moving the data to the
+ * browser costs time the estimate does not count).
+ */
+export const TIE_MARGIN = 0.1;
+
 export const DEFAULT_BROWSER_MAX_BYTES = 256 * 1024 * 1024;
+
+/** Expected training time on each side, where both could be worked out. */
+export interface PlacementEstimate {
+  browser?: { seconds: number; backend: string };
+  server?: { seconds: number; backend: string };
+}
 
 export interface PlacementDecision {
   placement: Placement;
   reason: string;
+  /** For steps that train with TF.js: the estimates the preview shows (and 'auto' compared). */
+  estimate?: PlacementEstimate;
 }
 
 export interface PlacementSubject {
@@ -28,8 +52,10 @@ export interface PlacementSubject {
   /** Where the setting came from, for the reason text. */
   from: 'node' | 'pipeline' | 'default';
   runsOn: readonly Placement[];
-  /** The node trains with TF.js, so a GPU makes it faster. */
+  /** The node trains with TF.js: where it runs fastest depends on measured speed. */
   usesGpu?: boolean;
+  /** How much training it does, when the data's size is known before running. */
+  work?: TrainingWork;
   /** The largest source (ingested data) this step depends on, when known. */
   dataBytes?: number;
 }
@@ -51,6 +77,12 @@ export function resolvePlacement(
 
 /** The placement of a step that passed resolvePlacement, with the rule that chose it. */
 export function decidePlacement(subject: PlacementSubject, env: PlacementEnv = {}): PlacementDecision {
+  const estimate = subject.usesGpu ? estimateBoth(subject.work, env) : undefined;
+  const decided = decideWith(subject, env, estimate);
+  return estimate && (estimate.browser || estimate.server) ? { ...decided, estimate } : decided;
+}
+
+function decideWith(subject: PlacementSubject, env: PlacementEnv, estimate: PlacementEstimate | undefined): PlacementDecision {
   const { setting, runsOn } = subject;
   const server = (reason: string): PlacementDecision => ({ placement: 'server', reason });
   const browser = (reason: string): PlacementDecision => ({ placement: 'browser', reason });
@@ -71,13 +103,34 @@ export function decidePlacement(subject: PlacementSubject, env: PlacementEnv = {
   if (subject.dataBytes !== undefined && subject.dataBytes > limit) {
     return server(`Runs on the server: it depends on ${formatBytes(subject.dataBytes)} of data, over the browser limit of ${formatBytes(limit)}`);
   }
-  if (subject.usesGpu) {
-    if (env.browser.webgpu === 'hardware') return browser("Runs in the browser: it trains with TF.js, and this browser has a WebGPU adapter");
-    const why = env.browser.webgpu === 'software' ? 'only a software WebGPU adapter' : 'no WebGPU adapter';
-    return server(`Runs on the server: this browser has ${why}, so training here would be no faster`);
-  }
+  if (subject.usesGpu) return bySpeed(estimate ?? {}, subject, env);
   if (env.defaultPlacement === 'browser') return browser('Runs in the browser (preferred runtime)');
   return server('Runs on the server, next to the data: nothing here gains from the browser');
+}
+
+/** The browser backend the runner would train on, and the server's, each timed for this work. */
+function estimateBoth(work: TrainingWork | undefined, env: PlacementEnv): PlacementEstimate | undefined {
+  if (!work) return undefined;
+  const mine = env.browser?.speeds?.[0];
+  return {
+    ...(mine ? { browser: { seconds: estimateSeconds(mine, work), backend: mine.backend } } : {}),
+    ...(env.serverSpeed ? { server: { seconds: estimateSeconds(env.serverSpeed, work), backend: env.serverSpeed.backend } } : {}),
+  };
+}
+
+/** 'auto' for a TF.js training: the browser only where its estimate is clearly the faster one. */
+function bySpeed(estimate: PlacementEstimate, subject: PlacementSubject, env: PlacementEnv): PlacementDecision {
+  const server = (reason: string): PlacementDecision => ({ placement: 'server', reason: `Runs on the server: ${reason}` });
+  if (!env.browser?.speeds?.length) return server("this browser's training speed has not been measured, so there is nothing to show it would be faster");
+  if (!env.serverSpeed) return server("the server's training speed could not be measured, so there is nothing to compare this browser with");
+  if (!subject.work) return server('the size of its data is not known before it runs, so neither time can be estimated');
+  const { browser: b, server: s } = estimate;
+  if (!b || !s) throw new Error('bySpeed: both speeds and the work are known, yet an estimate is missing');
+  const here = `about ${formatSeconds(b.seconds)} in this browser (${b.backend})`;
+  const there = `about ${formatSeconds(s.seconds)} on the server (${s.backend})`;
+  if (b.seconds < s.seconds * (1 - TIE_MARGIN)) return { placement: 'browser', reason: `Runs in the browser: ${here} against ${there}` };
+  if (b.seconds <= s.seconds) return server(`${there} against ${here}: within ${TIE_MARGIN * 100}%, a tie stays next to the data`);
+  return server(`${there} against ${here}`);
 }
 
 export function formatBytes(bytes: number): string {

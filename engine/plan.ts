@@ -1,5 +1,6 @@
 // A compiled plan is plain data: it can be stored, diffed, sent to a worker or a browser.
 import type { BuildInfo, Placement } from './node-definition';
+import type { PlacementEstimate } from './placement';
 import type { PortKind } from './port-kinds';
 
 export interface StepInput {
@@ -18,6 +19,8 @@ export interface PlanStep {
   placement: Placement;
   /** The rule that chose the placement, in words, for the plan preview. */
   placementReason?: string;
+  /** For a TF.js training: its expected time in the browser and on the server, as compared. */
+  placementEstimate?: PlacementEstimate;
   deterministic: boolean;
   /** The hash of the node's code in the build that compiled the plan (what runs, whatever the key covers). */
   implementationHash?: string;

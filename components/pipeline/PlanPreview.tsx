@@ -3,7 +3,9 @@
 // why. Fetched fresh each time it opens, so it always reflects the latest runs and saves.
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { webGpuProbe } from '../runner/webgpu-probe';
+import type { PlacementEstimate } from '../../engine/placement';
+import { formatSeconds } from '../../engine/training-speed';
+import { browserOffer } from '../runner/browser-offer';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
@@ -23,11 +25,10 @@ interface PlanPreviewProps {
 
 export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onClose }: PlanPreviewProps) {
   const trpc = useTRPC();
-  // Placement depends on what this browser offers (a WebGPU adapter), exactly as a run would see it.
-  const probe = useQuery({ queryKey: ['webgpu-probe'], queryFn: webGpuProbe, staleTime: Infinity });
-  const query = useQuery(
-    trpc.run.preview.queryOptions(probe.data ? { pipelineId, version, browser: { webgpu: probe.data.offer } } : skipToken, { gcTime: 0, staleTime: 0, retry: false }),
-  );
+  // Placement depends on what this browser offers (its measured training speed), as a run would
+  // see it; the first preview in a browser profile measures it (a few seconds, cached after).
+  const offer = useQuery({ queryKey: ['browser-offer'], queryFn: () => browserOffer('wait'), staleTime: Infinity });
+  const query = useQuery(trpc.run.preview.queryOptions(offer.data ? { pipelineId, version, browser: offer.data } : skipToken, { gcTime: 0, staleTime: 0, retry: false }));
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -60,7 +61,9 @@ export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onCl
               Run plan
             </h2>
             <p className="mt-0.5 text-xs text-zinc-500" data-testid="plan-summary">
-              {query.isPending
+              {offer.isPending
+                ? "Measuring this browser's training speed (once per browser; a few seconds)…"
+                : query.isPending
                 ? 'Working out what would run…'
                 : query.isError
                   ? 'The plan could not be worked out'
@@ -86,6 +89,7 @@ export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onCl
                   <p className="mt-0.5 text-xs text-zinc-600" data-testid={`plan-placement-${step.stepId}`} data-placement={step.placement}>
                     <span className="font-medium">{step.placement === 'browser' ? 'Browser' : 'Server'}</span> · {step.placementReason.replace(/^Runs (on the server|in the browser)(: |, )?/, '') || 'as set'}
                   </p>
+                  {step.estimate ? <EstimateLine stepId={step.stepId} estimate={step.estimate} /> : null}
                   <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
                     {step.decision === 'cached' ? (
                       <span className="text-zinc-500">reused from run {shortId(step.cachedFromRunId)}</span>
@@ -112,6 +116,16 @@ export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onCl
         </div>
       </div>
     </div>
+  );
+}
+
+/** A TF.js training's expected time on each side: what placement 'auto' compared. */
+function EstimateLine({ stepId, estimate }: { stepId: string; estimate: PlacementEstimate }) {
+  const side = (where: string, e: PlacementEstimate['browser']) => (e ? `${where} ≈ ${formatSeconds(e.seconds)} (${e.backend})` : `${where}: not measured`);
+  return (
+    <p className="mt-0.5 text-xs text-zinc-500 tabular-nums" data-testid={`plan-estimate-${stepId}`}>
+      Estimated training: {side('this browser', estimate.browser)} · {side('server', estimate.server)}
+    </p>
   );
 }
 

@@ -6,7 +6,7 @@ import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/reac
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { browserRunner } from '../runner/browser-runner';
-import { webGpuProbe } from '../runner/webgpu-probe';
+import { browserOffer } from '../runner/browser-offer';
 import type { RouterInputs } from '../trpc/router-types';
 import { useTRPC, useTRPCClient } from '../trpc/trpc-context';
 import { isFinished, type RunSummary, type RunView } from './pipeline-types';
@@ -47,12 +47,12 @@ export function usePipelineRun(pipelineId: string, initialRunId: string | null =
     }),
   );
 
-  // The server places steps knowing what this browser offers; a plan with browser steps comes
+  // The server places steps knowing what this browser offers (its adapter, its measured training
+  // speed); a plan with browser steps comes
   // back with a ticket, and this tab's runner (a Web Worker) drives it.
   const start = useMutation({
     mutationFn: async (input: Omit<RouterInputs['run']['start'], 'browser'>) => {
-      const { offer } = await webGpuProbe();
-      return client.run.start.mutate({ ...input, browser: { webgpu: offer } });
+      return client.run.start.mutate({ ...input, browser: await browserOffer('at-hand') });
     },
     onSuccess: ({ runId: started, browser }) => {
       if (browser) browserRunner().start({ runId: started, token: browser.token, plan: browser.plan, completed: [] });

@@ -2,8 +2,9 @@
 // wasm → cpu), where the wasm binaries are served, and what kind of WebGPU adapter there is, so
 // placement 'auto' can tell a real GPU from a software one (SwiftShader).
 import type { BrowserOffer } from '../../engine/placement';
+import { BROWSER_BACKENDS as ORDER } from '../../engine/training-speed';
 
-export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const BROWSER_BACKENDS = ORDER;
 
 /** Served by app/tfjs-wasm/[file]; TF.js appends the file names. */
 export const TFJS_WASM_PREFIX = '/tfjs-wasm/';

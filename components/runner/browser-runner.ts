@@ -4,7 +4,7 @@
 // is marked interrupted, not left "running"), and lets React read each run's local trouble.
 import superjson from 'superjson';
 import { openSandboxFrame } from '../sandbox/open-frame';
-import { BROWSER_BACKENDS } from './browser-ml';
+import { backendsFromUrl } from './browser-offer';
 import type { BrowserRunTicket, FromWorker, ToWorker } from './runner-protocol';
 
 export interface LocalRunState {
@@ -124,14 +124,6 @@ function post(path: string, input: unknown): Promise<Response> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(superjson.serialize(input)),
   });
-}
-
-/** `?backends=wasm,cpu` forces a backend order: for comparing backends, and for tests. */
-function backendsFromUrl(): readonly string[] {
-  const asked = new URLSearchParams(location.search).get('backends');
-  const known = new Set<string>(BROWSER_BACKENDS);
-  const list = asked?.split(',').map((b) => b.trim()).filter((b) => known.has(b)) ?? [];
-  return list.length > 0 ? list : BROWSER_BACKENDS;
 }
 
 let runner: BrowserRunner | undefined;

@@ -4,7 +4,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { browserRunner } from '../runner/browser-runner';
-import { webGpuProbe } from '../runner/webgpu-probe';
+import { browserOffer } from '../runner/browser-offer';
 import { errorMessage } from '../trpc/error-message';
 import { useTRPCClient } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
@@ -16,8 +16,7 @@ export function ReproduceButton({ runId, blockedReason }: { runId: string; block
   const router = useRouter();
   const reproduce = useMutation({
     mutationFn: async () => {
-      const { offer } = await webGpuProbe();
-      return client.run.reproduce.mutate({ id: runId, browser: { webgpu: offer } });
+      return client.run.reproduce.mutate({ id: runId, browser: await browserOffer('at-hand') });
     },
     onSuccess: (started) => {
       if (started.browser) browserRunner().start({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] });

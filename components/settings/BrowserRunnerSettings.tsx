@@ -1,9 +1,12 @@
 'use client';
-// What this browser brings to running pipelines: its WebGPU adapter (placement 'auto' sends
-// training here only for a hardware one) and the artifact cache the browser runner keeps in
+// What this browser brings to running pipelines: its WebGPU adapter, its measured training speed
+// per backend (placement 'auto' trains here only where that beats the server) and the artifact cache the browser runner keeps in
 // IndexedDB, with its use against the budget and a way to empty it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { openArtifactCache } from '../runner/artifact-cache';
+import { mlpWeights, estimateSeconds, formatSeconds } from '../../engine/training-speed';
+import { backendsFromUrl } from '../runner/browser-offer';
+import { measuredSpeeds } from '../runner/training-speed';
 import { webGpuProbe } from '../runner/webgpu-probe';
 import { Button } from '../ui/Button';
 import { formatBytes } from '../ui/format';
@@ -21,10 +24,13 @@ async function readCache() {
 }
 
 const ADAPTER_WORDS = {
-  hardware: 'a GPU adapter: training placed on Auto runs here',
-  software: 'only a software adapter (no GPU): Auto keeps training on the server',
+  hardware: 'a GPU adapter',
+  software: 'only a software adapter (no GPU)',
   none: 'no adapter: training in this browser uses WebGL, WebAssembly or the CPU',
 } as const;
+
+/** The bench MLP's training (80k rows, 20-64-32-1, batch 512, 3 epochs) at each measured speed. */
+const BENCH_WORK = { steps: 3 * Math.ceil(80_000 / 512), batch: 512, weights: mlpWeights(20, [64, 32], 1) };
 
 export function BrowserRunnerSettings() {
   const queryClient = useQueryClient();
@@ -59,6 +65,8 @@ export function BrowserRunnerSettings() {
             'Checking…'
           )}
         </dd>
+        <dt className="text-zinc-500">Training speed</dt>
+        <dd data-testid="browser-training-speed">{probe.data ? <SpeedWords adapter={probe.data.adapter} /> : 'Checking…'}</dd>
         <dt className="text-zinc-500">Artifact cache</dt>
         <dd data-testid="browser-cache-usage">
           {usage ? (
@@ -83,5 +91,17 @@ export function BrowserRunnerSettings() {
       </div>
       <InlineError message={clear.error ? `The cache could not be cleared: ${(clear.error as Error).message}` : null} />
     </section>
+  );
+}
+
+function SpeedWords({ adapter }: { adapter: string | undefined }) {
+  const measured = measuredSpeeds(backendsFromUrl(), adapter);
+  if (!measured?.speeds.length) return <>Not measured yet: the plan preview measures it, once, and Auto keeps training on the server until then</>;
+  return (
+    <>
+      The bench MLP would train in{' '}
+      {measured.speeds.map((s, i) => `${formatSeconds(estimateSeconds(s, BENCH_WORK))} on ${s.backend}${i === 0 ? ' (what runs here)' : ''}`).join(', ')}
+      <span className="ml-1 text-zinc-500">(measured {new Date(measured.measuredAt).toLocaleDateString()}; Auto compares this with the server)</span>
+    </>
   );
 }

@@ -32,6 +32,7 @@ export const datasetNode = defineNode({
   deterministic: true,
   sourceKey: ({ name, version }, env) => (version !== 'latest' ? version : (env.datasetHash?.(name) ?? null)),
   sourceBytes: ({ name, version }, env) => (name ? env.datasetBytes?.(name, version === 'latest' ? undefined : version) : undefined),
+  sourceShape: ({ name, version }, env) => (name ? env.datasetShape?.(name, version === 'latest' ? undefined : version) : undefined),
   // The dataset's stored schema (the server reads it from the version row); unknown without a name.
   outputColumns: ({ name, version }, _inputs, env) => ({
     table: name ? columnInfos(env.datasetColumns?.(name, version === 'latest' ? undefined : version)) : null,

@@ -28,6 +28,7 @@ export const sampleDatasetNode = defineNode({
   runsOn: ['browser', 'server'],
   deterministic: true,
   sourceKey: ({ dataset }) => sampleDataset(dataset).sha256,
+  sourceShape: ({ dataset }) => ({ rows: sampleDataset(dataset).rows, columns: sampleDataset(dataset).columns }),
   // From the manifest, which manifest.test.ts pins to the file: a new sample needs only its `schema` there.
   outputColumns: ({ dataset }) => ({ table: sampleColumns(sampleDataset(dataset)) }),
   async run({ params: { dataset }, ctx }) {

@@ -54,6 +54,7 @@ export const syntheticFraudNode = defineNode({
   outputColumns: () => ({ table: FRAUD_COLUMNS.map((c) => ({ ...c })) }),
   // About 8 bytes a cell in Arrow (ids and categories a little more): for placement, not billing.
   sourceBytes: (p) => p.rows * (FRAUD_COLUMNS.length + 2) * 8,
+  sourceShape: (p) => ({ rows: p.rows, columns: FRAUD_COLUMNS.length }),
   async run({ params: p, ctx }) {
     ctx.signal.throwIfAborted();
     const data = generateFraud({ ...p, startMs: parseDatetime(p.startDate) });

@@ -5,6 +5,7 @@
 import { defineTrainNode } from './define-train-node';
 import { mlpEstimator } from './mlp-estimator';
 import { mlpShape } from './mlp-params';
+import { mlpTrainingWork } from './mlp-work';
 
 export const mlpNode = {
   ...defineTrainNode({
@@ -21,4 +22,5 @@ export const mlpNode = {
   }),
   deterministic: false,
   usesGpu: true,
+  trainingWork: mlpTrainingWork,
 };

@@ -6,9 +6,9 @@ import type { PipelineDoc } from '../../engine/document';
 import type { NodeRegistry, SourceKeyEnv } from '../../engine/node-definition';
 import type { CompileIssue } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { artifacts, datasets } from '../db/schema';
+import { artifacts, datasets, datasetVersions } from '../db/schema';
 import { didYouMean } from '../../engine/did-you-mean';
 import { isVersionOf, latestHashByName } from '../datasets/dataset-store';
 
@@ -24,6 +24,17 @@ export function datasetSourceEnv(db: Db, pins?: ReadonlyMap<string, string>): So
     datasetBytes(name, hash) {
       const id = hash ?? datasetHash(name);
       return id ? db.select({ size: artifacts.size }).from(artifacts).where(eq(artifacts.id, id)).get()?.size : undefined;
+    },
+    datasetShape(name, hash) {
+      const id = hash ?? datasetHash(name);
+      if (!id) return undefined;
+      const version = db
+        .select({ rows: datasetVersions.rows, columns: datasetVersions.columns })
+        .from(datasetVersions)
+        .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
+        .where(and(eq(datasets.name, name), eq(datasetVersions.artifactId, id)))
+        .get();
+      return version ? { rows: version.rows, columns: version.columns.length } : undefined;
     },
   };
 }

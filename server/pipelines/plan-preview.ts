@@ -9,7 +9,8 @@ import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
 import { consumerFor, type CacheConsumer } from '../trust/cache-scope';
 import type { Placement } from '../../engine/node-definition';
-import type { BrowserOffer } from '../../engine/placement';
+import type { BrowserOffer, PlacementEstimate } from '../../engine/placement';
+import type { BackendSpeed } from '../../engine/training-speed';
 import { compileStoredVersion } from './compile-doc';
 import { serverRegistry } from './registry';
 
@@ -23,6 +24,8 @@ export interface PreviewStep {
   placement: Placement;
   /** The placement rule that applied, in words. */
   placementReason: string;
+  /** A TF.js training's expected time in this browser and on the server, where they could be worked out. */
+  estimate?: PlacementEstimate;
 }
 
 export interface PlanPreview {
@@ -37,6 +40,7 @@ export interface PreviewInput {
   version?: number;
   upTo?: string;
   browser?: BrowserOffer;
+  serverSpeed?: BackendSpeed;
 }
 
 /** Who asks: the cache look-up answers for this person in the pipeline's project. */
@@ -52,7 +56,7 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
 };
 
 export async function previewRun(db: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser });
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed });
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
@@ -73,6 +77,7 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan, consumer:
       type: step.type,
       placement: step.placement,
       placementReason: step.placementReason ?? (step.placement === 'server' ? 'Runs on the server' : 'Runs in the browser'),
+      ...(step.placementEstimate ? { estimate: step.placementEstimate } : {}),
     };
     const found = await lookupCachedStep(db, dataDir, step, undefined, consumer);
     if (found.status === 'hit') {

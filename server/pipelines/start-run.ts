@@ -3,6 +3,7 @@
 // Web Worker): the run is claimed for that tab, which gets a token to report with.
 import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
+import type { BackendSpeed } from '../../engine/training-speed';
 import type { Db } from '../db/client';
 import { newBrowserToken } from '../runners/browser-runs';
 import { notifyRunChanged } from '../runners/run-events';
@@ -18,6 +19,8 @@ export interface StartRunInput {
   userId: string | null;
   /** What the browser asking offers; absent for the CLI, schedules and the API. */
   browser?: BrowserOffer;
+  /** The server's measured training speed (server/training/server-speed.ts), compared with the browser's. */
+  serverSpeed?: BackendSpeed;
   /** Reproducing a run: the dataset versions to read (name → hash) and the run reproduced. */
   reproduce?: { runId: string; pins: ReadonlyMap<string, string>; useCache: boolean; check: (plan: Plan) => void };
 }
@@ -25,7 +28,7 @@ export interface StartRunInput {
 export type StartedRun = { runId: string; version: number; browser?: { token: string; plan: Plan } };
 
 export function startRun(db: Db, input: StartRunInput): StartedRun {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser }, input.reproduce?.pins);
+  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed }, input.reproduce?.pins);
   input.reproduce?.check(plan);
   const runId = insertRun(db, {
     pipelineId: input.pipelineId,

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
+import type { BackendSpeed } from '../../engine/training-speed';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import type { Db } from '../db/client';
 import { pipelineVersions, runDatasets, runs } from '../db/schema';
@@ -17,6 +18,7 @@ export interface ReproduceInput {
   /** False: reuse cached outputs where keys match (fast); true: execute every step again. */
   rerunAll: boolean;
   browser?: BrowserOffer;
+  serverSpeed?: BackendSpeed;
 }
 
 export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInput): Promise<StartedRun> {
@@ -44,6 +46,7 @@ export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInpu
     trigger: 'manual',
     userId: input.userId,
     browser: input.browser,
+    serverSpeed: input.serverSpeed,
     reproduce: { runId: run.id, pins, useCache: !input.rerunAll, check: (plan) => sameSources(plan, recorded) },
   });
 }

@@ -150,15 +150,25 @@ describe('the browser runner against the server', () => {
     expect(onServer.steps[0]).toMatchObject({ status: 'cached', cachedFromRunId: inBrowser.id, outputs: ingest.outputs });
   });
 
-  it('runs a mixed plan: auto places only the training in a browser with a GPU, the server runs the rest on request', async () => {
+  it('runs a mixed plan: auto places only the training in a browser measured faster, the server runs the rest on request', async () => {
     const pipelineId = await fraudPipeline('Fraud mixed', 'auto');
-    const preview = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'hardware' } }));
+    // Speeds as a browser's probe reports them: one far faster than any server, one far slower.
+    const fast = { webgpu: 'hardware', speeds: [{ backend: 'webgpu', stepMs: 0.001, macNs: 0, setupMs: 0 }] };
+    const slow = { webgpu: 'software', speeds: [{ backend: 'webgpu', stepMs: 500, macNs: 0, setupMs: 5000 }] };
+    const preview = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: fast }));
     expect(preview.steps.map((s: any) => s.placement)).toEqual(['server', 'server', 'server', 'browser', 'server']);
-    expect(preview.steps[3].placementReason).toMatch(/WebGPU adapter/);
-    const software = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'software' } }));
-    expect(software.steps[3]).toMatchObject({ placement: 'server', placementReason: expect.stringMatching(/software WebGPU/) });
+    expect(preview.steps[3].placementReason).toMatch(/^Runs in the browser: about .* in this browser \(webgpu\) against about .* on the server \(wasm\)$/);
+    // The server measured itself for real: its estimate is a positive time on its wasm backend.
+    expect(preview.steps[3].estimate.server).toMatchObject({ backend: 'wasm', seconds: expect.any(Number) });
+    expect(preview.steps[3].estimate.server.seconds).toBeGreaterThan(0);
+    const software = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: slow }));
+    expect(software.steps[3]).toMatchObject({ placement: 'server', placementReason: expect.stringMatching(/on the server \(wasm\) against about .* in this browser/) });
+    const unmeasured = HttpClient.data(await admin.query('run.preview', { pipelineId, browser: { webgpu: 'hardware' } }));
+    expect(unmeasured.steps[3]).toMatchObject({ placement: 'server', placementReason: expect.stringMatching(/training speed has not been measured/) });
+    const bogus = await admin.query('run.preview', { pipelineId, browser: { webgpu: 'hardware', speeds: [{ backend: 'metal', stepMs: 1, macNs: 0, setupMs: 0 }] } });
+    expect(bogus.status).toBe(400);
 
-    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: { webgpu: 'hardware' } }));
+    const started = HttpClient.data(await admin.mutate('run.start', { pipelineId, browser: fast }));
     const status = await driveInThisProcess({ runId: started.runId, token: started.browser.token, plan: started.browser.plan, completed: [] });
     const run = byStep(await settled(started.runId));
     expect(Object.values(run).filter((s: any) => s.errorMessage).map((s: any) => `${s.stepId}: ${s.errorMessage}`)).toEqual([]);

@@ -11,6 +11,8 @@ import { FILTER_OPS, FilterError, queryRunTable, runColumns } from '../../runs/r
 import { readTrials } from '../../runs/trial-runs';
 import { notFound, userError } from '../errors';
 import { permitted } from '../trpc';
+import { serverSpeedFor } from '../../training/server-speed';
+import { browserOffer } from './browser-offer';
 
 const runId = z.string().uuid();
 const key = z.string().min(1).max(300);
@@ -82,9 +84,9 @@ export const runRecordProcedures = {
 
   /** Runs a run's pipeline version again on the dataset versions it read. */
   reproduce: permitted('run.start')
-    .input(z.object({ id: runId, rerunAll: z.boolean().default(true), browser: z.object({ webgpu: z.enum(['hardware', 'software', 'none']) }).optional() }))
+    .input(z.object({ id: runId, rerunAll: z.boolean().default(true), browser: browserOffer.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const started = await reproduceRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { runId: input.id, userId: ctx.user.id, rerunAll: input.rerunAll, browser: input.browser });
+      const started = await reproduceRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { runId: input.id, userId: ctx.user.id, rerunAll: input.rerunAll, browser: input.browser, serverSpeed: await serverSpeedFor(input.browser) });
       audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { reproduces: input.id, version: started.version } });
       return started;
     }),

@@ -11,12 +11,13 @@ import { readRun } from '../../runners/read-run';
 import { finishRun } from '../../runners/run-store';
 import { getEnv } from '../../env';
 import { getRunManager } from '../../runtime';
+import { serverSpeedFor } from '../../training/server-speed';
 import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
+import { browserOffer } from './browser-offer';
 import { runRecordProcedures } from './run-records';
 
 const runId = z.string().uuid();
-const browserOffer = z.object({ webgpu: z.enum(['hardware', 'software', 'none']) });
 const runTarget = z.object({
   pipelineId: z.string().min(1).max(64),
   version: z.number().int().positive().optional(),
@@ -36,8 +37,9 @@ export const runRouter = createTRPCRouter({
 
   start: permitted('run.start')
     .input(runTarget)
-    .mutation(({ ctx, input }) => {
-      const started = startRun(ctx.db, { ...input, trigger: 'manual', userId: ctx.user.id });
+    .mutation(async ({ ctx, input }) => {
+      const serverSpeed = await serverSpeedFor(input.browser);
+      const started = startRun(ctx.db, { ...input, serverSpeed, trigger: 'manual', userId: ctx.user.id });
       audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { pipelineId: input.pipelineId, version: started.version } });
       return started;
     }),
@@ -45,7 +47,7 @@ export const runRouter = createTRPCRouter({
   /** Which steps a run would reuse from the cache and which it would run, and why. */
   preview: permitted('pipeline.read')
     .input(runTarget)
-    .query(({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input, { userId: ctx.user.id })),
+    .query(async ({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { ...input, serverSpeed: await serverSpeedFor(input.browser) }, { userId: ctx.user.id })),
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))

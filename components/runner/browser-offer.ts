@@ -1,0 +1,27 @@
+'use client';
+// What this tab tells the server when it previews or starts a run: its WebGPU adapter and its
+// measured training speed, so placement 'auto' can compare it with the server's.
+import type { BrowserOffer } from '../../engine/placement';
+import { BROWSER_BACKENDS } from './browser-ml';
+import { trainingSpeeds, trainingSpeedsAtHand } from './training-speed';
+import { webGpuProbe } from './webgpu-probe';
+
+/** `?backends=wasm,cpu` forces a backend order: for comparing backends, and for tests. */
+export function backendsFromUrl(): readonly string[] {
+  const asked = new URLSearchParams(location.search).get('backends');
+  const known = new Set<string>(BROWSER_BACKENDS);
+  const list = asked?.split(',').map((b) => b.trim()).filter((b) => known.has(b)) ?? [];
+  return list.length > 0 ? list : BROWSER_BACKENDS;
+}
+
+/**
+ * 'wait' (the plan preview, which shows the estimates): the first call in a profile measures, for
+ * seconds, in a worker; later ones read the cached figures. 'at-hand' (starting a run, which must
+ * not wait on a probe): only figures already measured; otherwise the offer has none, so 'auto'
+ * keeps training on the server and says so, and the probe starts for the next run.
+ */
+export async function browserOffer(measure: 'wait' | 'at-hand'): Promise<BrowserOffer> {
+  const { offer, adapter } = await webGpuProbe();
+  const speeds = measure === 'wait' ? (await trainingSpeeds(backendsFromUrl(), adapter)).speeds : (trainingSpeedsAtHand(backendsFromUrl(), adapter)?.speeds ?? []);
+  return speeds.length > 0 ? { webgpu: offer, speeds } : { webgpu: offer };
+}
