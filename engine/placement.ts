@@ -121,7 +121,7 @@ function estimateBoth(work: TrainingWork | undefined, env: PlacementEnv): Placem
 /** 'auto' for a TF.js training: the browser only where its estimate is clearly the faster one. */
 function bySpeed(estimate: PlacementEstimate, subject: PlacementSubject, env: PlacementEnv): PlacementDecision {
   const server = (reason: string): PlacementDecision => ({ placement: 'server', reason: `Runs on the server: ${reason}` });
-  if (!env.browser?.speeds?.length) return server("this browser's training speed has not been measured, so there is nothing to show it would be faster");
+  if (!env.browser?.speeds?.length) return server("this browser's training speed has not been measured (the plan preview measures it), so nothing shows it would be faster");
   if (!env.serverSpeed) return server("the server's training speed could not be measured, so there is nothing to compare this browser with");
   if (!subject.work) return server('the size of its data is not known before it runs, so neither time can be estimated');
   const { browser: b, server: s } = estimate;

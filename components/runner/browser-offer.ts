@@ -3,7 +3,7 @@
 // measured training speed, so placement 'auto' can compare it with the server's.
 import type { BrowserOffer } from '../../engine/placement';
 import { BROWSER_BACKENDS } from './browser-ml';
-import { trainingSpeeds, trainingSpeedsAtHand } from './training-speed';
+import { measuredSpeeds, trainingSpeeds } from './training-speed';
 import { webGpuProbe } from './webgpu-probe';
 
 /** `?backends=wasm,cpu` forces a backend order: for comparing backends, and for tests. */
@@ -16,12 +16,13 @@ export function backendsFromUrl(): readonly string[] {
 
 /**
  * 'wait' (the plan preview, which shows the estimates): the first call in a profile measures, for
- * seconds, in a worker; later ones read the cached figures. 'at-hand' (starting a run, which must
- * not wait on a probe): only figures already measured; otherwise the offer has none, so 'auto'
- * keeps training on the server and says so, and the probe starts for the next run.
+ * seconds, in a worker; later ones read the cached figures. 'at-hand' (starting a run): only
+ * figures already measured, else none, so 'auto' keeps training on the server and says so. A run
+ * start never measures: it must not wait, and a probe beside a training in this tab would time
+ * both wrong (and the wrong figure would be kept for a week).
  */
 export async function browserOffer(measure: 'wait' | 'at-hand'): Promise<BrowserOffer> {
   const { offer, adapter } = await webGpuProbe();
-  const speeds = measure === 'wait' ? (await trainingSpeeds(backendsFromUrl(), adapter)).speeds : (trainingSpeedsAtHand(backendsFromUrl(), adapter)?.speeds ?? []);
+  const speeds = measure === 'wait' ? (await trainingSpeeds(backendsFromUrl(), adapter)).speeds : (measuredSpeeds(backendsFromUrl(), adapter)?.speeds ?? []);
   return speeds.length > 0 ? { webgpu: offer, speeds } : { webgpu: offer };
 }

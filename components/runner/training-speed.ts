@@ -47,12 +47,6 @@ export function measuredSpeeds(backends: readonly string[], adapter: string | un
   return pending?.key === key && pending.done ? pending.done : readStored(backends, adapter);
 }
 
-/** The measurement if one is already at hand; otherwise undefined, and one starts in the background. */
-export function trainingSpeedsAtHand(backends: readonly string[], adapter: string | undefined): MeasuredSpeeds | undefined {
-  void trainingSpeeds(backends, adapter);
-  return pending?.done;
-}
-
 function measure(backends: readonly string[]): Promise<MeasuredSpeeds> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./speed-probe.worker.ts', import.meta.url), { type: 'module', name: 'pipeworks-speed-probe' });
