@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSeconds, fitSpeed, formatSeconds, mlpWeights } from './training-speed';
+import { estimateSeconds, fitSpeed, formatSeconds, mlpWeights, quicker } from './training-speed';
 
 describe('mlpWeights', () => {
   it('counts weights and biases layer by layer: the bench MLP 20-64-32-1 has 3,457', () => {
@@ -59,5 +59,14 @@ describe('formatSeconds', () => {
     expect(formatSeconds(49.6)).toBe('50 s');
     expect(formatSeconds(600)).toBe('10 min');
     expect(formatSeconds(7200 * 3)).toBe('6.0 h');
+  });
+});
+
+describe('quicker', () => {
+  it('keeps the measurement with the faster bench-sized step, whatever its setup', () => {
+    const cold = { backend: 'wasm' as const, stepMs: 8, macNs: 1, setupMs: 10 };
+    const warm = { backend: 'wasm' as const, stepMs: 2, macNs: 1, setupMs: 400 };
+    expect(quicker(cold, warm)).toBe(warm);
+    expect(quicker(warm, cold)).toBe(warm);
   });
 });

@@ -80,6 +80,12 @@ export function fitSpeed(backend: TfBackend, setupMs: number, samples: readonly 
   return { backend, stepMs: intercept, macNs: slope * 1e6, setupMs: Math.max(0, setupMs) };
 }
 
+/** Of two measurements of one backend, the one that trains the bench MLP's step (batch 512) faster. */
+export function quicker(a: BackendSpeed, b: BackendSpeed): BackendSpeed {
+  const step = (s: BackendSpeed) => estimateSeconds({ ...s, setupMs: 0 }, { steps: 1, batch: 512, weights: mlpWeights(20, [64, 32], 1) });
+  return step(b) < step(a) ? b : a;
+}
+
 /** Weights and biases of a dense network: inputs → hidden… → outputs. */
 export function mlpWeights(inputs: number, hidden: readonly number[], outputs: number): number {
   let total = 0;
