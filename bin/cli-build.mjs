@@ -17,6 +17,7 @@ export const WORKERS = {
   'artifact-worker': 'server/store/artifact-worker.ts',
   'ingest-worker': 'server/datasets/ingest-worker.ts',
   'parquet-worker': 'server/export/parquet-worker.ts',
+  'speed-probe': 'server/training/speed-probe-worker.ts',
 };
 const MANIFEST = 'inputs.json';
 /** Names the build in use. Each build has its own folder, so commands running meanwhile keep theirs. */

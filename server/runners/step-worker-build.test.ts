@@ -45,6 +45,6 @@ describe('freshStepWorker', () => {
   it("finds each pool's worker in the same build, and refuses a name that is not built", () => {
     const dir = fakeBuild();
     expect(freshWorker(root, 'ingest-worker')).toEqual({ file: path.join(dir, 'ingest-worker.mjs') });
-    expect(() => freshWorker(root, 'ingest')).toThrow('No worker named "ingest" is built; known: step-worker, artifact-worker, ingest-worker, parquet-worker');
+    expect(() => freshWorker(root, 'ingest')).toThrow('No worker named "ingest" is built; known: step-worker, artifact-worker, ingest-worker, parquet-worker, speed-probe');
   });
 });

@@ -1,14 +1,7 @@
-// Worker-thread entry for the server's training speed probe: loads the TypeScript probe through
-// tsx (as the step worker does) and measures the server's TF.js runtime. Twice, keeping the
-// quicker: a fresh thread's first probe ran up to twice as slow (JavaScript and wasm not yet at
-// their optimised tiers), while the step workers that train stay warm for a minute between steps.
+// Worker-thread entry for the server's training speed probe: the compiled probe, or its
+// TypeScript through tsx where that build is missing or stale (bin/load-worker.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { loadWorker } from '../../bin/load-worker.mjs';
 
-register();
-const { initTf } = await import('../../nodes/train/tf-backend.ts');
-const { probeTrainingSpeed } = await import('../../nodes/train/mlp-speed-probe.ts');
-const { tf } = await initTf(workerData);
-const { quicker } = await import('../../engine/training-speed.ts');
-const first = await probeTrainingSpeed(tf);
-parentPort.postMessage(quicker(first, await probeTrainingSpeed(tf)));
+const measure = await loadWorker('speed-probe', new URL('./speed-probe-worker.ts', import.meta.url));
+parentPort.postMessage(await measure(workerData));
