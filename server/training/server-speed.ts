@@ -2,7 +2,7 @@
 // the server's own TF.js runtime (the step workers' wasm) in a worker thread of its own, so the
 // web server's event loop never waits on it. Measured on first need and kept for the process.
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { BrowserOffer } from '../../engine/placement';
 import type { BackendSpeed } from '../../engine/training-speed';
 
@@ -27,25 +27,12 @@ export async function serverSpeedFor(browser: BrowserOffer | undefined): Promise
   return browser?.speeds?.length ? serverTrainingSpeed() : undefined;
 }
 
-function measure(): Promise<BackendSpeed> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(process.cwd(), 'server/training/speed-probe-entry.mjs'), { workerData: RUNTIME });
-    const timer = setTimeout(() => {
-      reject(new Error(`no answer within ${TIMEOUT_MS / 1000} s`));
-      void worker.terminate();
-    }, TIMEOUT_MS);
-    worker.once('message', (speed: BackendSpeed) => {
-      clearTimeout(timer);
-      resolve(speed);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the probe thread exited with code ${code} before answering`));
-    });
-  });
+/** A one-thread piscina pool, as the other worker threads are started (Next leaves piscina's entries unbundled). */
+async function measure(): Promise<BackendSpeed> {
+  const pool = new Piscina({ filename: path.join(process.cwd(), 'server/training/speed-probe-entry.mjs'), minThreads: 0, maxThreads: 1 });
+  try {
+    return (await pool.run(RUNTIME, { signal: AbortSignal.timeout(TIMEOUT_MS) })) as BackendSpeed;
+  } finally {
+    void pool.destroy();
+  }
 }
