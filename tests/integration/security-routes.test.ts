@@ -10,7 +10,9 @@ import { startServer, stopServer, type ServerHandle } from './helpers/server-pro
 
 /** Open to anyone by design: signing in, first setup, and asking whether one is signed in. */
 const PUBLIC_PROCEDURES = new Set(['auth.state', 'auth.setup', 'auth.login']);
-const PUBLIC_ROUTES = new Set(['/api/health']);
+/** The code sandbox's frame (app/sandbox/frame, public in proxy.ts): a static document with no data, under its own policy. */
+const SANDBOX_FRAME = '/sandbox/frame';
+const PUBLIC_ROUTES = new Set(['/api/health', SANDBOX_FRAME]);
 const PUBLIC_PAGES = new Set(['/login']);
 /** Library files for the browser runtime (issue 14, finding 5): public or checked, never half-checked. */
 const LIBRARY_ROUTES = new Map([
@@ -153,6 +155,18 @@ describe('route enumeration', () => {
   it('answers 401 to run.watch without credentials', async () => {
     const watch = procedures().find((p) => p.path === 'run.watch')!;
     for (const credential of CREDENTIALS) expect((await callProcedure(watch, credential.headers())).status, credential.name).toBe(401);
+  });
+
+  // Public by design, so it must stay the one static document, sandboxed and unframeable elsewhere, for anyone.
+  it('serves the sandbox frame alike to every credential, under its own sandbox policy', async () => {
+    const bodies = new Set<string>();
+    for (const credential of CREDENTIALS) {
+      const res = await fetch(server.url + SANDBOX_FRAME, { headers: credential.headers(), redirect: 'manual' });
+      expect(res.status, credential.name).toBe(200);
+      expect(res.headers.get('content-security-policy'), credential.name).toMatch(/^sandbox allow-scripts; default-src 'none';.*frame-ancestors 'self'/);
+      bodies.add(await res.text());
+    }
+    expect(bodies.size).toBe(1);
   });
 
   // Issue 14, finding 5: the runtime's library files went to sign-in without a cookie but were served
