@@ -12,10 +12,11 @@ interface AppShellProps {
   canManageUsers: boolean;
   canReadAudit: boolean;
   canCollectStorage: boolean;
+  canManageWorkers: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage, canManageWorkers, children }: AppShellProps) {
   const items: NavItem[] = [
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/', label: 'Projects' },
@@ -28,6 +29,7 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
   if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
   if (canReadAudit) items.push({ href: '/admin/audit', label: 'Audit log' });
   if (canCollectStorage) items.push({ href: '/admin/storage', label: 'Storage' });
+  if (canManageWorkers) items.push({ href: '/admin/workers', label: 'Workers' });
   items.push({ href: '/settings', label: 'Settings' });
   return (
     <div className="flex h-screen flex-col">
