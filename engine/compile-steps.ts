@@ -56,6 +56,7 @@ export function buildSteps(
       id, type, version, ...label, params, inputs, outputs,
       placement: decided.placement, placementReason: decided.reason,
       ...(decided.estimate ? { placementEstimate: decided.estimate } : {}),
+      ...(decided.browserUnmeasured ? { placementBrowserUnmeasured: true as const } : {}),
       deterministic, cacheKey, fingerprint,
       ...(def.codeParams?.length ? { codeParams: [...def.codeParams] } : {}),
       ...(def.implementationHash ? { implementationHash: def.implementationHash } : {}),

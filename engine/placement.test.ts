@@ -81,6 +81,18 @@ describe('decidePlacement', () => {
     });
   });
 
+  it('flags a TF.js training asked about by an unmeasured browser, so the preview knows to measure it', () => {
+    const gpu = { setting: 'auto' as const, from: 'default' as const, runsOn: both, usesGpu: true };
+    expect(decidePlacement(gpu, { browser: { webgpu: 'software' } }).browserUnmeasured).toBe(true);
+    expect(decidePlacement({ ...gpu, setting: 'browser' }, { browser: { webgpu: 'hardware' } }).browserUnmeasured).toBeUndefined();
+    expect(decidePlacement({ ...gpu, dataBytes: 300e6 }, { browser: { webgpu: 'software' } }).browserUnmeasured).toBeUndefined();
+    const speeds = [{ backend: 'wasm' as const, stepMs: 1, macNs: 0, setupMs: 1 }];
+    expect(decidePlacement(gpu, { browser: { webgpu: 'software', speeds } }).browserUnmeasured).toBeUndefined();
+    expect(decidePlacement(gpu, {}).browserUnmeasured).toBeUndefined();
+    expect(decidePlacement({ ...gpu, usesGpu: false }, { browser: { webgpu: 'software' } }).browserUnmeasured).toBeUndefined();
+    expect(decidePlacement({ ...gpu, runsOn: ['server'] }, { browser: { webgpu: 'software' } }).browserUnmeasured).toBeUndefined();
+  });
+
   it('keeps data over the browser limit on the server, even for GPU training', () => {
     const d = decidePlacement({ setting: 'auto', from: 'default', runsOn: both, usesGpu: true, dataBytes: 300 * 2 ** 20 }, { ...hardware, browserMaxBytes: 200 * 2 ** 20 });
     expect(d).toEqual({ placement: 'server', reason: 'Runs on the server: it depends on 300 MB of data, over the browser limit of 200 MB' });

@@ -45,6 +45,8 @@ export interface PlacementDecision {
   reason: string;
   /** For steps that train with TF.js: the estimates the preview shows (and 'auto' compared). */
   estimate?: PlacementEstimate;
+  /** A TF.js training the browser could take, asked about by a browser that has no figures yet: measuring it could change the answer. */
+  browserUnmeasured?: true;
 }
 
 export interface PlacementSubject {
@@ -79,7 +81,8 @@ export function resolvePlacement(
 export function decidePlacement(subject: PlacementSubject, env: PlacementEnv = {}): PlacementDecision {
   const estimate = subject.usesGpu ? estimateBoth(subject.work, env) : undefined;
   const decided = decideWith(subject, env, estimate);
-  return estimate && (estimate.browser || estimate.server) ? { ...decided, estimate } : decided;
+  const unmeasured = subject.setting === 'auto' && subject.usesGpu && subject.runsOn.includes('browser') && subject.runsOn.includes('server') && env.browser !== undefined && !env.browser.speeds?.length && !overBrowserLimit(subject, env);
+  return { ...decided, ...(estimate && (estimate.browser || estimate.server) ? { estimate } : {}), ...(unmeasured ? { browserUnmeasured: true as const } : {}) };
 }
 
 function decideWith(subject: PlacementSubject, env: PlacementEnv, estimate: PlacementEstimate | undefined): PlacementDecision {
@@ -99,13 +102,16 @@ function decideWith(subject: PlacementSubject, env: PlacementEnv, estimate: Plac
   if (!canBrowser) return server('Runs on the server: this node runs only there');
   if (!canServer) return browser('Runs in the browser: this node runs only there');
   if (!env.browser) return resolvePlacement('auto', runsOn, env.defaultPlacement) === 'browser' ? browser('Runs in the browser (preferred runtime)') : server('Runs on the server: no browser takes part in this run');
-  const limit = env.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES;
-  if (subject.dataBytes !== undefined && subject.dataBytes > limit) {
-    return server(`Runs on the server: it depends on ${formatBytes(subject.dataBytes)} of data, over the browser limit of ${formatBytes(limit)}`);
+  if (overBrowserLimit(subject, env)) {
+    return server(`Runs on the server: it depends on ${formatBytes(subject.dataBytes!)} of data, over the browser limit of ${formatBytes(env.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES)}`);
   }
   if (subject.usesGpu) return bySpeed(estimate ?? {}, subject, env);
   if (env.defaultPlacement === 'browser') return browser('Runs in the browser (preferred runtime)');
   return server('Runs on the server, next to the data: nothing here gains from the browser');
+}
+
+function overBrowserLimit(subject: PlacementSubject, env: PlacementEnv): boolean {
+  return subject.dataBytes !== undefined && subject.dataBytes > (env.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES);
 }
 
 /** The browser backend the runner would train on, and the server's, each timed for this work. */

@@ -21,6 +21,8 @@ export interface PlanStep {
   placementReason?: string;
   /** For a TF.js training: its expected time in the browser and on the server, as compared. */
   placementEstimate?: PlacementEstimate;
+  /** Set where the asking browser has no measured training speed and measuring it could move this step. */
+  placementBrowserUnmeasured?: true;
   deterministic: boolean;
   /** The hash of the node's code in the build that compiled the plan (what runs, whatever the key covers). */
   implementationHash?: string;

@@ -2,7 +2,7 @@
 // The run plan preview: which steps a run would reuse from the cache and which it would run, and
 // why. Fetched fresh each time it opens, so it always reflects the latest runs and saves.
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlacementEstimate } from '../../engine/placement';
 import { formatSeconds } from '../../engine/training-speed';
 import { browserOffer } from '../runner/browser-offer';
@@ -26,9 +26,22 @@ interface PlanPreviewProps {
 export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onClose }: PlanPreviewProps) {
   const trpc = useTRPC();
   // Placement depends on what this browser offers (its measured training speed), as a run would
-  // see it; the first preview in a browser profile measures it (a few seconds, cached after).
-  const offer = useQuery({ queryKey: ['browser-offer'], queryFn: () => browserOffer('wait'), staleTime: Infinity });
-  const query = useQuery(trpc.run.preview.queryOptions(offer.data ? { pipelineId, version, browser: offer.data } : skipToken, { gcTime: 0, staleTime: 0, retry: false }));
+  // see it. The plan is asked for at once with the figures already at hand; only when a step that
+  // will run trains with TF.js and this browser has no figures yet is it measured (seconds, in a
+  // worker, cached after), and the plan asked for again with them. A pipeline without such a step
+  // never waits for, or pays for, a probe.
+  const atHand = useQuery({ queryKey: ['browser-offer', 'at-hand'], queryFn: () => browserOffer('at-hand'), gcTime: 0, staleTime: 0 });
+  const [measure, setMeasure] = useState(false);
+  const measured = useQuery({ queryKey: ['browser-offer', 'measured'], queryFn: () => browserOffer('wait'), staleTime: Infinity, enabled: measure });
+  const offer = measured.data ?? atHand.data;
+  const query = useQuery(
+    trpc.run.preview.queryOptions(offer ? { pipelineId, version, browser: offer } : skipToken, { gcTime: 0, staleTime: 0, retry: false, placeholderData: (previous) => previous }),
+  );
+  const needsFigures = (query.data?.steps ?? []).some((s) => s.decision === 'run' && s.measureBrowser);
+  useEffect(() => {
+    if (needsFigures && atHand.data) setMeasure(true);
+  }, [needsFigures, atHand.data]);
+  const measuring = measure && measured.isPending;
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -61,14 +74,17 @@ export function PlanPreview({ pipelineId, version, runBlockedReason, onRun, onCl
               Run plan
             </h2>
             <p className="mt-0.5 text-xs text-zinc-500" data-testid="plan-summary">
-              {offer.isPending
-                ? "Measuring this browser's training speed (once per browser; a few seconds)…"
-                : query.isPending
+              {atHand.isPending || query.isPending
                 ? 'Working out what would run…'
                 : query.isError
                   ? 'The plan could not be worked out'
                   : `${toRun} step${toRun === 1 ? '' : 's'} will run · ${cached} reused from cache`}
             </p>
+            {measuring ? (
+              <p className="mt-0.5 text-xs text-zinc-500" data-testid="plan-measuring">
+                Measuring this browser&apos;s training speed (once per browser; a few seconds); the estimates below update when it is done…
+              </p>
+            ) : null}
           </div>
           <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close plan preview">
             ✕

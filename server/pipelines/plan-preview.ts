@@ -26,6 +26,8 @@ export interface PreviewStep {
   placementReason: string;
   /** A TF.js training's expected time in this browser and on the server, where they could be worked out. */
   estimate?: PlacementEstimate;
+  /** This browser has no measured training speed, and measuring it could change where this step runs. */
+  measureBrowser?: true;
 }
 
 export interface PlanPreview {
@@ -78,6 +80,7 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan, consumer:
       placement: step.placement,
       placementReason: step.placementReason ?? (step.placement === 'server' ? 'Runs on the server' : 'Runs in the browser'),
       ...(step.placementEstimate ? { estimate: step.placementEstimate } : {}),
+      ...(step.placementBrowserUnmeasured ? { measureBrowser: true as const } : {}),
     };
     const found = await lookupCachedStep(db, dataDir, step, undefined, consumer);
     if (found.status === 'hit') {

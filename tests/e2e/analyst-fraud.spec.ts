@@ -179,8 +179,8 @@ test('an analyst builds, runs and tunes the fraud pipeline on an empty canvas', 
   await waitSaved(page);
   await page.getByTestId('preview-button').click();
   await expect(page.getByTestId('plan-preview')).toBeVisible();
-  // This fresh browser's first preview measures its training speed before the plan is asked for.
-  await expect(page.getByTestId('plan-summary')).toContainText('reused from cache', { timeout: 60_000 });
+  // The plan comes at once, whatever this fresh browser has measured; the wait covers a loaded machine.
+  await expect(page.getByTestId('plan-summary')).toContainText('reused from cache', { timeout: 30_000 });
   for (const id of ['logistic-regression', 'model']) await expect(page.getByTestId(`plan-step-${id}`)).toContainText('will run');
   await expect(page.getByTestId('plan-step-logistic-regression')).toContainText('params changed');
   for (const id of ['synthetic-fraud', 'missing-values', 'random']) {
