@@ -10,7 +10,8 @@ import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
 import { formatNumber } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
-import { breaks, draftProblem, draftText, fieldOfServer, figureKey, figureLabel, figureOfKey, OPERATORS, ruleInput, SEVERITIES, type FieldProblem, type RuleDraft, type RuleField, type RuleFigure } from './rule-draft';
+import { ALERT_OPERATORS, breaks } from '../../engine/alert-operators';
+import { draftProblem, draftText, fieldOfServer, figureKey, figureLabel, figureOfKey, ruleInput, SEVERITIES, type FieldProblem, type RuleDraft, type RuleField, type RuleFigure } from './rule-draft';
 
 const GROUPS: { group: RuleFigure['group']; label: string }[] = [
   { group: 'feature', label: 'Drift of a feature' },
@@ -101,7 +102,7 @@ export function AlertRuleForm({ endpointId, ruleId, initial, figures, webhooks, 
         </Field>
         <Field label="Alert when it is" problem={problemAt('operator')} field="operator">
           <select className={input} value={draft.operator} onChange={(e) => set({ operator: e.target.value as RuleDraft['operator'] })} data-testid="rule-operator">
-            {OPERATORS.map((op) => (
+            {ALERT_OPERATORS.map((op) => (
               <option key={op} value={op}>
                 {OPERATOR_WORDS[op]}
               </option>

@@ -11,7 +11,8 @@ import { ConfirmButton } from '../ui/ConfirmButton';
 import { formatNumber } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
 import { AlertRuleForm } from './AlertRuleForm';
-import { breaks, draftOf, emptyDraft, figureLabel, type RuleFigure, type RuleView } from './rule-draft';
+import { breaks } from '../../engine/alert-operators';
+import { draftOf, emptyDraft, figureLabel, type RuleFigure, type RuleView } from './rule-draft';
 
 const SEVERITY_LOOK: Record<RuleView['severity'], string> = {
   info: 'bg-zinc-100 text-zinc-700',

@@ -1,7 +1,6 @@
 // The alert rule form's state as typed, and what it becomes: its problems (each naming the form's
 // field), the rule's text as the server writes it, and the mutation's input. Pure, so it is tested
 // without a browser.
-import { assertNever } from '../../engine/assert-never';
 import type { RouterInputs, RouterOutputs } from '../trpc/router-types';
 import { figureInfo } from './figure-units';
 
@@ -11,7 +10,6 @@ export type RuleFigure = RouterOutputs['alerts']['rules']['figures']['figures'][
 export type Operator = RuleView['operator'];
 export type Severity = RuleView['severity'];
 
-export const OPERATORS = ['>', '>=', '<', '<='] as const satisfies readonly Operator[];
 export const SEVERITIES = ['info', 'warning', 'critical'] as const satisfies readonly Severity[];
 export const MAX_WINDOWS = 100;
 
@@ -127,19 +125,4 @@ export function figureLabel(f: Pick<RuleFigure, 'group' | 'metric' | 'feature'>)
   if (f.group === 'prediction') return `${label} of the predictions${unitText}`;
   if (f.feature !== '') return `${label} of ${f.feature}${unitText}`;
   return `${label}${unitText}`;
-}
-
-export function breaks(operator: Operator, value: number, threshold: number): boolean {
-  switch (operator) {
-    case '>':
-      return value > threshold;
-    case '>=':
-      return value >= threshold;
-    case '<':
-      return value < threshold;
-    case '<=':
-      return value <= threshold;
-    default:
-      return assertNever(operator, 'operator');
-  }
 }

@@ -8,7 +8,8 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { alertRules, alerts, endpoints, monitorChecks, monitorFigures, type Alert, type AlertRule, type MonitorCheck } from '../db/schema';
 import { notifyProjectReaders } from './notifications';
-import { breaks, ruleText } from './rule-text';
+import { breaks } from '../../engine/alert-operators';
+import { ruleText } from './rule-text';
 
 export interface RuleOutcome {
   opened: Alert[];

@@ -1,8 +1,7 @@
 // The text form of an alert rule, `metric(feature) op threshold [for N windows]`, e.g.
 // `psi(amount) > 0.2 for 2 windows` or `roc_auc < 0.8`: parsed to the rule's fields and written back.
-import { assertNever } from '../../engine/assert-never';
 import { UserError } from '../../engine/errors';
-import { ALERT_OPERATORS, type AlertOperator } from '../db/schema';
+import { ALERT_OPERATORS, type AlertOperator } from '../../engine/alert-operators';
 
 export interface RuleCondition {
   metric: string;
@@ -37,19 +36,4 @@ export function ruleText(rule: RuleCondition): string {
   const subject = rule.feature === '' ? rule.metric : `${rule.metric}(${rule.feature})`;
   const windows = rule.forWindows > 1 ? ` for ${rule.forWindows} windows` : '';
   return `${subject} ${rule.operator} ${rule.threshold}${windows}`;
-}
-
-export function breaks(operator: AlertOperator, value: number, threshold: number): boolean {
-  switch (operator) {
-    case '>':
-      return value > threshold;
-    case '>=':
-      return value >= threshold;
-    case '<':
-      return value < threshold;
-    case '<=':
-      return value <= threshold;
-    default:
-      return assertNever(operator, 'operator');
-  }
 }

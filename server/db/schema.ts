@@ -7,6 +7,7 @@ import type { ArtifactRef, Plan } from '../../engine/plan';
 import type { ModelLineage, ModelSignature } from '../registry/version-types';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
+import { ALERT_OPERATORS } from '../../engine/alert-operators';
 import { ROLES } from '../auth/roles';
 import { CACHE_POLICIES, RESULT_TRUST } from '../trust/result-trust';
 
@@ -895,8 +896,6 @@ export const monitorFigures = sqliteTable(
   (t) => [primaryKey({ columns: [t.checkId, t.feature, t.metric] }), index('monitor_figures_series_idx').on(t.endpointId, t.metric, t.feature, t.at)],
 );
 
-export const ALERT_OPERATORS = ['>', '>=', '<', '<='] as const;
-export type AlertOperator = (typeof ALERT_OPERATORS)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 

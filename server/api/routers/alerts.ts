@@ -10,7 +10,8 @@ import { MAX_FOR_WINDOWS, parseRuleText, type RuleCondition } from '../../alerts
 import { checkRuleNames } from '../../alerts/rule-vocabulary';
 import { audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { ALERT_OPERATORS, ALERT_SEVERITIES, ALERT_STATES, type Alert } from '../../db/schema';
+import { ALERT_SEVERITIES, ALERT_STATES, type Alert } from '../../db/schema';
+import { ALERT_OPERATORS } from '../../../engine/alert-operators';
 import { getEnv } from '../../env';
 import { createTRPCRouter, permitted } from '../trpc';
 
