@@ -8,8 +8,9 @@ export interface BrowserOffer {
   /** 'hardware': a real GPU adapter; 'software': a fallback adapter (e.g. SwiftShader); 'none'. For the UI: speed decides. */
   webgpu: 'hardware' | 'software' | 'none';
   /**
-   * This browser's measured training speed per TF.js backend, in the runner's order: the runner
-   * trains on the first backend that starts, so the first entry is the one placement compares.
+   * This browser's measured training speed per TF.js backend, in the runner's order: fastest
+   * measured first (engine/backend-order.ts), which the runner trains on, so the first entry is
+   * the one placement compares.
    * Absent when the probe has not run (or failed): then 'auto' keeps training on the server.
    */
   speeds?: BackendSpeed[];

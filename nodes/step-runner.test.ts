@@ -126,4 +126,16 @@ describe('runStep', () => {
     expect(result).toMatchObject({ ok: true, backend: 'wasm', backendNote: 'webgpu failed mid-step (GPU device was lost while the step ran (destroyed)); re-ran the step on wasm' });
     expect(result.ok && result.outputs.out.id).toBe(sha256Hex(encodeValue(report(1)).bytes));
   });
+
+  it('says in the step log which backend it trained on, and why that order', async () => {
+    const h = setup(node(async (_inputs, ctx) => {
+      ctx.reportBackend(ctx.ml.backends[0]);
+      return { out: report(1) };
+    }), { capabilities: { runtime: 'browser', ml: { backends: ['wasm', 'webgpu'] }, backendChoice: 'fastest measured in this browser first (wasm 0.4 s, webgpu 1.8 s)' } });
+    expect(await h.run()).toMatchObject({ ok: true, backend: 'wasm' });
+    expect(h.logs).toEqual(['Training on TF.js backend wasm: fastest measured in this browser first (wasm 0.4 s, webgpu 1.8 s)']);
+    const server = setup(node(async (_inputs, ctx) => (ctx.reportBackend('wasm'), { out: report(1) })));
+    await server.run();
+    expect(server.logs).toEqual(['Training on TF.js backend wasm']);
+  });
 });

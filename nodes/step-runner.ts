@@ -35,6 +35,8 @@ export interface StepCapabilities {
   sandbox?: CodeSandbox;
   /** TF.js backends to try, in order, and where their wasm files are. */
   ml: MlRuntime;
+  /** Why `ml.backends` is in this order (the browser's fastest measured first), for the step log. */
+  backendChoice?: string;
   /**
    * Bytes of memory in use now. When given, it is sampled every 25 ms while the step runs and once
    * after, and the maximum is returned as `peakMemoryBytes`; without it no peak is reported.
@@ -157,6 +159,7 @@ async function runWithFallback(args: RunStepArgs, run: (ctx: NodeRunContext) => 
       reportBackend: (name, note) => {
         backend = name;
         initNote = note;
+        hooks.log('info', `Training on TF.js backend ${name}${caps.backendChoice ? `: ${caps.backendChoice}` : ''}`);
         if (note) hooks.log('warn', note);
         fallback?.started?.(name);
       },

@@ -17,6 +17,7 @@ export interface BrowserRunOptions {
   cache: ArtifactCache;
   registry: NodeRegistry;
   backends: readonly string[];
+  backendChoice?: string;
   wasmPath: string;
   /** Where code steps run (components/sandbox/); without one they refuse to run here. */
   sandbox?: CodeSandbox;
@@ -58,7 +59,7 @@ export async function executeInBrowser(ticket: BrowserRunTicket, options: Browse
   const { link } = options;
   await refuseOtherBuild(ticket, options);
   const sender = createEventSender({ report: (events) => link.report(events), onStop: options.onStop, heartbeatMs: options.heartbeatMs });
-  const deps = { link, cache: options.cache, registry: options.registry, backends: options.backends, wasmPath: options.wasmPath, sandbox: options.sandbox };
+  const deps = { link, cache: options.cache, registry: options.registry, backends: options.backends, backendChoice: options.backendChoice, wasmPath: options.wasmPath, sandbox: options.sandbox };
   const ctx: ExecuteContext = {
     signal: options.signal,
     // A server-placed step and a browser step may overlap; two browser steps would only fight over the GPU.

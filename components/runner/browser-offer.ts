@@ -1,6 +1,7 @@
 'use client';
 // What this tab tells the server when it previews or starts a run: its WebGPU adapter and its
 // measured training speed, so placement 'auto' can compare it with the server's.
+import { fastestFirst, type BackendOrder } from '../../engine/backend-order';
 import type { BrowserOffer } from '../../engine/placement';
 import { BROWSER_BACKENDS } from './browser-ml';
 import { measuredSpeeds, trainingSpeeds } from './training-speed';
@@ -23,6 +24,14 @@ export function backendsFromUrl(): readonly string[] {
  */
 export async function browserOffer(measure: 'wait' | 'at-hand'): Promise<BrowserOffer> {
   const { offer, adapter } = await webGpuProbe();
-  const speeds = measure === 'wait' ? (await trainingSpeeds(backendsFromUrl(), adapter)).speeds : (measuredSpeeds(backendsFromUrl(), adapter)?.speeds ?? []);
+  const measured = measure === 'wait' ? await trainingSpeeds(backendsFromUrl(), adapter) : measuredSpeeds(backendsFromUrl(), adapter);
+  // In the order the runner will train in, so the first speed placement compares is the one used.
+  const { speeds } = fastestFirst(backendsFromUrl(), measured);
   return speeds.length > 0 ? { webgpu: offer, speeds } : { webgpu: offer };
+}
+
+/** The backends a run started now trains on, fastest measured first (figures at hand only, never a probe). */
+export async function trainingOrder(): Promise<BackendOrder> {
+  const { adapter } = await webGpuProbe();
+  return fastestFirst(backendsFromUrl(), measuredSpeeds(backendsFromUrl(), adapter));
 }

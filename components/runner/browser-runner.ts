@@ -4,7 +4,7 @@
 // is marked interrupted, not left "running"), and lets React read each run's local trouble.
 import superjson from 'superjson';
 import { openSandboxFrame } from '../sandbox/open-frame';
-import { backendsFromUrl } from './browser-offer';
+import { trainingOrder } from './browser-offer';
 import type { BrowserRunTicket, FromWorker, ToWorker } from './runner-protocol';
 
 export interface LocalRunState {
@@ -25,8 +25,12 @@ class BrowserRunner {
   start(ticket: BrowserRunTicket): void {
     this.runs.set(ticket.runId, { token: ticket.token, state: {} });
     this.emit();
-    const message: ToWorker = { type: 'start', origin: location.origin, backends: backendsFromUrl(), ...ticket };
-    this.ensureWorker().postMessage(message);
+    const worker = this.ensureWorker();
+    // The WebGPU probe answered already (the run's start sent its offer); only its adapter keys the speeds.
+    void trainingOrder().then(({ backends, note }) => {
+      const message: ToWorker = { type: 'start', origin: location.origin, backends, ...(note && { backendChoice: note }), ...ticket };
+      worker.postMessage(message);
+    });
   }
 
   cancel(runId: string): void {

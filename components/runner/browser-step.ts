@@ -21,8 +21,10 @@ export interface BrowserStepDeps {
   link: ServerLink;
   cache: ArtifactCache;
   registry: NodeRegistry;
-  /** TF.js backends to try, in order. */
+  /** TF.js backends to try, in order: the fastest measured first (engine/backend-order.ts). */
   backends: readonly string[];
+  /** Why that order, for the step log. */
+  backendChoice?: string;
   wasmPath: string;
   /** Where code steps run (components/sandbox/); without one they refuse to run here. */
   sandbox?: CodeSandbox;
@@ -65,6 +67,7 @@ export async function runBrowserStep(deps: BrowserStepDeps, step: PlanStep, refs
       runtime: 'browser',
       ...(deps.sandbox && { sandbox: deps.sandbox }),
       ml: { backends: deps.backends, wasmPath: deps.wasmPath },
+      ...(deps.backendChoice && { backendChoice: deps.backendChoice }),
       backendFallback: {
         isBackendFailure: isGpuFailure,
         started: watchDeviceLoss,

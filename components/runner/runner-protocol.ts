@@ -12,7 +12,8 @@ export interface BrowserRunTicket {
 }
 
 export type ToWorker =
-  | ({ type: 'start'; origin: string; backends: readonly string[] } & BrowserRunTicket)
+  /** `backends` in the order to try (fastest measured first); `backendChoice` says why, for the step log. */
+  | ({ type: 'start'; origin: string; backends: readonly string[]; backendChoice?: string } & BrowserRunTicket)
   | { type: 'cancel'; runId: string }
   /** A port to a fresh code sandbox frame (components/sandbox/), or why the page could not open one. */
   | { type: 'sandbox'; port: MessagePort }

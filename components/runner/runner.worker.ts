@@ -58,6 +58,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       cache: await artifactCache(),
       registry,
       backends: message.backends,
+      ...(message.backendChoice && { backendChoice: message.backendChoice }),
       wasmPath: `${message.origin}${TFJS_WASM_PREFIX}`,
       sandbox,
       signal: controller.signal,

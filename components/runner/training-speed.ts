@@ -14,7 +14,7 @@ const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 const PROBE_TIMEOUT_MS = 180_000;
 
 export interface MeasuredSpeeds {
-  /** The backends that trained, in the runner's order: the runner trains on the first. */
+  /** The backends that trained, in the probe's order; the runner trains on the fastest (engine/backend-order.ts). */
   speeds: BackendSpeed[];
   /** Backends passed over, and why. */
   failed: { backend: string; reason: string }[];
@@ -51,7 +51,7 @@ function measure(backends: readonly string[]): Promise<MeasuredSpeeds> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./speed-probe.worker.ts', import.meta.url), { type: 'module', name: 'pipeworks-speed-probe' });
     const result: MeasuredSpeeds = { speeds: [], failed: [], measuredAt: Date.now() };
-    // Cut short, a later backend's speed is not the runner's (it trains on the first that starts), so none is claimed.
+    // Cut short, the figures may miss the fastest backend, which the runner would then not train on: none is claimed.
     const finish = (cutShort?: string) => {
       clearTimeout(timer);
       worker.terminate();
