@@ -10,7 +10,7 @@ import type { ArtifactRef, PlanStep } from '../../engine/plan';
 import type { PoolStepResult } from '../runners/worker-pool';
 import { hasArtifactFile, isArtifactId } from '../store/artifact-files';
 import { assertNoEviction, redactedUrl } from './redis-policy';
-import { ALL_QUEUES, queueName, stepJobId, stepRequirements, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { ALL_QUEUES, CANCEL_KEY_TTL_S, cancelChannel, cancelKey, queueName, stepJobId, stepRequirements, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
 
 /**
  * Retries are BullMQ's own: a worker that throws (lost its connection to the server, crashed the
@@ -123,6 +123,8 @@ export class QueueStepRunner {
 
   /** Adds the job, or takes the one already queued under this id; a failed one is queued anew. */
   private async enqueue(queue: Queue<StepJobData, StepJobResult>, jobId: string, data: StepJobData): Promise<Job<StepJobData, StepJobResult>> {
+    // A step queued again under this id (a resumed run) is not the one cancelled before.
+    await this.connection.del(cancelKey(this.prefix, jobId));
     const existing = await queue.getJob(jobId);
     if (existing && (await existing.getState()) === 'failed') await existing.remove();
     else if (existing) return existing;
@@ -134,7 +136,9 @@ export class QueueStepRunner {
     let onAbort: () => void = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
-        // A job still waiting is taken off the queue; one already running finishes and is ignored.
+        // A job still waiting is taken off the queue; the worker running one is told to abort it,
+        // and fails it without a retry and without uploading anything.
+        void this.cancelOnWorker(job.id!);
         job.remove().catch(() => {});
         reject(cancelled());
       };
@@ -147,6 +151,15 @@ export class QueueStepRunner {
       throw new NodeRunError(step.id, 'worker_crashed', `The queue gave up on this step after ${STEP_JOB_OPTIONS.attempts} attempts: ${(error as Error).message}`);
     } finally {
       signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async cancelOnWorker(jobId: string): Promise<void> {
+    try {
+      await this.connection.set(cancelKey(this.prefix, jobId), '1', 'EX', CANCEL_KEY_TTL_S);
+      await this.connection.publish(cancelChannel(this.prefix), jobId);
+    } catch (error) {
+      console.warn(`[queue] could not tell the workers to cancel ${jobId}: ${(error as Error).message}`);
     }
   }
 

@@ -14,7 +14,7 @@ import { artifactPath } from '../store/artifact-files';
 import type { WorkerCapabilities } from './capabilities';
 import { LocalArtifactCache } from './local-cache';
 import { assertNoEviction, redactedUrl } from './redis-policy';
-import { queuesServedBy, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { cancelChannel, cancelKey, queuesServedBy, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
 import { MissingArtifactError, TokenRefusedError, type WorkerClient, type WorkerConfig } from './worker-client';
 
 /**
@@ -38,6 +38,9 @@ export class QueueWorker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private workers: Worker<StepJobData, StepJobResult>[] = [];
   private readonly connections: Redis[] = [];
+  /** The steps running here, by job id, so a cancel from the server can abort them. */
+  private readonly running = new Map<string, AbortController>();
+  private commands: Redis | undefined;
   private pool: StepWorkerPool | undefined;
   private cache: LocalArtifactCache | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -68,6 +71,7 @@ export class QueueWorker {
     }
     this.cache = new LocalArtifactCache(await mkdtemp(path.join(tmpdir(), 'pipeworks-worker-')));
     this.pool = new StepWorkerPool({ threads: concurrency, dataDir: this.cache.dir, bundledRoot: path.join(process.cwd(), 'nodes'), testNodes: capabilities.routed.includes('test-nodes') });
+    await this.listenForCancels();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), config.heartbeatMs);
     const queues = queuesServedBy(capabilities.routed);
@@ -85,6 +89,18 @@ export class QueueWorker {
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     return queues;
+  }
+
+  /** A subscriber connection of its own (subscribed, a connection takes no other commands). */
+  private async listenForCancels(): Promise<void> {
+    const { redisUrl, prefix } = this.options.config;
+    const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const commands = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    for (const c of [subscriber, commands]) c.on('error', (error) => this.log(`[worker] Redis: ${error.message}`));
+    this.connections.push(subscriber, commands);
+    this.commands = commands;
+    subscriber.on('message', (_channel: string, jobId: string) => this.running.get(jobId)?.abort());
+    await subscriber.subscribe(cancelChannel(prefix));
   }
 
   private async beat(): Promise<void> {
@@ -107,18 +123,24 @@ export class QueueWorker {
   private async process(job: Job<StepJobData, StepJobResult>): Promise<StepJobResult> {
     const { step, inputs, extraArtifacts } = job.data;
     const cache = this.cache!;
+    const jobId = job.id!;
+    const controller = new AbortController();
+    this.running.set(jobId, controller);
     this.active++;
     await cache.enter();
     const send = (message: StepJobMessage) => void job.updateProgress(message).catch(() => {});
     // Where it ran is part of the step's log: a re-run after a worker died shows both workers.
     send({ type: 'log', level: 'info', message: `Running on queue worker ${this.id} (attempt ${job.attemptsMade + 1})` });
     try {
+      // Registered before this check, so a cancel published meanwhile is heard by one or the other.
+      if (await this.commands!.exists(cancelKey(this.options.config.prefix, jobId))) controller.abort();
       for (const id of new Set([...Object.values(inputs).map((ref) => ref.id), ...extraArtifacts])) {
+        if (controller.signal.aborted) break;
         await cache.acquire(id, (missing) => this.options.client.download(missing));
       }
       let lastProgress = 0;
       const hooks: StepHooks = {
-        signal: new AbortController().signal,
+        signal: controller.signal,
         log: (level, message) => send({ type: 'log', level, message }),
         progress: (fraction, message, data) => {
           const now = Date.now();
@@ -127,12 +149,20 @@ export class QueueWorker {
           send({ type: 'progress', fraction, message, data });
         },
       };
+      if (controller.signal.aborted) throw cancelledHere();
       const result = await this.pool!.run(step, inputs, hooks);
+      // A step that finished as the cancel came is not the run's result: nothing of it is uploaded.
+      if (controller.signal.aborted) throw cancelledHere();
       for (const ref of Object.values(result.outputs)) {
         await this.options.client.upload(ref.id, await readFile(artifactPath(cache.dir, ref.id)));
       }
       return { ok: true, ...result, workerId: this.id };
     } catch (error) {
+      if (controller.signal.aborted) {
+        // Failed for good: BullMQ must not retry a step the run no longer wants.
+        this.log(`[worker] step ${step.id} of run ${job.data.runId ?? '(none)'} cancelled by the server`);
+        throw new UnrecoverableError(`Cancelled: the run was cancelled while step ${step.id} ran on queue worker ${this.id}`);
+      }
       if (error instanceof TokenRefusedError) {
         this.stop(error.message);
         throw error; // retried on a worker whose token still holds
@@ -142,6 +172,7 @@ export class QueueWorker {
       if (error instanceof NodeRunError && error.code !== 'worker_crashed') return { ok: false, code: error.code, message: error.message, workerId: this.id };
       throw error;
     } finally {
+      this.running.delete(jobId);
       this.active--;
       cache.leave();
     }
@@ -160,3 +191,5 @@ export class QueueWorker {
     return this.stopping;
   }
 }
+
+const cancelledHere = () => Object.assign(new Error('Cancelled'), { name: 'AbortError' });

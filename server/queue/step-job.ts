@@ -51,6 +51,15 @@ export function queuesServedBy(has: readonly RoutedCapability[]): string[] {
 
 export const ALL_QUEUES = queuesServedBy(ROUTED_CAPABILITIES);
 
+/**
+ * Cancelling a step that a worker is running: the server sets this key (for an hour, so a worker
+ * that takes the job just after the message still sees it) and publishes the job id on
+ * `cancelChannel`; the worker running it aborts the step (server/queue/queue-worker.ts).
+ */
+export const cancelChannel = (prefix: string) => `${prefix}:step-cancel`;
+export const cancelKey = (prefix: string, jobId: string) => `${prefix}:step-cancelled:${jobId}`;
+export const CANCEL_KEY_TTL_S = 3600;
+
 /** BullMQ refuses ':' in custom job ids; run and step ids never hold '|'. */
 export function stepJobId(runId: string | null, stepId: string, nonce: string): string {
   return `${runId ?? 'detached'}|${stepId}|${nonce}`.replaceAll(':', '_');
