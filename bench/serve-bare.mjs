@@ -10,4 +10,5 @@ const server = createServer((req, res) => {
     res.end(body);
   });
 });
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
 server.listen(Number(process.env.BARE_PORT), '127.0.0.1', () => process.stdout.write('listening\n'));

@@ -49,7 +49,11 @@ export function deployed(routing: Routing): [LoadedModel, DeploymentRole][] {
   return out;
 }
 
-export async function score(
+/**
+ * Validates, scores and logs one request. Synchronous where the model's scorer is (the answer then
+ * goes out in the same turn, with no promise or microtask per request); a promise otherwise.
+ */
+export function score(
   ctx: InferContext,
   state: EndpointState,
   routing: Routing,
@@ -57,16 +61,41 @@ export async function score(
   request: RequestTable,
   keyId: string,
   started: number,
-): Promise<Scored> {
-  const { model, role } = picked;
+): Scored | Promise<Scored> {
+  const { model } = picked;
   const { batch, unseen } = validateRows(request, model, state.endpoint.unseenCategories);
-  let predictions: Predictions;
-  try {
-    predictions = await model.score(batch);
-  } catch (error) {
-    if (error instanceof UserError) throw badRequest(error.message);
-    throw error;
+  if (model.scoreSync) {
+    let predictions: Predictions;
+    try {
+      predictions = model.scoreSync(batch);
+    } catch (error) {
+      throw scoringError(error);
+    }
+    return scored(ctx, state, routing, picked, request, keyId, started, predictions, unseen);
   }
+  return model.score(batch).then(
+    (predictions) => scored(ctx, state, routing, picked, request, keyId, started, predictions, unseen),
+    (error: unknown) => {
+      throw scoringError(error);
+    },
+  );
+}
+
+function scoringError(error: unknown): unknown {
+  return error instanceof UserError ? badRequest(error.message) : error;
+}
+
+function scored(
+  ctx: InferContext,
+  state: EndpointState,
+  routing: Routing,
+  { model, role }: { model: LoadedModel; role: DeploymentRole },
+  request: RequestTable,
+  keyId: string,
+  started: number,
+  predictions: Predictions,
+  unseen: UnseenCategory[],
+): Scored {
   let predictionIds: string[] | null = null;
   const endpoint = state.endpoint;
   if (endpoint.logSampleRate > 0 && Math.random() < endpoint.logSampleRate) {
@@ -106,8 +135,12 @@ function logRows(
 ): string[] {
   const ids: string[] = new Array<string>(request.rows);
   const createdAt = Date.now();
-  const names = [...request.columns.keys()];
-  const columns = [...request.columns.values()];
+  const names: string[] = [];
+  const columns: unknown[][] = [];
+  for (const [name, values] of request.columns) {
+    names.push(name);
+    columns.push(values);
+  }
   const latency = latencyMs / request.rows;
   const time = timePrefix(createdAt);
   for (let row = 0; row < request.rows; row++) {
@@ -130,9 +163,16 @@ const TIME_CHARS = 15;
  * these (2026-12-07, load average 23).
  */
 export function timePrefix(ms: number): string {
+  // Requests of the same millisecond share it: made once per millisecond, not per request.
+  if (ms === lastPrefixMs) return lastPrefix;
   const hex = ms.toString(16).padStart(12, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+  lastPrefixMs = ms;
+  lastPrefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+  return lastPrefix;
 }
+
+let lastPrefixMs = -1;
+let lastPrefix = '';
 
 /** One row's answer: the predicted label and its probabilities, or the predicted value. */
 export function rowOutput(p: Predictions, row: number): Record<string, unknown> {

@@ -41,6 +41,8 @@ export interface LoadedModel {
   /** Which scorer answers (whichever measured faster at load) and why. */
   scorer: { name: ScorerName | 'onnxruntime-import'; timings: Partial<Record<ScorerName, number>>; note: string | null };
   score(batch: ScoringBatch): Promise<Predictions>;
+  /** `score` without a promise where the scorer does no asynchronous work, else null. */
+  scoreSync: ((batch: ScoringBatch) => Predictions) | null;
 }
 
 export function servingMl(): MlRuntime {
@@ -81,6 +83,7 @@ async function loadArtifact(bytes: Uint8Array, ml: MlRuntime): Promise<Loaded> {
     ignorable,
     scorer: { name: scorer.name, timings: scorer.timings, note: scorer.note },
     score: scorer.score,
+    scoreSync: scorer.scoreSync,
   };
 }
 
@@ -94,6 +97,7 @@ async function loadImportedOnnx(row: DeploymentRow, bytes: Uint8Array): Promise<
     inputs,
     ignorable: new Set(signature.target ? [signature.target] : []),
     scorer: { name: 'onnxruntime-import', timings: {}, note: 'an imported ONNX model: onnxruntime-node is its only scorer' },
+    scoreSync: null,
     score: async (batch) => {
       const rows = Array.from({ length: batch.rows }, (_, r) => batch.columns.map((c) => c.values[r] ?? null));
       return scoreOnnxRows(scorer, rows);

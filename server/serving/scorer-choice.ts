@@ -24,10 +24,13 @@ import type { ScoringBatch } from './scoring-batch';
 
 export type ScorerName = 'pipeworks' | 'pipeworks-direct' | 'onnxruntime';
 type Score = (batch: ScoringBatch) => Promise<Predictions>;
+type ScoreSync = (batch: ScoringBatch) => Predictions;
 
 export interface Scorer {
   name: ScorerName;
   score: Score;
+  /** The same scorer without a promise, where it does no asynchronous work (the MLP in plain JS). */
+  scoreSync: ScoreSync | null;
   /** Median microseconds a probe call took, for each scorer that qualified. */
   timings: Partial<Record<ScorerName, number>>;
   /** Why a candidate was left out, when one was. */
@@ -39,13 +42,14 @@ const TIMED_CALLS = 60;
 export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessing, ml: MlRuntime, probe: ScoringBatch): Promise<Scorer> {
   const ours: Score = (batch) => predictTable(model, batch.table(), ml);
   const expected = await ours(probe);
-  const candidates: { name: ScorerName; score: Score; release?: () => Promise<void> }[] = [{ name: 'pipeworks', score: ours }];
+  const candidates: { name: ScorerName; score: Score; scoreSync?: ScoreSync; release?: () => Promise<void> }[] = [{ name: 'pipeworks', score: ours }];
   const notes: string[] = [];
   const labels = [...model.labels];
   const predictions = (scores: Float64Array): Predictions => ({ task: model.task, labels, scores });
   if (model.format === MLP_FORMAT) {
     const forward = compileMlpForward(decodeMlpPayload(model.payload));
-    candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(forward(batch.matrix(pre))) });
+    const scoreSync: ScoreSync = (batch) => predictions(forward(batch.matrix(pre)));
+    candidates.push({ name: 'pipeworks-direct', score: async (batch) => scoreSync(batch), scoreSync });
   } else {
     const estimator = estimatorFor(model.format);
     candidates.push({ name: 'pipeworks-direct', score: async (batch) => predictions(await estimator.predict(model.payload, batch.matrix(pre), ml)) });
@@ -75,7 +79,8 @@ export async function chooseScorer(model: ModelArtifact, pre: FittedPreprocessin
     if (!best || medians[i] < timings[best.name]!) best = candidate;
   });
   for (const c of candidates) if (c !== best) await c.release?.();
-  return { name: best!.name, score: best!.score, timings, note: notes.length ? notes.join('; ') : null };
+  const chosen = best as (typeof candidates)[number] | null;
+  return { name: chosen!.name, score: chosen!.score, scoreSync: chosen!.scoreSync ?? null, timings, note: notes.length ? notes.join('; ') : null };
 }
 
 function disagreement(expected: Predictions, got: Predictions | Error): string | null {

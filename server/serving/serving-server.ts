@@ -14,7 +14,7 @@ import { LoadShedder } from './load-shed';
 import { PredictionLog } from './prediction-log';
 import { RateLimiter } from './rate-limit';
 import { matchRoute } from './routes';
-import { errorBody, ServeError } from './serve-error';
+import { errorBody, ServeError, type Protocol } from './serve-error';
 import type { Call, Observed, ServingContext } from './serving-context';
 import { ServingMetrics } from './serving-metrics';
 
@@ -61,7 +61,7 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
   const shedder = new LoadShedder(options.maxInFlight, options.maxLagMs);
   await endpoints.loadAll().catch((error: unknown) => write(`serving: loading endpoints failed: ${String(error)}`));
 
-  const server = createServer((req, res) => void handle(context, shedder, req, res));
+  const server = createServer((req, res) => handle(context, shedder, req, res));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -76,7 +76,12 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
   };
 }
 
-async function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * One request: route, shed, run the handler, answer its error in the protocol's shape, measure.
+ * Not an async function: a handler that answers in its own turn (a scoring request once its body
+ * is in) is settled right there, with no promise of its own.
+ */
+function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage, res: ServerResponse): void {
   const started = performance.now();
   const url = req.url ?? '/';
   const query = url.indexOf('?');
@@ -98,23 +103,41 @@ async function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMe
       admitted = true;
     }
     const call: Call = { req, res, params: match.params, observed, started };
-    await match.route.handler(ctx, call);
+    const pending = match.route.handler(ctx, call);
+    if (pending) {
+      const held = admitted;
+      pending.then(
+        () => settle(ctx, shedder, held, res, observed, started),
+        (error: unknown) => {
+          answerError(ctx, req, res, path, observed.protocol, error);
+          settle(ctx, shedder, held, res, observed, started);
+        },
+      );
+      return;
+    }
   } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-    } else if (error instanceof ServeError) {
-      sendJson(res, error.status, errorBody(observed.protocol, error), error.headers);
-    } else {
-      ctx.warn(`serving: internal error on ${req.method} ${path}: ${String((error as Error)?.stack ?? error)}`);
-      sendJson(res, 500, errorBody(observed.protocol, new ServeError(500, 'Internal error; the serving log has the details')));
-    }
-  } finally {
-    if (admitted) shedder.release();
-    if (observed.endpoint) {
-      const ms = performance.now() - started;
-      ctx.metrics.observe(observed.endpoint, observed.version || 'none', observed.protocol, res.statusCode, ms / 1000);
-      if (observed.scoring) ctx.stats.record(observed.endpoint, ms, res.statusCode >= 400);
-    }
+    answerError(ctx, req, res, path, observed.protocol, error);
+  }
+  settle(ctx, shedder, admitted, res, observed, started);
+}
+
+function answerError(ctx: ServingContext, req: IncomingMessage, res: ServerResponse, path: string, protocol: Protocol, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+  } else if (error instanceof ServeError) {
+    sendJson(res, error.status, errorBody(protocol, error), error.headers);
+  } else {
+    ctx.warn(`serving: internal error on ${req.method} ${path}: ${String((error as Error)?.stack ?? error)}`);
+    sendJson(res, 500, errorBody(protocol, new ServeError(500, 'Internal error; the serving log has the details')));
+  }
+}
+
+function settle(ctx: ServingContext, shedder: LoadShedder, admitted: boolean, res: ServerResponse, observed: Observed, started: number): void {
+  if (admitted) shedder.release();
+  if (observed.endpoint) {
+    const ms = performance.now() - started;
+    ctx.metrics.observe(observed.endpoint, observed.version || 'none', observed.protocol, res.statusCode, ms / 1000);
+    if (observed.scoring) ctx.stats.record(observed.endpoint, ms, res.statusCode >= 400);
   }
 }
 

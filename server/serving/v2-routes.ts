@@ -2,12 +2,13 @@
 import { authorize } from './key-auth';
 import { deployed, pickModel, routingOf, score } from './infer';
 import { parseJsonBody, readBody, sendJson, sendJsonText } from './http-io';
+import type { EndpointState, Routing } from './endpoint-state';
 import type { LoadedModel } from './loaded-model';
 import { ServeError, badRequest } from './serve-error';
 import { liveEndpoint, type Call, type ServingContext } from './serving-context';
 import { V2_OUTPUTS, v2AnswerText } from './v2-answer';
 import { decodeV2Fast } from './v2-fast-decode';
-import { checkDatatypes, DATATYPES_FOR, decodeV2Request } from './v2-request';
+import { checkDatatypes, DATATYPES_FOR, decodeV2Request, type V2Request } from './v2-request';
 
 export function parseVersion(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -57,8 +58,13 @@ export async function v2ModelReady(ctx: ServingContext, { req, res, params, obse
   sendJson(res, ready ? 200 : 503, { name, ready });
 }
 
-export async function v2Infer(ctx: ServingContext, { req, res, params, observed, started }: Call): Promise<void> {
-  const [name, versionText] = params;
+/**
+ * Checks what the headers allow at once, then reads the body; the rest runs in the body's turn,
+ * with no further promise where the model scores synchronously (infer.ts).
+ */
+export function v2Infer(ctx: ServingContext, call: Call): Promise<void> {
+  const { req, params, observed } = call;
+  const name = params[0];
   const state = liveEndpoint(ctx, name);
   observed.endpoint = name;
   observed.scoring = true;
@@ -67,10 +73,17 @@ export async function v2Infer(ctx: ServingContext, { req, res, params, observed,
   if (req.headers['inference-header-content-length'] !== undefined) {
     throw badRequest('The binary tensor extension is not supported; send the tensors as JSON "data"');
   }
-  const bytes = await readBody(req, state.endpoint.maxBodyBytes);
-  // The common shape straight from the bytes; anything else (and every error) the generic way.
-  const request = decodeV2Fast(bytes) ?? decodeV2Request(parseJsonBody(bytes));
-  const routing = state.routing ?? (await routingOf(state));
+  return readBody(req, state.endpoint.maxBodyBytes).then((bytes) => {
+    // The common shape straight from the bytes; anything else (and every error) the generic way.
+    const request = decodeV2Fast(bytes) ?? decodeV2Request(parseJsonBody(bytes));
+    if (state.routing) return answer(ctx, call, state, state.routing, key.id, request);
+    return routingOf(state).then((routing) => answer(ctx, call, state, routing, key.id, request));
+  });
+}
+
+function answer(ctx: ServingContext, call: Call, state: EndpointState, routing: Routing, keyId: string, request: V2Request): void | Promise<void> {
+  const { res, params, observed, started } = call;
+  const [name, versionText] = params;
   const picked = pickModel(routing, name, parseVersion(versionText));
   observed.version = String(picked.model.version);
   checkDatatypes(request.datatypes, picked.model.inputs);
@@ -78,6 +91,7 @@ export async function v2Infer(ctx: ServingContext, { req, res, params, observed,
   for (const o of wanted ?? []) {
     if (!(V2_OUTPUTS as readonly string[]).includes(o)) throw badRequest(`Unknown output "${o}"; this model answers ${V2_OUTPUTS.join(', ')}`);
   }
-  const scored = await score(ctx, state, routing, picked, request.table, key.id, started);
+  const scored = score(ctx, state, routing, picked, request.table, keyId, started);
+  if (scored instanceof Promise) return scored.then((s) => sendJsonText(res, 200, v2AnswerText(name, request.id, s, wanted)));
   sendJsonText(res, 200, v2AnswerText(name, request.id, scored, wanted));
 }
