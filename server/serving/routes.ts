@@ -53,6 +53,7 @@ export function matchRoute(method: string, path: string): Match {
 
 function decodeSegment(segment: string | undefined): string {
   if (segment === undefined) return segment as unknown as string;
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
