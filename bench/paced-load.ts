@@ -54,7 +54,7 @@ export function requestBytes(options: Pick<PacedOptions, 'url' | 'method' | 'hea
  */
 class Connection {
   private readonly socket: Socket;
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   busy = false;
   broken = false;
 
