@@ -1,19 +1,24 @@
 // Child of bench/drift.bench.ts: seeds a data directory with a deployed version (its reference
-// profile stored) and 1,000,000 logged predictions, then times endpointDrift reading them from
-// SQLite, in its own process so maxRSS is this path's peak.
+// profile stored) and 1,000,000 predictions logged the way serving logs them (rows and columnar
+// blocks), then times endpointDrift reading them from SQLite, in its own process so maxRSS is this
+// path's peak.
 // Usage: node --import tsx bench/drift-log-child.ts DATA_DIR PROFILE.json CURRENT.f64 ROWS
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { Predictions } from '../nodes/models/predict';
 import { driftSettingsSchema } from '../nodes/monitor/drift/drift-thresholds';
 import type { ReferenceProfile } from '../nodes/monitor/drift/reference-types';
 import { openDatabase } from '../server/db/client';
 import { deployments, endpoints, projects } from '../server/db/schema';
 import { endpointDrift } from '../server/monitoring/endpoint-drift';
+import { LogBatch } from '../server/serving/prediction-log-batch';
+import { createLogWriter } from '../server/serving/prediction-log-writer.mjs';
 import { registerModelVersion } from '../server/registry/register';
 import { draft } from '../server/registry/test-kit';
 
 const [dataDir, profilePath, currentPath, rowsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
+const BATCH = 500;
 const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as ReferenceProfile;
 const bytes = readFileSync(currentPath);
 const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
@@ -23,21 +28,25 @@ db.insert(projects).values({ id: 'bench', name: 'Drift bench', createdAt: now })
 const version = registerModelVersion(db, { projectId: 'bench', modelName: 'drift-bench', draft: draft({ reference: { dataArtifactId: 'e'.repeat(64), profile } }), userId: null, via: 'manual' });
 db.insert(endpoints).values({ id: 'ep', projectId: 'bench', name: 'drift-bench', modelId: version.modelId, createdAt: now, updatedAt: now }).run();
 db.insert(deployments).values({ id: randomUUID(), endpointId: 'ep', versionId: version.versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
-const insert = sqlite.prepare(
-  "INSERT INTO prediction_log (id, endpoint_id, version_id, role, created_at, latency_ms, inputs, outputs) VALUES (?, 'ep', ?, 'primary', ?, 1, ?, ?)",
-);
+// Logged as serving logs: LogBatch on the serving thread, FLUSH_ROWS (500) entries per batch, and
+// the writer thread's createLogWriter (rows plus one columnar block per batch).
+const write = createLogWriter(sqlite);
 const seedStarted = performance.now();
 const names = profile.features.map((f) => f.name);
-sqlite.transaction(() => {
-  for (let r = 0; r < rows; r++) {
-    const inputs: Record<string, number | null> = {};
-    names.forEach((name, f) => {
-      const v = all[f * rows + r];
-      inputs[name] = Number.isNaN(v) ? null : v;
-    });
-    insert.run(`p${r}`, version.versionId, now - rows + r, JSON.stringify(inputs), '{"prediction":"no"}');
+const prediction: Predictions = { task: 'regression', labels: [], scores: new Float64Array([0]) };
+const cells: unknown[][] = names.map(() => [null]);
+let batch = new LogBatch();
+for (let r = 0; r < rows; r++) {
+  for (let f = 0; f < names.length; f++) {
+    const v = all[f * rows + r];
+    cells[f][0] = Number.isNaN(v) ? null : v;
   }
-})();
+  batch.add({ id: `p${r}`.padStart(36, '0'), endpointId: 'ep', versionId: version.versionId, role: 'primary', shadowOf: null, keyId: null, createdAt: now - rows + r, latencyMs: 1 }, names, cells, 0, prediction);
+  if (batch.count === BATCH || r === rows - 1) {
+    write(batch.pack().batch);
+    batch = new LogBatch();
+  }
+}
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 const baselineRss = process.memoryUsage().rss;
 const cpuStart = process.cpuUsage();

@@ -1,7 +1,7 @@
 // The SQLite schema. Timestamps are integer epoch milliseconds; JSON columns are text.
 // After any change here run `npm run db:generate -- --name <what>` and commit the migration.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import type { ModelLineage, ModelSignature } from '../registry/version-types';
@@ -725,8 +725,50 @@ export const predictionLog = sqliteTable(
     latencyMs: real('latency_ms').notNull(),
     inputs: text('inputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     outputs: text('outputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /**
+     * The columnar block (prediction_log_blocks) that also holds this entry's inputs and prediction,
+     * or null: entries logged before blocks existed, written outside the serving writer, or with
+     * input names a block does not encode. A drift check reads those rows one by one.
+     */
+    blockId: integer('block_id'),
   },
-  (t) => [index('prediction_log_endpoint_created_idx').on(t.endpointId, t.createdAt), index('prediction_log_version_created_idx').on(t.versionId, t.createdAt)],
+  (t) => [
+    index('prediction_log_endpoint_created_idx').on(t.endpointId, t.createdAt),
+    index('prediction_log_version_created_idx').on(t.versionId, t.createdAt),
+    index('prediction_log_block_idx')
+      .on(t.blockId)
+      .where(sql`block_id IS NOT NULL`),
+    // The entries a drift check must read row by row: few, once the serving writer logs blocks.
+    index('prediction_log_loose_idx')
+      .on(t.endpointId, t.createdAt)
+      .where(sql`block_id IS NULL`),
+  ],
+);
+
+/**
+ * One writer batch's entries of one endpoint and version as columns (prediction-log-block.mjs):
+ * their rowids, times, latencies, every input and the prediction, so a drift check over a million
+ * predictions decodes a few thousand blobs instead of a million JSON rows. The rows themselves stay
+ * in prediction_log (feedback, exports, the dashboards read them there). `live` counts the block's
+ * rows still in prediction_log and `stale` turns on once one of them is deleted or changed
+ * (triggers in migration 0023): a stale block is not read, its remaining rows are read one by one.
+ */
+export const predictionLogBlocks = sqliteTable(
+  'prediction_log_blocks',
+  {
+    id: integer('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id').notNull(),
+    firstCreatedAt: integer('first_created_at').notNull(),
+    lastCreatedAt: integer('last_created_at').notNull(),
+    rows: integer('rows').notNull(),
+    live: integer('live').notNull(),
+    stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('prediction_log_blocks_window_idx').on(t.endpointId, t.versionId, t.lastCreatedAt)],
 );
 
 /** Ground truth that arrived later, by prediction id; posting again for the same id replaces it. */

@@ -1,17 +1,16 @@
 // A drift check for an endpoint: the live primary version's stored reference statistics against
 // the last N logged predictions of that version, or those of the last T hours (both: whichever
 // window is smaller).
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import { WindowBuilder } from '../../nodes/monitor/drift/current-window';
+import { CELL_MISSING, CELL_NUMBER, CELL_OTHER, WindowBuilder } from '../../nodes/monitor/drift/current-window';
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
 import type { Db } from '../db/client';
 import { deployments, endpoints, modelVersions, registeredModels } from '../db/schema';
 import { ensureReference } from '../registry/reference-stats';
-import { InputsScanner } from './inputs-scan';
-import { windowPages } from './log-window';
+import { windowSegments, type Segment } from './window-segments';
 
 /** Logged rows read per check at most, so a check's memory stays bounded. */
 export const MAX_WINDOW_ROWS = 1_000_000;
@@ -64,30 +63,45 @@ export function endpointDrift(
   const { profile } = reference;
   const key = settings.predictionKey;
   const builder = new WindowBuilder(profile.features);
-  const scanner = new InputsScanner(profile.features.map((f) => f.name));
+  const names = profile.features.map((f) => f.name);
   // Outputs matter only for prediction drift, which needs the training target's profile.
   const withOutputs = profile.target !== null;
+  const q = { endpointId, versionId: live.versionId, since, now, limit };
+  const read = windowSegments(db, q, names, withOutputs ? key : null);
+  builder.reserve(read.rows);
   const predictions: unknown[] = [];
   let answered = 0;
-  let sample: Record<string, unknown> | undefined;
+  let newest: number | null = null;
   let from: number | null = null;
   let to: number | null = null;
-  for (const page of windowPages(db, { endpointId, versionId: live.versionId, since, now, limit }, withOutputs)) {
-    for (let j = 0; j < page.length; j++) {
-      const [rowid, createdAt, latencyMs, inputs, outputText] = page[j];
-      if (scanner.read(inputs)) builder.addCells(scanner.kinds, scanner.nums, scanner.others);
-      else builder.add(JSON.parse(inputs) as Record<string, unknown>);
-      visit?.(createdAt, latencyMs, rowid);
-      if (withOutputs) {
-        const outputs = JSON.parse(outputText!) as Record<string, unknown>;
-        predictions.push(outputs[key]);
-        if (key in outputs) answered++;
-        sample ??= outputs;
-      }
-      to ??= createdAt;
-      from = createdAt;
+  // One logged row, newest first: everything but the inputs, which go in column by column.
+  const row = (s: Segment, r: number) => {
+    const createdAt = s.createdAt[r];
+    visit?.(createdAt, s.latencyMs[r], s.rowids[r]);
+    if (withOutputs) {
+      const kind = s.prediction!.kinds === null ? CELL_NUMBER : s.prediction!.kinds[r];
+      predictions.push(kind === CELL_NUMBER ? s.prediction!.nums[r] : kind === CELL_OTHER ? s.prediction!.others![r] : undefined);
+      if (kind !== CELL_MISSING) answered++;
+      newest ??= s.rowids[r];
+    }
+    to ??= createdAt;
+    from = createdAt;
+  };
+  if (read.ordered) {
+    for (const s of read.segments) {
+      builder.addRange(s.features, s.lo, s.hi);
+      for (let r = s.hi - 1; r >= s.lo; r--) row(s, r);
+    }
+  } else {
+    const { segment, index } = read.order!;
+    for (let j = 0; j < segment.length; j++) {
+      const s = read.segments[segment[j]];
+      builder.addRange(s.features, index[j], index[j] + 1);
+      row(s, index[j]);
     }
   }
+  // The outputs of the newest row, for the note on a missing prediction key.
+  const sample = newest === null ? undefined : outputsOf(db, newest);
   const rows = builder.size;
   const report = driftCheck(profile, { rows, columns: builder.columns(), predictions: rows > 0 && answered === rows ? predictions : null }, settings);
   return {
@@ -106,4 +120,9 @@ function predictionNote(hasTarget: boolean, rows: number, answered: number, key:
   if (rows === 0) return 'No predictions were logged in this window';
   if (answered < rows) return `${rows - answered} of ${rows} logged outputs have no "${key}"${sample ? ` (keys: ${Object.keys(sample).join(', ') || 'none'})` : ''}`;
   return null;
+}
+
+function outputsOf(db: Db, rowid: number): Record<string, unknown> | undefined {
+  const [found] = db.values<[string]>(sql`SELECT outputs FROM prediction_log WHERE rowid = ${rowid}`);
+  return found === undefined ? undefined : (JSON.parse(found[0]) as Record<string, unknown>);
 }

@@ -34,10 +34,11 @@ export interface LogRow {
 /**
  * The window's rows in pages, newest first. The cursor is (created_at, rowid): the
  * (endpoint_id, created_at) index ends in the rowid, so each page is an index range read, never a
- * sort of the whole window. `outputs` false leaves that column out (null in each record).
+ * sort of the whole window. `outputs` false leaves that column out (null in each record). `only`
+ * narrows the rows further (`AND …`), e.g. to those with no columnar block.
  */
-export function* windowPages(db: Db, q: WindowQuery, outputs: boolean, batchSize = BATCH): Generator<WindowRecord[]> {
-  yield* pages<WindowRecord>(db, q, sql`rowid, created_at, latency_ms, inputs, ${outputs ? sql`outputs` : sql`NULL`}`, batchSize);
+export function* windowPages(db: Db, q: WindowQuery, outputs: boolean, batchSize = BATCH, only: SQL = sql``): Generator<WindowRecord[]> {
+  yield* pages<WindowRecord>(db, q, sql`rowid, created_at, latency_ms, inputs, ${outputs ? sql`outputs` : sql`NULL`}`, batchSize, only);
 }
 
 /** The window's rows one by one as objects, newest first. */
@@ -50,7 +51,7 @@ export function* windowRows(db: Db, q: WindowQuery, batchSize = BATCH): Generato
 }
 
 /** Pages of `columns`, whose first two must be rowid and created_at (the cursor). */
-function* pages<R extends [number, number, ...unknown[]]>(db: Db, q: WindowQuery, columns: SQL, batchSize: number): Generator<R[]> {
+function* pages<R extends [number, number, ...unknown[]]>(db: Db, q: WindowQuery, columns: SQL, batchSize: number, only: SQL = sql``): Generator<R[]> {
   let cursor: { createdAt: number; rowid: number } | null = null;
   let left = q.limit;
   while (left > 0) {
@@ -63,6 +64,7 @@ function* pages<R extends [number, number, ...unknown[]]>(db: Db, q: WindowQuery
         AND created_at <= ${cursor?.createdAt ?? q.now}
         ${cursor ? sql`AND (created_at < ${cursor.createdAt} OR rowid < ${cursor.rowid})` : sql``}
         AND version_id = ${q.versionId}
+        ${only}
       ORDER BY created_at DESC, rowid DESC
       LIMIT ${size}`);
     yield batch;

@@ -29,4 +29,15 @@ export interface UnpackedRow {
   outputs: string;
 }
 
-export declare function unpackBatch(batch: PackedBatch): UnpackedRow[];
+/** Where an entry's input cells start in the batch (kinds, nums, others), its input names, and its prediction (undefined: none). */
+export interface EntryCells {
+  names: string[];
+  /** False when a JSON object of these names would reorder or drop one (the row's text comes from such an object). */
+  simple: boolean;
+  kind: number;
+  num: number;
+  other: number;
+  prediction: unknown;
+}
+
+export declare function unpackBatch(batch: PackedBatch, cells?: EntryCells[]): UnpackedRow[];

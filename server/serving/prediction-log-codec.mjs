@@ -1,13 +1,17 @@
 // The writer thread's side of the packed prediction-log batch (prediction-log-batch.ts packs it on
 // the serving thread): back to one row per entry, with inputs and outputs as the JSON text the
-// prediction_log table stores. Plain JavaScript, so the writer thread needs no TypeScript loader.
+// prediction_log table stores, plus where each entry's cells are in the batch (for its columnar
+// block, prediction-log-writer.mjs). Plain JavaScript, so the writer thread needs no TypeScript loader.
 
 /** Int32 slots per entry: endpoint, version, role, key (-1: none), shadow of (-1: none), names, labels (-1: regression). */
 export const ENTRY_INTS = 7;
 const ID_LENGTH = 36;
 
-/** @param {import('./prediction-log-codec.mjs').PackedBatch} batch */
-export function unpackBatch(batch) {
+/**
+ * @param {import('./prediction-log-codec.mjs').PackedBatch} batch
+ * @param {import('./prediction-log-codec.mjs').EntryCells[]} [cells] filled with each entry's cells, when given
+ */
+export function unpackBatch(batch, cells) {
   const { strings, schemas, others, ints, nums, kinds } = batch;
   const rows = new Array(batch.count);
   /** Per list position in `schemas`: its strings and their JSON key texts (null: build objects). */
@@ -29,6 +33,8 @@ export function unpackBatch(batch) {
     const createdAt = nums[num++];
     const latencyMs = nums[num++];
     const { items: names, keys } = listOf(ints[at + 5]);
+    const entry = { names, simple: keys !== null, kind, num, other, prediction: undefined };
+    cells?.push(entry);
     let inputs;
     if (keys !== null) {
       // The text JSON.stringify gives for the object below, written directly (the common case).
@@ -42,11 +48,13 @@ export function unpackBatch(batch) {
     }
     let outputs;
     if (ints[at + 6] === -1) {
+      entry.prediction = nums[num];
       outputs = `{"prediction":${jsonNumber(nums[num++])}}`;
     } else {
       const { items: labels, keys: labelKeys } = listOf(ints[at + 6]);
       let best = 0;
       for (let j = 1; j < labels.length; j++) if (nums[num + j] > nums[num + best]) best = j;
+      entry.prediction = labels[best];
       if (labelKeys !== null) {
         outputs = `{"prediction":${JSON.stringify(labels[best])},"probabilities":${labels.length ? '' : '{'}`;
         for (let j = 0; j < labels.length; j++) outputs += labelKeys[j] + jsonNumber(nums[num + j]);

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { unpackBatch } from './prediction-log-codec.mjs';
+import { createLogWriter } from './prediction-log-writer.mjs';
 
 const sqlite = new Database(path.join(workerData.dataDir, 'pipeworks.db'));
 sqlite.pragma('journal_mode = WAL');
@@ -12,15 +12,8 @@ sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('busy_timeout = 10000');
 sqlite.pragma('synchronous = NORMAL');
 
-const insertLog = sqlite.prepare(
-  `INSERT INTO prediction_log (id, endpoint_id, version_id, role, shadow_of, key_id, created_at, latency_ms, inputs, outputs)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-const writeLog = sqlite.transaction((entries) => {
-  for (const e of entries) {
-    insertLog.run(e.id, e.endpointId, e.versionId, e.role, e.shadowOf, e.keyId, e.createdAt, e.latencyMs, e.inputs, e.outputs);
-  }
-});
+// Rows and their columnar blocks, one transaction per batch (prediction-log-writer.mjs).
+const writeLog = createLogWriter(sqlite);
 
 const findPrediction = sqlite.prepare('SELECT endpoint_id AS endpointId FROM prediction_log WHERE id = ?');
 const upsertFeedback = sqlite.prepare(
@@ -47,9 +40,8 @@ const writeFeedback = sqlite.transaction((endpointId, keyId, rows) => {
 parentPort.on('message', (message) => {
   try {
     if (message.type === 'log') {
-      const entries = unpackBatch(message.batch);
-      writeLog(entries);
-      parentPort.postMessage({ type: 'logged', seq: message.seq, count: entries.length });
+      const count = writeLog(message.batch);
+      parentPort.postMessage({ type: 'logged', seq: message.seq, count });
     } else if (message.type === 'feedback') {
       // IMMEDIATE: the transaction reads before it writes, and a deferred one that must upgrade
       // after another connection (the studio's KPI consumer) wrote fails at once with "database

@@ -21,6 +21,13 @@ export function columnFromCells(ref: FeatureReference, cells: readonly unknown[]
   return builder.columns()[0];
 }
 
+/** One feature's cells for a run of rows: kinds[r] as in addCells (null: every cell a number), numbers, other values. */
+export interface CellRun {
+  kinds: Uint8Array | null;
+  nums: Float64Array;
+  others: readonly unknown[] | null;
+}
+
 export const CELL_MISSING = 0;
 export const CELL_NUMBER = 1;
 export const CELL_OTHER = 2;
@@ -62,6 +69,50 @@ export class WindowBuilder {
     }
   }
 
+  /**
+   * Rows hi - 1 down to lo of columnar cells, one run per reference in reference order (null: the
+   * cells are all missing). The same result as addCells for each of those rows in that order.
+   */
+  addRange(runs: readonly (CellRun | null)[], lo: number, hi: number): void {
+    const start = this.rows;
+    const count = hi - lo;
+    if (count <= 0) return;
+    this.reserve(start + count);
+    this.rows += count;
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s];
+      const run = runs[s];
+      if (run === null) {
+        for (let j = 0; j < count; j++) put(slot, start + j, undefined);
+        continue;
+      }
+      const { kinds, nums, others } = run;
+      if (slot.kind === 'numeric' && kinds === null) {
+        // Every cell a number: the common case, one tight loop.
+        const values = slot.values;
+        for (let j = start, r = hi - 1; r >= lo; j++, r--) {
+          const v = nums[r];
+          values[j] = Number.isFinite(v) ? v : Number.NaN;
+        }
+      } else if (slot.kind === 'numeric') {
+        const values = slot.values;
+        for (let j = 0, r = hi - 1; j < count; j++, r--) {
+          const kind = kinds === null ? CELL_NUMBER : kinds[r];
+          if (kind === CELL_NUMBER) {
+            const v = nums[r];
+            values[start + j] = Number.isFinite(v) ? v : Number.NaN;
+          } else put(slot, start + j, kind === CELL_OTHER ? others![r] : undefined);
+        }
+      } else {
+        for (let j = 0, r = hi - 1; j < count; j++, r--) {
+          const kind = kinds === null ? CELL_NUMBER : kinds[r];
+          put(slot, start + j, kind === CELL_NUMBER ? nums[r] : kind === CELL_OTHER ? others![r] : undefined);
+        }
+      }
+    }
+  }
+
   private next(): number {
     const i = this.rows++;
     for (const slot of this.slots) {
@@ -72,6 +123,19 @@ export class WindowBuilder {
       }
     }
     return i;
+  }
+
+  /** Room for `rows` rows in all, so a reader that knows its window's size grows nothing. */
+  reserve(rows: number): void {
+    for (const slot of this.slots) {
+      if (slot.kind === 'numeric' && rows > slot.values.length) {
+        let length = slot.values.length;
+        while (length < rows) length *= 2;
+        const grown = new Float64Array(length);
+        grown.set(slot.values.subarray(0, this.rows));
+        slot.values = grown;
+      }
+    }
   }
 
   get size(): number {
