@@ -80,6 +80,10 @@ describe('drift on served traffic', () => {
     await logged(300);
     const report = endpointDrift(opened.db, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.rows).toBe(300);
+    // Served traffic is logged with its columnar blocks, which the check reads instead of the rows.
+    const blocks = opened.sqlite.prepare('SELECT count(*) AS n, sum(rows) AS r FROM prediction_log_blocks WHERE endpoint_id = ? AND stale = 0').get(endpointId) as { n: number; r: number };
+    expect(blocks.n).toBeGreaterThan(0);
+    expect(blocks.r).toBe(300);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction).toMatchObject({ kind: 'categorical', drifted: false });
   }, 60_000);
