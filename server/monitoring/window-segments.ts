@@ -4,14 +4,17 @@
 // in a block marked stale by a delete or change) read from prediction_log page by page and scanned
 // into the same columns. Sources are loaded newest first until the window's `limit` newest rows
 // are certain, so the rows are exactly those windowPages would give, in the same order.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { CELL_MISSING, CELL_NUMBER, CELL_OTHER } from '../../nodes/monitor/drift/current-window';
 import type { Db } from '../db/client';
+import { predictionLogBlocks } from '../db/schema';
 import { decodeBlock, type CellColumn } from '../serving/prediction-log-block.mjs';
 import { InputsScanner } from './inputs-scan';
 import { windowPages, type WindowQuery } from './log-window';
 
 const PAGE = 5_000;
+const NONE = new Float64Array(0);
+const EMPTY: Segment = { lo: 0, hi: 0, rowids: NONE, createdAt: NONE, latencyMs: NONE, features: [], prediction: null };
 
 /** Rows [lo, hi) of one source, oldest first (keys (createdAt, rowid) ascending), in the window's time range. */
 export interface Segment {
@@ -57,6 +60,14 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
   // like an Object.prototype member reads that member from a parsed row that lacks it.
   const blocksUsable = (predictionKey === null || predictionKey === 'prediction') && !names.some((name) => name in Object.prototype);
   const scanner = new InputsScanner(names);
+  // Prepared once: a window of a million predictions reads about two thousand blocks.
+  const blockData = db
+    .select({ data: predictionLogBlocks.data })
+    .from(predictionLogBlocks)
+    .where(eq(predictionLogBlocks.id, sql.placeholder('id')))
+    .prepare();
+  // Undefined once the block went with its last row (deleted since the list above was read).
+  const readBlock = (id: number): Uint8Array | undefined => blockData.get({ id })?.data;
   const loose = windowPages(db, q, predictionKey !== null, PAGE, sql`AND block_id IS NULL`);
   let looseLoaded = 0;
   let looseFrontier = q.now;
@@ -84,7 +95,7 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
     if (blockFrontier >= looseFrontier || looseDone) {
       const meta = metas[b++];
       // A block whose rows are not in key order (not written by this writer): its rows are read instead.
-      segment = meta.stale || !blocksUsable ? blockRows(db, q, meta.id, scanner, names, predictionKey) : (blockSegment(db, q, meta.id, names) ?? blockRows(db, q, meta.id, scanner, names, predictionKey));
+      segment = meta.stale || !blocksUsable ? blockRows(db, q, meta.id, scanner, names, predictionKey) : (blockSegment(readBlock(meta.id), q, names) ?? blockRows(db, q, meta.id, scanner, names, predictionKey));
     } else {
       const next = loose.next();
       const page = next.done ? [] : next.value;
@@ -123,10 +134,10 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
   return { segments: candidates, ordered: false, order: newestFirst(candidates, rows), rows };
 }
 
-/** A fresh block's rows in the window, or null when its rows are not in key order. */
-function blockSegment(db: Db, q: WindowQuery, id: number, names: readonly string[]): Segment | null {
-  const [row] = db.values<[Uint8Array]>(sql`SELECT data FROM prediction_log_blocks WHERE id = ${id}`);
-  const block = decodeBlock(row[0]);
+/** A fresh block's rows in the window (none once it is gone), or null when its rows are not in key order. */
+function blockSegment(data: Uint8Array | undefined, q: WindowQuery, names: readonly string[]): Segment | null {
+  if (data === undefined) return EMPTY;
+  const block = decodeBlock(data);
   const { createdAt, rowids, n } = block;
   for (let i = 1; i < n; i++) {
     if (createdAt[i] < createdAt[i - 1] || (createdAt[i] === createdAt[i - 1] && rowids[i] <= rowids[i - 1])) return null;
