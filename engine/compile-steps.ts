@@ -50,6 +50,7 @@ export function buildSteps(
     const setting = node.placement ?? pipelinePlacement ?? 'auto';
     const from = node.placement ? 'node' : pipelinePlacement ? 'pipeline' : 'default';
     const decided = decidePlacement({ setting, from, runsOn: def.runsOn, usesGpu: def.usesGpu, dataBytes, ...(work ? { work } : {}) }, env);
+    const memoryBytes = def.memoryNeed?.(params, dataBytes);
     const fingerprint = { codeHash, ...(runtimeHash ? { runtimeHash } : {}), ...(sourceKey === undefined ? {} : { sourceKey }), inputKeys };
     const label = node.label?.trim() ? { label: node.label } : {};
     return {
@@ -58,6 +59,7 @@ export function buildSteps(
       ...(decided.estimate ? { placementEstimate: decided.estimate } : {}),
       ...(decided.browserUnmeasured ? { placementBrowserUnmeasured: true as const } : {}),
       deterministic, cacheKey, fingerprint,
+      ...(memoryBytes !== undefined ? { memoryBytes } : {}),
       ...(def.codeParams?.length ? { codeParams: [...def.codeParams] } : {}),
       ...(def.implementationHash ? { implementationHash: def.implementationHash } : {}),
     };

@@ -4,7 +4,7 @@ import { compile, compileForRunUpTo, type CompileEnv } from './compile';
 import type { PipelineDoc } from './document';
 import type { CompileIssue, Plan } from './plan';
 import { linearDoc, testDoc } from './test-doc';
-import { createTestRegistry, TEST_ENV } from './test-registry';
+import { createTestRegistry, TEST_ENV, TEST_NODE_DEFINITIONS } from './test-registry';
 
 const registry = createTestRegistry();
 
@@ -168,5 +168,21 @@ describe('compileForRunUpTo', () => {
   it('says so when the node is not in the pipeline', () => {
     const result = compileForRunUpTo(doc, registry, 'nope', TEST_ENV);
     expect(result.ok ? [] : result.error.map((i) => [i.code, i.nodeId])).toEqual([['invalid_document', 'nope']]);
+  });
+});
+
+describe('compile: memory a step needs', () => {
+  it('asks each node for its memory need from the data it depends on, and leaves it out where the node declares none', () => {
+    const defs = TEST_NODE_DEFINITIONS.map((d) => {
+      if (d.type === 'test/source') return { ...d, sourceBytes: () => 1000 };
+      if (d.type === 'test/transform') return { ...d, memoryNeed: (_p: unknown, bytes: number | undefined) => (bytes === undefined ? undefined : 3 * bytes) };
+      return d;
+    });
+    const result = compile(linearDoc(), createTestRegistry(defs), TEST_ENV);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const by = new Map(result.value.steps.map((s) => [s.id, s]));
+    expect(by.get('scale')!.memoryBytes).toBe(3000);
+    expect('memoryBytes' in by.get('load')!).toBe(false);
+    expect('memoryBytes' in by.get('report')!).toBe(false);
   });
 });

@@ -84,6 +84,12 @@ export interface NodeDefinition<P = any, V = unknown> {
   sourceBytes?(params: P, env: SourceKeyEnv): number | undefined;
   /** An ingest node's rows and columns before running, when known: what a training's work is estimated from. */
   sourceShape?(params: P, env: SourceKeyEnv): DataShape | undefined;
+  /**
+   * Bytes of memory a step of this node is expected to need, from the size of the data it depends
+   * on (the largest source upstream, undefined where unknown before running). Queue mode sends the
+   * step only to a worker with at least that much (server/queue/step-routing.ts).
+   */
+  memoryNeed?(params: P, dataBytes: number | undefined): number | undefined;
   /** A TF.js training's work on data of this shape (the largest source upstream), for placement's estimates. */
   trainingWork?(params: P, data: DataShape): TrainingWork | undefined;
   /**

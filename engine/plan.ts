@@ -26,6 +26,8 @@ export interface PlanStep {
   deterministic: boolean;
   /** The hash of the node's code in the build that compiled the plan (what runs, whatever the key covers). */
   implementationHash?: string;
+  /** Memory the step is expected to need (NodeDefinition.memoryNeed): queue mode routes by it. */
+  memoryBytes?: number;
   /** Params holding user code (NodeDefinition.codeParams): keyed through codeHash, not as params. */
   codeParams?: string[];
   /** null when this node or anything upstream is non-deterministic or its source is unknown. */

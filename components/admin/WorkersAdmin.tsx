@@ -66,6 +66,7 @@ export function WorkersAdmin() {
                   <td className={cell}>{w.loadAverage.toFixed(2)}</td>
                   <td className={`${cell} text-xs text-zinc-600`}>
                     {Object.entries(w.capabilities).filter(([, v]) => v === true).map(([k]) => k).join(', ') || '—'}
+                    {typeof w.capabilities.memoryBytes === 'number' ? ` · ${(w.capabilities.memoryBytes / 2 ** 30).toFixed(1)} GiB memory` : ''}
                   </td>
                   <td className={cell}>{ago(w.lastHeartbeatAt)}</td>
                 </tr>

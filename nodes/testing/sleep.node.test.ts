@@ -45,6 +45,11 @@ describe('testing/sleep', () => {
     expect(ctx.progressed.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('declares the memory it is told to, so queue routing by memory can be tested', () => {
+    expect(sleepNode.memoryNeed?.(sleepNode.params.parse({ memoryMb: 1536 }), undefined)).toBe(1536 * 2 ** 20);
+    expect(sleepNode.memoryNeed?.(sleepNode.params.parse({}), 10 ** 12)).toBeUndefined();
+  });
+
   it('defaults to one second and caps at ten minutes', () => {
     expect(sleepNode.params.parse({})).toEqual({ ms: 1000, spin: false });
     expect(sleepNode.params.safeParse({ ms: 600_001 }).success).toBe(false);

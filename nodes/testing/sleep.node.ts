@@ -17,7 +17,9 @@ export const sleepNode = defineNode({
   params: z.object({
     ms: z.number().int().min(0).max(600_000).default(1000).describe('How long to wait, in milliseconds'),
     spin: z.boolean().default(false).describe('Keep a CPU core busy instead of idling, like training does'),
+    memoryMb: z.number().int().min(1).max(1 << 24).optional().describe('Memory to declare as needed, in MiB, so queue routing by memory can be tested'),
   }),
+  memoryNeed: ({ memoryMb }) => (memoryMb === undefined ? undefined : memoryMb * 2 ** 20),
   runsOn: ['browser', 'server'],
   deterministic: true,
   async run({ inputs, params, ctx }) {

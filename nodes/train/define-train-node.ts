@@ -43,6 +43,9 @@ export function defineTrainNode<S extends z.ZodRawShape>(
     runsOn: ['browser', 'server'],
     deterministic: true,
     publishParams: TRAIN_PUBLISH_PARAMS,
+    // The table as read, its float feature matrix after one-hot encoding, and the split and
+    // validation copies: about four times the data it depends on.
+    memoryNeed: (_params, dataBytes) => (dataBytes === undefined ? undefined : 4 * dataBytes),
     async run({ inputs, params, ctx }) {
       const prepared = prepareTraining(tableInput(inputs, 'train'), optionalTable(inputs, 'validation'), params, spec.tasks);
       const estimatorParams = pick(params, estimatorKeys) as z.output<z.ZodObject<S>>;

@@ -9,12 +9,13 @@ import { redactedUrl } from '../queue/redis-policy';
 import { TokenRefusedError, WorkerClient } from '../queue/worker-client';
 import { CliError } from './cli-error';
 
-export const WORKER_USAGE = 'worker --server URL --token TOKEN [--concurrency N] [--redis URL]';
+export const WORKER_USAGE = 'worker --server URL --token TOKEN [--concurrency N] [--memory GiB] [--redis URL]';
 
 const OPTIONS = {
   server: { type: 'string' },
   token: { type: 'string' },
   concurrency: { type: 'string' },
+  memory: { type: 'string' },
   redis: { type: 'string' },
 } as const;
 
@@ -32,6 +33,10 @@ export async function cmdWorker(args: string[]): Promise<number> {
   const concurrency = values.concurrency === undefined ? Math.max(1, availableParallelism() - 1) : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError(`worker: --concurrency is a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
 
+  // Steps that need more memory than this are not sent here (default: all of the machine's).
+  const memoryGiB = values.memory === undefined ? undefined : Number(values.memory);
+  if (memoryGiB !== undefined && !(Number.isFinite(memoryGiB) && memoryGiB > 0 && memoryGiB <= 1 << 20)) throw new CliError(`worker: --memory is the GiB of memory to offer steps, e.g. 16 or 0.5 (got "${values.memory}")`, 2);
+
   const client = new WorkerClient(server, token);
   let config;
   try {
@@ -42,7 +47,7 @@ export async function cmdWorker(args: string[]): Promise<number> {
   }
   // The server says where its Redis is; a worker on another network may reach it by another name.
   const redisUrl = values.redis || process.env.PIPEWORKS_REDIS_URL || config.redisUrl;
-  const capabilities = await probeCapabilities({ testNodes: process.env.PIPEWORKS_TEST_NODES === '1' });
+  const capabilities = await probeCapabilities({ testNodes: process.env.PIPEWORKS_TEST_NODES === '1', ...(memoryGiB !== undefined && { memoryBytes: Math.round(memoryGiB * 2 ** 30) }) });
   const worker = new QueueWorker({ client, config: { ...config, redisUrl }, capabilities, concurrency });
   try {
     const queues = await worker.start();

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
-import type { RoutedCapability } from './step-job';
+import type { RoutedCapability } from './step-routing';
 
 export interface WorkerCapabilities {
   routed: RoutedCapability[];
@@ -11,7 +11,8 @@ export interface WorkerCapabilities {
   facts: Record<string, boolean | number | string>;
 }
 
-export async function probeCapabilities(options: { testNodes: boolean }): Promise<WorkerCapabilities> {
+/** `memoryBytes` caps what is advertised (`--memory`), for a worker that shares its machine. */
+export async function probeCapabilities(options: { testNodes: boolean; memoryBytes?: number }): Promise<WorkerCapabilities> {
   const sandbox = await import('isolated-vm').then(
     () => true,
     () => false,
@@ -35,7 +36,7 @@ export async function probeCapabilities(options: { testNodes: boolean }): Promis
       'test-nodes': options.testNodes,
       duckdb: has('@duckdb/node-api'),
       tfjsWasm: has('@tensorflow/tfjs-backend-wasm'),
-      memoryBytes: totalmem(),
+      memoryBytes: Math.min(totalmem(), options.memoryBytes ?? Infinity),
       cpus: availableParallelism(),
       node: process.version,
     },

@@ -10,7 +10,8 @@ import type { ArtifactRef, PlanStep } from '../../engine/plan';
 import type { PoolStepResult } from '../runners/worker-pool';
 import { hasArtifactFile, isArtifactId } from '../store/artifact-files';
 import { assertNoEviction, redactedUrl } from './redis-policy';
-import { ALL_QUEUES, CANCEL_KEY_TTL_S, cancelChannel, cancelKey, queueName, stepJobId, stepRequirements, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { CANCEL_KEY_TTL_S, cancelChannel, cancelKey, queuesChannel, queuesKey, stepJobId, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { BASE_QUEUES, queueName, stepNeeds, whyWaiting } from './step-routing';
 
 /**
  * Retries are BullMQ's own: a worker that throws (lost its connection to the server, crashed the
@@ -41,13 +42,15 @@ export class QueueStepRunner {
     private readonly dataDir: string,
     /** Starts every Redis key the queue writes (PIPEWORKS_QUEUE_PREFIX). */
     private readonly prefix: string,
+    /** The workers connected now and what they reported having: to say why a step waits. */
+    private readonly connectedWorkers: () => readonly { capabilities: Record<string, unknown> }[] = () => [],
   ) {
     const connection = new Redis(url, { maxRetriesPerRequest: null });
     connection.on('error', (error) => console.warn(`[queue] Redis at ${redactedUrl(url)}: ${error.message}`));
     this.connection = connection;
     this.ready = (async () => {
       await assertNoEviction(connection, redactedUrl(url));
-      await Promise.all(ALL_QUEUES.map((name) => this.eventsFor(name).waitUntilReady()));
+      await Promise.all(BASE_QUEUES.map((name) => this.eventsFor(name).waitUntilReady()));
     })();
     this.ready.catch((error: Error) => console.error(`[queue] refusing to run steps: ${error.message}`));
   }
@@ -74,7 +77,8 @@ export class QueueStepRunner {
 
   /** Jobs waiting, running and waiting out a retry's backoff, over every queue. */
   async depth(): Promise<{ waiting: number; active: number; delayed: number }> {
-    const counts = await Promise.all(ALL_QUEUES.map((name) => this.queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed')));
+    const names = new Set([...BASE_QUEUES, ...(await this.connection.smembers(queuesKey(this.prefix)))]);
+    const counts = await Promise.all([...names].map((name) => this.queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed')));
     const total = { waiting: 0, active: 0, delayed: 0 };
     for (const c of counts) {
       total.waiting += (c.waiting ?? 0) + (c.prioritized ?? 0);
@@ -90,14 +94,15 @@ export class QueueStepRunner {
     } catch (error) {
       throw new NodeRunError(step.id, 'worker_crashed', `Steps are not queued: ${(error as Error).message}`);
     }
-    const requires = stepRequirements(step);
-    const name = queueName(requires);
+    const needs = stepNeeds(step);
+    const name = queueName(needs);
     const queue = this.queue(name);
+    if (!BASE_QUEUES.includes(name)) await this.announce(name);
     const sourceKey = step.fingerprint?.sourceKey;
     // A source key names stored bytes for some nodes (a dataset version, a registered model) and a
     // bundled file's hash for others; only stored ones are the worker's to fetch.
     const extraArtifacts = isArtifactId(sourceKey) && (await hasArtifactFile(this.dataDir, sourceKey)) ? [sourceKey] : [];
-    const data: StepJobData = { runId, step, inputs, extraArtifacts, requires };
+    const data: StepJobData = { runId, step, inputs, extraArtifacts, needs };
     // One job per step of a run: a server that restarts mid-run finds the job it queued before.
     const jobId = stepJobId(runId, step.id, runId ? 'step' : randomUUID());
     this.listeners.set(jobId, (m) => {
@@ -106,6 +111,13 @@ export class QueueStepRunner {
     });
     try {
       const job = await this.enqueue(queue, jobId, data);
+      // Not silently stuck: where no connected worker has what the step needs, its log and
+      // progress say what is missing. A worker that has it takes the step when it connects.
+      const waiting = whyWaiting(needs, this.connectedWorkers());
+      if (waiting && ['waiting', 'prioritized', 'delayed'].includes(await job.getState())) {
+        hooks.log('warn', waiting);
+        hooks.progress(0, waiting);
+      }
       const result = await this.finished(job, name, hooks.signal, step);
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
       for (const [port, ref] of Object.entries(result.outputs)) {
@@ -152,6 +164,12 @@ export class QueueStepRunner {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** A queue with a memory tier: listened to here, and made known to the workers. */
+  private async announce(name: string): Promise<void> {
+    await this.eventsFor(name).waitUntilReady();
+    if ((await this.connection.sadd(queuesKey(this.prefix), name)) > 0) await this.connection.publish(queuesChannel(this.prefix), name);
   }
 
   private async cancelOnWorker(jobId: string): Promise<void> {

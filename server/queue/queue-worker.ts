@@ -14,7 +14,8 @@ import { artifactPath } from '../store/artifact-files';
 import type { WorkerCapabilities } from './capabilities';
 import { LocalArtifactCache } from './local-cache';
 import { assertNoEviction, redactedUrl } from './redis-policy';
-import { cancelChannel, cancelKey, queuesServedBy, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { cancelChannel, cancelKey, queuesChannel, queuesKey, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
+import { canServe, offerOf, queuesServedBy } from './step-routing';
 import { MissingArtifactError, TokenRefusedError, type WorkerClient, type WorkerConfig } from './worker-client';
 
 /**
@@ -25,6 +26,7 @@ import { MissingArtifactError, TokenRefusedError, type WorkerClient, type Worker
  */
 export const WORKER_LOCKS = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
 const PROGRESS_EVERY_MS = 250;
+const RESCAN_MS = 10_000;
 
 export interface QueueWorkerOptions {
   client: WorkerClient;
@@ -41,6 +43,8 @@ export class QueueWorker {
   /** The steps running here, by job id, so a cancel from the server can abort them. */
   private readonly running = new Map<string, AbortController>();
   private commands: Redis | undefined;
+  private readonly served = new Set<string>();
+  private rescan: NodeJS.Timeout | undefined;
   private pool: StepWorkerPool | undefined;
   private cache: LocalArtifactCache | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -74,21 +78,40 @@ export class QueueWorker {
     await this.listenForCancels();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), config.heartbeatMs);
-    const queues = queuesServedBy(capabilities.routed);
-    for (const name of queues) {
-      const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-      this.connections.push(connection);
-      const worker = new Worker<StepJobData, StepJobResult>(name, (job) => this.process(job), {
-        connection,
-        prefix: config.prefix,
-        concurrency,
-        ...WORKER_LOCKS,
-      });
-      worker.on('error', (error) => this.log(`[worker] queue ${name}: ${error.message}`));
-      this.workers.push(worker);
-    }
+    for (const name of queuesServedBy(capabilities.routed)) this.serve(name);
+    await this.serveAnnounced();
+    // A missed announcement (a reconnect) is caught up with here.
+    this.rescan = setInterval(() => void this.serveAnnounced().catch((error: Error) => this.log(`[worker] reading the queue list failed: ${error.message}`)), RESCAN_MS);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    return queues;
+    return [...this.served];
+  }
+
+  private serve(name: string): void {
+    if (this.served.has(name) || this.stopping) return;
+    this.served.add(name);
+    const { config, concurrency } = this.options;
+    const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    this.connections.push(connection);
+    const worker = new Worker<StepJobData, StepJobResult>(name, (job) => this.process(job), {
+      connection,
+      prefix: config.prefix,
+      // Each queue takes up to `concurrency`; the pool's threads cap the steps that run at once.
+      concurrency,
+      ...WORKER_LOCKS,
+    });
+    worker.on('error', (error) => this.log(`[worker] queue ${name}: ${error.message}`));
+    this.workers.push(worker);
+  }
+
+  /** Serves every queue with a memory tier the server has announced that this worker can take. */
+  private async serveAnnounced(): Promise<void> {
+    const offer = offerOf(this.options.capabilities.facts);
+    for (const name of await this.commands!.smembers(queuesKey(this.options.config.prefix))) {
+      if (canServe(offer, name) && !this.served.has(name)) {
+        this.serve(name);
+        this.log(`[worker] now serving ${name}`);
+      }
+    }
   }
 
   /** A subscriber connection of its own (subscribed, a connection takes no other commands). */
@@ -99,8 +122,12 @@ export class QueueWorker {
     for (const c of [subscriber, commands]) c.on('error', (error) => this.log(`[worker] Redis: ${error.message}`));
     this.connections.push(subscriber, commands);
     this.commands = commands;
-    subscriber.on('message', (_channel: string, jobId: string) => this.running.get(jobId)?.abort());
-    await subscriber.subscribe(cancelChannel(prefix));
+    const cancels = cancelChannel(prefix);
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel === cancels) this.running.get(message)?.abort();
+      else void this.serveAnnounced().catch((error: Error) => this.log(`[worker] reading the queue list failed: ${error.message}`));
+    });
+    await subscriber.subscribe(cancels, queuesChannel(prefix));
   }
 
   private async beat(): Promise<void> {
@@ -182,6 +209,7 @@ export class QueueWorker {
   close(): Promise<void> {
     this.stopping ??= (async () => {
       clearInterval(this.heartbeat);
+      clearInterval(this.rescan);
       await Promise.allSettled(this.workers.map((w) => w.close()));
       // BullMQ leaves connections it was given open; they would keep the process alive.
       for (const connection of this.connections) connection.disconnect();

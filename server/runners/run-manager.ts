@@ -13,6 +13,7 @@ import { notifyRunChanged } from './run-events';
 import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-pool';
 import { QueueStepRunner } from '../queue/queue-runner';
+import { connectedWorkers } from '../queue/worker-registry';
 import { eq } from 'drizzle-orm';
 import { runs } from '../db/schema';
 import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
@@ -45,7 +46,7 @@ export class RunManager {
     private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions; redisUrl?: string; queuePrefix?: string },
   ) {
     this.pool = new StepWorkerPool(options);
-    this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks') : undefined;
+    this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.db)) : undefined;
     this.runnerName = this.queue ? QUEUE_RUNNER_NAME : RUNNER_NAME;
     this.verifier = new BrowserVerifier(db, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
     const timeout = options.browserTimeoutMs;
