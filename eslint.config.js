@@ -57,6 +57,16 @@ export default tseslint.config(
     },
   },
   {
+    // Store functions are awaited (server/db/any-db.ts): a query or promise left unawaited is a
+    // lost write or an unhandled rejection, so server code may not drop or misuse one.
+    files: ['server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { checkThenables: true }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

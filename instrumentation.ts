@@ -4,6 +4,14 @@ export async function register() {
   // First, before any request: the sign-in limit per address reads the stamped peer address.
   const { stampPeerAddresses } = await import('./server/http/peer-address');
   stampPeerAddresses();
+  // A studio that cannot keep all its data where PIPEWORKS_DATABASE_URL says must not start at all.
+  const [{ assertDatabaseSupported }, { getEnv: readEnv }] = await Promise.all([import('./server/db/postgres-readiness'), import('./server/env')]);
+  try {
+    assertDatabaseSupported(readEnv().PIPEWORKS_DATABASE_URL);
+  } catch (error) {
+    console.error(`[pipeworks] ${(error as Error).message}`);
+    process.exit(1);
+  }
   const { boot } = await import('./server/boot');
   boot({ resume: true, scheduler: true });
   // Scheduled monitoring checks and webhook retries run in the studio process only (not in CLI commands that boot).

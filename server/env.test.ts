@@ -53,6 +53,7 @@ describe('parseEnv', () => {
         PIPEWORKS_REDIS_URL: 'redis://10.0.0.2:6379',
         PIPEWORKS_WORKER_REDIS_URL: 'rediss://queue.example:6380',
         PIPEWORKS_QUEUE_PREFIX: 'pw-staging',
+        PIPEWORKS_DATABASE_URL: 'postgresql://pw@db.example:5432/pipeworks',
         NODE_ENV: 'production',
       },
       '/ignored',
@@ -91,6 +92,7 @@ describe('parseEnv', () => {
       PIPEWORKS_REDIS_URL: 'redis://10.0.0.2:6379',
       PIPEWORKS_WORKER_REDIS_URL: 'rediss://queue.example:6380',
       PIPEWORKS_QUEUE_PREFIX: 'pw-staging',
+      PIPEWORKS_DATABASE_URL: 'postgresql://pw@db.example:5432/pipeworks',
       NODE_ENV: 'production',
     });
   });
@@ -135,6 +137,10 @@ describe('parseEnv', () => {
     ['PIPEWORKS_ALLOWED_ORIGINS', 'ftp://files.example'],
     ['PIPEWORKS_REDIS_URL', 'http://127.0.0.1:6379'],
     ['PIPEWORKS_QUEUE_PREFIX', 'a:b'],
+    ['PIPEWORKS_DATABASE_URL', 'mysql://127.0.0.1/pipeworks'],
+    ['PIPEWORKS_DATABASE_URL', 'postgres//127.0.0.1/pipeworks'],
+    ['PIPEWORKS_DATABASE_URL', 'sqlite:///data/pipeworks.db'],
+    ['PIPEWORKS_DATABASE_URL', '127.0.0.1:5432/pipeworks'],
   ])('names the variable when %s=%s is bad', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

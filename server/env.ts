@@ -100,6 +100,11 @@ const envSchema = (cwd: string) =>
     PIPEWORKS_QUEUE_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1 to 64 letters, digits, _ or -')).transform((p) => p ?? 'pipeworks'),
     /** The Redis URL handed to workers when they connect, where theirs differs from the server's (another network). */
     PIPEWORKS_WORKER_REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })),
+    /**
+     * Postgres instead of the SQLite file in PIPEWORKS_DATA_DIR (server/db/pg-client.ts). Refused at
+     * start while any store is still SQLite-only (server/db/postgres-readiness.ts).
+     */
+    PIPEWORKS_DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

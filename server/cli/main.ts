@@ -3,6 +3,7 @@
 // Each command is imported when it runs, so a command loads only what it needs: `validate` must
 // not pay for the runner, ONNX or DuckDB (start-up bar: under 0.5 s, bench/cli-start.bench.ts).
 import { UserError } from '../../engine/errors';
+import { PostgresNotReady } from '../db/postgres-readiness';
 import { CliError } from './cli-error';
 
 const USAGE = `Usage: pipeworks <command>
@@ -123,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`error: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof PostgresNotReady) {
       console.error(`error: ${error.message}`);
       return 1;
     }

@@ -6,9 +6,15 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { getEnv } from '../env';
+import type { AnyDb } from './any-db';
+import { sqliteAnyDb } from './any-db-sqlite';
+import { assertDatabaseSupported } from './postgres-readiness';
 import * as schema from './schema';
 
-/** What store functions take: the database or a transaction on it, so callers can compose them. */
+/**
+ * What unconverted store functions take: the SQLite database or a transaction on it, used
+ * synchronously. Converted stores take AnyDb (any-db.ts) instead; see docs/architecture.md.
+ */
 export type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 /** The connection itself, with the raw better-sqlite3 handle. */
 export type DbClient = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -16,6 +22,8 @@ export type DbClient = BetterSQLite3Database<typeof schema> & { $client: Databas
 export interface OpenedDatabase {
   sqlite: Database.Database;
   db: DbClient;
+  /** The same connection as a dialect-neutral, awaited handle (converted stores). */
+  anyDb: AnyDb;
 }
 
 export const DB_FILE_NAME = 'pipeworks.db';
@@ -40,7 +48,7 @@ export function openDatabase(dataDir: string, migrationsFolder = defaultMigratio
     sqlite.pragma('mmap_size = 268435456');
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder });
-    return { sqlite, db };
+    return { sqlite, db, anyDb: sqliteAnyDb(sqlite, db) };
   } catch (error) {
     sqlite.close();
     throw error;
@@ -63,6 +71,8 @@ export function getDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): OpenedDatabase {
   const open = registry();
   let entry = open.get(key);
   if (!entry) {
+    // Every process (studio, serving, CLI) opens its database here: refuse before any data goes to SQLite.
+    assertDatabaseSupported(getEnv().PIPEWORKS_DATABASE_URL);
     entry = openDatabase(key);
     open.set(key, entry);
   }

@@ -1,0 +1,65 @@
+// Tests that run on Postgres need a real server. Where none answers they are skipped, and say so;
+// with PIPEWORKS_REQUIRE_POSTGRES=1 (set by .ci/run) the same absence fails them instead.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPgDatabase, type OpenedPgDatabase } from '../../../server/db/pg-client';
+
+/** A maintenance database on the server the tests use; each test file creates its own beside it. */
+export const TEST_POSTGRES_URL = process.env.PIPEWORKS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when Postgres answers; false (after printing why the tests are skipped) when it does not. */
+export async function postgresForTests(url = TEST_POSTGRES_URL): Promise<boolean> {
+  let problem: string | null = null;
+  try {
+    await withAdmin(url, (client) => client.query('select 1'));
+  } catch (error) {
+    problem = (error as Error).message || String(error);
+  }
+  if (problem === null) return true;
+  if (process.env.PIPEWORKS_REQUIRE_POSTGRES === '1') {
+    throw new Error(`Postgres unreachable at ${url} (${problem}), and PIPEWORKS_REQUIRE_POSTGRES=1 says the Postgres tests must run`);
+  }
+  console.warn(`skipped: Postgres unreachable at ${url} (${problem}); set PIPEWORKS_REQUIRE_POSTGRES=1 to fail instead`);
+  return false;
+}
+
+export interface TestPgDatabase extends OpenedPgDatabase {
+  name: string;
+  url: string;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+/** A fresh database, migrated, for one test file; drop() removes it. */
+export async function createTestPgDatabase(adminUrl = TEST_POSTGRES_URL): Promise<TestPgDatabase> {
+  const name = `pw_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE template0`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let opened: OpenedPgDatabase;
+  try {
+    opened = await openPgDatabase(url.toString());
+  } catch (error) {
+    await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    throw error;
+  }
+  return {
+    ...opened,
+    name,
+    url: url.toString(),
+    async drop() {
+      await opened.close();
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
