@@ -25,7 +25,6 @@ import {
   PROMOTION_MODES,
   MONITOR_CHECK_TRIGGERS,
   MONITOR_CHECK_STATUSES,
-  ALERT_OPERATORS,
   ALERT_SEVERITIES,
   ALERT_STATES,
   WEBHOOK_DELIVERY_STATES,
@@ -35,6 +34,7 @@ import {
   type EndpointKeyScope,
 } from './schema';
 import { RUN_STATUSES, STEP_STATUSES } from '../../engine/plan';
+import { ALERT_OPERATORS } from '../../engine/alert-operators';
 import { ROLES } from '../auth/roles';
 import { CACHE_POLICIES, RESULT_TRUST } from '../trust/result-trust';
 
@@ -561,7 +561,8 @@ export const registrySettings = pgTable('registry_settings', {
 
 /** Settings of the whole installation: at most one row (id 1); without it, the defaults hold. */
 export const instanceSettings = pgTable('instance_settings', {
-  id: bigint('id', { mode: 'number' }).primaryKey(),
+  // SQLite's INTEGER PRIMARY KEY numbers a row left without one; bigserial does the same here.
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
   /** "Treat upgrades as cache-compatible": built-in steps keyed by type@version, not their code. */
   upgradesCacheCompatible: boolean('upgrades_cache_compatible').notNull().default(false),
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),

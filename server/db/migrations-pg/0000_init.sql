@@ -204,7 +204,7 @@ CREATE TABLE "endpoints" (
 );
 --> statement-breakpoint
 CREATE TABLE "instance_settings" (
-	"id" bigint PRIMARY KEY NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"upgrades_cache_compatible" boolean DEFAULT false NOT NULL,
 	"updated_by" text,
 	"updated_at" bigint NOT NULL
