@@ -2,7 +2,7 @@
 // bench measures the queue and the workers, not a production Next build it would first need.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { Readable } from 'node:stream';
-import { workerArtifactGet, workerArtifactPut, workerConfig, workerHeartbeat } from '../server/http/worker-api';
+import { workerArtifactGet, workerArtifactPut, workerArtifactsMissing, workerConfig, workerHeartbeat } from '../server/http/worker-api';
 
 function toRequest(req: IncomingMessage, base: string): Request {
   const headers = new Headers();
@@ -21,6 +21,7 @@ async function route(req: Request): Promise<Response> {
   const artifact = /^\/api\/worker\/artifacts\/([^/]+)$/.exec(pathname)?.[1];
   if (pathname === '/api/worker/config') return workerConfig(req);
   if (pathname === '/api/worker/heartbeat' && req.method === 'POST') return workerHeartbeat(req);
+  if (pathname === '/api/worker/artifacts/missing' && req.method === 'POST') return workerArtifactsMissing(req);
   if (artifact && req.method === 'PUT') return workerArtifactPut(req, artifact);
   if (artifact && (req.method === 'GET' || req.method === 'HEAD')) return workerArtifactGet(req, artifact, req.method === 'HEAD');
   return Response.json({ error: 'not found' }, { status: 404 });

@@ -4,7 +4,7 @@
 // ratio shows whether the queue is the bottleneck (bar: above 1.6); the per-step overhead is the
 // queue's wall time per step minus the pool's, both with 2 steps at a time per process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PlanStep } from '../engine/plan';
@@ -25,6 +25,8 @@ import { startWorkerApi } from './queue-http';
 const STEPS = 1000;
 const PER_PROCESS = 2;
 const REDIS = process.env.PIPEWORKS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** PIPEWORKS_BENCH_CPU_PROF=DIR: each worker process writes a CPU profile there (run the bench itself under --cpu-prof). */
+const PROFILE_ARGS = process.env.PIPEWORKS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PIPEWORKS_BENCH_CPU_PROF}`] : [];
 
 const step = (i: number, inputId: string): { step: PlanStep; inputs: Record<string, { id: string; kind: 'table'; size: number }> } => ({
   step: { id: `s${i}`, type: 'testing/sleep', version: 1, params: { ms: 0, spin: false }, inputs: { table: { step: 'src', port: 'table' } } as never, outputs: { table: 'table' }, placement: 'server', deterministic: true, cacheKey: null },
@@ -32,6 +34,37 @@ const step = (i: number, inputId: string): { step: PlanStep; inputs: Record<stri
 });
 
 const hooks = () => ({ signal: new AbortController().signal, log: () => {}, progress: () => {} });
+
+/** CPU seconds a process (all its threads) has used so far, from /proc: Linux only, 10 ms ticks. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+}
+
+/** Redis's own CPU so far. Redis is shared with whatever else runs on this machine: an upper bound. */
+async function redisCpuMs(queue: QueueStepRunner): Promise<number> {
+  const info = await queue.redisInfo('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+}
+
+interface CpuSplit {
+  server: number;
+  workers: number;
+  redis: number;
+}
+
+/** What each side spent per step while `fn` ran, in CPU milliseconds. */
+async function cpuPerStep(queue: QueueStepRunner, children: ChildProcess[], fn: () => Promise<number>): Promise<{ ms: number; cpu: CpuSplit }> {
+  const workersCpu = () => children.reduce((sum, c) => sum + processCpuMs(c.pid!), 0);
+  const before = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue) };
+  const ms = await fn();
+  const after = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue) };
+  return { ms, cpu: { server: (after.server - before.server) / STEPS, workers: (after.workers - before.workers) / STEPS, redis: (after.redis - before.redis) / STEPS } };
+}
+
+const describeCpu = ({ server, workers, redis }: CpuSplit) =>
+  `CPU per step: server ${server.toFixed(2)} ms, workers ${workers.toFixed(2)} ms, Redis ${redis.toFixed(2)} ms`;
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -56,7 +89,7 @@ export async function benchQueue(): Promise<BenchRow[]> {
   await queue.ready;
   const children: ChildProcess[] = [];
   const startWorker = async () => {
-    const child = spawn(process.execPath, ['bin/pipeworks.mjs', 'worker', '--server', api.url, '--token', token, '--concurrency', String(PER_PROCESS)], {
+    const child = spawn(process.execPath, [...PROFILE_ARGS, 'bin/pipeworks.mjs', 'worker', '--server', api.url, '--token', token, '--concurrency', String(PER_PROCESS)], {
       env: { ...process.env, PIPEWORKS_REDIS_URL: '' },
       stdio: 'ignore',
     });
@@ -80,10 +113,12 @@ export async function benchQueue(): Promise<BenchRow[]> {
 
     await startWorker();
     await Promise.all(Array.from({ length: 4 }, (_, i) => queue.run(`warm-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
-    const oneMs = await throughQueue();
+    const one = await cpuPerStep(queue, children, throughQueue);
+    const oneMs = one.ms;
     await startWorker();
     await Promise.all(Array.from({ length: 8 }, (_, i) => queue.run(`warm2-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
-    const twoMs = await throughQueue();
+    const two = await cpuPerStep(queue, children, throughQueue);
+    const twoMs = two.ms;
 
     const load = loadavg()[0].toFixed(1);
     const ratio = oneMs / twoMs;
@@ -91,8 +126,8 @@ export async function benchQueue(): Promise<BenchRow[]> {
     return [
       {
         name: `queue: ${STEPS} short steps on 2 worker processes vs 1 (${PER_PROCESS} at a time each), real Redis`,
-        figure: `${((STEPS / twoMs) * 1000).toFixed(0)} steps/s on 2 (${(twoMs / 1000).toFixed(1)} s), load average ${load}`,
-        reference: `${((STEPS / oneMs) * 1000).toFixed(0)} steps/s on 1 worker process (${(oneMs / 1000).toFixed(1)} s)`,
+        figure: `${((STEPS / twoMs) * 1000).toFixed(0)} steps/s on 2 (${(twoMs / 1000).toFixed(1)} s; ${describeCpu(two.cpu)}), load average ${load}`,
+        reference: `${((STEPS / oneMs) * 1000).toFixed(0)} steps/s on 1 worker process (${(oneMs / 1000).toFixed(1)} s; ${describeCpu(one.cpu)})`,
         ratio,
         bar: 'throughput ratio above 1.6 (the queue is not the bottleneck)',
         pass: ratio > 1.6,

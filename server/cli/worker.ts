@@ -54,6 +54,7 @@ export async function cmdWorker(args: string[]): Promise<number> {
     console.log(`Pipeworks worker ${worker.id}: ${concurrency} at a time from ${queues.join(', ')} on ${redactedUrl(redisUrl)}; artifacts via ${server}`);
   } catch (error) {
     await worker.close();
+    client.close();
     throw new CliError(`worker: ${(error as Error).message}`, 1);
   }
   const why = await Promise.race([
@@ -65,5 +66,6 @@ export async function cmdWorker(args: string[]): Promise<number> {
   ]);
   console.log(`Worker stopping (${why}): finishing the steps it holds`);
   await worker.close();
+  client.close();
   return why.startsWith('SIG') ? 0 : 1;
 }

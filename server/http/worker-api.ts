@@ -6,6 +6,11 @@
 //   GET  /api/worker/artifacts/<id>    an artifact's bytes
 //   HEAD /api/worker/artifacts/<id>    200 when stored, 404 when a PUT would add it
 //   PUT  /api/worker/artifacts/<id>    store bytes under their sha256 (the id must match)
+//   POST /api/worker/artifacts/missing {"ids": [...]}: which of these the server lacks, in one
+//        request: what a worker asks before uploading a step's outputs (HEAD does the same for one
+//        id, but fetch closes the connection after every HEAD, so a HEAD per output costs a new
+//        TCP connection per step)
+import { z } from 'zod';
 import { ArtifactMissingError } from '../store/artifact-errors';
 import { audit } from '../auth/audit';
 import { getDb } from '../db/client';
@@ -62,6 +67,29 @@ export async function workerArtifactGet(req: Request, rawId: string, headOnly = 
     console.error(`[worker api] artifact ${rawId}`, cause);
     return error(500, `The server's copy of artifact ${rawId} is damaged`);
   }
+}
+
+/** A step's outputs, plus room to spare: a node has a handful of output ports. */
+export const MISSING_CHECK_MAX_IDS = 256;
+const missingSchema = z.strictObject({ ids: z.array(z.string()).max(MISSING_CHECK_MAX_IDS) });
+
+export async function workerArtifactsMissing(req: Request): Promise<Response> {
+  const token = authenticate(req);
+  if (token instanceof Response) return token;
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    return error(400, 'The body is a JSON object: {"ids": ["<artifact id>", ...]}');
+  }
+  const parsed = missingSchema.safeParse(body);
+  if (!parsed.success) return error(400, `Missing-artifact check refused: ${validationMessage(parsed.error.issues)}`);
+  const bad = parsed.data.ids.find((id): boolean => !isArtifactId(id));
+  if (bad !== undefined) return error(400, `"${bad.slice(0, 80)}" is not an artifact id: the sha256 of its bytes, 64 lowercase hex characters`);
+  const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+  const ids = [...new Set(parsed.data.ids)];
+  const present = await Promise.all(ids.map((id) => hasArtifactFile(dataDir, id)));
+  return Response.json({ missing: ids.filter((_, i) => !present[i]) });
 }
 
 /** Uploads of one id run one after another, so exactly one of them stores it and says so. */

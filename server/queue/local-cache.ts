@@ -3,30 +3,55 @@
 //
 // Steps running side by side share files (one's output is another's input, equal outputs have one
 // id), and the step runner's threads write outputs here unseen. So nothing is removed while any
-// step is running: the store is emptied whenever the worker goes idle, and a step that starts
-// meanwhile waits for that to finish.
+// step is running: the store is emptied once the worker has been idle for a moment (IDLE_SWEEP_MS),
+// and a step that starts meanwhile waits for that to finish. Not at once on going idle: a worker
+// busy with a stream of short steps is idle for a few milliseconds between two of them, and
+// emptying then would fetch the same inputs again for nearly every step.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasArtifactFile, writeArtifactBytes } from '../store/artifact-files';
+
+export const IDLE_SWEEP_MS = 2_000;
 
 export class LocalArtifactCache {
   private readonly fetching = new Map<string, Promise<void>>();
   private running = 0;
   private sweeping: Promise<void> = Promise.resolve();
+  private sweepTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly idleSweepMs = IDLE_SWEEP_MS,
+  ) {}
 
-  /** A step starts using the store: waits out an emptying in progress. */
+  /** A step starts using the store: a pending emptying is called off, one in progress waited out. */
   async enter(): Promise<void> {
     this.running++;
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
     await this.sweeping;
   }
 
-  /** A step is done with the store; the last one out empties it. */
+  /** A step is done with the store; once none has used it for idleSweepMs, it is emptied. */
   leave(): void {
     this.running--;
     if (this.running > 0) return;
-    this.sweeping = rm(path.join(this.dir, 'artifacts'), { recursive: true, force: true }).catch(() => {});
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = setTimeout(() => {
+      this.sweepTimer = undefined;
+      if (this.running === 0) this.sweeping = this.sweep();
+    }, this.idleSweepMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Stops a pending emptying (the worker is closing and removes the whole folder itself). */
+  dispose(): void {
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+  }
+
+  private sweep(): Promise<void> {
+    return rm(path.join(this.dir, 'artifacts'), { recursive: true, force: true }).catch(() => {});
   }
 
   /** Makes the artifact present, fetching it once however many steps ask at a time. */

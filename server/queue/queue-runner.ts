@@ -75,6 +75,11 @@ export class QueueStepRunner {
     return events;
   }
 
+  /** Redis's INFO section, as text (the queue bench reads Redis's CPU time from it). */
+  async redisInfo(section: string): Promise<string> {
+    return this.connection.info(section);
+  }
+
   /** Jobs waiting, running and waiting out a retry's backoff, over every queue. */
   async depth(): Promise<{ waiting: number; active: number; delayed: number }> {
     const names = new Set([...BASE_QUEUES, ...(await this.connection.smembers(queuesKey(this.prefix)))]);

@@ -180,8 +180,13 @@ export class QueueWorker {
       const result = await this.pool!.run(step, inputs, hooks);
       // A step that finished as the cancel came is not the run's result: nothing of it is uploaded.
       if (controller.signal.aborted) throw cancelledHere();
-      for (const ref of Object.values(result.outputs)) {
-        await this.options.client.upload(ref.id, await readFile(artifactPath(cache.dir, ref.id)));
+      // An output equal to one of the step's inputs (a node that passes a table through) is on the
+      // server already: it named it as an input of this running step. For the others one request
+      // asks which the server lacks (none on a re-run of the same step), and only those move.
+      const given = new Set([...Object.values(inputs).map((ref) => ref.id), ...extraArtifacts]);
+      const outputIds = [...new Set(Object.values(result.outputs).map((ref) => ref.id))].filter((id) => !given.has(id));
+      for (const id of await this.options.client.missing(outputIds)) {
+        await this.options.client.upload(id, await readFile(artifactPath(cache.dir, id)));
       }
       return { ok: true, ...result, workerId: this.id };
     } catch (error) {
@@ -214,6 +219,7 @@ export class QueueWorker {
       // BullMQ leaves connections it was given open; they would keep the process alive.
       for (const connection of this.connections) connection.disconnect();
       await this.pool?.close();
+      this.cache?.dispose();
       if (this.cache) await rm(this.cache.dir, { recursive: true, force: true });
     })();
     return this.stopping;

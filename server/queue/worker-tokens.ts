@@ -2,7 +2,7 @@
 // as sha256 the way API keys are (server/auth/api-keys.ts, tokens.ts); a revoked token is refused
 // from its next request on, since every request looks the hash up again.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { Db } from '../db/client';
@@ -25,13 +25,31 @@ export function createWorkerToken(db: Db, userId: string, name: string): { id: s
   return { id, token, prefix };
 }
 
+/**
+ * Every worker API request looks its token up (a step makes two or three), so the query is
+ * prepared once per database rather than built and prepared by SQLite on each request.
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareTokenByHash>>();
+const prepareTokenByHash = (db: Db) =>
+  db
+    .select()
+    .from(workerTokens)
+    .where(eq(workerTokens.tokenHash, sql.placeholder('hash')))
+    .prepare();
+
+function tokenByHash(db: Db): ReturnType<typeof prepareTokenByHash> {
+  let statement = prepared.get(db);
+  if (!statement) prepared.set(db, (statement = prepareTokenByHash(db)));
+  return statement;
+}
+
 export type TokenCheck = { ok: true; token: WorkerTokenInfo } | { ok: false; reason: string };
 
 /** Why a presented token is refused, in words a worker operator can act on. */
 export function checkWorkerToken(db: Db, raw: string | null, now = Date.now()): TokenCheck {
   if (!raw) return { ok: false, reason: 'No worker token: send "Authorization: Bearer pw_wk_…" (an admin creates one on the Workers page)' };
   if (!raw.startsWith(WORKER_TOKEN_PREFIX)) return { ok: false, reason: `A worker token starts with ${WORKER_TOKEN_PREFIX}; this is not one` };
-  const row = db.select().from(workerTokens).where(eq(workerTokens.tokenHash, hashToken(raw))).get();
+  const row = tokenByHash(db).get({ hash: hashToken(raw) });
   if (!row) return { ok: false, reason: 'Unknown worker token' };
   if (row.revokedAt !== null) return { ok: false, reason: `Worker token "${row.name}" (${row.prefix}…) was revoked` };
   if (now - (row.lastUsedAt ?? 0) >= LAST_USED_RESOLUTION_MS) {

@@ -1,6 +1,6 @@
 // The content-addressed file layer: fs and node:crypto only, so worker threads can use it directly.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArtifactCorruptError, ArtifactMissingError, InvalidArtifactIdError, StoreFullError } from './artifact-errors';
@@ -135,9 +135,13 @@ function verified(id: string, bytes: Buffer): Buffer {
   return bytes;
 }
 
+/**
+ * A synchronous stat behind an async signature: one local stat takes ~20 µs, while fs/promises' stat
+ * takes a trip through the thread pool (~0.2 ms, more under load) and builds an Error with a stack
+ * for every missing file. The queue asks this several times per step (issue 18's bench).
+ */
 export async function hasArtifactFile(root: string, id: string): Promise<boolean> {
-  const found = await stat(artifactPath(root, id)).catch(() => null);
-  return found?.isFile() ?? false;
+  return statSync(artifactPath(root, id), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** Names of files under the store whose bytes do not hash to their name, or that sit in the wrong place. */
