@@ -5,3 +5,4 @@ export declare const WORKERS: Record<string, string>;
 export declare function freshWorker(root: string, name: string): { file: string; reason?: undefined } | { file?: undefined; reason: string };
 export declare function freshStepWorker(root: string): { file: string; reason?: undefined } | { file?: undefined; reason: string };
 export declare function buildCli(root: string): Promise<{ entry: string; seconds: number; files: number }>;
+export declare function cliBuildOptions(root: string, outdir: string): import('esbuild').BuildOptions & { metafile: true };

@@ -84,6 +84,30 @@ function currentBuild(root) {
   return { dir };
 }
 
+/** esbuild's options for the CLI and worker-thread build into `outdir` (also read by the import-closure test). */
+export function cliBuildOptions(root, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints: { main: 'server/cli/main-entry.ts', ...WORKERS },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    metafile: true,
+    // Whitespace and syntax only: Node parses ~30% fewer bytes at every start, and names stay as
+    // written (no identifier renaming, no __name wrappers), for stack traces and serialized functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'silent',
+    // Bundled CommonJS packages call require(); an ES module has none of its own.
+    banner: { js: "import { createRequire as __pipeworksRequire } from 'node:module'; const require = __pipeworksRequire(import.meta.url);" },
+  };
+}
+
 /**
  * Refreshes the node implementation hashes (the bundle embeds them, and they key cached results by
  * the code that runs), then bundles into a new folder and points `current` at it (an atomic rename),
@@ -103,22 +127,7 @@ export async function buildCli(root) {
   const out = path.join(root, OUT_DIR);
   const name = `build-${Date.now().toString(36)}-${process.pid}`;
   const staging = path.join(out, name);
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: { main: 'server/cli/main-entry.ts', ...WORKERS },
-    outdir: staging,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
-    metafile: true,
-    logLevel: 'silent',
-    // Bundled CommonJS packages call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as __pipeworksRequire } from 'node:module'; const require = __pipeworksRequire(import.meta.url);" },
-  });
+  const result = await build(cliBuildOptions(root, staging));
   const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'package-lock.json', 'bin/cli-build.mjs'];
   const inputs = Object.fromEntries(sources.sort().map((f) => [f, statSync(path.join(root, f)).mtimeMs]));
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify({ inputs }, null, 1)}\n`);
