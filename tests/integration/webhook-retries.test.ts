@@ -3,79 +3,45 @@
 // failure a retry might cure is retried with backoff from the row alone (a second database
 // connection stands in for a restarted studio), the same signed body each time, through the SSRF
 // guard again at every attempt, until delivered or the attempts run out.
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
-import { alertsRouter } from '../../server/api/routers/alerts';
-import { webhooksRouter } from '../../server/api/routers/webhooks';
-import { testContext } from '../../server/api/test-context';
-import { createCallerFactory, createTRPCRouter } from '../../server/api/trpc';
-import { createUser, type PublicUser } from '../../server/auth/users';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../server/db/client';
 import { webhookDeliveries } from '../../server/db/schema';
-import { openTestDb, type TestDb } from '../../server/db/test-db';
-import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
 import { runMonitorCheck } from '../../server/monitoring/run-check';
-import { logPredictions, noServing, seedMonitoredEndpoint } from '../../server/monitoring/test-kit';
+import { logPredictions, noServing } from '../../server/monitoring/test-kit';
 import { deliverWebhook, LEASE_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDueDeliveries } from '../../server/webhooks/deliver';
+import { expectSigned, ruleToWebhook, useReceiver, useStudio } from './helpers/webhook-fixtures';
 
-const callerFor = createCallerFactory(createTRPCRouter({ webhooks: webhooksRouter, alerts: alertsRouter }));
-
-let receiver: Server;
-let port: number;
-const received: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
 /** What /flaky answers next; the test changes it. */
 let flaky = 503;
-
-beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ url: req.url ?? '', headers: req.headers, body });
-      if (req.url === '/hook') res.writeHead(200).end();
-      else if (req.url === '/flaky') res.writeHead(flaky).end();
-      else if (req.url === '/gone') res.writeHead(410).end();
-      else res.writeHead(503).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  port = (receiver.address() as AddressInfo).port;
+const receiver = useReceiver((req, res) => {
+  if (req.url === '/hook') res.writeHead(200).end();
+  else if (req.url === '/flaky') res.writeHead(flaky).end();
+  else if (req.url === '/gone') res.writeHead(410).end();
+  else res.writeHead(503).end();
 });
-afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+const { received } = receiver;
 
-let t: TestDb;
-let admin: PublicUser;
-let scientist: PublicUser;
+const studio = useStudio();
 let allowId: string;
 beforeEach(async () => {
-  received.length = 0;
   flaky = 503;
-  t = openTestDb();
-  process.env.PIPEWORKS_DATA_DIR = t.dir;
-  seedMonitoredEndpoint(t.db);
-  admin = await createUser(t.db, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
-  scientist = await createUser(t.db, { email: 's@example.com', name: 'Sam', role: 'scientist', password: 'long enough password' });
-  allowId = (await callerFor(testContext(t, admin)).webhooks.allowlist.add({ origin: `http://127.0.0.1:${port}`, allowPrivate: true })).id;
+  allowId = (await studio.caller('admin').webhooks.allowlist.add({ origin: receiver.origin(), allowPrivate: true })).id;
 });
-afterEach(() => t.cleanup());
 
-const hookTo = async (path: string) => (await callerFor(testContext(t, scientist)).webhooks.create({ projectId: 'p1', name: `to ${path}`, url: `http://127.0.0.1:${port}${path}` })).webhook;
+const hookTo = async (path: string) => (await studio.caller('scientist').webhooks.create({ projectId: 'p1', name: `to ${path}`, url: `${receiver.origin()}${path}` })).webhook;
 const T = 1_900_000_000_000;
 const at = (ms: number) => () => ms;
 
 describe('webhook retries', () => {
   it('retries a failing receiver with backoff after a restart, the same signed body each time, until delivered', async () => {
     const hook = await hookTo('/flaky');
-    const first = await deliverWebhook(t.db, hook.id, 'alert.opened', { n: 1 }, null, { now: at(T) });
-    expect(first).toMatchObject({ state: 'pending', attempts: 1, maxAttempts: MAX_ATTEMPTS, status: 503, error: `http://127.0.0.1:${port} answered 503`, nextAttemptAt: T + RETRY_DELAYS_MS[0] });
-    expect(await retryDueDeliveries(t.db, { now: at(T + RETRY_DELAYS_MS[0] - 1) })).toEqual([]);
+    const first = await deliverWebhook(studio.t.db, hook.id, 'alert.opened', { n: 1 }, null, { now: at(T) });
+    expect(first).toMatchObject({ state: 'pending', attempts: 1, maxAttempts: MAX_ATTEMPTS, status: 503, error: `${receiver.origin()} answered 503`, nextAttemptAt: T + RETRY_DELAYS_MS[0] });
+    expect(await retryDueDeliveries(studio.t.db, { now: at(T + RETRY_DELAYS_MS[0] - 1) })).toEqual([]);
 
     // A restarted studio knows the delivery from its row only.
-    const restarted = openDatabase(t.dir);
+    const restarted = openDatabase(studio.t.dir);
     try {
       const second = T + RETRY_DELAYS_MS[0];
       expect(await retryDueDeliveries(restarted.db, { now: at(second) })).toMatchObject([{ id: first.id, state: 'pending', attempts: 2, nextAttemptAt: second + RETRY_DELAYS_MS[1] }]);
@@ -88,62 +54,60 @@ describe('webhook retries', () => {
     expect(received.map((r) => r.headers['x-pipeworks-attempt'])).toEqual(['1', '2', '3']);
     expect(new Set(received.map((r) => r.headers['x-pipeworks-delivery']))).toEqual(new Set([first.id]));
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
-    const secret = t.sqlite.prepare('SELECT secret FROM webhooks WHERE id = ?').get(hook.id) as { secret: string };
-    for (const r of received) expect(r.headers['x-pipeworks-signature']).toBe(`sha256=${createHmac('sha256', secret.secret).update(r.body).digest('hex')}`);
-    expect(await callerFor(testContext(t, scientist)).webhooks.deliveries({ webhookId: hook.id })).toEqual([
+    const secret = studio.t.sqlite.prepare('SELECT secret FROM webhooks WHERE id = ?').get(hook.id) as { secret: string };
+    for (const r of received) expectSigned(r, secret.secret);
+    expect(await studio.caller('scientist').webhooks.deliveries({ webhookId: hook.id })).toEqual([
       expect.objectContaining({ id: first.id, event: 'alert.opened', state: 'delivered', attempts: 3, createdAt: T }),
     ]);
   });
 
   it('gives up after the last attempt, at once on an answer a retry cannot change, and when the guard refuses a later attempt', async () => {
-    const down = await deliverWebhook(t.db, (await hookTo('/down')).id, 'alert.opened', {}, null, { now: at(T) });
+    const down = await deliverWebhook(studio.t.db, (await hookTo('/down')).id, 'alert.opened', {}, null, { now: at(T) });
     let now = T;
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now += RETRY_DELAYS_MS[attempt - 2];
-      const [retried] = await retryDueDeliveries(t.db, { now: at(now) });
+      const [retried] = await retryDueDeliveries(studio.t.db, { now: at(now) });
       expect(retried).toMatchObject({ id: down.id, attempts: attempt, state: attempt === MAX_ATTEMPTS ? 'failed' : 'pending' });
     }
-    expect(await retryDueDeliveries(t.db, { now: at(now + 86_400_000) })).toEqual([]);
+    expect(await retryDueDeliveries(studio.t.db, { now: at(now + 86_400_000) })).toEqual([]);
     expect(received.filter((r) => r.url === '/down')).toHaveLength(MAX_ATTEMPTS);
 
-    expect(await deliverWebhook(t.db, (await hookTo('/gone')).id, 'alert.opened', {}, null, { now: at(T) })).toMatchObject({ state: 'failed', attempts: 1, status: 410, nextAttemptAt: null });
+    expect(await deliverWebhook(studio.t.db, (await hookTo('/gone')).id, 'alert.opened', {}, null, { now: at(T) })).toMatchObject({ state: 'failed', attempts: 1, status: 410, nextAttemptAt: null });
 
     // Pending, then an admin takes the origin off the allow-list: the retry is refused, nothing is sent.
     const flakyHook = await hookTo('/flaky');
-    const pending = await deliverWebhook(t.db, flakyHook.id, 'alert.opened', {}, null, { now: at(T) });
+    const pending = await deliverWebhook(studio.t.db, flakyHook.id, 'alert.opened', {}, null, { now: at(T) });
     expect(pending.state).toBe('pending');
-    await callerFor(testContext(t, admin)).webhooks.allowlist.remove({ id: allowId });
+    await studio.caller('admin').webhooks.allowlist.remove({ id: allowId });
     const sent = received.length;
-    expect(await retryDueDeliveries(t.db, { now: at(T + RETRY_DELAYS_MS[0]) })).toMatchObject([
-      { id: pending.id, state: 'failed', attempts: 2, status: null, error: `Refused: http://127.0.0.1:${port} is not on the webhook allow-list; an admin can add it` },
+    expect(await retryDueDeliveries(studio.t.db, { now: at(T + RETRY_DELAYS_MS[0]) })).toMatchObject([
+      { id: pending.id, state: 'failed', attempts: 2, status: null, error: `Refused: ${receiver.origin()} is not on the webhook allow-list; an admin can add it` },
     ]);
     expect(received).toHaveLength(sent);
   });
 
   it('claims each attempt once, and takes back one a dead process held once its lease ends', async () => {
     const hook = await hookTo('/down');
-    const first = await deliverWebhook(t.db, hook.id, 'alert.opened', {}, null, { now: at(T) });
+    const first = await deliverWebhook(studio.t.db, hook.id, 'alert.opened', {}, null, { now: at(T) });
     const due = T + RETRY_DELAYS_MS[0];
-    const [a, b] = await Promise.all([retryDueDeliveries(t.db, { now: at(due) }), retryDueDeliveries(t.db, { now: at(due) })]);
+    const [a, b] = await Promise.all([retryDueDeliveries(studio.t.db, { now: at(due) }), retryDueDeliveries(studio.t.db, { now: at(due) })]);
     expect([...a, ...b]).toHaveLength(1);
     // A process claimed attempt 3 and died: its lease moved nextAttemptAt on, and when that passes, the attempt is due again.
     const next = due + RETRY_DELAYS_MS[1];
-    t.db.update(webhookDeliveries).set({ nextAttemptAt: next + LEASE_MS }).where(eq(webhookDeliveries.id, first.id)).run();
-    expect(await retryDueDeliveries(t.db, { now: at(next) })).toEqual([]);
-    expect(await retryDueDeliveries(t.db, { now: at(next + LEASE_MS) })).toMatchObject([{ id: first.id, attempts: 3 }]);
+    studio.t.db.update(webhookDeliveries).set({ nextAttemptAt: next + LEASE_MS }).where(eq(webhookDeliveries.id, first.id)).run();
+    expect(await retryDueDeliveries(studio.t.db, { now: at(next) })).toEqual([]);
+    expect(await retryDueDeliveries(studio.t.db, { now: at(next + LEASE_MS) })).toMatchObject([{ id: first.id, attempts: 3 }]);
   });
 
   it('posts an alert opened, acknowledged and resolved by a person, and resolved by a check that recovered', async () => {
     const hook = await hookTo('/hook');
-    const editor = callerFor(testContext(t, scientist));
-    await editor.alerts.rules.create({ endpointId: 'ep', name: 'x moved', webhookId: hook.id, rule: { text: 'psi(x) > 0.2' } });
-    saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
-    const { v: versionId } = t.sqlite.prepare('SELECT version_id AS v FROM deployments').get() as { v: string };
+    const editor = studio.caller('scientist');
+    const versionId = await ruleToWebhook(studio, hook.id);
     let clock = Date.now();
     const check = (shift: number) => {
       clock += 60_000;
-      logPredictions(t.db, versionId, 50, shift, clock);
-      return runMonitorCheck(t.db, 'ep', { trigger: 'manual', userId: null, dataDir: t.dir, now: clock, fetchStats: noServing });
+      logPredictions(studio.t.db, versionId, 50, shift, clock);
+      return runMonitorCheck(studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, now: clock, fetchStats: noServing });
     };
     const [alert] = (await check(2)).alerts.opened;
     await editor.alerts.acknowledge({ id: alert.id });

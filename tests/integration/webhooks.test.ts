@@ -2,90 +2,51 @@
 // allow-listed origin marked allowPrivate by an admin (it listens on loopback); without that, and
 // after redirects to metadata or unlisted origins, posts are refused and recorded, and the
 // connection goes to the address that was checked, whatever a second DNS answer would say.
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TRPCError } from '@trpc/server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
-import { alertsRouter } from '../../server/api/routers/alerts';
-import { webhooksRouter } from '../../server/api/routers/webhooks';
-import { testContext } from '../../server/api/test-context';
-import { createCallerFactory, createTRPCRouter } from '../../server/api/trpc';
+import { describe, expect, it } from 'vitest';
 import { recentAuditEvents } from '../../server/auth/audit';
-import { createUser, type PublicUser } from '../../server/auth/users';
 import { webhookDeliveries } from '../../server/db/schema';
-import { openTestDb, type TestDb } from '../../server/db/test-db';
-import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
 import { runMonitorCheck } from '../../server/monitoring/run-check';
-import { logPredictions, noServing, seedMonitoredEndpoint } from '../../server/monitoring/test-kit';
+import { logPredictions, noServing } from '../../server/monitoring/test-kit';
 import { postWebhook } from '../../server/webhooks/post-webhook';
+import { expectSigned, ruleToWebhook, useReceiver, useStudio } from './helpers/webhook-fixtures';
 
-const callerFor = createCallerFactory(createTRPCRouter({ webhooks: webhooksRouter, alerts: alertsRouter }));
-
-let receiver: Server;
-let port: number;
-const received: { url: string; method: string; headers: IncomingHttpHeaders; body: string }[] = [];
-
-beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ url: req.url ?? '', method: req.method ?? '', headers: req.headers, body });
-      const to = (location: string) => res.writeHead(req.url === '/see-other' ? 303 : 307, { location }).end();
-      if (req.url === '/hook') res.writeHead(200).end('ok');
-      else if (req.url === '/see-other') to('/hook');
-      else if (req.url === '/to-hook') to('/hook');
-      else if (req.url === '/to-metadata') to('http://169.254.169.254/latest/meta-data/');
-      else if (req.url === '/to-mapped') to(`http://[::ffff:7f00:1]:${port}/hook`);
-      else if (req.url === '/loop') to('/loop');
-      else res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  port = (receiver.address() as AddressInfo).port;
+const receiver = useReceiver((req, res) => {
+  const to = (location: string) => res.writeHead(req.url === '/see-other' ? 303 : 307, { location }).end();
+  if (req.url === '/hook') res.writeHead(200).end('ok');
+  else if (req.url === '/see-other') to('/hook');
+  else if (req.url === '/to-hook') to('/hook');
+  else if (req.url === '/to-metadata') to('http://169.254.169.254/latest/meta-data/');
+  else if (req.url === '/to-mapped') to(`http://[::ffff:7f00:1]:${receiver.port}/hook`);
+  else if (req.url === '/loop') to('/loop');
+  else res.writeHead(500).end();
 });
-afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+const { received } = receiver;
 
-let t: TestDb;
-let admin: PublicUser;
-let scientist: PublicUser;
-beforeEach(async () => {
-  received.length = 0;
-  t = openTestDb();
-  process.env.PIPEWORKS_DATA_DIR = t.dir;
-  seedMonitoredEndpoint(t.db);
-  admin = await createUser(t.db, { email: 'a@example.com', name: 'a', role: 'admin', password: 'long enough password' });
-  scientist = await createUser(t.db, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
-});
-afterEach(() => t.cleanup());
+const studio = useStudio();
 
-const origin = () => `http://127.0.0.1:${port}`;
+const origin = receiver.origin;
 
 async function hookTo(path: string, allowPrivate: boolean) {
-  await callerFor(testContext(t, admin)).webhooks.allowlist.add({ origin: origin(), allowPrivate });
-  return callerFor(testContext(t, scientist)).webhooks.create({ projectId: 'p1', name: 'ops', url: `${origin()}${path}` });
+  await studio.caller('admin').webhooks.allowlist.add({ origin: origin(), allowPrivate });
+  return studio.caller('scientist').webhooks.create({ projectId: 'p1', name: 'ops', url: `${origin()}${path}` });
 }
 
 describe('webhooks', () => {
   it('posts alerts to an allow-listed private origin, signed with the secret shown once', async () => {
     const { webhook, secret } = await hookTo('/hook', true);
     expect(secret).toMatch(/^whsec_/);
-    expect(await callerFor(testContext(t, scientist)).webhooks.list({ projectId: 'p1' })).toEqual([expect.not.objectContaining({ secret: expect.anything() })]);
+    expect(await studio.caller('scientist').webhooks.list({ projectId: 'p1' })).toEqual([expect.not.objectContaining({ secret: expect.anything() })]);
 
-    const editor = callerFor(testContext(t, scientist));
-    await editor.alerts.rules.create({ endpointId: 'ep', name: 'x moved', webhookId: webhook.id, rule: { text: 'psi(x) > 0.2' } });
-    saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
-    const versionId = t.sqlite.prepare('SELECT version_id AS v FROM deployments').get() as { v: string };
-    logPredictions(t.db, versionId.v, 50, 2, Date.now());
-    const result = await runMonitorCheck(t.db, 'ep', { trigger: 'manual', userId: null, dataDir: t.dir, fetchStats: noServing });
+    const versionId = await ruleToWebhook(studio, webhook.id);
+    logPredictions(studio.t.db, versionId, 50, 2, Date.now());
+    const result = await runMonitorCheck(studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, fetchStats: noServing });
     expect(result.alerts.opened).toHaveLength(1);
     expect(result.deliveries).toMatchObject([{ webhookId: webhook.id, alertId: result.alerts.opened[0].id, event: 'alert.opened', state: 'delivered', attempts: 1, status: 200, error: null }]);
 
     const [post] = received;
     expect(post).toMatchObject({ url: '/hook', method: 'POST' });
-    expect(post.headers['x-pipeworks-signature']).toBe(`sha256=${createHmac('sha256', secret).update(post.body).digest('hex')}`);
+    expectSigned(post, secret);
     expect(post.headers['x-pipeworks-event']).toBe('alert.opened');
     const body = JSON.parse(post.body);
     expect(body).toMatchObject({ event: 'alert.opened', rule: { name: 'x moved', text: 'psi(x) > 0.2' }, endpoint: { id: 'ep', name: 'm-live' }, alert: { state: 'open' }, link: '/monitoring/m-live#alerts' });
@@ -93,11 +54,11 @@ describe('webhooks', () => {
 
   it('refuses a loopback target unless an admin allowed private targets, and records why', async () => {
     const { webhook } = await hookTo('/hook', false);
-    const delivery = await callerFor(testContext(t, scientist)).webhooks.test({ id: webhook.id });
+    const delivery = await studio.caller('scientist').webhooks.test({ id: webhook.id });
     expect(delivery).toMatchObject({ status: null, error: `Refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address; an admin must allow private targets for ${origin()}`, state: 'failed', attempts: 1 });
     expect(received).toEqual([]);
-    expect(t.db.select().from(webhookDeliveries).all()).toHaveLength(1);
-    expect(recentAuditEvents(t.db).map((e) => e.action)).toEqual(expect.arrayContaining(['webhook.allowlist.add', 'webhook.create', 'webhook.test']));
+    expect(studio.t.db.select().from(webhookDeliveries).all()).toHaveLength(1);
+    expect(recentAuditEvents(studio.t.db).map((e) => e.action)).toEqual(expect.arrayContaining(['webhook.allowlist.add', 'webhook.create', 'webhook.test']));
   });
 
   it('checks every redirect: same origin is followed, metadata and loops are refused', async () => {
@@ -118,7 +79,7 @@ describe('webhooks', () => {
     expect((await postWebhook(`${origin()}/to-metadata`, '{}', {}, { allowlist: withMetadata, resolve: async () => [] })).error).toBe(
       'Refused after a redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254 resolves to 169.254.169.254, a cloud metadata address, which is never posted to',
     );
-    expect((await post('/to-mapped')).error).toBe(`Refused after a redirect to http://[::ffff:7f00:1]:${port}/hook: http://[::ffff:7f00:1]:${port} is not on the webhook allow-list; an admin can add it`);
+    expect((await post('/to-mapped')).error).toBe(`Refused after a redirect to http://[::ffff:7f00:1]:${receiver.port}/hook: http://[::ffff:7f00:1]:${receiver.port} is not on the webhook allow-list; an admin can add it`);
     expect(await post('/loop')).toEqual({ status: 307, error: 'More than 3 redirects; the last pointed to /loop', retryable: false });
   });
 
@@ -126,7 +87,7 @@ describe('webhooks', () => {
     let lookups = 0;
     // The first answer is public; any later one would point at the loopback receiver.
     const rebinding = async () => (lookups++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }]);
-    const result = await postWebhook(`http://hooks.example.test:${port}/hook`, '{}', {}, { allowlist: [{ origin: `http://hooks.example.test:${port}`, allowPrivate: false }], resolve: rebinding, timeoutMs: 300 });
+    const result = await postWebhook(`http://hooks.example.test:${receiver.port}/hook`, '{}', {}, { allowlist: [{ origin: `http://hooks.example.test:${receiver.port}`, allowPrivate: false }], resolve: rebinding, timeoutMs: 300 });
     expect(result.status).toBeNull();
     expect(result.error).toMatch(/^http:\/\/hooks\.example\.test:\d+ did not answer/);
     expect(lookups).toBe(1);
@@ -134,10 +95,10 @@ describe('webhooks', () => {
     // And the checked address is the one connected to: a name only our resolver knows reaches the receiver.
     lookups = 0;
     const pinnedOnly = async () => (lookups++ === 0 ? [{ address: '127.0.0.1', family: 4 }] : [{ address: '10.255.255.1', family: 4 }]);
-    const reached = await postWebhook(`http://hooks.example.test:${port}/hook`, '{}', {}, { allowlist: [{ origin: `http://hooks.example.test:${port}`, allowPrivate: true }], resolve: pinnedOnly });
+    const reached = await postWebhook(`http://hooks.example.test:${receiver.port}/hook`, '{}', {}, { allowlist: [{ origin: `http://hooks.example.test:${receiver.port}`, allowPrivate: true }], resolve: pinnedOnly });
     expect(reached).toEqual({ status: 200, error: null });
     expect(lookups).toBe(1);
-    expect(received.map((r) => r.headers.host)).toEqual([`hooks.example.test:${port}`]);
+    expect(received.map((r) => r.headers.host)).toEqual([`hooks.example.test:${receiver.port}`]);
     received.length = 0;
     // A name that resolves to a private address among public ones is refused outright.
     const mixed = async () => [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }];
@@ -147,7 +108,7 @@ describe('webhooks', () => {
   });
 
   it('refuses what cannot be a webhook, in words', async () => {
-    const adminCaller = callerFor(testContext(t, admin));
+    const adminCaller = studio.caller('admin');
     const refusal = (p: Promise<unknown>) => p.catch((e: TRPCError) => `${e.code}: ${e.message}`);
     expect(await refusal(adminCaller.webhooks.allowlist.add({ origin: 'http://metadata.google.internal', allowPrivate: true }))).toBe(
       'BAD_REQUEST: metadata.google.internal is a cloud metadata service and can never be a webhook target',
@@ -155,13 +116,13 @@ describe('webhooks', () => {
     expect(await refusal(adminCaller.webhooks.allowlist.add({ origin: 'https://hooks.slack.com/services', allowPrivate: false }))).toBe(
       'BAD_REQUEST: An allow-list entry is an origin only (https://hooks.slack.com), without a path, query or fragment',
     );
-    expect(await refusal(callerFor(testContext(t, scientist)).webhooks.allowlist.add({ origin: 'https://x.example', allowPrivate: false }))).toMatch(/^FORBIDDEN/);
-    expect(await refusal(callerFor(testContext(t, scientist)).webhooks.create({ projectId: 'p1', name: 'x', url: 'https://x.example/hook' }))).toBe(
+    expect(await refusal(studio.caller('scientist').webhooks.allowlist.add({ origin: 'https://x.example', allowPrivate: false }))).toMatch(/^FORBIDDEN/);
+    expect(await refusal(studio.caller('scientist').webhooks.create({ projectId: 'p1', name: 'x', url: 'https://x.example/hook' }))).toBe(
       'BAD_REQUEST: https://x.example is not on the webhook allow-list; an admin can add it under Admin → Webhooks',
     );
     // A decimal host is the loopback address it spells.
     await adminCaller.webhooks.allowlist.add({ origin: origin(), allowPrivate: false });
-    const spelled = await postWebhook(`http://2130706433:${port}/hook`, '{}', {}, { allowlist: [{ origin: origin(), allowPrivate: false }], resolve: async () => [] });
+    const spelled = await postWebhook(`http://2130706433:${receiver.port}/hook`, '{}', {}, { allowlist: [{ origin: origin(), allowPrivate: false }], resolve: async () => [] });
     expect(spelled.error).toBe(`Refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address; an admin must allow private targets for ${origin()}`);
   });
 });
