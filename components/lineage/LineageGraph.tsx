@@ -2,17 +2,17 @@
 // A lineage graph on the same canvas component as pipelines (React Flow), read only and laid out
 // left to right. Clicking a step shows everything that identifies it: params, code hash, cache key
 // and the artifacts it wrote.
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge, type Node, type NodeTypes } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import type { NodeTypes } from '@xyflow/react';
+import { useState } from 'react';
 import { formatBytes, shortId } from '../ui/format';
-import { layoutLineage } from './lineage-layout';
+import { LineageCanvas, type CardLayout, type CardNode, type CardSize, type LineageEdge } from './LineageCanvas';
 import { DatasetNode, ModelNode, PipelineCard, PipelineGroup, RunNode, SampleNode, StepNode, type LineageNodeData } from './LineageNodes';
 import { runnerPhrase, TrustBadge } from '../runs/TrustBadge';
 
 // Module scope: a new object on each render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { dataset: DatasetNode, sample: SampleNode, step: StepNode, pipeline: PipelineGroup, pipelineCard: PipelineCard, run: RunNode, model: ModelNode } as NodeTypes;
 
-const SIZES: Record<LineageNodeData['kind'], { width: number; height: number }> = {
+const SIZES: Record<LineageNodeData['kind'], CardSize> = {
   dataset: { width: 230, height: 84 },
   sample: { width: 200, height: 60 },
   step: { width: 220, height: 76 },
@@ -22,73 +22,44 @@ const SIZES: Record<LineageNodeData['kind'], { width: number; height: number }> 
   model: { width: 200, height: 70 },
 };
 
+const parentOf = (n: LineageNodeData) => (n.kind === 'step' ? n.parent : undefined);
+
+function toCard(n: LineageNodeData, { placed, frames }: CardLayout): CardNode {
+  const parent = parentOf(n);
+  return {
+    id: n.id,
+    type: n.kind === 'pipeline' && !frames.has(n.id) ? 'pipelineCard' : n.kind,
+    data: n,
+    ...(parent && placed.has(parent) ? { parentId: parent, extent: 'parent' as const } : {}),
+    draggable: false,
+    selectable: n.kind === 'step',
+    zIndex: frames.has(n.id) ? -1 : 0,
+  };
+}
+
 interface LineageGraphProps {
   nodes: LineageNodeData[];
-  edges: { id: string; source: string; target: string; label?: string }[];
+  edges: LineageEdge[];
   height?: number;
 }
 
-export function LineageGraph(props: LineageGraphProps) {
-  return (
-    <ReactFlowProvider>
-      <LineageFlow {...props} />
-    </ReactFlowProvider>
-  );
-}
-
-function LineageFlow({ nodes, edges, height = 420 }: LineageGraphProps) {
+export function LineageGraph({ nodes, edges, height = 420 }: LineageGraphProps) {
   const [selected, setSelected] = useState<string | null>(null);
-  const flow = useMemo(() => {
-    const parentOf = (n: LineageNodeData) => (n.kind === 'step' ? n.parent : undefined);
-    const frames = new Set(nodes.flatMap((n) => parentOf(n) ?? []));
-    const placed = layoutLineage(
-      nodes.map((n) => ({ id: n.id, parent: parentOf(n), ...SIZES[n.kind] })),
-      edges,
-    );
-    // Parents before children, as React Flow requires.
-    const ordered = [...nodes].sort((a, b) => Number(a.kind !== 'pipeline') - Number(b.kind !== 'pipeline'));
-    const flowNodes: Node[] = ordered.flatMap((n) => {
-      const box = placed.get(n.id);
-      if (!box) return [];
-      const parent = parentOf(n);
-      return [
-        {
-          id: n.id,
-          type: n.kind === 'pipeline' && !frames.has(n.id) ? 'pipelineCard' : n.kind,
-          data: n,
-          position: { x: box.x, y: box.y },
-          style: { width: box.width, height: box.height },
-          ...(parent && placed.has(parent) ? { parentId: parent, extent: 'parent' as const } : {}),
-          draggable: false,
-          selectable: n.kind === 'step',
-          zIndex: frames.has(n.id) ? -1 : 0,
-        },
-      ];
-    });
-    const flowEdges: Edge[] = edges.map((e) => ({ ...e, labelStyle: { fontSize: 10, fill: '#71717a' }, labelBgStyle: { fill: '#fafafa' }, style: { stroke: '#a1a1aa' } }));
-    return { flowNodes, flowEdges };
-  }, [nodes, edges]);
   const step = nodes.find((n): n is Extract<LineageNodeData, { kind: 'step' }> => n.id === selected && n.kind === 'step');
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50" style={{ height }} data-testid="lineage-graph">
-        <ReactFlow
-          nodes={flow.flowNodes}
-          edges={flow.flowEdges}
-          nodeTypes={nodeTypes}
-          nodesConnectable={false}
-          nodesDraggable={false}
-          fitView
-          fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
-          minZoom={0.2}
-          onNodeClick={(_, node) => setSelected(node.type === 'step' ? node.id : null)}
-          onPaneClick={() => setSelected(null)}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={16} color="#e4e4e7" />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+      <LineageCanvas
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        sizes={SIZES}
+        toCard={toCard}
+        parentOf={parentOf}
+        height={height}
+        testId="lineage-graph"
+        onNodeClick={(_, node) => setSelected(node.type === 'step' ? node.id : null)}
+        onPaneClick={() => setSelected(null)}
+      />
       {step ? (
         <StepDetail step={step} />
       ) : nodes.some((n) => n.kind === 'step') ? (
