@@ -2,7 +2,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Logo } from './Logo';
-import { NavLinks, type NavItem } from './NavLinks';
+import { NavLinks } from './NavLinks';
+import type { NavItem } from './nav-items';
 import { NotificationBell } from './NotificationBell';
 import type { SessionUser } from './session-user';
 import { SignOutButton } from './SignOutButton';
@@ -25,27 +26,30 @@ export function AppShell({ user, canManageUsers, canReadAudit, canCollectStorage
     { href: '/deployments', label: 'Deployments' },
     { href: '/monitoring', label: 'Monitoring' },
     { href: '/onnx', label: 'Try ONNX' },
+    // Everyone's own keys and this browser's runner, so not an admin page.
+    { href: '/settings', label: 'Settings' },
   ];
-  if (canManageUsers) items.push({ href: '/admin/users', label: 'Users' });
-  if (canReadAudit) items.push({ href: '/admin/audit', label: 'Audit log' });
-  if (canCollectStorage) items.push({ href: '/admin/storage', label: 'Storage' });
-  if (canManageWorkers) items.push({ href: '/admin/workers', label: 'Workers' });
-  items.push({ href: '/settings', label: 'Settings' });
+  const adminItems: NavItem[] = [];
+  if (canManageUsers) adminItems.push({ href: '/admin/users', label: 'Users' });
+  if (canReadAudit) adminItems.push({ href: '/admin/audit', label: 'Audit log' });
+  if (canCollectStorage) adminItems.push({ href: '/admin/storage', label: 'Storage' });
+  if (canManageWorkers) adminItems.push({ href: '/admin/workers', label: 'Workers' });
   return (
     <div className="flex h-screen flex-col">
       <header className="flex h-12 shrink-0 items-center gap-4 border-b border-zinc-200 bg-white px-4">
-        <Link href="/" className="flex shrink-0 items-center gap-2 text-sm font-semibold text-zinc-900">
+        {/* Below 1280 px the wordmark and the role, below 640 px the name, give their room to the sections. */}
+        <Link href="/" aria-label="Pipeworks" className="flex shrink-0 items-center gap-2 text-sm font-semibold text-zinc-900">
           <Logo />
-          Pipeworks
+          <span className="hidden xl:inline">Pipeworks</span>
         </Link>
-        <NavLinks items={items} />
+        <NavLinks items={items} adminItems={adminItems} />
         <div className="ml-auto flex shrink-0 items-center gap-3">
           <NotificationBell />
           <div className="flex items-center gap-2 text-sm whitespace-nowrap" data-testid="current-user">
-            <span className="max-w-[9rem] truncate font-medium text-zinc-800" title={user.name}>
+            <span className="hidden max-w-[9rem] truncate font-medium text-zinc-800 sm:inline" title={`${user.name} (${user.role})`}>
               {user.name}
             </span>
-            <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600">{user.role}</span>
+            <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 xl:inline">{user.role}</span>
           </div>
           <SignOutButton />
         </div>

@@ -6,6 +6,7 @@
 // This spec starts its own server with its own data directory.
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -75,7 +76,7 @@ test('an analyst builds, runs and tunes the fraud pipeline on an empty canvas', 
 
   // The administrator sets up the install and adds the analyst; then the analyst signs in.
   await createAdmin(page, server.url, ADMIN);
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(ANALYST.email);
   await form.getByLabel('Name').fill(ANALYST.name);

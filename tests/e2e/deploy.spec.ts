@@ -4,6 +4,7 @@
 // one click. This spec starts its own studio and serving processes over one data directory.
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
 import { trpcMutate, trpcQuery } from './trpc';
@@ -69,7 +70,7 @@ async function runAll(page: Page, ids: string[]) {
 test('an analyst deploys the fraud model, tries a row and rolls back in one click', async ({ page }) => {
   test.setTimeout(600_000);
   await createAdmin(page, server.url, ADMIN);
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(ANALYST.email);
   await form.getByLabel('Name').fill(ANALYST.name);
@@ -169,7 +170,7 @@ test('an analyst deploys the fraud model, tries a row and rolls back in one clic
 test('where production is guarded, a canary waits for a manager, who approves it on the deployment page', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, ADMIN, server.url);
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(MANAGER.email);
   await form.getByLabel('Name').fill(MANAGER.name);

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../server/db/client';
 import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
 import { trpcMutate, trpcPost, trpcQuery } from './trpc';
@@ -192,7 +193,7 @@ test('drifted traffic shows as flagged features with histograms, trends and an a
 test('a viewer reads the page but gets no buttons, and the server refuses what they would do', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, ADMIN, server.url);
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(VIEWER.email);
   await form.getByLabel('Name').fill(VIEWER.name);

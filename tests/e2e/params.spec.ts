@@ -3,6 +3,7 @@
 // the next run re-runs only what changed. Its own server and data directory, so it neither depends on nor disturbs studio.spec.ts.
 import { expect, test } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -71,7 +72,7 @@ test('an edited param is checked inline, autosaved as a new version, and re-runs
 test('a viewer sees the params read-only', async ({ page }) => {
   await page.goto(`${server.url}/`);
   await signIn(page, ADMIN);
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const addUser = page.getByTestId('add-user-form');
   await addUser.getByLabel('Email').fill(VIEWER.email);
   await addUser.getByLabel('Name').fill(VIEWER.name);

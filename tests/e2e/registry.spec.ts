@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { datasetClassifier } from '../integration/helpers/registry-pipeline';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { savePipeline, trpcMutate } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
@@ -108,7 +109,7 @@ test('a manager approves moving production, and the audit log shows who approved
   await expect(manager.getByTestId('model-cancer-screen').getByTestId('alias-production')).toBeVisible();
   await managerContext.close();
 
-  await page.getByRole('link', { name: 'Audit log' }).click();
+  await openAdminPage(page, 'Audit log');
   await page.getByTestId('audit-filter').selectOption('model.alias');
   const approval = page.getByTestId('audit-model.alias.approve');
   await expect(approval).toContainText('Mia Manager');

@@ -3,6 +3,7 @@
 // (grace period 0 here) and collects it, and the pipeline still runs afterwards.
 import { expect, test } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { savePipeline, trpcMutate } from './trpc';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
@@ -64,10 +65,10 @@ test('a scientist deletes a run and an old version; the admin storage page frees
   await expect(scientist.getByTestId('version-1')).toHaveCount(0);
   await scientist.getByTestId('version-2').click();
   await expect(scientist.getByTestId('delete-pipeline-version')).toHaveCount(0);
-  await expect(scientist.getByRole('link', { name: 'Storage' })).toHaveCount(0);
+  await expect(scientist.getByRole('button', { name: 'Admin' })).toHaveCount(0);
 
   // The admin sees the split's outputs as freeable (the iris sample is read from the app, not stored).
-  await page.getByRole('link', { name: 'Storage' }).click();
+  await openAdminPage(page, 'Storage');
   await expect(page.getByTestId('storage-free')).toContainText(/[1-9]\d* artifacts?/);
   const rows = page.getByTestId('storage-candidate');
   await expect(rows.first()).toContainText(/run [0-9a-f]{8} deleted/);
@@ -78,7 +79,7 @@ test('a scientist deletes a run and an old version; the admin storage page frees
   await page.screenshot({ path: 'test-results/storage-03-collected.png' });
 
   // The audit log has the deletions and the collection; the pipeline still runs.
-  await page.getByRole('link', { name: 'Audit log' }).click();
+  await openAdminPage(page, 'Audit log');
   for (const action of ['run.delete', 'pipeline.version.delete', 'storage.gc']) await expect(page.getByTestId(`audit-${action}`).first()).toBeVisible();
   await scientist.getByTestId('close-version').click();
   await scientist.getByTestId('run-button').click();

@@ -1,6 +1,7 @@
 // A first real path through the product, driven only through the UI, as each role would use it.
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
+import { openAdminPage } from './admin-menu';
 import { trpcPost } from './trpc';
 
 test.describe.configure({ mode: 'serial' });
@@ -46,9 +47,47 @@ test('the first visit creates the administrator, who runs the sample pipeline an
   await expect(page.getByTestId('run-history').locator('[data-testid^="run-"]')).toHaveCount(2);
 });
 
+test('the admin pages sit in one Admin menu that the keyboard opens and Escape or a click elsewhere closes', async ({ page }) => {
+  await signIn(page, ADMIN, '');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const admin = nav.getByRole('button', { name: 'Admin' });
+  await expect(admin).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link', { name: 'Users' })).toBeHidden();
+  // At 1280 px the whole row fits: Settings (everyone's) and the Admin button are fully on screen.
+  await expect(nav.getByRole('link', { name: 'Settings' })).toBeInViewport({ ratio: 1 });
+  await expect(admin).toBeInViewport({ ratio: 1 });
+  // A key pressed before React has hydrated the header does nothing, so retry.
+  await expect(async () => {
+    await admin.focus();
+    await page.keyboard.press('Enter');
+    await expect(admin).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  for (const label of ['Users', 'Audit log', 'Storage', 'Workers']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(nav.getByRole('link', { name: 'Users' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(nav.getByRole('link', { name: 'Workers' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(admin).toHaveAttribute('aria-expanded', 'false');
+  await expect(admin).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Users' })).toBeHidden();
+
+  await admin.click();
+  await expect(admin).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: 'test-results/studio-admin-menu.png' });
+  await page.getByRole('main').click({ position: { x: 5, y: 5 } });
+  await expect(admin).toHaveAttribute('aria-expanded', 'false');
+
+  await openAdminPage(page, 'Workers');
+  await expect(page).toHaveURL(/\/admin\/workers$/);
+  await expect(admin).toHaveAttribute('aria-expanded', 'false');
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test('the administrator adds a viewer, who can look but not run', async ({ page }) => {
   await signIn(page, ADMIN, '');
-  await page.getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   const form = page.getByTestId('add-user-form');
   await form.getByLabel('Email').fill(VIEWER.email);
   await form.getByLabel('Name').fill(VIEWER.name);
@@ -60,7 +99,7 @@ test('the administrator adds a viewer, who can look but not run', async ({ page 
   await expect(page).toHaveURL(/\/login/);
 
   await signIn(page, VIEWER, '');
-  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Admin' })).toHaveCount(0);
   // A viewer's home is the portfolio dashboard (issue 19); the projects are one link away.
   await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
