@@ -1,6 +1,6 @@
 'use client';
 // What ran, after the results: each step in plan order with its state, time, memory, where and on
-// which backend it ran, whose run computed it and whether the server verified it, the code version its cache key covered, where a cached step came from, its
+// which backend it ran, what a running one is doing (or why it waits), whose run computed it and whether the server verified it, the code version its cache key covered, where a cached step came from, its
 // error, and its log lines on demand.
 import Link from 'next/link';
 import type { StepView } from '../pipeline/pipeline-types';
@@ -42,6 +42,10 @@ export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: reado
             ) : null}
             {s.backendNote ? <span className="text-amber-800">{s.backendNote}</span> : null}
           </p>
+          {/* What a running step is doing, or why it waits (queue mode: no connected worker has what it needs). */}
+          {s.status === 'running' && s.progressMessage ? (
+            <p className="text-xs break-words text-zinc-600" data-testid="step-progress-message">{s.progressMessage}</p>
+          ) : null}
           {s.errorMessage && !(s.status === 'cancelled' && s.errorMessage.toLowerCase() === 'cancelled') ? (
             <p className={`text-xs break-words ${s.status === 'cancelled' ? 'text-zinc-500' : 'text-red-700'}`}>
               {s.errorCode && s.status !== 'cancelled' ? <span className="mr-1 font-mono">{s.errorCode}</span> : null}

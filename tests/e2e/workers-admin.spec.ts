@@ -4,7 +4,7 @@
 // (no worker yet) to running (on that worker). This spec starts its own server, in queue mode.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { createAdmin } from './accounts';
+import { createAdmin, signIn } from './accounts';
 import { savePipeline, trpcMutate, trpcQuery } from './trpc';
 import { redisForTests, TEST_REDIS_URL } from '../integration/helpers/redis-available';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
@@ -92,4 +92,34 @@ test('a worker started with a token made on the page shows as connected, with it
   await trpcMutate(page.request, url, 'run.cancel', { id: runId });
   await expect(page.getByTestId('queue-depth')).toHaveText('Queue: 0 waiting, 0 running, 0 waiting to retry', { timeout: 15_000 });
   await expect(row.getByRole('cell').nth(1)).toHaveText('0 of 2', { timeout: 20_000 });
+});
+
+test('the run view shows a step no connected worker can run as waiting, with the reason', async ({ page }) => {
+  test.skip(!available, 'Redis is unreachable (see the warning above); PIPEWORKS_REQUIRE_REDIS=1 fails instead');
+  const url = server!.url;
+  await signIn(page, ADMIN, url);
+  // 16 TiB: more than the connected worker (the whole machine) has.
+  const doc = {
+    schemaVersion: 1,
+    id: 'workers-page-huge',
+    name: 'Needs more memory than any worker',
+    nodes: [
+      { id: 'ingest', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'iris' }, position: { x: 0, y: 0 } },
+      { id: 'huge', type: 'testing/sleep', version: 1, params: { ms: 100, memoryMb: 1 << 24 }, position: { x: 200, y: 0 } },
+    ],
+    edges: [{ id: 'e1', source: 'ingest', sourceHandle: 'table', target: 'huge', targetHandle: 'table' }],
+  };
+  await savePipeline(page.request, url, { projectId: 'sample', doc });
+  const { runId } = await trpcMutate(page.request, url, 'run.start', { pipelineId: doc.id });
+  await page.goto(`${url}/runs/${runId}`);
+  const step = page.getByTestId('run-step-huge');
+  await expect(step.getByTestId('step-progress-message')).toHaveText(
+    /^Waiting for a queue worker with the test-only nodes \(PIPEWORKS_TEST_NODES=1\) and 16384 GiB of memory: the one connected worker lacks 16384 GiB of memory; it is expected to need 16384\.0 GiB, and the largest worker has \d+\.\d GiB$/,
+    { timeout: 30_000 },
+  );
+  await step.getByTestId('step-logs').locator('summary').click();
+  await expect(step.getByTestId('step-logs')).toContainText('Waiting for a queue worker with');
+  await step.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/run-waiting.png`, fullPage: true });
+  await trpcMutate(page.request, url, 'run.cancel', { id: runId });
 });
