@@ -52,7 +52,7 @@ export function inferBody(): string {
   });
 }
 
-function run(options: autocannon.Options): Promise<Result> {
+export function run(options: autocannon.Options): Promise<Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
   });
@@ -67,11 +67,28 @@ async function rssBytes(url: string): Promise<number> {
   return Number(m[1]);
 }
 
-async function startBare(body: string): Promise<{ url: string; child: ChildProcess }> {
+/** The reference: a bare node:http server answering `body`; `nodeArgs` as for the serving process (a CPU profile). */
+export async function startBare(body: string, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join('bench', 'serve-bare.mjs')], { env: { ...process.env, BARE_PORT: String(port), BARE_BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join('bench', 'serve-bare.mjs')], { env: { ...process.env, BARE_PORT: String(port), BARE_BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
   return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** The bench MLP deployed behind a real `pipeworks serve` process with an infer key and no rate limit; its URL, one request and that request's answer. */
+export async function startBenchServing(nodeArgs: string[] = []) {
+  const dataDir = newDataDir();
+  const { db, sqlite } = openDatabase(dataDir);
+  const version = await registerModel(db, dataDir, benchMlpModel(), 'bench-mlp');
+  const endpointId = createEndpoint(db, 'bench-mlp', version.modelId, { rateLimitPerMinute: 1_000_000_000 });
+  deploy(db, endpointId, version.versionId);
+  const { key } = addKey(db, endpointId, ['infer']);
+  sqlite.close();
+  const serving = await startServing({ dataDir, env: { PIPEWORKS_SERVING_MAX_INFLIGHT: '100000' }, nodeArgs });
+  const url = `${serving.url}/v2/models/bench-mlp/infer`;
+  const request = { method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: inferBody() };
+  const sample = await (await fetch(url, request)).text();
+  return { dataDir, serving, url, request, sample };
 }
 
 export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
@@ -80,17 +97,7 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
   const seconds = secondsArg ? Number(secondsArg.slice('--seconds='.length)) : quick ? 10 : 60;
   const [small, large] = quick ? [10_000, 50_000] : [100_000, 1_000_000];
 
-  const dataDir = newDataDir();
-  const { db, sqlite } = openDatabase(dataDir);
-  const version = await registerModel(db, dataDir, benchMlpModel(), 'bench-mlp');
-  const endpointId = createEndpoint(db, 'bench-mlp', version.modelId, { rateLimitPerMinute: 1_000_000_000 });
-  deploy(db, endpointId, version.versionId);
-  const { key } = addKey(db, endpointId, ['infer']);
-  sqlite.close();
-  const serving = await startServing({ dataDir, env: { PIPEWORKS_SERVING_MAX_INFLIGHT: '100000' } });
-  const url = `${serving.url}/v2/models/bench-mlp/infer`;
-  const request = { method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: inferBody() };
-  const sample = await (await fetch(url, request)).text();
+  const { dataDir, serving, url, request, sample } = await startBenchServing();
   const bare = await startBare(sample);
 
   try {
