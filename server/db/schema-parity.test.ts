@@ -15,6 +15,7 @@ const TYPE_MAP: Record<string, string> = {
   SQLiteBoolean: 'PgBoolean',
   SQLiteReal: 'PgDoublePrecision',
   SQLiteTextJson: 'PgJsonb',
+  SQLiteBlobBuffer: 'PgCustomColumn', // bytea (schema.pg.ts)
 };
 const SERIAL = { sqlite: 'SQLiteInteger', pg: 'PgBigSerial53' };
 
@@ -40,7 +41,8 @@ function describeTable(config: Config, dialect: 'sqlite' | 'pg') {
         c.name,
         {
           type: dialect === 'sqlite' ? c.columnType : c.columnType === SERIAL.pg ? SERIAL.sqlite : Object.keys(TYPE_MAP).find((k) => TYPE_MAP[k] === c.columnType) ?? `unmapped ${c.columnType}`,
-          dataType: c.dataType,
+          // bytea is a custom type on Postgres; its JS type (Buffer) is held equal by the row-type check.
+          dataType: c.dataType === 'custom' && c.columnType === 'PgCustomColumn' ? 'buffer' : c.dataType,
           notNull: c.notNull,
           primary: c.primary,
           autoIncrement: autoIncrement(c),

@@ -5,7 +5,10 @@
 // Mapping: integer → bigint (number mode; epoch ms pass 2^31), integer boolean → boolean,
 // real → double precision, JSON text → jsonb, autoincrement → bigserial (number mode).
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** SQLite's blob in buffer mode: a Node Buffer both ways (node-postgres reads bytea as one). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import type { ModelLineage, ModelSignature } from '../registry/version-types';
@@ -687,8 +690,38 @@ export const predictionLog = pgTable(
     latencyMs: doublePrecision('latency_ms').notNull(),
     inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
     outputs: jsonb('outputs').$type<Record<string, unknown>>().notNull(),
+    blockId: bigint('block_id', { mode: 'number' }),
   },
-  (t) => [index('prediction_log_endpoint_created_idx').on(t.endpointId, t.createdAt), index('prediction_log_version_created_idx').on(t.versionId, t.createdAt)],
+  (t) => [
+    index('prediction_log_endpoint_created_idx').on(t.endpointId, t.createdAt),
+    index('prediction_log_version_created_idx').on(t.versionId, t.createdAt),
+    index('prediction_log_block_idx')
+      .on(t.blockId)
+      .where(sql`block_id IS NOT NULL`),
+    index('prediction_log_loose_idx')
+      .on(t.endpointId, t.createdAt)
+      .where(sql`block_id IS NULL`),
+  ],
+);
+
+// SQLite keeps `live` and `stale` by triggers (its migration 0023); Postgres needs its own when
+// the prediction log is converted (docs/architecture.md, migration plan).
+export const predictionLogBlocks = pgTable(
+  'prediction_log_blocks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    versionId: text('version_id').notNull(),
+    firstCreatedAt: bigint('first_created_at', { mode: 'number' }).notNull(),
+    lastCreatedAt: bigint('last_created_at', { mode: 'number' }).notNull(),
+    rows: bigint('rows', { mode: 'number' }).notNull(),
+    live: bigint('live', { mode: 'number' }).notNull(),
+    stale: boolean('stale').notNull().default(false),
+    data: bytea('data').notNull(),
+  },
+  (t) => [index('prediction_log_blocks_window_idx').on(t.endpointId, t.versionId, t.lastCreatedAt)],
 );
 
 /** Ground truth that arrived later, by prediction id; posting again for the same id replaces it. */
