@@ -4,6 +4,7 @@
 // instead of half a Pipeworks. `--no-serve` starts the studio alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { stopKpiLoop } from '../dashboard/kpi-loop';
 import { closeDb } from '../db/client';
 import { getEnv } from '../env';
 import { CliError } from './cli-error';
@@ -17,7 +18,9 @@ export async function cmdStart(args: string[]): Promise<number> {
   if (unknown) throw new CliError(`start: unknown argument "${unknown}" (start [--no-serve])`, 2);
   const env = getEnv();
   await cmdSetup();
-  // The children open the database themselves.
+  // The children open the database themselves, and the studio runs the KPI loop setup started here:
+  // left running, it ticked on the closed database every 2 s, printing a stack trace each time.
+  stopKpiLoop();
   closeDb();
   const root = process.cwd();
   const children: { name: string; child: ChildProcess }[] = [

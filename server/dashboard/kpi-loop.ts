@@ -31,3 +31,10 @@ export function startKpiLoop(sqlite: Database.Database): void {
   holder[loopKey].unref();
   tick();
 }
+
+/** Stops this process's loop: `pipeworks start` sets up the database, closes it and hands it to its children. */
+export function stopKpiLoop(): void {
+  const holder = globalThis as typeof globalThis & { [loopKey]?: NodeJS.Timeout };
+  clearInterval(holder[loopKey]);
+  delete holder[loopKey];
+}
