@@ -4,6 +4,7 @@
 // IndexedDB, with its use against the budget and a way to empty it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { openArtifactCache } from '../runner/artifact-cache';
+import { fastestFirst } from '../../engine/backend-order';
 import { mlpWeights, estimateSeconds, formatSeconds } from '../../engine/training-speed';
 import { backendsFromUrl } from '../runner/browser-offer';
 import { measuredSpeeds } from '../runner/training-speed';
@@ -96,11 +97,13 @@ export function BrowserRunnerSettings() {
 
 function SpeedWords({ adapter }: { adapter: string | undefined }) {
   const measured = measuredSpeeds(backendsFromUrl(), adapter);
-  if (!measured?.speeds.length) return <>Not measured yet: the plan preview measures it, once, and Auto keeps training on the server until then</>;
+  // In the order the runner trains in (fastest measured first), so "what runs here" names the backend it uses.
+  const speeds = fastestFirst(backendsFromUrl(), measured).speeds;
+  if (!measured || !speeds.length) return <>Not measured yet: the plan preview measures it, once, and Auto keeps training on the server until then</>;
   return (
     <>
       The bench MLP would train in{' '}
-      {measured.speeds.map((s, i) => `${formatSeconds(estimateSeconds(s, BENCH_WORK))} on ${s.backend}${i === 0 ? ' (what runs here)' : ''}`).join(', ')}
+      {speeds.map((s, i) => `${formatSeconds(estimateSeconds(s, BENCH_WORK))} on ${s.backend}${i === 0 ? ' (what runs here)' : ''}`).join(', ')}
       <span className="ml-1 text-zinc-500">(measured {new Date(measured.measuredAt).toLocaleDateString()}; Auto compares this with the server)</span>
     </>
   );
