@@ -71,6 +71,7 @@ afterAll(async () => {
   if (server) await stopServer(server);
 });
 
+// Skipped only where Redis is unreachable: redisForTests() prints why; PIPEWORKS_REQUIRE_REDIS=1 (set by .ci/run) fails instead.
 describe.skipIf(!available)('cancelling a step that runs on a queue worker', () => {
   it('stops the step on the worker, ends the run cancelled, records no output, and the worker takes the next job', async () => {
     await waitFor('the worker to report', async () => (HttpClient.data(await admin.query('workers.status')).workers.length === 1 ? true : undefined));

@@ -14,6 +14,7 @@ afterAll(() => evicting?.stop());
 
 const step: PlanStep = { id: 'a', type: 'clean/filter-rows', version: 1, params: {}, inputs: {}, outputs: {}, placement: 'server', deterministic: true, cacheKey: null };
 
+// Skipped only where Redis is unreachable: redisForTests() prints why; PIPEWORKS_REQUIRE_REDIS=1 (set by .ci/run) fails instead.
 describe.skipIf(!available)('queue mode on an evicting Redis', () => {
   it('the server refuses to queue steps, naming the policy and the fix', async () => {
     expect(evicting, 'redis-server could not be started for this test').not.toBeNull();

@@ -61,6 +61,7 @@ afterAll(async () => {
   if (server) await stopServer(server);
 });
 
+// Skipped only where Redis is unreachable: redisForTests() prints why; PIPEWORKS_REQUIRE_REDIS=1 (set by .ci/run) fails instead.
 describe.skipIf(!available)('routing steps by what workers have', () => {
   it('keeps a step that needs more memory than any worker has waiting, says why, and runs it on a worker that has enough', async () => {
     const small = startWorker('1');

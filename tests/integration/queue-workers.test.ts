@@ -71,6 +71,7 @@ afterAll(async () => {
   if (server) await stopServer(server);
 });
 
+// Skipped only where Redis is unreachable: redisForTests() prints why; PIPEWORKS_REQUIRE_REDIS=1 (set by .ci/run) fails instead.
 describe.skipIf(!available)('queue mode with three worker processes', () => {
   it('a worker refuses a Redis that may evict keys, and a bad token, saying why', async () => {
     const evicting = await privateRedis(['--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru']);

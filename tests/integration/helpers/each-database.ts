@@ -30,6 +30,8 @@ export function describeEachDatabase(title: string, suite: (under: DatabaseUnder
     });
   });
 
+  // Skipped only where Postgres is unreachable: postgresForTests() prints why; PIPEWORKS_REQUIRE_POSTGRES=1
+  // (set by .ci/run) fails instead.
   describe.skipIf(!postgres)(`${title} [postgres]`, () => {
     let opened: TestPgDatabase | undefined;
     beforeAll(async () => {
