@@ -41,14 +41,8 @@ export function workerConfig(req: Request): Response {
 export async function workerHeartbeat(req: Request): Promise<Response> {
   const token = authenticate(req);
   if (token instanceof Response) return token;
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return error(400, 'A heartbeat is a JSON object');
-  }
-  const beat = heartbeatSchema.safeParse(body);
-  if (!beat.success) return error(400, `Heartbeat refused: ${validationMessage(beat.error.issues)}`);
+  const beat = await jsonBody(req, heartbeatSchema, 'A heartbeat is a JSON object', 'Heartbeat refused');
+  if (beat instanceof Response) return beat;
   recordHeartbeat(getDb().db, token.id, beat.data);
   return Response.json({ ok: true });
 }
@@ -76,14 +70,8 @@ const missingSchema = z.strictObject({ ids: z.array(z.string()).max(MISSING_CHEC
 export async function workerArtifactsMissing(req: Request): Promise<Response> {
   const token = authenticate(req);
   if (token instanceof Response) return token;
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return error(400, 'The body is a JSON object: {"ids": ["<artifact id>", ...]}');
-  }
-  const parsed = missingSchema.safeParse(body);
-  if (!parsed.success) return error(400, `Missing-artifact check refused: ${validationMessage(parsed.error.issues)}`);
+  const parsed = await jsonBody(req, missingSchema, 'The body is a JSON object: {"ids": ["<artifact id>", ...]}', 'Missing-artifact check refused');
+  if (parsed instanceof Response) return parsed;
   const bad = parsed.data.ids.find((id): boolean => !isArtifactId(id));
   if (bad !== undefined) return error(400, `"${bad.slice(0, 80)}" is not an artifact id: the sha256 of its bytes, 64 lowercase hex characters`);
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
@@ -127,4 +115,16 @@ export async function workerArtifactPut(req: Request, rawId: string): Promise<Re
     audit(getDb().db, { userId: null, action: 'worker.artifact.store', targetType: 'artifact', targetId: written.id, detail: { size: written.size, tokenId: token.id } });
     return Response.json({ id: written.id, stored: true }, { status: 201 });
   });
+}
+
+/** The request's JSON body checked by `schema`, or the 400 that says what was wrong with it. */
+async function jsonBody<T>(req: Request, schema: z.ZodType<T>, notJson: string, refused: string): Promise<{ data: T } | Response> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    return error(400, notJson);
+  }
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { data: parsed.data } : error(400, `${refused}: ${validationMessage(parsed.error.issues)}`);
 }
