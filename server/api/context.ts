@@ -28,7 +28,9 @@ export function resolveUser(headers: Headers): CurrentUser | null {
 }
 
 export function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
-  return { db: getDb().db, sqlite: getDb().sqlite, req, resHeaders, user: resolveUser(req.headers) };
+  const opened = getDb();
+  // anyDb: the dialect-neutral handle converted stores take (server/db/any-db.ts).
+  return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb, req, resHeaders, user: resolveUser(req.headers) };
 }
 
 export type Context = ReturnType<typeof createContext>;

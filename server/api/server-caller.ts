@@ -11,6 +11,6 @@ const callerFor = createCallerFactory(appRouter);
 
 export async function serverCaller() {
   const requestHeaders = new Headers(await headers());
-  const { db, sqlite } = getDb();
-  return callerFor({ db, sqlite, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: resolveUser(requestHeaders) });
+  const { db, sqlite, anyDb } = getDb();
+  return callerFor({ db, sqlite, anyDb, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: resolveUser(requestHeaders) });
 }

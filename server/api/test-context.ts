@@ -3,10 +3,11 @@ import type { PublicUser } from '../auth/users';
 import type { TestDb } from '../db/test-db';
 import type { Context } from './context';
 
-export function testContext(t: Pick<TestDb, 'db' | 'sqlite'>, user: PublicUser | null, via: 'session' | 'apiKey' = 'session'): Context {
+export function testContext(t: Pick<TestDb, 'db' | 'sqlite' | 'anyDb'>, user: PublicUser | null, via: 'session' | 'apiKey' = 'session'): Context {
   return {
     db: t.db,
     sqlite: t.sqlite,
+    anyDb: t.anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),
     user: user && { id: user.id, email: user.email, name: user.name, role: user.role, via },

@@ -48,7 +48,7 @@ let caller: ReturnType<typeof callerFor>;
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  const { db, sqlite } = getDb();
+  const { db, sqlite, anyDb } = getDb();
   seedSampleProject(db);
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
@@ -57,6 +57,7 @@ beforeAll(async () => {
   const ctx: Context = {
     db,
     sqlite,
+    anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),
     user: { id: viewer.id, email: viewer.email, name: viewer.name, role: viewer.role, via: 'session' },

@@ -23,6 +23,7 @@ function caller(user: PublicUser | null, via: 'session' | 'apiKey' = 'session') 
   const ctx: Context = {
     db: t.db,
     sqlite: t.sqlite,
+    anyDb: t.anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),
     user: user && { id: user.id, email: user.email, name: user.name, role: user.role, via },

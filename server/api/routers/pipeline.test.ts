@@ -31,6 +31,7 @@ function caller() {
   return callerFor({
     db: t.db,
     sqlite: t.sqlite,
+    anyDb: t.anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),
     user: { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' },
