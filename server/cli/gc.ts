@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { collectGc, planGc, type GcCandidate } from '../storage/gc';
+import { collectGc, planGc, type GcCandidate, type GcPlan } from '../storage/gc';
 import { CliError } from './cli-error';
 
 const MB = 1024 * 1024;
@@ -15,15 +15,15 @@ export async function cmdGc(args: string[]): Promise<number> {
   const graceHours = values['grace-hours'] === undefined ? env.PIPEWORKS_GC_GRACE_HOURS : Number(values['grace-hours']);
   if (!Number.isFinite(graceHours) || graceHours < 0) throw new CliError(`--grace-hours takes a number of hours ≥ 0 (got "${values['grace-hours']}")`, 2);
   boot({ resume: false });
-  const { db } = getDb();
+  const { anyDb } = getDb();
   const graceMs = graceHours * 3_600_000;
-  const plan = planGc(db, { graceMs });
+  const plan = await planGc(anyDb, { graceMs });
   if (values['dry-run']) {
     if (values.json) console.log(JSON.stringify({ dryRun: true, graceHours, ...plan }, null, 2));
     else printPlan(plan.candidates, plan, graceHours);
     return 0;
   }
-  const result = await collectGc(db, env.PIPEWORKS_DATA_DIR, { graceMs, userId: null, via: 'cli' });
+  const result = await collectGc(anyDb, env.PIPEWORKS_DATA_DIR, { graceMs, userId: null, via: 'cli' });
   if (values.json) console.log(JSON.stringify({ dryRun: false, graceHours, ...result, waiting: plan.waiting, kept: plan.kept }, null, 2));
   else {
     console.log(`Removed ${result.removed.count} artifacts, ${(result.removed.bytes / MB).toFixed(2)} MB freed.`);
@@ -41,7 +41,7 @@ function readArgs(args: string[]) {
   }
 }
 
-function printPlan(candidates: GcCandidate[], plan: ReturnType<typeof planGc>, graceHours: number): void {
+function printPlan(candidates: GcCandidate[], plan: GcPlan, graceHours: number): void {
   console.log(`Would remove ${plan.free.count} artifacts, ${(plan.free.bytes / MB).toFixed(2)} MB (dry run: nothing removed).`);
   for (const c of candidates) {
     const why = c.releasedBy ? `released: ${c.releasedBy}, ${new Date(c.releasedAt!).toISOString()}` : `never referenced, written ${new Date(c.createdAt).toISOString()}`;
@@ -50,7 +50,7 @@ function printPlan(candidates: GcCandidate[], plan: ReturnType<typeof planGc>, g
   console.log(waitingLine(plan, graceHours));
 }
 
-function waitingLine(plan: ReturnType<typeof planGc>, graceHours: number): string {
+function waitingLine(plan: GcPlan, graceHours: number): string {
   return (
     `Kept: ${plan.kept.count} artifacts still referenced (${(plan.kept.bytes / MB).toFixed(2)} MB); ` +
     `${plan.waiting.count} unreferenced within the ${graceHours} h grace period (${(plan.waiting.bytes / MB).toFixed(2)} MB).`

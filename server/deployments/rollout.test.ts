@@ -92,12 +92,12 @@ describe('rollback', () => {
 });
 
 describe('deleting a served version', () => {
-  it('is refused while an endpoint serves it, and allowed once it is retired', () => {
+  it('is refused while an endpoint serves it, and allowed once it is retired', async () => {
     deploy(0);
     deploy(1, 'shadow');
     // production follows the primary, so v1 holds an alias; v2 is only served as a shadow.
-    expect(() => deleteModelVersion(t.db, { modelId: f.versions[1].modelId, version: 2, userId: null })).toThrow(/serves "fraud-scoring" as shadow; roll it back, replace it or undeploy first/);
+    await expect(deleteModelVersion(t.anyDb, { modelId: f.versions[1].modelId, version: 2, userId: null })).rejects.toThrow(/serves "fraud-scoring" as shadow; roll it back, replace it or undeploy first/);
     deploy(2, 'shadow');
-    expect(deleteModelVersion(t.db, { modelId: f.versions[1].modelId, version: 2, userId: null })).toEqual({ modelId: f.versions[1].modelId, version: 2 });
+    expect(await deleteModelVersion(t.anyDb, { modelId: f.versions[1].modelId, version: 2, userId: null })).toEqual({ modelId: f.versions[1].modelId, version: 2 });
   });
 });

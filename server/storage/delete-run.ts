@@ -3,9 +3,9 @@
 // their bytes: they are GC roots of their own.
 import { eq, inArray } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import { audit } from '../auth/audit';
-import type { Db } from '../db/client';
-import { runs } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
+import { auditOn } from './audit-on';
 import { markReleased, runOutputIds, runWithTrials } from './release';
 
 const ACTIVE = new Set(['queued', 'running']);
@@ -16,24 +16,30 @@ export interface DeletedRuns {
   released: number;
 }
 
-/** Deletes `runIds` (each with its trials) in one transaction, after checking none is still going. */
-export function removeRuns(db: Db, runIds: readonly string[], why: string, now = Date.now()): DeletedRuns {
-  const all = [...new Set(runIds.flatMap((id) => runWithTrials(db, id)))];
+/** Deletes `runIds` (each with its trials) inside the caller's transaction, after checking none is still going. */
+export async function removeRuns(db: AnyDb, runIds: readonly string[], why: string, now = Date.now()): Promise<DeletedRuns> {
+  // pg: runs (the runs table is pg-runs'); its rows are read and deleted here on the handle.
+  const { runs } = db.t;
+  const trees: string[][] = [];
+  for (const id of runIds) trees.push(await runWithTrials(db, id));
+  const all = [...new Set(trees.flat())];
   if (all.length === 0) return { runs: 0, released: 0 };
-  const active = db.select({ id: runs.id, status: runs.status }).from(runs).where(inArray(runs.id, all)).all().find((r) => ACTIVE.has(r.status));
+  const states = await db.select({ id: runs.id, status: runs.status }).from(runs).where(inArray(runs.id, all));
+  const active = states.find((r) => ACTIVE.has(r.status));
   if (active) throw new UserError(`Run ${active.id.slice(0, 8)} is still ${active.status}; cancel it before deleting it`, { field: 'runId' });
-  const released = runOutputIds(db, all);
-  for (const id of runIds) db.delete(runs).where(eq(runs.id, id)).run();
-  markReleased(db, released, why, now);
+  const released = await runOutputIds(db, all);
+  for (const id of runIds) await db.delete(runs).where(eq(runs.id, id));
+  await markReleased(db, released, why, now);
   return { runs: all.length, released: released.length };
 }
 
-export function deleteRun(db: Db, input: { runId: string; userId: string | null }): DeletedRuns {
-  return db.transaction((tx) => {
-    const run = tx.select({ id: runs.id, pipelineId: runs.pipelineId, status: runs.status }).from(runs).where(eq(runs.id, input.runId)).get();
+export function deleteRun(db: AnyDb, input: { runId: string; userId: string | null }): Promise<DeletedRuns> {
+  return withTransaction(db, async (tx) => {
+    const { runs } = tx.t;
+    const run = first(await tx.select({ id: runs.id, pipelineId: runs.pipelineId, status: runs.status }).from(runs).where(eq(runs.id, input.runId)).limit(1));
     if (!run) throw new UserError(`Run ${input.runId.slice(0, 8)} does not exist (deleted already?)`, { field: 'runId' });
-    const result = removeRuns(tx, [run.id], `run ${run.id.slice(0, 8)} deleted`);
-    audit(tx, {
+    const result = await removeRuns(tx, [run.id], `run ${run.id.slice(0, 8)} deleted`);
+    await auditOn(tx, {
       userId: input.userId,
       action: 'run.delete',
       targetType: 'run',

@@ -25,29 +25,29 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('planGc', () => {
-  it('keeps what a run references, waits out the grace period, and frees the rest', () => {
-    markReleased(t.db, [id('b')], 'run r0 deleted', Date.now() - 2 * HOUR);
-    const plan = planGc(t.db, { graceMs: HOUR });
+  it('keeps what a run references, waits out the grace period, and frees the rest', async () => {
+    await markReleased(t.anyDb, [id('b')], 'run r0 deleted', Date.now() - 2 * HOUR);
+    const plan = await planGc(t.anyDb, { graceMs: HOUR });
     expect(plan.kept).toEqual({ count: 1, bytes: 10 });
     expect(plan.free).toEqual({ count: 1, bytes: 20 });
     expect(plan.waiting).toEqual({ count: 1, bytes: 40 }); // written just now, never referenced yet
     expect(plan.candidates).toEqual([expect.objectContaining({ id: id('b'), releasedBy: 'run r0 deleted' })]);
   });
 
-  it('counts the grace period from the release, not from when the bytes were written', () => {
-    markReleased(t.db, [id('b')], 'run r0 deleted');
-    expect(planGc(t.db, { graceMs: HOUR }).free.count).toBe(0);
-    expect(planGc(t.db, { graceMs: 0 }).free.count).toBe(2);
+  it('counts the grace period from the release, not from when the bytes were written', async () => {
+    await markReleased(t.anyDb, [id('b')], 'run r0 deleted');
+    expect((await planGc(t.anyDb, { graceMs: HOUR })).free.count).toBe(0);
+    expect((await planGc(t.anyDb, { graceMs: 0 })).free.count).toBe(2);
   });
 
-  it('keeps an artifact a live model version needs, and lets it go once the version is deleted', () => {
+  it('keeps an artifact a live model version needs, and lets it go once the version is deleted', async () => {
     const now = Date.now();
     t.sqlite.exec(`
       insert into registered_models (id, project_id, name, last_version, created_at, updated_at) values ('m', 'p', 'm', 1, ${now}, ${now});
       insert into model_versions (id, model_id, version, source, format, artifact_id, signature, metrics, lineage, created_at)
         values ('mv', 'm', 1, 'run', 'f', '${id('b')}', '{}', '{}', '{}', ${now});`);
-    expect(planGc(t.db, { graceMs: 0 }).candidates.map((c) => c.id)).toEqual([id('c')]);
+    expect((await planGc(t.anyDb, { graceMs: 0 })).candidates.map((c) => c.id)).toEqual([id('c')]);
     t.sqlite.exec(`update model_versions set deleted_at = ${now}`);
-    expect(planGc(t.db, { graceMs: 0 }).candidates.map((c) => c.id).sort()).toEqual([id('b'), id('c')]);
+    expect((await planGc(t.anyDb, { graceMs: 0 })).candidates.map((c) => c.id).sort()).toEqual([id('b'), id('c')]);
   });
 });

@@ -1,11 +1,11 @@
 // Garbage collection of artifact bytes: what nothing kept references (gc-roots.ts) and has been
 // unreferenced for longer than the grace period is listed, then its row and its file removed.
 import { rm } from 'node:fs/promises';
-import { sql } from 'drizzle-orm';
-import { audit } from '../auth/audit';
-import type { Db } from '../db/client';
+import { and, lte, not, sql } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
 import { artifactPath } from '../store/artifact-files';
-import { GC_ROOTS } from './gc-roots';
+import { auditOn } from './audit-on';
+import { isGcRoot } from './gc-roots';
 
 export interface GcCandidate {
   id: string;
@@ -36,42 +36,42 @@ export interface GcOptions {
   limit?: number;
 }
 
-interface Row {
-  id: string;
-  kind: string;
-  size: number;
-  created_at: number;
-  released_at: number | null;
-  released_by: string | null;
-  referenced: number;
+async function artifactRows(db: AnyDb) {
+  const { artifacts } = db.t;
+  return db
+    .select({
+      id: artifacts.id,
+      kind: artifacts.kind,
+      size: artifacts.size,
+      createdAt: artifacts.createdAt,
+      releasedAt: artifacts.releasedAt,
+      releasedBy: artifacts.releasedBy,
+      referenced: sql<number>`(CASE WHEN ${isGcRoot(db.dialect, artifacts.id)} THEN 1 ELSE 0 END)`,
+    })
+    .from(artifacts);
 }
 
-function unreferencedRows(db: Db): Row[] {
-  return db.all<Row>(sql`
-    WITH roots(id) AS (${GC_ROOTS})
-    SELECT a.id, a.kind, a.size, a.created_at, a.released_at, a.released_by, (a.id IN (SELECT id FROM roots WHERE id IS NOT NULL)) AS referenced
-    FROM artifacts a`);
-}
+type Row = Awaited<ReturnType<typeof artifactRows>>[number];
 
-export function planGc(db: Db, options: GcOptions): GcPlan {
+export async function planGc(db: AnyDb, options: GcOptions): Promise<GcPlan> {
   const now = options.now ?? Date.now();
   const cutoff = now - options.graceMs;
   const plan: GcPlan = { now, graceMs: options.graceMs, candidates: [], free: { count: 0, bytes: 0 }, waiting: { count: 0, bytes: 0 }, kept: { count: 0, bytes: 0 } };
   const due: Row[] = [];
-  for (const row of unreferencedRows(db)) {
-    const bucket = row.referenced ? plan.kept : (row.released_at ?? row.created_at) <= cutoff ? plan.free : plan.waiting;
+  for (const row of await artifactRows(db)) {
+    const bucket = Number(row.referenced) === 1 ? plan.kept : (row.releasedAt ?? row.createdAt) <= cutoff ? plan.free : plan.waiting;
     bucket.count++;
     bucket.bytes += row.size;
     if (bucket === plan.free) due.push(row);
   }
-  due.sort((a, b) => (b.released_at ?? b.created_at) - (a.released_at ?? a.created_at) || (a.id < b.id ? -1 : 1));
+  due.sort((a, b) => (b.releasedAt ?? b.createdAt) - (a.releasedAt ?? a.createdAt) || (a.id < b.id ? -1 : 1));
   plan.candidates = due.slice(0, options.limit ?? Infinity).map((r) => ({
     id: r.id,
     kind: r.kind,
     size: r.size,
-    createdAt: r.created_at,
-    releasedAt: r.released_at,
-    releasedBy: r.released_by,
+    createdAt: r.createdAt,
+    releasedAt: r.releasedAt,
+    releasedBy: r.releasedBy,
   }));
   return plan;
 }
@@ -86,15 +86,14 @@ export interface GcResult {
  * Removes what planGc lists. The rows go first, in one statement that checks the roots again, so a
  * run that started using an artifact since the plan keeps it; then the files.
  */
-export async function collectGc(db: Db, dataDir: string, options: GcOptions & { userId: string | null; via: 'cli' | 'ui' }): Promise<GcResult> {
+export async function collectGc(db: AnyDb, dataDir: string, options: GcOptions & { userId: string | null; via: 'cli' | 'ui' }): Promise<GcResult> {
   const now = options.now ?? Date.now();
   const cutoff = now - options.graceMs;
-  const removed = db.all<{ id: string; size: number }>(sql`
-    WITH roots(id) AS (${GC_ROOTS})
-    DELETE FROM artifacts
-    WHERE coalesce(released_at, created_at) <= ${cutoff}
-      AND id NOT IN (SELECT id FROM roots WHERE id IS NOT NULL)
-    RETURNING id, size`);
+  const { artifacts } = db.t;
+  const removed = await db
+    .delete(artifacts)
+    .where(and(lte(sql`coalesce(${artifacts.releasedAt}, ${artifacts.createdAt})`, cutoff), not(isGcRoot(db.dialect, artifacts.id))))
+    .returning({ id: artifacts.id, size: artifacts.size });
   let missingFiles = 0;
   for (const { id } of removed) {
     const file = artifactPath(dataDir, id);
@@ -105,6 +104,6 @@ export async function collectGc(db: Db, dataDir: string, options: GcOptions & { 
     if (!existed) missingFiles++;
   }
   const bytes = removed.reduce((sum, r) => sum + r.size, 0);
-  audit(db, { userId: options.userId, action: 'storage.gc', detail: { via: options.via, artifacts: removed.length, bytes, graceHours: options.graceMs / 3_600_000 } });
+  await auditOn(db, { userId: options.userId, action: 'storage.gc', detail: { via: options.via, artifacts: removed.length, bytes, graceHours: options.graceMs / 3_600_000 } });
   return { removed: { count: removed.length, bytes }, missingFiles };
 }

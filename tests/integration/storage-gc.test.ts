@@ -106,18 +106,18 @@ describe('storage lifecycle', () => {
     modelId = registerModelVersion(db, { projectId, modelName: 'gc-model', draft, userId: null, via: 'manual' }).modelId;
   });
 
-  it('frees nothing while a kept run still holds the deleted run\'s outputs as its cache', () => {
-    const { db } = getDb();
-    const deleted = deleteRun(db, { runId: a, userId: null });
+  it('frees nothing while a kept run still holds the deleted run\'s outputs as its cache', async () => {
+    const { anyDb } = getDb();
+    const deleted = await deleteRun(anyDb, { runId: a, userId: null });
     expect(deleted.runs).toBe(1);
     expect(deleted.released).toBeGreaterThan(0);
     // c's cached steps point at exactly a's artifacts.
-    expect(planGc(db, { graceMs: 0 }).free.count).toBe(0);
+    expect((await planGc(anyDb, { graceMs: 0 })).free.count).toBe(0);
   });
 
   it('after the last run goes, frees the unique artifacts only past the grace period, keeping every shared one', async () => {
-    const { db } = getDb();
-    deleteRun(db, { runId: c, userId: null });
+    const { anyDb } = getDb();
+    await deleteRun(anyDb, { runId: c, userId: null });
     // Equal bytes are one artifact: the empty validation split is the same for both seeds.
     const inB = new Set([...bOut.values()].flat());
     const unique = [...new Set([...aOut.get('split')!, ...aOut.get('evaluate')!])].filter((id) => !inB.has(id));
@@ -125,11 +125,11 @@ describe('storage lifecycle', () => {
     const model = aOut.get('train')!;
     expect(unique.length).toBeGreaterThanOrEqual(3);
 
-    const waiting = planGc(db, { graceMs: 24 * HOUR });
+    const waiting = await planGc(anyDb, { graceMs: 24 * HOUR });
     expect(waiting.free.count).toBe(0);
     expect(waiting.waiting.count).toBe(unique.length);
 
-    const plan = planGc(db, { graceMs: 0 });
+    const plan = await planGc(anyDb, { graceMs: 0 });
     expect(new Set(plan.candidates.map((x) => x.id))).toEqual(new Set(unique));
     expect(plan.free.bytes).toBe(plan.candidates.reduce((sum, x) => sum + x.size, 0));
     expect(plan.candidates.every((x) => x.releasedBy === `run ${c.slice(0, 8)} deleted` || x.releasedBy === `run ${a.slice(0, 8)} deleted`)).toBe(true);
@@ -146,13 +146,13 @@ describe('storage lifecycle', () => {
     expect(new Set(dry.candidates.map((x) => x.id))).toEqual(new Set(unique));
     expect(unique.every(onDisk)).toBe(true);
 
-    const result = await collectGc(db, dataDir, { graceMs: 0, userId: null, via: 'cli' });
+    const result = await collectGc(anyDb, dataDir, { graceMs: 0, userId: null, via: 'cli' });
     expect(result.removed.count).toBe(unique.length);
     expect(result.missingFiles).toBe(0);
     expect(unique.some(onDisk)).toBe(false);
     // Shared with run b, the dataset's own table, and the registered model all stay.
     expect([...shared, ...model, ...bOut.get('split')!].every(onDisk)).toBe(true);
-    expect(planGc(db, { graceMs: 0 }).free.count).toBe(0);
+    expect((await planGc(anyDb, { graceMs: 0 })).free.count).toBe(0);
   });
 
   it('re-runs v1 afterwards: the freed steps execute again and give the same bytes', async () => {
@@ -169,22 +169,22 @@ describe('storage lifecycle', () => {
   });
 
   it('deletes a model version only once no alias holds it, and keeps its bytes while a run needs them', async () => {
-    const { db } = getDb();
+    const { db, anyDb } = getDb();
     changeAlias(db, { modelId, alias: 'champion', version: 1, actor: admin });
-    expect(() => deleteModelVersion(db, { modelId, version: 1, userId: null })).toThrow(/holds champion; move that alias first/);
+    await expect(deleteModelVersion(anyDb, { modelId, version: 1, userId: null })).rejects.toThrow(/holds champion; move that alias first/);
     changeAlias(db, { modelId, alias: 'champion', version: null, actor: admin });
-    deleteModelVersion(db, { modelId, version: 1, userId: null });
-    expect(() => deleteModelVersion(db, { modelId, version: 1, userId: null })).toThrow(/deleted already/);
+    await deleteModelVersion(anyDb, { modelId, version: 1, userId: null });
+    await expect(deleteModelVersion(anyDb, { modelId, version: 1, userId: null })).rejects.toThrow(/deleted already/);
     // The re-run's train step made the same model bytes: a kept run needs them, so they stay.
-    expect(planGc(db, { graceMs: 0 }).free.count).toBe(0);
+    expect((await planGc(anyDb, { graceMs: 0 })).free.count).toBe(0);
   });
 
   it('deletes an old pipeline version with its runs, never the current one, and GC then frees what only it had', async () => {
-    const { db } = getDb();
-    expect(() => deletePipelineVersion(db, { pipelineId: 'gc-screen', version: 2, userId: null })).toThrow(/v2 is the current version/);
-    const deleted = deletePipelineVersion(db, { pipelineId: 'gc-screen', version: 1, userId: null });
+    const { anyDb } = getDb();
+    await expect(deletePipelineVersion(anyDb, { pipelineId: 'gc-screen', version: 2, userId: null })).rejects.toThrow(/v2 is the current version/);
+    const deleted = await deletePipelineVersion(anyDb, { pipelineId: 'gc-screen', version: 1, userId: null });
     expect(deleted.runs).toBe(1);
-    const freed = await collectGc(db, dataDir, { graceMs: 0, userId: null, via: 'ui' });
+    const freed = await collectGc(anyDb, dataDir, { graceMs: 0, userId: null, via: 'ui' });
     // The re-run's split and evaluation, and now the deleted model version's bytes; never what b holds.
     const inB = new Set([...bOut.values()].flat());
     const onlyV1 = new Set([...aOut.get('split')!, ...aOut.get('evaluate')!, ...aOut.get('train')!].filter((id) => !inB.has(id)));
@@ -195,9 +195,9 @@ describe('storage lifecycle', () => {
   });
 
   it('refuses to delete a run that is still going, and audits every deletion and collection', async () => {
-    const { db } = getDb();
+    const { db, anyDb } = getDb();
     const { runId } = startRun(db, { pipelineId: 'gc-screen', version: 2, trigger: 'api', userId: null });
-    expect(() => deleteRun(db, { runId, userId: null })).toThrow(/is still (queued|running); cancel it before deleting it/);
+    await expect(deleteRun(anyDb, { runId, userId: null })).rejects.toThrow(/is still (queued|running); cancel it before deleting it/);
     await getRunManager().whenDone(runId);
     const actions = auditPage(db, { limit: 50 }).map((e) => e.action);
     for (const action of ['run.delete', 'model.version.delete', 'pipeline.version.delete', 'storage.gc']) expect(actions).toContain(action);

@@ -16,21 +16,21 @@ export const storageRouter = createTRPCRouter({
   /** What a collection would remove now, what waits out the grace period, and what is kept. */
   plan: permitted('storage.gc')
     .input(z.object({ graceHours, limit: z.number().int().min(1).max(1000).default(200) }))
-    .query(({ ctx, input }) => ({ ...planGc(ctx.db, { graceMs: grace(input.graceHours), limit: input.limit }), defaultGraceHours: getEnv().PIPEWORKS_GC_GRACE_HOURS })),
+    .query(async ({ ctx, input }) => ({ ...(await planGc(ctx.anyDb, { graceMs: grace(input.graceHours), limit: input.limit })), defaultGraceHours: getEnv().PIPEWORKS_GC_GRACE_HOURS })),
 
   collect: permitted('storage.gc')
     .input(z.object({ graceHours }))
-    .mutation(({ ctx, input }) => collectGc(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { graceMs: grace(input.graceHours), userId: ctx.user.id, via: 'ui' })),
+    .mutation(({ ctx, input }) => collectGc(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, { graceMs: grace(input.graceHours), userId: ctx.user.id, via: 'ui' })),
 
   deleteRun: permitted('history.delete')
     .input(z.object({ runId: id }))
-    .mutation(({ ctx, input }) => deleteRun(ctx.db, { runId: input.runId, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => deleteRun(ctx.anyDb, { runId: input.runId, userId: ctx.user.id })),
 
   deletePipelineVersion: permitted('history.delete')
     .input(z.object({ pipelineId: id, version: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => deletePipelineVersion(ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => deletePipelineVersion(ctx.anyDb, { ...input, userId: ctx.user.id })),
 
   deleteModelVersion: permitted('history.delete')
     .input(z.object({ modelId: id, version: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => deleteModelVersion(ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => deleteModelVersion(ctx.anyDb, { ...input, userId: ctx.user.id })),
 });
