@@ -704,8 +704,8 @@ export const predictionLog = pgTable(
   ],
 );
 
-// SQLite keeps `live` and `stale` by triggers (its migration 0023); Postgres needs its own when
-// the prediction log is converted (docs/architecture.md, migration plan).
+// `live` and `stale` are kept by triggers: SQLite's migration 0023, Postgres's migration 0002
+// (one statement-level delete trigger over a transition table, one row-level update trigger).
 export const predictionLogBlocks = pgTable(
   'prediction_log_blocks',
   {
