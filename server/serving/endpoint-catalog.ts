@@ -1,7 +1,9 @@
-// What the serving process reads from the database, as prepared statements on the raw
-// better-sqlite3 handle: the per-request revision check must cost microseconds, not a query build.
-// The endpoint heads (id, revision) are kept between requests and read again as soon as anything
-// was committed to the database (db-change-watch.ts), and at least every RECHECK_MS regardless.
+// What the serving process reads from the database: the endpoints, their live deployments and
+// their keys. On SQLite (this file) as prepared statements on the raw better-sqlite3 handle: the
+// per-request revision check must cost microseconds, not a query build. The endpoint heads (id,
+// revision) are kept between requests and read again as soon as anything was committed to the
+// database (db-change-watch.ts), and at least every RECHECK_MS regardless. On Postgres
+// (endpoint-catalog-pg.ts) everything is held in memory and re-read once per turn of the event loop.
 import type Database from 'better-sqlite3';
 import type { DeploymentRole, EndpointKeyScope, UnseenCategoryPolicy } from '../db/schema';
 import { DbChangeWatch } from './db-change-watch';
@@ -47,7 +49,28 @@ export interface KeyRow {
   revokedAt: number | null;
 }
 
-export class EndpointCatalog {
+/** What the serving process asks; every answer is from memory or a prepared statement, never awaited. */
+export interface EndpointCatalog {
+  /**
+   * Null when the catalog already answers for this instant (SQLite reads on demand). Otherwise a
+   * promise that resolves once a read started after this call is in (Postgres): a request awaits it
+   * before its handler runs, so a commit its client waited for (a key revoked) is seen by it.
+   */
+  sync(): Promise<void> | null;
+  head(name: string): EndpointHead | undefined;
+  snapshot(id: string): EndpointSnapshot | null;
+  endpointNameForKey(keyHash: string): string | null;
+  liveEndpointNames(): string[];
+  close(): void;
+}
+
+export interface EndpointSnapshot {
+  endpoint: EndpointRow;
+  deployments: DeploymentRow[];
+  keys: KeyRow[];
+}
+
+export class SqliteEndpointCatalog implements EndpointCatalog {
   private readonly headByName: Database.Statement<[string], EndpointHead>;
   private readonly endpointById: Database.Statement<[string], EndpointRow>;
   private readonly liveDeployments: Database.Statement<[string], DeploymentRow>;
@@ -100,6 +123,10 @@ export class EndpointCatalog {
    * turn instead of one `pread` per request. (Handlers start in the poll phase; a call from any
    * other phase schedules its reset one turn later, so reuse is also capped at REUSE_MS.)
    */
+  sync(): null {
+    return null;
+  }
+
   head(name: string): EndpointHead | undefined {
     const t = performance.now();
     if (!this.checkedThisTurn || t - this.checkedThisTurnAt > REUSE_MS) {
@@ -125,7 +152,7 @@ export class EndpointCatalog {
   }
 
   /** The endpoint, its live deployments and all its keys, read in one snapshot. */
-  snapshot(id: string): { endpoint: EndpointRow; deployments: DeploymentRow[]; keys: KeyRow[] } | null {
+  snapshot(id: string): EndpointSnapshot | null {
     const endpoint = this.endpointById.get(id);
     if (!endpoint) return null;
     const deployments = this.liveDeployments.all(id);
@@ -145,9 +172,13 @@ export class EndpointCatalog {
 
 function parseScopes(json: string): EndpointKeyScope[] {
   try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((s): s is EndpointKeyScope => s === 'infer' || s === 'feedback') : [];
+    return knownScopes(JSON.parse(json));
   } catch {
     return [];
   }
+}
+
+/** The scopes serving knows, from a key's stored list (anything else grants nothing). */
+export function knownScopes(value: unknown): EndpointKeyScope[] {
+  return Array.isArray(value) ? value.filter((s): s is EndpointKeyScope => s === 'infer' || s === 'feedback') : [];
 }

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/client';
-import { EndpointCatalog } from './endpoint-catalog';
+import { SqliteEndpointCatalog } from './endpoint-catalog';
 import { EndpointRegistry } from './endpoint-state';
 import { sendJson } from './http-io';
 import { LiveStats } from './live-stats';
@@ -37,7 +37,7 @@ export interface ServingHandle {
 export async function startServing(options: ServingOptions): Promise<ServingHandle> {
   const write = options.log ?? ((line: string) => console.error(line));
   const { sqlite } = openDatabase(options.dataDir);
-  const catalog = new EndpointCatalog(sqlite);
+  const catalog = new SqliteEndpointCatalog(sqlite);
   const metrics = new ServingMetrics();
   const endpoints = new EndpointRegistry(catalog, options.dataDir, servingMl(), {
     loaded: (model, endpoint) => {
