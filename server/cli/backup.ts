@@ -1,12 +1,14 @@
 // `pipeworks backup <file>`: a consistent copy of the database while the server keeps running,
 // through SQLite's online backup API (better-sqlite3's .backup()). A plain file copy can miss
 // pages still in the write-ahead log, or catch a write half done; the backup API cannot.
+// With PIPEWORKS_DATABASE_URL set, pg_dump does the same for Postgres (backup-pg.ts).
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../db/client';
 import { getEnv } from '../env';
+import { backupPostgres } from './backup-pg';
 import { CliError } from './cli-error';
 
 export async function cmdBackup(args: string[]): Promise<number> {
@@ -15,6 +17,13 @@ export async function cmdBackup(args: string[]): Promise<number> {
   const target = path.resolve(positionals[0]);
   if (existsSync(target)) throw new CliError(`${positionals[0]} already exists; a backup never overwrites a file`, 2);
   if (!existsSync(path.dirname(target))) throw new CliError(`The folder ${path.dirname(positionals[0])} does not exist`, 2);
+  const databaseUrl = getEnv().PIPEWORKS_DATABASE_URL;
+  if (databaseUrl !== undefined) {
+    const report = await backupPostgres(databaseUrl, target, positionals[0]);
+    if (values.json) console.log(JSON.stringify(report));
+    else console.log(`Backed up the Postgres database to ${target} (pg_dump custom format, ${report.bytes} bytes, ${report.runs} runs, read back ok) in ${report.ms} ms`);
+    return 0;
+  }
   const source = path.join(getEnv().PIPEWORKS_DATA_DIR, DB_FILE_NAME);
   if (!existsSync(source)) throw new CliError(`No database at ${source}; is PIPEWORKS_DATA_DIR right?`, 2);
 

@@ -39,8 +39,8 @@ const USAGE = `Usage: pipeworks <command>
                                           the file, or with --name each as the next version of N
                                           (exit 0 all imported, 1 any rejected with the reason and
                                           line, the others kept, 2 usage)
-  backup <file> [--json]                  copy the database with SQLite's online backup API, safe while
-                                          the server runs (see docs/operations.md)
+  backup <file> [--json]                  copy the database with SQLite's online backup API (pg_dump
+                                          on Postgres), safe while the server runs (docs/operations.md)
   export-onnx <model>[@latest|@vN|@alias] [--out FILE] [--project P] [--check DATASET]
                                           write a registered version as ONNX with its preprocessing;
                                           --check scores a dataset with onnxruntime-node and ours, exit 1

@@ -2,6 +2,7 @@
 // The backup is checked before anything changes (it opens, passes integrity_check, is a Pipeworks
 // database no newer than this code); nothing may have the installation's database open; the
 // current database is moved aside, never deleted; then the restored one is migrated and checked.
+// With PIPEWORKS_DATABASE_URL set, the backup is a pg_dump archive and restore-pg.ts does the same on Postgres.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { withDatabaseAlone } from '../db/in-use';
 import { getEnv } from '../env';
 import { artifactPath, hasArtifactFile, hashFile, writeArtifactStream } from '../store/artifact-files';
 import { CliError } from './cli-error';
+import { restorePostgres } from './restore-pg';
 
 const USAGE = 'Usage: pipeworks restore <backup.db> [--artifacts DIR] [--json]';
 
@@ -74,6 +76,8 @@ export async function cmdRestore(args: string[]): Promise<number> {
   if (!existsSync(backupFile)) throw new CliError(`${positionals[0]} does not exist`, 2);
   if (values.artifacts !== undefined && !existsSync(values.artifacts)) throw new CliError(`The artifact copy ${values.artifacts} does not exist`, 2);
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
+  const databaseUrl = getEnv().PIPEWORKS_DATABASE_URL;
+  if (databaseUrl !== undefined) return restoreOnPostgres(databaseUrl, backupFile, dataDir, values);
   const live = path.join(dataDir, DB_FILE_NAME);
   const started = Date.now();
   const { runs, artifactIds } = checkBackup(backupFile);
@@ -118,8 +122,28 @@ export async function cmdRestore(args: string[]): Promise<number> {
     if (asideDir) console.log(`The database it replaced is in ${asideDir}.`);
     console.log(`Artifacts: ${artifactIds.length} named, ${artifacts.copied} copied in, ${artifacts.missing.length} missing, ${artifacts.corrupt.length} corrupt in the copy.`);
   }
+  warnMissing(artifacts, values.artifacts);
+  return 0;
+}
+
+function warnMissing(artifacts: { missing: string[]; corrupt: string[] }, from: string | undefined): void {
   if (artifacts.missing.length + artifacts.corrupt.length > 0) {
-    console.error(`warning: ${artifacts.missing.length + artifacts.corrupt.length} artifacts the backup names are not in the store; runs that need them fail with "artifact missing" until re-run${values.artifacts ? '' : ' (pass --artifacts DIR, your copy of artifacts/)'}`);
+    console.error(`warning: ${artifacts.missing.length + artifacts.corrupt.length} artifacts the backup names are not in the store; runs that need them fail with "artifact missing" until re-run${from ? '' : ' (pass --artifacts DIR, your copy of artifacts/)'}`);
   }
+}
+
+async function restoreOnPostgres(databaseUrl: string, backupFile: string, dataDir: string, values: { artifacts?: string; json?: boolean }): Promise<number> {
+  const started = Date.now();
+  const restored = await restorePostgres(databaseUrl, backupFile);
+  const artifacts = await restoreArtifacts(dataDir, values.artifacts, restored.artifactIds);
+  const named = restored.artifactIds.length;
+  const report = { file: backupFile, database: restored.database, runs: restored.runs, previous: restored.previous, artifacts: { named, copied: artifacts.copied, missing: artifacts.missing.length, corrupt: artifacts.corrupt.length }, integrity: 'ok', ms: Date.now() - started };
+  if (values.json) console.log(JSON.stringify(report));
+  else {
+    console.log(`Restored ${backupFile} into the Postgres database ${restored.database} (${restored.runs} runs, migrated and read back) in ${report.ms} ms.`);
+    if (restored.previous) console.log(`The database it replaced is kept as ${restored.previous}; drop it once you are sure.`);
+    console.log(`Artifacts: ${named} named, ${artifacts.copied} copied in, ${artifacts.missing.length} missing, ${artifacts.corrupt.length} corrupt in the copy.`);
+  }
+  warnMissing(artifacts, values.artifacts);
   return 0;
 }
