@@ -17,7 +17,7 @@ async function timedRun(): Promise<{ ms: number; statuses: string[] }> {
   const { runId } = startRun(db, { pipelineId: 'breast-cancer-explore', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const ms = performance.now() - t0;
-  return { ms, statuses: readRun(db, runId)!.steps.map((s) => s.status) };
+  return { ms, statuses: (await readRun(getDb().anyDb, runId))!.steps.map((s) => s.status) };
 }
 
 export async function benchCachedRun() {

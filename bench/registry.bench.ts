@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
+import type { AnyDb } from '../server/db/any-db';
 import { openDatabase } from '../server/db/client';
 import { listVersions } from '../server/registry/registry-list';
 import { queryRunTable } from '../server/runs/run-table';
@@ -95,15 +96,15 @@ function p95(samples: number[]): number {
  * Wall time is the figure; CPU time (user + system of this process) is printed beside it, since on
  * a shared machine the wall time of one query mostly measures how long it waited for a core.
  */
-function measure(n: number, query: (i: number) => unknown): Timing {
-  query(0);
-  query(1);
+async function measure(n: number, query: (i: number) => unknown): Promise<Timing> {
+  await query(0);
+  await query(1);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
     const usage = process.cpuUsage();
     const started = performance.now();
-    query(i);
+    await query(i);
     wall.push(performance.now() - started);
     const spent = process.cpuUsage(usage);
     cpu.push((spent.user + spent.system) / 1000);
@@ -124,8 +125,8 @@ export interface Timing {
 
 type Db = ReturnType<typeof openDatabase>['db'];
 
-function runsPage(db: Db, i: number) {
-  const result = queryRunTable(db, {
+async function runsPage(db: AnyDb, i: number) {
+  const result = await queryRunTable(db, {
     scope: { pipelineId: 'bench-pipe' },
     metrics: ['evaluate.m00', 'evaluate.m01', 'evaluate.m02', 'evaluate.m03', 'evaluate.m04'],
     params: ['train.p00', 'train.p01', 'train.p02', 'train.p03', 'train.p04'],
@@ -165,18 +166,18 @@ export interface RegistryBench {
 export async function benchRegistry(): Promise<RegistryBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pipeworks-bench-registry-'));
   try {
-    const { sqlite, db } = openDatabase(dir);
+    const { sqlite, db, anyDb } = openDatabase(dir);
     const started = performance.now();
     seed(sqlite);
     const seedSeconds = (performance.now() - started) / 1000;
-    const runs = measure(ITERATIONS, (i) => runsPage(db, i));
-    const registry = measure(ITERATIONS, (i) => registryPage(db, i));
+    const runs = await measure(ITERATIONS, (i) => runsPage(anyDb, i));
+    const registry = await measure(ITERATIONS, (i) => registryPage(db, i));
     // The reference: the same queries once the indexes they lean on are gone.
     sqlite.exec(`
       drop index run_params_key_value_idx; drop index run_params_key_num_idx; drop index run_metrics_key_value_idx;
       drop index model_version_params_key_value_idx; drop index model_version_metrics_name_value_idx;`);
-    const runsUnindexed = measure(UNINDEXED_ITERATIONS, (i) => runsPage(db, i));
-    const registryUnindexed = measure(UNINDEXED_ITERATIONS, (i) => registryPage(db, i));
+    const runsUnindexed = await measure(UNINDEXED_ITERATIONS, (i) => runsPage(anyDb, i));
+    const registryUnindexed = await measure(UNINDEXED_ITERATIONS, (i) => registryPage(db, i));
     sqlite.close();
     return {
       seedSeconds,

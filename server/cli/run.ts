@@ -4,7 +4,8 @@ import { UserError } from '../../engine/errors';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import { pipelines, pipelineVersions, runMetrics } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
+import { pipelines, pipelineVersions } from '../db/schema';
 import { getEnv } from '../env';
 import { stepGates, type StepGate } from '../runs/step-gates';
 import { parseAndCompile } from '../pipelines/compile-doc';
@@ -71,23 +72,30 @@ export async function cmdRun(args: string[]): Promise<number> {
   const { runId } = startRun(db, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
   out(`run ${runId} — ${saved.pipelineId} v${saved.version}`);
 
+  const { anyDb } = getDb();
   const reported = new Set<string>();
-  const report = () => {
-    for (const step of readRun(db, runId)?.steps ?? []) {
+  const report = async () => {
+    for (const step of (await readRun(anyDb, runId))?.steps ?? []) {
       if (reported.has(step.stepId) || !['succeeded', 'failed', 'cancelled', 'cached'].includes(step.status)) continue;
       reported.add(step.stepId);
       const ms = step.startedAt && step.finishedAt ? `${step.finishedAt - step.startedAt} ms` : '';
       out(`  ${step.status.padEnd(9)} ${step.stepId} (${step.nodeType}) ${ms}${step.errorMessage ? ` — ${step.errorMessage}` : ''}`);
     }
   };
-  runEvents.on(runId, report);
+  // Reports run one after another, so a step is printed once and in order.
+  let reporting = Promise.resolve();
+  const onChange = () => {
+    reporting = reporting.then(report).catch((error: unknown) => console.error(error));
+  };
+  runEvents.on(runId, onChange);
   const status = await getRunManager().start(runId, compiled.value.plan);
-  runEvents.off(runId, report);
-  report();
+  runEvents.off(runId, onChange);
+  await reporting;
+  await report();
   await closeRunManager();
 
-  const run = readRun(db, runId)!;
-  const json = await toJson(db, run, saved.version);
+  const run = (await readRun(anyDb, runId))!;
+  const json = await toJson(anyDb, run, saved.version);
   if (values.json) console.log(JSON.stringify(json, null, 2));
   else out(`run ${status}`);
   const failedGates = json.steps.flatMap((s) => s.gates.filter((g) => !g.passed).map((g) => ({ step: s.id, ...g })));
@@ -100,8 +108,9 @@ export async function cmdRun(args: string[]): Promise<number> {
 }
 
 /** The documented --json shape (README, "Scripting the CLI"): each step's metrics and gates beside its artifacts. */
-async function toJson(db: ReturnType<typeof getDb>['db'], run: RunDetail, version: number) {
-  const metricRows = db.select().from(runMetrics).where(eq(runMetrics.runId, run.id)).all();
+async function toJson(db: AnyDb, run: RunDetail, version: number) {
+  const { runMetrics } = db.t;
+  const metricRows = await db.select().from(runMetrics).where(eq(runMetrics.runId, run.id));
   const metricsOf = (stepId: string) =>
     Object.fromEntries(metricRows.filter((m) => m.stepId === stepId).map((m) => [m.key.slice(stepId.length + 1), m.value]));
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;

@@ -4,8 +4,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PrSeries, RocSeries } from '../../nodes/evaluate/curves';
 import { pickFrom, pickIndices } from '../../nodes/evaluate/metrics/downsample';
-import type { Db } from '../db/client';
-import { pipelines, pipelineVersions, runMetrics, runParams, runs, stepRuns, type ProgressPoint } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { ProgressPoint } from '../db/schema';
 import { readArtifactBytes } from '../store/artifact-files';
 
 /** Points per overlaid curve: ten runs' curves in one chart need far fewer than one run's. */
@@ -24,8 +24,9 @@ export interface ComparedLoss {
   series: ProgressPoint[];
 }
 
-export async function compareRuns(db: Db, dataDir: string, ids: string[]) {
-  const rows = db
+export async function compareRuns(db: AnyDb, dataDir: string, ids: string[]) {
+  const { pipelines, pipelineVersions, runMetrics, runParams, runs, stepRuns } = db.t;
+  const rows = await db
     .select({
       id: runs.id,
       name: runs.name,
@@ -41,17 +42,15 @@ export async function compareRuns(db: Db, dataDir: string, ids: string[]) {
     .from(runs)
     .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
     .leftJoin(pipelineVersions, eq(pipelineVersions.id, runs.pipelineVersionId))
-    .where(inArray(runs.id, ids))
-    .all();
+    .where(inArray(runs.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.filter((id) => !byId.has(id));
-  const params = db.select().from(runParams).where(inArray(runParams.runId, ids)).all();
-  const metrics = db.select().from(runMetrics).where(inArray(runMetrics.runId, ids)).all();
-  const steps = db
+  const params = await db.select().from(runParams).where(inArray(runParams.runId, ids));
+  const metrics = await db.select().from(runMetrics).where(inArray(runMetrics.runId, ids));
+  const steps = await db
     .select({ runId: stepRuns.runId, stepId: stepRuns.stepId, label: stepRuns.label, status: stepRuns.status, outputs: stepRuns.outputs, progressSeries: stepRuns.progressSeries, cacheKey: stepRuns.cacheKey, cachedFromRunId: stepRuns.cachedFromRunId })
     .from(stepRuns)
-    .where(and(inArray(stepRuns.runId, ids), inArray(stepRuns.status, ['succeeded', 'cached'])))
-    .all();
+    .where(and(inArray(stepRuns.runId, ids), inArray(stepRuns.status, ['succeeded', 'cached'])));
   const curves = new Map<string, Promise<Omit<ComparedCurves, 'stepId' | 'label'> | null>>();
   const compared = await Promise.all(
     ids.flatMap((id) => {
@@ -76,7 +75,7 @@ export async function compareRuns(db: Db, dataDir: string, ids: string[]) {
               ),
             )
           ).filter((c) => c !== null),
-          losses: lossesOf(db, own),
+          losses: await lossesOf(db, own),
         }))(),
       ];
     }),
@@ -87,12 +86,13 @@ export async function compareRuns(db: Db, dataDir: string, ids: string[]) {
 type StepRow = { stepId: string; label: string | null; status: string; progressSeries: ProgressPoint[] | null; cacheKey: string | null; cachedFromRunId: string | null };
 
 /** Training steps' loss series; a cached step's is its producer's, as on the run page. */
-function lossesOf(db: Db, steps: StepRow[]): ComparedLoss[] {
+async function lossesOf(db: AnyDb, steps: StepRow[]): Promise<ComparedLoss[]> {
+  const { stepRuns } = db.t;
   const out: ComparedLoss[] = [];
   for (const s of steps) {
     let series = s.progressSeries;
     if (!series && s.status === 'cached' && s.cachedFromRunId && s.cacheKey) {
-      series = db.select({ p: stepRuns.progressSeries }).from(stepRuns).where(and(eq(stepRuns.runId, s.cachedFromRunId), eq(stepRuns.cacheKey, s.cacheKey))).get()?.p ?? null;
+      series = first(await db.select({ p: stepRuns.progressSeries }).from(stepRuns).where(and(eq(stepRuns.runId, s.cachedFromRunId), eq(stepRuns.cacheKey, s.cacheKey))).limit(1))?.p ?? null;
     }
     const points = (series ?? []).filter((p) => p.data.loss !== undefined || p.data.valLoss !== undefined);
     if (points.length > 0) out.push({ stepId: s.stepId, label: s.label, series: points });

@@ -1,9 +1,11 @@
 // The runs table: one page of a pipeline's, a project's or a search's runs, sorted and filtered by
 // any metric or param, answered by SQL over run_metrics and run_params (never by reading
 // artifacts). Filters are joins on (key, value) rows; the sort is one left join on the sort key,
-// so a page costs about as many index probes as the filtered runs it orders.
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
+// so a page costs about as many index probes as the filtered runs it orders. The SQL is written
+// once for SQLite and Postgres; where they differ (rowid, instr, cross join … on, ORDER BY on output
+// aliases, where NULLs sort, text collation), `Dialect` picks the text.
+import { and, asc, inArray, sql, type SQL } from 'drizzle-orm';
+import { first, type AnyDb, type Dialect } from '../db/any-db';
 
 export type RunScope = { pipelineId: string } | { projectId: string } | { parentRunId: string };
 
@@ -65,18 +67,26 @@ const NUMERIC_OPS: Record<Exclude<FilterOp, 'contains'>, SQL> = {
 /** A filter on a metric or param: a row of that table, or a condition on the run itself. */
 type FilterPart = { table: 'run_metrics' | 'run_params'; on: (alias: SQL) => SQL } | { where: SQL };
 
-function filterPart(filter: RunFilter): FilterPart {
+/** A number compared with a column: on Postgres as double precision, so 0.5 meets a bigint column without a cast error. */
+function numberSql(dialect: Dialect, value: number): SQL {
+  return dialect === 'pg' ? sql`cast(${value} as double precision)` : sql`${value}`;
+}
+
+function filterPart(dialect: Dialect, filter: RunFilter): FilterPart {
   const { field, op, value } = filter;
   switch (field.kind) {
     case 'metric': {
       if (op === 'contains' || typeof value !== 'number') throw new FilterError(`metric "${field.key}" compares with a number (=, !=, <, <=, >, >=)`);
-      return { table: 'run_metrics', on: (a) => sql`${a}.key = ${field.key} and ${a}.value ${NUMERIC_OPS[op]} ${value}` };
+      return { table: 'run_metrics', on: (a) => sql`${a}.key = ${field.key} and ${a}.value ${NUMERIC_OPS[op]} ${numberSql(dialect, value)}` };
     }
     case 'param': {
-      if (op === 'contains') return { table: 'run_params', on: (a) => sql`${a}.key = ${field.key} and instr(${a}.value, ${String(value)}) > 0` };
+      if (op === 'contains') {
+        const position = dialect === 'pg' ? sql.raw('strpos') : sql.raw('instr');
+        return { table: 'run_params', on: (a) => sql`${a}.key = ${field.key} and ${position}(${a}.value, ${String(value)}) > 0` };
+      }
       if (op === '=' || op === '!=') return { table: 'run_params', on: (a) => sql`${a}.key = ${field.key} and ${a}.value ${NUMERIC_OPS[op]} ${String(value)}` };
       if (typeof value !== 'number') throw new FilterError(`param "${field.key}" ${op} needs a number`);
-      return { table: 'run_params', on: (a) => sql`${a}.key = ${field.key} and ${a}.num ${NUMERIC_OPS[op]} ${value}` };
+      return { table: 'run_params', on: (a) => sql`${a}.key = ${field.key} and ${a}.num ${NUMERIC_OPS[op]} ${numberSql(dialect, value)}` };
     }
     case 'status':
       if (op !== '=' && op !== '!=') throw new FilterError('status is compared with = or !=');
@@ -85,7 +95,7 @@ function filterPart(filter: RunFilter): FilterPart {
     case 'created':
     case 'duration': {
       if (op === 'contains' || typeof value !== 'number') throw new FilterError(`${field.kind} compares with a number`);
-      return { where: sql`${fieldSql(field)} ${NUMERIC_OPS[op]} ${value}` };
+      return { where: sql`${fieldSql(field)} ${NUMERIC_OPS[op]} ${numberSql(dialect, value)}` };
     }
   }
 }
@@ -118,12 +128,13 @@ function scopeSql(scope: RunScope): SQL {
  * instead): its (key, value) index yields run ids, each checked against runs_scope_idx without
  * reading the run row.
  */
-function candidates(query: RunTableQuery): { from: SQL; where: SQL; sortJoin: SQL; sv1: SQL; sv2: SQL } {
-  const parts = query.filters.map(filterPart);
+function candidates(dialect: Dialect, query: RunTableQuery): { from: SQL; where: SQL; sortJoin: SQL; sv1: SQL | null; sv2: SQL | null } {
+  const parts = query.filters.map((f) => filterPart(dialect, f));
   const joined = parts.filter((p): p is Extract<FilterPart, { table: string }> => 'table' in p);
   const conditions = parts.flatMap((p) => ('where' in p ? [p.where] : []));
   const [first, ...rest] = joined;
-  const driving = first ? sql`${sql.raw(first.table)} f0 cross join runs r on r.id = f0.run_id` : sql`runs r`;
+  // Postgres has no CROSS JOIN … ON; its planner picks the driving table by cost anyway.
+  const driving = first ? sql`${sql.raw(first.table)} f0 ${sql.raw(dialect === 'pg' ? 'join' : 'cross join')} runs r on r.id = f0.run_id` : sql`runs r`;
   const where = [scopeSql(query.scope), ...(first ? [first.on(sql.raw('f0'))] : []), ...conditions];
   const joins = rest.map((p, i) => {
     const alias = sql.raw(`f${i + 1}`);
@@ -134,15 +145,16 @@ function candidates(query: RunTableQuery): { from: SQL; where: SQL; sortJoin: SQ
   if (needsVersion) joins.push(sql`left join pipeline_versions pv on pv.id = r.pipeline_version_id`);
   const field = query.sort.field;
   let sortJoin = sql``;
-  let sv1: SQL = sql`null`;
-  let sv2: SQL = sql`null`;
+  let sv1: SQL | null = null;
+  let sv2: SQL | null = null;
   if (field.kind === 'metric') {
     sortJoin = sql`left join run_metrics s on s.run_id = r.id and s.key = ${field.key}`;
     sv1 = sql`s.value`;
   } else if (field.kind === 'param') {
     // Numbers by value, then text.
     sortJoin = sql`left join run_params s on s.run_id = r.id and s.key = ${field.key}`;
-    sv1 = sql`s.value`;
+    // Text in code-point order, as SQLite compares it, not the Postgres database's locale order.
+    sv1 = dialect === 'pg' ? sql`s.value collate "C"` : sql`s.value`;
     sv2 = sql`s.num`;
   } else if (field.kind !== 'created') {
     sv1 = fieldSql(field);
@@ -151,47 +163,75 @@ function candidates(query: RunTableQuery): { from: SQL; where: SQL; sortJoin: SQ
 }
 
 /**
- * The order, over the page's columns (`sv1`, `sv2`, `ca`, `rid`, under `prefix`). Runs without
- * the sort value go last, ties newest first; rowid makes it total. A sort by time is kept plain,
- * so the (pipeline_id, created_at) index gives it without sorting.
+ * The order, over the page's columns (`sv1`, `sv2`, `ca`, `rid`, from `col`). Runs without the sort
+ * value go last, ties newest first; rowid makes it total. A sort by time is kept plain, so the
+ * (pipeline_id, created_at) index gives it without sorting. NULLs sort as on SQLite (first going
+ * up, last going down); a column that is always null is left out (Postgres refuses a constant).
  */
-function orderSql(sort: RunTableQuery['sort'], prefix: string): SQL {
+function orderSql(dialect: Dialect, sort: RunTableQuery['sort'], col: (name: 'sv1' | 'sv2' | 'ca' | 'rid') => SQL | null): SQL {
   const dir = sql.raw(sort.dir === 'asc' ? 'asc' : 'desc');
-  const c = (name: string) => sql.raw(`${prefix}${name}`);
-  if (sort.field.kind === 'created') return sql`${c('ca')} ${dir}, ${c('rid')} ${dir}`;
-  return sql`${c('sv1')} is null, ${c('sv2')} ${dir}, ${c('sv1')} ${dir}, ${c('ca')} desc, ${c('rid')} desc`;
+  const nulls = sql.raw(dialect === 'pg' ? (sort.dir === 'asc' ? ' nulls first' : ' nulls last') : '');
+  const [sv1, sv2, ca, rid] = [col('sv1'), col('sv2'), col('ca'), col('rid')];
+  if (sort.field.kind === 'created' || !sv1) return sql`${ca} ${dir}, ${rid} ${dir}`;
+  const keys = [sql`${sv1} is null`, ...(sv2 ? [sql`${sv2} ${dir}${nulls}`] : []), sql`${sv1} ${dir}${nulls}`, sql`${ca} desc`, sql`${rid} desc`];
+  return sql.join(keys, sql`, `);
 }
 
-export function queryRunTable(db: Db, query: RunTableQuery): { rows: RunTableRow[]; total: number } {
-  const { from, where, sortJoin, sv1, sv2 } = candidates(query);
+export async function queryRunTable(db: AnyDb, query: RunTableQuery): Promise<{ rows: RunTableRow[]; total: number }> {
+  const dialect = db.dialect;
+  const { from, where, sortJoin, sv1, sv2 } = candidates(dialect, query);
+  // SQLite's rowid is insertion order; Postgres has none, and the id makes the order total there.
+  const rowid = dialect === 'pg' ? sql`r.id` : sql`r.rowid`;
+  // SQLite orders the page by its output names; Postgres accepts those only bare, not in expressions.
+  const inner = dialect === 'pg'
+    ? (name: 'sv1' | 'sv2' | 'ca' | 'rid') => ({ sv1, sv2, ca: sql`r.created_at`, rid: rowid })[name]
+    : (name: 'sv1' | 'sv2' | 'ca' | 'rid') => (name === 'sv1' && !sv1) || (name === 'sv2' && !sv2) ? null : sql.raw(name);
+  const outer = (name: 'sv1' | 'sv2' | 'ca' | 'rid') => (name === 'sv1' && !sv1) || (name === 'sv2' && !sv2) ? null : sql.raw(`page.${name}`);
   // The page is chosen on ids and sort values alone; only its runs are then read in full.
-  const base = db.all<Base>(sql`
-    with page as (
-      select r.id, ${sv1} as sv1, ${sv2} as sv2, r.created_at as ca, r.rowid as rid
+  const page = sql`(
+      select r.id, ${sv1 ?? sql`null`} as sv1, ${sv2 ?? sql`null`} as sv2, r.created_at as ca, ${rowid} as rid
       from ${from} ${sortJoin} where ${where}
-      order by ${orderSql(query.sort, '')}
+      order by ${orderSql(dialect, query.sort, inner)}
       limit ${query.limit} offset ${query.offset}
-    )
-    select r.id, r.name, r.status, r.trigger, r.pipeline_id as pipelineId, p.name as pipelineName, pv.version,
-      (select u.name from users u where u.id = r.created_by) as createdBy,
-      r.created_at as createdAt, r.started_at as startedAt, r.finished_at as finishedAt
-    from page join runs r on r.id = page.id join pipelines p on p.id = r.pipeline_id
-      left join pipeline_versions pv on pv.id = r.pipeline_version_id
-    order by ${orderSql(query.sort, 'page.')}`);
-  const total = db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)?.n ?? 0;
+    ) page`;
+  // Raw columns: Postgres bigints arrive as text, so numbers are mapped explicitly.
+  const int = (column: string) => sql<number>`${sql.raw(column)}`.mapWith(Number);
+  const intOrNull = (column: string) => sql<number | null>`${sql.raw(column)}`.mapWith((v: unknown): number | null => Number(v));
+  const base: Base[] = await db
+    .select({
+      id: sql<string>`r.id`,
+      name: sql<string | null>`r.name`,
+      status: sql<string>`r.status`,
+      trigger: sql<string>`r.trigger`,
+      pipelineId: sql<string>`r.pipeline_id`,
+      pipelineName: sql<string>`p.name`,
+      version: intOrNull('pv.version'),
+      createdBy: sql<string | null>`(select u.name from users u where u.id = r.created_by)`,
+      createdAt: int('r.created_at'),
+      startedAt: intOrNull('r.started_at'),
+      finishedAt: intOrNull('r.finished_at'),
+    })
+    .from(sql`${page} join runs r on r.id = page.id join pipelines p on p.id = r.pipeline_id
+      left join pipeline_versions pv on pv.id = r.pipeline_version_id`)
+    .orderBy(orderSql(dialect, query.sort, outer));
+  const total = first(await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(from).where(where))?.n ?? 0;
   const ids = base.map((b) => b.id);
-  const metrics = valuesFor<number>(db, 'run_metrics', ids, query.metrics);
-  const params = valuesFor<string>(db, 'run_params', ids, query.params);
-  return { rows: base.map((b) => ({ ...b, metrics: metrics.get(b.id) ?? {}, params: params.get(b.id) ?? {} })), total };
+  const [metrics, params] = await Promise.all([valuesFor(db, 'metrics', ids, query.metrics), valuesFor(db, 'params', ids, query.params)]);
+  return {
+    rows: base.map((b) => ({ ...b, metrics: (metrics.get(b.id) ?? {}) as Record<string, number>, params: (params.get(b.id) ?? {}) as Record<string, string> })),
+    total,
+  };
 }
 
 /** The chosen keys' values for a page of runs: one query per table, through the (run_id, key) index. */
-function valuesFor<T>(db: Db, table: 'run_metrics' | 'run_params', ids: string[], keys: string[]): Map<string, Record<string, T>> {
-  const found = new Map<string, Record<string, T>>();
+async function valuesFor(db: AnyDb, which: 'metrics' | 'params', ids: string[], keys: string[]): Promise<Map<string, Record<string, number | string>>> {
+  const found = new Map<string, Record<string, number | string>>();
   if (ids.length === 0 || keys.length === 0) return found;
-  const rows = db.all<{ runId: string; key: string; value: T }>(
-    sql`select run_id as runId, key, value from ${sql.raw(table)} where run_id in ${ids} and key in ${keys}`,
-  );
+  const table = which === 'metrics' ? db.t.runMetrics : db.t.runParams;
+  const rows = await db
+    .select({ runId: table.runId, key: table.key, value: table.value })
+    .from(table)
+    .where(and(inArray(table.runId, ids), inArray(table.key, keys)));
   for (const row of rows) {
     const entry = found.get(row.runId) ?? {};
     entry[row.key] = row.value;
@@ -204,10 +244,19 @@ function valuesFor<T>(db: Db, table: 'run_metrics' | 'run_params', ids: string[]
  * The metric and param keys of a scope's newest runs (500), for choosing columns: the keys of
  * runs long gone from the pipeline rarely matter, and this stays fast at any number of runs.
  */
-export function runColumns(db: Db, scope: RunScope): { metrics: string[]; params: { key: string; distinct: number }[] } {
+export async function runColumns(db: AnyDb, scope: RunScope): Promise<{ metrics: string[]; params: { key: string; distinct: number }[] }> {
+  const { runMetrics, runParams } = db.t;
   const recent = sql`select r.id from runs r join pipelines p on p.id = r.pipeline_id where ${scopeSql(scope)} order by r.created_at desc limit 500`;
-  const metrics = db.all<{ key: string }>(sql`select distinct key from run_metrics where run_id in (${recent}) order by key`).map((r) => r.key);
+  // Keys in code-point order on both (SQLite compares text bytewise; Postgres by the database's locale).
+  const byKey = (key: typeof runMetrics.key | typeof runParams.key) => (db.dialect === 'pg' ? sql`${key} collate "C"` : asc(key));
+  // Grouped rather than distinct: Postgres orders a distinct list only by its own columns, not a collation of one.
+  const metrics = (await db.select({ key: runMetrics.key }).from(runMetrics).where(sql`${runMetrics.runId} in (${recent})`).groupBy(runMetrics.key).orderBy(byKey(runMetrics.key))).map((r) => r.key);
   // How many values each param took: the ones that vary are the columns worth showing first.
-  const params = db.all<{ key: string; distinct: number }>(sql`select key, count(distinct value) as "distinct" from run_params where run_id in (${recent}) group by key order by key`);
+  const params = await db
+    .select({ key: runParams.key, distinct: sql<number>`count(distinct ${runParams.value})`.mapWith(Number) })
+    .from(runParams)
+    .where(sql`${runParams.runId} in (${recent})`)
+    .groupBy(runParams.key)
+    .orderBy(byKey(runParams.key));
   return { metrics, params };
 }

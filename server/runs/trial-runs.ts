@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SearchResult } from '../../nodes/result-metrics';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { runMetrics, runParams, runs } from '../db/schema';
 import { paramRows } from './param-rows';
@@ -52,15 +53,15 @@ export function writeTrialRuns(db: Db, parentRunId: string, stepId: string, sear
 }
 
 /** Every trial of one search step with its params and score, for the search's chart. */
-export function readTrials(db: Db, parentRunId: string, stepId: string) {
-  const children = db
+export async function readTrials(db: AnyDb, parentRunId: string, stepId: string) {
+  const { runMetrics, runParams, runs } = db.t;
+  const children = await db
     .select({ id: runs.id, name: runs.name, status: runs.status, errorMessage: runs.errorMessage })
     .from(runs)
-    .where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId)))
-    .all();
+    .where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId)));
   const ids = children.map((c) => c.id);
-  const params = ids.length ? db.select().from(runParams).where(inArray(runParams.runId, ids)).all() : [];
-  const metrics = ids.length ? db.select().from(runMetrics).where(inArray(runMetrics.runId, ids)).all() : [];
+  const params = ids.length ? await db.select().from(runParams).where(inArray(runParams.runId, ids)) : [];
+  const metrics = ids.length ? await db.select().from(runMetrics).where(inArray(runMetrics.runId, ids)) : [];
   const trialKey = `${stepId}.trial`;
   const metricKey = metrics.find((m) => m.key !== trialKey)?.key ?? null;
   const trials = children

@@ -53,7 +53,7 @@ async function run(doc: PipelineDoc) {
   saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
   const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  return readRun(db, runId)!;
+  return (await readRun(getDb().anyDb, runId))!;
 }
 
 function logsOf(runId: string, stepId: string): string[] {

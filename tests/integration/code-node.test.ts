@@ -56,10 +56,10 @@ async function runToEnd(version: number) {
   const { db } = getDb();
   const { runId } = startRun(db, { pipelineId: ID, version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  return readRun(db, runId)!;
+  return (await readRun(getDb().anyDb, runId))!;
 }
 
-const statuses = (run: NonNullable<ReturnType<typeof readRun>>) => Object.fromEntries(run.steps.map((s) => [s.stepId, s.status]));
+const statuses = (run: NonNullable<Awaited<ReturnType<typeof readRun>>>) => Object.fromEntries(run.steps.map((s) => [s.stepId, s.status]));
 
 beforeAll(() => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;

@@ -50,7 +50,7 @@ describe('reference statistics at registration', () => {
     saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
     const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
     await getRunManager().whenDone(runId);
-    const run = readRun(db, runId)!;
+    const run = (await readRun(getDb().anyDb, runId))!;
     expect(run.status).toBe('succeeded');
     versionId = listVersions(db, { offset: 0, limit: 5, sort: 'created', direction: 'desc' }).rows[0].id;
 

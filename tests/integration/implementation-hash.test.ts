@@ -38,10 +38,10 @@ async function runToEnd() {
   const { db } = getDb();
   const { runId } = startRun(db, { pipelineId: PIPELINE, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  return readRun(db, runId)!;
+  return (await readRun(getDb().anyDb, runId))!;
 }
 
-const byStep = <T,>(run: NonNullable<ReturnType<typeof readRun>>, pick: (s: (typeof run.steps)[number]) => T) =>
+const byStep = <T,>(run: NonNullable<Awaited<ReturnType<typeof readRun>>>, pick: (s: (typeof run.steps)[number]) => T) =>
   Object.fromEntries(run.steps.map((s) => [s.stepId, pick(s)]));
 
 it('re-runs the step whose code changed and what reads it, and reuses every other step', async () => {

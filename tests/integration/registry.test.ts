@@ -43,7 +43,7 @@ async function runToEnd(pipelineId: string) {
   const { db } = getDb();
   const { runId } = startRun(db, { pipelineId, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  return readRun(db, runId)!;
+  return (await readRun(getDb().anyDb, runId))!;
 }
 
 function logsOf(runId: string, stepId: string): string[] {

@@ -49,7 +49,7 @@ const doc: PipelineDoc = {
   ],
 };
 
-const stepsOf = (runId: string) => new Map(readRun(getDb().db, runId)!.steps.map((s) => [s.stepId, s]));
+const stepsOf = async (runId: string) => new Map((await readRun(getDb().anyDb, runId))!.steps.map((s) => [s.stepId, s]));
 
 describe('reproducing a run', () => {
   let original: string;
@@ -64,15 +64,15 @@ describe('reproducing a run', () => {
     const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true });
     await getRunManager().whenDone(again.runId);
 
-    const a = stepsOf(original);
-    const b = stepsOf(again.runId);
+    const a = await stepsOf(original);
+    const b = await stepsOf(again.runId);
     for (const id of ['ingest', 'clean', 'split']) {
       expect(b.get(id)!.status).toBe('succeeded'); // executed again, not a cache hit
       expect(b.get(id)!.cacheKey).toBe(a.get(id)!.cacheKey);
       expect(b.get(id)!.cacheKey).toMatch(/^[0-9a-f]{64}$/);
       expect(b.get(id)!.outputs).toEqual(a.get(id)!.outputs);
     }
-    expect(reproductionCheck(db, again.runId)).toEqual(
+    expect(await reproductionCheck(getDb().anyDb, again.runId)).toEqual(
       ['ingest', 'clean', 'split'].map((stepId) => expect.objectContaining({ stepId, deterministic: true, sameKey: true, sameOutputs: true })),
     );
     expect(db.select({ r: runs.reproducesRunId }).from(runs).where(eq(runs.id, again.runId)).get()?.r).toBe(original);
@@ -88,12 +88,12 @@ describe('reproducing a run', () => {
 
     const latest = startRun(db, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null }).runId;
     await getRunManager().whenDone(latest);
-    expect(stepsOf(latest).get('ingest')!.cacheKey).not.toBe(stepsOf(original).get('ingest')!.cacheKey);
+    expect((await stepsOf(latest)).get('ingest')!.cacheKey).not.toBe((await stepsOf(original)).get('ingest')!.cacheKey);
 
     const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: false });
     await getRunManager().whenDone(again.runId);
-    const a = stepsOf(original);
-    const b = stepsOf(again.runId);
+    const a = await stepsOf(original);
+    const b = await stepsOf(again.runId);
     for (const id of ['ingest', 'clean', 'split']) {
       expect(b.get(id)!.status).toBe('cached');
       expect(b.get(id)!.cacheKey).toBe(a.get(id)!.cacheKey);

@@ -30,7 +30,7 @@ async function runToEnd(pipelineId: string, version?: number) {
   const { db } = getDb();
   const { runId } = startRun(db, { pipelineId, version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  return readRun(db, runId)!;
+  return (await readRun(getDb().anyDb, runId))!;
 }
 
 describe('server runner', () => {
@@ -91,12 +91,12 @@ describe('server runner', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
     const { runId } = startRun(db, { pipelineId: 'slow', trigger: 'api', userId: null });
-    while (readRun(db, runId)!.steps[1].status !== 'running') await new Promise((r) => setTimeout(r, 50));
+    while ((await readRun(getDb().anyDb, runId))!.steps[1].status !== 'running') await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     expect(getRunManager().cancel(runId)).toBe(true);
-    while (readRun(db, runId)!.status === 'running') await new Promise((r) => setTimeout(r, 50));
+    while ((await readRun(getDb().anyDb, runId))!.status === 'running') await new Promise((r) => setTimeout(r, 50));
     expect(Date.now() - started).toBeLessThan(10_000);
-    const run = readRun(db, runId)!;
+    const run = (await readRun(getDb().anyDb, runId))!;
     expect(run.status).toBe('cancelled');
     expect(run.steps.map((s) => s.status)).toEqual(['succeeded', 'cancelled', 'cancelled']);
   });

@@ -71,13 +71,13 @@ function doc(seed: number): PipelineDoc {
 async function run(version: number): Promise<string> {
   const { runId } = startRun(getDb().db, { pipelineId: 'gc-screen', version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  expect(readRun(getDb().db, runId)!.status).toBe('succeeded');
+  expect((await readRun(getDb().anyDb, runId))!.status).toBe('succeeded');
   return runId;
 }
 
 /** step id → its output artifact ids. */
-function outputs(runId: string): Map<string, string[]> {
-  return new Map(readRun(getDb().db, runId)!.steps.map((s) => [s.stepId, Object.values(s.outputs ?? {}).map((o) => o.id)]));
+async function outputs(runId: string): Promise<Map<string, string[]>> {
+  return new Map((await readRun(getDb().anyDb, runId))!.steps.map((s) => [s.stepId, Object.values(s.outputs ?? {}).map((o) => o.id)]));
 }
 
 const onDisk = (id: string) => existsSync(artifactPath(dataDir, id));
@@ -97,11 +97,11 @@ describe('storage lifecycle', () => {
     expect(saveVersion(db, 'sample', doc(1), null, { baseVersion: 1 }).version).toBe(2);
     b = await run(2);
     c = await run(1);
-    aOut = outputs(a);
-    bOut = outputs(b);
+    aOut = await outputs(a);
+    bOut = await outputs(b);
     expect(bOut.get('clean')).toEqual(aOut.get('clean'));
     expect(bOut.get('split')).not.toEqual(aOut.get('split'));
-    expect(readRun(db, c)!.steps.every((s) => s.status === 'cached')).toBe(true);
+    expect((await readRun(getDb().anyDb, c))!.steps.every((s) => s.status === 'cached')).toBe(true);
     const { projectId, draft } = draftFromRunStep(db, dataDir, { runId: a, stepId: 'train' });
     modelId = registerModelVersion(db, { projectId, modelName: 'gc-model', draft, userId: null, via: 'manual' }).modelId;
   });
@@ -156,14 +156,14 @@ describe('storage lifecycle', () => {
   });
 
   it('re-runs v1 afterwards: the freed steps execute again and give the same bytes', async () => {
-    const { db } = getDb();
+    const { anyDb } = getDb();
     const d = await run(1);
-    const steps = new Map(readRun(db, d)!.steps.map((s) => [s.stepId, s]));
+    const steps = new Map((await readRun(anyDb, d))!.steps.map((s) => [s.stepId, s]));
     // The cache offers only steps that executed in a kept run; b's were hits on a, so these run again.
     expect(steps.get('split')!.status).toBe('succeeded');
     expect(steps.get('evaluate')!.status).toBe('succeeded');
     // Deterministic steps give the very bytes that were kept or freed, so the outputs are whole again.
-    const dOut = outputs(d);
+    const dOut = await outputs(d);
     for (const step of ['ingest', 'clean', 'split', 'train']) expect(dOut.get(step)).toEqual(aOut.get(step));
     expect([...dOut.values()].flat().every(onDisk)).toBe(true);
   });

@@ -43,18 +43,18 @@ export const runRecordProcedures = {
   /** One run as a record: pipeline version, params, dataset versions, metrics, related runs. */
   record: permitted('pipeline.read')
     .input(z.object({ id: runId }))
-    .query(({ ctx, input }) => {
-      const record = readRunRecord(ctx.db, input.id);
+    .query(async ({ ctx, input }) => {
+      const record = await readRunRecord(ctx.anyDb, input.id);
       if (!record) throw notFound(`Run ${input.id}`);
-      return { ...record, reproduction: reproductionCheck(ctx.db, input.id) };
+      return { ...record, reproduction: await reproductionCheck(ctx.anyDb, input.id) };
     }),
 
   /** A page of runs with chosen metric and param columns, sorted and filtered in SQL. */
   table: permitted('pipeline.read')
     .input(tableInput)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       try {
-        return queryRunTable(ctx.db, input);
+        return await queryRunTable(ctx.anyDb, input);
       } catch (error) {
         if (error instanceof FilterError) throw userError(`Filter: ${error.message}`, { field: 'filters' });
         throw error;
@@ -64,12 +64,12 @@ export const runRecordProcedures = {
   /** The metric and param keys a scope's runs have, for choosing columns. */
   columns: permitted('pipeline.read')
     .input(z.object({ scope }))
-    .query(({ ctx, input }) => runColumns(ctx.db, input.scope)),
+    .query(({ ctx, input }) => runColumns(ctx.anyDb, input.scope)),
 
   /** Every trial of one search step (its child runs) with params and score, for its chart. */
   trials: permitted('pipeline.read')
     .input(z.object({ id: runId, stepId: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => readTrials(ctx.db, input.id, input.stepId)),
+    .query(({ ctx, input }) => readTrials(ctx.anyDb, input.id, input.stepId)),
 
   /** 2–10 runs side by side: params, metrics, ROC/PR curves and loss series. */
   compare: permitted('pipeline.read')
@@ -77,7 +77,7 @@ export const runRecordProcedures = {
     .query(async ({ ctx, input }) => {
       const ids = [...new Set(input.ids)];
       if (ids.length < 2) throw userError('Choose at least two different runs to compare');
-      const compared = await compareRuns(ctx.db, getEnv().PIPEWORKS_DATA_DIR, ids);
+      const compared = await compareRuns(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, ids);
       if (compared.missing.length) throw notFound(`Run ${compared.missing.join(', ')}`);
       return compared;
     }),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { pipelineVersions, runs, stepLogs, stepRuns } from '../../db/schema';
+import { runs, stepRuns } from '../../db/schema';
 import { audit } from '../../auth/audit';
 import { cancelRefusal } from '../../auth/roles';
 import { previewRun } from '../../pipelines/plan-preview';
@@ -51,37 +51,37 @@ export const runRouter = createTRPCRouter({
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))
-    .query(({ ctx, input }) => {
-      const run = readRun(ctx.db, input.id);
+    .query(async ({ ctx, input }) => {
+      const run = await readRun(ctx.anyDb, input.id);
       if (!run) throw notFound(`Run ${input.id}`);
       return { ...run, cancelRefusal: cancelRefusal(ctx.user, run) };
     }),
 
   list: permitted('pipeline.read')
     .input(z.object({ pipelineId: z.string().min(1).max(64), limit: z.number().int().min(1).max(200).default(20) }))
-    .query(({ ctx, input }) =>
-      ctx.db
+    .query(async ({ ctx, input }) => {
+      const { runs, pipelineVersions } = ctx.anyDb.t;
+      return await ctx.anyDb
         .select({ id: runs.id, status: runs.status, trigger: runs.trigger, createdAt: runs.createdAt, startedAt: runs.startedAt, finishedAt: runs.finishedAt, pipelineVersionId: runs.pipelineVersionId, version: pipelineVersions.version })
         .from(runs)
         .leftJoin(pipelineVersions, eq(pipelineVersions.id, runs.pipelineVersionId))
         // Search trials are listed under their search, not in the pipeline's history.
         .where(and(eq(runs.pipelineId, input.pipelineId), isNull(runs.parentRunId)))
         .orderBy(desc(runs.createdAt))
-        .limit(input.limit)
-        .all(),
-    ),
+        .limit(input.limit);
+    }),
 
   logs: permitted('pipeline.read')
     .input(z.object({ id: runId, stepId: z.string().max(64).optional() }))
-    .query(({ ctx, input }) =>
-      ctx.db
+    .query(async ({ ctx, input }) => {
+      const { stepLogs } = ctx.anyDb.t;
+      return await ctx.anyDb
         .select()
         .from(stepLogs)
         .where(input.stepId ? and(eq(stepLogs.runId, input.id), eq(stepLogs.stepId, input.stepId)) : eq(stepLogs.runId, input.id))
         .orderBy(asc(stepLogs.id))
-        .limit(2000)
-        .all(),
-    ),
+        .limit(2000);
+    }),
 
   cancel: permitted('run.cancel')
     .input(z.object({ id: runId }))
@@ -108,7 +108,9 @@ export const runRouter = createTRPCRouter({
       let last = '';
       let sentAt = 0;
       while (!signal?.aborted) {
-        const read = readRun(ctx.db, input.id);
+        // Re-read every change notice or second: on Postgres (and for other processes' writes on
+        // SQLite) the poll is what sees a change, as no in-process notice arrives.
+        const read = await readRun(ctx.anyDb, input.id);
         if (!read) throw notFound(`Run ${input.id}`);
         // The same shape as run.get: each snapshot replaces the cached answer of run.get.
         const run = { ...read, cancelRefusal: cancelRefusal(ctx.user, read) };
