@@ -5,9 +5,10 @@ export async function register() {
   const { stampPeerAddresses } = await import('./server/http/peer-address');
   stampPeerAddresses();
   // A studio that cannot keep all its data where PIPEWORKS_DATABASE_URL says must not start at all.
-  const [{ assertDatabaseSupported }, { getEnv: readEnv }] = await Promise.all([import('./server/db/postgres-readiness'), import('./server/env')]);
+  // On Postgres this also connects and migrates, before boot() reads anything.
+  const { prepareDb } = await import('./server/db/client');
   try {
-    assertDatabaseSupported(readEnv().PIPEWORKS_DATABASE_URL);
+    await prepareDb();
   } catch (error) {
     console.error(`[pipeworks] ${(error as Error).message}`);
     process.exit(1);

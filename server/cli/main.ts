@@ -72,9 +72,14 @@ const USAGE = `Usage: pipeworks <command>
 
 Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
+/** Commands that never open the database (a worker talks to the server's API; simulate to an endpoint). */
+const NO_DATABASE = new Set(['nodes', 'worker', 'simulate', 'help', '--help']);
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // On Postgres the database connects and migrates asynchronously, once, before a command reads it.
+    if (process.env.PIPEWORKS_DATABASE_URL && command !== undefined && !NO_DATABASE.has(command)) await (await import('../db/client')).prepareDb();
     switch (command) {
       case 'setup':
         return await (await import('./setup')).cmdSetup();

@@ -24,6 +24,16 @@ export interface OpenedDatabase {
   db: DbClient;
   /** The same connection as a dialect-neutral, awaited handle (converted stores). */
   anyDb: AnyDb;
+  /** Ends a Postgres pool; absent on SQLite, whose `sqlite.close()` is synchronous. */
+  closePool?: () => Promise<void>;
+}
+
+/** A code path that still reads the SQLite-only handle ran while the data lives in Postgres. */
+export class SqliteOnlyPath extends Error {
+  constructor(what: string) {
+    super(`${what} is only available on SQLite, but PIPEWORKS_DATABASE_URL puts the data in Postgres: this code path is not converted yet (docs/architecture.md, "Data access")`);
+    this.name = 'SqliteOnlyPath';
+  }
 }
 
 export const DB_FILE_NAME = 'pipeworks.db';
@@ -66,16 +76,69 @@ function registry(): Registry {
   return holder[registryKey];
 }
 
+/**
+ * The process's database: the SQLite file in `dataDir`, or, when PIPEWORKS_DATABASE_URL is set, the
+ * Postgres database that `prepareDb()` opened at the process's start (Postgres opens and migrates
+ * asynchronously, so a process that may run on it awaits `prepareDb()` before anything else).
+ */
 export function getDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): OpenedDatabase {
+  const url = getEnv().PIPEWORKS_DATABASE_URL;
+  if (url !== undefined) {
+    // Every process (studio, serving, CLI) opens its database here: refuse before any data goes to SQLite.
+    assertDatabaseSupported(url);
+    const entry = registry().get(pgKey(url));
+    if (!entry) throw new Error('The Postgres database is opened asynchronously: this process must await prepareDb() (server/db/client.ts) at start');
+    return entry;
+  }
   const key = path.resolve(dataDir);
   const open = registry();
   let entry = open.get(key);
   if (!entry) {
-    // Every process (studio, serving, CLI) opens its database here: refuse before any data goes to SQLite.
-    assertDatabaseSupported(getEnv().PIPEWORKS_DATABASE_URL);
     entry = openDatabase(key);
     open.set(key, entry);
   }
+  return entry;
+}
+
+const pgKey = (url: string) => `postgres:${url}`;
+
+/**
+ * Opens the process's database once, before it serves anything: on Postgres it connects and
+ * applies the Postgres migrations (under an advisory lock); on SQLite it is `getDb()`. Throws
+ * PostgresNotReady while some store is SQLite-only.
+ */
+export async function prepareDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): Promise<OpenedDatabase> {
+  const url = getEnv().PIPEWORKS_DATABASE_URL;
+  if (url === undefined) return getDb(dataDir);
+  assertDatabaseSupported(url);
+  return openPostgresEntry(url);
+}
+
+/** prepareDb's Postgres half without the readiness check (tests of converted stores). */
+export async function openPostgresEntry(url: string): Promise<OpenedDatabase> {
+  const key = pgKey(url);
+  const existing = registry().get(key);
+  if (existing) return existing;
+  // Loaded only here: a SQLite process never loads the Postgres driver.
+  const { openPgDatabase } = await import('./pg-client');
+  const pg = await openPgDatabase(url);
+  const entry: OpenedDatabase = {
+    get sqlite(): Database.Database {
+      throw new SqliteOnlyPath('The raw SQLite connection (getDb().sqlite)');
+    },
+    get db(): DbClient {
+      throw new SqliteOnlyPath('The synchronous SQLite handle (getDb().db)');
+    },
+    anyDb: pg.db,
+    closePool: pg.close,
+  };
+  // Two callers racing here: keep the first pool, end the second.
+  const raced = registry().get(key);
+  if (raced) {
+    await pg.close();
+    return raced;
+  }
+  registry().set(key, entry);
   return entry;
 }
 
@@ -84,7 +147,13 @@ export function closeDb(dataDir?: string): void {
   const open = registry();
   const keys = dataDir === undefined ? [...open.keys()] : [path.resolve(dataDir)];
   for (const key of keys) {
-    open.get(key)?.sqlite.close();
+    const entry = open.get(key);
     open.delete(key);
+    if (!entry) continue;
+    if (entry.closePool) {
+      entry.closePool().catch((error: unknown) => console.error(`[db] closing the Postgres pool failed: ${String(error)}`));
+    } else {
+      entry.sqlite.close();
+    }
   }
 }

@@ -1,0 +1,46 @@
+// How a process opens its database: SQLite synchronously (getDb), Postgres once, asynchronously,
+// at the process's start (prepareDb), refusing while any store still keeps its data only in SQLite.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb, openPostgresEntry, prepareDb, SqliteOnlyPath } from '../../server/db/client';
+import { first } from '../../server/db/any-db';
+import { NOT_YET_ON_POSTGRES, PostgresNotReady } from '../../server/db/postgres-readiness';
+import { resetEnvForTests } from '../../server/env';
+import { createTestPgDatabase, postgresForTests, type TestPgDatabase } from './helpers/postgres-available';
+
+const postgres = await postgresForTests();
+const saved = process.env.PIPEWORKS_DATABASE_URL;
+
+afterEach(() => {
+  closeDb();
+  if (saved === undefined) delete process.env.PIPEWORKS_DATABASE_URL;
+  else process.env.PIPEWORKS_DATABASE_URL = saved;
+  resetEnvForTests();
+});
+
+describe.skipIf(!postgres)('opening the process database on Postgres', () => {
+  let target: TestPgDatabase;
+  beforeAll(async () => {
+    target = await createTestPgDatabase();
+  });
+  afterAll(async () => {
+    await target?.drop();
+  });
+
+  // Runs only while the readiness list is not empty; once every store is converted there is nothing to refuse.
+  it.runIf(NOT_YET_ON_POSTGRES.length > 0)('refuses, naming what is still SQLite-only, while any store is not converted', async () => {
+    process.env.PIPEWORKS_DATABASE_URL = target.url;
+    resetEnvForTests();
+    await expect(prepareDb()).rejects.toBeInstanceOf(PostgresNotReady);
+    expect(() => getDb()).toThrow(PostgresNotReady);
+  });
+
+  it('hands out one pooled AnyDb on the migrated database, and refuses the SQLite-only handles by name', async () => {
+    const opened = await openPostgresEntry(target.url);
+    expect(await openPostgresEntry(target.url)).toBe(opened);
+    expect(opened.anyDb.dialect).toBe('pg');
+    const row = first(await opened.anyDb.select({ id: opened.anyDb.t.users.id }).from(opened.anyDb.t.users).limit(1));
+    expect(row).toBeNull();
+    expect(() => opened.db).toThrow(SqliteOnlyPath);
+    expect(() => opened.sqlite).toThrow(/getDb\(\)\.sqlite.*not converted yet/);
+  });
+});
