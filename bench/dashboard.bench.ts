@@ -145,7 +145,7 @@ async function pageRow(dataDir: string) {
   if (!existsSync(CHROMIUM)) return { name, figure: `skipped: no Chromium at ${CHROMIUM}`, reference: '-', ratio: NaN, bar, pass: false };
   // seed-kit's users make setup complete, so sign in as an administrator made here.
   const opened = openDatabase(dataDir);
-  await createUser(opened.db, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password', role: 'admin' });
+  await createUser(opened.anyDb, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password', role: 'admin' });
   opened.sqlite.close();
   const server = await startServer({ dataDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });

@@ -80,7 +80,7 @@ export async function benchQueue(): Promise<BenchRow[]> {
   Object.assign(process.env, { PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_TEST_NODES: '1', PIPEWORKS_REDIS_URL: REDIS, PIPEWORKS_QUEUE_PREFIX: prefix });
   resetEnvForTests();
   const { db } = getDb();
-  const admin = await createUser(db, { email: 'bench@example.com', name: 'Bench', role: 'admin', password: 'bench password 1' });
+  const admin = await createUser(getDb().anyDb, { email: 'bench@example.com', name: 'Bench', role: 'admin', password: 'bench password 1' });
   const { token } = createWorkerToken(db, admin.id, 'bench');
   const table = tableValue(tableFromColumns([{ info: { name: 'x', type: 'numeric', role: 'feature' }, values: Array.from({ length: 100 }, (_, i) => i) }]));
   const { id: inputId } = await writeArtifactBytes(dataDir, encodeValue(table).bytes);

@@ -6,7 +6,7 @@ import { resolveUser } from '../../server/api/context';
 import type { SessionUser } from '../../components/shell/session-user';
 
 export async function requireUser(): Promise<SessionUser> {
-  const user = resolveUser(await headers());
+  const user = await resolveUser(await headers());
   if (!user) redirect('/login');
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -3,6 +3,7 @@ import { getApiKeyUser } from '../auth/api-keys';
 import { readCookie } from '../auth/cookies';
 import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
 import type { Role } from '../auth/roles';
+import type { AnyDb } from '../db/any-db';
 import { getDb } from '../db/client';
 
 export interface CurrentUser {
@@ -14,23 +15,24 @@ export interface CurrentUser {
   via: 'session' | 'apiKey';
 }
 
-export function resolveUser(headers: Headers): CurrentUser | null {
-  const { db } = getDb();
+export async function resolveUser(headers: Headers, db: AnyDb = getDb().anyDb): Promise<CurrentUser | null> {
   const auth = headers.get('authorization');
   const via: CurrentUser['via'] = auth?.startsWith('Bearer ') ? 'apiKey' : 'session';
-  const user = auth && via === 'apiKey'
-    ? getApiKeyUser(db, auth.slice('Bearer '.length).trim())
-    : (() => {
-        const token = readCookie(headers.get('cookie'), SESSION_COOKIE);
-        return token ? getSessionUser(db, token) : null;
-      })();
+  let user;
+  if (auth && via === 'apiKey') {
+    user = await getApiKeyUser(db, auth.slice('Bearer '.length).trim());
+  } else {
+    const token = readCookie(headers.get('cookie'), SESSION_COOKIE);
+    user = token ? await getSessionUser(db, token) : null;
+  }
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role, via } : null;
 }
 
-export function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
+export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
   const opened = getDb();
   // anyDb: the dialect-neutral handle converted stores take (server/db/any-db.ts).
-  return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb, req, resHeaders, user: resolveUser(req.headers) };
+  const user = await resolveUser(req.headers, opened.anyDb);
+  return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb, req, resHeaders, user };
 }
 
-export type Context = ReturnType<typeof createContext>;
+export type Context = Awaited<ReturnType<typeof createContext>>;

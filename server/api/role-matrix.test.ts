@@ -185,7 +185,7 @@ const callerFor = createCallerFactory(appRouter);
 beforeAll(async () => {
   t = openTestDb();
   for (const role of ROLES) {
-    users.set(role, await createUser(t.db, { email: `${role}@example.com`, name: role, role, password: 'long enough password' }));
+    users.set(role, await createUser(t.anyDb, { email: `${role}@example.com`, name: role, role, password: 'long enough password' }));
   }
 });
 afterAll(() => t.cleanup());

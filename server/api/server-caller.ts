@@ -12,5 +12,5 @@ const callerFor = createCallerFactory(appRouter);
 export async function serverCaller() {
   const requestHeaders = new Headers(await headers());
   const { db, sqlite, anyDb } = getDb();
-  return callerFor({ db, sqlite, anyDb, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: resolveUser(requestHeaders) });
+  return callerFor({ db, sqlite, anyDb, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: await resolveUser(requestHeaders, anyDb) });
 }

@@ -39,10 +39,10 @@ function procedureType(router: AnyRouter, path: string): string | undefined {
  * A subscription (an SSE stream) would answer 200 and report UNAUTHORIZED only inside the stream;
  * without credentials it gets a plain 401 instead. Every subscription requires a signed-in user.
  */
-export function refuseAnonymousSubscription(router: AnyRouter, req: Request): Response | null {
+export async function refuseAnonymousSubscription(router: AnyRouter, req: Request): Promise<Response | null> {
   const paths = procedurePaths(req.url);
   if (!paths.some((path) => procedureType(router, path) === 'subscription')) return null;
-  return resolveUser(req.headers) ? null : trpcErrorResponse(401, 'UNAUTHORIZED', 'Sign in first');
+  return (await resolveUser(req.headers)) ? null : trpcErrorResponse(401, 'UNAUTHORIZED', 'Sign in first');
 }
 
 /** A batch over MAX_BATCH_CALLS is refused before any call in it runs. */

@@ -18,16 +18,16 @@ let t: TestDb;
 let alice: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
-  await createUser(t.db, { email: 'root@example.com', name: 'Root', role: 'admin', password: 'long enough password' });
-  alice = await createUser(t.db, { email: 'alice@example.com', name: 'Alice', role: 'analyst', password: 'long enough password' });
+  await createUser(t.anyDb, { email: 'root@example.com', name: 'Root', role: 'admin', password: 'long enough password' });
+  alice = await createUser(t.anyDb, { email: 'alice@example.com', name: 'Alice', role: 'analyst', password: 'long enough password' });
 });
 afterEach(() => t.cleanup());
 
 const HOUR = 3_600_000;
 
 describe('sessions', () => {
-  it('stores only the sha256 of a 32-byte base64url token', () => {
-    const token = createSession(t.db, alice.id);
+  it('stores only the sha256 of a 32-byte base64url token', async () => {
+    const token = await createSession(t.anyDb, alice.id);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = t.db.select().from(sessions).all();
     expect(rows).toHaveLength(1);
@@ -35,47 +35,47 @@ describe('sessions', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
-  it('resolves the user and uses the configured lifetime by default', () => {
+  it('resolves the user and uses the configured lifetime by default', async () => {
     const now = Date.now();
-    const token = createSession(t.db, alice.id, { now });
-    expect(getSessionUser(t.db, token, now)).toEqual(alice);
+    const token = await createSession(t.anyDb, alice.id, { now });
+    expect(await getSessionUser(t.anyDb, token, now)).toEqual(alice);
     expect(t.db.select().from(sessions).get()?.expiresAt).toBe(now + getEnv().PIPEWORKS_SESSION_TTL_HOURS * HOUR);
-    expect(getSessionUser(t.db, token + 'x', now)).toBeNull();
-    expect(getSessionUser(t.db, '', now)).toBeNull();
+    expect(await getSessionUser(t.anyDb, token + 'x', now)).toBeNull();
+    expect(await getSessionUser(t.anyDb, '', now)).toBeNull();
   });
 
-  it('expires, and deletes the expired row', () => {
-    const token = createSession(t.db, alice.id, { now: 0, ttlMs: HOUR });
-    expect(getSessionUser(t.db, token, HOUR - 1)?.id).toBe(alice.id);
-    expect(getSessionUser(t.db, token, HOUR)).toBeNull();
+  it('expires, and deletes the expired row', async () => {
+    const token = await createSession(t.anyDb, alice.id, { now: 0, ttlMs: HOUR });
+    expect((await getSessionUser(t.anyDb, token, HOUR - 1))?.id).toBe(alice.id);
+    expect(await getSessionUser(t.anyDb, token, HOUR)).toBeNull();
     expect(t.db.select().from(sessions).all()).toEqual([]);
   });
 
-  it('slides last_seen_at, at most once a minute', () => {
-    const token = createSession(t.db, alice.id, { now: 0, ttlMs: HOUR });
-    getSessionUser(t.db, token, 30_000);
+  it('slides last_seen_at, at most once a minute', async () => {
+    const token = await createSession(t.anyDb, alice.id, { now: 0, ttlMs: HOUR });
+    await getSessionUser(t.anyDb, token, 30_000);
     expect(t.db.select().from(sessions).get()?.lastSeenAt).toBe(0);
-    getSessionUser(t.db, token, 90_000);
+    await getSessionUser(t.anyDb, token, 90_000);
     expect(t.db.select().from(sessions).get()?.lastSeenAt).toBe(90_000);
   });
 
-  it('refuses a disabled user even with a live token', () => {
-    const token = createSession(t.db, alice.id);
+  it('refuses a disabled user even with a live token', async () => {
+    const token = await createSession(t.anyDb, alice.id);
     // Re-insert after disable (which clears sessions) to prove the check itself holds.
-    disableUser(t.db, alice.id);
-    const again = createSession(t.db, alice.id);
-    expect(getSessionUser(t.db, token)).toBeNull();
-    expect(getSessionUser(t.db, again)).toBeNull();
+    await disableUser(t.anyDb, alice.id);
+    const again = await createSession(t.anyDb, alice.id);
+    expect(await getSessionUser(t.anyDb, token)).toBeNull();
+    expect(await getSessionUser(t.anyDb, again)).toBeNull();
   });
 
-  it('revokes one token or all of a user’s', () => {
-    const a = createSession(t.db, alice.id);
-    const b = createSession(t.db, alice.id);
-    revokeSession(t.db, a);
-    expect(getSessionUser(t.db, a)).toBeNull();
-    expect(getSessionUser(t.db, b)?.id).toBe(alice.id);
-    expect(revokeUserSessions(t.db, alice.id)).toBe(1);
-    expect(getSessionUser(t.db, b)).toBeNull();
+  it('revokes one token or all of a user’s', async () => {
+    const a = await createSession(t.anyDb, alice.id);
+    const b = await createSession(t.anyDb, alice.id);
+    await revokeSession(t.anyDb, a);
+    expect(await getSessionUser(t.anyDb, a)).toBeNull();
+    expect((await getSessionUser(t.anyDb, b))?.id).toBe(alice.id);
+    expect(await revokeUserSessions(t.anyDb, alice.id)).toBe(1);
+    expect(await getSessionUser(t.anyDb, b)).toBeNull();
   });
 });
 

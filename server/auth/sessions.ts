@@ -1,7 +1,6 @@
 // Browser sessions: an opaque cookie token whose sha256 is the row id.
 import { and, eq, gt } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { sessions, users } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { getEnv } from '../env';
 import { hashToken, randomToken } from './tokens';
 import type { PublicUser } from './users';
@@ -15,44 +14,43 @@ function ttlMs(): number {
 }
 
 /** Returns the raw token, which exists only in the cookie from here on. */
-export function createSession(db: Db, userId: string, options: { now?: number; ttlMs?: number } = {}): string {
+export async function createSession(db: AnyDb, userId: string, options: { now?: number; ttlMs?: number } = {}): Promise<string> {
   const now = options.now ?? Date.now();
   const token = randomToken();
-  db.insert(sessions)
-    .values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: now + (options.ttlMs ?? ttlMs()) })
-    .run();
+  await db
+    .insert(db.t.sessions)
+    .values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: now + (options.ttlMs ?? ttlMs()) });
   return token;
 }
 
 /** The signed-in user, or null when the token is unknown, expired, or its user is disabled. */
-export function getSessionUser(db: Db, token: string, now = Date.now()): PublicUser | null {
+export async function getSessionUser(db: AnyDb, token: string, now = Date.now()): Promise<PublicUser | null> {
   if (!token) return null;
+  const { sessions, users } = db.t;
   const id = hashToken(token);
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = first(
+    await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).limit(1),
+  );
   if (!row) return null;
   if (row.session.expiresAt <= now) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+    await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   if (row.user.disabledAt !== null) return null;
   if (now - row.session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) {
-    db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), gt(sessions.expiresAt, now))).run();
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   }
   const { passwordHash: _hash, ...user } = row.user;
   return user;
 }
 
-export function revokeSession(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+export async function revokeSession(db: AnyDb, token: string): Promise<void> {
+  await db.delete(db.t.sessions).where(eq(db.t.sessions.id, hashToken(token)));
 }
 
-export function revokeUserSessions(db: Db, userId: string): number {
-  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function revokeUserSessions(db: AnyDb, userId: string): Promise<number> {
+  const revoked = await db.delete(db.t.sessions).where(eq(db.t.sessions.userId, userId)).returning({ id: db.t.sessions.id });
+  return revoked.length;
 }
 
 /** Set-Cookie value. `secure` should be true behind HTTPS; plain http on localhost needs false. */

@@ -3,16 +3,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { UserError } from '../../engine/errors';
-import type { Db } from '../db/client';
+import { first, type AnyDb } from '../db/any-db';
 import { isUniqueViolation } from '../db/errors';
-import { sessions, users, type User } from '../db/schema';
+import type { User } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
 
 /** A user row without its password hash: the only shape that leaves this module. */
 export type PublicUser = Omit<User, 'passwordHash'>;
 
-const { passwordHash: _passwordHash, ...publicColumns } = getTableColumns(users);
+/** The users columns but the password hash, from this handle's dialect's table. */
+function publicColumns(db: AnyDb) {
+  const { passwordHash: _passwordHash, ...columns } = getTableColumns(db.t.users);
+  return columns;
+}
 
 export const emailSchema = z
   .string()
@@ -38,11 +43,12 @@ function parseNewUser(input: NewUserInput): z.output<typeof newUserInput> {
   return parsed.data;
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(db: AnyDb): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(db.t.users);
+  return Number(row?.n ?? 0);
 }
 
-export async function createUser(db: Db, input: NewUserInput): Promise<PublicUser> {
+export async function createUser(db: AnyDb, input: NewUserInput): Promise<PublicUser> {
   const data = parseNewUser(input);
   const passwordHash = await hashPassword(data.password);
   return insertUser(db, { ...data, passwordHash });
@@ -50,32 +56,31 @@ export async function createUser(db: Db, input: NewUserInput): Promise<PublicUse
 
 /** Succeeds only while there are no users at all, so two racing first visits cannot both become admin. */
 export async function createFirstAdmin(
-  db: Db,
+  db: AnyDb,
   input: Omit<NewUserInput, 'role'> & { role?: 'admin' },
 ): Promise<PublicUser> {
   const data = parseNewUser({ ...input, role: 'admin' });
-  // Hash before taking the write lock: scrypt is slow and the lock should be short.
+  // Hash before the transaction: scrypt is slow, the write lock should be short, and on SQLite the
+  // body may await only its own queries.
   const passwordHash = await hashPassword(data.password);
-  // IMMEDIATE takes the write lock at BEGIN, so the count and the insert see the same database
-  // even when another process (the CLI `setup`, a second server) races us.
-  return db.transaction(
-    (tx) => {
-      if (countUsers(tx) > 0) {
-        throw new UserError('Setup is already complete: an admin account exists');
-      }
-      return insertUser(tx, { ...data, passwordHash });
-    },
-    { behavior: 'immediate' },
-  );
+  // The transaction serializes writers (BEGIN IMMEDIATE on SQLite, an advisory lock on Postgres), so
+  // the count and the insert see the same database even when another process (the CLI `setup`, a
+  // second server) races us.
+  return withTransaction(db, async (tx) => {
+    if ((await countUsers(tx)) > 0) {
+      throw new UserError('Setup is already complete: an admin account exists');
+    }
+    return insertUser(tx, { ...data, passwordHash });
+  });
 }
 
-function insertUser(db: Db, data: { email: string; name: string; role: Role; passwordHash: string }): PublicUser {
+async function insertUser(db: AnyDb, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
   try {
-    return db
-      .insert(users)
+    const [user] = await db
+      .insert(db.t.users)
       .values({ id: randomUUID(), ...data, createdAt: Date.now() })
-      .returning(publicColumns)
-      .get();
+      .returning(publicColumns(db));
+    return user;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new UserError(`A user with the email ${data.email} already exists`, { field: 'email' });
@@ -87,9 +92,9 @@ function insertUser(db: Db, data: { email: string; name: string; role: Role; pas
 // Checked against when the email is unknown, so a miss costs about as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<PublicUser | null> {
+export async function verifyCredentials(db: AnyDb, email: string, password: string): Promise<PublicUser | null> {
   const normalized = email.trim().toLowerCase();
-  const row = db.select().from(users).where(eq(users.email, normalized)).get();
+  const row = first(await db.select().from(db.t.users).where(eq(db.t.users.email, normalized)).limit(1));
   dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
   const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash));
   if (!row || !ok || row.disabledAt !== null) return null;
@@ -97,55 +102,48 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   return user;
 }
 
-export function getUser(db: Db, id: string): PublicUser | null {
-  return db.select(publicColumns).from(users).where(eq(users.id, id)).get() ?? null;
+export async function getUser(db: AnyDb, id: string): Promise<PublicUser | null> {
+  return first(await db.select(publicColumns(db)).from(db.t.users).where(eq(db.t.users.id, id)).limit(1));
 }
 
-export function listUsers(db: Db): PublicUser[] {
-  return db.select(publicColumns).from(users).orderBy(asc(users.createdAt), asc(users.email)).all();
+export async function listUsers(db: AnyDb): Promise<PublicUser[]> {
+  return db.select(publicColumns(db)).from(db.t.users).orderBy(asc(db.t.users.createdAt), asc(db.t.users.email));
 }
 
-export function setUserRole(db: Db, userId: string, role: Role): PublicUser {
-  return db.transaction(
-    (tx) => {
-      const user = requireUser(tx, userId);
-      if (role !== 'admin') assertNotLastAdmin(tx, user);
-      tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-      return { ...user, role };
-    },
-    { behavior: 'immediate' },
-  );
+export async function setUserRole(db: AnyDb, userId: string, role: Role): Promise<PublicUser> {
+  return withTransaction(db, async (tx) => {
+    const user = await requireUser(tx, userId);
+    if (role !== 'admin') await assertNotLastAdmin(tx, user);
+    await tx.update(tx.t.users).set({ role }).where(eq(tx.t.users.id, userId));
+    return { ...user, role };
+  });
 }
 
 /** Disables the account and ends its sessions; the row stays for history and audit. */
-export function disableUser(db: Db, userId: string): PublicUser {
-  return db.transaction(
-    (tx) => {
-      const user = requireUser(tx, userId);
-      if (user.disabledAt !== null) return user;
-      assertNotLastAdmin(tx, user);
-      const disabledAt = Date.now();
-      tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
-      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-      return { ...user, disabledAt };
-    },
-    { behavior: 'immediate' },
-  );
+export async function disableUser(db: AnyDb, userId: string): Promise<PublicUser> {
+  return withTransaction(db, async (tx) => {
+    const user = await requireUser(tx, userId);
+    if (user.disabledAt !== null) return user;
+    await assertNotLastAdmin(tx, user);
+    const disabledAt = Date.now();
+    await tx.update(tx.t.users).set({ disabledAt }).where(eq(tx.t.users.id, userId));
+    await tx.delete(tx.t.sessions).where(eq(tx.t.sessions.userId, userId));
+    return { ...user, disabledAt };
+  });
 }
 
-function requireUser(db: Db, userId: string): PublicUser {
-  const user = getUser(db, userId);
+async function requireUser(db: AnyDb, userId: string): Promise<PublicUser> {
+  const user = await getUser(db, userId);
   if (!user) throw new UserError(`No user with id ${userId}`);
   return user;
 }
 
 // Without an active admin nobody could manage users again short of editing the database.
-function assertNotLastAdmin(db: Db, user: PublicUser): void {
+async function assertNotLastAdmin(db: AnyDb, user: PublicUser): Promise<void> {
   if (user.role !== 'admin' || user.disabledAt !== null) return;
-  const admins = db
+  const [admins] = await db
     .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
-    .get();
-  if ((admins?.n ?? 0) <= 1) throw new UserError('This is the last active admin; make another admin first');
+    .from(db.t.users)
+    .where(and(eq(db.t.users.role, 'admin'), isNull(db.t.users.disabledAt)));
+  if (Number(admins?.n ?? 0) <= 1) throw new UserError('This is the last active admin; make another admin first');
 }

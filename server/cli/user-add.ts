@@ -18,7 +18,7 @@ export async function cmdUserAdd(args: string[]): Promise<number> {
   if (process.stdin.isTTY) console.error('Password (then Enter and Ctrl-D):');
   const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
   try {
-    const user = await createUser(getDb().db, { email: values.email, name: values.name ?? values.email.split('@')[0], role: values.role as Role, password });
+    const user = await createUser(getDb().anyDb, { email: values.email, name: values.name ?? values.email.split('@')[0], role: values.role as Role, password });
     console.log(`Added ${user.email} as ${user.role}`);
     return 0;
   } catch (error) {

@@ -4,7 +4,6 @@
 
 /** What still keeps its data only in SQLite. Remove an entry in the commit that converts it. */
 export const NOT_YET_ON_POSTGRES = [
-  'users, sessions and API keys (server/auth)',
   'projects and pipelines (server/projects, server/pipelines)',
   'runs, steps, logs, params and metrics (server/runs, server/runners, server/store)',
   'artifacts and datasets (server/store, server/datasets)',

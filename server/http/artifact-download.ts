@@ -13,7 +13,7 @@ import { exportFormat, exportTable } from './artifact-export';
 import { exportModelOnnx } from './model-onnx';
 
 export async function downloadArtifact(req: Request, rawId: string): Promise<Response> {
-  const user = resolveUser(req.headers);
+  const user = await resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
   if (!can(user.role, 'pipeline.read')) {
     auditRouteRefusal(getDb().db, user.id, req, 'Forbidden');

@@ -40,8 +40,8 @@ const error = (status: number, message: string) => Response.json({ error: messag
 const tooLarge = (mb: number) => error(413, `The artifact is larger than the upload limit of ${mb} MB (PIPEWORKS_MAX_UPLOAD_MB)`);
 
 /** Who may hand over artifacts: anyone who may run pipelines (the runner acts for them). */
-function refuse(req: Request): Response | null {
-  const user = resolveUser(req.headers);
+async function refuse(req: Request): Promise<Response | null> {
+  const user = await resolveUser(req.headers);
   if (!user) return error(401, 'Sign in first');
   if (!can(user.role, 'run.start')) {
     const reason = `Your role (${user.role}) may not run pipelines, so it may not upload their outputs`;
@@ -56,14 +56,14 @@ async function stored(id: string): Promise<boolean> {
 }
 
 export async function artifactExists(req: Request, rawId: string): Promise<Response> {
-  const refused = refuse(req);
+  const refused = await refuse(req);
   if (refused) return new Response(null, { status: refused.status });
   if (!isArtifactId(rawId)) return new Response(null, { status: 400 });
   return new Response(null, { status: (await stored(rawId)) ? 200 : 404 });
 }
 
 export async function uploadArtifact(req: Request, rawId: string): Promise<Response> {
-  const refused = refuse(req);
+  const refused = await refuse(req);
   if (refused) return refused;
   if (!isArtifactId(rawId)) return error(400, 'An artifact id is the sha256 of its bytes: 64 lowercase hex characters');
   const kind = kindSchema.safeParse(new URL(req.url).searchParams.get('kind') ?? undefined);
@@ -100,6 +100,6 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
   }
   const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
   recordArtifact(getDb().db, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
-  audit(getDb().db, { userId: resolveUser(req.headers)?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
+  audit(getDb().db, { userId: (await resolveUser(req.headers))?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
   return Response.json({ id: written.id, stored: true }, { status: 201 });
 }

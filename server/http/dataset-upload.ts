@@ -45,7 +45,7 @@ const bad = (error: IngestRejection) => refusal(400, error);
 const diskFull = () => Response.json({ error: 'The disk is full: the server has no room to keep this upload. Free space on the data disk, then upload again.' }, { status: 507 });
 
 export async function uploadDataset(req: Request): Promise<Response> {
-  const user = resolveUser(req.headers);
+  const user = await resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
   if (!can(user.role, 'pipeline.write')) {
     auditRouteRefusal(getDb().db, user.id, req, `Your role (${user.role}) may not upload datasets`);

@@ -22,7 +22,7 @@ const querySchema = z.object({
 const refuse = (status: number, error: string, field?: string) => Response.json({ error, field }, { status });
 
 export async function importModel(req: Request): Promise<Response> {
-  const user = resolveUser(req.headers);
+  const user = await resolveUser(req.headers);
   if (!user) return refuse(401, 'Sign in first');
   if (!can(user.role, 'model.register')) {
     const reason = `Your role (${user.role}) may not register models`;

@@ -18,7 +18,7 @@ export async function serveTfjsWasm(file: string): Promise<Response> {
 
 /** Only the sample datasets (`ingest/samples/<name>.csv`) are served; sign-in required like every route. */
 export async function serveBundled(req: Request, parts: string[]): Promise<Response> {
-  if (!resolveUser(req.headers)) return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (!(await resolveUser(req.headers))) return Response.json({ error: 'Sign in first' }, { status: 401 });
   const relative = parts.join('/');
   if (!/^ingest\/samples\/[a-z0-9-]+\.csv$/.test(relative)) return Response.json({ error: 'No such bundled file' }, { status: 404 });
   try {

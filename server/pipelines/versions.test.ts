@@ -13,8 +13,8 @@ let sam: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
   t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
-  ana = await createUser(t.db, { email: 'ana@example.com', name: 'Ana Analyst', role: 'analyst', password: 'long enough password' });
-  sam = await createUser(t.db, { email: 'sam@example.com', name: 'Sam Scientist', role: 'scientist', password: 'long enough password' });
+  ana = await createUser(t.anyDb, { email: 'ana@example.com', name: 'Ana Analyst', role: 'analyst', password: 'long enough password' });
+  sam = await createUser(t.anyDb, { email: 'sam@example.com', name: 'Sam Scientist', role: 'scientist', password: 'long enough password' });
 });
 afterEach(() => t.cleanup());
 

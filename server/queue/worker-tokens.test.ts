@@ -11,7 +11,7 @@ let t: TestDb;
 let admin: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
-  admin = await createUser(t.db, { email: 'admin@example.com', name: 'Admin', role: 'admin', password: 'long enough password' });
+  admin = await createUser(t.anyDb, { email: 'admin@example.com', name: 'Admin', role: 'admin', password: 'long enough password' });
 });
 afterEach(() => t.cleanup());
 

@@ -13,7 +13,7 @@ afterEach(() => t.cleanup());
 describe('instance settings', () => {
   it('keep cached results strict by default, and record who changed them and from what', async () => {
     expect(readInstanceSettings(t.db)).toEqual({ upgradesCacheCompatible: false });
-    const admin = await createUser(t.db, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
+    const admin = await createUser(t.anyDb, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
     writeInstanceSettings(t.db, { upgradesCacheCompatible: true }, admin.id);
     expect(readInstanceSettings(t.db)).toEqual({ upgradesCacheCompatible: true });
     writeInstanceSettings(t.db, { upgradesCacheCompatible: false }, admin.id);

@@ -8,12 +8,12 @@ import { logPredictions, postFeedback, prng, seedAlert, seedCheck, seedDeployedM
 const DAY = 86_400_000;
 
 export async function seedDashboard(dataDir: string, people: { manager: { name: string; email: string; password: string }; analyst: { name: string; email: string; password: string } }): Promise<void> {
-  const { db, sqlite } = openDatabase(dataDir);
+  const { sqlite, anyDb } = openDatabase(dataDir);
   try {
     // An administrator exists, so the sign-in page offers sign-in rather than first-run setup.
-    await createUser(db, { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery', role: 'admin' });
-    await createUser(db, { ...people.manager, role: 'viewer' });
-    const analyst = await createUser(db, { ...people.analyst, role: 'analyst' });
+    await createUser(anyDb, { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery', role: 'admin' });
+    await createUser(anyDb, { ...people.manager, role: 'viewer' });
+    const analyst = await createUser(anyDb, { ...people.analyst, role: 'analyst' });
     seedProject(sqlite);
     const now = Date.now();
     const random = prng(19);

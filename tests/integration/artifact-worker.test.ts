@@ -31,7 +31,7 @@ beforeAll(async () => {
   dataDir = makeTempDir('pipeworks-artifact-worker-');
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  user = await createUser(t.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'a long enough password' });
+  user = await createUser(t.anyDb, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'a long enough password' });
   const columns: ColumnInfo[] = [
     { name: 'amount', type: 'numeric', role: 'feature' },
     { name: 'city', type: 'categorical', role: 'feature' },

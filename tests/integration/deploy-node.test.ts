@@ -33,11 +33,11 @@ beforeAll(async () => {
   resetEnvForTests();
   const opened = getDb();
   seedSampleProject(opened.db);
-  const analyst = await createUser(opened.db, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
+  const analyst = await createUser(opened.anyDb, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
   caller = callerFor(testContext(opened, analyst));
-  const boss = await createUser(opened.db, { email: 'max@example.com', name: 'Max', role: 'viewer', password: 'long enough password' });
+  const boss = await createUser(opened.anyDb, { email: 'max@example.com', name: 'Max', role: 'viewer', password: 'long enough password' });
   manager = callerFor(testContext(opened, boss));
-  adminId = (await createUser(opened.db, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'long enough password' })).id;
+  adminId = (await createUser(opened.anyDb, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'long enough password' })).id;
 });
 
 afterAll(async () => {

@@ -87,7 +87,7 @@ it('with upgrades treated as cache-compatible, reuses what an earlier build comp
   const { db } = getDb();
   process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'd'.repeat(64) });
   resetEnvForTests();
-  const admin = await createUser(db, { email: 'admin-cache@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
+  const admin = await createUser(getDb().anyDb, { email: 'admin-cache@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
   writeInstanceSettings(db, { upgradesCacheCompatible: true }, admin.id);
   try {
     const first = await runToEnd();

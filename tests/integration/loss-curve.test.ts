@@ -53,7 +53,7 @@ beforeAll(async () => {
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
-  const viewer = await createUser(db, { email: 'viewer@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
+  const viewer = await createUser(anyDb, { email: 'viewer@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   const ctx: Context = {
     db,
     sqlite,

@@ -29,9 +29,9 @@ beforeEach(async () => {
   t = openTestDb();
   process.env.PIPEWORKS_DATA_DIR = t.dir;
   versionId = seedMonitoredEndpoint(t.db, T0).versionId;
-  scientist = await createUser(t.db, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
-  viewer = await createUser(t.db, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
-  const gone = await createUser(t.db, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
+  scientist = await createUser(t.anyDb, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
+  viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
+  const gone = await createUser(t.anyDb, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
   t.sqlite.prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(gone.id);
   saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
 });

@@ -35,7 +35,7 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
   seedSampleProject(getDb().db);
-  admin = await createUser(getDb().db, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'correct horse battery' });
+  admin = await createUser(getDb().anyDb, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'correct horse battery' });
   await importCsv(getDb().db, dataDir, path.join(process.cwd(), 'nodes/ingest/samples/breast-cancer.csv'), 'cancer');
 });
 

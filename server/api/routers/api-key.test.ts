@@ -14,8 +14,8 @@ let other: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
   const password = 'long enough password';
-  owner = await createUser(t.db, { email: 'owner@example.com', name: 'Owner', role: 'viewer', password });
-  other = await createUser(t.db, { email: 'other@example.com', name: 'Other', role: 'admin', password });
+  owner = await createUser(t.anyDb, { email: 'owner@example.com', name: 'Owner', role: 'viewer', password });
+  other = await createUser(t.anyDb, { email: 'other@example.com', name: 'Other', role: 'admin', password });
 });
 afterEach(() => t.cleanup());
 

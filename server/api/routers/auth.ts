@@ -17,14 +17,14 @@ function isSecure(req: Request): boolean {
 
 export const authRouter = createTRPCRouter({
   /** What the sign-in page needs: is this a fresh install, and who is signed in. */
-  state: publicProcedure.query(({ ctx }) => ({ needsSetup: countUsers(ctx.db) === 0, user: ctx.user })),
+  state: publicProcedure.query(async ({ ctx }) => ({ needsSetup: (await countUsers(ctx.anyDb)) === 0, user: ctx.user })),
 
   setup: publicProcedure
     .input(credentials.extend({ name: z.string().trim().min(1).max(100), password: z.string().min(10).max(500) }))
     .mutation(async ({ ctx, input }) => {
       // Throws a UserError (400) once any user exists: setup can happen only on a fresh install.
-      const user = await createFirstAdmin(ctx.db, { ...input, role: 'admin' });
-      const token = createSession(ctx.db, user.id);
+      const user = await createFirstAdmin(ctx.anyDb, { ...input, role: 'admin' });
+      const token = await createSession(ctx.anyDb, user.id);
       ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
       audit(ctx.db, { userId: user.id, action: 'user.setup', targetType: 'user', targetId: user.id, detail: {} });
       return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -43,22 +43,22 @@ export const authRouter = createTRPCRouter({
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins ${verdict.by === 'account' ? 'for this account' : 'from this address'}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` });
     }
-    const user = await verifyCredentials(ctx.db, input.email, input.password);
+    const user = await verifyCredentials(ctx.anyDb, input.email, input.password);
     if (!user) {
       recordSignInFailure(ctx.db, limits, account, address);
       audit(ctx.db, { userId: null, action: 'user.login.failed', targetType: 'user', targetId: null, detail: { email: account, address } });
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
     }
     clearSignInFailures(ctx.db, account);
-    const token = createSession(ctx.db, user.id);
+    const token = await createSession(ctx.anyDb, user.id);
     ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
     audit(ctx.db, { userId: user.id, action: 'user.login', targetType: 'user', targetId: user.id, detail: {} });
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   }),
 
-  logout: authedProcedure.mutation(({ ctx }) => {
+  logout: authedProcedure.mutation(async ({ ctx }) => {
     const token = readCookie(ctx.req.headers.get('cookie'), SESSION_COOKIE);
-    if (token) revokeSession(ctx.db, token);
+    if (token) await revokeSession(ctx.anyDb, token);
     ctx.resHeaders.append('set-cookie', clearSessionCookie());
     audit(ctx.db, { userId: ctx.user.id, action: 'user.logout', targetType: 'user', targetId: ctx.user.id, detail: {} });
     return { ok: true };

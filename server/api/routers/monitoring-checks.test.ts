@@ -20,8 +20,8 @@ let scientist: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
   seedRegistryFixtures(t.db);
-  viewer = await createUser(t.db, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
-  scientist = await createUser(t.db, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
+  viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
+  scientist = await createUser(t.anyDb, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
   const reference = { dataArtifactId: 'b'.repeat(64), profile: referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], null, 200) };
   const v = registerModelVersion(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
   t.db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: NOW, updatedAt: NOW }).run();

@@ -18,7 +18,7 @@ let viewer: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
   seedRegistryFixtures(t.db);
-  viewer = await createUser(t.db, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
+  viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   const reference = {
     dataArtifactId: 'b'.repeat(64),
     profile: referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], null, 200),

@@ -18,8 +18,8 @@ let analyst: PublicUser;
 
 beforeEach(async () => {
   t = openTestDb();
-  scientist = await createUser(t.db, { email: 's@example.com', name: 'Sci', role: 'scientist', password: 'long enough password' });
-  analyst = await createUser(t.db, { email: 'a@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
+  scientist = await createUser(t.anyDb, { email: 's@example.com', name: 'Sci', role: 'scientist', password: 'long enough password' });
+  analyst = await createUser(t.anyDb, { email: 'a@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
   t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
 });
 afterEach(() => t.cleanup());

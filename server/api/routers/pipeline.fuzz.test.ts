@@ -99,7 +99,7 @@ let t: TestDb;
 let user: PublicUser;
 beforeAll(async () => {
   t = openTestDb();
-  user = await createUser(t.db, { email: 's@example.com', name: 'Sci', role: 'scientist', password: 'long enough password' });
+  user = await createUser(t.anyDb, { email: 's@example.com', name: 'Sci', role: 'scientist', password: 'long enough password' });
   t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
 });
 afterAll(() => t.cleanup());

@@ -20,7 +20,7 @@ let t: TestDb;
 let user: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
-  user = await createUser(t.db, { email: 'v@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
+  user = await createUser(t.anyDb, { email: 'v@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
   const table = { artifactId: 'a'.repeat(64), artifactSize: 1, rows: 2, columns: SALES, format: 'csv' as const, sourceSize: 1, options: {} };
   recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table });

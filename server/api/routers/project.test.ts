@@ -17,7 +17,7 @@ const users = {} as Record<Role, PublicUser>;
 beforeEach(async () => {
   t = openTestDb();
   for (const role of ['admin', 'scientist', 'analyst', 'viewer'] as const) {
-    users[role] = await createUser(t.db, { email: `${role}@example.com`, name: role, role, password: 'long enough password' });
+    users[role] = await createUser(t.anyDb, { email: `${role}@example.com`, name: role, role, password: 'long enough password' });
   }
   seedSampleProject(t.db);
 });

@@ -18,7 +18,7 @@ const users = {} as Record<Role, PublicUser>;
 beforeEach(async () => {
   t = openTestDb();
   for (const role of ['admin', 'analyst', 'viewer'] as const) {
-    users[role] = await createUser(t.db, { email: `${role}@example.com`, name: role, role, password: 'long enough password' });
+    users[role] = await createUser(t.anyDb, { email: `${role}@example.com`, name: role, role, password: 'long enough password' });
   }
   t.db.insert(projects).values({ id: 'p1', name: 'P1', description: '', createdBy: null, createdAt: Date.now() }).run();
 });

@@ -5,8 +5,8 @@ import { createUser, disableUser, listUsers, setUserRole } from '../../auth/user
 import { createTRPCRouter, permitted } from '../trpc';
 
 export const userRouter = createTRPCRouter({
-  list: permitted('user.manage').query(({ ctx }) =>
-    listUsers(ctx.db).map(({ id, email, name, role, createdAt, disabledAt }) => ({ id, email, name, role, createdAt, disabledAt })),
+  list: permitted('user.manage').query(async ({ ctx }) =>
+    (await listUsers(ctx.anyDb)).map(({ id, email, name, role, createdAt, disabledAt }) => ({ id, email, name, role, createdAt, disabledAt })),
   ),
 
   add: permitted('user.manage')
@@ -19,23 +19,23 @@ export const userRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const user = await createUser(ctx.db, input);
+      const user = await createUser(ctx.anyDb, input);
       audit(ctx.db, { userId: ctx.user.id, action: 'user.add', targetType: 'user', targetId: user.id, detail: { role: input.role } });
       return { id: user.id, email: user.email, name: user.name, role: user.role };
     }),
 
   setRole: permitted('user.manage')
     .input(z.object({ userId: z.string().min(1), role: z.enum(ROLES) }))
-    .mutation(({ ctx, input }) => {
-      setUserRole(ctx.db, input.userId, input.role);
+    .mutation(async ({ ctx, input }) => {
+      await setUserRole(ctx.anyDb, input.userId, input.role);
       audit(ctx.db, { userId: ctx.user.id, action: 'user.role', targetType: 'user', targetId: input.userId, detail: { role: input.role } });
       return { ok: true };
     }),
 
   disable: permitted('user.manage')
     .input(z.object({ userId: z.string().min(1) }))
-    .mutation(({ ctx, input }) => {
-      disableUser(ctx.db, input.userId);
+    .mutation(async ({ ctx, input }) => {
+      await disableUser(ctx.anyDb, input.userId);
       audit(ctx.db, { userId: ctx.user.id, action: 'user.disable', targetType: 'user', targetId: input.userId, detail: {} });
       return { ok: true };
     }),

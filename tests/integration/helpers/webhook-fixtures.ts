@@ -69,8 +69,8 @@ export function useStudio(): Studio {
     studio.t = openTestDb();
     process.env.PIPEWORKS_DATA_DIR = studio.t.dir;
     seedMonitoredEndpoint(studio.t.db);
-    studio.admin = await createUser(studio.t.db, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
-    studio.scientist = await createUser(studio.t.db, { email: 's@example.com', name: 'Sam', role: 'scientist', password: 'long enough password' });
+    studio.admin = await createUser(studio.t.anyDb, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
+    studio.scientist = await createUser(studio.t.anyDb, { email: 's@example.com', name: 'Sam', role: 'scientist', password: 'long enough password' });
   });
   afterEach(() => studio.t.cleanup());
   return studio;

@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request) {
   const refused = checkRequestOrigin(req);
   if (refused) return refused;
-  const user = resolveUser(req.headers);
+  const user = await resolveUser(req.headers);
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
   if (!user || user.via !== 'session' || !token) return Response.json({ error: 'Sign in at a browser to export the dashboard' }, { status: 401 });
   const format = new URL(req.url).searchParams.get('format') ?? 'pdf';

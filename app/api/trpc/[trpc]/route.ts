@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 // proxy.ts skips this route (it would buffer the body and cut a chunked one at 10 MB without a
 // word), so the Host and Origin checks and the body limit happen here.
 async function handler(request: Request) {
-  const refused = checkRequestOrigin(request) ?? refuseOversizedBatch(request) ?? refuseAnonymousSubscription(appRouter, request);
+  const refused = checkRequestOrigin(request) ?? refuseOversizedBatch(request) ?? (await refuseAnonymousSubscription(appRouter, request));
   if (refused) return refused;
   const req = await withBoundedBody(request);
   if (req instanceof Response) return req;
