@@ -22,6 +22,7 @@ export async function register() {
     import('./server/db/client'),
     import('./server/env'),
   ]);
-  startCheckScheduler(getDb().db, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
-  startWebhookRetries(getDb().db);
+  const opened = getDb();
+  startCheckScheduler(opened.anyDb, opened.db, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
+  startWebhookRetries(opened.anyDb);
 }

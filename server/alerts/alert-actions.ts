@@ -1,8 +1,8 @@
 // What people do with alerts: list them, acknowledge an open one, resolve one with a comment.
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import type { Db } from '../db/client';
-import { alertRules, alerts, endpoints, type Alert, type AlertState } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { Alert, AlertState } from '../db/schema';
 
 export interface AlertQuery {
   endpointId?: string;
@@ -12,8 +12,9 @@ export interface AlertQuery {
   limit: number;
 }
 
-export function listAlerts(db: Db, q: AlertQuery) {
-  return db
+export async function listAlerts(db: AnyDb, q: AlertQuery) {
+  const { alertRules, alerts, endpoints } = db.t;
+  const rows = await db
     .select({ alert: alerts, ruleName: alertRules.name, endpointName: endpoints.name, projectId: endpoints.projectId })
     .from(alerts)
     .innerJoin(alertRules, eq(alertRules.id, alerts.ruleId))
@@ -27,27 +28,28 @@ export function listAlerts(db: Db, q: AlertQuery) {
       ),
     )
     .orderBy(desc(alerts.openedAt))
-    .limit(q.limit)
-    .all()
-    .map((r) => ({ ...r.alert, ruleName: r.ruleName, endpointName: r.endpointName, projectId: r.projectId }));
+    .limit(q.limit);
+  return rows.map((r) => ({ ...r.alert, ruleName: r.ruleName, endpointName: r.endpointName, projectId: r.projectId }));
 }
 
-function getAlert(db: Db, alertId: string): Alert {
-  const alert = db.select().from(alerts).where(eq(alerts.id, alertId)).get();
+async function getAlert(db: AnyDb, alertId: string): Promise<Alert> {
+  const alert = first(await db.select().from(db.t.alerts).where(eq(db.t.alerts.id, alertId)).limit(1));
   if (!alert) throw new UserError(`Alert ${alertId} was not found`, { field: 'id' });
   return alert;
 }
 
-export function acknowledgeAlert(db: Db, alertId: string, userId: string, now = Date.now()): Alert {
-  const alert = getAlert(db, alertId);
+export async function acknowledgeAlert(db: AnyDb, alertId: string, userId: string, now = Date.now()): Promise<Alert> {
+  const { alerts } = db.t;
+  const alert = await getAlert(db, alertId);
   if (alert.state !== 'open') throw new UserError(`Alert ${alertId} is ${alert.state}; only an open alert can be acknowledged`);
-  db.update(alerts).set({ state: 'acknowledged', acknowledgedBy: userId, acknowledgedAt: now }).where(and(eq(alerts.id, alertId), eq(alerts.state, 'open'))).run();
+  await db.update(alerts).set({ state: 'acknowledged', acknowledgedBy: userId, acknowledgedAt: now }).where(and(eq(alerts.id, alertId), eq(alerts.state, 'open')));
   return getAlert(db, alertId);
 }
 
-export function resolveAlert(db: Db, alertId: string, userId: string, comment: string, now = Date.now()): Alert {
-  const alert = getAlert(db, alertId);
+export async function resolveAlert(db: AnyDb, alertId: string, userId: string, comment: string, now = Date.now()): Promise<Alert> {
+  const { alerts } = db.t;
+  const alert = await getAlert(db, alertId);
   if (alert.state === 'resolved') throw new UserError(`Alert ${alertId} is already resolved (${alert.resolution ?? 'no comment'})`);
-  db.update(alerts).set({ state: 'resolved', resolvedBy: userId, resolvedAt: now, resolution: comment }).where(eq(alerts.id, alertId)).run();
+  await db.update(alerts).set({ state: 'resolved', resolvedBy: userId, resolvedAt: now, resolution: comment }).where(eq(alerts.id, alertId));
   return getAlert(db, alertId);
 }

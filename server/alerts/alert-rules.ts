@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { alertRules, endpoints, webhooks, type AlertRule, type AlertSeverity } from '../db/schema';
+import type { AlertRule, AlertSeverity } from '../db/schema';
 import { ruleText, type RuleCondition } from './rule-text';
 import { checkRuleNames } from './rule-vocabulary';
 
@@ -19,55 +20,60 @@ export type RuleView = AlertRule & { text: string };
 
 const view = (rule: AlertRule): RuleView => ({ ...rule, text: ruleText(rule) });
 
-function endpointOf(db: Db, endpointId: string) {
-  const endpoint = db.select({ id: endpoints.id, projectId: endpoints.projectId }).from(endpoints).where(eq(endpoints.id, endpointId)).get();
+async function endpointOf(db: AnyDb, endpointId: string) {
+  const { endpoints } = db.t;
+  const endpoint = first(await db.select({ id: endpoints.id, projectId: endpoints.projectId }).from(endpoints).where(eq(endpoints.id, endpointId)).limit(1));
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
   return endpoint;
 }
 
-function checkFields(db: Db, dataDir: string, endpointId: string, fields: RuleFields): void {
-  const endpoint = endpointOf(db, endpointId);
-  checkRuleNames(db, dataDir, endpointId, fields);
+/** `legacy`: the same database's sync handle, for the registry's reference statistics (pg: registry). */
+async function checkFields(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, fields: RuleFields): Promise<void> {
+  const { webhooks } = db.t;
+  const endpoint = await endpointOf(db, endpointId);
+  await checkRuleNames(db, legacy, dataDir, endpointId, fields);
   if (fields.webhookId !== null) {
-    const hook = db.select({ projectId: webhooks.projectId }).from(webhooks).where(eq(webhooks.id, fields.webhookId)).get();
+    const hook = first(await db.select({ projectId: webhooks.projectId }).from(webhooks).where(eq(webhooks.id, fields.webhookId)).limit(1));
     if (!hook || hook.projectId !== endpoint.projectId) throw new UserError(`Webhook ${fields.webhookId} is not a webhook of this endpoint's project`, { field: 'webhookId' });
   }
 }
 
-export function listRules(db: Db, endpointId: string): RuleView[] {
-  return db.select().from(alertRules).where(eq(alertRules.endpointId, endpointId)).orderBy(asc(alertRules.createdAt)).all().map(view);
+export async function listRules(db: AnyDb, endpointId: string): Promise<RuleView[]> {
+  const { alertRules } = db.t;
+  return (await db.select().from(alertRules).where(eq(alertRules.endpointId, endpointId)).orderBy(asc(alertRules.createdAt))).map(view);
 }
 
-export function getRule(db: Db, ruleId: string): RuleView {
-  const rule = db.select().from(alertRules).where(eq(alertRules.id, ruleId)).get();
+export async function getRule(db: AnyDb, ruleId: string): Promise<RuleView> {
+  const { alertRules } = db.t;
+  const rule = first(await db.select().from(alertRules).where(eq(alertRules.id, ruleId)).limit(1));
   if (!rule) throw new UserError(`Alert rule ${ruleId} was not found`, { field: 'id' });
   return view(rule);
 }
 
-export function createRule(db: Db, dataDir: string, endpointId: string, fields: RuleFields, userId: string | null, now = Date.now()): RuleView {
-  checkFields(db, dataDir, endpointId, fields);
+export async function createRule(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, fields: RuleFields, userId: string | null, now = Date.now()): Promise<RuleView> {
+  await checkFields(db, legacy, dataDir, endpointId, fields);
   const rule: AlertRule = { id: randomUUID(), endpointId, ...fields, createdBy: userId, createdAt: now, updatedAt: now };
-  db.insert(alertRules).values(rule).run();
+  await db.insert(db.t.alertRules).values(rule);
   return view(rule);
 }
 
-export function updateRule(db: Db, dataDir: string, ruleId: string, fields: RuleFields, now = Date.now()): RuleView {
-  const before = getRule(db, ruleId);
-  checkFields(db, dataDir, before.endpointId, fields);
-  db.update(alertRules).set({ ...fields, updatedAt: now }).where(eq(alertRules.id, ruleId)).run();
+export async function updateRule(db: AnyDb, legacy: Db, dataDir: string, ruleId: string, fields: RuleFields, now = Date.now()): Promise<RuleView> {
+  const before = await getRule(db, ruleId);
+  await checkFields(db, legacy, dataDir, before.endpointId, fields);
+  await db.update(db.t.alertRules).set({ ...fields, updatedAt: now }).where(eq(db.t.alertRules.id, ruleId));
   return getRule(db, ruleId);
 }
 
-export function setRuleEnabled(db: Db, dataDir: string, ruleId: string, enabled: boolean, now = Date.now()): RuleView {
-  const before = getRule(db, ruleId);
-  if (enabled && !before.enabled) checkRuleNames(db, dataDir, before.endpointId, before);
-  db.update(alertRules).set({ enabled, updatedAt: now }).where(eq(alertRules.id, ruleId)).run();
+export async function setRuleEnabled(db: AnyDb, legacy: Db, dataDir: string, ruleId: string, enabled: boolean, now = Date.now()): Promise<RuleView> {
+  const before = await getRule(db, ruleId);
+  if (enabled && !before.enabled) await checkRuleNames(db, legacy, dataDir, before.endpointId, before);
+  await db.update(db.t.alertRules).set({ enabled, updatedAt: now }).where(eq(db.t.alertRules.id, ruleId));
   return getRule(db, ruleId);
 }
 
 /** Deleting a rule deletes its alerts too, and the retrain triggers that follow it (the foreign keys cascade). */
-export function deleteRule(db: Db, ruleId: string): RuleView {
-  const before = getRule(db, ruleId);
-  db.delete(alertRules).where(eq(alertRules.id, ruleId)).run();
+export async function deleteRule(db: AnyDb, ruleId: string): Promise<RuleView> {
+  const before = await getRule(db, ruleId);
+  await db.delete(db.t.alertRules).where(eq(db.t.alertRules.id, ruleId));
   return before;
 }

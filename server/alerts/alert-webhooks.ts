@@ -2,8 +2,8 @@
 // resolved (by a person, or by a check that recovered). Every delivery is recorded in
 // webhook_deliveries and retried with backoff when a retry might help (server/webhooks/deliver.ts).
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { alertRules, endpoints, users, type Alert } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { Alert } from '../db/schema';
 import { deliverWebhook, type Delivery } from '../webhooks/deliver';
 import type { Resolve } from '../webhooks/target-guard';
 import { alertLink } from './evaluate-rules';
@@ -14,14 +14,15 @@ export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export async function postAlertWebhooks(db: Db, changed: readonly Alert[], event: AlertEvent, resolve?: Resolve): Promise<Delivery[]> {
+export async function postAlertWebhooks(db: AnyDb, changed: readonly Alert[], event: AlertEvent, resolve?: Resolve): Promise<Delivery[]> {
+  const { alertRules, endpoints, users } = db.t;
   const deliveries: Delivery[] = [];
   for (const alert of changed) {
-    const rule = db.select().from(alertRules).where(eq(alertRules.id, alert.ruleId)).get();
+    const rule = first(await db.select().from(alertRules).where(eq(alertRules.id, alert.ruleId)).limit(1));
     if (!rule?.webhookId) continue;
-    const endpoint = db.select({ id: endpoints.id, name: endpoints.name, projectId: endpoints.projectId }).from(endpoints).where(eq(endpoints.id, alert.endpointId)).get();
+    const endpoint = first(await db.select({ id: endpoints.id, name: endpoints.name, projectId: endpoints.projectId }).from(endpoints).where(eq(endpoints.id, alert.endpointId)).limit(1));
     const ids = [alert.acknowledgedBy, alert.resolvedBy].filter((u): u is string => u !== null);
-    const people = new Map(ids.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]));
+    const people = new Map(ids.length === 0 ? [] : (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]));
     const data = {
       alert: {
         id: alert.id,

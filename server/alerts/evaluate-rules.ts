@@ -5,8 +5,9 @@
 // the rule as it was: no data is neither a breach nor a recovery.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { alertRules, alerts, endpoints, monitorChecks, monitorFigures, type Alert, type AlertRule, type MonitorCheck } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { Alert, AlertRule, MonitorCheck } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { notifyProjectReaders } from './notifications';
 import { breaks } from '../../engine/alert-operators';
 import { ruleText } from './rule-text';
@@ -25,55 +26,60 @@ export const alertLink = (endpointName: string) => `/monitoring/${encodeURICompo
 
 const fmt = (v: number) => Number(v.toPrecision(4)).toString();
 
-export function evaluateAlertRules(db: Db, check: MonitorCheck, now = Date.now()): RuleOutcome {
+export async function evaluateAlertRules(db: AnyDb, check: MonitorCheck, now = Date.now()): Promise<RuleOutcome> {
+  const { alertRules, alerts } = db.t;
   const outcome: RuleOutcome = { opened: [], resolved: [] };
   if (check.status === 'error') return outcome;
-  const rules = db.select().from(alertRules).where(and(eq(alertRules.endpointId, check.endpointId), eq(alertRules.enabled, true))).all();
+  const rules = await db.select().from(alertRules).where(and(eq(alertRules.endpointId, check.endpointId), eq(alertRules.enabled, true)));
   for (const rule of rules) {
-    const value = figureOf(db, check.id, rule);
+    const value = await figureOf(db, check.id, rule);
     if (value === null) continue;
-    const open = db.select().from(alerts).where(and(eq(alerts.ruleId, rule.id), ne(alerts.state, 'resolved'))).get();
+    const open = first(await db.select().from(alerts).where(and(eq(alerts.ruleId, rule.id), ne(alerts.state, 'resolved'))).limit(1));
     if (breaks(rule.operator, value, rule.threshold)) {
-      if (open) db.update(alerts).set({ lastCheckId: check.id }).where(eq(alerts.id, open.id)).run();
-      else if (brokenByLastChecks(db, rule, check)) {
-        const opened = openAlert(db, rule, check, value, now);
+      if (open) await db.update(alerts).set({ lastCheckId: check.id }).where(eq(alerts.id, open.id));
+      else if (await brokenByLastChecks(db, rule, check)) {
+        const opened = await openAlert(db, rule, check, value, now);
         if (opened) outcome.opened.push(opened);
       }
     } else if (open) {
-      db.update(alerts).set({ state: 'resolved', resolvedAt: now, resolvedBy: null, resolution: 'recovered', lastCheckId: check.id }).where(eq(alerts.id, open.id)).run();
+      await db.update(alerts).set({ state: 'resolved', resolvedAt: now, resolvedBy: null, resolution: 'recovered', lastCheckId: check.id }).where(eq(alerts.id, open.id));
       outcome.resolved.push({ ...open, state: 'resolved', resolvedAt: now, resolution: 'recovered', lastCheckId: check.id });
     }
   }
   return outcome;
 }
 
-function figureOf(db: Db, checkId: string, rule: AlertRule): number | null {
-  const row = db
-    .select({ value: monitorFigures.value })
-    .from(monitorFigures)
-    .where(and(eq(monitorFigures.checkId, checkId), eq(monitorFigures.feature, rule.feature), eq(monitorFigures.metric, rule.metric)))
-    .get();
+async function figureOf(db: AnyDb, checkId: string, rule: AlertRule): Promise<number | null> {
+  const { monitorFigures } = db.t;
+  const row = first(
+    await db
+      .select({ value: monitorFigures.value })
+      .from(monitorFigures)
+      .where(and(eq(monitorFigures.checkId, checkId), eq(monitorFigures.feature, rule.feature), eq(monitorFigures.metric, rule.metric)))
+      .limit(1),
+  );
   return row?.value ?? null;
 }
 
 /** The last `forWindows` checks that ran (errors skipped), this one included, all broke the rule. */
-function brokenByLastChecks(db: Db, rule: AlertRule, check: MonitorCheck): boolean {
+async function brokenByLastChecks(db: AnyDb, rule: AlertRule, check: MonitorCheck): Promise<boolean> {
   if (rule.forWindows === 1) return true;
-  const last = db
+  const { monitorChecks } = db.t;
+  const last = await db
     .select({ id: monitorChecks.id })
     .from(monitorChecks)
     .where(and(eq(monitorChecks.endpointId, check.endpointId), inArray(monitorChecks.status, ['ok', 'drift'])))
     .orderBy(desc(monitorChecks.startedAt))
-    .limit(rule.forWindows)
-    .all();
+    .limit(rule.forWindows);
   if (last.length < rule.forWindows) return false;
-  return last.every((c) => {
-    const value = figureOf(db, c.id, rule);
-    return value !== null && breaks(rule.operator, value, rule.threshold);
-  });
+  for (const c of last) {
+    const value = await figureOf(db, c.id, rule);
+    if (value === null || !breaks(rule.operator, value, rule.threshold)) return false;
+  }
+  return true;
 }
 
-function openAlert(db: Db, rule: AlertRule, check: MonitorCheck, value: number, now: number): Alert | null {
+async function openAlert(db: AnyDb, rule: AlertRule, check: MonitorCheck, value: number, now: number): Promise<Alert | null> {
   const subject = rule.feature === '' ? rule.metric : `${rule.metric}(${rule.feature})`;
   const windows = rule.forWindows > 1 ? ` for ${rule.forWindows} windows` : '';
   const alert: Alert = {
@@ -93,12 +99,13 @@ function openAlert(db: Db, rule: AlertRule, check: MonitorCheck, value: number, 
     resolvedAt: null,
     resolution: null,
   };
-  const endpointName = db.select({ name: endpoints.name }).from(endpoints).where(eq(endpoints.id, rule.endpointId)).get()?.name ?? rule.endpointId;
-  const inserted = db.transaction((tx) => {
+  const { endpoints } = db.t;
+  const endpointName = first(await db.select({ name: endpoints.name }).from(endpoints).where(eq(endpoints.id, rule.endpointId)).limit(1))?.name ?? rule.endpointId;
+  const inserted = await withTransaction(db, async (tx) => {
     // Another process that judged the same rule first holds the one unresolved alert: not ours to open.
-    const done = tx.insert(alerts).values(alert).onConflictDoNothing().run();
-    if (done.changes === 0) return false;
-    notifyProjectReaders(
+    const done = await tx.insert(tx.t.alerts).values(alert).onConflictDoNothing().returning({ id: tx.t.alerts.id });
+    if (done.length === 0) return false;
+    await notifyProjectReaders(
       tx,
       { kind: 'alert', title: `${rule.severity === 'critical' ? 'Critical: ' : ''}${rule.name} on ${endpointName}`, body: `${alert.message} (rule: ${ruleText(rule)})`, link: alertLink(endpointName) },
       now,

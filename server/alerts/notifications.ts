@@ -1,9 +1,11 @@
 // In-app notifications: one row per person. Projects have no member lists, so everyone who may
 // read pipelines (every role today) sees every project, and is told about its alerts.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
+import { first } from '../db/any-db';
 import type { Db } from '../db/client';
-import { notifications, users, type Notification } from '../db/schema';
+import { notifications as sqliteNotifications, users as sqliteUsers, type Notification } from '../db/schema';
 import { can, type Action } from '../auth/roles';
 
 export interface NotificationInput {
@@ -14,40 +16,54 @@ export interface NotificationInput {
   link: string | null;
 }
 
+const rowsFor = (told: readonly { id: string }[], note: NotificationInput, now: number) => told.map((u) => ({ id: randomUUID(), userId: u.id, ...note, createdAt: now, readAt: null }));
+
 /** Everyone who can see a project: active users whose role may read it. Returns how many were told. */
-export function notifyProjectReaders(db: Db, note: NotificationInput, now = Date.now()): number {
+export function notifyProjectReaders(db: AnyDb, note: NotificationInput, now = Date.now()): Promise<number> {
   return notifyUsersWho(db, 'pipeline.read', note, now);
 }
 
 /** Every active user whose role may do `action` (e.g. 'user.manage': the admins). Returns how many were told. */
-export function notifyUsersWho(db: Db, action: Action, note: NotificationInput, now = Date.now()): number {
-  const told = db.select({ id: users.id, role: users.role }).from(users).where(isNull(users.disabledAt)).all().filter((u) => can(u.role, action));
+export async function notifyUsersWho(db: AnyDb, action: Action, note: NotificationInput, now = Date.now()): Promise<number> {
+  const told = (await db.select({ id: db.t.users.id, role: db.t.users.role }).from(db.t.users).where(isNull(db.t.users.disabledAt))).filter((u) => can(u.role, action));
   if (told.length === 0) return 0;
-  db.insert(notifications)
-    .values(told.map((u) => ({ id: randomUUID(), userId: u.id, ...note, createdAt: now, readAt: null })))
-    .run();
+  await db.insert(db.t.notifications).values(rowsFor(told, note, now));
   return told.length;
 }
 
-export function listNotifications(db: Db, userId: string, limit: number, before?: number): Notification[] {
-  return db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), before === undefined ? undefined : lt(notifications.createdAt, before)))
-    .orderBy(desc(notifications.createdAt))
-    .limit(limit)
-    .all();
+/**
+ * notifyUsersWho for a caller inside a synchronous better-sqlite3 transaction (server/trust/verify.ts).
+ * pg: pipelines (trust): goes once that transaction moves to withTransaction.
+ */
+export function notifyUsersWhoSync(db: Db, action: Action, note: NotificationInput, now = Date.now()): number {
+  const told = db.select({ id: sqliteUsers.id, role: sqliteUsers.role }).from(sqliteUsers).where(isNull(sqliteUsers.disabledAt)).all().filter((u) => can(u.role, action));
+  if (told.length === 0) return 0;
+  db.insert(sqliteNotifications).values(rowsFor(told, note, now)).run();
+  return told.length;
 }
 
-export function unreadCount(db: Db, userId: string): number {
-  return db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+export async function listNotifications(db: AnyDb, userId: string, limit: number, before?: number): Promise<Notification[]> {
+  const n = db.t.notifications;
+  return db
+    .select()
+    .from(n)
+    .where(and(eq(n.userId, userId), before === undefined ? undefined : lt(n.createdAt, before)))
+    .orderBy(desc(n.createdAt))
+    .limit(limit);
+}
+
+export async function unreadCount(db: AnyDb, userId: string): Promise<number> {
+  const n = db.t.notifications;
+  return first(await db.select({ n: count() }).from(n).where(and(eq(n.userId, userId), isNull(n.readAt))))?.n ?? 0;
 }
 
 /** Marks the given notifications of this person read (all of theirs when `ids` is absent). */
-export function markRead(db: Db, userId: string, ids: string[] | undefined, now = Date.now()): number {
-  return db
-    .update(notifications)
+export async function markRead(db: AnyDb, userId: string, ids: string[] | undefined, now = Date.now()): Promise<number> {
+  const n = db.t.notifications;
+  const marked = await db
+    .update(n)
     .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === undefined ? undefined : inArray(notifications.id, ids)))
-    .run().changes;
+    .where(and(eq(n.userId, userId), isNull(n.readAt), ids === undefined ? undefined : inArray(n.id, ids)))
+    .returning({ id: n.id });
+  return marked.length;
 }

@@ -3,8 +3,8 @@
 // the serving-health figures, each with its value in the latest check when it has one, so a person
 // can pick a threshold against what the figure is now. The same vocabulary checkRuleNames enforces.
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { monitorChecks, monitorFigures } from '../db/schema';
 import { PREDICTION_FEATURE } from '../monitoring/check-figures';
 import { ensureReference } from '../registry/reference-stats';
 import { decayMetricsFor, featureMetricsFor, HEALTH_METRICS, liveVersion } from './rule-vocabulary';
@@ -26,16 +26,20 @@ export interface RuleFigures {
   latestCheckAt: number | null;
 }
 
-export function ruleFigures(db: Db, dataDir: string, endpointId: string): RuleFigures {
-  const latestCheck = db
-    .select({ id: monitorChecks.id, at: monitorChecks.startedAt })
-    .from(monitorChecks)
-    .where(and(eq(monitorChecks.endpointId, endpointId), inArray(monitorChecks.status, ['ok', 'drift'])))
-    .orderBy(desc(monitorChecks.startedAt))
-    .get();
+/** `legacy`: the same database's sync handle, for the registry's reference statistics (pg: registry). */
+export async function ruleFigures(db: AnyDb, legacy: Db, dataDir: string, endpointId: string): Promise<RuleFigures> {
+  const { monitorChecks, monitorFigures } = db.t;
+  const latestCheck = first(
+    await db
+      .select({ id: monitorChecks.id, at: monitorChecks.startedAt })
+      .from(monitorChecks)
+      .where(and(eq(monitorChecks.endpointId, endpointId), inArray(monitorChecks.status, ['ok', 'drift'])))
+      .orderBy(desc(monitorChecks.startedAt))
+      .limit(1),
+  );
   const values = new Map<string, number>();
   if (latestCheck) {
-    for (const f of db.select({ feature: monitorFigures.feature, metric: monitorFigures.metric, value: monitorFigures.value }).from(monitorFigures).where(eq(monitorFigures.checkId, latestCheck.id)).all()) {
+    for (const f of await db.select({ feature: monitorFigures.feature, metric: monitorFigures.metric, value: monitorFigures.value }).from(monitorFigures).where(eq(monitorFigures.checkId, latestCheck.id))) {
       values.set(`${f.feature}\u0000${f.metric}`, f.value);
     }
   }
@@ -43,10 +47,10 @@ export function ruleFigures(db: Db, dataDir: string, endpointId: string): RuleFi
   const health = HEALTH_METRICS.map((m) => figure('health', m));
   const done = (figures: RuleFigure[], note: string | null): RuleFigures => ({ figures: [...figures, ...health], note, latestCheckAt: latestCheck?.at ?? null });
 
-  const live = liveVersion(db, endpointId);
+  const live = await liveVersion(db, endpointId);
   if (!live) return done([], 'The endpoint has no live deployment, so only serving-health figures can be watched; deploy a version for its features and metrics.');
   const decay = live.signature.task ? decayMetricsFor(live.signature.task).map((m) => figure('decay', m)) : [];
-  const reference = ensureReference(db, dataDir, live.id);
+  const reference = ensureReference(legacy, dataDir, live.id);
   if ('why' in reference) return done(decay, `v${live.version} has no reference statistics (${reference.why}), so its features cannot be watched.`);
   const drift = reference.profile.features.flatMap((f) => featureMetricsFor(f.kind).map((m) => figure('feature', m, f.name)));
   const target = reference.profile.target;

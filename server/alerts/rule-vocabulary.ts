@@ -5,8 +5,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { didYouMean } from '../../engine/did-you-mean';
 import { UserError } from '../../engine/errors';
 import { producesMetric, TASK_METRICS } from '../../nodes/evaluate/metric-catalogue';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { deployments, modelVersions } from '../db/schema';
 import { PREDICTION_FEATURE } from '../monitoring/check-figures';
 import { ensureReference } from '../registry/reference-stats';
 import type { RuleCondition } from './rule-text';
@@ -20,13 +20,15 @@ const DECAY_METRICS = [...new Set(Object.values(TASK_METRICS).flat())].filter((m
 export const MODEL_METRICS = [...DECAY_METRICS, ...HEALTH_METRICS];
 
 /** The version an endpoint serves as its primary now, if any: rules are checked against it. */
-export function liveVersion(db: Db, endpointId: string) {
-  return db
+export async function liveVersion(db: AnyDb, endpointId: string) {
+  const { deployments, modelVersions } = db.t;
+  const rows = await db
     .select({ id: modelVersions.id, version: modelVersions.version, signature: modelVersions.signature })
     .from(deployments)
     .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
     .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
-    .get();
+    .limit(1);
+  return first(rows);
 }
 
 /** The drift figures a feature of this kind has. */
@@ -35,8 +37,11 @@ export const featureMetricsFor = (kind: 'numeric' | 'categorical') => (kind === 
 /** The decay figures a task records per window. */
 export const decayMetricsFor = (task: keyof typeof TASK_METRICS) => TASK_METRICS[task].filter((m) => m !== 'baseline_saving_pct');
 
-/** Checks a rule's metric and feature against the endpoint's live version; throws in words. */
-export function checkRuleNames(db: Db, dataDir: string, endpointId: string, rule: RuleCondition): void {
+/**
+ * Checks a rule's metric and feature against the endpoint's live version; throws in words.
+ * `legacy`: the same database's sync handle, for the registry's reference statistics (pg: registry).
+ */
+export async function checkRuleNames(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, rule: RuleCondition): Promise<void> {
   const isFeatureMetric = FEATURE_METRICS.includes(rule.metric);
   if (!isFeatureMetric && !MODEL_METRICS.includes(rule.metric)) {
     throw new UserError(`Unknown metric "${rule.metric}".${didYouMean(rule.metric, [...FEATURE_METRICS, ...MODEL_METRICS])} Per feature: ${FEATURE_METRICS.join(', ')}; for the model: ${MODEL_METRICS.join(', ')}`, { field: 'metric' });
@@ -47,14 +52,14 @@ export function checkRuleNames(db: Db, dataDir: string, endpointId: string, rule
   } else if (rule.feature === '') {
     throw new UserError(`${rule.metric} is a figure of one feature; name it: "${rule.metric}(<feature>) ${rule.operator} ${rule.threshold}"`, { field: 'feature' });
   }
-  const live = liveVersion(db, endpointId);
+  const live = await liveVersion(db, endpointId);
   if (!live) throw new UserError(`The endpoint has no live deployment, so the rule's ${isFeatureMetric ? 'feature' : 'metric'} cannot be checked; deploy a version first`);
   if (!isFeatureMetric) {
     const task = live.signature.task;
     if (task && !producesMetric(task, rule.metric)) throw new UserError(`${rule.metric} is not a ${task} metric; the live version's are: ${decayMetricsFor(task).join(', ')}`, { field: 'metric' });
     return;
   }
-  const reference = ensureReference(db, dataDir, live.id);
+  const reference = ensureReference(legacy, dataDir, live.id);
   if ('why' in reference) throw new UserError(`v${live.version} has no reference statistics (${reference.why}), so it has no features to watch`);
   const kinds = new Map(reference.profile.features.map((f) => [f.name, f.kind]));
   if (reference.profile.target) kinds.set(PREDICTION_FEATURE, reference.profile.target.kind);

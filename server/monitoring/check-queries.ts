@@ -1,10 +1,10 @@
 // Reading checks back: an endpoint's checks newest first, one check with its figures, and one
 // figure's series over a period (the monitor_figures series index answers it without a scan).
 import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { monitorChecks, monitorFigures } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 
-export function listChecks(db: Db, endpointId: string, limit: number, before?: number) {
+export async function listChecks(db: AnyDb, endpointId: string, limit: number, before?: number) {
+  const { monitorChecks } = db.t;
   return db
     .select({
       id: monitorChecks.id,
@@ -24,19 +24,18 @@ export function listChecks(db: Db, endpointId: string, limit: number, before?: n
     .from(monitorChecks)
     .where(and(eq(monitorChecks.endpointId, endpointId), before === undefined ? undefined : lt(monitorChecks.startedAt, before)))
     .orderBy(desc(monitorChecks.startedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function getCheck(db: Db, checkId: string) {
-  const check = db.select().from(monitorChecks).where(eq(monitorChecks.id, checkId)).get();
+export async function getCheck(db: AnyDb, checkId: string) {
+  const { monitorChecks, monitorFigures } = db.t;
+  const check = first(await db.select().from(monitorChecks).where(eq(monitorChecks.id, checkId)).limit(1));
   if (!check) return null;
-  const figures = db
+  const figures = await db
     .select({ feature: monitorFigures.feature, metric: monitorFigures.metric, value: monitorFigures.value, flagged: monitorFigures.flagged })
     .from(monitorFigures)
     .where(eq(monitorFigures.checkId, checkId))
-    .orderBy(asc(monitorFigures.feature), asc(monitorFigures.metric))
-    .all();
+    .orderBy(asc(monitorFigures.feature), asc(monitorFigures.metric));
   return { ...check, figures };
 }
 
@@ -50,8 +49,9 @@ export interface SeriesQuery {
 }
 
 /** Oldest first, the newest `limit` points of the period. */
-export function figureSeries(db: Db, q: SeriesQuery) {
-  const rows = db
+export async function figureSeries(db: AnyDb, q: SeriesQuery) {
+  const { monitorFigures } = db.t;
+  const rows = await db
     .select({ at: monitorFigures.at, value: monitorFigures.value, flagged: monitorFigures.flagged, checkId: monitorFigures.checkId })
     .from(monitorFigures)
     .where(
@@ -64,7 +64,6 @@ export function figureSeries(db: Db, q: SeriesQuery) {
       ),
     )
     .orderBy(desc(monitorFigures.at))
-    .limit(q.limit)
-    .all();
+    .limit(q.limit);
   return rows.reverse();
 }

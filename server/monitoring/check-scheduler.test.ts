@@ -12,11 +12,11 @@ const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 let t: TestDb;
 let versionId: string;
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
   versionId = seedMonitoredEndpoint(t.db, T0).versionId;
   logPredictions(t.db, versionId, 50, 0, T0);
-  saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'hours', windowSize: 2, checkIntervalMinutes: 60, thresholds: driftSettingsSchema.parse({}) }, null, T0);
+  await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'hours', windowSize: 2, checkIntervalMinutes: 60, thresholds: driftSettingsSchema.parse({}) }, null, T0);
 });
 afterEach(() => t.cleanup());
 
@@ -25,18 +25,18 @@ const checks = () => t.db.select().from(monitorChecks).all();
 
 describe('scheduled checks', () => {
   it('runs a check when it is due, and schedules the next one interval on', async () => {
-    expect(await runDueChecks(t.db, options(T0 + HOUR - 1))).toEqual([]);
-    const [done] = await runDueChecks(t.db, options(T0 + HOUR));
+    expect(await runDueChecks(t.anyDb, t.db, options(T0 + HOUR - 1))).toEqual([]);
+    const [done] = await runDueChecks(t.anyDb, t.db, options(T0 + HOUR));
     expect(done.check).toMatchObject({ trigger: 'schedule', status: 'ok', rows: 50, createdBy: null });
     expect(t.db.select().from(monitorSettings).get()?.nextCheckAt).toBe(T0 + 2 * HOUR);
-    expect(await runDueChecks(t.db, options(T0 + HOUR + 1000))).toEqual([]);
+    expect(await runDueChecks(t.anyDb, t.db, options(T0 + HOUR + 1000))).toEqual([]);
   });
 
   it('never lets two processes run the same check', async () => {
     const other: OpenedDatabase = openDatabase(t.dir, MIGRATIONS_FOLDER);
     try {
-      const first = claimDueChecks(t.db, T0 + HOUR);
-      const second = claimDueChecks(other.db, T0 + HOUR);
+      const first = await claimDueChecks(t.anyDb, T0 + HOUR);
+      const second = await claimDueChecks(other.anyDb, T0 + HOUR);
       expect(first).toEqual([{ endpointId: 'ep', dueAt: T0 + HOUR }]);
       expect(second).toEqual([]);
     } finally {
@@ -45,11 +45,11 @@ describe('scheduled checks', () => {
   });
 
   it('survives a restart: the schedule is in the database, and a gap is not replayed', async () => {
-    await runDueChecks(t.db, options(T0 + HOUR));
+    await runDueChecks(t.anyDb, t.db, options(T0 + HOUR));
     // "Restart" after ten hours down: one check, and the next an interval from then.
     const reopened = openDatabase(t.dir, MIGRATIONS_FOLDER);
     try {
-      const done = await runDueChecks(reopened.db, { ...options(T0 + 11 * HOUR), dataDir: t.dir });
+      const done = await runDueChecks(reopened.anyDb, reopened.db, { ...options(T0 + 11 * HOUR), dataDir: t.dir });
       expect(done).toHaveLength(1);
       expect(done[0].check).toMatchObject({ status: 'error', error: 'No predictions of m v1 were logged in the last 2 hours, so there is nothing to check' });
       expect(reopened.db.select().from(monitorSettings).get()?.nextCheckAt).toBe(T0 + 12 * HOUR);
@@ -61,10 +61,10 @@ describe('scheduled checks', () => {
 
   it('skips endpoints that are undeployed or checked on demand only', async () => {
     t.db.update(endpoints).set({ undeployedAt: T0 }).run();
-    expect(claimDueChecks(t.db, T0 + 100 * HOUR)).toEqual([]);
+    expect(await claimDueChecks(t.anyDb, T0 + 100 * HOUR)).toEqual([]);
     t.db.update(endpoints).set({ undeployedAt: null }).run();
-    saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'hours', windowSize: 1, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
-    expect(claimDueChecks(t.db, T0 + 100 * HOUR)).toEqual([]);
+    await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'hours', windowSize: 1, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
+    expect(await claimDueChecks(t.anyDb, T0 + 100 * HOUR)).toEqual([]);
     expect(nextCheckTime(T0, 60, T0 + 30 * 60_000)).toBe(T0 + HOUR);
     expect(t.db.select().from(monitorChecks).where(eq(monitorChecks.endpointId, 'ep')).all()).toHaveLength(0);
   });

@@ -2,8 +2,8 @@
 // restart picks up where it stopped; a check is claimed by a conditional UPDATE of that column,
 // so two studio processes on one database never run the same scheduled check.
 import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { endpoints, monitorSettings } from '../db/schema';
 import { runMonitorCheck, type CheckResult } from './run-check';
 import type { StatsFetch } from './serving-health';
 
@@ -20,24 +20,24 @@ export function nextCheckTime(dueAt: number, intervalMinutes: number, now: numbe
 }
 
 /** Claims every due check of a live endpoint; a row another process claimed first is skipped. */
-export function claimDueChecks(db: Db, now: number, limit = 50): Claim[] {
-  const due = db
+export async function claimDueChecks(db: AnyDb, now: number, limit = 50): Promise<Claim[]> {
+  const { endpoints, monitorSettings } = db.t;
+  const due = await db
     .select({ endpointId: monitorSettings.endpointId, nextCheckAt: monitorSettings.nextCheckAt, interval: monitorSettings.checkIntervalMinutes })
     .from(monitorSettings)
     .innerJoin(endpoints, eq(endpoints.id, monitorSettings.endpointId))
     .where(and(isNotNull(monitorSettings.checkIntervalMinutes), lte(monitorSettings.nextCheckAt, now), isNull(endpoints.undeployedAt)))
     .orderBy(asc(monitorSettings.nextCheckAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const claims: Claim[] = [];
   for (const row of due) {
     if (row.nextCheckAt === null || row.interval === null) continue;
-    const taken = db
+    const taken = await db
       .update(monitorSettings)
       .set({ nextCheckAt: nextCheckTime(row.nextCheckAt, row.interval, now) })
       .where(and(eq(monitorSettings.endpointId, row.endpointId), eq(monitorSettings.nextCheckAt, row.nextCheckAt)))
-      .run();
-    if (taken.changes === 1) claims.push({ endpointId: row.endpointId, dueAt: row.nextCheckAt });
+      .returning({ endpointId: monitorSettings.endpointId });
+    if (taken.length === 1) claims.push({ endpointId: row.endpointId, dueAt: row.nextCheckAt });
   }
   return claims;
 }
@@ -49,13 +49,16 @@ export interface SchedulerOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-/** Claims and runs the due checks one after another; a failing check is logged, never thrown. */
-export async function runDueChecks(db: Db, options: SchedulerOptions): Promise<CheckResult[]> {
+/**
+ * Claims and runs the due checks one after another; a failing check is logged, never thrown.
+ * `legacy`: the same database's sync handle, for the drift read path (pg: monitoring drift read).
+ */
+export async function runDueChecks(db: AnyDb, legacy: Db, options: SchedulerOptions): Promise<CheckResult[]> {
   const now = options.now ?? Date.now;
   const results: CheckResult[] = [];
-  for (const claim of claimDueChecks(db, now())) {
+  for (const claim of await claimDueChecks(db, now())) {
     try {
-      results.push(await runMonitorCheck(db, claim.endpointId, { trigger: 'schedule', userId: null, dataDir: options.dataDir, now: now(), fetchStats: options.fetchStats }));
+      results.push(await runMonitorCheck(db, legacy, claim.endpointId, { trigger: 'schedule', userId: null, dataDir: options.dataDir, now: now(), fetchStats: options.fetchStats }));
     } catch (error) {
       (options.log ?? console.error)(`[pipeworks] scheduled check of endpoint ${claim.endpointId} failed`, error);
     }
@@ -64,12 +67,12 @@ export async function runDueChecks(db: Db, options: SchedulerOptions): Promise<C
 }
 
 /** Polls every `everyMs`; returns a stop function. The timer never keeps the process alive. */
-export function startCheckScheduler(db: Db, options: SchedulerOptions & { everyMs?: number }): () => void {
+export function startCheckScheduler(db: AnyDb, legacy: Db, options: SchedulerOptions & { everyMs?: number }): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
-      await runDueChecks(db, options);
+      await runDueChecks(db, legacy, options);
     } catch (error) {
       (options.log ?? console.error)('[pipeworks] the check scheduler failed', error);
     }

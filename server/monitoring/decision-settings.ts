@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { costMatrixOf, costParams, decisionParams } from '../../nodes/evaluate/evaluate-params';
 import type { CostMatrix } from '../../nodes/evaluate/cost';
 import { getKpiSettings } from '../dashboard/kpi-settings';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { runs } from '../db/schema';
 import type { ModelLineage } from '../registry/version-types';
 
 export interface ValueWeights {
@@ -30,8 +30,9 @@ export interface DecisionSettings {
 const evaluateDecision = z.object({ ...decisionParams, ...costParams });
 const COSTED_TYPES = new Set(['evaluate/model', 'evaluate/predictions']);
 
-export function decisionSettings(db: Db, modelId: string, lineage: ModelLineage): DecisionSettings {
-  const kpi = getKpiSettings(db, modelId);
+/** `legacy`: the same database's sync handle, for the business KPI settings (pg: training/dashboard). */
+export async function decisionSettings(db: AnyDb, legacy: Db, modelId: string, lineage: ModelLineage): Promise<DecisionSettings> {
+  const kpi = getKpiSettings(legacy, modelId);
   if (kpi) {
     const weighted = kpi.valueColumn !== null && (kpi.tpWeighted || kpi.fpWeighted || kpi.fnWeighted);
     return {
@@ -48,7 +49,7 @@ export function decisionSettings(db: Db, modelId: string, lineage: ModelLineage)
   const none: DecisionSettings = { positiveLabel: '', threshold: 0.5, cost: null };
   const from = lineage.metricsFrom;
   if (!from || !lineage.run) return none;
-  const run = db.select({ plan: runs.plan }).from(runs).where(eq(runs.id, lineage.run.id)).get();
+  const run = first(await db.select({ plan: db.t.runs.plan }).from(db.t.runs).where(eq(db.t.runs.id, lineage.run.id)).limit(1));
   const step = run?.plan.steps.find((s) => s.id === from.stepId);
   if (!step || !COSTED_TYPES.has(step.type)) return none;
   const parsed = evaluateDecision.safeParse(step.params);

@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { UserError } from '../../engine/errors';
 import { driftSettingsSchema, type DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
-import type { Db } from '../db/client';
-import { endpoints, MONITOR_WINDOW_KINDS, monitorSettings, pipelines, PROMOTION_MODES, type MonitorWindowKind, type PromotionMode } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import { MONITOR_WINDOW_KINDS, PROMOTION_MODES, type MonitorWindowKind, type PromotionMode } from '../db/schema';
 import { MAX_WINDOW_ROWS } from './endpoint-drift';
 
 export const DEFAULT_WINDOW_SIZE = 10_000;
@@ -43,9 +43,10 @@ export const monitorSettingsInput = z
 
 export type MonitorSettingsInput = z.output<typeof monitorSettingsInput>;
 
-export function readMonitorSettings(db: Db, endpointId: string): EffectiveMonitorSettings {
-  if (!db.select({ id: endpoints.id }).from(endpoints).where(eq(endpoints.id, endpointId)).get()) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
-  const row = db.select().from(monitorSettings).where(eq(monitorSettings.endpointId, endpointId)).get();
+export async function readMonitorSettings(db: AnyDb, endpointId: string): Promise<EffectiveMonitorSettings> {
+  const { endpoints, monitorSettings } = db.t;
+  if (!first(await db.select({ id: endpoints.id }).from(endpoints).where(eq(endpoints.id, endpointId)).limit(1))) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
+  const row = first(await db.select().from(monitorSettings).where(eq(monitorSettings.endpointId, endpointId)).limit(1));
   if (!row) {
     return {
       endpointId,
@@ -68,9 +69,10 @@ export function readMonitorSettings(db: Db, endpointId: string): EffectiveMonito
 }
 
 /** Saves the settings; a changed interval restarts the schedule from `now`. */
-export function saveMonitorSettings(db: Db, input: MonitorSettingsInput, userId: string | null, now = Date.now()): EffectiveMonitorSettings {
-  const before = readMonitorSettings(db, input.endpointId);
-  if (input.retrainPipelineId && !db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.retrainPipelineId)).get()) {
+export async function saveMonitorSettings(db: AnyDb, input: MonitorSettingsInput, userId: string | null, now = Date.now()): Promise<EffectiveMonitorSettings> {
+  const { monitorSettings, pipelines } = db.t;
+  const before = await readMonitorSettings(db, input.endpointId);
+  if (input.retrainPipelineId && !first(await db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.retrainPipelineId)).limit(1))) {
     throw new UserError(`Pipeline ${input.retrainPipelineId} was not found`, { field: 'retrainPipelineId' });
   }
   const { endpointId, retrainPipelineId, promotionMode, ...rest } = input;
@@ -84,9 +86,9 @@ export function saveMonitorSettings(db: Db, input: MonitorSettingsInput, userId:
     updatedBy: userId,
     updatedAt: now,
   };
-  db.insert(monitorSettings)
+  await db
+    .insert(monitorSettings)
     .values({ endpointId, ...values })
-    .onConflictDoUpdate({ target: monitorSettings.endpointId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: monitorSettings.endpointId, set: values });
   return readMonitorSettings(db, endpointId);
 }

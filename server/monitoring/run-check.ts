@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { endpoints, modelVersions, monitorChecks, monitorFigures, type MonitorCheck, type MonitorCheckTrigger } from '../db/schema';
+import type { MonitorCheck, MonitorCheckTrigger } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { postAlertWebhooks } from '../alerts/alert-webhooks';
 import { evaluateAlertRules, type RuleOutcome } from '../alerts/evaluate-rules';
 import { getEnv } from '../env';
@@ -38,9 +40,13 @@ export interface CheckResult {
   deliveries: Delivery[];
 }
 
-export async function runMonitorCheck(db: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
+/**
+ * `legacy`: the same database's sync handle. The window is still read through it (the drift read
+ * path and labelled rows: SQLite's rowid and raw pages), as are the KPI settings (pg: training).
+ */
+export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
   const startedAt = options.now ?? Date.now();
-  const endpoint = db.select().from(endpoints).where(eq(endpoints.id, endpointId)).get();
+  const endpoint = first(await db.select().from(db.t.endpoints).where(eq(db.t.endpoints.id, endpointId)).limit(1));
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
   const base = { id: randomUUID(), endpointId, trigger: options.trigger, startedAt, createdBy: options.userId };
   const failed = (error: string, versionId: string | null = null): Promise<CheckResult> =>
@@ -48,7 +54,7 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
 
   let settings;
   try {
-    settings = readMonitorSettings(db, endpointId);
+    settings = await readMonitorSettings(db, endpointId);
   } catch (error) {
     if (error instanceof UserError) return failed(error.message);
     throw error;
@@ -59,7 +65,7 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
   const oldest = { createdAt: 0, rowid: 0, seen: false };
   let report;
   try {
-    report = endpointDrift(db, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
+    report = endpointDrift(legacy, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
       dataDir: options.dataDir ?? getEnv().PIPEWORKS_DATA_DIR,
       now: startedAt,
       visit: (createdAt, latencyMs, rowid) => {
@@ -81,9 +87,10 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
 
   const { figures, detail } = driftFigures(report, settings.thresholds);
   const notes: string[] = report.predictionNote ? [`Prediction drift: ${report.predictionNote}`] : [];
-  const version = db.select({ modelId: modelVersions.modelId, signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).get();
-  const decision = version ? decisionSettings(db, version.modelId, version.lineage) : null;
-  const labelled = labelledRows(db, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
+  const { modelVersions } = db.t;
+  const version = first(await db.select({ modelId: modelVersions.modelId, signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).limit(1));
+  const decision = version ? await decisionSettings(db, legacy, version.modelId, version.lineage) : null;
+  const labelled = labelledRows(legacy, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
   const decay = version && decision ? decayFigures(labelled, version.signature, decision) : { labelled: labelled.length, figures: [], note: null };
   figures.push(...decay.figures);
   if (decay.note) notes.push(`Decay: ${decay.note}`);
@@ -113,15 +120,15 @@ export async function runMonitorCheck(db: Db, endpointId: string, options: Check
   );
 }
 
-async function write(db: Db, check: MonitorCheck, figures: Figure[], resolve?: Resolve): Promise<CheckResult> {
-  db.transaction((tx) => {
-    tx.insert(monitorChecks).values(check).run();
+async function write(db: AnyDb, check: MonitorCheck, figures: Figure[], resolve?: Resolve): Promise<CheckResult> {
+  await withTransaction(db, async (tx) => {
+    await tx.insert(tx.t.monitorChecks).values(check);
     for (let i = 0; i < figures.length; i += 500) {
       const chunk = figures.slice(i, i + 500).map((f) => ({ ...f, checkId: check.id, endpointId: check.endpointId, at: check.startedAt }));
-      tx.insert(monitorFigures).values(chunk).run();
+      await tx.insert(tx.t.monitorFigures).values(chunk);
     }
   });
-  const alerts = evaluateAlertRules(db, check, check.finishedAt);
+  const alerts = await evaluateAlertRules(db, check, check.finishedAt);
   const opened = await postAlertWebhooks(db, alerts.opened, 'alert.opened', resolve);
   return { check, figures, alerts, deliveries: [...opened, ...(await postAlertWebhooks(db, alerts.resolved, 'alert.resolved', resolve))] };
 }

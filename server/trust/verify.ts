@@ -4,7 +4,7 @@
 // everyone to see, and writes an audit event with both hashes naming the person.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ArtifactRef, Plan } from '../../engine/plan';
-import { notifyUsersWho } from '../alerts/notifications';
+import { notifyUsersWhoSync } from '../alerts/notifications';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { artifacts, runs, stepRuns, users } from '../db/schema';
@@ -92,7 +92,8 @@ function recordMismatch(db: Db, row: ResultRow, server: Record<string, ArtifactR
       },
     });
     // The admins are told in the app, not only in the audit log: a forged or faulty result is theirs to act on.
-    notifyUsersWho(tx, 'user.manage', {
+    // pg: pipelines (trust): this sync transaction calls the sync form until it moves to withTransaction.
+    notifyUsersWhoSync(tx, 'user.manage', {
       kind: 'result.mismatch',
       title: `Browser result of "${step}" failed verification`,
       body: `${who} ran it; its outputs differ from the server's (${differing.map((d) => d.output).join(', ')}) and are quarantined.`,

@@ -6,8 +6,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import type { Db } from '../db/client';
-import { webhookDeliveries, webhooks, type WebhookDeliveryState } from '../db/schema';
+import { first, type AnyDb, type Tables } from '../db/any-db';
+import type { WebhookDeliveryState } from '../db/schema';
 import { postWebhook } from './post-webhook';
 import { systemResolve, type Resolve } from './target-guard';
 import { listAllowlist } from './webhook-store';
@@ -48,49 +48,53 @@ export interface DeliverOptions {
   now?: () => number;
 }
 
-const view = ({ payload: _payload, ...row }: typeof webhookDeliveries.$inferSelect): Delivery => row;
+type DeliveryRow = Tables['webhookDeliveries']['$inferSelect'];
+
+const view = ({ payload: _payload, ...row }: DeliveryRow): Delivery => row;
 
 /**
  * Records the delivery as pending (claimed by this attempt) and makes its first attempt. The row is
- * written before the first await, so a caller that does not wait still has it recorded.
+ * written before the post is sent, so a receiver that is slow or down never loses the delivery.
  */
-export function deliverWebhook(db: Db, webhookId: string, event: string, data: Record<string, unknown>, alertId: string | null, options: DeliverOptions = {}): Promise<Delivery> {
+export async function deliverWebhook(db: AnyDb, webhookId: string, event: string, data: Record<string, unknown>, alertId: string | null, options: DeliverOptions = {}): Promise<Delivery> {
+  const { webhookDeliveries, webhooks } = db.t;
   const now = options.now ?? Date.now;
-  const hook = db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.id, webhookId)).get();
-  if (!hook) return Promise.reject(new UserError(`Webhook ${webhookId} was not found`, { field: 'id' }));
+  const hook = first(await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.id, webhookId)).limit(1));
+  if (!hook) throw new UserError(`Webhook ${webhookId} was not found`, { field: 'id' });
   const id = randomUUID();
   const at = now();
   const payload = JSON.stringify({ event, delivery: id, sentAt: new Date(at).toISOString(), ...data });
   const row = { id, webhookId, alertId, event, payload, state: 'pending' as const, attempts: 0, maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS, nextAttemptAt: at + LEASE_MS, createdAt: at, at, status: null, error: null };
-  db.insert(webhookDeliveries).values(row).run();
+  await db.insert(webhookDeliveries).values(row);
   return attempt(db, row, options.resolve ?? systemResolve, now);
 }
 
 /** Claims every pending delivery whose time has come and attempts it once more, oldest due first. */
-export async function retryDueDeliveries(db: Db, options: { resolve?: Resolve; now?: () => number; limit?: number } = {}): Promise<Delivery[]> {
+export async function retryDueDeliveries(db: AnyDb, options: { resolve?: Resolve; now?: () => number; limit?: number } = {}): Promise<Delivery[]> {
+  const { webhookDeliveries } = db.t;
   const now = options.now ?? Date.now;
-  const due = db
+  const due = await db
     .select()
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.state, 'pending'), lte(webhookDeliveries.nextAttemptAt, now())))
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(options.limit ?? 50)
-    .all();
+    .limit(options.limit ?? 50);
   const done: Delivery[] = [];
   for (const row of due) {
     // Whoever moves nextAttemptAt on from the value read owns this attempt; another process skips it.
-    const claimed = db
+    const claimed = await db
       .update(webhookDeliveries)
       .set({ nextAttemptAt: now() + LEASE_MS })
       .where(and(eq(webhookDeliveries.id, row.id), eq(webhookDeliveries.state, 'pending'), eq(webhookDeliveries.nextAttemptAt, row.nextAttemptAt ?? -1)))
-      .run();
-    if (claimed.changes === 1) done.push(await attempt(db, row, options.resolve ?? systemResolve, now));
+      .returning({ id: webhookDeliveries.id });
+    if (claimed.length === 1) done.push(await attempt(db, row, options.resolve ?? systemResolve, now));
   }
   return done;
 }
 
-async function attempt(db: Db, row: typeof webhookDeliveries.$inferSelect, resolve: Resolve, now: () => number): Promise<Delivery> {
-  const hook = db.select({ url: webhooks.url, secret: webhooks.secret }).from(webhooks).where(eq(webhooks.id, row.webhookId)).get();
+async function attempt(db: AnyDb, row: DeliveryRow, resolve: Resolve, now: () => number): Promise<Delivery> {
+  const { webhookDeliveries, webhooks } = db.t;
+  const hook = first(await db.select({ url: webhooks.url, secret: webhooks.secret }).from(webhooks).where(eq(webhooks.id, row.webhookId)).limit(1));
   const number = row.attempts + 1;
   let result: Awaited<ReturnType<typeof postWebhook>>;
   if (!hook) result = { status: null, error: 'The webhook was deleted', retryable: false };
@@ -102,13 +106,13 @@ async function attempt(db: Db, row: typeof webhookDeliveries.$inferSelect, resol
       'x-pipeworks-attempt': String(number),
       'x-pipeworks-signature': signature(hook.secret, row.payload),
     };
-    result = await postWebhook(hook.url, row.payload, headers, { allowlist: listAllowlist(db), resolve });
+    result = await postWebhook(hook.url, row.payload, headers, { allowlist: await listAllowlist(db), resolve });
   }
   const at = now();
   const again = result.error !== null && result.retryable && number < row.maxAttempts;
   const state: WebhookDeliveryState = result.error === null ? 'delivered' : again ? 'pending' : 'failed';
   const nextAttemptAt = again ? at + RETRY_DELAYS_MS[Math.min(number - 1, RETRY_DELAYS_MS.length - 1)] : null;
   const outcome = { state, attempts: number, nextAttemptAt, at, status: result.status, error: result.error };
-  db.update(webhookDeliveries).set(outcome).where(eq(webhookDeliveries.id, row.id)).run();
+  await db.update(webhookDeliveries).set(outcome).where(eq(webhookDeliveries.id, row.id));
   return view({ ...row, ...outcome });
 }

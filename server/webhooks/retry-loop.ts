@@ -1,14 +1,14 @@
 // The studio process's loop that retries pending webhook deliveries when they fall due. Held on
 // globalThis so Next's module reloading in development never starts a second one (a second loop
 // would be harmless: each attempt is claimed in the row first).
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { retryDueDeliveries } from './deliver';
 
 const key = Symbol.for('pipeworks.webhookRetries');
 const holder = globalThis as unknown as { [key]?: () => void };
 
 /** Polls every `everyMs`; the timer never keeps the process alive. Returns a stop function. */
-export function startWebhookRetries(db: Db, everyMs = 10_000): () => void {
+export function startWebhookRetries(db: AnyDb, everyMs = 10_000): () => void {
   if (holder[key]) return holder[key];
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -3,8 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
-import type { Db } from '../db/client';
-import { projects, webhookAllowlist, webhookDeliveries, webhooks } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { isMetadataHostname } from './address-class';
 import { originOf } from './target-guard';
 
@@ -21,58 +20,64 @@ function parseHttpUrl(text: string, field: string): URL {
   return url;
 }
 
-export function listAllowlist(db: Db) {
-  return db.select().from(webhookAllowlist).orderBy(asc(webhookAllowlist.origin)).all();
+export async function listAllowlist(db: AnyDb) {
+  return db.select().from(db.t.webhookAllowlist).orderBy(asc(db.t.webhookAllowlist.origin));
 }
 
 /** Adds an origin (scheme://host[:port]); a path, query or fragment is refused rather than dropped. */
-export function addAllowEntry(db: Db, input: { origin: string; allowPrivate: boolean }, userId: string, now = Date.now()) {
+export async function addAllowEntry(db: AnyDb, input: { origin: string; allowPrivate: boolean }, userId: string, now = Date.now()) {
+  const { webhookAllowlist } = db.t;
   const url = parseHttpUrl(input.origin, 'origin');
   if (url.pathname !== '/' || url.search || url.hash) throw new UserError(`An allow-list entry is an origin only (${originOf(url)}), without a path, query or fragment`, { field: 'origin' });
   const origin = originOf(url);
-  if (db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).get()) throw new UserError(`${origin} is already on the allow-list`, { field: 'origin' });
+  if (first(await db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).limit(1))) throw new UserError(`${origin} is already on the allow-list`, { field: 'origin' });
   const row = { id: randomUUID(), origin, allowPrivate: input.allowPrivate, createdBy: userId, createdAt: now };
-  db.insert(webhookAllowlist).values(row).run();
+  await db.insert(webhookAllowlist).values(row);
   return row;
 }
 
-export function removeAllowEntry(db: Db, id: string) {
-  const row = db.select().from(webhookAllowlist).where(eq(webhookAllowlist.id, id)).get();
+export async function removeAllowEntry(db: AnyDb, id: string) {
+  const { webhookAllowlist } = db.t;
+  const row = first(await db.select().from(webhookAllowlist).where(eq(webhookAllowlist.id, id)).limit(1));
   if (!row) throw new UserError(`Allow-list entry ${id} was not found`, { field: 'id' });
-  db.delete(webhookAllowlist).where(eq(webhookAllowlist.id, id)).run();
+  await db.delete(webhookAllowlist).where(eq(webhookAllowlist.id, id));
   return row;
 }
 
-const publicColumns = { id: webhooks.id, projectId: webhooks.projectId, name: webhooks.name, url: webhooks.url, createdBy: webhooks.createdBy, createdAt: webhooks.createdAt };
+const publicColumns = (webhooks: AnyDb['t']['webhooks']) => ({ id: webhooks.id, projectId: webhooks.projectId, name: webhooks.name, url: webhooks.url, createdBy: webhooks.createdBy, createdAt: webhooks.createdAt });
 
-export function listWebhooks(db: Db, projectId: string) {
-  return db.select(publicColumns).from(webhooks).where(eq(webhooks.projectId, projectId)).orderBy(asc(webhooks.createdAt)).all();
+export async function listWebhooks(db: AnyDb, projectId: string) {
+  const { webhooks } = db.t;
+  return db.select(publicColumns(webhooks)).from(webhooks).where(eq(webhooks.projectId, projectId)).orderBy(asc(webhooks.createdAt));
 }
 
 /** Makes a webhook whose origin an admin allow-listed; the secret is in this answer only. */
-export function createWebhook(db: Db, input: { projectId: string; name: string; url: string }, userId: string, now = Date.now()) {
-  if (!db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) throw new UserError(`Project ${input.projectId} was not found`, { field: 'projectId' });
+export async function createWebhook(db: AnyDb, input: { projectId: string; name: string; url: string }, userId: string, now = Date.now()) {
+  const { projects, webhookAllowlist, webhooks } = db.t;
+  if (!first(await db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).limit(1))) throw new UserError(`Project ${input.projectId} was not found`, { field: 'projectId' });
   const url = parseHttpUrl(input.url, 'url');
   const origin = originOf(url);
-  if (!db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).get()) {
+  if (!first(await db.select({ id: webhookAllowlist.id }).from(webhookAllowlist).where(eq(webhookAllowlist.origin, origin)).limit(1))) {
     throw new UserError(`${origin} is not on the webhook allow-list; an admin can add it under Admin → Webhooks`, { field: 'url' });
   }
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const row = { id: randomUUID(), projectId: input.projectId, name: input.name, url: url.href, secret, createdBy: userId, createdAt: now };
-  db.insert(webhooks).values(row).run();
+  await db.insert(webhooks).values(row);
   const { secret: shownOnce, ...rest } = row;
   return { webhook: rest, secret: shownOnce };
 }
 
-export function deleteWebhook(db: Db, id: string) {
-  const row = db.select(publicColumns).from(webhooks).where(eq(webhooks.id, id)).get();
+export async function deleteWebhook(db: AnyDb, id: string) {
+  const { webhooks } = db.t;
+  const row = first(await db.select(publicColumns(webhooks)).from(webhooks).where(eq(webhooks.id, id)).limit(1));
   if (!row) throw new UserError(`Webhook ${id} was not found`, { field: 'id' });
-  db.delete(webhooks).where(eq(webhooks.id, id)).run();
+  await db.delete(webhooks).where(eq(webhooks.id, id));
   return row;
 }
 
 /** A webhook's deliveries, newest first, with their state and attempts (the bodies stay in the table). */
-export function listDeliveries(db: Db, webhookId: string, limit: number) {
+export async function listDeliveries(db: AnyDb, webhookId: string, limit: number) {
+  const { webhookDeliveries } = db.t;
   const { payload: _body, ...columns } = getTableColumns(webhookDeliveries);
-  return db.select(columns).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.at)).limit(limit).all();
+  return db.select(columns).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.at)).limit(limit);
 }

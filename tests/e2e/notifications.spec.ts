@@ -27,8 +27,8 @@ test('the bell counts unread alerts, lists them, and marks them read', async ({ 
   const opened = openDatabase(server.dataDir);
   try {
     const now = Date.now();
-    notifyProjectReaders(opened.db, { kind: 'alert', title: 'Amount drift on card-fraud', body: 'psi(amount) = 0.41 > 0.2 for 2 windows (rule: psi(amount) > 0.2 for 2 windows)', link: '/deployments' }, now - 120_000);
-    notifyProjectReaders(opened.db, { kind: 'alert', title: 'Critical: AUC fell on card-fraud', body: 'roc_auc = 0.71 < 0.8 (rule: roc_auc < 0.8)', link: '/deployments' }, now);
+    await notifyProjectReaders(opened.anyDb, { kind: 'alert', title: 'Amount drift on card-fraud', body: 'psi(amount) = 0.41 > 0.2 for 2 windows (rule: psi(amount) > 0.2 for 2 windows)', link: '/deployments' }, now - 120_000);
+    await notifyProjectReaders(opened.anyDb, { kind: 'alert', title: 'Critical: AUC fell on card-fraud', body: 'roc_auc = 0.71 < 0.8 (rule: roc_auc < 0.8)', link: '/deployments' }, now);
   } finally {
     opened.sqlite.close();
   }

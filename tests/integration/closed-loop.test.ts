@@ -99,8 +99,8 @@ beforeAll(async () => {
   deployVersion(db(), { endpointId, versionId: v1!.id, mode: 'replace', source: { userId: null } });
   clientKey = createEndpointKey(db(), { endpointId, name: 'steady client', scopes: ['infer'], userId: 'u-ops' }).key;
   simulatorKey = createEndpointKey(db(), { endpointId, name: 'simulator', scopes: ['infer', 'feedback'], userId: 'u-ops' }).key;
-  saveMonitorSettings(db(), { endpointId, windowKind: 'predictions', windowSize: 3000, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}), retrainPipelineId: 'fraud-retrain', promotionMode: 'auto' }, null);
-  ruleId = createRule(db(), dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null).id;
+  await saveMonitorSettings(getDb().anyDb, { endpointId, windowKind: 'predictions', windowSize: 3000, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}), retrainPipelineId: 'fraud-retrain', promotionMode: 'auto' }, null);
+  ruleId = (await createRule(getDb().anyDb, db(), dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
   createTrigger(db(), { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);
   serving = await startServing({ dataDir });
   stopScheduler = startScheduler(db(), { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
@@ -157,7 +157,7 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
   await until('the labels in the log', () => db().select({ id: predictionFeedback.predictionId }).from(predictionFeedback).all().length >= 10_000);
 
   // 2. A check: amounts drifted, so the rule opens its alert.
-  const check = await runMonitorCheck(db(), endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats: async () => null });
+  const check = await runMonitorCheck(getDb().anyDb, db(), endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats: async () => null });
   const psi = check.figures.find((f) => f.feature === 'amount' && f.metric === 'psi');
   expect(psi!.value).toBeGreaterThan(0.2);
   expect(check.alerts.opened).toHaveLength(1);

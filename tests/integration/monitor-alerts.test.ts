@@ -33,7 +33,7 @@ beforeEach(async () => {
   viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   const gone = await createUser(t.anyDb, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
   t.sqlite.prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(gone.id);
-  saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
+  await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
 });
 afterEach(() => t.cleanup());
 
@@ -42,7 +42,7 @@ let hour = 0;
 async function checkWindow(drifted: boolean) {
   hour++;
   logPredictions(t.db, versionId, 50, drifted ? 2 : 0, T0 + hour * HOUR);
-  return runMonitorCheck(t.db, 'ep', { trigger: 'schedule', userId: null, dataDir: t.dir, now: T0 + hour * HOUR, fetchStats: noServing });
+  return runMonitorCheck(t.anyDb, t.db, 'ep', { trigger: 'schedule', userId: null, dataDir: t.dir, now: T0 + hour * HOUR, fetchStats: noServing });
 }
 
 describe('alert rules on checks', () => {

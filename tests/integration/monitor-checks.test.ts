@@ -74,7 +74,7 @@ async function logged(count: number): Promise<void> {
 }
 
 const fetchStats = async (name: string) => (await fetch(`${serving.url}/stats/${name}`)).json();
-const check = () => runMonitorCheck(opened.db, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats });
+const check = () => runMonitorCheck(opened.anyDb, opened.db, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats });
 const figure = (figures: { feature: string; metric: string; value: number; flagged: boolean }[], feature: string, metric: string) =>
   figures.find((f) => f.feature === feature && f.metric === metric);
 
@@ -122,7 +122,7 @@ describe('recorded monitoring checks', () => {
   });
 
   it('flags drifted features and keeps a series per figure', async () => {
-    saveMonitorSettings(opened.db, { endpointId, windowKind: 'predictions', windowSize: 300, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
+    await saveMonitorSettings(opened.anyDb, { endpointId, windowKind: 'predictions', windowSize: 300, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
     await post('/endpoints/fraud-checks/invocations', { dataframe_records: rows(300, true) });
     await logged(600);
     const { check: c, figures } = await check();
@@ -130,13 +130,13 @@ describe('recorded monitoring checks', () => {
     expect(figure(figures, 'amount', 'psi')!.flagged).toBe(true);
     expect(figure(figures, 'city', 'unseen_rate')).toMatchObject({ value: 100 / 300, flagged: true });
     expect(figure(figures, '', 'accuracy')).toBeUndefined();
-    const series = figureSeries(opened.db, { endpointId, metric: 'psi', feature: 'amount', limit: 10 });
+    const series = await figureSeries(opened.anyDb, { endpointId, metric: 'psi', feature: 'amount', limit: 10 });
     expect(series.map((p) => p.flagged)).toEqual([false, true]);
   });
 
   it("prices labelled decisions with the model's business KPI settings", async () => {
     opened.db.insert(businessKpiSettings).values({ modelId, positiveLabel: 'yes', tpValue: 0, fpCost: 1, fnCost: 20, threshold: 0.5, currency: 'EUR', updatedAt: Date.now() }).run();
-    saveMonitorSettings(opened.db, { endpointId, windowKind: 'predictions', windowSize: 600, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
+    await saveMonitorSettings(opened.anyDb, { endpointId, windowKind: 'predictions', windowSize: 600, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
     const { check: c, figures } = await check();
     expect(c.labelledRows).toBe(100);
     // The ten wrong labels: a "yes" the model flagged is now a false positive, a "no" a false negative.

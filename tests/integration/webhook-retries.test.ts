@@ -36,18 +36,18 @@ const at = (ms: number) => () => ms;
 describe('webhook retries', () => {
   it('retries a failing receiver with backoff after a restart, the same signed body each time, until delivered', async () => {
     const hook = await hookTo('/flaky');
-    const first = await deliverWebhook(studio.t.db, hook.id, 'alert.opened', { n: 1 }, null, { now: at(T) });
+    const first = await deliverWebhook(studio.t.anyDb, hook.id, 'alert.opened', { n: 1 }, null, { now: at(T) });
     expect(first).toMatchObject({ state: 'pending', attempts: 1, maxAttempts: MAX_ATTEMPTS, status: 503, error: `${receiver.origin()} answered 503`, nextAttemptAt: T + RETRY_DELAYS_MS[0] });
-    expect(await retryDueDeliveries(studio.t.db, { now: at(T + RETRY_DELAYS_MS[0] - 1) })).toEqual([]);
+    expect(await retryDueDeliveries(studio.t.anyDb, { now: at(T + RETRY_DELAYS_MS[0] - 1) })).toEqual([]);
 
     // A restarted studio knows the delivery from its row only.
     const restarted = openDatabase(studio.t.dir);
     try {
       const second = T + RETRY_DELAYS_MS[0];
-      expect(await retryDueDeliveries(restarted.db, { now: at(second) })).toMatchObject([{ id: first.id, state: 'pending', attempts: 2, nextAttemptAt: second + RETRY_DELAYS_MS[1] }]);
+      expect(await retryDueDeliveries(restarted.anyDb, { now: at(second) })).toMatchObject([{ id: first.id, state: 'pending', attempts: 2, nextAttemptAt: second + RETRY_DELAYS_MS[1] }]);
       flaky = 204;
-      expect(await retryDueDeliveries(restarted.db, { now: at(second + RETRY_DELAYS_MS[1]) })).toMatchObject([{ id: first.id, state: 'delivered', attempts: 3, status: 204, error: null, nextAttemptAt: null }]);
-      expect(await retryDueDeliveries(restarted.db, { now: at(T + 10 * 3_600_000) })).toEqual([]);
+      expect(await retryDueDeliveries(restarted.anyDb, { now: at(second + RETRY_DELAYS_MS[1]) })).toMatchObject([{ id: first.id, state: 'delivered', attempts: 3, status: 204, error: null, nextAttemptAt: null }]);
+      expect(await retryDueDeliveries(restarted.anyDb, { now: at(T + 10 * 3_600_000) })).toEqual([]);
     } finally {
       restarted.sqlite.close();
     }
@@ -62,25 +62,25 @@ describe('webhook retries', () => {
   });
 
   it('gives up after the last attempt, at once on an answer a retry cannot change, and when the guard refuses a later attempt', async () => {
-    const down = await deliverWebhook(studio.t.db, (await hookTo('/down')).id, 'alert.opened', {}, null, { now: at(T) });
+    const down = await deliverWebhook(studio.t.anyDb, (await hookTo('/down')).id, 'alert.opened', {}, null, { now: at(T) });
     let now = T;
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now += RETRY_DELAYS_MS[attempt - 2];
-      const [retried] = await retryDueDeliveries(studio.t.db, { now: at(now) });
+      const [retried] = await retryDueDeliveries(studio.t.anyDb, { now: at(now) });
       expect(retried).toMatchObject({ id: down.id, attempts: attempt, state: attempt === MAX_ATTEMPTS ? 'failed' : 'pending' });
     }
-    expect(await retryDueDeliveries(studio.t.db, { now: at(now + 86_400_000) })).toEqual([]);
+    expect(await retryDueDeliveries(studio.t.anyDb, { now: at(now + 86_400_000) })).toEqual([]);
     expect(received.filter((r) => r.url === '/down')).toHaveLength(MAX_ATTEMPTS);
 
-    expect(await deliverWebhook(studio.t.db, (await hookTo('/gone')).id, 'alert.opened', {}, null, { now: at(T) })).toMatchObject({ state: 'failed', attempts: 1, status: 410, nextAttemptAt: null });
+    expect(await deliverWebhook(studio.t.anyDb, (await hookTo('/gone')).id, 'alert.opened', {}, null, { now: at(T) })).toMatchObject({ state: 'failed', attempts: 1, status: 410, nextAttemptAt: null });
 
     // Pending, then an admin takes the origin off the allow-list: the retry is refused, nothing is sent.
     const flakyHook = await hookTo('/flaky');
-    const pending = await deliverWebhook(studio.t.db, flakyHook.id, 'alert.opened', {}, null, { now: at(T) });
+    const pending = await deliverWebhook(studio.t.anyDb, flakyHook.id, 'alert.opened', {}, null, { now: at(T) });
     expect(pending.state).toBe('pending');
     await studio.caller('admin').webhooks.allowlist.remove({ id: allowId });
     const sent = received.length;
-    expect(await retryDueDeliveries(studio.t.db, { now: at(T + RETRY_DELAYS_MS[0]) })).toMatchObject([
+    expect(await retryDueDeliveries(studio.t.anyDb, { now: at(T + RETRY_DELAYS_MS[0]) })).toMatchObject([
       { id: pending.id, state: 'failed', attempts: 2, status: null, error: `Refused: ${receiver.origin()} is not on the webhook allow-list; an admin can add it` },
     ]);
     expect(received).toHaveLength(sent);
@@ -88,15 +88,15 @@ describe('webhook retries', () => {
 
   it('claims each attempt once, and takes back one a dead process held once its lease ends', async () => {
     const hook = await hookTo('/down');
-    const first = await deliverWebhook(studio.t.db, hook.id, 'alert.opened', {}, null, { now: at(T) });
+    const first = await deliverWebhook(studio.t.anyDb, hook.id, 'alert.opened', {}, null, { now: at(T) });
     const due = T + RETRY_DELAYS_MS[0];
-    const [a, b] = await Promise.all([retryDueDeliveries(studio.t.db, { now: at(due) }), retryDueDeliveries(studio.t.db, { now: at(due) })]);
+    const [a, b] = await Promise.all([retryDueDeliveries(studio.t.anyDb, { now: at(due) }), retryDueDeliveries(studio.t.anyDb, { now: at(due) })]);
     expect([...a, ...b]).toHaveLength(1);
     // A process claimed attempt 3 and died: its lease moved nextAttemptAt on, and when that passes, the attempt is due again.
     const next = due + RETRY_DELAYS_MS[1];
     studio.t.db.update(webhookDeliveries).set({ nextAttemptAt: next + LEASE_MS }).where(eq(webhookDeliveries.id, first.id)).run();
-    expect(await retryDueDeliveries(studio.t.db, { now: at(next) })).toEqual([]);
-    expect(await retryDueDeliveries(studio.t.db, { now: at(next + LEASE_MS) })).toMatchObject([{ id: first.id, attempts: 3 }]);
+    expect(await retryDueDeliveries(studio.t.anyDb, { now: at(next) })).toEqual([]);
+    expect(await retryDueDeliveries(studio.t.anyDb, { now: at(next + LEASE_MS) })).toMatchObject([{ id: first.id, attempts: 3 }]);
   });
 
   it('posts an alert opened, acknowledged and resolved by a person, and resolved by a check that recovered', async () => {
@@ -107,7 +107,7 @@ describe('webhook retries', () => {
     const check = (shift: number) => {
       clock += 60_000;
       logPredictions(studio.t.db, versionId, 50, shift, clock);
-      return runMonitorCheck(studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, now: clock, fetchStats: noServing });
+      return runMonitorCheck(studio.t.anyDb, studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, now: clock, fetchStats: noServing });
     };
     const [alert] = (await check(2)).alerts.opened;
     await editor.alerts.acknowledge({ id: alert.id });

@@ -9,7 +9,7 @@ import { ruleFigures } from '../../alerts/rule-figures';
 import { MAX_FOR_WINDOWS, parseRuleText, type RuleCondition } from '../../alerts/rule-text';
 import { checkRuleNames } from '../../alerts/rule-vocabulary';
 import { audit } from '../../auth/audit';
-import type { Db } from '../../db/client';
+import type { AnyDb } from '../../db/any-db';
 import { ALERT_SEVERITIES, ALERT_STATES, type Alert } from '../../db/schema';
 import { ALERT_OPERATORS } from '../../../engine/alert-operators';
 import { getEnv } from '../../env';
@@ -47,9 +47,9 @@ const dataDir = () => getEnv().PIPEWORKS_DATA_DIR;
 
 /**
  * The person's click does not wait on a receiver (up to 20 s with redirects): the delivery row is
- * written before postAlertWebhooks first awaits, so it is recorded, and retried, either way.
+ * written before the post is sent, so it is recorded, and retried, either way.
  */
-function postInBackground(db: Db, alert: Alert, event: AlertEvent): void {
+function postInBackground(db: AnyDb, alert: Alert, event: AlertEvent): void {
   postAlertWebhooks(db, [alert], event).catch((error) => console.error(`[pipeworks] posting ${event} of alert ${alert.id} failed`, error));
 }
 
@@ -57,30 +57,30 @@ export const alertsRouter = createTRPCRouter({
   rules: createTRPCRouter({
     list: permitted('pipeline.read')
       .input(z.object({ endpointId: id }).strict())
-      .query(({ ctx, input }) => listRules(ctx.db, input.endpointId)),
+      .query(({ ctx, input }) => listRules(ctx.anyDb, input.endpointId)),
     /** What a rule of this endpoint may watch, with each figure's latest value: the form's picker. */
     figures: permitted('pipeline.read')
       .input(z.object({ endpointId: id }).strict())
-      .query(({ ctx, input }) => ruleFigures(ctx.db, dataDir(), input.endpointId)),
+      .query(({ ctx, input }) => ruleFigures(ctx.anyDb, ctx.db, dataDir(), input.endpointId)),
     /** Reads and checks a rule's text without saving it: the form's feedback as one types. */
     parse: permitted('pipeline.read')
       .input(z.object({ endpointId: id, text: z.string().min(1).max(500) }).strict())
-      .query(({ ctx, input }) => {
+      .query(async ({ ctx, input }) => {
         const rule = parseRuleText(input.text);
-        checkRuleNames(ctx.db, dataDir(), input.endpointId, rule);
+        await checkRuleNames(ctx.anyDb, ctx.db, dataDir(), input.endpointId, rule);
         return rule;
       }),
     create: permitted('deploy.manage')
       .input(ruleInput.extend({ endpointId: id }).strict())
-      .mutation(({ ctx, input }) => {
-        const rule = createRule(ctx.db, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
+      .mutation(async ({ ctx, input }) => {
+        const rule = await createRule(ctx.anyDb, ctx.db, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
         audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.create', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     update: permitted('deploy.manage')
       .input(ruleInput.extend({ id }).strict())
-      .mutation(({ ctx, input }) => {
-        const rule = updateRule(ctx.db, dataDir(), input.id, fieldsOf(input));
+      .mutation(async ({ ctx, input }) => {
+        const rule = await updateRule(ctx.anyDb, ctx.db, dataDir(), input.id, fieldsOf(input));
         audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
         return rule;
       }),
@@ -90,15 +90,15 @@ export const alertsRouter = createTRPCRouter({
      */
     setEnabled: permitted('deploy.manage')
       .input(z.object({ id, enabled: z.boolean() }).strict())
-      .mutation(({ ctx, input }) => {
-        const rule = setRuleEnabled(ctx.db, dataDir(), input.id, input.enabled);
+      .mutation(async ({ ctx, input }) => {
+        const rule = await setRuleEnabled(ctx.anyDb, ctx.db, dataDir(), input.id, input.enabled);
         audit(ctx.db, { userId: ctx.user.id, action: input.enabled ? 'alert.rule.enable' : 'alert.rule.disable', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     delete: permitted('deploy.manage')
       .input(z.object({ id }).strict())
-      .mutation(({ ctx, input }) => {
-        const rule = deleteRule(ctx.db, input.id);
+      .mutation(async ({ ctx, input }) => {
+        const rule = await deleteRule(ctx.anyDb, input.id);
         audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.delete', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return { id: rule.id };
       }),
@@ -110,23 +110,23 @@ export const alertsRouter = createTRPCRouter({
         .object({ endpointId: id.optional(), projectId: id.optional(), states: z.array(z.enum(ALERT_STATES)).min(1).optional(), before: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) })
         .strict(),
     )
-    .query(({ ctx, input }) => listAlerts(ctx.db, input)),
+    .query(({ ctx, input }) => listAlerts(ctx.anyDb, input)),
 
   acknowledge: permitted('deploy.manage')
     .input(z.object({ id }).strict())
-    .mutation(({ ctx, input }) => {
-      const alert = acknowledgeAlert(ctx.db, input.id, ctx.user.id);
+    .mutation(async ({ ctx, input }) => {
+      const alert = await acknowledgeAlert(ctx.anyDb, input.id, ctx.user.id);
       audit(ctx.db, { userId: ctx.user.id, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, message: alert.message } });
-      postInBackground(ctx.db, alert, 'alert.acknowledged');
+      postInBackground(ctx.anyDb, alert, 'alert.acknowledged');
       return alert;
     }),
 
   resolve: permitted('deploy.manage')
     .input(z.object({ id, comment: z.string().trim().min(1, 'Say how it was resolved').max(1000) }).strict())
-    .mutation(({ ctx, input }) => {
-      const alert = resolveAlert(ctx.db, input.id, ctx.user.id, input.comment);
+    .mutation(async ({ ctx, input }) => {
+      const alert = await resolveAlert(ctx.anyDb, input.id, ctx.user.id, input.comment);
       audit(ctx.db, { userId: ctx.user.id, action: 'alert.resolve', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, comment: input.comment } });
-      postInBackground(ctx.db, alert, 'alert.resolved');
+      postInBackground(ctx.anyDb, alert, 'alert.resolved');
       return alert;
     }),
 });

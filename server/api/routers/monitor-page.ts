@@ -10,19 +10,19 @@ import { createTRPCRouter, permitted } from '../trpc';
 const id = z.string().min(1).max(64);
 
 export const monitorPageRouter = createTRPCRouter({
-  overview: permitted('pipeline.read').query(({ ctx }) => monitorOverview(ctx.db)),
+  overview: permitted('pipeline.read').query(({ ctx }) => monitorOverview(ctx.anyDb)),
 
   endpoint: permitted('pipeline.read')
     .input(z.object({ name: z.string().min(1).max(200) }).strict())
-    .query(({ ctx, input }) => endpointForPage(ctx.db, input.name)),
+    .query(({ ctx, input }) => endpointForPage(ctx.anyDb, input.name)),
 
   trends: permitted('pipeline.read')
     .input(z.object({ endpointId: id, checks: z.number().int().min(1).max(500).default(60) }).strict())
-    .query(({ ctx, input }) => monitorTrends(ctx.db, input.endpointId, input.checks)),
+    .query(({ ctx, input }) => monitorTrends(ctx.anyDb, input.endpointId, input.checks)),
 
   retraining: permitted('pipeline.read')
     .input(z.object({ endpointId: id }).strict())
-    .query(({ ctx, input }) => retrainingHistory(ctx.db, input.endpointId)),
+    .query(({ ctx, input }) => retrainingHistory(ctx.anyDb, input.endpointId)),
 
-  runnerHealth: permitted('pipeline.read').query(({ ctx }) => runnerHealth(ctx.db)),
+  runnerHealth: permitted('pipeline.read').query(({ ctx }) => runnerHealth(ctx.anyDb)),
 });

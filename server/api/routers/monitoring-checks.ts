@@ -17,19 +17,19 @@ export const checkProcedures = {
   check: permitted('deploy.manage')
     .input(z.object({ endpointId: id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const { check, figures, alerts } = await runMonitorCheck(ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
+      const { check, figures, alerts } = await runMonitorCheck(ctx.anyDb, ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
       audit(ctx.db, { userId: ctx.user.id, action: 'monitor.check', targetType: 'endpoint', targetId: input.endpointId, detail: { checkId: check.id, status: check.status, error: check.error } });
       return { ...check, figures, alerts };
     }),
 
   checks: permitted('pipeline.read')
     .input(z.object({ endpointId: id, limit: z.number().int().min(1).max(500).default(50), before: z.number().int().optional() }).strict())
-    .query(({ ctx, input }) => listChecks(ctx.db, input.endpointId, input.limit, input.before)),
+    .query(({ ctx, input }) => listChecks(ctx.anyDb, input.endpointId, input.limit, input.before)),
 
   checkGet: permitted('pipeline.read')
     .input(z.object({ id }).strict())
-    .query(({ ctx, input }) => {
-      const check = getCheck(ctx.db, input.id);
+    .query(async ({ ctx, input }) => {
+      const check = await getCheck(ctx.anyDb, input.id);
       if (!check) throw new TRPCError({ code: 'NOT_FOUND', message: `Check ${input.id} was not found` });
       return check;
     }),
@@ -48,16 +48,16 @@ export const checkProcedures = {
         })
         .strict(),
     )
-    .query(({ ctx, input }) => figureSeries(ctx.db, input)),
+    .query(({ ctx, input }) => figureSeries(ctx.anyDb, input)),
 
   settings: createTRPCRouter({
     get: permitted('pipeline.read')
       .input(z.object({ endpointId: id }).strict())
-      .query(({ ctx, input }) => readMonitorSettings(ctx.db, input.endpointId)),
+      .query(({ ctx, input }) => readMonitorSettings(ctx.anyDb, input.endpointId)),
     save: permitted('deploy.manage')
       .input(monitorSettingsInput)
-      .mutation(({ ctx, input }) => {
-        const saved = saveMonitorSettings(ctx.db, input, ctx.user.id);
+      .mutation(async ({ ctx, input }) => {
+        const saved = await saveMonitorSettings(ctx.anyDb, input, ctx.user.id);
         audit(ctx.db, { userId: ctx.user.id, action: 'monitor.settings.save', targetType: 'endpoint', targetId: input.endpointId, detail: { ...input } });
         return saved;
       }),

@@ -6,10 +6,10 @@ import { authedProcedure, createTRPCRouter } from '../trpc';
 export const notificationsRouter = createTRPCRouter({
   list: authedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(30), before: z.number().int().optional() }).strict())
-    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.user.id, input.limit, input.before)),
-  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.user.id)),
+    .query(({ ctx, input }) => listNotifications(ctx.anyDb, ctx.user.id, input.limit, input.before)),
+  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.anyDb, ctx.user.id)),
   /** Marks the listed notifications read, or all of one's own when `ids` is absent. */
   markRead: authedProcedure
     .input(z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional() }).strict())
-    .mutation(({ ctx, input }) => ({ marked: markRead(ctx.db, ctx.user.id, input.ids) })),
+    .mutation(async ({ ctx, input }) => ({ marked: await markRead(ctx.anyDb, ctx.user.id, input.ids) })),
 });

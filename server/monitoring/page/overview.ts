@@ -1,8 +1,7 @@
 // The monitoring list: every endpoint with its latest check (status, when, rows), how many
 // features that check flagged, and how many of its alerts are not resolved yet.
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { alerts, endpoints, monitorChecks, monitorFigures, projects, registeredModels } from '../../db/schema';
+import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { first, type AnyDb } from '../../db/any-db';
 
 export interface MonitorOverviewRow {
   endpointId: string;
@@ -16,48 +15,46 @@ export interface MonitorOverviewRow {
   unresolvedAlerts: number;
 }
 
-export function monitorOverview(db: Db): MonitorOverviewRow[] {
-  const list = db
+export async function monitorOverview(db: AnyDb): Promise<MonitorOverviewRow[]> {
+  const { alerts, endpoints, monitorChecks, projects, registeredModels } = db.t;
+  const list = await db
     .select({ endpointId: endpoints.id, name: endpoints.name, modelName: registeredModels.name, projectName: projects.name, undeployedAt: endpoints.undeployedAt })
     .from(endpoints)
     .innerJoin(registeredModels, eq(registeredModels.id, endpoints.modelId))
     .innerJoin(projects, eq(projects.id, endpoints.projectId))
-    .orderBy(endpoints.name)
-    .all();
-  return list.map(({ undeployedAt, ...e }) => {
-    const latest =
-      db
+    .orderBy(endpoints.name);
+  const out: MonitorOverviewRow[] = [];
+  for (const { undeployedAt, ...e } of list) {
+    const latest = first(
+      await db
         .select({ id: monitorChecks.id, status: monitorChecks.status, startedAt: monitorChecks.startedAt, rows: monitorChecks.rows, error: monitorChecks.error })
         .from(monitorChecks)
         .where(eq(monitorChecks.endpointId, e.endpointId))
         .orderBy(desc(monitorChecks.startedAt))
-        .limit(1)
-        .get() ?? null;
-    return {
+        .limit(1),
+    );
+    const unresolved = first(await db.select({ n: count() }).from(alerts).where(and(eq(alerts.endpointId, e.endpointId), ne(alerts.state, 'resolved'))));
+    out.push({
       ...e,
       undeployed: undeployedAt !== null,
       latestCheck: latest,
-      flaggedFeatures: latest ? flaggedFeatures(db, [latest.id]).get(latest.id) ?? [] : [],
-      unresolvedAlerts:
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(alerts)
-          .where(and(eq(alerts.endpointId, e.endpointId), ne(alerts.state, 'resolved')))
-          .get()?.n ?? 0,
-    };
-  });
+      flaggedFeatures: latest ? ((await flaggedFeatures(db, [latest.id])).get(latest.id) ?? []) : [],
+      unresolvedAlerts: unresolved?.n ?? 0,
+    });
+  }
+  return out;
 }
 
 /** Per check, the features with a flagged figure (whole-model figures, feature '', are not features). */
-export function flaggedFeatures(db: Db, checkIds: string[]): Map<string, string[]> {
+export async function flaggedFeatures(db: AnyDb, checkIds: string[]): Promise<Map<string, string[]>> {
+  const { monitorFigures } = db.t;
   const out = new Map<string, string[]>();
   if (checkIds.length === 0) return out;
-  const rows = db
+  const rows = await db
     .selectDistinct({ checkId: monitorFigures.checkId, feature: monitorFigures.feature })
     .from(monitorFigures)
     .where(and(inArray(monitorFigures.checkId, checkIds), eq(monitorFigures.flagged, true), ne(monitorFigures.feature, '')))
-    .orderBy(monitorFigures.feature)
-    .all();
+    .orderBy(monitorFigures.feature);
   for (const r of rows) out.set(r.checkId, [...(out.get(r.checkId) ?? []), r.feature]);
   return out;
 }

@@ -1,8 +1,7 @@
 // Runner health for the monitoring page: per node type, how long its recent steps took and their
 // peak memory, from step_runs; and the queue now — steps queued and running across all runs.
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { stepRuns } from '../../db/schema';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { first, type AnyDb } from '../../db/any-db';
 
 export interface StepTypeHealth {
   nodeType: string;
@@ -15,14 +14,14 @@ export interface StepTypeHealth {
 }
 
 /** The step runs of the last `limit` executed (not cached) steps, grouped by node type. */
-export function runnerHealth(db: Db, limit = 1000) {
-  const rows = db
+export async function runnerHealth(db: AnyDb, limit = 1000) {
+  const { stepRuns } = db.t;
+  const rows = await db
     .select({ nodeType: stepRuns.nodeType, startedAt: stepRuns.startedAt, finishedAt: stepRuns.finishedAt, peak: stepRuns.peakMemoryBytes })
     .from(stepRuns)
     .where(and(eq(stepRuns.status, 'succeeded'), isNotNull(stepRuns.startedAt), isNotNull(stepRuns.finishedAt)))
     .orderBy(desc(stepRuns.finishedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const byType = new Map<string, { durations: number[]; peak: number | null }>();
   for (const r of rows) {
     const entry = byType.get(r.nodeType) ?? { durations: [], peak: null };
@@ -35,8 +34,8 @@ export function runnerHealth(db: Db, limit = 1000) {
     return { nodeType, steps: sorted.length, medianMs: rank(sorted, 0.5), p95Ms: rank(sorted, 0.95), maxMs: sorted[sorted.length - 1], peakMemoryBytes: peak };
   });
   types.sort((a, b) => b.p95Ms - a.p95Ms || a.nodeType.localeCompare(b.nodeType));
-  const count = (status: 'queued' | 'running') => db.select({ n: sql<number>`count(*)` }).from(stepRuns).where(eq(stepRuns.status, status)).get()?.n ?? 0;
-  return { sampled: rows.length, types, queued: count('queued'), running: count('running') };
+  const inState = async (status: 'queued' | 'running') => first(await db.select({ n: count() }).from(stepRuns).where(eq(stepRuns.status, status)))?.n ?? 0;
+  return { sampled: rows.length, types, queued: await inState('queued'), running: await inState('running') };
 }
 
 /** Nearest-rank percentile of sorted values. */

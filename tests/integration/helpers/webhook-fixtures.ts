@@ -79,7 +79,7 @@ export function useStudio(): Studio {
 /** The scientist's rule `psi(x) > 0.2` on 'ep', posting to the webhook, judged on windows of 50 predictions; the deployed version's id, to log predictions for. */
 export async function ruleToWebhook({ t, caller }: Studio, webhookId: string): Promise<string> {
   await caller('scientist').alerts.rules.create({ endpointId: 'ep', name: 'x moved', webhookId, rule: { text: 'psi(x) > 0.2' } });
-  saveMonitorSettings(t.db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
+  await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
   return (t.sqlite.prepare('SELECT version_id AS v FROM deployments').get() as { v: string }).v;
 }
 
