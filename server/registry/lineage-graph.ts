@@ -2,8 +2,7 @@
 // was trained on (through every step, with params and code hashes, inside its pipeline version),
 // and forward from a dataset version to the runs that read it and the models registered from them.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { datasets, datasetVersions, modelVersions, pipelines, pipelineVersions, registeredModels, runDatasets, runs } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { versionAliases } from './registry-list';
 import type { LineageSource, ModelLineage } from './version-types';
 
@@ -102,30 +101,33 @@ function withoutStep(source: Extract<LineageSource, { kind: 'dataset' }>) {
 }
 
 /** From a dataset version forward: pipeline versions that read it, their runs, models registered from them. */
-export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGraph | null {
-  const root = db
-    .select({
-      datasetVersionId: datasetVersions.id,
-      datasetId: datasets.id,
-      name: datasets.name,
-      version: datasetVersions.version,
-      artifactId: datasetVersions.artifactId,
-      sourceFilename: datasetVersions.sourceFilename,
-      format: datasetVersions.format,
-      rows: datasetVersions.rows,
-    })
-    .from(datasetVersions)
-    .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
-    .where(eq(datasetVersions.id, datasetVersionId))
-    .get();
+export async function datasetLineageGraph(db: AnyDb, datasetVersionId: string): Promise<LineageGraph | null> {
+  const { datasets, datasetVersions } = db.t;
+  const root = first(
+    await db
+      .select({
+        datasetVersionId: datasetVersions.id,
+        datasetId: datasets.id,
+        name: datasets.name,
+        version: datasetVersions.version,
+        artifactId: datasetVersions.artifactId,
+        sourceFilename: datasetVersions.sourceFilename,
+        format: datasetVersions.format,
+        rows: datasetVersions.rows,
+      })
+      .from(datasetVersions)
+      .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
+      .where(eq(datasetVersions.id, datasetVersionId))
+      .limit(1),
+  );
   if (!root) return null;
   const rootId = `dataset:${root.datasetVersionId}`;
   const nodes: LineageNode[] = [{ id: rootId, kind: 'dataset', ...root, focus: true }];
   const edges: LineageEdge[] = [];
-  const readers = runsReading(db, root.datasetVersionId);
+  const readers = await runsReading(db, root.datasetVersionId);
   const byVersion = new Map<string, typeof readers>();
   for (const run of readers) byVersion.set(run.pipelineVersionId ?? `none:${run.pipelineId}`, [...(byVersion.get(run.pipelineVersionId ?? `none:${run.pipelineId}`) ?? []), run]);
-  const versions = pipelineVersionRows(db, readers.flatMap((r) => (r.pipelineVersionId ? [r.pipelineVersionId] : [])));
+  const versions = await pipelineVersionRows(db, readers.flatMap((r) => (r.pipelineVersionId ? [r.pipelineVersionId] : [])));
   for (const [key, group] of byVersion) {
     const pv = versions.get(key);
     const id = `pipeline:${key}`;
@@ -139,7 +141,7 @@ export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGr
     edges.push({ id: `pipeline:${run.pipelineVersionId ?? `none:${run.pipelineId}`}->${id}`, source: `pipeline:${run.pipelineVersionId ?? `none:${run.pipelineId}`}`, target: id });
   }
   const shownRuns = new Set(shown.map((r) => r.id));
-  for (const model of modelsFrom(db, root.datasetVersionId, root.artifactId)) {
+  for (const model of await modelsFrom(db, root.datasetVersionId, root.artifactId)) {
     const id = `model:${model.id}`;
     nodes.push({ id, kind: 'model', modelId: model.modelId, modelName: model.modelName, version: model.version, aliases: model.aliases, deleted: model.deletedAt !== null });
     const from = model.runId && shownRuns.has(model.runId) ? `run:${model.runId}` : model.pipelineVersionId && byVersion.has(model.pipelineVersionId) ? `pipeline:${model.pipelineVersionId}` : rootId;
@@ -149,30 +151,33 @@ export function datasetLineageGraph(db: Db, datasetVersionId: string): LineageGr
 }
 
 /** Runs that read the dataset version (run_datasets, written when a run is created), newest first. */
-function runsReading(db: Db, datasetVersionId: string) {
+function runsReading(db: AnyDb, datasetVersionId: string) {
+  const { runs, runDatasets } = db.t;
   return db
     .selectDistinct({ id: runs.id, pipelineId: runs.pipelineId, pipelineVersionId: runs.pipelineVersionId, status: runs.status, createdAt: runs.createdAt })
     .from(runDatasets)
     .innerJoin(runs, eq(runs.id, runDatasets.runId))
     .where(eq(runDatasets.datasetVersionId, datasetVersionId))
-    .orderBy(desc(runs.createdAt))
-    .all();
+    .orderBy(desc(runs.createdAt));
 }
 
-function pipelineVersionRows(db: Db, ids: string[]) {
+async function pipelineVersionRows(db: AnyDb, ids: string[]) {
   if (ids.length === 0) return new Map<string, { name: string; version: number }>();
-  const rows = db
+  const { pipelines, pipelineVersions } = db.t;
+  const rows = await db
     .select({ id: pipelineVersions.id, version: pipelineVersions.version, name: pipelines.name })
     .from(pipelineVersions)
     .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
-    .where(inArray(pipelineVersions.id, [...new Set(ids)]))
-    .all();
+    .where(inArray(pipelineVersions.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Model versions registered from those runs, or whose frozen lineage names the bytes (their run may be gone). */
-function modelsFrom(db: Db, datasetVersionId: string, artifactId: string) {
-  const rows = db
+async function modelsFrom(db: AnyDb, datasetVersionId: string, artifactId: string) {
+  const { modelVersions, registeredModels, runDatasets } = db.t;
+  // The frozen lineage is JSON text on SQLite and jsonb on Postgres: search its text for the bytes' id.
+  const namesBytes = db.dialect === 'pg' ? sql`strpos(${modelVersions.lineage}::text, ${artifactId}) > 0` : sql`instr(${modelVersions.lineage}, ${artifactId}) > 0`;
+  const rows = await db
     .select({
       id: modelVersions.id,
       modelId: modelVersions.modelId,
@@ -187,11 +192,10 @@ function modelsFrom(db: Db, datasetVersionId: string, artifactId: string) {
     .where(
       and(
         isNull(modelVersions.deletedAt),
-        sql`(${modelVersions.runId} in (select ${runDatasets.runId} from ${runDatasets} where ${runDatasets.datasetVersionId} = ${datasetVersionId}) or instr(${modelVersions.lineage}, ${artifactId}) > 0)`,
+        sql`(${modelVersions.runId} in (select ${runDatasets.runId} from ${runDatasets} where ${runDatasets.datasetVersionId} = ${datasetVersionId}) or ${namesBytes})`,
       ),
     )
-    .orderBy(registeredModels.name, modelVersions.version)
-    .all();
-  const aliases = versionAliases(db, rows.map((r) => r.id));
+    .orderBy(registeredModels.name, modelVersions.version);
+  const aliases = await versionAliases(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] }));
 }

@@ -2,8 +2,7 @@
 // and its trust as it stands now (a browser result may have been verified, or failed, since the
 // lineage was frozen); the frozen values where the run is gone.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { stepRuns, users } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
 import type { LineageGraph } from './lineage-graph';
 import type { ModelLineage } from './version-types';
 
@@ -14,19 +13,19 @@ export interface StepProvenance {
   trust: string | null;
 }
 
-export function withProvenance(db: Db, graph: LineageGraph, lineage: ModelLineage): LineageGraph {
+export async function withProvenance(db: AnyDb, graph: LineageGraph, lineage: ModelLineage): Promise<LineageGraph> {
+  const { stepRuns, users } = db.t;
   const ids = lineage.steps.map((s) => s.id);
   const live = lineage.run && ids.length > 0
-    ? db
+    ? await db
         .select({ stepId: stepRuns.stepId, runner: stepRuns.runner, backend: stepRuns.backend, ranBy: stepRuns.ranBy, trust: stepRuns.trust })
         .from(stepRuns)
         .where(and(eq(stepRuns.runId, lineage.run.id), inArray(stepRuns.stepId, ids)))
-        .all()
     : [];
   const frozen = new Map(lineage.steps.map((s) => [s.id, s]));
   const now = new Map(live.map((row) => [row.stepId, row]));
   const people = [...new Set([...live.map((r) => r.ranBy), ...lineage.steps.map((s) => s.ranBy)].filter((id): id is string => !!id))];
-  const names = new Map(people.length > 0 ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people)).all().map((u) => [u.id, u.name]) : []);
+  const names = new Map(people.length > 0 ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))).map((u) => [u.id, u.name]) : []);
   return {
     ...graph,
     nodes: graph.nodes.map((node) => {

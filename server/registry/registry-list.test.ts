@@ -20,45 +20,45 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-const versions = (q: Partial<Parameters<typeof listVersions>[1]>) => listVersions(t.db, { offset: 0, limit: 50, sort: 'created', direction: 'desc', ...q });
+const versions = (q: Partial<Parameters<typeof listVersions>[1]>) => listVersions(t.anyDb, { offset: 0, limit: 50, sort: 'created', direction: 'desc', ...q });
 
 describe('listVersions', () => {
-  it('sorts by a metric, best first, versions without it last', () => {
-    const page = versions({ projectId: 'p1', sort: 'metric', metric: 'roc_auc' });
+  it('sorts by a metric, best first, versions without it last', async () => {
+    const page = await versions({ projectId: 'p1', sort: 'metric', metric: 'roc_auc' });
     expect(page.total).toBe(6);
     expect(page.rows.map((r) => r.version)).toEqual([6, 5, 3, 2, 1, 4]);
     expect(page.rows[0].metrics.roc_auc).toBeCloseTo(0.85, 12);
-    expect(versions({ projectId: 'p1', sort: 'metric', metric: 'roc_auc', direction: 'asc' }).rows.map((r) => r.version)).toEqual([1, 2, 3, 5, 6, 4]);
+    expect((await versions({ projectId: 'p1', sort: 'metric', metric: 'roc_auc', direction: 'asc' })).rows.map((r) => r.version)).toEqual([1, 2, 3, 5, 6, 4]);
   });
 
-  it('filters by a param and pages with the total of the filtered set', () => {
-    const first = versions({ param: { key: 'learningRate', value: '0.1' }, sort: 'metric', metric: 'roc_auc', limit: 2 });
+  it('filters by a param and pages with the total of the filtered set', async () => {
+    const first = await versions({ param: { key: 'learningRate', value: '0.1' }, sort: 'metric', metric: 'roc_auc', limit: 2 });
     expect(first.total).toBe(3);
     expect(first.rows.map((r) => r.version)).toEqual([6, 2]);
-    expect(versions({ param: { key: 'learningRate', value: '0.1' }, sort: 'metric', metric: 'roc_auc', limit: 2, offset: 2 }).rows.map((r) => r.version)).toEqual([4]);
+    expect((await versions({ param: { key: 'learningRate', value: '0.1' }, sort: 'metric', metric: 'roc_auc', limit: 2, offset: 2 })).rows.map((r) => r.version)).toEqual([4]);
   });
 
-  it('filters by alias and format across projects, and carries aliases on each row', () => {
-    const prod = versions({ alias: 'production' });
+  it('filters by alias and format across projects, and carries aliases on each row', async () => {
+    const prod = await versions({ alias: 'production' });
     expect(prod.rows.map((r) => [r.modelName, r.version, r.aliases])).toEqual([['fraud_model', 1, ['production']]]);
-    expect(versions({ format: 'tfjs/mlp' }).total).toBe(1);
-    expect(versions({ sort: 'version', direction: 'asc', projectId: 'p1', limit: 3 }).rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await versions({ format: 'tfjs/mlp' })).total).toBe(1);
+    expect((await versions({ sort: 'version', direction: 'asc', projectId: 'p1', limit: 3 })).rows.map((r) => r.version)).toEqual([1, 2, 3]);
   });
 });
 
 describe('listModels and facets', () => {
-  it('lists models with their live version counts, latest version and aliases, and searches by name', () => {
-    const all = listModels(t.db, { offset: 0, limit: 50 });
+  it('lists models with their live version counts, latest version and aliases, and searches by name', async () => {
+    const all = await listModels(t.anyDb, { offset: 0, limit: 50 });
     expect(all.total).toBe(2);
     const fraud = all.rows.find((m) => m.name === 'fraud_model')!;
     expect(fraud).toMatchObject({ versions: 1, latestVersion: 1, projectName: 'Project two', aliases: [{ alias: 'production', version: 1 }] });
-    expect(listModels(t.db, { offset: 0, limit: 50, search: 'CHU' }).rows.map((m) => m.name)).toEqual(['churn']);
+    expect((await listModels(t.anyDb, { offset: 0, limit: 50, search: 'CHU' })).rows.map((m) => m.name)).toEqual(['churn']);
     // "_" is a literal underscore in a search, not a LIKE wildcard.
-    expect(listModels(t.db, { offset: 0, limit: 50, search: 'd_m' }).rows.map((m) => m.name)).toEqual(['fraud_model']);
-    expect(listModels(t.db, { offset: 0, limit: 50, search: 'n_r' }).total).toBe(0);
+    expect((await listModels(t.anyDb, { offset: 0, limit: 50, search: 'd_m' })).rows.map((m) => m.name)).toEqual(['fraud_model']);
+    expect((await listModels(t.anyDb, { offset: 0, limit: 50, search: 'n_r' })).total).toBe(0);
   });
 
-  it('names the metrics, params and formats in scope', () => {
-    expect(versionFacets(t.db, { projectId: 'p1' })).toEqual({ metricNames: ['roc_auc'], paramKeys: ['learningRate'], formats: ['pipeworks/logistic'] });
+  it('names the metrics, params and formats in scope', async () => {
+    expect(await versionFacets(t.anyDb, { projectId: 'p1' })).toEqual({ metricNames: ['roc_auc'], paramKeys: ['learningRate'], formats: ['pipeworks/logistic'] });
   });
 });

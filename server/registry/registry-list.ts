@@ -2,9 +2,8 @@
 // the version number or the date, filtered by model, alias, format and a train param. Metrics and
 // params live in their own indexed tables (model_version_metrics, model_version_params) for this.
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { first, type AnyDb } from '../db/any-db';
 import { likeContains } from '../db/like';
-import { modelAliases, modelVersionMetrics, modelVersionParams, modelVersions, projects, registeredModels } from '../db/schema';
 
 export interface Page {
   offset: number;
@@ -17,18 +16,20 @@ export interface ModelListQuery extends Page {
   search?: string;
 }
 
-export function listModels(db: Db, query: ModelListQuery) {
+export async function listModels(db: AnyDb, query: ModelListQuery) {
+  const { registeredModels, modelVersions, projects } = db.t;
   const where = and(
     query.projectId ? eq(registeredModels.projectId, query.projectId) : undefined,
-    query.search ? likeContains(registeredModels.name, query.search) : undefined,
+    query.search ? likeContains(db.dialect, registeredModels.name, query.search) : undefined,
   );
+  // mapWith(Number): node-postgres returns bigint aggregates as text.
   const live = db
-    .select({ modelId: modelVersions.modelId, versions: count().as('versions'), latest: sql<number>`max(${modelVersions.version})`.as('latest') })
+    .select({ modelId: modelVersions.modelId, versions: count().as('versions'), latest: sql<number>`max(${modelVersions.version})`.mapWith(Number).as('latest') })
     .from(modelVersions)
     .where(isNull(modelVersions.deletedAt))
     .groupBy(modelVersions.modelId)
     .as('live');
-  const rows = db
+  const rows = await db
     .select({
       id: registeredModels.id,
       name: registeredModels.name,
@@ -36,7 +37,7 @@ export function listModels(db: Db, query: ModelListQuery) {
       projectId: registeredModels.projectId,
       projectName: projects.name,
       updatedAt: registeredModels.updatedAt,
-      versions: sql<number>`coalesce(${live.versions}, 0)`,
+      versions: sql<number>`coalesce(${live.versions}, 0)`.mapWith(Number),
       latestVersion: live.latest,
     })
     .from(registeredModels)
@@ -45,10 +46,9 @@ export function listModels(db: Db, query: ModelListQuery) {
     .where(where)
     .orderBy(desc(registeredModels.updatedAt), asc(registeredModels.name))
     .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  const total = db.select({ n: count() }).from(registeredModels).where(where).get()!.n;
-  const aliases = aliasesOf(db, rows.map((r) => r.id));
+    .offset(query.offset);
+  const total = first(await db.select({ n: count() }).from(registeredModels).where(where))!.n;
+  const aliases = await aliasesOf(db, rows.map((r) => r.id));
   return { total, rows: rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] })) };
 }
 
@@ -71,7 +71,8 @@ export interface VersionListQuery extends Page {
   includeDeleted?: boolean;
 }
 
-export function listVersions(db: Db, query: VersionListQuery) {
+export async function listVersions(db: AnyDb, query: VersionListQuery) {
+  const { registeredModels, modelVersions, modelAliases, modelVersionMetrics, modelVersionParams } = db.t;
   const conditions: (SQL | undefined)[] = [
     query.includeDeleted ? undefined : isNull(modelVersions.deletedAt),
     query.projectId ? eq(registeredModels.projectId, query.projectId) : undefined,
@@ -106,7 +107,7 @@ export function listVersions(db: Db, query: VersionListQuery) {
       version: modelVersions.version,
       source: modelVersions.source,
       format: modelVersions.format,
-      task: sql<string | null>`json_extract(${modelVersions.signature}, '$.task')`,
+      task: db.dialect === 'pg' ? sql<string | null>`${modelVersions.signature}->>'task'` : sql<string | null>`json_extract(${modelVersions.signature}, '$.task')`,
       runId: modelVersions.runId,
       createdAt: modelVersions.createdAt,
       createdBy: modelVersions.createdBy,
@@ -115,26 +116,21 @@ export function listVersions(db: Db, query: VersionListQuery) {
     })
     .from(modelVersions)
     .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId));
-  const rows = (sortMetric ? base.leftJoin(metric, eq(metric.versionId, modelVersions.id)) : base)
+  const rows = await (sortMetric ? base.leftJoin(metric, eq(metric.versionId, modelVersions.id)) : base)
     .where(where)
     .orderBy(...order)
     .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  const total = db
-    .select({ n: count() })
-    .from(modelVersions)
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(where)
-    .get()!.n;
+    .offset(query.offset);
+  const total = first(await db.select({ n: count() }).from(modelVersions).innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId)).where(where))!.n;
   const ids = rows.map((r) => r.id);
-  const metrics = metricsOf(db, ids, query.columns ?? (sortMetric ? [sortMetric] : []));
-  const aliases = versionAliases(db, ids);
+  const metrics = await metricsOf(db, ids, query.columns ?? (sortMetric ? [sortMetric] : []));
+  const aliases = await versionAliases(db, ids);
   return { total, rows: rows.map(({ sortValue: _s, ...r }) => ({ ...r, metrics: metrics.get(r.id) ?? {}, aliases: aliases.get(r.id) ?? [] })) };
 }
 
 /** Metric names and param keys that occur in a project's (or a model's) versions, for pickers. */
-export function versionFacets(db: Db, scope: { projectId?: string; modelId?: string }) {
+export async function versionFacets(db: AnyDb, scope: { projectId?: string; modelId?: string }) {
+  const { registeredModels, modelVersions, modelVersionMetrics, modelVersionParams } = db.t;
   const scoped = db
     .select({ id: modelVersions.id })
     .from(modelVersions)
@@ -148,42 +144,43 @@ export function versionFacets(db: Db, scope: { projectId?: string; modelId?: str
     );
   const names = (rows: { value: string }[]) => rows.map((r) => r.value);
   return {
-    metricNames: names(db.selectDistinct({ value: modelVersionMetrics.name }).from(modelVersionMetrics).where(inArray(modelVersionMetrics.versionId, scoped)).orderBy(asc(modelVersionMetrics.name)).limit(500).all()),
-    paramKeys: names(db.selectDistinct({ value: modelVersionParams.key }).from(modelVersionParams).where(inArray(modelVersionParams.versionId, scoped)).orderBy(asc(modelVersionParams.key)).limit(500).all()),
-    formats: names(db.selectDistinct({ value: modelVersions.format }).from(modelVersions).where(inArray(modelVersions.id, scoped)).orderBy(asc(modelVersions.format)).all()),
+    metricNames: names(await db.selectDistinct({ value: modelVersionMetrics.name }).from(modelVersionMetrics).where(inArray(modelVersionMetrics.versionId, scoped)).orderBy(asc(modelVersionMetrics.name)).limit(500)),
+    paramKeys: names(await db.selectDistinct({ value: modelVersionParams.key }).from(modelVersionParams).where(inArray(modelVersionParams.versionId, scoped)).orderBy(asc(modelVersionParams.key)).limit(500)),
+    formats: names(await db.selectDistinct({ value: modelVersions.format }).from(modelVersions).where(inArray(modelVersions.id, scoped)).orderBy(asc(modelVersions.format))),
   };
 }
 
-function metricsOf(db: Db, versionIds: string[], names: string[]): Map<string, Record<string, number>> {
+async function metricsOf(db: AnyDb, versionIds: string[], names: string[]): Promise<Map<string, Record<string, number>>> {
   const found = new Map<string, Record<string, number>>();
   if (versionIds.length === 0 || names.length === 0) return found;
-  const rows = db
+  const { modelVersionMetrics } = db.t;
+  const rows = await db
     .select()
     .from(modelVersionMetrics)
-    .where(and(inArray(modelVersionMetrics.versionId, versionIds), inArray(modelVersionMetrics.name, names)))
-    .all();
+    .where(and(inArray(modelVersionMetrics.versionId, versionIds), inArray(modelVersionMetrics.name, names)));
   for (const row of rows) found.set(row.versionId, { ...found.get(row.versionId), [row.name]: row.value });
   return found;
 }
 
-export function aliasesOf(db: Db, modelIds: string[]): Map<string, { alias: string; version: number }[]> {
+export async function aliasesOf(db: AnyDb, modelIds: string[]): Promise<Map<string, { alias: string; version: number }[]>> {
   const found = new Map<string, { alias: string; version: number }[]>();
   if (modelIds.length === 0) return found;
-  const rows = db
+  const { modelAliases, modelVersions } = db.t;
+  const rows = await db
     .select({ modelId: modelAliases.modelId, alias: modelAliases.alias, version: modelVersions.version })
     .from(modelAliases)
     .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
     .where(inArray(modelAliases.modelId, modelIds))
-    .orderBy(asc(modelAliases.alias))
-    .all();
+    .orderBy(asc(modelAliases.alias));
   for (const { modelId, ...rest } of rows) found.set(modelId, [...(found.get(modelId) ?? []), rest]);
   return found;
 }
 
-export function versionAliases(db: Db, versionIds: string[]): Map<string, string[]> {
+export async function versionAliases(db: AnyDb, versionIds: string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   if (versionIds.length === 0) return found;
-  const rows = db.select({ versionId: modelAliases.versionId, alias: modelAliases.alias }).from(modelAliases).where(inArray(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias)).all();
+  const { modelAliases } = db.t;
+  const rows = await db.select({ versionId: modelAliases.versionId, alias: modelAliases.alias }).from(modelAliases).where(inArray(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias));
   for (const row of rows) found.set(row.versionId, [...(found.get(row.versionId) ?? []), row.alias]);
   return found;
 }

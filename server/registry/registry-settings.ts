@@ -1,6 +1,7 @@
 // Per-project registry rules. Today one: whether moving `production` waits for an approval.
 import { eq } from 'drizzle-orm';
 import { audit } from '../auth/audit';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { registrySettings } from '../db/schema';
 
@@ -10,6 +11,13 @@ export interface RegistrySettings {
 
 const DEFAULTS: RegistrySettings = { productionApproval: false };
 
+export async function loadRegistrySettings(db: AnyDb, projectId: string): Promise<RegistrySettings> {
+  const { registrySettings } = db.t;
+  const row = first(await db.select({ productionApproval: registrySettings.productionApproval }).from(registrySettings).where(eq(registrySettings.projectId, projectId)).limit(1));
+  return row ?? DEFAULTS;
+}
+
+// pg: settings (pg-auth) converts the writer; this sync reader stays for server/deployments' sync callers until they convert.
 export function readRegistrySettings(db: Db, projectId: string): RegistrySettings {
   const row = db.select({ productionApproval: registrySettings.productionApproval }).from(registrySettings).where(eq(registrySettings.projectId, projectId)).get();
   return row ?? DEFAULTS;

@@ -52,7 +52,7 @@ describe('reference statistics at registration', () => {
     await getRunManager().whenDone(runId);
     const run = (await readRun(getDb().anyDb, runId))!;
     expect(run.status).toBe('succeeded');
-    versionId = listVersions(db, { offset: 0, limit: 5, sort: 'created', direction: 'desc' }).rows[0].id;
+    versionId = (await listVersions(getDb().anyDb, { offset: 0, limit: 5, sort: 'created', direction: 'desc' })).rows[0].id;
 
     const stored = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
     const trainTable = run.steps.find((s) => s.stepId === 'split')!.outputs!.train.id;
@@ -75,9 +75,9 @@ describe('reference statistics at registration', () => {
 describe('endpoint drift check', () => {
   const now = Date.UTC(2026, 11, 6, 12);
 
-  beforeAll(() => {
-    const { db } = getDb();
-    const version = listVersions(db, { offset: 0, limit: 5, sort: 'created', direction: 'desc' }).rows[0];
+  beforeAll(async () => {
+    const { db, anyDb } = getDb();
+    const version = (await listVersions(anyDb, { offset: 0, limit: 5, sort: 'created', direction: 'desc' })).rows[0];
     db.insert(endpoints).values({ id: 'ep1', projectId: 'sample', name: 'cancer', modelId: version.modelId, createdAt: now, updatedAt: now }).run();
     db.insert(deployments).values({ id: 'd1', endpointId: 'ep1', versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
     // Three hours ago: the sample as it came. The last hour: mean_radius shifted by +6.

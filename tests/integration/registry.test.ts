@@ -61,11 +61,11 @@ describe('registering models from runs', () => {
     expect(run.status).toBe('succeeded');
     firstRunId = run.id;
     expect(logsOf(run.id, 'train')).toContain('Registered as cancer-screen v1');
-    const page = listVersions(getDb().db, { offset: 0, limit: 50, sort: 'created', direction: 'desc' });
+    const page = await listVersions(getDb().anyDb, { offset: 0, limit: 50, sort: 'created', direction: 'desc' });
     expect(page.rows.map((r) => [r.modelName, r.version])).toEqual([['cancer-screen', 1]]);
     modelId = page.rows[0].modelId;
 
-    const version = readVersion(getDb().db, modelId, 1)!;
+    const version = (await readVersion(getDb().anyDb, modelId, 1))!;
     expect(version).toMatchObject({ source: 'run', format: 'pipeworks/logistic', runId: run.id, stepId: 'train', pipelineId: 'cancer-registry' });
     expect(version.artifactId).toBe(run.steps.find((s) => s.stepId === 'train')!.outputs!.model.id);
     expect(version.signature.target).toBe('diagnosis');
@@ -96,8 +96,8 @@ describe('registering models from runs', () => {
     expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'train', output: 'weights' })).toThrow(/no model output "weights"/);
   });
 
-  it('draws lineage from the version back to the dataset version and its file, with params and code hashes', () => {
-    const version = readVersion(getDb().db, modelId, 1)!;
+  it('draws lineage from the version back to the dataset version and its file, with params and code hashes', async () => {
+    const version = (await readVersion(getDb().anyDb, modelId, 1))!;
     const graph = modelLineageGraph(version);
     const dataset = graph.nodes.find((n) => n.kind === 'dataset');
     expect(dataset).toMatchObject({ datasetVersionId, name: 'cancer', version: 1, sourceFilename: 'breast-cancer.csv', rows: 569 });
@@ -114,11 +114,11 @@ describe('registering models from runs', () => {
     expect(path.at(-1)).toBe(`model:${version.id}`);
   });
 
-  it('goes forward from the dataset version to the runs that read it and the versions registered from them', () => {
-    const graph = datasetLineageGraph(getDb().db, datasetVersionId)!;
+  it('goes forward from the dataset version to the runs that read it and the versions registered from them', async () => {
+    const graph = (await datasetLineageGraph(getDb().anyDb, datasetVersionId))!;
     expect(graph.nodes.filter((n) => n.kind === 'run')).toHaveLength(2);
     expect(graph.nodes.find((n) => n.kind === 'pipeline')).toMatchObject({ name: 'Cancer screen', version: 1, runs: 2 });
     expect(graph.nodes.filter((n) => n.kind === 'model').map((n) => n.kind === 'model' && n.version)).toEqual([1, 2]);
-    expect(datasetLineageGraph(getDb().db, 'no-such-version')).toBeNull();
+    expect(await datasetLineageGraph(getDb().anyDb, 'no-such-version')).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { registerModelVersion } from '../../registry/register';
 import { withProvenance } from '../../registry/lineage-provenance';
 import { listModels, listVersions, VERSION_SORTS, versionFacets } from '../../registry/registry-list';
 import { pendingRequests, readModel, readVersion } from '../../registry/registry-read';
-import { readRegistrySettings, writeRegistrySettings } from '../../registry/registry-settings';
+import { loadRegistrySettings, readRegistrySettings, writeRegistrySettings } from '../../registry/registry-settings';
 import { draftFromRunStep } from '../../registry/run-version-draft';
 import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
@@ -25,12 +25,12 @@ const comment = z.string().max(2000).optional();
 export const registryRouter = createTRPCRouter({
   models: permitted('pipeline.read')
     .input(z.object({ projectId: id.optional(), search: z.string().max(100).optional(), ...page }))
-    .query(({ ctx, input }) => listModels(ctx.db, input)),
+    .query(({ ctx, input }) => listModels(ctx.anyDb, input)),
 
   model: permitted('pipeline.read')
     .input(z.object({ id }))
-    .query(({ ctx, input }) => {
-      const model = readModel(ctx.db, input.id);
+    .query(async ({ ctx, input }) => {
+      const model = await readModel(ctx.anyDb, input.id);
       if (!model) throw notFound(`Model ${input.id}`);
       return model;
     }),
@@ -52,17 +52,17 @@ export const registryRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => {
       if (input.sort === 'metric' && !input.metric) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sorting by metric needs the metric to sort by' });
-      return listVersions(ctx.db, input);
+      return listVersions(ctx.anyDb, input);
     }),
 
   facets: permitted('pipeline.read')
     .input(z.object({ projectId: id.optional(), modelId: id.optional() }))
-    .query(({ ctx, input }) => versionFacets(ctx.db, input)),
+    .query(({ ctx, input }) => versionFacets(ctx.anyDb, input)),
 
   version: permitted('pipeline.read')
     .input(z.object({ modelId: id, version: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const version = readVersion(ctx.db, input.modelId, input.version);
+    .query(async ({ ctx, input }) => {
+      const version = await readVersion(ctx.anyDb, input.modelId, input.version);
       if (!version) throw notFound(`Version ${input.version} of model ${input.modelId}`);
       return version;
     }),
@@ -70,17 +70,17 @@ export const registryRouter = createTRPCRouter({
   /** The version's lineage drawn as a graph: sources → steps (in their pipeline version) → the model. */
   lineage: permitted('pipeline.read')
     .input(z.object({ modelId: id, version: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const version = readVersion(ctx.db, input.modelId, input.version);
+    .query(async ({ ctx, input }) => {
+      const version = await readVersion(ctx.anyDb, input.modelId, input.version);
       if (!version) throw notFound(`Version ${input.version} of model ${input.modelId}`);
-      return withProvenance(ctx.db, modelLineageGraph(version), version.lineage);
+      return withProvenance(ctx.anyDb, modelLineageGraph(version), version.lineage);
     }),
 
   /** Everything derived from a dataset version: pipeline versions and runs that read it, models from them. */
   datasetLineage: permitted('pipeline.read')
     .input(z.object({ datasetVersionId: id }))
-    .query(({ ctx, input }) => {
-      const graph = datasetLineageGraph(ctx.db, input.datasetVersionId);
+    .query(async ({ ctx, input }) => {
+      const graph = await datasetLineageGraph(ctx.anyDb, input.datasetVersionId);
       if (!graph) throw notFound(`Dataset version ${input.datasetVersionId}`);
       return graph;
     }),
@@ -128,7 +128,7 @@ export const registryRouter = createTRPCRouter({
 
   pending: permitted('pipeline.read')
     .input(z.object({ projectId: id.optional() }))
-    .query(({ ctx, input }) => pendingRequests(ctx.db, input)),
+    .query(({ ctx, input }) => pendingRequests(ctx.anyDb, input)),
 
   decide: permitted('model.approve')
     .input(z.object({ requestId: id, approve: z.boolean(), comment }))
@@ -143,7 +143,7 @@ export const registryRouter = createTRPCRouter({
 
   settings: permitted('pipeline.read')
     .input(z.object({ projectId: id }))
-    .query(({ ctx, input }) => readRegistrySettings(ctx.db, input.projectId)),
+    .query(({ ctx, input }) => loadRegistrySettings(ctx.anyDb, input.projectId)),
 
   saveSettings: permitted('project.write')
     .input(z.object({ projectId: id, productionApproval: z.boolean() }))
