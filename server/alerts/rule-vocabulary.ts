@@ -9,6 +9,7 @@ import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { PREDICTION_FEATURE } from '../monitoring/check-figures';
 import { ensureReference } from '../registry/reference-stats';
+import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import type { RuleCondition } from './rule-text';
 
 const NUMERIC = ['psi', 'ks', 'ks_p_value', 'wasserstein', 'missing_rate'];
@@ -31,6 +32,16 @@ export async function liveVersion(db: AnyDb, endpointId: string) {
   return first(rows);
 }
 
+/**
+ * The version's reference statistics: the stored row, read on either database; computed now only
+ * for a version registered before they were stored, which needs the sync handle (pg: registry).
+ */
+export async function referenceOf(db: AnyDb, legacy: Db, dataDir: string, versionId: string): Promise<{ profile: ReferenceProfile } | { why: string }> {
+  const { modelVersionReferences } = db.t;
+  const stored = first(await db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).limit(1));
+  return stored ?? ensureReference(legacy, dataDir, versionId);
+}
+
 /** The drift figures a feature of this kind has. */
 export const featureMetricsFor = (kind: 'numeric' | 'categorical') => (kind === 'numeric' ? NUMERIC : CATEGORICAL);
 
@@ -39,7 +50,7 @@ export const decayMetricsFor = (task: keyof typeof TASK_METRICS) => TASK_METRICS
 
 /**
  * Checks a rule's metric and feature against the endpoint's live version; throws in words.
- * `legacy`: the same database's sync handle, for the registry's reference statistics (pg: registry).
+ * `legacy`: the same database's sync handle, for a reference not stored yet (referenceOf).
  */
 export async function checkRuleNames(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, rule: RuleCondition): Promise<void> {
   const isFeatureMetric = FEATURE_METRICS.includes(rule.metric);
@@ -59,7 +70,7 @@ export async function checkRuleNames(db: AnyDb, legacy: Db, dataDir: string, end
     if (task && !producesMetric(task, rule.metric)) throw new UserError(`${rule.metric} is not a ${task} metric; the live version's are: ${decayMetricsFor(task).join(', ')}`, { field: 'metric' });
     return;
   }
-  const reference = ensureReference(legacy, dataDir, live.id);
+  const reference = await referenceOf(db, legacy, dataDir, live.id);
   if ('why' in reference) throw new UserError(`v${live.version} has no reference statistics (${reference.why}), so it has no features to watch`);
   const kinds = new Map(reference.profile.features.map((f) => [f.name, f.kind]));
   if (reference.profile.target) kinds.set(PREDICTION_FEATURE, reference.profile.target.kind);

@@ -14,6 +14,7 @@ import { createRule, deleteRule, listRules, setRuleEnabled } from '../../server/
 import { evaluateAlertRules } from '../../server/alerts/evaluate-rules';
 import { listNotifications, markRead, unreadCount } from '../../server/alerts/notifications';
 import { ruleFigures } from '../../server/alerts/rule-figures';
+import { checkRuleNames } from '../../server/alerts/rule-vocabulary';
 import { first, type AnyDb } from '../../server/db/any-db';
 import type { Db } from '../../server/db/client';
 import type { MonitorCheck } from '../../server/db/schema';
@@ -27,6 +28,7 @@ import { endpointForPage, monitorTrends } from '../../server/monitoring/page/tre
 import { deliverWebhook, RETRY_DELAYS_MS, retryDueDeliveries } from '../../server/webhooks/deliver';
 import { addAllowEntry, createWebhook, listAllowlist, listDeliveries, listWebhooks, removeAllowEntry } from '../../server/webhooks/webhook-store';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import { describeEachDatabase } from './helpers/each-database';
 
 const T0 = 1_800_000_000_000; // past 2^31 ms, as every stored time is
@@ -277,5 +279,25 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
     expect(await deliverWebhook(db, made.webhook.id, 'ping', {}, null, { maxAttempts: 1 })).toMatchObject({ state: 'failed', status: null, error: expect.stringContaining('is not on the webhook allow-list') });
     await deleteRule(db, rule.id);
     expect(await listAlerts(db, { endpointId: 'ep', states: ['acknowledged'], limit: 10 })).toEqual([]);
+  });
+
+  it('checks rules against the stored reference statistics of the live version', async () => {
+    const { db } = under;
+    const rule = { metric: 'psi', feature: 'x', operator: '>' as const, threshold: 0.2, forWindows: 1 };
+    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', rule)).rejects.toThrow('the SQLite-only sync handle was used');
+    const profile = referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], { name: 'y', type: 'categorical', values: Array.from({ length: 200 }, (_, i) => (i % 2 ? 'yes' : 'no')) }, 200);
+    await db.insert(db.t.modelVersionReferences).values({ versionId: 'v1', dataArtifactId: 'b'.repeat(64), profile, createdAt: T0 });
+    await checkRuleNames(db, noLegacy, '/unused', 'ep', rule);
+    await checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'chi2_p_value', feature: '__prediction__', operator: '<', threshold: 0.01 });
+    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, feature: 'xx' })).rejects.toThrow('Unknown feature "xx". Did you mean "x"?');
+    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'chi2' })).rejects.toThrow('chi2 does not apply to "x", a numeric feature');
+    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'recall', feature: '' })).resolves.toBeUndefined();
+    const picker = await ruleFigures(db, noLegacy, '/unused', 'ep');
+    expect(picker.note).toBeNull();
+    // The latest check (the webhook test's) has only error_rate.
+    expect(picker.figures.find((f) => f.metric === 'psi' && f.feature === 'x')).toEqual({ group: 'feature', metric: 'psi', feature: 'x', latest: null });
+    expect(picker.figures.find((f) => f.metric === 'error_rate')).toEqual({ group: 'health', metric: 'error_rate', feature: '', latest: 0.5 });
+    expect(picker.figures.filter((f) => f.group === 'prediction').map((f) => f.metric)).toContain('chi2_p_value');
+    expect(picker.figures.filter((f) => f.group === 'decay').map((f) => f.metric)).toContain('roc_auc');
   });
 });
