@@ -10,11 +10,11 @@ import { startTrainingScheduler } from './training/start';
 
 /** `scheduler`: the studio process runs the training scheduler; the CLI's short-lived commands do not. */
 export function boot(options: { resume: boolean; scheduler?: boolean }): { resumed: string[] } {
-  const { db, sqlite } = getDb();
+  const { db, sqlite, anyDb } = getDb();
   seedSampleProject(db);
   startKpiLoop(sqlite);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
-  backfillRunRecords(db, getEnv().PIPEWORKS_DATA_DIR)
+  backfillRunRecords(db, anyDb, getEnv().PIPEWORKS_DATA_DIR)
     .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];

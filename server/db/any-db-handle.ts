@@ -3,7 +3,9 @@
 // handle waits while a transaction holds the connection; a dead transaction's handle refuses).
 import type { AnyDb, Dialect, Tables } from './any-db';
 
-export const transactionRunner = Symbol('pipeworks.db.transactionRunner');
+// Registered (Symbol.for): Next's server build can carry this module in more than one chunk, and a
+// handle built by one copy must still run transactions through withTransaction of another.
+export const transactionRunner = Symbol.for('pipeworks.db.transactionRunner');
 export type TransactionRunner = <T>(fn: (tx: AnyDb) => Promise<T>) => Promise<T>;
 
 /** Decides when an awaited query starts: `start` runs it and returns its promise. */

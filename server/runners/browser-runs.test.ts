@@ -25,10 +25,10 @@ describe('sweeping browser-driven runs', () => {
   it('marks a run interrupted only once its tab has been quiet for the timeout', async () => {
     const m = await freshModule();
     browserRun('r1', m.browserOwner('token-1'));
-    expect(m.sweepBrowserRuns(t.db, 3000, 10_000)).toEqual([]); // first sight: a full grace period
+    expect(await m.sweepBrowserRuns(t.anyDb, 3000, 10_000)).toEqual([]); // first sight: a full grace period
     m.touchBrowserRun('r1', 12_000);
-    expect(m.sweepBrowserRuns(t.db, 3000, 14_000)).toEqual([]);
-    expect(m.sweepBrowserRuns(t.db, 3000, 15_500)).toEqual(['r1']);
+    expect(await m.sweepBrowserRuns(t.anyDb, 3000, 14_000)).toEqual([]);
+    expect(await m.sweepBrowserRuns(t.anyDb, 3000, 15_500)).toEqual(['r1']);
     expect(statusOf('r1')).toBe('interrupted');
   });
 
@@ -39,9 +39,9 @@ describe('sweeping browser-driven runs', () => {
     const sweeper = await freshModule();
     expect(route).not.toBe(sweeper);
     browserRun('r2', route.browserOwner('token-2'));
-    expect(sweeper.sweepBrowserRuns(t.db, 3000, 10_000)).toEqual([]);
+    expect(await sweeper.sweepBrowserRuns(t.anyDb, 3000, 10_000)).toEqual([]);
     route.touchBrowserRun('r2', 12_500);
-    expect(sweeper.sweepBrowserRuns(t.db, 3000, 14_000)).toEqual([]);
+    expect(await sweeper.sweepBrowserRuns(t.anyDb, 3000, 14_000)).toEqual([]);
     expect(statusOf('r2')).toBe('running');
   });
 });

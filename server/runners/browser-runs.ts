@@ -8,8 +8,8 @@ import { and, eq, inArray, like } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { sha256Hex } from '../../engine/hash';
 import type { Plan, PlanStep } from '../../engine/plan';
-import type { Db } from '../db/client';
-import { runs, stepRuns } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
 import { notifyRunChanged } from './run-events';
 
 export const BROWSER_RUNNER = 'browser:web-worker';
@@ -47,8 +47,9 @@ export function touchBrowserRun(runId: string, now = Date.now()): void {
  * The run a tab may report to: it exists, is still running and is driven by this token. Anything
  * else is refused with the reason, so a stale tab stops instead of overwriting someone's resume.
  */
-export function browserRunFor(db: Db, runId: string, token: string) {
-  const run = db.select().from(runs).where(eq(runs.id, runId)).get();
+export async function browserRunFor(db: AnyDb, runId: string, token: string) {
+  const { runs } = db.t;
+  const run = first(await db.select().from(runs).where(eq(runs.id, runId)).limit(1));
   if (!run) throw new UserError(`Run ${runId} does not exist`);
   if (run.owner !== browserOwner(token)) {
     throw new UserError(`Run ${runId} is no longer driven by this tab${isBrowserOwner(run.owner) ? ' (another tab resumed it)' : ''}`);
@@ -65,18 +66,19 @@ export function planStep(plan: Plan, stepId: string): PlanStep {
 }
 
 /** Marks a browser-driven run interrupted: half-done steps go back to queued, finished ones keep their outputs. */
-export function interruptRun(db: Db, runId: string, reason: string): boolean {
-  const changed = db.transaction((tx) => {
-    const result = tx
+export async function interruptRun(db: AnyDb, runId: string, reason: string): Promise<boolean> {
+  const { runs, stepRuns } = db.t;
+  const changed = await withTransaction(db, async (tx) => {
+    const taken = await tx
       .update(runs)
       .set({ status: 'interrupted', errorCode: 'interrupted', errorMessage: reason })
       .where(and(eq(runs.id, runId), eq(runs.status, 'running'), like(runs.owner, `${OWNER_PREFIX}%`)))
-      .run();
-    if (result.changes === 0) return false;
-    tx.update(stepRuns)
+      .returning({ id: runs.id });
+    if (taken.length === 0) return false;
+    await tx
+      .update(stepRuns)
       .set({ status: 'queued', startedAt: null, progress: null, progressMessage: null })
-      .where(and(eq(stepRuns.runId, runId), eq(stepRuns.status, 'running')))
-      .run();
+      .where(and(eq(stepRuns.runId, runId), eq(stepRuns.status, 'running')));
     return true;
   });
   lastSeen.delete(runId);
@@ -85,12 +87,12 @@ export function interruptRun(db: Db, runId: string, reason: string): boolean {
 }
 
 /** Marks interrupted every browser-driven run not heard from within `timeoutMs`. Returns their ids. */
-export function sweepBrowserRuns(db: Db, timeoutMs: number, now = Date.now()): string[] {
-  const driven = db
+export async function sweepBrowserRuns(db: AnyDb, timeoutMs: number, now = Date.now()): Promise<string[]> {
+  const { runs } = db.t;
+  const driven = await db
     .select({ id: runs.id })
     .from(runs)
-    .where(and(inArray(runs.status, ['running', 'queued']), like(runs.owner, `${OWNER_PREFIX}%`)))
-    .all();
+    .where(and(inArray(runs.status, ['running', 'queued']), like(runs.owner, `${OWNER_PREFIX}%`)));
   const gone: string[] = [];
   for (const { id } of driven) {
     const seen = lastSeen.get(id);
@@ -100,7 +102,7 @@ export function sweepBrowserRuns(db: Db, timeoutMs: number, now = Date.now()): s
     }
     if (now - seen < timeoutMs) continue;
     const seconds = Math.round((now - seen) / 1000);
-    if (interruptRun(db, id, `The browser tab running it went quiet ${seconds} s ago (closed, asleep or offline). Resume it on the server or in a browser; finished steps are kept.`)) {
+    if (await interruptRun(db, id, `The browser tab running it went quiet ${seconds} s ago (closed, asleep or offline). Resume it on the server or in a browser; finished steps are kept.`)) {
       gone.push(id);
     }
   }
@@ -113,28 +115,29 @@ export function sweepBrowserRuns(db: Db, timeoutMs: number, now = Date.now()): s
  * loaded before an upgrade is refused, the run fails with the reason, and the tab is told to
  * reload. A tab that names no build predates build checks, so it is refused as well.
  */
-export function assertSameBuild(db: Db, run: { id: string; plan: unknown }, tabBuild: string | undefined, serverBuild: string | undefined): void {
+export async function assertSameBuild(db: AnyDb, run: { id: string; plan: unknown }, tabBuild: string | undefined, serverBuild: string | undefined): Promise<void> {
   const planned = (run.plan as Plan).build?.registryHash ?? serverBuild;
   if (tabBuild !== undefined && tabBuild === planned) return;
   const message =
     `Reload this page, then run again: it holds a different build of Pipeworks (${tabBuild ? tabBuild.slice(0, 12) : 'unknown'}) ` +
     `from the one that planned this run (${planned ? planned.slice(0, 12) : 'unknown'}), most likely because Pipeworks was upgraded ` +
     'since the page was loaded. No step ran in this tab, so no result is stored under a key its code did not compute.';
-  failStaleBuild(db, run.id, message);
+  await failStaleBuild(db, run.id, message);
   throw new UserError(message);
 }
 
-function failStaleBuild(db: Db, runId: string, message: string): void {
+async function failStaleBuild(db: AnyDb, runId: string, message: string): Promise<void> {
+  const { runs, stepRuns } = db.t;
   const now = Date.now();
-  db.transaction((tx) => {
-    tx.update(runs)
+  await withTransaction(db, async (tx) => {
+    await tx
+      .update(runs)
       .set({ status: 'failed', finishedAt: now, errorCode: 'stale_build', errorMessage: message })
-      .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running'])))
-      .run();
-    tx.update(stepRuns)
+      .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running'])));
+    await tx
+      .update(stepRuns)
       .set({ status: 'cancelled', finishedAt: now, errorCode: 'stale_build', errorMessage: 'Not run: the browser tab had a different build of Pipeworks' })
-      .where(and(eq(stepRuns.runId, runId), inArray(stepRuns.status, ['queued', 'running'])))
-      .run();
+      .where(and(eq(stepRuns.runId, runId), inArray(stepRuns.status, ['queued', 'running'])));
   });
   notifyRunChanged(runId);
 }

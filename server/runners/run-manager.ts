@@ -4,6 +4,7 @@ import os from 'node:os';
 import { execute } from '../../engine/execute';
 import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { applyDeployStep, DEPLOY_STEP_TYPE } from '../deployments/deploy-step';
 import { indexStepResults } from '../runs/index-step';
@@ -44,6 +45,8 @@ export class RunManager {
   constructor(
     private readonly db: Db,
     private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions; redisUrl?: string; queuePrefix?: string },
+    /** The same database as `db`, dialect-neutral: the converted run stores take it (docs/architecture.md, issue 18). */
+    private readonly anyDb: AnyDb,
   ) {
     this.pool = new StepWorkerPool(options);
     this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.db)) : undefined;
@@ -52,9 +55,20 @@ export class RunManager {
     const timeout = options.browserTimeoutMs;
     if (timeout) {
       // Browser-driven runs whose tab went quiet become 'interrupted' (resumable), never "running" forever.
-      this.sweeper = setInterval(() => sweepBrowserRuns(this.db, timeout), Math.min(5000, timeout / 2));
+      this.sweeper = setInterval(() => this.sweep(timeout), Math.min(5000, timeout / 2));
       this.sweeper.unref();
     }
+  }
+
+  private sweeping = false;
+
+  /** One sweep at a time: a slow database must not pile sweeps up behind each other. */
+  private sweep(timeoutMs: number): void {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    sweepBrowserRuns(this.anyDb, timeoutMs)
+      .catch((error) => console.error('[runner] sweeping browser-driven runs failed', error))
+      .finally(() => (this.sweeping = false));
   }
 
   isActive(runId: string): boolean {
@@ -85,7 +99,7 @@ export class RunManager {
         // A cache hit is only good while its bytes are still in the store.
         const found = await lookupCachedStep(this.db, this.options.dataDir, step, runId);
         if (found.status !== 'hit') return null;
-        await indexStepResults(this.db, this.options.dataDir, runId, step, found.outputs);
+        await indexStepResults(this.anyDb, this.options.dataDir, runId, step, found.outputs);
         return { fromRunId: found.fromRunId, outputs: found.outputs };
       },
       runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
@@ -114,7 +128,7 @@ export class RunManager {
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
     // A deploy step's node only checks its inputs; the deployment needs the database, so it is here.
     if (step.type === DEPLOY_STEP_TYPE) applyDeployStep(this.db, this.options.dataDir, runId, step, (message, level = 'info') => hooks.log(level, message));
-    await indexStepResults(this.db, this.options.dataDir, runId, step, outputs);
+    await indexStepResults(this.anyDb, this.options.dataDir, runId, step, outputs);
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
   }
 

@@ -2,6 +2,7 @@
 // dataset versions from the stored plan, metrics from the outputs of their finished steps. Old
 // runs then sort, filter and compare like new ones. Idempotent, and a run is marked once done.
 import { and, eq, inArray } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { runs, stepRuns } from '../db/schema';
 import { indexStepResults } from './index-step';
@@ -9,7 +10,8 @@ import { recordRunInputs } from './run-records';
 
 const BATCH = 50;
 
-export async function backfillRunRecords(db: Db, dataDir: string): Promise<number> {
+/** `db`: the run inputs are still written by the sync recordRunInputs (insertRun's transaction); `anyDb` indexes results. */
+export async function backfillRunRecords(db: Db, anyDb: AnyDb, dataDir: string): Promise<number> {
   let done = 0;
   for (;;) {
     const batch = db
@@ -28,7 +30,7 @@ export async function backfillRunRecords(db: Db, dataDir: string): Promise<numbe
         .all();
       for (const row of finished) {
         const step = run.plan.steps.find((s) => s.id === row.stepId);
-        if (step && row.outputs) await indexStepResults(db, dataDir, run.id, step, row.outputs);
+        if (step && row.outputs) await indexStepResults(anyDb, dataDir, run.id, step, row.outputs);
       }
       db.update(runs).set({ recordsIndexed: true }).where(eq(runs.id, run.id)).run();
       done++;

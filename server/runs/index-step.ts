@@ -5,7 +5,7 @@
 import type { PlanStep } from '../../engine/plan';
 import { decodeValue } from '../../nodes/codec';
 import { stepResults } from '../../nodes/result-metrics';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { readArtifactBytes } from '../store/artifact-files';
 import { writeStepMetrics, type StepOutputs } from './run-records';
 import { writeTrialRuns } from './trial-runs';
@@ -13,7 +13,7 @@ import { writeTrialRuns } from './trial-runs';
 /** Kinds whose bytes hold numbers worth a column; tables are never read for this. */
 const REPORTING_KINDS = new Set(['metrics', 'model', 'report']);
 
-export async function indexStepResults(db: Db, dataDir: string, runId: string, step: PlanStep, outputs: StepOutputs): Promise<void> {
+export async function indexStepResults(db: AnyDb, dataDir: string, runId: string, step: PlanStep, outputs: StepOutputs): Promise<void> {
   const metrics: Record<string, number> = {};
   let search: ReturnType<typeof stepResults>['search'];
   try {
@@ -23,8 +23,8 @@ export async function indexStepResults(db: Db, dataDir: string, runId: string, s
       Object.assign(metrics, results.metrics);
       search ??= results.search;
     }
-    writeStepMetrics(db, runId, step.id, metrics);
-    if (search) writeTrialRuns(db, runId, step.id, search);
+    await writeStepMetrics(db, runId, step.id, metrics);
+    if (search) await writeTrialRuns(db, runId, step.id, search);
   } catch (error) {
     // The step's outputs are stored and verified; failing to index them must not fail the run.
     console.error(`[run ${runId}] could not record the results of step ${step.id}`, error);

@@ -5,8 +5,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { datasets, datasetVersions, runDatasets, runMetrics, runParams } from '../db/schema';
+import { datasets, datasetVersions, runDatasets, runParams } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { paramRows } from './param-rows';
 
 /** Writes a new run's params and dataset versions; call inside the transaction that inserts the run. */
@@ -37,13 +39,20 @@ function datasetVersionOf(db: Db, step: PlanStep, sourceKey: string): string | n
 }
 
 /** Replaces one step's metric rows (a resumed or re-reported step writes them again). */
-export function writeStepMetrics(db: Db, runId: string, stepId: string, metrics: Record<string, number>): void {
-  db.transaction((tx) => {
-    tx.delete(runMetrics).where(and(eq(runMetrics.runId, runId), eq(runMetrics.stepId, stepId))).run();
-    for (const [name, value] of Object.entries(metrics)) {
-      tx.insert(runMetrics).values({ runId, stepId, key: `${stepId}.${name}`, value }).run();
-    }
+export async function writeStepMetrics(db: AnyDb, runId: string, stepId: string, metrics: Record<string, number>): Promise<void> {
+  const { runMetrics } = db.t;
+  const rows = Object.entries(metrics).map(([name, value]) => ({ runId, stepId, key: `${stepId}.${name}`, value }));
+  await withTransaction(db, async (tx) => {
+    await tx.delete(runMetrics).where(and(eq(runMetrics.runId, runId), eq(runMetrics.stepId, stepId)));
+    for (const part of chunks(rows)) await tx.insert(runMetrics).values(part);
   });
+}
+
+/** Rows in slices one multi-row insert takes on either database (bound-parameter limits). */
+export function chunks<T>(rows: readonly T[], size = 200): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 export type StepOutputs = Record<string, ArtifactRef>;

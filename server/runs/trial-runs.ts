@@ -4,13 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SearchResult } from '../../nodes/result-metrics';
-import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { runMetrics, runParams, runs } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
 import { paramRows } from './param-rows';
+import { chunks } from './run-records';
 
-export function writeTrialRuns(db: Db, parentRunId: string, stepId: string, search: SearchResult): void {
-  const parent = db.select().from(runs).where(eq(runs.id, parentRunId)).get();
+export async function writeTrialRuns(db: AnyDb, parentRunId: string, stepId: string, search: SearchResult): Promise<void> {
+  const { runMetrics, runParams, runs } = db.t;
+  const parent = first(await db.select().from(runs).where(eq(runs.id, parentRunId)).limit(1));
   if (!parent) return;
   const finishedAt = Date.now();
   // Trials ran one after another and ended with the step: walk back from its end.
@@ -21,34 +22,39 @@ export function writeTrialRuns(db: Db, parentRunId: string, stepId: string, sear
     end -= search.trials[i].durationMs;
   }
   const plan = { pipelineId: parent.plan.pipelineId, docHash: parent.plan.docHash, steps: [], warnings: [] };
-  db.transaction((tx) => {
-    tx.delete(runs).where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId))).run();
-    search.trials.forEach((trial, i) => {
-      const id = randomUUID();
-      tx.insert(runs)
-        .values({
-          id,
-          pipelineId: parent.pipelineId,
-          pipelineVersionId: parent.pipelineVersionId,
-          status: trial.value === null ? 'failed' : 'succeeded',
-          plan,
-          trigger: parent.trigger,
-          createdBy: parent.createdBy,
-          createdAt: ends[i] - trial.durationMs,
-          startedAt: ends[i] - trial.durationMs,
-          finishedAt: ends[i],
-          errorCode: trial.value === null ? 'node_failed' : null,
-          errorMessage: trial.error ?? null,
-          parentRunId,
-          parentStepId: stepId,
-          name: `Trial ${trial.trial}`,
-          recordsIndexed: true,
-        })
-        .run();
-      for (const row of paramRows(stepId, trial.params)) tx.insert(runParams).values({ runId: id, ...row }).run();
-      if (trial.value !== null) tx.insert(runMetrics).values({ runId: id, stepId, key: `${stepId}.${search.metric}`, value: trial.value }).run();
-      tx.insert(runMetrics).values({ runId: id, stepId, key: `${stepId}.trial`, value: trial.trial }).run();
+  const runRows: (typeof runs.$inferInsert)[] = [];
+  const paramValues: (typeof runParams.$inferInsert)[] = [];
+  const metricValues: (typeof runMetrics.$inferInsert)[] = [];
+  search.trials.forEach((trial, i) => {
+    const id = randomUUID();
+    runRows.push({
+      id,
+      pipelineId: parent.pipelineId,
+      pipelineVersionId: parent.pipelineVersionId,
+      status: trial.value === null ? 'failed' : 'succeeded',
+      plan,
+      trigger: parent.trigger,
+      createdBy: parent.createdBy,
+      createdAt: ends[i] - trial.durationMs,
+      startedAt: ends[i] - trial.durationMs,
+      finishedAt: ends[i],
+      errorCode: trial.value === null ? 'node_failed' : null,
+      errorMessage: trial.error ?? null,
+      parentRunId,
+      parentStepId: stepId,
+      name: `Trial ${trial.trial}`,
+      recordsIndexed: true,
     });
+    for (const row of paramRows(stepId, trial.params)) paramValues.push({ runId: id, ...row });
+    if (trial.value !== null) metricValues.push({ runId: id, stepId, key: `${stepId}.${search.metric}`, value: trial.value });
+    metricValues.push({ runId: id, stepId, key: `${stepId}.trial`, value: trial.trial });
+  });
+  // Built above, so the transaction holds the database only for its writes.
+  await withTransaction(db, async (tx) => {
+    await tx.delete(runs).where(and(eq(runs.parentRunId, parentRunId), eq(runs.parentStepId, stepId)));
+    for (const part of chunks(runRows)) await tx.insert(runs).values(part);
+    for (const part of chunks(paramValues)) await tx.insert(runParams).values(part);
+    for (const part of chunks(metricValues)) await tx.insert(runMetrics).values(part);
   });
 }
 

@@ -15,21 +15,23 @@ import { consumerForRun, producersOf, refusal } from '../../trust/cache-scope';
 import type { ArtifactRef, PlanStep } from '../../../engine/plan';
 import { indexStepResults } from '../../runs/index-step';
 import { getRunManager } from '../../runtime';
+import type { AnyDb } from '../../db/any-db';
+import type { Db } from '../../db/client';
 import { createTRPCRouter, permitted } from '../trpc';
 
 /** `build`: the registry hash of the tab's own node code, checked against the plan's (assertSameBuild). */
 const driven = z.object({ runId: z.string().uuid(), token: z.string().min(20).max(100), build: z.string().max(128).optional() });
 
 /** The run this tab drives, refused (and failed, with the reason) when the tab's build is not the plan's. */
-function drivenRun(db: Parameters<typeof browserRunFor>[0], input: z.infer<typeof driven>) {
-  const run = browserRunFor(db, input.runId, input.token);
-  if (!ENDED.has(run.status)) assertSameBuild(db, run, input.build, serverRegistry().build?.registryHash);
+async function drivenRun(db: AnyDb, input: z.infer<typeof driven>) {
+  const run = await browserRunFor(db, input.runId, input.token);
+  if (!ENDED.has(run.status)) await assertSameBuild(db, run, input.build, serverRegistry().build?.registryHash);
   return run;
 }
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** A step the tab says it took from the cache: the producer must be one the server's look-up would allow, with these outputs. */
-function assertReusable(db: Parameters<typeof browserRunFor>[0], runId: string, step: PlanStep, outputs: Record<string, ArtifactRef>, fromRunId: string | undefined): void {
+function assertReusable(db: Db, runId: string, step: PlanStep, outputs: Record<string, ArtifactRef>, fromRunId: string | undefined): void {
   const producer = step.cacheKey && fromRunId ? producersOf(db, step.cacheKey, runId).find((p) => p.runId === fromRunId) : undefined;
   const same = producer && Object.keys(producer.outputs).length === Object.keys(outputs).length && Object.entries(outputs).every(([name, ref]) => producer.outputs[name]?.id === ref.id);
   if (!producer || !same) throw new UserError(`Step "${step.id}" was reported as cached, but run ${fromRunId ?? '(none named)'} holds no result with its key and these outputs`);
@@ -49,7 +51,7 @@ export const runnerRouter = createTRPCRouter({
   lookupCache: permitted('run.start')
     .input(driven.extend({ stepId: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }) => {
-      const run = drivenRun(ctx.db, input);
+      const run = await drivenRun(ctx.anyDb, input);
       const step = planStep(run.plan, input.stepId);
       if (!runUsesCache(ctx.db, input.runId)) return null;
       const found = await lookupCachedStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
@@ -63,7 +65,7 @@ export const runnerRouter = createTRPCRouter({
   report: permitted('run.start')
     .input(driven.extend({ events: z.array(browserEventSchema).max(MAX_EVENTS_PER_REPORT) }))
     .mutation(async ({ ctx, input }) => {
-      const run = drivenRun(ctx.db, input);
+      const run = await drivenRun(ctx.anyDb, input);
       if (ENDED.has(run.status)) return { stop: true };
       const dataDir = getEnv().PIPEWORKS_DATA_DIR;
       for (const event of input.events) {
@@ -74,7 +76,7 @@ export const runnerRouter = createTRPCRouter({
           // Only what the server itself computed or would reuse is recorded as such (docs/security.md).
           if (event.status === 'cached') assertReusable(ctx.db, input.runId, step!, recorded.outputs!, event.cachedFromRunId);
           else if (step!.placement === 'server') assertServerComputed(input.runId, step!.id, recorded.outputs!);
-          await indexStepResults(ctx.db, dataDir, input.runId, step!, recorded.outputs!);
+          await indexStepResults(ctx.anyDb, dataDir, input.runId, step!, recorded.outputs!);
         }
         // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
         if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;
@@ -89,7 +91,7 @@ export const runnerRouter = createTRPCRouter({
   runServerStep: permitted('run.start')
     .input(driven.extend({ stepId: z.string().min(1).max(64), inputs: artifactRefsSchema }))
     .mutation(async ({ ctx, input, signal }) => {
-      const run = drivenRun(ctx.db, input);
+      const run = await drivenRun(ctx.anyDb, input);
       const step = planStep(run.plan, input.stepId);
       if (step.placement !== 'server') throw new UserError(`Step "${step.id}" is placed in the browser, not on the server`);
       const dataDir = getEnv().PIPEWORKS_DATA_DIR;
@@ -115,14 +117,14 @@ export const runnerRouter = createTRPCRouter({
    */
   heartbeat: permitted('run.start')
     .input(driven)
-    .mutation(({ ctx, input }) => ({ stop: ENDED.has(browserRunFor(ctx.db, input.runId, input.token).status) })),
+    .mutation(async ({ ctx, input }) => ({ stop: ENDED.has((await browserRunFor(ctx.anyDb, input.runId, input.token)).status) })),
 
   /** The tab is leaving (pagehide): mark the run interrupted now rather than after the heartbeat timeout. */
   leave: permitted('run.start')
     .input(driven)
-    .mutation(({ ctx, input }) => {
-      browserRunFor(ctx.db, input.runId, input.token);
-      return { interrupted: interruptRun(ctx.db, input.runId, 'The browser tab running it was closed or reloaded. Resume it on the server or in a browser; finished steps are kept.') };
+    .mutation(async ({ ctx, input }) => {
+      await browserRunFor(ctx.anyDb, input.runId, input.token);
+      return { interrupted: await interruptRun(ctx.anyDb, input.runId, 'The browser tab running it was closed or reloaded. Resume it on the server or in a browser; finished steps are kept.') };
     }),
 
   /** Continues an interrupted run from its last finished step, on the server or in this browser. */
