@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { ARROW_FILE_MEDIA_TYPE } from '../../nodes/codec';
 import type { Db } from '../db/client';
 import { datasets, datasetVersions, type Dataset, type DatasetVersion } from '../db/schema';
-import { recordArtifact } from '../store/artifacts';
+import { recordArtifactSync } from '../store/artifacts-sync';
 import type { IngestedTable } from './ingest-file';
 
 export interface RecordVersionInput {
@@ -25,7 +25,7 @@ export interface RecordedVersion {
 export function recordDatasetVersion(db: Db, input: RecordVersionInput): RecordedVersion {
   return db.transaction((tx) => {
     const { table } = input;
-    recordArtifact(tx, {
+    recordArtifactSync(tx, {
       id: table.artifactId,
       kind: 'table',
       mediaType: ARROW_FILE_MEDIA_TYPE,

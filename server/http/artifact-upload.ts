@@ -52,7 +52,7 @@ async function refuse(req: Request): Promise<Response | null> {
 }
 
 async function stored(id: string): Promise<boolean> {
-  return hasArtifact(getDb().db, id) && (await hasArtifactFile(getEnv().PIPEWORKS_DATA_DIR, id));
+  return (await hasArtifact(getDb().anyDb, id)) && (await hasArtifactFile(getEnv().PIPEWORKS_DATA_DIR, id));
 }
 
 export async function artifactExists(req: Request, rawId: string): Promise<Response> {
@@ -99,7 +99,7 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
     return error(422, `The bytes are a ${kind.data}, but not in the canonical encoding every runner writes (one encoding per value, so equal values get equal ids): ${problems.join('; ')}`);
   }
   const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
-  recordArtifact(getDb().db, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
+  await recordArtifact(getDb().anyDb, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
   audit(getDb().db, { userId: (await resolveUser(req.headers))?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
   return Response.json({ id: written.id, stored: true }, { status: 201 });
 }

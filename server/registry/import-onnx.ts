@@ -10,7 +10,7 @@ import { validationMessage } from '../api/errors';
 import type { Db } from '../db/client';
 import { loadOnnxSession, onnxScorer, scoreOnnxRows, type OnnxCell } from '../onnx/onnx-scorer';
 import { writeArtifactBytes } from '../store/artifact-files';
-import { recordArtifact } from '../store/artifacts';
+import { recordArtifactSync } from '../store/artifacts-sync'; // pg: registry
 import { registerModelVersion, type RegisteredVersion } from './register';
 import type { ModelSignature } from './version-types';
 
@@ -61,7 +61,7 @@ export async function importOnnxVersion(db: Db, dataDir: string, request: OnnxIm
     await opened.release();
   }
   const written = await writeArtifactBytes(dataDir, request.bytes);
-  recordArtifact(db, { id: written.id, kind: 'onnx', mediaType: ONNX_MEDIA_TYPE, size: written.size, meta: { producer: opened.prepared.summary.producer } });
+  recordArtifactSync(db, { id: written.id, kind: 'onnx', mediaType: ONNX_MEDIA_TYPE, size: written.size, meta: { producer: opened.prepared.summary.producer } });
   const registered = registerModelVersion(db, {
     projectId: request.projectId,
     modelName: request.modelName,

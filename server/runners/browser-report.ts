@@ -8,7 +8,7 @@ import type { ArtifactRef, Plan } from '../../engine/plan';
 import { PORT_KINDS } from '../../engine/port-kinds';
 import type { Db } from '../db/client';
 import { hasArtifactFile } from '../store/artifact-files';
-import { getArtifact } from '../store/artifacts';
+import { getArtifactSync } from '../store/artifacts-sync'; // pg: runs
 
 const stepId = z.string().min(1).max(64);
 const at = z.number().finite().nonnegative();
@@ -63,7 +63,7 @@ export async function checkedOutput(db: Db, dataDir: string, plan: Plan, stepId:
   const kind = plan.steps.find((s) => s.id === stepId)?.outputs[name];
   if (!kind) throw new UserError(`Step "${stepId}" has no output "${name}" in this run's plan`);
   if (!ref) throw new UserError(`Step "${stepId}" reported no output "${name}"`);
-  const row = getArtifact(db, ref.id);
+  const row = getArtifactSync(db, ref.id);
   if (!row || !(await hasArtifactFile(dataDir, ref.id))) {
     throw new UserError(`Step "${stepId}" output "${name}": artifact ${ref.id.slice(0, 12)}… is not on the server; upload it before reporting the step`);
   }

@@ -8,7 +8,7 @@ import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { applyDeployStep, DEPLOY_STEP_TYPE } from '../deployments/deploy-step';
 import { indexStepResults } from '../runs/index-step';
-import { recordArtifact } from '../store/artifacts';
+import { recordArtifactSync } from '../store/artifacts-sync'; // pg: runs
 import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
 import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
@@ -123,7 +123,7 @@ export class RunManager {
   private async runOnPool(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
     const result = await this.execStep(runId, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
-      recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
+      recordArtifactSync(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
     }
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
     // A deploy step's node only checks its inputs; the deployment needs the database, so it is here.
@@ -164,7 +164,7 @@ export class RunManager {
     const hooks: StepHooks = { signal: new AbortController().signal, log: () => {}, progress: () => {} };
     const result = await this.execStep(null, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
-      recordArtifact(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
+      recordArtifactSync(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
     }
     return Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
   }

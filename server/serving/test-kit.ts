@@ -11,7 +11,7 @@ import { deployments, endpointKeys, endpoints, projects, type DeploymentRole, ty
 import { registerModelVersion, type VersionDraft } from '../registry/register';
 import { draft } from '../registry/test-kit';
 import { writeArtifactBytes } from '../store/artifact-files';
-import { recordArtifact } from '../store/artifacts';
+import { recordArtifactSync } from '../store/artifacts-sync'; // pg: deploy
 import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
 
 /**
@@ -53,7 +53,7 @@ export function ensureProject(db: Db, id = 'p-serve'): string {
 export async function registerModel(db: Db, dataDir: string, model: ModelArtifact, modelName = 'fraud', projectId = ensureProject(db), overrides: Partial<VersionDraft> = {}) {
   const encoded = encodeValue({ kind: 'model', model });
   const { id, size } = await writeArtifactBytes(dataDir, encoded.bytes);
-  recordArtifact(db, { id, kind: 'model', mediaType: encoded.mediaType, size, meta: encoded.meta });
+  recordArtifactSync(db, { id, kind: 'model', mediaType: encoded.mediaType, size, meta: encoded.meta });
   const signature = { inputs: model.inputs, target: model.target, task: model.task, labels: model.labels };
   return registerModelVersion(db, { projectId, modelName, draft: draft({ format: model.format, artifactId: id, signature, ...overrides }), userId: null, via: 'manual' });
 }

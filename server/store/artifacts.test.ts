@@ -22,37 +22,37 @@ function seedRun(runId: string): void {
 }
 
 describe('artifacts registry', () => {
-  it('records once and keeps the first producing run', () => {
+  it('records once and keeps the first producing run', async () => {
     seedRun('r1');
     seedRun('r2');
     const meta = { rows: 10, columns: ['a', 'b'] };
-    expect(recordArtifact(t.db, { id, kind: 'table', mediaType: 'application/vnd.apache.arrow.file', size: 99, meta, runId: 'r1' })).toBe(true);
-    expect(recordArtifact(t.db, { id, kind: 'table', mediaType: 'x', size: 99, runId: 'r2' })).toBe(false);
+    expect(await recordArtifact(t.anyDb, { id, kind: 'table', mediaType: 'application/vnd.apache.arrow.file', size: 99, meta, runId: 'r1' })).toBe(true);
+    expect(await recordArtifact(t.anyDb, { id, kind: 'table', mediaType: 'x', size: 99, runId: 'r2' })).toBe(false);
 
-    const row = getArtifact(t.db, id);
+    const row = await getArtifact(t.anyDb, id);
     expect(row).toMatchObject({ id, kind: 'table', size: 99, meta, createdByRunId: 'r1' });
-    expect(hasArtifact(t.db, id)).toBe(true);
+    expect(await hasArtifact(t.anyDb, id)).toBe(true);
   });
 
-  it('defaults meta to an empty object and allows no run', () => {
-    recordArtifact(t.db, { id, kind: 'upload', mediaType: 'text/csv', size: 3 });
-    expect(getArtifact(t.db, id)).toMatchObject({ meta: {}, createdByRunId: null });
+  it('defaults meta to an empty object and allows no run', async () => {
+    await recordArtifact(t.anyDb, { id, kind: 'upload', mediaType: 'text/csv', size: 3 });
+    expect(await getArtifact(t.anyDb, id)).toMatchObject({ meta: {}, createdByRunId: null });
   });
 
-  it('answers null / false for unknown or malformed ids', () => {
-    expect(getArtifact(t.db, id)).toBeNull();
-    expect(hasArtifact(t.db, id)).toBe(false);
-    expect(hasArtifact(t.db, "' OR 1=1 --")).toBe(false);
+  it('answers null / false for unknown or malformed ids', async () => {
+    expect(await getArtifact(t.anyDb, id)).toBeNull();
+    expect(await hasArtifact(t.anyDb, id)).toBe(false);
+    expect(await hasArtifact(t.anyDb, "' OR 1=1 --")).toBe(false);
   });
 
-  it('refuses to record a malformed id', () => {
-    expect(() => recordArtifact(t.db, { id: 'ABC', kind: 'table', mediaType: 'x', size: 1 })).toThrow(InvalidArtifactIdError);
+  it('refuses to record a malformed id', async () => {
+    await expect(recordArtifact(t.anyDb, { id: 'ABC', kind: 'table', mediaType: 'x', size: 1 })).rejects.toThrow(InvalidArtifactIdError);
   });
 
-  it('rejects a run id that does not exist', () => {
+  it('rejects a run id that does not exist', async () => {
     let error: unknown;
     try {
-      recordArtifact(t.db, { id, kind: 'table', mediaType: 'x', size: 1, runId: 'ghost' });
+      await recordArtifact(t.anyDb, { id, kind: 'table', mediaType: 'x', size: 1, runId: 'ghost' });
     } catch (caught) {
       error = caught;
     }

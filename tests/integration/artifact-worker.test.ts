@@ -43,7 +43,7 @@ beforeAll(async () => {
   const encoded = encodeValue({ kind: 'table', table, columns });
   const written = await writeArtifactBytes(dataDir, encoded.bytes);
   tableId = written.id;
-  recordArtifact(t.db, { id: tableId, kind: 'table', mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
+  await recordArtifact(t.anyDb, { id: tableId, kind: 'table', mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
 });
 
 afterAll(() => {
@@ -74,7 +74,7 @@ describe('artifact previews and statistics run in a worker thread', () => {
 
   it('writes a CSV export in a worker and streams it, leaving no temp file', async () => {
     const done = artifactWorkCompleted();
-    const res = await exportTable(getArtifact(t.db, tableId)!, 'csv', 'cities');
+    const res = await exportTable((await getArtifact(t.anyDb, tableId))!, 'csv', 'cities');
     expect(artifactWorkCompleted()).toBe(done + 1);
     expect(res.headers.get('content-disposition')).toContain('cities.csv');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -89,7 +89,7 @@ describe('artifact previews and statistics run in a worker thread', () => {
     const columns: ColumnInfo[] = [{ name: 'x', type: 'numeric', role: 'feature' }];
     const encoded = encodeValue({ kind: 'table', table: tableFromColumns([{ info: columns[0], values: [7] }]), columns });
     const written = await writeArtifactBytes(dataDir, encoded.bytes);
-    recordArtifact(t.db, { id: written.id, kind: 'table', mediaType: encoded.mediaType, size: written.size });
+    await recordArtifact(t.anyDb, { id: written.id, kind: 'table', mediaType: encoded.mediaType, size: written.size });
     rmSync(artifactPath(dataDir, written.id));
     await expect(caller().artifact.tableStats({ id: written.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/stored file of artifact .* was not found/) });
   });

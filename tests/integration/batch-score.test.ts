@@ -120,7 +120,7 @@ describe('the same model downloaded as ONNX', () => {
     // An imported ONNX version's artifact is ONNX already: it comes back byte for byte.
     const imported = new Uint8Array(readFileSync(new URL('../fixtures/onnx/logistic.onnx', import.meta.url)));
     const written = await writeArtifactBytes(dataDir, imported);
-    recordArtifact(db, { id: written.id, kind: 'onnx', mediaType: 'application/onnx', size: written.size });
+    await recordArtifact(getDb().anyDb, { id: written.id, kind: 'onnx', mediaType: 'application/onnx', size: written.size });
     const asImported = await exportModelOnnx(row(written.id), 'imported');
     expect(asImported.status).toBe(200);
     expect(new Uint8Array(await asImported.arrayBuffer())).toEqual(imported);

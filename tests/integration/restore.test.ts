@@ -33,12 +33,12 @@ const marks = () => {
 let artifactId = '';
 
 beforeAll(async () => {
-  const { sqlite, db } = openDatabase(dataDir);
+  const { sqlite, anyDb } = openDatabase(dataDir);
   const insert = sqlite.prepare("insert into audit_events (at, action, target_type, target_id, detail) values (?, 'restore.test', 'mark', ?, '{}')");
   for (let i = 0; i < 50; i++) insert.run(Date.now(), String(i).padStart(2, '0'));
   const written = await writeArtifactBytes(dataDir, new TextEncoder().encode('{"kept":true}'));
   artifactId = written.id;
-  recordArtifact(db, { id: written.id, kind: 'metrics', mediaType: 'application/json', size: written.size });
+  await recordArtifact(anyDb, { id: written.id, kind: 'metrics', mediaType: 'application/json', size: written.size });
   sqlite.close();
 });
 
