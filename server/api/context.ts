@@ -4,7 +4,7 @@ import { readCookie } from '../auth/cookies';
 import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
 import type { Role } from '../auth/roles';
 import type { AnyDb } from '../db/any-db';
-import { getDb } from '../db/client';
+import { getDb, SqliteOnlyPath, type OpenedDatabase } from '../db/client';
 
 export interface CurrentUser {
   id: string;
@@ -28,11 +28,31 @@ export async function resolveUser(headers: Headers, db: AnyDb = getDb().anyDb): 
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role, via } : null;
 }
 
+/**
+ * The handles a procedure gets. anyDb: the dialect-neutral handle converted stores take
+ * (server/db/any-db.ts). db and sqlite: the legacy SQLite handles; on Postgres, stand-ins that throw
+ * SqliteOnlyPath when a not-yet-converted procedure touches them (reading them here would refuse
+ * every request, converted or not).
+ */
+export function contextHandles(opened: OpenedDatabase): Pick<OpenedDatabase, 'db' | 'sqlite' | 'anyDb'> {
+  if (opened.anyDb.dialect === 'sqlite') return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb };
+  return { db: refusing('The synchronous SQLite handle (ctx.db)'), sqlite: refusing('The raw SQLite connection (ctx.sqlite)'), anyDb: opened.anyDb };
+}
+
+function refusing<T>(what: string): T {
+  return new Proxy({}, {
+    get(_target, prop) {
+      // Not a thenable: awaiting or returning the context must not touch the handle.
+      if (prop === 'then') return undefined;
+      throw new SqliteOnlyPath(what);
+    },
+  }) as T;
+}
+
 export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
-  const opened = getDb();
-  // anyDb: the dialect-neutral handle converted stores take (server/db/any-db.ts).
-  const user = await resolveUser(req.headers, opened.anyDb);
-  return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb, req, resHeaders, user };
+  const handles = contextHandles(getDb());
+  const user = await resolveUser(req.headers, handles.anyDb);
+  return { ...handles, req, resHeaders, user };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

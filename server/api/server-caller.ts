@@ -3,7 +3,7 @@
 // first data with its HTML.
 import { headers } from 'next/headers';
 import { getDb } from '../db/client';
-import { resolveUser } from './context';
+import { contextHandles, resolveUser } from './context';
 import { appRouter } from './root';
 import { createCallerFactory } from './trpc';
 
@@ -11,6 +11,6 @@ const callerFor = createCallerFactory(appRouter);
 
 export async function serverCaller() {
   const requestHeaders = new Headers(await headers());
-  const { db, sqlite, anyDb } = getDb();
-  return callerFor({ db, sqlite, anyDb, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: await resolveUser(requestHeaders, anyDb) });
+  const handles = contextHandles(getDb());
+  return callerFor({ ...handles, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: await resolveUser(requestHeaders, handles.anyDb) });
 }

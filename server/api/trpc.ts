@@ -50,7 +50,7 @@ const mapUserErrors = t.middleware(async ({ next }) => {
 const auditRefusals = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (!result.ok && result.error.code === 'FORBIDDEN') {
-    audit(ctx.db, { userId: ctx.user?.id ?? null, action: 'access.denied', targetType: 'procedure', targetId: path, detail: { via: ctx.user?.via ?? null, reason: result.error.message } });
+    await audit(ctx.anyDb, { userId: ctx.user?.id ?? null, action: 'access.denied', targetType: 'procedure', targetId: path, detail: { via: ctx.user?.via ?? null, reason: result.error.message } });
   }
   return result;
 });

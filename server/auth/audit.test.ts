@@ -9,35 +9,36 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('audit', () => {
-  it('appends events with detail, newest first', () => {
+  it('appends events with detail, newest first', async () => {
     const before = Date.now();
-    audit(t.db, { userId: 'u1', action: 'user.login' });
-    audit(t.db, { userId: 'u1', action: 'run.start', targetType: 'run', targetId: 'r1', detail: { version: 3 } });
-    const [latest, first] = recentAuditEvents(t.db);
+    await audit(t.anyDb, { userId: 'u1', action: 'user.login' });
+    await audit(t.anyDb, { userId: 'u1', action: 'run.start', targetType: 'run', targetId: 'r1', detail: { version: 3 } });
+    const [latest, first] = await recentAuditEvents(t.anyDb);
     expect(latest).toMatchObject({ userId: 'u1', action: 'run.start', targetType: 'run', targetId: 'r1', detail: { version: 3 } });
     expect(first).toMatchObject({ action: 'user.login', targetType: null, targetId: null, detail: {} });
     expect(first.at).toBeGreaterThanOrEqual(before);
     expect(latest.id).toBeGreaterThan(first.id);
   });
 
-  it('keeps events about users that do not exist (no foreign key)', () => {
+  it('keeps events about users that do not exist (no foreign key)', async () => {
+    // The legacy sync Db form, for stores whose sync transactions are not converted yet.
     audit(t.db, { userId: 'deleted-user', action: 'user.disable' });
     audit(t.db, { userId: null, action: 'login.failed', detail: { email: 'x@example.com' } });
-    expect(recentAuditEvents(t.db, 1)).toHaveLength(1);
-    expect(recentAuditEvents(t.db).map((e) => e.userId)).toEqual([null, 'deleted-user']);
+    expect(await recentAuditEvents(t.anyDb, 1)).toHaveLength(1);
+    expect((await recentAuditEvents(t.anyDb)).map((e) => e.userId)).toEqual([null, 'deleted-user']);
   });
 });
 
 describe('auditPage', () => {
-  it('pages newest first by id and filters by action family and target', () => {
+  it('pages newest first by id and filters by action family and target', async () => {
     for (let i = 0; i < 5; i++) audit(t.db, { userId: 'u1', action: i % 2 ? 'model.alias.move' : 'model.register', targetType: 'model', targetId: i < 3 ? 'm1' : 'm2' });
     audit(t.db, { userId: 'u1', action: 'model_x.odd' });
-    const first = auditPage(t.db, { limit: 2 });
+    const first = await auditPage(t.anyDb, { limit: 2 });
     expect(first.map((e) => e.action)).toEqual(['model_x.odd', 'model.register']);
-    expect(auditPage(t.db, { limit: 10, beforeId: first[1].id })).toHaveLength(4);
-    expect(auditPage(t.db, { limit: 10, action: 'model.alias' }).map((e) => e.targetId)).toEqual(['m2', 'm1']);
+    expect(await auditPage(t.anyDb, { limit: 10, beforeId: first[1].id })).toHaveLength(4);
+    expect((await auditPage(t.anyDb, { limit: 10, action: 'model.alias' })).map((e) => e.targetId)).toEqual(['m2', 'm1']);
     // "_" in a filter is a character, not a wildcard: "model_" does not match "model.".
-    expect(auditPage(t.db, { limit: 10, action: 'model_' }).map((e) => e.action)).toEqual(['model_x.odd']);
-    expect(auditPage(t.db, { limit: 10, targetType: 'model', targetId: 'm1' })).toHaveLength(3);
+    expect((await auditPage(t.anyDb, { limit: 10, action: 'model_' })).map((e) => e.action)).toEqual(['model_x.odd']);
+    expect(await auditPage(t.anyDb, { limit: 10, targetType: 'model', targetId: 'm1' })).toHaveLength(3);
   });
 });

@@ -1,8 +1,9 @@
 // The audit trail: who did what to which thing. Append-only; nothing here updates or deletes.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { isAnyDb, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { likePrefix } from '../db/like';
-import { auditEvents, type AuditEvent } from '../db/schema';
+import { auditEvents as sqliteAuditEvents, type AuditEvent } from '../db/schema';
 
 export interface AuditInput {
   userId: string | null;
@@ -13,21 +14,39 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export function audit(db: Db, event: AuditInput): void {
-  db.insert(auditEvents)
-    .values({
-      at: Date.now(),
-      userId: event.userId,
-      action: event.action,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      detail: event.detail ?? {},
-    })
-    .run();
+function auditRow(event: AuditInput) {
+  return {
+    at: Date.now(),
+    userId: event.userId,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    detail: event.detail ?? {},
+  };
 }
 
-export function recentAuditEvents(db: Db, limit = 100): AuditEvent[] {
-  return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
+/**
+ * Appends one event. On an AnyDb (the database, or a transaction in withTransaction: the event
+ * commits or rolls back with it) it is one insert on that handle, to await, and nothing else is
+ * awaited, so it is allowed inside a SQLite transaction body.
+ */
+export function audit(db: AnyDb, event: AuditInput): Promise<void>;
+/**
+ * pg: transition. On the legacy sync Db (inside a not-yet-converted store's sync transaction) it
+ * writes at once. Goes when the last such caller takes an AnyDb.
+ */
+export function audit(db: Db, event: AuditInput): void;
+export function audit(db: AnyDb | Db, event: AuditInput): Promise<void> | void {
+  if (isAnyDb(db)) return insertAudit(db, event);
+  db.insert(sqliteAuditEvents).values(auditRow(event)).run();
+}
+
+async function insertAudit(db: AnyDb, event: AuditInput): Promise<void> {
+  await db.insert(db.t.auditEvents).values(auditRow(event));
+}
+
+export async function recentAuditEvents(db: AnyDb, limit = 100): Promise<AuditEvent[]> {
+  return db.select().from(db.t.auditEvents).orderBy(desc(db.t.auditEvents.id)).limit(limit);
 }
 
 export interface AuditQuery {
@@ -41,24 +60,25 @@ export interface AuditQuery {
 }
 
 /** A page of the trail, newest first, paged by id so new events never shift a page. */
-export function auditPage(db: Db, query: AuditQuery): AuditEvent[] {
+export async function auditPage(db: AnyDb, query: AuditQuery): Promise<AuditEvent[]> {
+  const { auditEvents } = db.t;
   return db
     .select()
     .from(auditEvents)
     .where(
       and(
         query.beforeId !== undefined ? lt(auditEvents.id, query.beforeId) : undefined,
-        query.action ? likePrefix(auditEvents.action, query.action) : undefined,
+        // SQLite's LIKE ignores ASCII case and Postgres's does not: compare lower-cased on both.
+        query.action ? likePrefix(sql`lower(${auditEvents.action})`, query.action.toLowerCase()) : undefined,
         query.targetType ? eq(auditEvents.targetType, query.targetType) : undefined,
         query.targetId ? eq(auditEvents.targetId, query.targetId) : undefined,
       ),
     )
     .orderBy(desc(auditEvents.id))
-    .limit(query.limit)
-    .all();
+    .limit(query.limit);
 }
 
 /** A route handler refused a signed-in caller (403): recorded like a refused procedure. */
-export function auditRouteRefusal(db: Db, userId: string, req: Request, reason: string): void {
-  audit(db, { userId, action: 'access.denied', targetType: 'route', targetId: new URL(req.url).pathname, detail: { method: req.method, reason } });
+export async function auditRouteRefusal(db: AnyDb, userId: string, req: Request, reason: string): Promise<void> {
+  await audit(db, { userId, action: 'access.denied', targetType: 'route', targetId: new URL(req.url).pathname, detail: { method: req.method, reason } });
 }

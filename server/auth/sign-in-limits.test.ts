@@ -10,46 +10,46 @@ const t: TestDb = openTestDb();
 afterAll(() => t.cleanup());
 beforeEach(() => void t.db.delete(signInFailures).run());
 
-const check = (account: string, address: string, now: number) => checkSignIn(t.db, limits, account, address, now);
-const fail = (account: string, address: string, now: number) => recordSignInFailure(t.db, limits, account, address, now);
+const check = (account: string, address: string, now: number) => checkSignIn(t.anyDb, limits, account, address, now);
+const fail = (account: string, address: string, now: number) => recordSignInFailure(t.anyDb, limits, account, address, now);
 
 describe('sign-in limits', () => {
-  it('refuses an account after its failures, with the seconds until the oldest leaves the window', () => {
+  it('refuses an account after its failures, with the seconds until the oldest leaves the window', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(check('ada', 'a1', 1000 + i)).toEqual({ ok: true });
-      fail('ada', `a${i}`, 1000 + i);
+      expect(await check('ada', 'a1', 1000 + i)).toEqual({ ok: true });
+      await fail('ada', `a${i}`, 1000 + i);
     }
-    expect(check('ada', 'elsewhere', 2000)).toEqual({ ok: false, retryAfterSeconds: 59, by: 'account' });
-    expect(check('bob', 'elsewhere', 2000)).toEqual({ ok: true });
-    expect(check('ada', 'elsewhere', 61_001)).toEqual({ ok: true });
+    expect(await check('ada', 'elsewhere', 2000)).toEqual({ ok: false, retryAfterSeconds: 59, by: 'account' });
+    expect(await check('bob', 'elsewhere', 2000)).toEqual({ ok: true });
+    expect(await check('ada', 'elsewhere', 61_001)).toEqual({ ok: true });
   });
 
-  it('refuses an address that tries many accounts', () => {
-    for (let i = 0; i < 5; i++) fail(`user${i}`, 'evil', 0);
-    expect(check('fresh', 'evil', 10)).toMatchObject({ ok: false, by: 'address' });
-    expect(check('fresh', 'good', 10)).toEqual({ ok: true });
+  it('refuses an address that tries many accounts', async () => {
+    for (let i = 0; i < 5; i++) await fail(`user${i}`, 'evil', 0);
+    expect(await check('fresh', 'evil', 10)).toMatchObject({ ok: false, by: 'address' });
+    expect(await check('fresh', 'good', 10)).toEqual({ ok: true });
   });
 
-  it('clears an account on success, not its address', () => {
-    for (let i = 0; i < 2; i++) fail('ada', 'x', 0);
-    clearSignInFailures(t.db, 'ada');
-    fail('ada', 'x', 1);
-    fail('ada', 'x', 2);
-    expect(check('ada', 'y', 3)).toEqual({ ok: true });
-    fail('zed', 'x', 3);
-    expect(check('other', 'x', 4)).toMatchObject({ ok: false, by: 'address' });
+  it('clears an account on success, not its address', async () => {
+    for (let i = 0; i < 2; i++) await fail('ada', 'x', 0);
+    await clearSignInFailures(t.anyDb, 'ada');
+    await fail('ada', 'x', 1);
+    await fail('ada', 'x', 2);
+    expect(await check('ada', 'y', 3)).toEqual({ ok: true });
+    await fail('zed', 'x', 3);
+    expect(await check('other', 'x', 4)).toMatchObject({ ok: false, by: 'address' });
   });
 
-  it('keeps its counts across a restart: they are rows in the database', () => {
-    for (let i = 0; i < 3; i++) fail('ada', 'x', 100 + i);
+  it('keeps its counts across a restart: they are rows in the database', async () => {
+    for (let i = 0; i < 3; i++) await fail('ada', 'x', 100 + i);
     const reopened = openDatabase(t.dir);
-    expect(checkSignIn(reopened.db, limits, 'ada', 'y', 200)).toMatchObject({ ok: false, by: 'account' });
+    expect(await checkSignIn(reopened.anyDb, limits, 'ada', 'y', 200)).toMatchObject({ ok: false, by: 'account' });
     reopened.sqlite.close();
   });
 
-  it('drops rows once they leave the window', () => {
-    fail('ada', 'x', 0);
-    fail('bob', 'x', 70_000);
+  it('drops rows once they leave the window', async () => {
+    await fail('ada', 'x', 0);
+    await fail('bob', 'x', 70_000);
     expect(t.db.select().from(signInFailures).all().map((r) => r.key).sort()).toEqual(['account:bob', 'address:x']);
   });
 

@@ -3,8 +3,7 @@
 // password is hashed. The failures are rows in the database (sign_in_failures), so a restart or a
 // second studio process sees the same counts.
 import { and, desc, eq, gt, lte } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { signInFailures } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
 import type { Env } from '../env';
 
 export interface SignInLimits {
@@ -26,34 +25,35 @@ export type SignInVerdict = { ok: true } | { ok: false; retryAfterSeconds: numbe
 const accountKey = (account: string) => `account:${account}`;
 const addressKey = (address: string) => `address:${address}`;
 
-export function checkSignIn(db: Db, limits: SignInLimits, account: string, address: string, now = Date.now()): SignInVerdict {
-  const byAccount = wait(db, accountKey(account), limits.perAccount, limits.windowMs, now);
+export async function checkSignIn(db: AnyDb, limits: SignInLimits, account: string, address: string, now = Date.now()): Promise<SignInVerdict> {
+  const byAccount = await wait(db, accountKey(account), limits.perAccount, limits.windowMs, now);
   if (byAccount > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAccount / 1000), by: 'account' };
-  const byAddress = wait(db, addressKey(address), limits.perAddress, limits.windowMs, now);
+  const byAddress = await wait(db, addressKey(address), limits.perAddress, limits.windowMs, now);
   if (byAddress > 0) return { ok: false, retryAfterSeconds: Math.ceil(byAddress / 1000), by: 'address' };
   return { ok: true };
 }
 
-export function recordSignInFailure(db: Db, limits: SignInLimits, account: string, address: string, now = Date.now()): void {
-  db.insert(signInFailures).values([{ key: accountKey(account), at: now }, { key: addressKey(address), at: now }]).run();
+export async function recordSignInFailure(db: AnyDb, limits: SignInLimits, account: string, address: string, now = Date.now()): Promise<void> {
+  const { signInFailures } = db.t;
+  await db.insert(signInFailures).values([{ key: accountKey(account), at: now }, { key: addressKey(address), at: now }]);
   // Rows past the window count for nothing; drop them as failures come in, so the table stays small.
-  db.delete(signInFailures).where(lte(signInFailures.at, now - limits.windowMs)).run();
+  await db.delete(signInFailures).where(lte(signInFailures.at, now - limits.windowMs));
 }
 
 /** The right password clears the account's count (not the address's: it may try other accounts). */
-export function clearSignInFailures(db: Db, account: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.key, accountKey(account))).run();
+export async function clearSignInFailures(db: AnyDb, account: string): Promise<void> {
+  await db.delete(db.t.signInFailures).where(eq(db.t.signInFailures.key, accountKey(account)));
 }
 
 /** Milliseconds until one more failure would be allowed under `limit`; 0 when it is now. */
-function wait(db: Db, key: string, limit: number, windowMs: number, now: number): number {
-  const recent = db
+async function wait(db: AnyDb, key: string, limit: number, windowMs: number, now: number): Promise<number> {
+  const { signInFailures } = db.t;
+  const recent = await db
     .select({ at: signInFailures.at })
     .from(signInFailures)
     .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - windowMs)))
     .orderBy(desc(signInFailures.at))
-    .limit(limit)
-    .all();
+    .limit(limit);
   if (recent.length < limit) return 0;
   return recent[limit - 1].at + windowMs - now;
 }

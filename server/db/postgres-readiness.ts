@@ -12,7 +12,7 @@ export const NOT_YET_ON_POSTGRES = [
   'monitoring, alerts, notifications and webhooks (server/monitoring, server/alerts, server/webhooks)',
   'training triggers and challenges (server/training)',
   'dashboards and KPIs (server/dashboard)',
-  'settings, the audit trail, sign-in limits and queue workers (server/settings, server/auth, server/queue)',
+  'queue workers (server/queue)',
 ] as const;
 
 export class PostgresNotReady extends Error {

@@ -20,16 +20,16 @@ const deploy = (i: number, extra: Partial<Parameters<typeof deployVersion>[1]> =
   deployVersion(t.db, { endpointId: f.endpoint.id, versionId: f.versions[i].versionId, mode: 'replace', source: { userId: f.people.analyst.id }, ...extra });
 
 describe('deploy gates', () => {
-  it('refuses a version below a metric threshold, naming the metric, and changes nothing', () => {
+  it('refuses a version below a metric threshold, naming the metric, and changes nothing', async () => {
     expect(() => deploy(0, { gates: [{ metric: 'roc_auc', op: '>=', value: 0.85 }] })).toThrow(/Deploy gate failed: roc_auc 0.8 < 0.85/);
     expect(live(t.db, f.endpoint.id)).toEqual([]);
   });
 
-  it('refuses a gate on a metric the task does not produce', () => {
+  it('refuses a gate on a metric the task does not produce', async () => {
     expect(() => deploy(0, { gates: [{ metric: 'rmse', op: '<=', value: 1 }] })).toThrow(/"rmse", which a binary evaluation does not produce/);
   });
 
-  it('needs the challenger to beat the live primary by the margin', () => {
+  it('needs the challenger to beat the live primary by the margin', async () => {
     const rule = { metric: 'roc_auc' as const, margin: 0.06 };
     expect(deploy(0, { champion: rule }).gates[0]).toMatchObject({ passed: true });
     expect(() => deploy(1, { champion: rule })).toThrow(/0.85 vs champion v1's 0.8: higher by 0.05, needed 0.06/);
@@ -40,12 +40,12 @@ describe('deploy gates', () => {
 });
 
 describe('approval where production is guarded', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     deploy(0);
-    writeRegistrySettings(t.db, 'p1', { productionApproval: true }, f.people.admin.id);
+    await writeRegistrySettings(t.anyDb, 'p1', { productionApproval: true }, f.people.admin.id);
   });
 
-  it('turns a deploy into a request that a manager approves, and then it goes live', () => {
+  it('turns a deploy into a request that a manager approves, and then it goes live', async () => {
     const before = revision(t.db, f.endpoint.id);
     const asked = deploy(1, { mode: 'canary', canaryPercent: 20 });
     expect(asked.state).toBe('pending');
@@ -57,7 +57,7 @@ describe('approval where production is guarded', () => {
     expect(revision(t.db, f.endpoint.id)).toBe(before + 1);
   });
 
-  it('never lets the requester approve, needs a reason to reject, and lets them withdraw', () => {
+  it('never lets the requester approve, needs a reason to reject, and lets them withdraw', async () => {
     expect(() => promoteDeployment(t.db, f.endpoint.id, 'shadow', f.people.analyst)).toThrow(/no live shadow/);
     const request = deploy(1);
     if (request.state !== 'pending') throw new Error('expected a request');
@@ -72,17 +72,17 @@ describe('approval where production is guarded', () => {
     expect(live(t.db, f.endpoint.id)).toHaveLength(1);
   });
 
-  it('asks before promoting a canary, and the approval promotes it', () => {
-    writeRegistrySettings(t.db, 'p1', { productionApproval: false }, f.people.admin.id);
+  it('asks before promoting a canary, and the approval promotes it', async () => {
+    await writeRegistrySettings(t.anyDb, 'p1', { productionApproval: false }, f.people.admin.id);
     deploy(1, { mode: 'canary', canaryPercent: 10 });
-    writeRegistrySettings(t.db, 'p1', { productionApproval: true }, f.people.admin.id);
+    await writeRegistrySettings(t.anyDb, 'p1', { productionApproval: true }, f.people.admin.id);
     const asked = promoteDeployment(t.db, f.endpoint.id, 'canary', f.people.analyst);
     if (asked.state !== 'pending') throw new Error('expected a request');
     decideDeployRequest(t.db, asked.requestId, true, f.people.admin);
     expect(live(t.db, f.endpoint.id)).toEqual([{ role: 'primary', versionId: f.versions[1].versionId, trafficPercent: 100, reason: 'promote' }]);
   });
 
-  it('rolls back without waiting for approval', () => {
+  it('rolls back without waiting for approval', async () => {
     const asked = deploy(1);
     if (asked.state !== 'pending') throw new Error('expected a request');
     decideDeployRequest(t.db, asked.requestId, true, f.people.manager);

@@ -16,7 +16,7 @@ export async function downloadArtifact(req: Request, rawId: string): Promise<Res
   const user = await resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
   if (!can(user.role, 'pipeline.read')) {
-    auditRouteRefusal(getDb().db, user.id, req, 'Forbidden');
+    await auditRouteRefusal(getDb().anyDb, user.id, req, 'Forbidden');
     return Response.json({ error: 'Forbidden' }, { status: 403 });
   }
   // Refuse anything that is not a bare hash before any database or disk access.

@@ -45,7 +45,7 @@ async function refuse(req: Request): Promise<Response | null> {
   if (!user) return error(401, 'Sign in first');
   if (!can(user.role, 'run.start')) {
     const reason = `Your role (${user.role}) may not run pipelines, so it may not upload their outputs`;
-    auditRouteRefusal(getDb().db, user.id, req, reason);
+    await auditRouteRefusal(getDb().anyDb, user.id, req, reason);
     return error(403, reason);
   }
   return null;
@@ -100,6 +100,6 @@ export async function uploadArtifact(req: Request, rawId: string): Promise<Respo
   }
   const written = await writeArtifactBytes(env.PIPEWORKS_DATA_DIR, bytes);
   await recordArtifact(getDb().anyDb, { id: written.id, kind: kind.data, mediaType: encoded.mediaType, size: written.size, meta: encoded.meta });
-  audit(getDb().db, { userId: (await resolveUser(req.headers))?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
+  await audit(getDb().anyDb, { userId: (await resolveUser(req.headers))?.id ?? null, action: 'artifact.upload', targetType: 'artifact', targetId: written.id, detail: { kind: kind.data, size: written.size } });
   return Response.json({ id: written.id, stored: true }, { status: 201 });
 }

@@ -48,7 +48,7 @@ export async function uploadDataset(req: Request): Promise<Response> {
   const user = await resolveUser(req.headers);
   if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
   if (!can(user.role, 'pipeline.write')) {
-    auditRouteRefusal(getDb().db, user.id, req, `Your role (${user.role}) may not upload datasets`);
+    await auditRouteRefusal(getDb().anyDb, user.id, req, `Your role (${user.role}) may not upload datasets`);
     return Response.json({ error: `Your role (${user.role}) may not upload datasets` }, { status: 403 });
   }
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));

@@ -26,7 +26,7 @@ export async function importModel(req: Request): Promise<Response> {
   if (!user) return refuse(401, 'Sign in first');
   if (!can(user.role, 'model.register')) {
     const reason = `Your role (${user.role}) may not register models`;
-    auditRouteRefusal(getDb().db, user.id, req, reason);
+    await auditRouteRefusal(getDb().anyDb, user.id, req, reason);
     return refuse(403, reason);
   }
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));

@@ -25,7 +25,7 @@ const aliasOf = (alias: string) => t.db.select().from(modelAliases).where(eq(mod
 const lastAudit = () => t.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).get()!;
 
 describe('changeAlias without approval', () => {
-  it('points an alias at one version at a time, and audits from, to and the comment', () => {
+  it('points an alias at one version at a time, and audits from, to and the comment', async () => {
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'champion', version: 1, actor: people.scientist })).toEqual({ state: 'moved', alias: 'champion', from: null, to: 1 });
     const moved = changeAlias(t.db, { modelId: v1.modelId, alias: 'Champion', version: 2, comment: ' better AUC ', actor: people.analyst });
     expect(moved).toEqual({ state: 'moved', alias: 'champion', from: 1, to: 2 });
@@ -34,14 +34,14 @@ describe('changeAlias without approval', () => {
     expect(lastAudit()).toMatchObject({ userId: people.analyst.id, action: 'model.alias.move', detail: { alias: 'champion', from: 1, to: 2, comment: 'better AUC' } });
   });
 
-  it('says unchanged for a move to where it already points, and removes with null', () => {
+  it('says unchanged for a move to where it already points, and removes with null', async () => {
     changeAlias(t.db, { modelId: v1.modelId, alias: 'staging', version: 1, actor: people.scientist });
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'staging', version: 1, actor: people.scientist }).state).toBe('unchanged');
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'staging', version: null, actor: people.scientist })).toEqual({ state: 'moved', alias: 'staging', from: 1, to: null });
     expect(aliasOf('staging')).toBeNull();
   });
 
-  it('refuses reserved names, a version the model does not have and a deleted version', () => {
+  it('refuses reserved names, a version the model does not have and a deleted version', async () => {
     expect(() => changeAlias(t.db, { modelId: v1.modelId, alias: 'v2', version: 2, actor: people.scientist })).toThrow(/reserved/);
     const other = registerModelVersion(t.db, { projectId: 'p1', modelName: 'fraud', draft: draft(), userId: null, via: 'manual' });
     expect(() => changeAlias(t.db, { modelId: other.modelId, alias: 'champion', version: 2, actor: people.scientist })).toThrow(/no such version/);
@@ -49,18 +49,18 @@ describe('changeAlias without approval', () => {
     expect(() => changeAlias(t.db, { modelId: v1.modelId, alias: 'champion', version: 1, actor: people.scientist })).toThrow(/Version 1 was deleted/);
   });
 
-  it('moves production at once while the project does not ask for approval', () => {
+  it('moves production at once while the project does not ask for approval', async () => {
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 1, actor: people.scientist }).state).toBe('moved');
   });
 });
 
 describe('production with approval', () => {
-  beforeEach(() => {
-    writeRegistrySettings(t.db, 'p1', { productionApproval: true }, people.admin.id);
+  beforeEach(async () => {
+    await writeRegistrySettings(t.anyDb, 'p1', { productionApproval: true }, people.admin.id);
     changeAlias(t.db, { modelId: v1.modelId, alias: 'champion', version: 2, actor: people.scientist });
   });
 
-  it('turns a move into a pending request that a manager approves, with every step audited', () => {
+  it('turns a move into a pending request that a manager approves, with every step audited', async () => {
     const asked = changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 2, comment: 'ready', actor: people.scientist });
     expect(asked).toMatchObject({ state: 'pending', from: null, to: 2 });
     expect(aliasOf('production')).toBeNull();
@@ -77,7 +77,7 @@ describe('production with approval', () => {
     expect(() => decideAliasRequest(t.db, { requestId: asked.requestId, approve: true, actor: people.admin })).toThrow(/already approved/);
   });
 
-  it('does not let the requester, or a role without approval rights, decide', () => {
+  it('does not let the requester, or a role without approval rights, decide', async () => {
     const asked = changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 2, actor: people.admin });
     if (asked.state !== 'pending') throw new Error('expected a request');
     expect(() => decideAliasRequest(t.db, { requestId: asked.requestId, approve: true, actor: people.admin })).toThrow(/someone else/);
@@ -85,7 +85,7 @@ describe('production with approval', () => {
     expect(decideAliasRequest(t.db, { requestId: asked.requestId, approve: true, actor: people.viewer }).state).toBe('moved');
   });
 
-  it('needs a reason to reject, and a rejection moves nothing', () => {
+  it('needs a reason to reject, and a rejection moves nothing', async () => {
     const asked = changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 1, actor: people.scientist });
     if (asked.state !== 'pending') throw new Error('expected a request');
     expect(() => decideAliasRequest(t.db, { requestId: asked.requestId, approve: false, actor: people.manager })).toThrow(/Say why/);
@@ -94,7 +94,7 @@ describe('production with approval', () => {
     expect(lastAudit()).toMatchObject({ action: 'model.alias.reject', detail: { comment: 'AUC too low' } });
   });
 
-  it('keeps one question per alias: a newer request supersedes the older; the requester can withdraw', () => {
+  it('keeps one question per alias: a newer request supersedes the older; the requester can withdraw', async () => {
     const first = changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 1, actor: people.scientist });
     const second = changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: 2, actor: people.analyst });
     if (first.state !== 'pending' || second.state !== 'pending') throw new Error('expected requests');
@@ -104,7 +104,7 @@ describe('production with approval', () => {
     expect(t.db.select({ state: aliasRequests.state }).from(aliasRequests).all().map((r) => r.state).sort()).toEqual(['superseded', 'withdrawn']);
   });
 
-  it('asks for approval to remove production too, and leaves other aliases free', () => {
+  it('asks for approval to remove production too, and leaves other aliases free', async () => {
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'staging', version: 1, actor: people.scientist }).state).toBe('moved');
     expect(changeAlias(t.db, { modelId: v1.modelId, alias: 'production', version: null, actor: people.scientist }).state).toBe('unchanged');
   });

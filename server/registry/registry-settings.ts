@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { audit } from '../auth/audit';
 import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { registrySettings } from '../db/schema';
+import { registrySettings as sqliteRegistrySettings } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 
 export interface RegistrySettings {
   productionApproval: boolean;
@@ -17,20 +18,25 @@ export async function loadRegistrySettings(db: AnyDb, projectId: string): Promis
   return row ?? DEFAULTS;
 }
 
-// pg: settings (pg-auth) converts the writer; this sync reader stays for server/deployments' sync callers until they convert.
+// pg: registry, deploy. This sync reader stays for the sync transactions in server/registry/aliases.ts
+// and server/deployments until they convert; then loadRegistrySettings is the one reader.
 export function readRegistrySettings(db: Db, projectId: string): RegistrySettings {
-  const row = db.select({ productionApproval: registrySettings.productionApproval }).from(registrySettings).where(eq(registrySettings.projectId, projectId)).get();
+  const row = db
+    .select({ productionApproval: sqliteRegistrySettings.productionApproval })
+    .from(sqliteRegistrySettings)
+    .where(eq(sqliteRegistrySettings.projectId, projectId))
+    .get();
   return row ?? DEFAULTS;
 }
 
-export function writeRegistrySettings(db: Db, projectId: string, settings: RegistrySettings, userId: string): void {
-  db.transaction((tx) => {
-    const before = readRegistrySettings(tx, projectId);
+export async function writeRegistrySettings(db: AnyDb, projectId: string, settings: RegistrySettings, userId: string): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const before = await loadRegistrySettings(tx, projectId);
     const now = Date.now();
-    tx.insert(registrySettings)
+    await tx
+      .insert(tx.t.registrySettings)
       .values({ projectId, ...settings, updatedBy: userId, updatedAt: now })
-      .onConflictDoUpdate({ target: registrySettings.projectId, set: { ...settings, updatedBy: userId, updatedAt: now } })
-      .run();
-    audit(tx, { userId, action: 'registry.settings', targetType: 'project', targetId: projectId, detail: { from: { ...before }, to: { ...settings } } });
+      .onConflictDoUpdate({ target: tx.t.registrySettings.projectId, set: { ...settings, updatedBy: userId, updatedAt: now } });
+    await audit(tx, { userId, action: 'registry.settings', targetType: 'project', targetId: projectId, detail: { from: { ...before }, to: { ...settings } } });
   });
 }

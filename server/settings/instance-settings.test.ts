@@ -12,13 +12,13 @@ afterEach(() => t.cleanup());
 
 describe('instance settings', () => {
   it('keep cached results strict by default, and record who changed them and from what', async () => {
-    expect(readInstanceSettings(t.db)).toEqual({ upgradesCacheCompatible: false });
+    expect(await readInstanceSettings(t.anyDb)).toEqual({ upgradesCacheCompatible: false });
     const admin = await createUser(t.anyDb, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
-    writeInstanceSettings(t.db, { upgradesCacheCompatible: true }, admin.id);
-    expect(readInstanceSettings(t.db)).toEqual({ upgradesCacheCompatible: true });
-    writeInstanceSettings(t.db, { upgradesCacheCompatible: false }, admin.id);
-    expect(readInstanceSettings(t.db)).toEqual({ upgradesCacheCompatible: false });
-    const events = recentAuditEvents(t.db).filter((e) => e.action === 'settings.cache');
+    await writeInstanceSettings(t.anyDb, { upgradesCacheCompatible: true }, admin.id);
+    expect(await readInstanceSettings(t.anyDb)).toEqual({ upgradesCacheCompatible: true });
+    await writeInstanceSettings(t.anyDb, { upgradesCacheCompatible: false }, admin.id);
+    expect(await readInstanceSettings(t.anyDb)).toEqual({ upgradesCacheCompatible: false });
+    const events = (await recentAuditEvents(t.anyDb)).filter((e) => e.action === 'settings.cache');
     expect(events.map((e) => e.detail)).toEqual([
       { from: { upgradesCacheCompatible: true }, to: { upgradesCacheCompatible: false } },
       { from: { upgradesCacheCompatible: false }, to: { upgradesCacheCompatible: true } },

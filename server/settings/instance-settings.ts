@@ -2,8 +2,10 @@
 // node code out, so results computed before an upgrade stay reusable (off by default).
 import { eq } from 'drizzle-orm';
 import { audit } from '../auth/audit';
+import { first, isAnyDb, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { instanceSettings } from '../db/schema';
+import { instanceSettings as sqliteInstanceSettings } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 
 export interface InstanceSettings {
   /** "Treat upgrades as cache-compatible": built-in steps are keyed by node type and version only. */
@@ -14,23 +16,35 @@ const DEFAULTS: InstanceSettings = { upgradesCacheCompatible: false };
 /** The table holds at most this one row. */
 const ROW_ID = 1;
 
-export function readInstanceSettings(db: Db): InstanceSettings {
+export function readInstanceSettings(db: AnyDb): Promise<InstanceSettings>;
+/** pg: pipelines. The synchronous read for the not-yet-converted plan compiler (compile-doc.ts). */
+export function readInstanceSettings(db: Db): InstanceSettings;
+export function readInstanceSettings(db: AnyDb | Db): Promise<InstanceSettings> | InstanceSettings {
+  if (isAnyDb(db)) return readOn(db);
   const row = db
-    .select({ upgradesCacheCompatible: instanceSettings.upgradesCacheCompatible })
-    .from(instanceSettings)
-    .where(eq(instanceSettings.id, ROW_ID))
+    .select({ upgradesCacheCompatible: sqliteInstanceSettings.upgradesCacheCompatible })
+    .from(sqliteInstanceSettings)
+    .where(eq(sqliteInstanceSettings.id, ROW_ID))
     .get();
   return row ?? DEFAULTS;
 }
 
-export function writeInstanceSettings(db: Db, settings: InstanceSettings, userId: string): void {
-  db.transaction((tx) => {
-    const before = readInstanceSettings(tx);
+async function readOn(db: AnyDb): Promise<InstanceSettings> {
+  const { instanceSettings } = db.t;
+  const row = first(
+    await db.select({ upgradesCacheCompatible: instanceSettings.upgradesCacheCompatible }).from(instanceSettings).where(eq(instanceSettings.id, ROW_ID)).limit(1),
+  );
+  return row ?? DEFAULTS;
+}
+
+export async function writeInstanceSettings(db: AnyDb, settings: InstanceSettings, userId: string): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const before = await readOn(tx);
     const now = Date.now();
-    tx.insert(instanceSettings)
+    await tx
+      .insert(tx.t.instanceSettings)
       .values({ id: ROW_ID, ...settings, updatedBy: userId, updatedAt: now })
-      .onConflictDoUpdate({ target: instanceSettings.id, set: { ...settings, updatedBy: userId, updatedAt: now } })
-      .run();
-    audit(tx, { userId, action: 'settings.cache', targetType: 'instance', targetId: null, detail: { from: { ...before }, to: { ...settings } } });
+      .onConflictDoUpdate({ target: tx.t.instanceSettings.id, set: { ...settings, updatedBy: userId, updatedAt: now } });
+    await audit(tx, { userId, action: 'settings.cache', targetType: 'instance', targetId: null, detail: { from: { ...before }, to: { ...settings } } });
   });
 }

@@ -121,8 +121,7 @@ describe('deploy node', () => {
   });
 
   it('asks a manager first where the project guards production, and the approval deploys', async () => {
-    const { db } = getDb();
-    writeRegistrySettings(db, 'sample', { productionApproval: true }, adminId);
+    await writeRegistrySettings(getDb().anyDb, 'sample', { productionApproval: true }, adminId);
     const asked = await caller.deployments.deploy({ endpointId, version: 2, mode: 'replace', gates: [{ metric: 'roc_auc', op: '>=', value: 0.5 }] });
     expect(asked).toMatchObject({ state: 'pending', version: 2 });
     const waiting = await caller.deployments.get({ id: endpointId });

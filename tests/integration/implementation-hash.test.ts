@@ -88,7 +88,7 @@ it('with upgrades treated as cache-compatible, reuses what an earlier build comp
   process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'd'.repeat(64) });
   resetEnvForTests();
   const admin = await createUser(getDb().anyDb, { email: 'admin-cache@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
-  writeInstanceSettings(db, { upgradesCacheCompatible: true }, admin.id);
+  await writeInstanceSettings(getDb().anyDb, { upgradesCacheCompatible: true }, admin.id);
   try {
     const first = await runToEnd();
     // The first run with the setting on keys by type@version: nothing cached under those keys yet.
@@ -103,7 +103,7 @@ it('with upgrades treated as cache-compatible, reuses what an earlier build comp
     const lineage = lineageOfRunStep(db, run, 'split', 'train', null);
     expect(lineage.steps.find((s) => s.id === 'split')).toMatchObject({ upgradesCacheCompatible: true, codeHash: 'builtin:split/random@1', implementationHash: 'd'.repeat(64), pipeworksVersion: PIPEWORKS_VERSION });
   } finally {
-    writeInstanceSettings(db, { upgradesCacheCompatible: false }, admin.id);
+    await writeInstanceSettings(getDb().anyDb, { upgradesCacheCompatible: false }, admin.id);
   }
   // Off again (the default): the changed code is noticed.
   const off = await runToEnd();

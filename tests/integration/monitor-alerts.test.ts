@@ -94,7 +94,7 @@ describe('alert rules on checks', () => {
     expect(await editor.alerts.resolve({ id: alert.id, comment: 'again' }).catch((e: TRPCError) => e.message)).toBe(`Alert ${alert.id} is already resolved (retrained)`);
     // Resolved by a person while the breach goes on: the next breaking check opens a new one.
     expect((await checkWindow(true)).alerts.opened).toHaveLength(1);
-    const actions = recentAuditEvents(t.db).map((e) => e.action);
+    const actions = (await recentAuditEvents(t.anyDb)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['alert.rule.create', 'alert.acknowledge', 'alert.resolve']));
   });
 
@@ -125,7 +125,7 @@ describe('alert rules on checks', () => {
     expect((await checkWindow(true)).alerts.opened).toHaveLength(1);
     const updated = await editor.alerts.rules.update({ id: rule.id, name: 'x moved a lot', severity: 'critical', rule: { metric: 'psi', feature: 'x', operator: '>', threshold: 50, forWindows: 2 } });
     expect(updated).toMatchObject({ text: 'psi(x) > 50 for 2 windows', severity: 'critical', enabled: true });
-    const actions = recentAuditEvents(t.db).map((e) => e.action);
+    const actions = (await recentAuditEvents(t.anyDb)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['alert.rule.disable', 'alert.rule.enable', 'alert.rule.update']));
     // A refusal names the field it is about, for the form to show it there.
     const refused = await editor.alerts.rules.update({ id: rule.id, name: 'r', rule: { metric: 'psi', feature: 'xx', operator: '>', threshold: 1 } }).then(() => null, (e: TRPCError) => e.cause as { details?: { field?: string } });

@@ -199,7 +199,7 @@ describe('storage lifecycle', () => {
     const { runId } = startRun(db, { pipelineId: 'gc-screen', version: 2, trigger: 'api', userId: null });
     await expect(deleteRun(anyDb, { runId, userId: null })).rejects.toThrow(/is still (queued|running); cancel it before deleting it/);
     await getRunManager().whenDone(runId);
-    const actions = auditPage(db, { limit: 50 }).map((e) => e.action);
+    const actions = (await auditPage(getDb().anyDb, { limit: 50 })).map((e) => e.action);
     for (const action of ['run.delete', 'model.version.delete', 'pipeline.version.delete', 'storage.gc']) expect(actions).toContain(action);
   });
 });

@@ -15,7 +15,7 @@ export const apiKeyRouter = createTRPCRouter({
     .input(z.object({ name: z.string().trim().min(1, 'Give the key a name').max(100, 'Key names have at most 100 characters') }))
     .mutation(async ({ ctx, input }) => {
       const created = await createApiKey(ctx.anyDb, ctx.user.id, input.name);
-      audit(ctx.db, { userId: ctx.user.id, action: 'apiKey.create', targetType: 'apiKey', targetId: created.id, detail: { name: input.name, prefix: created.prefix } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'apiKey.create', targetType: 'apiKey', targetId: created.id, detail: { name: input.name, prefix: created.prefix } });
       return { id: created.id, name: input.name, prefix: created.prefix, key: created.key };
     }),
 
@@ -24,7 +24,7 @@ export const apiKeyRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       // Someone else's key reads as missing, so ids of other people's keys cannot be probed.
       if (!(await revokeApiKey(ctx.anyDb, ctx.user.id, input.id))) throw notFound('An active API key with this id');
-      audit(ctx.db, { userId: ctx.user.id, action: 'apiKey.revoke', targetType: 'apiKey', targetId: input.id, detail: {} });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'apiKey.revoke', targetType: 'apiKey', targetId: input.id, detail: {} });
       return { ok: true };
     }),
 });

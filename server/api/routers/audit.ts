@@ -1,6 +1,7 @@
 // The audit trail for administrators, and a model's alias history for everyone who can read it.
 import { z } from 'zod';
 import { auditPage, type AuditQuery } from '../../auth/audit';
+import type { AnyDb } from '../../db/any-db';
 import type { Db } from '../../db/client';
 import { userNames } from '../../registry/registry-read';
 import { createTRPCRouter, permitted } from '../trpc';
@@ -11,10 +12,11 @@ const page = {
   limit: z.number().int().min(1).max(200).default(50),
 };
 
-function withNames(db: Db, query: AuditQuery) {
-  const events = auditPage(db, query);
+async function withNames(anyDb: AnyDb, db: Db, query: AuditQuery) {
+  const events = await auditPage(anyDb, query);
   // People named inside the detail too (who asked for a move, who approved it).
   const mentioned = events.flatMap((e) => Object.entries(e.detail).flatMap(([key, value]) => (key.endsWith('By') && typeof value === 'string' ? [value] : [])));
+  // pg: registry (userNames takes the sync Db until registry-read.ts is converted)
   const names = userNames(db, [...events.map((e) => e.userId), ...mentioned]);
   return {
     events: events.map((e) => ({ ...e, userName: e.userId ? (names.get(e.userId) ?? null) : null })),
@@ -27,10 +29,10 @@ function withNames(db: Db, query: AuditQuery) {
 export const auditRouter = createTRPCRouter({
   list: permitted('audit.read')
     .input(z.object({ ...page, action: z.string().max(100).optional(), targetType: z.string().max(50).optional(), targetId: z.string().max(100).optional() }))
-    .query(({ ctx, input: { cursor, ...rest } }) => withNames(ctx.db, { ...rest, beforeId: cursor })),
+    .query(({ ctx, input: { cursor, ...rest } }) => withNames(ctx.anyDb, ctx.db, { ...rest, beforeId: cursor })),
 
   /** Alias moves and other changes of one model, newest first. */
   modelHistory: permitted('pipeline.read')
     .input(z.object({ modelId: z.string().min(1).max(64), ...page }))
-    .query(({ ctx, input }) => withNames(ctx.db, { limit: input.limit, beforeId: input.cursor, targetType: 'model', targetId: input.modelId })),
+    .query(({ ctx, input }) => withNames(ctx.anyDb, ctx.db, { limit: input.limit, beforeId: input.cursor, targetType: 'model', targetId: input.modelId })),
 });

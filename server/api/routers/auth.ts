@@ -26,7 +26,7 @@ export const authRouter = createTRPCRouter({
       const user = await createFirstAdmin(ctx.anyDb, { ...input, role: 'admin' });
       const token = await createSession(ctx.anyDb, user.id);
       ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
-      audit(ctx.db, { userId: user.id, action: 'user.setup', targetType: 'user', targetId: user.id, detail: {} });
+      await audit(ctx.anyDb, { userId: user.id, action: 'user.setup', targetType: 'user', targetId: user.id, detail: {} });
       return { id: user.id, email: user.email, name: user.name, role: user.role };
     }),
 
@@ -36,23 +36,23 @@ export const authRouter = createTRPCRouter({
     const limits = signInLimits(env);
     const address = clientAddress(ctx.req.headers, env.PIPEWORKS_TRUST_PROXY);
     // Checked before the password is hashed: a locked account costs no scrypt work.
-    const verdict = checkSignIn(ctx.db, limits, account, address);
+    const verdict = await checkSignIn(ctx.anyDb, limits, account, address);
     if (!verdict.ok) {
-      audit(ctx.db, { userId: null, action: 'user.login.throttled', targetType: 'user', targetId: null, detail: { email: account, address, by: verdict.by } });
+      await audit(ctx.anyDb, { userId: null, action: 'user.login.throttled', targetType: 'user', targetId: null, detail: { email: account, address, by: verdict.by } });
       ctx.resHeaders.set('retry-after', String(verdict.retryAfterSeconds));
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins ${verdict.by === 'account' ? 'for this account' : 'from this address'}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` });
     }
     const user = await verifyCredentials(ctx.anyDb, input.email, input.password);
     if (!user) {
-      recordSignInFailure(ctx.db, limits, account, address);
-      audit(ctx.db, { userId: null, action: 'user.login.failed', targetType: 'user', targetId: null, detail: { email: account, address } });
+      await recordSignInFailure(ctx.anyDb, limits, account, address);
+      await audit(ctx.anyDb, { userId: null, action: 'user.login.failed', targetType: 'user', targetId: null, detail: { email: account, address } });
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
     }
-    clearSignInFailures(ctx.db, account);
+    await clearSignInFailures(ctx.anyDb, account);
     const token = await createSession(ctx.anyDb, user.id);
     ctx.resHeaders.append('set-cookie', sessionCookie(token, { secure: isSecure(ctx.req) }));
-    audit(ctx.db, { userId: user.id, action: 'user.login', targetType: 'user', targetId: user.id, detail: {} });
+    await audit(ctx.anyDb, { userId: user.id, action: 'user.login', targetType: 'user', targetId: user.id, detail: {} });
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   }),
 
@@ -60,7 +60,7 @@ export const authRouter = createTRPCRouter({
     const token = readCookie(ctx.req.headers.get('cookie'), SESSION_COOKIE);
     if (token) await revokeSession(ctx.anyDb, token);
     ctx.resHeaders.append('set-cookie', clearSessionCookie());
-    audit(ctx.db, { userId: ctx.user.id, action: 'user.logout', targetType: 'user', targetId: ctx.user.id, detail: {} });
+    await audit(ctx.anyDb, { userId: ctx.user.id, action: 'user.logout', targetType: 'user', targetId: ctx.user.id, detail: {} });
     return { ok: true };
   }),
 });

@@ -46,7 +46,7 @@ describe('monitoring checks and settings', () => {
     expect(listed.map((c) => c.id)).toEqual([check.id]);
     const full = await callerFor(testContext(t, viewer)).monitoring.checkGet({ id: check.id });
     expect(full.figures.find((f) => f.feature === 'x' && f.metric === 'psi')?.flagged).toBe(true);
-    expect(recentAuditEvents(t.db).find((e) => e.action === 'monitor.check')).toMatchObject({ userId: scientist.id, targetId: 'ep' });
+    expect((await recentAuditEvents(t.anyDb)).find((e) => e.action === 'monitor.check')).toMatchObject({ userId: scientist.id, targetId: 'ep' });
   });
 
   it('saves settings with a schedule, refuses unknown keys and missing endpoints', async () => {
@@ -63,7 +63,7 @@ describe('monitoring checks and settings', () => {
     const missing = await caller.monitoring.settings.save({ ...settings, endpointId: 'nope' }).catch((e: TRPCError) => `${e.code}: ${e.message}`);
     expect(missing).toBe('BAD_REQUEST: Endpoint nope was not found');
     expect(await callerFor(testContext(t, viewer)).monitoring.settings.save(settings).catch((e: TRPCError) => e.code)).toBe('FORBIDDEN');
-    expect(recentAuditEvents(t.db).filter((e) => e.action === 'monitor.settings.save')).toHaveLength(1);
+    expect((await recentAuditEvents(t.anyDb)).filter((e) => e.action === 'monitor.settings.save')).toHaveLength(1);
   });
 
   it('returns a series of one figure over a period', async () => {

@@ -41,7 +41,7 @@ describe('project.create', () => {
   it('gives a new project an id from its name, its creator, and an audit entry', async () => {
     const created = await caller('analyst').project.create({ name: '  Churn 2025 ', description: 'Who leaves and why' });
     expect(created).toMatchObject({ id: 'churn-2025', name: 'Churn 2025', description: 'Who leaves and why', createdBy: users.analyst.id, archivedAt: null });
-    expect(recentAuditEvents(t.db)[0]).toMatchObject({ action: 'project.create', targetId: 'churn-2025', userId: users.analyst.id });
+    expect((await recentAuditEvents(t.anyDb))[0]).toMatchObject({ action: 'project.create', targetId: 'churn-2025', userId: users.analyst.id });
     const listed = await caller('viewer').project.list();
     expect(listed.map((p) => p.id)).toEqual(['sample', 'churn-2025']);
   });
@@ -68,7 +68,7 @@ describe('project.update and project.setArchived', () => {
 
     expect(await caller('analyst').project.update({ id, name: 'Renamed', description: 'now with words' })).toMatchObject({ id, name: 'Renamed' });
     expect(await caller('admin').project.update({ id, name: 'Renamed again' })).toMatchObject({ name: 'Renamed again', description: '' });
-    const renamed = recentAuditEvents(t.db).find((e) => e.action === 'project.update');
+    const renamed = (await recentAuditEvents(t.anyDb)).find((e) => e.action === 'project.update');
     expect(renamed?.detail).toEqual({ from: { name: 'Renamed', description: 'now with words' }, to: { name: 'Renamed again', description: '' } });
     expect(await codeOf(caller('admin').project.update({ id: 'nope', name: 'X' }))).toMatch(/^NOT_FOUND/);
     expect(await codeOf(caller('admin').project.update({ id, name: 'Sample project' }))).toMatch(/already exists/);
@@ -89,7 +89,7 @@ describe('project.update and project.setArchived', () => {
 
     await caller('analyst').project.setArchived({ id, archived: false });
     expect((await caller('viewer').project.list()).map((p) => p.id)).toEqual(['sample', id]);
-    expect(recentAuditEvents(t.db).map((e) => e.action).slice(0, 2)).toEqual(['project.unarchive', 'project.archive']);
+    expect((await recentAuditEvents(t.anyDb)).map((e) => e.action).slice(0, 2)).toEqual(['project.unarchive', 'project.archive']);
     expect(await caller('analyst').pipeline.create({ projectId: id, name: 'New' })).toMatchObject({ version: 1 });
   });
 

@@ -13,7 +13,7 @@ import { registerModelVersion } from '../../registry/register';
 import { withProvenance } from '../../registry/lineage-provenance';
 import { listModels, listVersions, VERSION_SORTS, versionFacets } from '../../registry/registry-list';
 import { pendingRequests, readModel, readVersion } from '../../registry/registry-read';
-import { loadRegistrySettings, readRegistrySettings, writeRegistrySettings } from '../../registry/registry-settings';
+import { loadRegistrySettings, writeRegistrySettings } from '../../registry/registry-settings';
 import { draftFromRunStep } from '../../registry/run-version-draft';
 import { notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
@@ -147,9 +147,9 @@ export const registryRouter = createTRPCRouter({
 
   saveSettings: permitted('project.write')
     .input(z.object({ projectId: id, productionApproval: z.boolean() }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       if (!ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) throw notFound(`Project "${input.projectId}"`);
-      writeRegistrySettings(ctx.db, input.projectId, { productionApproval: input.productionApproval }, ctx.user.id);
-      return readRegistrySettings(ctx.db, input.projectId);
+      await writeRegistrySettings(ctx.anyDb, input.projectId, { productionApproval: input.productionApproval }, ctx.user.id);
+      return loadRegistrySettings(ctx.anyDb, input.projectId);
     }),
 });

@@ -5,12 +5,12 @@ import { readInstanceSettings, writeInstanceSettings } from '../../settings/inst
 import { createTRPCRouter, permitted } from '../trpc';
 
 export const settingsRouter = createTRPCRouter({
-  get: permitted('pipeline.read').query(({ ctx }) => readInstanceSettings(ctx.db)),
+  get: permitted('pipeline.read').query(({ ctx }) => readInstanceSettings(ctx.anyDb)),
 
   save: permitted('settings.manage')
     .input(z.object({ upgradesCacheCompatible: z.boolean() }).strict())
-    .mutation(({ ctx, input }) => {
-      writeInstanceSettings(ctx.db, input, ctx.user.id);
-      return readInstanceSettings(ctx.db);
+    .mutation(async ({ ctx, input }) => {
+      await writeInstanceSettings(ctx.anyDb, input, ctx.user.id);
+      return readInstanceSettings(ctx.anyDb);
     }),
 });

@@ -45,7 +45,7 @@ describe('pipeline.create', () => {
     const doc = parseDocument(stored.doc);
     expect(doc.ok && doc.value.name).toBe('Churn model');
     expect(doc.ok && compileDoc(t.db, doc.value).ok).toBe(true);
-    const event = recentAuditEvents(t.db).find((e) => e.action === 'pipeline.create');
+    const event = (await recentAuditEvents(t.anyDb)).find((e) => e.action === 'pipeline.create');
     expect(event).toMatchObject({
       userId: users.analyst.id,
       targetType: 'pipeline',

@@ -20,7 +20,7 @@ export const userRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const user = await createUser(ctx.anyDb, input);
-      audit(ctx.db, { userId: ctx.user.id, action: 'user.add', targetType: 'user', targetId: user.id, detail: { role: input.role } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'user.add', targetType: 'user', targetId: user.id, detail: { role: input.role } });
       return { id: user.id, email: user.email, name: user.name, role: user.role };
     }),
 
@@ -28,7 +28,7 @@ export const userRouter = createTRPCRouter({
     .input(z.object({ userId: z.string().min(1), role: z.enum(ROLES) }))
     .mutation(async ({ ctx, input }) => {
       await setUserRole(ctx.anyDb, input.userId, input.role);
-      audit(ctx.db, { userId: ctx.user.id, action: 'user.role', targetType: 'user', targetId: input.userId, detail: { role: input.role } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'user.role', targetType: 'user', targetId: input.userId, detail: { role: input.role } });
       return { ok: true };
     }),
 
@@ -36,7 +36,7 @@ export const userRouter = createTRPCRouter({
     .input(z.object({ userId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
       await disableUser(ctx.anyDb, input.userId);
-      audit(ctx.db, { userId: ctx.user.id, action: 'user.disable', targetType: 'user', targetId: input.userId, detail: {} });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'user.disable', targetType: 'user', targetId: input.userId, detail: {} });
       return { ok: true };
     }),
 });

@@ -25,7 +25,7 @@ export async function GET(req: Request) {
   const host = env.PIPEWORKS_HOST === '0.0.0.0' || env.PIPEWORKS_HOST === '::' ? '127.0.0.1' : env.PIPEWORKS_HOST;
   try {
     const bytes = await renderDashboard({ format: format as ExportFormat, sessionToken: token, studioUrl: `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`, chromiumPath: env.PIPEWORKS_CHROMIUM });
-    audit(getDb().db, { userId: user.id, action: 'dashboard.export', targetType: 'dashboard', targetId: 'portfolio', detail: { format } });
+    await audit(getDb().anyDb, { userId: user.id, action: 'dashboard.export', targetType: 'dashboard', targetId: 'portfolio', detail: { format } });
     const day = new Date().toISOString().slice(0, 10);
     return new Response(new Uint8Array(bytes), {
       headers: { 'content-type': format === 'pdf' ? 'application/pdf' : 'image/png', 'content-disposition': `attachment; filename="pipeworks-dashboard-${day}.${format}"`, 'cache-control': 'no-store' },
