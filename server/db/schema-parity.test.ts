@@ -27,6 +27,9 @@ function sqlText(fragment: unknown): string | null {
 
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 
+/** schema.pg.ts's jsonbScalar: a custom column stored as jsonb, a JSON text column on SQLite. */
+const customJsonb = (c: Config['columns'][number]) => c.columnType === 'PgCustomColumn' && c.getSQLType() === 'jsonb';
+
 /** The dialect-free shape of a table; column types are put in SQLite's terms. */
 function describeTable(config: Config, dialect: 'sqlite' | 'pg') {
   const autoIncrement = (column: Config['columns'][number]) =>
@@ -40,9 +43,16 @@ function describeTable(config: Config, dialect: 'sqlite' | 'pg') {
       config.columns.map((c) => [
         c.name,
         {
-          type: dialect === 'sqlite' ? c.columnType : c.columnType === SERIAL.pg ? SERIAL.sqlite : Object.keys(TYPE_MAP).find((k) => TYPE_MAP[k] === c.columnType) ?? `unmapped ${c.columnType}`,
-          // bytea is a custom type on Postgres; its JS type (Buffer) is held equal by the row-type check.
-          dataType: c.dataType === 'custom' && c.columnType === 'PgCustomColumn' ? 'buffer' : c.dataType,
+          type:
+            dialect === 'sqlite'
+              ? c.columnType
+              : c.columnType === SERIAL.pg
+                ? SERIAL.sqlite
+                : customJsonb(c)
+                  ? 'SQLiteTextJson'
+                  : (Object.keys(TYPE_MAP).find((k) => TYPE_MAP[k] === c.columnType) ?? `unmapped ${c.columnType}`),
+          // bytea and the scalar jsonb are custom types on Postgres; their JS types are held equal by the row-type check.
+          dataType: c.dataType === 'custom' && c.columnType === 'PgCustomColumn' ? (customJsonb(c) ? 'json' : 'buffer') : c.dataType,
           notNull: c.notNull,
           primary: c.primary,
           autoIncrement: autoIncrement(c),

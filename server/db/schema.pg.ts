@@ -9,6 +9,16 @@ import { bigint, bigserial, boolean, customType, doublePrecision, index, jsonb, 
 
 /** SQLite's blob in buffer mode: a Node Buffer both ways (node-postgres reads bytea as one). */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+/**
+ * jsonb holding a bare string, number or boolean. Drizzle's jsonb column JSON.parses a string once
+ * more after node-postgres has parsed the jsonb, so the label "123" would read back as 123: this
+ * one takes node-postgres's value as it is.
+ */
+const jsonbScalar = customType<{ data: string | number | boolean; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value as string | number | boolean,
+});
 import type { ErrorCode } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import type { ModelLineage, ModelSignature } from '../registry/version-types';
@@ -735,7 +745,7 @@ export const predictionFeedback = pgTable(
       .notNull()
       .references(() => endpoints.id, { onDelete: 'cascade' }),
     /** The true label (classification) or value (regression), as sent. */
-    label: jsonb('label').$type<string | number | boolean>().notNull(),
+    label: jsonbScalar('label').notNull(),
     keyId: text('key_id'),
     receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
   },

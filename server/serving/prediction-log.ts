@@ -2,10 +2,15 @@
 // and go to the writer thread every FLUSH_MS or every FLUSH_ROWS entries as one message, where one
 // prepared statement inserts them all in one transaction. Never a database write per request, and
 // never on the serving thread; the JSON text of inputs and outputs is made on the writer thread too.
+// On Postgres the same batches go, in order, to prediction-log-pg.ts on the serving thread: its
+// writes are I/O the event loop waits on, not work that blocks it.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Predictions } from '../../nodes/models/predict';
+import type { AnyDb } from '../db/any-db';
 import { LogBatch, type LogMeta } from './prediction-log-batch';
+import type { PackedBatch } from './prediction-log-codec.mjs';
+import { writeFeedbackPg, writeLogBatchPg } from './prediction-log-pg';
 
 export interface FeedbackRow {
   row: number;
@@ -19,9 +24,13 @@ const FLUSH_ROWS = 500;
 const MAX_PENDING = 100_000;
 
 type Reply = { type: string; seq: number; message?: string; stored?: number; unknown?: number[]; count?: number };
+type Message = { type: 'log'; batch: PackedBatch } | { type: 'feedback'; endpointId: string; keyId: string | null; rows: FeedbackRow[] } | { type: 'close' };
 
 export class PredictionLog {
-  private readonly worker: Worker;
+  private readonly worker: Worker | null = null;
+  private readonly pg: AnyDb | null = null;
+  /** Postgres: the last message's write; the next one starts after it. */
+  private pgTail: Promise<unknown> = Promise.resolve();
   private buffer = new LogBatch();
   private inFlight = 0;
   private seq = 0;
@@ -30,11 +39,16 @@ export class PredictionLog {
   dropped = 0;
   written = 0;
 
-  constructor(dataDir: string, private readonly onError: (message: string) => void) {
-    // Resolved from cwd like the worker pools' entries: the compiled CLI runs this module from dist/cli.
-    this.worker = new Worker(path.join(process.cwd(), 'server/serving/prediction-log-worker.mjs'), { workerData: { dataDir } });
-    this.worker.on('message', (reply: Reply) => this.settle(reply));
-    this.worker.on('error', (error) => this.onError(`prediction log writer failed: ${error.message}`));
+  /** `target`: the data directory, whose SQLite file the writer thread opens; or the Postgres database. */
+  constructor(target: string | AnyDb, private readonly onError: (message: string) => void) {
+    if (typeof target !== 'string') {
+      this.pg = target;
+    } else {
+      // Resolved from cwd like the worker pools' entries: the compiled CLI runs this module from dist/cli.
+      this.worker = new Worker(path.join(process.cwd(), 'server/serving/prediction-log-worker.mjs'), { workerData: { dataDir: target } });
+      this.worker.on('message', (reply: Reply) => this.settle(reply));
+      this.worker.on('error', (error) => this.onError(`prediction log writer failed: ${error.message}`));
+    }
     this.timer = setInterval(() => this.flush(), FLUSH_MS);
     this.timer.unref();
   }
@@ -52,7 +66,8 @@ export class PredictionLog {
   /** Sends what is buffered; resolves once it is written. */
   flush(): Promise<void> {
     const count = this.buffer.count;
-    if (count === 0) return Promise.resolve();
+    // Postgres: what the timer sent may still be in flight; waiting for it costs nothing here.
+    if (count === 0) return this.pg ? this.pgTail.then(() => undefined) : Promise.resolve();
     const { batch, transfer } = this.buffer.pack();
     this.buffer = new LogBatch();
     this.inFlight += count;
@@ -81,14 +96,21 @@ export class PredictionLog {
     clearInterval(this.timer);
     await this.flush();
     await this.send({ type: 'close' }).catch(() => undefined);
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 
-  private send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<Reply> {
+  private send(message: Message, transfer: ArrayBuffer[] = []): Promise<Reply> {
     const seq = ++this.seq;
+    if (this.pg) {
+      const db = this.pg;
+      const reply = this.pgTail.then(() => writePg(db, message, seq));
+      this.pgTail = reply.catch(() => undefined);
+      return reply;
+    }
+    const worker = this.worker!;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq }, transfer);
+      worker.postMessage({ ...message, seq }, transfer);
     });
   }
 
@@ -98,5 +120,17 @@ export class PredictionLog {
     this.waiting.delete(reply.seq);
     if (reply.type === 'error') waiter.reject(new Error(reply.message ?? 'unknown error'));
     else waiter.resolve(reply);
+  }
+}
+
+async function writePg(db: AnyDb, message: Message, seq: number): Promise<Reply> {
+  switch (message.type) {
+    case 'log':
+      return { type: 'logged', seq, count: await writeLogBatchPg(db, message.batch) };
+    case 'feedback':
+      return { type: 'feedback', seq, ...(await writeFeedbackPg(db, message.endpointId, message.keyId, message.rows)) };
+    case 'close':
+      // The pool belongs to whoever opened it.
+      return { type: 'closed', seq };
   }
 }

@@ -3,8 +3,11 @@
 // protocol shape; an unexpected error is a 500 with no detail, its stack in the log.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AnyDb } from '../db/any-db';
 import { openDatabase } from '../db/client';
-import { SqliteEndpointCatalog } from './endpoint-catalog';
+import { openPgDatabase } from '../db/pg-client';
+import { SqliteEndpointCatalog, type EndpointCatalog } from './endpoint-catalog';
+import { PgEndpointCatalog } from './endpoint-catalog-pg';
 import { EndpointRegistry } from './endpoint-state';
 import { sendJson } from './http-io';
 import { LiveStats } from './live-stats';
@@ -20,6 +23,8 @@ import { ServingMetrics } from './serving-metrics';
 
 export interface ServingOptions {
   dataDir: string;
+  /** Postgres (PIPEWORKS_DATABASE_URL); otherwise the SQLite file in dataDir. */
+  databaseUrl?: string;
   host: string;
   port: number;
   maxInFlight: number;
@@ -36,8 +41,8 @@ export interface ServingHandle {
 
 export async function startServing(options: ServingOptions): Promise<ServingHandle> {
   const write = options.log ?? ((line: string) => console.error(line));
-  const { sqlite } = openDatabase(options.dataDir);
-  const catalog = new SqliteEndpointCatalog(sqlite);
+  const database = await openServingDatabase(options);
+  const { catalog } = database;
   const metrics = new ServingMetrics();
   const endpoints = new EndpointRegistry(catalog, options.dataDir, servingMl(), {
     loaded: (model, endpoint) => {
@@ -52,7 +57,7 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
   const context: ServingContext = {
     catalog,
     endpoints,
-    log: new PredictionLog(options.dataDir, write),
+    log: new PredictionLog(database.logTarget, write),
     metrics,
     stats: new LiveStats(),
     limiter: new RateLimiter(),
@@ -61,7 +66,19 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
   const shedder = new LoadShedder(options.maxInFlight, options.maxLagMs);
   await endpoints.loadAll().catch((error: unknown) => write(`serving: loading endpoints failed: ${String(error)}`));
 
-  const server = createServer((req, res) => handle(context, shedder, req, res));
+  // On Postgres a request waits for the catalog's read of its turn (endpoint-catalog-pg.ts).
+  const server = createServer(
+    catalog.sync() === null
+      ? (req, res) => handle(context, shedder, req, res)
+      : (req, res) =>
+          void catalog.sync()!.then(
+            () => handle(context, shedder, req, res),
+            (error: unknown) => {
+              write(`serving: reading the endpoints failed: ${String(error)}`);
+              sendJson(res, 503, { error: 'The serving process cannot read its endpoints from the database; try again' });
+            },
+          ),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,7 +89,7 @@ export async function startServing(options: ServingOptions): Promise<ServingHand
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,
     context,
-    close: () => close(server, context, shedder, sqlite),
+    close: () => close(server, context, shedder, database),
   };
 }
 
@@ -141,7 +158,25 @@ function settle(ctx: ServingContext, shedder: LoadShedder, admitted: boolean, re
   }
 }
 
-async function close(server: Server, ctx: ServingContext, shedder: LoadShedder, sqlite: { close(): void }): Promise<void> {
+/** The catalog over SQLite's prepared statements, or over an in-memory copy of Postgres's rows. */
+async function openServingDatabase(options: ServingOptions): Promise<{ catalog: EndpointCatalog; logTarget: string | AnyDb; close(): Promise<void> | void }> {
+  if (options.databaseUrl !== undefined) {
+    const pg = await openPgDatabase(options.databaseUrl);
+    const catalog = new PgEndpointCatalog(pg.db);
+    await catalog.sync();
+    return { catalog, logTarget: pg.db, close: () => pg.close() };
+  }
+  const { sqlite } = openDatabase(options.dataDir);
+  return {
+    catalog: new SqliteEndpointCatalog(sqlite),
+    logTarget: options.dataDir,
+    close: () => {
+      sqlite.close();
+    },
+  };
+}
+
+async function close(server: Server, ctx: ServingContext, shedder: LoadShedder, database: { close(): Promise<void> | void }): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
@@ -149,5 +184,5 @@ async function close(server: Server, ctx: ServingContext, shedder: LoadShedder, 
   shedder.close();
   await ctx.log.close();
   ctx.catalog.close();
-  sqlite.close();
+  await database.close();
 }

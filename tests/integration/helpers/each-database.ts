@@ -10,6 +10,8 @@ export interface DatabaseUnderTest {
   readonly dialect: Dialect;
   /** The database, open from beforeAll to afterAll. */
   readonly db: AnyDb;
+  /** Where another connection (a serving process) finds it: the SQLite data directory, or the Postgres URL. */
+  readonly location: string;
 }
 
 const postgres = await postgresForTests();
@@ -26,6 +28,10 @@ export function describeEachDatabase(title: string, suite: (under: DatabaseUnder
       get db() {
         if (!opened) throw new Error('the SQLite database opens in beforeAll');
         return opened.anyDb;
+      },
+      get location() {
+        if (!opened) throw new Error('the SQLite database opens in beforeAll');
+        return opened.dir;
       },
     });
   });
@@ -45,6 +51,10 @@ export function describeEachDatabase(title: string, suite: (under: DatabaseUnder
       get db() {
         if (!opened) throw new Error('the Postgres database opens in beforeAll');
         return opened.db;
+      },
+      get location() {
+        if (!opened) throw new Error('the Postgres database opens in beforeAll');
+        return opened.url;
       },
     });
   });
