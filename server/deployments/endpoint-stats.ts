@@ -3,8 +3,8 @@
 // prediction log, which holds only a sample (the endpoint's log sample rate), and say so.
 import { and, eq, gte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { predictionLog, type Endpoint } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
+import type { Endpoint } from '../db/schema';
 import { servingUrl } from './serving-url';
 
 export interface EndpointStats {
@@ -29,7 +29,7 @@ const servingStats = z.object({
   latencyMs: z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() }),
 });
 
-export async function endpointStats(db: Db, endpoint: Endpoint, now = Date.now()): Promise<EndpointStats> {
+export async function endpointStats(db: AnyDb, endpoint: Endpoint, now = Date.now()): Promise<EndpointStats> {
   try {
     const response = await fetch(`${servingUrl()}/stats/${endpoint.name}`, { signal: AbortSignal.timeout(1000) });
     if (response.ok) {
@@ -44,13 +44,13 @@ export async function endpointStats(db: Db, endpoint: Endpoint, now = Date.now()
 
 const LOG_WINDOW_S = 15 * 60;
 
-export function statsFromLog(db: Db, endpoint: Endpoint, now = Date.now()): EndpointStats {
-  const rows = db
-    .select({ latencyMs: predictionLog.latencyMs })
-    .from(predictionLog)
-    .where(and(eq(predictionLog.endpointId, endpoint.id), gte(predictionLog.createdAt, now - LOG_WINDOW_S * 1000), ne(predictionLog.role, 'shadow')))
-    .limit(100_000)
-    .all();
+export async function statsFromLog(db: AnyDb, endpoint: Pick<Endpoint, 'id' | 'logSampleRate'>, now = Date.now()): Promise<EndpointStats> {
+  const log = db.t.predictionLog;
+  const rows = await db
+    .select({ latencyMs: log.latencyMs })
+    .from(log)
+    .where(and(eq(log.endpointId, endpoint.id), gte(log.createdAt, now - LOG_WINDOW_S * 1000), ne(log.role, 'shadow')))
+    .limit(100_000);
   const latencies = rows.map((r) => r.latencyMs).sort((a, b) => a - b);
   const rate = endpoint.logSampleRate;
   const requests = rate > 0 ? Math.round(latencies.length / rate) : 0;

@@ -113,7 +113,7 @@ export const deploymentsRouter = createTRPCRouter({
 
   stats: permitted('pipeline.read')
     .input(endpointId)
-    .query(({ ctx, input }) => endpointStats(ctx.db, endpointRow(ctx.db, input.endpointId))),
+    .query(({ ctx, input }) => endpointStats(ctx.anyDb, endpointRow(ctx.db, input.endpointId))),
 
   /** Sends one row to the serving process with the key given; the key, not the session, authorises it there. */
   tryIt: permitted('pipeline.read')
