@@ -1,12 +1,9 @@
 // The prediction log's writer on Postgres. The SQLite writer is a thread of its own because a
 // better-sqlite3 write blocks; a Postgres write is I/O the event loop waits on, so this one runs
 // on the serving thread, a batch at a time and in order (feedback after the predictions logged
-// before it). A batch is one transaction: its columnar blocks (one insert each, with their data,
-// since nothing needs the rows' ids first), then its rows in multi-row inserts.
-//
-// Postgres's prediction_log has no rowid: a block's `rowids` hold insertion-order numbers instead,
-// block id × 2^20 + position in the block, which rise with created_at inside a block and across the
-// blocks of one endpoint and version as SQLite's rowids do.
+// before it). A batch is one transaction, as on SQLite: its blocks, then its rows in multi-row
+// inserts that return each row's `seq` (Postgres's stand-in for the rowid, pg migration 0003),
+// then each block's data, which lists its rows' seqs where SQLite's lists their rowids.
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
 import type { DeploymentRole } from '../db/schema';
@@ -17,16 +14,16 @@ import type { FeedbackRow } from './prediction-log';
 
 /** Rows per insert statement: 11 parameters each, well under Postgres's 65535. */
 const ROWS_PER_INSERT = 1000;
-/** Block positions per block id: a block holds one batch, at most MAX_PENDING (100000) entries. */
-const BLOCK_POSITIONS = 2 ** 20;
+/** prediction_log's insertion order on Postgres (not in schema.pg.ts, as the rowid is not in schema.ts). */
+const seq = sql<string>`seq`;
 
 export async function writeLogBatchPg(db: AnyDb, batch: PackedBatch): Promise<number> {
-  // Unpacking, the JSON texts and the block encodings are made before the transaction, which then
-  // only waits on its own queries.
+  // Unpacking and the JSON texts are made before the transaction, which waits only on its own queries.
   const { entries, loose, groups } = groupBatch(batch);
   const placed: { e: UnpackedRow; blockId: number | null }[] = loose.map((e) => ({ e, blockId: null }));
   await withTransaction(db, async (tx) => {
     const b = tx.t.predictionLogBlocks;
+    const blockIds: number[] = [];
     for (const group of groups) {
       const n = group.length;
       const first = group[0].e;
@@ -34,15 +31,13 @@ export async function writeLogBatchPg(db: AnyDb, batch: PackedBatch): Promise<nu
         .insert(b)
         .values({ endpointId: first.endpointId, versionId: first.versionId, firstCreatedAt: first.createdAt, lastCreatedAt: group[n - 1].e.createdAt, rows: n, live: n, data: Buffer.alloc(0) })
         .returning({ id: b.id });
-      const rowids = new Float64Array(n);
-      for (let i = 0; i < n; i++) rowids[i] = id * BLOCK_POSITIONS + i;
-      // The block's bytes depend on its id (its rowids); encoding is CPU only, no await in between.
-      await tx.update(b).set({ data: blockData(batch, group, rowids) }).where(eq(b.id, id));
+      blockIds.push(id);
       for (const { e } of group) placed.push({ e, blockId: id });
     }
     const log = tx.t.predictionLog;
+    const seqOf = new Map<string, number>();
     for (let at = 0; at < placed.length; at += ROWS_PER_INSERT) {
-      await tx.insert(log).values(
+      const inserted = await tx.insert(log).values(
         placed.slice(at, at + ROWS_PER_INSERT).map(({ e, blockId }) => ({
           id: e.id,
           endpointId: e.endpointId,
@@ -57,7 +52,13 @@ export async function writeLogBatchPg(db: AnyDb, batch: PackedBatch): Promise<nu
           outputs: sql`${e.outputs}::jsonb`,
           blockId,
         })),
-      );
+      ).returning({ id: log.id, seq });
+      for (const row of inserted) seqOf.set(row.id, Number(row.seq));
+    }
+    // Encoding is CPU only: no await between the rows' insert and their blocks' data.
+    for (let g = 0; g < groups.length; g++) {
+      const rowids = Float64Array.from(groups[g], ({ e }) => seqOf.get(e.id)!);
+      await tx.update(b).set({ data: blockData(batch, groups[g], rowids) }).where(eq(b.id, blockIds[g]));
     }
   });
   return entries.length;

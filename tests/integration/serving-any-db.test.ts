@@ -2,7 +2,7 @@
 // revoked key is refused on the very next request, an undeploy answers 404 at once, and the
 // prediction log (rows and columnar blocks) and feedback are written alike. The server runs in
 // this process here, on its own connection to the database the test writes through.
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../../server/db/test-db';
 import { decodeBlock } from '../../server/serving/prediction-log-block.mjs';
@@ -91,6 +91,15 @@ describeEachDatabase('serving', (under) => {
     const decoded = decodeBlock(new Uint8Array(block.data));
     expect(decoded.n).toBe(block.rows);
     expect([...decoded.columns.keys()]).toEqual(['amount', 'city', 'member']);
+    // A block lists its rows by their insertion order: SQLite's rowid, Postgres's seq (pg migration 0003).
+    const rowKey = sql.raw(under.dialect === 'sqlite' ? 'rowid' : 'seq');
+    const keyed = await db
+      .select({ key: sql<number>`${rowKey}`.mapWith(Number), createdAt: log.createdAt })
+      .from(log)
+      .where(eq(log.blockId, block.id))
+      .orderBy(asc(log.createdAt), asc(rowKey));
+    expect([...decoded.rowids]).toEqual(keyed.map((k) => k.key));
+    expect([...decoded.createdAt]).toEqual(keyed.map((k) => k.createdAt));
     const [logged] = await db.select({ n: count() }).from(log).where(and(eq(log.endpointId, endpointId), isNotNull(log.blockId)));
     expect(Number(logged.n)).toBeGreaterThan(50);
 
