@@ -14,7 +14,7 @@ export async function register() {
     process.exit(1);
   }
   const { boot } = await import('./server/boot');
-  boot({ resume: true, scheduler: true });
+  await boot({ resume: true, scheduler: true });
   // Scheduled monitoring checks and webhook retries run in the studio process only (not in CLI commands that boot).
   const [{ startCheckScheduler }, { startWebhookRetries }, { getDb }, { getEnv }] = await Promise.all([
     import('./server/monitoring/check-scheduler'),

@@ -23,7 +23,7 @@ async function timedRun(): Promise<{ ms: number; statuses: string[] }> {
 export async function benchCachedRun() {
   process.env.PIPEWORKS_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'pipeworks-bench-'));
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
   const cold = await timedRun();
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {

@@ -43,7 +43,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function benchVerification() {
   process.env.PIPEWORKS_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'pipeworks-bench-verify-'));
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
   const { db } = getDb();
   await useVerification(true);
   for (const id of PIPELINES) await serverRun(id); // warm the worker pool and the caches of the OS

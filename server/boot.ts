@@ -9,9 +9,9 @@ import { getRunManager } from './runtime';
 import { startTrainingScheduler } from './training/start';
 
 /** `scheduler`: the studio process runs the training scheduler; the CLI's short-lived commands do not. */
-export function boot(options: { resume: boolean; scheduler?: boolean }): { resumed: string[] } {
+export async function boot(options: { resume: boolean; scheduler?: boolean }): Promise<{ resumed: string[] }> {
   const { db, sqlite, anyDb } = getDb();
-  seedSampleProject(db);
+  await seedSampleProject(anyDb);
   startKpiLoop(sqlite);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
   backfillRunRecords(db, anyDb, getEnv().PIPEWORKS_DATA_DIR)

@@ -9,7 +9,6 @@ import { didYouMean } from '../../engine/did-you-mean';
 import { parseDocument } from '../../engine/document';
 import { formatPipelineFile } from '../../engine/pipeline-file';
 import { getDb } from '../db/client';
-import { pipelines } from '../db/schema';
 import { getVersion } from '../pipelines/versions';
 import { CliError } from './cli-error';
 
@@ -17,23 +16,24 @@ const OPTIONS = { out: { type: 'string' }, all: { type: 'boolean' }, version: { 
 
 export async function cmdExportPipeline(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  const { db } = getDb();
-  const known = db.select({ id: pipelines.id }).from(pipelines).all().map((p) => p.id).sort();
+  const db = getDb().anyDb;
+  const known = (await db.select({ id: db.t.pipelines.id }).from(db.t.pipelines)).map((p) => p.id).sort();
   const ids = values.all ? known : positionals;
   if (ids.length === 0) throw new CliError('Name a pipeline (its id) or --all: pipeworks export <pipeline>... [--out FILE|DIR]', 2);
   if (values.version !== undefined && ids.length !== 1) throw new CliError('--version goes with one pipeline', 2);
   const version = values.version === undefined ? undefined : Number(values.version);
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new CliError(`--version must be a version number, not "${values.version}"`, 2);
 
-  const files = ids.map((id) => {
+  const files = [];
+  for (const id of ids) {
     if (!known.includes(id)) throw new CliError(`There is no pipeline "${id}".${didYouMean(id, known)}`, 2);
-    const stored = getVersion(db, id, version);
+    const stored = await getVersion(db, id, version);
     if (!stored) throw new CliError(`Pipeline "${id}" has no version ${version}`, 2);
     const parsed = parseDocument(stored.doc);
     // A stored version that no longer parses would be exported wrong; say so instead.
     if (!parsed.ok) throw new CliError(`Pipeline "${id}" v${stored.version} is not a valid document: ${parsed.error[0].message}`, 1);
-    return { id, version: stored.version, text: formatPipelineFile(parsed.value, values.schema) };
-  });
+    files.push({ id, version: stored.version, text: formatPipelineFile(parsed.value, values.schema) });
+  }
 
   if (values.out === undefined) {
     if (files.length > 1) throw new CliError('Several pipelines need --out DIR (one file each)', 2);

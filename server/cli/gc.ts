@@ -14,7 +14,7 @@ export async function cmdGc(args: string[]): Promise<number> {
   const env = getEnv();
   const graceHours = values['grace-hours'] === undefined ? env.PIPEWORKS_GC_GRACE_HOURS : Number(values['grace-hours']);
   if (!Number.isFinite(graceHours) || graceHours < 0) throw new CliError(`--grace-hours takes a number of hours ≥ 0 (got "${values['grace-hours']}")`, 2);
-  boot({ resume: false });
+  await boot({ resume: false });
   const { anyDb } = getDb();
   const graceMs = graceHours * 3_600_000;
   const plan = await planGc(anyDb, { graceMs });

@@ -27,15 +27,15 @@ export async function cmdImportPipeline(args: string[]): Promise<number> {
     }
     docs.push({ file, doc: parsed.value });
   }
-  boot({ resume: false });
-  const { db } = getDb();
+  await boot({ resume: false });
+  const db = getDb().anyDb;
   let refused = 0;
   for (const { file, doc } of docs) {
-    const latest = getVersion(db, doc.id)?.version ?? 0;
+    const latest = (await getVersion(db, doc.id))?.version ?? 0;
     const base = values.base === undefined ? latest : Number(values.base);
     if (!Number.isInteger(base) || base < 0) throw new CliError(`--base must be a version number, not "${values.base}"`, 2);
     try {
-      const saved = saveVersion(db, projectFor(doc.id, values.project), doc, systemAuthor('cli'), { baseVersion: base, message: `pipeworks import ${file}` });
+      const saved = await saveVersion(db, await projectFor(doc.id, values.project, db), doc, systemAuthor('cli'), { baseVersion: base, message: `pipeworks import ${file}` });
       console.log(saved.created ? `imported ${file}: ${doc.id} v${saved.version}` : `${file}: ${doc.id} v${saved.version} already holds it`);
     } catch (error) {
       if (!(error instanceof SaveConflictError)) throw error;

@@ -69,7 +69,7 @@ export async function cmdIngest(args: string[]): Promise<number> {
 
   // One process and one open database for every file: a batch costs one start-up, not one per file.
   const env = getEnv();
-  boot({ resume: false });
+  await boot({ resume: false });
   const results = [];
   for (const [i, file] of files.entries()) results.push(await ingestOne(file, names[i], options, env, values.json === true));
   if (values.json) console.log(JSON.stringify(files.length === 1 && positionals.length === 1 && !/[*?]/.test(positionals[0]) ? results[0] : results, null, 2));

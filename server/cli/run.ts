@@ -4,8 +4,7 @@ import { UserError } from '../../engine/errors';
 import { readRun, type RunDetail } from '../runners/read-run';
 import { boot } from '../boot';
 import { getDb } from '../db/client';
-import type { AnyDb } from '../db/any-db';
-import { pipelines, pipelineVersions } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { getEnv } from '../env';
 import { stepGates, type StepGate } from '../runs/step-gates';
 import { parseAndCompile } from '../pipelines/compile-doc';
@@ -24,24 +23,27 @@ import { formatIssue, readPipelineFile } from './read-pipeline';
  * new pipeline. A pipeline made in the studio
  * and never run from a file needs `--base`, so a file never silently replaces the studio's edits.
  */
-function baseVersionFor(doc: PipelineDoc, base: string | undefined): number {
+async function baseVersionFor(doc: PipelineDoc, base: string | undefined): Promise<number> {
   const pipelineId = doc.id;
   if (base !== undefined) {
     const n = Number(base);
     if (!Number.isInteger(n) || n < 0) throw new UserError(`--base must be a version number (0 for a new pipeline), not "${base}"`);
     return n;
   }
-  const { db } = getDb();
-  if (!db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, pipelineId)).get()) return 0;
-  const last = db
-    .select({ version: pipelineVersions.version })
-    .from(pipelineVersions)
-    .where(and(eq(pipelineVersions.pipelineId, pipelineId), eq(pipelineVersions.authorSystem, 'cli')))
-    .orderBy(desc(pipelineVersions.version))
-    .get();
+  const db = getDb().anyDb;
+  const { pipelines, pipelineVersions } = db.t;
+  if (!first(await db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, pipelineId)).limit(1))) return 0;
+  const last = first(
+    await db
+      .select({ version: pipelineVersions.version })
+      .from(pipelineVersions)
+      .where(and(eq(pipelineVersions.pipelineId, pipelineId), eq(pipelineVersions.authorSystem, 'cli')))
+      .orderBy(desc(pipelineVersions.version))
+      .limit(1),
+  );
   if (last) return last.version;
   // The file is exactly the latest version: running it replaces nothing.
-  const latest = getVersion(db, pipelineId);
+  const latest = await getVersion(db, pipelineId);
   if (latest && latest.contentHash === versionHash(doc)) return latest.version;
   throw new UserError(`Pipeline "${pipelineId}" already exists and was never run from a file; pass --base N, the version your file started from`);
 }
@@ -56,12 +58,12 @@ export async function cmdRun(args: string[]): Promise<number> {
     return 2;
   }
   for (const warning of compiled.value.plan.warnings) out(formatIssue(warning));
-  boot({ resume: false });
+  await boot({ resume: false });
   const { db } = getDb();
   const doc = compiled.value.doc;
   let saved;
   try {
-    saved = saveVersion(db, projectFor(doc.id), doc, systemAuthor('cli'), { baseVersion: baseVersionFor(doc, values.base), message: 'pipeworks run' });
+    saved = await saveVersion(getDb().anyDb, await projectFor(doc.id), doc, systemAuthor('cli'), { baseVersion: await baseVersionFor(doc, values.base), message: 'pipeworks run' });
   } catch (error) {
     if (!(error instanceof SaveConflictError)) throw error;
     if (values.json) console.log(JSON.stringify({ status: 'conflict', conflict: error.conflict }, null, 2));

@@ -9,8 +9,9 @@ import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { UserError } from '../../engine/errors';
 import { sha256Hex } from '../../engine/hash';
 import { mergeDocs } from '../../engine/merge';
-import type { Db } from '../db/client';
-import { pipelines, pipelineVersions, users, type SystemAuthor } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { SystemAuthor } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { CodeEditRefusedError, codeEdits } from './code-edits';
 import { notifyPipelineChanged } from './pipeline-events';
 import { serverRegistry } from './registry';
@@ -45,18 +46,23 @@ const SYSTEM_NAMES: Record<SystemAuthor, string> = { seed: 'Pipeworks (sample)',
 
 type Author = string | null | { system: SystemAuthor };
 
-/** `author` is the person's user id, or `systemAuthor(...)` when no person saved it. */
-export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author: Author, options: SaveOptions): SaveResult {
+/**
+ * `author` is the person's user id, or `systemAuthor(...)` when no person saved it. Read, merge and
+ * write are one transaction (serialized on both databases, transaction.ts), so two saves from one
+ * base never both become the same version: the second merges with the first or is refused.
+ */
+export async function saveVersion(db: AnyDb, projectId: string, doc: PipelineDoc, author: Author, options: SaveOptions): Promise<SaveResult> {
   const authorId = typeof author === 'string' ? author : null;
   const authorSystem = author !== null && typeof author === 'object' ? author.system : null;
   const { baseVersion } = options;
-  const result = db.transaction((tx): SaveResult => {
+  const result = await withTransaction(db, async (tx): Promise<SaveResult> => {
+    const { pipelines, pipelineVersions } = tx.t;
     const now = Date.now();
-    const existing = tx.select().from(pipelines).where(eq(pipelines.id, doc.id)).get();
+    const existing = first(await tx.select().from(pipelines).where(eq(pipelines.id, doc.id)).limit(1));
     if (existing && existing.projectId !== projectId) {
       throw new UserError(`Pipeline id "${doc.id}" already belongs to another project`, { field: 'id' });
     }
-    const latest = existing ? getVersion(tx, doc.id) : undefined;
+    const latest = existing ? await getVersion(tx, doc.id) : null;
     const latestNumber = latest?.version ?? 0;
     if (baseVersion > latestNumber || (baseVersion === 0 && latest)) {
       throw new UserError(
@@ -70,8 +76,8 @@ export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author:
     let merged: SaveResult['merged'];
     let mergedAuthorIds: string[] | null = null;
     if (latest && baseVersion < latestNumber) {
-      const since = versionStamps(tx, doc.id, baseVersion);
-      const base = storedDoc(getVersion(tx, doc.id, baseVersion)!.doc);
+      const since = await versionStamps(tx, doc.id, baseVersion);
+      const base = storedDoc((await getVersion(tx, doc.id, baseVersion))!.doc);
       const theirs = storedDoc(latest.doc);
       const result = mergeDocs(base, theirs, doc);
       if (result.conflicts.length > 0) {
@@ -91,15 +97,15 @@ export function saveVersion(db: Db, projectId: string, doc: PipelineDoc, author:
     }
     const version = latestNumber + 1;
     if (!existing) {
-      tx.insert(pipelines).values({ id: doc.id, projectId, name: toStore.name, currentVersion: version, createdAt: now, updatedAt: now }).run();
+      await tx.insert(pipelines).values({ id: doc.id, projectId, name: toStore.name, currentVersion: version, createdAt: now, updatedAt: now });
     } else {
-      tx.update(pipelines).set({ name: toStore.name, currentVersion: version, updatedAt: now }).where(eq(pipelines.id, doc.id)).run();
+      await tx.update(pipelines).set({ name: toStore.name, currentVersion: version, updatedAt: now }).where(eq(pipelines.id, doc.id));
     }
     const versionId = randomUUID();
     const message = merged ? mergedMessage(options.message, merged.versions) : (options.message ?? null);
-    tx.insert(pipelineVersions)
-      .values({ id: versionId, pipelineId: doc.id, version, doc: toStore, contentHash: hash, authorId, authorSystem, message, baseVersion, mergedAuthorIds, createdAt: now })
-      .run();
+    await tx
+      .insert(pipelineVersions)
+      .values({ id: versionId, pipelineId: doc.id, version, doc: toStore, contentHash: hash, authorId, authorSystem, message, baseVersion, mergedAuthorIds, createdAt: now });
     return { pipelineId: doc.id, version, versionId, created: true, ...(merged ? { merged } : {}) };
   });
   if (result.created) notifyPipelineChanged(doc.id);
@@ -119,15 +125,16 @@ function storedDoc(json: unknown): PipelineDoc {
 }
 
 /** Who saved each version after `after`, and when, oldest first. */
-export function versionStamps(db: Db, pipelineId: string, after: number): VersionStamp[] {
-  const rows = db
+export async function versionStamps(db: AnyDb, pipelineId: string, after: number): Promise<VersionStamp[]> {
+  const { pipelineVersions, users } = db.t;
+  const rows = await db
     .select({ version: pipelineVersions.version, authorId: pipelineVersions.authorId, authorSystem: pipelineVersions.authorSystem, createdAt: pipelineVersions.createdAt })
     .from(pipelineVersions)
     .where(and(eq(pipelineVersions.pipelineId, pipelineId), gt(pipelineVersions.version, after)))
-    .orderBy(asc(pipelineVersions.version))
-    .all();
+    .orderBy(asc(pipelineVersions.version));
   const ids = [...new Set(rows.flatMap((r) => (r.authorId ? [r.authorId] : [])))];
-  const names = new Map(ids.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+  const named = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+  const names = new Map(named.map((u) => [u.id, u.name]));
   return rows.map((r) => ({
     version: r.version,
     author: r.authorSystem ? SYSTEM_NAMES[r.authorSystem] : r.authorId ? (names.get(r.authorId) ?? 'a removed user') : 'unknown',
@@ -137,24 +144,27 @@ export function versionStamps(db: Db, pipelineId: string, after: number): Versio
 }
 
 /** The number of a pipeline's newest version; 0 when it has none. */
-export function latestVersionNumber(db: Db, pipelineId: string): number {
-  return getVersion(db, pipelineId)?.version ?? 0;
+export async function latestVersionNumber(db: AnyDb, pipelineId: string): Promise<number> {
+  return (await getVersion(db, pipelineId))?.version ?? 0;
 }
 
-export function getVersion(db: Db, pipelineId: string, version?: number) {
+/** A pipeline's newest version, or the one numbered `version`; null when there is none. */
+export async function getVersion(db: AnyDb, pipelineId: string, version?: number) {
+  const { pipelineVersions } = db.t;
   const where = version
     ? and(eq(pipelineVersions.pipelineId, pipelineId), eq(pipelineVersions.version, version))
     : eq(pipelineVersions.pipelineId, pipelineId);
-  return db.select().from(pipelineVersions).where(where).orderBy(desc(pipelineVersions.version)).get();
+  return first(await db.select().from(pipelineVersions).where(where).orderBy(desc(pipelineVersions.version)).limit(1));
 }
 
 /**
  * Restoring an old version: a new version with the old one's content, based on `baseVersion`, the
  * latest the person has seen. If someone saved after that, the usual merge rule applies.
  */
-export function restoreVersion(db: Db, pipelineId: string, from: number, author: string, baseVersion: number, mayEditCode = true): SaveResult {
-  const pipeline = db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).get();
-  const old = pipeline ? getVersion(db, pipelineId, from) : undefined;
+export async function restoreVersion(db: AnyDb, pipelineId: string, from: number, author: string, baseVersion: number, mayEditCode = true): Promise<SaveResult> {
+  const { pipelines } = db.t;
+  const pipeline = first(await db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).limit(1));
+  const old = pipeline ? await getVersion(db, pipelineId, from) : null;
   if (!pipeline || !old) throw new UserError(`Pipeline "${pipelineId}" has no version ${from} to restore`, { field: 'version' });
   return saveVersion(db, pipeline.projectId, storedDoc(old.doc), author, { baseVersion, message: `Restored v${from}`, mayEditCode });
 }

@@ -20,7 +20,7 @@ let chain: Awaited<ReturnType<typeof seedRetrainChain>>;
 test.beforeAll(async () => {
   const dataDir = newDataDir();
   const opened = openDatabase(dataDir);
-  seedSampleProject(opened.db);
+  await seedSampleProject(opened.anyDb);
   const version = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', 'sample');
   endpointId = createEndpoint(opened.db, 'fraud-live', version.modelId, { projectId: 'sample' });
   deploy(opened.db, endpointId, version.versionId);

@@ -27,10 +27,10 @@ import { newDataDir } from './helpers/server-process';
 
 const dataDir = newDataDir();
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ function scoringPipeline(saveAs: string, register?: string): PipelineDoc {
 
 async function run(doc: PipelineDoc) {
   const { db } = getDb();
-  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+  await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
   const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;

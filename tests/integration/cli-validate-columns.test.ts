@@ -59,9 +59,9 @@ describe('pipeworks validate with an ingested dataset', () => {
 
 describe('column checks on the shipped pipelines', () => {
   let t: TestDb;
-  beforeAll(() => {
+  beforeAll(async () => {
     t = openTestDb();
-    seedSampleProject(t.db);
+    await seedSampleProject(t.anyDb);
   });
   afterAll(() => t.cleanup());
 

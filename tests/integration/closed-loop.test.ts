@@ -67,8 +67,8 @@ function fraudPipeline(id: string, source: PipelineDoc['nodes'][number]): Pipeli
   };
 }
 
-function save(doc: PipelineDoc) {
-  saveVersion(db(), 'sample', doc, null, { baseVersion: latestVersionNumber(db(), doc.id) });
+async function save(doc: PipelineDoc) {
+  await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
 }
 
 async function until<T>(what: string, read: () => T | undefined | null | false, ms = 150_000): Promise<T> {
@@ -84,12 +84,12 @@ async function until<T>(what: string, read: () => T | undefined | null | false, 
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(db());
+  await seedSampleProject(getDb().anyDb);
   db().insert(users).values({ id: 'u-ops', email: 'ops@example.com', name: 'Ops', role: 'admin', passwordHash: 'x', createdAt: 1 }).run();
   // The champion: the fraud network trained on the generator's reference world (drift 0).
-  save(fraudPipeline('fraud', { id: 'ingest', type: 'ingest/synthetic-fraud', version: 1, params: { rows: 12_000, seed: 0, fraudRate: 0.05, drift: 0, startDate: '2026-01-01', days: 30 }, position: { x: 0, y: 0 } }));
+  await save(fraudPipeline('fraud', { id: 'ingest', type: 'ingest/synthetic-fraud', version: 1, params: { rows: 12_000, seed: 0, fraudRate: 0.05, drift: 0, startDate: '2026-01-01', days: 30 }, position: { x: 0, y: 0 } }));
   // The retrain: the same network on the dataset the trigger fills with labelled traffic.
-  save(fraudPipeline('fraud-retrain', { id: 'ingest', type: 'ingest/dataset', version: 1, params: { name: 'fraud-traffic', version: 'latest' }, position: { x: 0, y: 0 } }));
+  await save(fraudPipeline('fraud-retrain', { id: 'ingest', type: 'ingest/dataset', version: 1, params: { name: 'fraud-traffic', version: 'latest' }, position: { x: 0, y: 0 } }));
   const { runId } = startRun(db(), { pipelineId: 'fraud', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get();

@@ -47,9 +47,8 @@ function pipeline(code: string): PipelineDoc {
   return parsed.value;
 }
 
-function save(code: string): number {
-  const { db } = getDb();
-  return saveVersion(db, 'sample', pipeline(code), null, { baseVersion: latestVersionNumber(db, ID) }).version;
+async function save(code: string): Promise<number> {
+  return (await saveVersion(getDb().anyDb, 'sample', pipeline(code), null, { baseVersion: await latestVersionNumber(getDb().anyDb, ID) })).version;
 }
 
 async function runToEnd(version: number) {
@@ -61,10 +60,10 @@ async function runToEnd(version: number) {
 
 const statuses = (run: NonNullable<Awaited<ReturnType<typeof readRun>>>) => Object.fromEntries(run.steps.map((s) => [s.stepId, s.status]));
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -76,7 +75,7 @@ describe('code/transform in the server runner', () => {
   let firstRunId = '';
 
   it('runs the code in the sandbox: the new column is in the output, console output in the step logs, the code hash on the step', async () => {
-    const run = await runToEnd(save(LOG1P));
+    const run = await runToEnd(await save(LOG1P));
     expect(run.status, JSON.stringify(run.steps.map((s) => s.errorMessage))).toBe('succeeded');
     firstRunId = run.id;
     const code = run.steps.find((s) => s.stepId === 'code')!;
@@ -93,7 +92,7 @@ describe('code/transform in the server runner', () => {
   });
 
   it('an edit of the code re-runs that step and what reads it, and the preview says "code changed"', async () => {
-    const version = save(LOG1P.replace('Math.log1p', 'Math.sqrt'));
+    const version = await save(LOG1P.replace('Math.log1p', 'Math.sqrt'));
     const preview = await previewRun(getDb().db, dataDir, { pipelineId: ID, version });
     expect(Object.fromEntries(preview.steps.map((s) => [s.stepId, [s.decision, ...s.reasons]]))).toEqual({
       ingest: ['cached'],
@@ -117,8 +116,7 @@ describe('code/transform in the server runner', () => {
     for (const [code, message] of cases) {
       const doc = pipeline(code);
       doc.nodes.find((n) => n.id === 'code')!.params.timeLimitSeconds = 0.5;
-      const { db } = getDb();
-      const version = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version;
+      const version = (await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, ID) })).version;
       const run = await runToEnd(version);
       const step = run.steps.find((s) => s.stepId === 'code')!;
       expect(step.status).toBe('failed');
@@ -127,7 +125,7 @@ describe('code/transform in the server runner', () => {
       expect(step.errorMessage).not.toMatch(/\n\s+at /);
       expect(statuses(run).after).toBe('cancelled');
     }
-    expect(statuses(await runToEnd(save(LOG1P)))).toMatchObject({ code: 'cached', after: 'cached' });
+    expect(statuses(await runToEnd(await save(LOG1P)))).toMatchObject({ code: 'cached', after: 'cached' });
   });
 
   it('code/filter-rows keeps the rows its code marks true', async () => {
@@ -135,8 +133,7 @@ describe('code/transform in the server runner', () => {
     const node = doc.nodes.find((n) => n.id === 'code')!;
     node.type = 'code/filter-rows';
     node.params = { code: '(cols) => Array.from(cols.mean_radius, (r) => r > 15)' };
-    const { db } = getDb();
-    const run = await runToEnd(saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version);
+    const run = await runToEnd((await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, ID) })).version);
     expect(run.status).toBe('succeeded');
     const table = decodeValue('table', await readArtifactBytes(dataDir, run.steps.find((s) => s.stepId === 'code')!.outputs!.table.id));
     if (table.kind !== 'table') throw new Error('not a table');
@@ -176,8 +173,7 @@ describe('code/transform in the server runner', () => {
     node.params = { code: '(cols) => ({ malignant_share: cols.diagnosis.filter((d) => d === "malignant").length / cols.diagnosis.length })' };
     doc.nodes = doc.nodes.filter((n) => n.id !== 'after');
     doc.edges = doc.edges.filter((e) => e.target !== 'after');
-    const { db } = getDb();
-    const run = await runToEnd(saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, ID) }).version);
+    const run = await runToEnd((await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, ID) })).version);
     expect(run.status, JSON.stringify(run.steps.map((s) => s.errorMessage))).toBe('succeeded');
     const metrics = decodeValue('metrics', await readArtifactBytes(dataDir, run.steps.find((s) => s.stepId === 'code')!.outputs!.metrics.id));
     if (metrics.kind !== 'metrics') throw new Error('not metrics');

@@ -32,7 +32,7 @@ beforeAll(async () => {
   process.env.PIPEWORKS_SERVING_URL = 'http://127.0.0.1:9';
   resetEnvForTests();
   const opened = getDb();
-  seedSampleProject(opened.db);
+  await seedSampleProject(opened.anyDb);
   const analyst = await createUser(opened.anyDb, { email: 'ana@example.com', name: 'Ana', role: 'analyst', password: 'long enough password' });
   caller = callerFor(testContext(opened, analyst));
   const boss = await createUser(opened.anyDb, { email: 'max@example.com', name: 'Max', role: 'viewer', password: 'long enough password' });
@@ -57,7 +57,7 @@ function deployPipeline(seed: number, deploy: Record<string, unknown>): Pipeline
 
 async function run(doc: PipelineDoc) {
   const { db } = getDb();
-  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+  await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
   const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;

@@ -28,11 +28,11 @@ const csv = readFileSync(new URL('../../nodes/ingest/samples/breast-cancer.csv',
 const header = csv[0].split(',');
 const sampleRows = csv.slice(1).map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], i < header.length - 1 ? Number(cell) : cell])));
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   process.env.PIPEWORKS_TEST_NODES = '1';
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -47,7 +47,7 @@ describe('reference statistics at registration', () => {
   it('stores the training split profile with the version, exact for this size', async () => {
     const { db } = getDb();
     const doc = datasetClassifier({ register: 'cancer-drift' });
-    saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+    await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
     await getRunManager().whenDone(runId);
     const run = (await readRun(getDb().anyDb, runId))!;

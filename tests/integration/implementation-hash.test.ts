@@ -20,11 +20,11 @@ import { newDataDir } from './helpers/server-process';
 const dataDir = newDataDir();
 const PIPELINE = 'breast-cancer-explore';
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   delete process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {

@@ -49,10 +49,10 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
   const { db, sqlite, anyDb } = getDb();
-  seedSampleProject(db);
+  await seedSampleProject(getDb().anyDb);
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
+  await saveVersion(getDb().anyDb, 'sample', parsed.value, null, { baseVersion: await latestVersionNumber(getDb().anyDb, parsed.value.id) });
   const viewer = await createUser(anyDb, { email: 'viewer@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   const ctx: Context = {
     db,

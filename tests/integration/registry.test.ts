@@ -29,7 +29,7 @@ beforeAll(async () => {
   process.env.PIPEWORKS_TEST_NODES = '1';
   resetEnvForTests();
   const { db } = getDb();
-  seedSampleProject(db);
+  await seedSampleProject(getDb().anyDb);
   const file = new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url).pathname;
   datasetVersionId = (await importCsv(db, dataDir, file, 'cancer')).version.id;
 });
@@ -56,7 +56,7 @@ describe('registering models from runs', () => {
 
   it('registers the model of a train node with `register` when its run succeeds', async () => {
     const doc = datasetClassifier({ dataset: 'cancer', register: 'cancer-screen' });
-    saveVersion(getDb().db, 'sample', doc, null, { baseVersion: latestVersionNumber(getDb().db, doc.id) });
+    await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     const run = await runToEnd('cancer-registry');
     expect(run.status).toBe('succeeded');
     firstRunId = run.id;

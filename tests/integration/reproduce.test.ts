@@ -23,10 +23,10 @@ import { newDataDir } from './helpers/server-process';
 const dataDir = newDataDir();
 const churn = path.join(process.cwd(), 'nodes/ingest/samples/customer-churn.csv');
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -57,7 +57,7 @@ describe('reproducing a run', () => {
   it('re-executes pipeline v1 on the same dataset version with the same keys and artifact hashes', async () => {
     const { db } = getDb();
     await importCsv(db, dataDir, churn, 'churn');
-    const saved = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+    const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     expect(saved.version).toBe(1);
     original = startRun(db, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null }).runId;
     await getRunManager().whenDone(original);

@@ -22,10 +22,10 @@ import { newDataDir } from './helpers/server-process';
 
 const dataDir = newDataDir();
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('runs as records', () => {
       { id: 'e2', source: 'split', sourceHandle: 'train', target: 'search', targetHandle: 'train' },
       { id: 'e3', source: 'split', sourceHandle: 'validation', target: 'search', targetHandle: 'validation' },
     ];
-    const saved = saveVersion(getDb().db, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null, { baseVersion: latestVersionNumber(getDb().db, 'search-records') });
+    const saved = await saveVersion(getDb().anyDb, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null, { baseVersion: await latestVersionNumber(getDb().anyDb, 'search-records') });
     const parent = await runToEnd(saved.pipelineId, saved.version);
     const { db } = getDb();
     const children = db.select().from(runs).where(eq(runs.parentRunId, parent)).all();
@@ -145,7 +145,7 @@ describe('runs as records', () => {
       nodes: [{ id: 'data', type: 'ingest/dataset', version: 1, params: { name: 'iris' }, position: { x: 0, y: 0 } }],
       edges: [],
     };
-    const saved = saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+    const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     const runId = await runToEnd(saved.pipelineId, saved.version);
     expect(db.select().from(runDatasets).where(eq(runDatasets.runId, runId)).all()).toEqual([
       expect.objectContaining({ stepId: 'data', nodeType: 'ingest/dataset', sourceKey: imported.version.artifactId, datasetVersionId: imported.version.id }),

@@ -14,11 +14,11 @@ import { newDataDir } from './helpers/server-process';
 
 const dataDir = newDataDir();
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   process.env.PIPEWORKS_TEST_NODES = '1';
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
 });
 
 afterAll(async () => {
@@ -61,7 +61,7 @@ describe('server runner', () => {
     if (!doc.ok) throw new Error('sample invalid');
     const changed = structuredClone(doc.value);
     changed.nodes.find((n) => n.id === 'split')!.params.seed = 7;
-    const saved = saveVersion(getDb().db, 'sample', changed, null, { baseVersion: latestVersionNumber(getDb().db, changed.id) });
+    const saved = await saveVersion(getDb().anyDb, 'sample', changed, null, { baseVersion: await latestVersionNumber(getDb().anyDb, changed.id) });
     const run = await runToEnd('breast-cancer-explore', saved.version);
     expect(run.steps.map((s) => [s.stepId, s.status])).toEqual([
       ['ingest', 'cached'],
@@ -89,7 +89,7 @@ describe('server runner', () => {
     };
     const parsed = parseDocument(slow);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
+    await saveVersion(getDb().anyDb, 'sample', parsed.value, null, { baseVersion: await latestVersionNumber(getDb().anyDb, parsed.value.id) });
     const { runId } = startRun(db, { pipelineId: 'slow', trigger: 'api', userId: null });
     while ((await readRun(getDb().anyDb, runId))!.steps[1].status !== 'running') await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
@@ -102,7 +102,6 @@ describe('server runner', () => {
   });
 
   it('records a failing node with its message and skips what depends on it', async () => {
-    const { db } = getDb();
     const bad = {
       schemaVersion: 1,
       id: 'bad-stratify',
@@ -119,7 +118,7 @@ describe('server runner', () => {
     };
     const parsed = parseDocument(bad);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    saveVersion(db, 'sample', parsed.value, null, { baseVersion: latestVersionNumber(db, parsed.value.id) });
+    await saveVersion(getDb().anyDb, 'sample', parsed.value, null, { baseVersion: await latestVersionNumber(getDb().anyDb, parsed.value.id) });
     const run = await runToEnd('bad-stratify');
     expect(run.status).toBe('failed');
     const split = run.steps.find((s) => s.stepId === 'split')!;

@@ -34,7 +34,7 @@ let admin: PublicUser;
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(getDb().db);
+  await seedSampleProject(getDb().anyDb);
   admin = await createUser(getDb().anyDb, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'correct horse battery' });
   await importCsv(getDb().db, dataDir, path.join(process.cwd(), 'nodes/ingest/samples/breast-cancer.csv'), 'cancer');
 });
@@ -92,9 +92,9 @@ describe('storage lifecycle', () => {
 
   it('runs two versions that share their first steps, and registers the model of the first', async () => {
     const { db } = getDb();
-    expect(saveVersion(db, 'sample', doc(0), null, { baseVersion: 0 }).version).toBe(1);
+    expect((await saveVersion(getDb().anyDb, 'sample', doc(0), null, { baseVersion: 0 })).version).toBe(1);
     a = await run(1);
-    expect(saveVersion(db, 'sample', doc(1), null, { baseVersion: 1 }).version).toBe(2);
+    expect((await saveVersion(getDb().anyDb, 'sample', doc(1), null, { baseVersion: 1 })).version).toBe(2);
     b = await run(2);
     c = await run(1);
     aOut = await outputs(a);

@@ -32,8 +32,8 @@ let clock = Date.parse('2026-03-02T10:00:30Z');
 const db = () => getDb().db;
 const compute = (step: Parameters<ReturnType<typeof getRunManager>['computeDetached']>[0], inputs: Parameters<ReturnType<typeof getRunManager>['computeDetached']>[1]) => getRunManager().computeDetached(step, inputs);
 
-function save(doc: ReturnType<typeof datasetClassifier>) {
-  saveVersion(db(), 'sample', doc, null, { baseVersion: latestVersionNumber(db(), doc.id) });
+async function save(doc: ReturnType<typeof datasetClassifier>) {
+  await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
 }
 
 /** One cron fire a minute later, the run to its end, then the tick that settles it. */
@@ -68,7 +68,7 @@ function primaryVersion(): number {
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  seedSampleProject(db());
+  await seedSampleProject(getDb().anyDb);
   db().insert(users).values({ id: 'u-mgr', email: 'mgr@example.com', name: 'Manager', role: 'viewer', passwordHash: 'x', createdAt: 1 }).run();
   await importCsv(db(), dataDir, sampleCsv, 'cancer');
   // One weak feature: a model trained on it alone is a champion a full retrain beats.
@@ -77,8 +77,8 @@ beforeAll(async () => {
   const weak = path.join(dataDir, 'cancer-weak.csv');
   writeFileSync(weak, lines.map((cells) => keep.map((i) => cells[i]).join(',')).join('\n'));
   await importCsv(db(), dataDir, weak, 'cancer-weak');
-  save(datasetClassifier({ id: 'weak', dataset: 'cancer-weak', register: 'screen', seed: 5 }));
-  save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen' }));
+  await save(datasetClassifier({ id: 'weak', dataset: 'cancer-weak', register: 'screen', seed: 5 }));
+  await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen' }));
   const { runId } = startRun(db(), { pipelineId: 'weak', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get()!;
@@ -118,7 +118,7 @@ describe('champion against challenger', () => {
     rollbackEndpoint(db(), endpointId, { id: 'u-mgr', role: 'admin' });
     expect(primaryVersion()).toBe(1);
     db().update(monitorSettings).set({ promotionMode: 'approval' }).run();
-    save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen', seed: 1 }));
+    await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen', seed: 1 }));
     const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'retrain', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.decision).toBe('awaiting_approval');
@@ -146,7 +146,7 @@ describe('champion against challenger', () => {
 
   it('keeps the champion when the challenger scores worse, and never judges a run twice', async () => {
     db().update(monitorSettings).set({ promotionMode: 'auto' }).run();
-    save(oneFeature('one-feature', 2));
+    await save(oneFeature('one-feature', 2));
     const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'one-feature', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.figures).not.toHaveProperty('reason');

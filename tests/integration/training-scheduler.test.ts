@@ -26,10 +26,10 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
   const { db } = getDb();
-  seedSampleProject(db);
+  await seedSampleProject(getDb().anyDb);
   await importCsv(db, dataDir, sampleCsv, 'cancer');
   const doc = datasetClassifier({ id: 'retrain', dataset: 'cancer' });
-  saveVersion(db, 'sample', doc, null, { baseVersion: latestVersionNumber(db, doc.id) });
+  await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
 });
 
 afterAll(async () => {
@@ -105,7 +105,7 @@ describe('dataset and alert triggers', () => {
     expect(await ended((fire as { runId: string }).runId)).toEqual({ status: 'succeeded', trigger: 'alert' });
     // The pipeline breaks (its dataset is gone from the document): the fire says why, nothing crashes.
     const broken = datasetClassifier({ id: 'retrain', dataset: 'no-such-data' });
-    saveVersion(db(), 'sample', broken, null, { baseVersion: latestVersionNumber(db(), 'retrain') });
+    await saveVersion(getDb().anyDb, 'sample', broken, null, { baseVersion: await latestVersionNumber(getDb().anyDb, 'retrain') });
     db().update(alerts).set({ state: 'resolved', resolvedAt: Date.now() }).where(eq(alerts.id, 'a1')).run();
     db().insert(alerts).values({ id: 'a2', ruleId: 'rule', endpointId, state: 'open', severity: 'warning', message: 'psi(amount) = 0.5 > 0.2', value: 0.5, openedAt: Date.now() }).run();
     const [failed] = (await schedulerTick(db(), { dataDir })).fired;

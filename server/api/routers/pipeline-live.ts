@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../auth/audit';
 import { can } from '../../auth/roles';
-import { pipelines } from '../../db/schema';
+import { first } from '../../db/any-db';
 import { pipelineEvents } from '../../pipelines/pipeline-events';
 import { joinPipeline, viewersOf } from '../../pipelines/presence';
 import { getVersion, latestVersionNumber, restoreVersion, versionStamps } from '../../pipelines/versions';
@@ -20,15 +20,16 @@ export const pipelineLiveProcedures = {
   presence: permitted('pipeline.read')
     .input(z.object({ id: pipelineId }))
     .subscription(async function* ({ ctx, input, signal }) {
-      if (!ctx.db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.id)).get()) throw notFound(`Pipeline "${input.id}"`);
+      const db = ctx.anyDb;
+      if (!first(await db.select({ id: db.t.pipelines.id }).from(db.t.pipelines).where(eq(db.t.pipelines.id, input.id)).limit(1))) throw notFound(`Pipeline "${input.id}"`);
       const leave = joinPipeline(input.id, { userId: ctx.user.id, name: ctx.user.name });
       try {
         let last = '';
         while (!signal?.aborted) {
-          const latestNumber = latestVersionNumber(ctx.db, input.id);
+          const latestNumber = await latestVersionNumber(db, input.id);
           const snapshot = {
             viewers: viewersOf(input.id).map((v) => ({ userId: v.userId, name: v.name, since: v.since })),
-            latest: versionStamps(ctx.db, input.id, latestNumber - 1)[0] ?? null,
+            latest: (await versionStamps(db, input.id, latestNumber - 1))[0] ?? null,
           };
           const text = JSON.stringify(snapshot);
           if (text !== last) {
@@ -44,13 +45,14 @@ export const pipelineLiveProcedures = {
 
   restore: permitted('pipeline.write')
     .input(z.object({ id: pipelineId, version: z.number().int().positive(), baseVersion: z.number().int().min(0) }))
-    .mutation(({ ctx, input }) => {
-      const saved = restoreVersion(ctx.db, input.id, input.version, ctx.user.id, input.baseVersion, can(ctx.user.role, 'code.write'));
+    .mutation(async ({ ctx, input }) => {
+      const saved = await restoreVersion(ctx.anyDb, input.id, input.version, ctx.user.id, input.baseVersion, can(ctx.user.role, 'code.write'));
       if (saved.created) {
+        // pg: auth
         audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
       }
       // The stored document, so the editor shows exactly what became the latest version.
-      return { ...saved, doc: getVersion(ctx.db, saved.pipelineId, saved.version)!.doc as PipelineDoc };
+      return { ...saved, doc: (await getVersion(ctx.anyDb, saved.pipelineId, saved.version))!.doc as PipelineDoc };
     }),
 };
 

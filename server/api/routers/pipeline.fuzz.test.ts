@@ -117,7 +117,7 @@ describe('the PipelineDoc API under fuzzing', () => {
         try {
           // Based on the latest version of whatever id the document claims, as an editor's save is.
           const id = doc !== null && typeof doc === 'object' ? (doc as { id?: unknown }).id : undefined;
-          const baseVersion = typeof id === 'string' ? latestVersionNumber(t.db, id) : 0;
+          const baseVersion = typeof id === 'string' ? await latestVersionNumber(t.anyDb, id) : 0;
           const saved = await caller.save({ projectId: 'pr', doc, baseVersion });
           expect(saved.version).toBeGreaterThan(0);
         } catch (error) {

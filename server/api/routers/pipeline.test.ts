@@ -57,7 +57,7 @@ describe('pipeline columns', () => {
   it('get returns the columns flowing into each node, beside the unchanged plan and issues', async () => {
     const parsed = parseDocument(doc([{ column: 'region', role: 'target' }]));
     if (!parsed.ok) throw new Error('the test document should parse');
-    saveVersion(t.db, 'pr', parsed.value, null, { baseVersion: latestVersionNumber(t.db, parsed.value.id) });
+    await saveVersion(t.anyDb, 'pr', parsed.value, null, { baseVersion: await latestVersionNumber(t.anyDb, parsed.value.id) });
     const got = await caller().get({ id: 'sales-pipeline' });
     const columns = unpackColumns(got.columns);
     // Packed: the list flowing from load through roles is sent once.

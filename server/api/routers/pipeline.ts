@@ -4,7 +4,7 @@ import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { audit } from '../../auth/audit';
 import { can } from '../../auth/roles';
-import { pipelines, pipelineVersions, projects, users } from '../../db/schema';
+import { first } from '../../db/any-db';
 import { compileDoc, docColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
@@ -52,10 +52,11 @@ export const pipelineRouter = createTRPCRouter({
   /** A pipeline's latest (or a given) version with its compile result, for the canvas. */
   get: permitted('pipeline.read')
     .input(z.object({ id: pipelineId, version: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => {
-      const pipeline = ctx.db.select().from(pipelines).where(eq(pipelines.id, input.id)).get();
+    .query(async ({ ctx, input }) => {
+      const db = ctx.anyDb;
+      const pipeline = first(await db.select().from(db.t.pipelines).where(eq(db.t.pipelines.id, input.id)).limit(1));
       if (!pipeline) throw notFound(`Pipeline "${input.id}"`);
-      const stored = getVersion(ctx.db, input.id, input.version);
+      const stored = await getVersion(db, input.id, input.version);
       if (!stored) throw notFound(`Version ${input.version} of pipeline "${input.id}"`);
       const parsed = parseDocument(stored.doc);
       const compiled = parsed.ok ? compileDoc(ctx.db, parsed.value) : parsed;
@@ -73,8 +74,10 @@ export const pipelineRouter = createTRPCRouter({
   /** Every version, newest first, with who saved it and, for a merged save, whose versions it took in. */
   versions: permitted('pipeline.read')
     .input(z.object({ id: pipelineId }))
-    .query(({ ctx, input }) => {
-      const rows = ctx.db
+    .query(async ({ ctx, input }) => {
+      const db = ctx.anyDb;
+      const { pipelineVersions, users } = db.t;
+      const rows = await db
         .select({
           version: pipelineVersions.version,
           contentHash: pipelineVersions.contentHash,
@@ -89,10 +92,10 @@ export const pipelineRouter = createTRPCRouter({
         .from(pipelineVersions)
         .leftJoin(users, eq(users.id, pipelineVersions.authorId))
         .where(eq(pipelineVersions.pipelineId, input.id))
-        .orderBy(desc(pipelineVersions.version))
-        .all();
+        .orderBy(desc(pipelineVersions.version));
       const ids = [...new Set(rows.flatMap((r) => r.mergedAuthorIds ?? []))];
-      const names = new Map(ids.length ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+      const named = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+      const names = new Map(named.map((u) => [u.id, u.name]));
       return rows.map(({ mergedAuthorIds, ...r }) => ({ ...r, mergedAuthors: (mergedAuthorIds ?? []).map((id) => names.get(id) ?? 'a removed user') }));
     }),
 
@@ -103,17 +106,19 @@ export const pipelineRouter = createTRPCRouter({
    */
   save: permitted('pipeline.write')
     .input(z.object({ projectId: z.string().min(1).max(64), doc: z.unknown(), baseVersion: z.number().int().min(0), message: z.string().max(500).optional() }))
-    .mutation(({ ctx, input }) => {
-      const project = ctx.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.anyDb;
+      const project = first(await db.select({ id: db.t.projects.id }).from(db.t.projects).where(eq(db.t.projects.id, input.projectId)).limit(1));
       if (!project) throw notFound(`Project "${input.projectId}"`);
       const parsed = parseDocument(input.doc);
       if (!parsed.ok) throw issuesError('The pipeline document is not valid', parsed.error);
-      const saved = saveVersion(ctx.db, input.projectId, parsed.value, ctx.user.id, {
+      const saved = await saveVersion(db, input.projectId, parsed.value, ctx.user.id, {
         baseVersion: input.baseVersion,
         message: input.message,
         mayEditCode: can(ctx.user.role, 'code.write'),
       });
       if (saved.created) {
+        // pg: auth
         audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
       }
       return saved;

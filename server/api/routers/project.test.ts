@@ -19,7 +19,7 @@ beforeEach(async () => {
   for (const role of ['admin', 'scientist', 'analyst', 'viewer'] as const) {
     users[role] = await createUser(t.anyDb, { email: `${role}@example.com`, name: role, role, password: 'long enough password' });
   }
-  seedSampleProject(t.db);
+  await seedSampleProject(t.anyDb);
 });
 afterEach(() => t.cleanup());
 

@@ -40,7 +40,7 @@ describe('pipeline.create', () => {
   it('creates a template pipeline at version 1 with an id from its name, and audits it', async () => {
     const created = await caller('analyst').create({ projectId: 'p1', name: 'Churn model', template: 'customer-churn' });
     expect(created).toEqual({ pipelineId: 'churn-model', version: 1 });
-    const stored = getVersion(t.db, 'churn-model')!;
+    const stored = (await getVersion(t.anyDb, 'churn-model'))!;
     expect(stored).toMatchObject({ version: 1, authorId: users.analyst.id });
     const doc = parseDocument(stored.doc);
     expect(doc.ok && doc.value.name).toBe('Churn model');
@@ -57,8 +57,8 @@ describe('pipeline.create', () => {
   it('creates a blank pipeline with no nodes, and numbers a name that is taken', async () => {
     expect(await caller('admin').create({ projectId: 'p1', name: 'Scratch' })).toEqual({ pipelineId: 'scratch', version: 1 });
     expect(await caller('admin').create({ projectId: 'p1', name: 'scratch!' })).toEqual({ pipelineId: 'scratch-2', version: 1 });
-    expect(getVersion(t.db, 'scratch')!.doc).toEqual({ schemaVersion: 1, id: 'scratch', name: 'Scratch', nodes: [], edges: [] });
-    expect(getVersion(t.db, 'scratch-2')!.doc).toMatchObject({ name: 'scratch!', nodes: [] });
+    expect((await getVersion(t.anyDb, 'scratch'))!.doc).toEqual({ schemaVersion: 1, id: 'scratch', name: 'Scratch', nodes: [], edges: [] });
+    expect((await getVersion(t.anyDb, 'scratch-2'))!.doc).toMatchObject({ name: 'scratch!', nodes: [] });
   });
 
   it('refuses viewers', async () => {

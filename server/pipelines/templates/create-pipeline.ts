@@ -3,11 +3,13 @@ import { eq } from 'drizzle-orm';
 import { CURRENT_SCHEMA_VERSION, type PipelineDoc } from '../../../engine/document';
 import { UserError } from '../../../engine/errors';
 import { audit } from '../../auth/audit';
+import { first, type AnyDb } from '../../db/any-db';
 import type { Db } from '../../db/client';
-import { pipelines, projects } from '../../db/schema';
+import { likePrefix } from '../../db/like';
+import { withTransaction } from '../../db/transaction';
 import { saveVersion } from '../versions';
 import { findTemplate } from './catalogue';
-import { uniquePipelineId } from './pipeline-id';
+import { slugFromName, uniquePipelineId } from './pipeline-id';
 
 export interface CreatePipelineInput {
   projectId: string;
@@ -22,9 +24,13 @@ export function blankDoc(id: string, name: string): PipelineDoc {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, nodes: [], edges: [] };
 }
 
-/** Throws a UserError naming the field when the project or template does not exist. */
-export function createPipeline(db: Db, input: CreatePipelineInput): { pipelineId: string; version: number } {
-  const project = db.select({ name: projects.name, archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, input.projectId)).get();
+/**
+ * Throws a UserError naming the field when the project or template does not exist. `auditDb` is the
+ * legacy handle on the same SQLite connection, so the audit row commits with the pipeline (pg: auth).
+ */
+export async function createPipeline(db: AnyDb, auditDb: Db, input: CreatePipelineInput): Promise<{ pipelineId: string; version: number }> {
+  const { pipelines, projects } = db.t;
+  const project = first(await db.select({ name: projects.name, archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, input.projectId)).limit(1));
   if (!project) throw new UserError(`Project "${input.projectId}" does not exist`, { field: 'projectId' });
   if (project.archivedAt !== null) {
     throw new UserError(`Project "${project.name}" is archived; unarchive it to add pipelines`, { field: 'projectId' });
@@ -34,13 +40,15 @@ export function createPipeline(db: Db, input: CreatePipelineInput): { pipelineId
     throw new UserError(`There is no template "${input.template}"`, { field: 'template' });
   }
   // One transaction: choosing the id, saving and auditing cannot interleave with another create.
-  return db.transaction((tx) => {
-    const taken = (id: string) => !!tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, id)).get();
-    const id = uniquePipelineId(input.name, taken);
+  return withTransaction(db, async (tx) => {
+    // Every id uniquePipelineId may pick starts with the name's slug: read those once, then choose.
+    const similar = await tx.select({ id: pipelines.id }).from(pipelines).where(likePrefix(pipelines.id, slugFromName(input.name)));
+    const takenIds = new Set(similar.map((p) => p.id));
+    const id = uniquePipelineId(input.name, (candidate) => takenIds.has(candidate));
     const doc = template ? template.build(id, input.name) : blankDoc(id, input.name);
     const message = template ? `Created from the "${template.title}" template` : 'Created blank';
-    const saved = saveVersion(tx, input.projectId, doc, input.userId, { baseVersion: 0, message });
-    audit(tx, {
+    const saved = await saveVersion(tx, input.projectId, doc, input.userId, { baseVersion: 0, message });
+    audit(auditDb, {
       userId: input.userId,
       action: 'pipeline.create',
       targetType: 'pipeline',

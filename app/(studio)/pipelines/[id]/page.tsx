@@ -5,19 +5,19 @@ import { PipelineView } from '../../../../components/pipeline/PipelineView';
 import { serverCaller } from '../../../../server/api/server-caller';
 import { can } from '../../../../server/auth/roles';
 import { getDb } from '../../../../server/db/client';
-import { pipelineVersions, users } from '../../../../server/db/schema';
 import { requireUser } from '../../require-user';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 
 /** Names of the people who saved versions of this pipeline, for its version history. */
-function versionAuthors(pipelineId: string): Record<string, string> {
-  const rows = getDb()
-    .db.selectDistinct({ id: users.id, name: users.name })
+async function versionAuthors(pipelineId: string): Promise<Record<string, string>> {
+  const db = getDb().anyDb;
+  const { pipelineVersions, users } = db.t;
+  const rows = await db
+    .selectDistinct({ id: users.id, name: users.name })
     .from(pipelineVersions)
     .innerJoin(users, eq(users.id, pipelineVersions.authorId))
-    .where(eq(pipelineVersions.pipelineId, pipelineId))
-    .all();
+    .where(eq(pipelineVersions.pipelineId, pipelineId));
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
@@ -50,7 +50,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
       canDelete={can(user.role, 'history.delete')}
       role={user.role}
       userId={user.id}
-      authors={versionAuthors(id)}
+      authors={await versionAuthors(id)}
       initial={await firstData(id)}
       initialRunId={typeof run === 'string' && UUID.test(run) ? run : null}
     />
