@@ -2,13 +2,13 @@
 // run.watch streams runs) and pipeline.restore (an old version as a new one, based on the latest).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { audit } from '../../auth/audit';
 import { can } from '../../auth/roles';
 import { first } from '../../db/any-db';
 import { pipelineEvents } from '../../pipelines/pipeline-events';
 import { joinPipeline, viewersOf } from '../../pipelines/presence';
 import { getVersion, latestVersionNumber, restoreVersion, versionStamps } from '../../pipelines/versions';
 import type { PipelineDoc } from '../../../engine/document';
+import { auditOn } from '../../storage/audit-on';
 import { notFound } from '../errors';
 import { permitted } from '../trpc';
 
@@ -48,8 +48,8 @@ export const pipelineLiveProcedures = {
     .mutation(async ({ ctx, input }) => {
       const saved = await restoreVersion(ctx.anyDb, input.id, input.version, ctx.user.id, input.baseVersion, can(ctx.user.role, 'code.write'));
       if (saved.created) {
-        // pg: auth
-        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
+        // pg: auth (auditOn until audit() takes an AnyDb)
+        await auditOn(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
       }
       // The stored document, so the editor shows exactly what became the latest version.
       return { ...saved, doc: (await getVersion(ctx.anyDb, saved.pipelineId, saved.version))!.doc as PipelineDoc };

@@ -2,7 +2,6 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
-import { audit } from '../../auth/audit';
 import { can } from '../../auth/roles';
 import { first } from '../../db/any-db';
 import { compileDoc, docColumns } from '../../pipelines/compile-doc';
@@ -10,6 +9,7 @@ import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
 import { testCode } from '../../pipelines/test-code';
 import { getEnv } from '../../env';
+import { auditOn } from '../../storage/audit-on';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 import { forkRefusal } from '../../../nodes/code/fork/fork-as-code';
@@ -118,8 +118,8 @@ export const pipelineRouter = createTRPCRouter({
         mayEditCode: can(ctx.user.role, 'code.write'),
       });
       if (saved.created) {
-        // pg: auth
-        audit(ctx.db, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
+        // pg: auth (auditOn until audit() takes an AnyDb)
+        await auditOn(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
       }
       return saved;
     }),

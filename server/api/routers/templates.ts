@@ -19,5 +19,5 @@ export const templateProcedures = {
   /** A new pipeline at version 1 with an id derived from its name; blank when no template is given. */
   create: permitted('pipeline.write')
     .input(createInput)
-    .mutation(({ ctx, input }) => createPipeline(ctx.anyDb, ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => createPipeline(ctx.anyDb, { ...input, userId: ctx.user.id })),
 };

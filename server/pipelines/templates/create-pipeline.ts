@@ -2,11 +2,10 @@
 import { eq } from 'drizzle-orm';
 import { CURRENT_SCHEMA_VERSION, type PipelineDoc } from '../../../engine/document';
 import { UserError } from '../../../engine/errors';
-import { audit } from '../../auth/audit';
 import { first, type AnyDb } from '../../db/any-db';
-import type { Db } from '../../db/client';
 import { likePrefix } from '../../db/like';
 import { withTransaction } from '../../db/transaction';
+import { auditOn } from '../../storage/audit-on';
 import { saveVersion } from '../versions';
 import { findTemplate } from './catalogue';
 import { slugFromName, uniquePipelineId } from './pipeline-id';
@@ -24,11 +23,8 @@ export function blankDoc(id: string, name: string): PipelineDoc {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, nodes: [], edges: [] };
 }
 
-/**
- * Throws a UserError naming the field when the project or template does not exist. `auditDb` is the
- * legacy handle on the same SQLite connection, so the audit row commits with the pipeline (pg: auth).
- */
-export async function createPipeline(db: AnyDb, auditDb: Db, input: CreatePipelineInput): Promise<{ pipelineId: string; version: number }> {
+/** Throws a UserError naming the field when the project or template does not exist. */
+export async function createPipeline(db: AnyDb, input: CreatePipelineInput): Promise<{ pipelineId: string; version: number }> {
   const { pipelines, projects } = db.t;
   const project = first(await db.select({ name: projects.name, archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, input.projectId)).limit(1));
   if (!project) throw new UserError(`Project "${input.projectId}" does not exist`, { field: 'projectId' });
@@ -48,7 +44,8 @@ export async function createPipeline(db: AnyDb, auditDb: Db, input: CreatePipeli
     const doc = template ? template.build(id, input.name) : blankDoc(id, input.name);
     const message = template ? `Created from the "${template.title}" template` : 'Created blank';
     const saved = await saveVersion(tx, input.projectId, doc, input.userId, { baseVersion: 0, message });
-    audit(auditDb, {
+    // pg: auth (auditOn until audit() takes an AnyDb)
+    await auditOn(tx, {
       userId: input.userId,
       action: 'pipeline.create',
       targetType: 'pipeline',
