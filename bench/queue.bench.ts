@@ -79,9 +79,9 @@ export async function benchQueue(): Promise<BenchRow[]> {
   const prefix = `bench-${process.pid}-${Date.now()}`;
   Object.assign(process.env, { PIPEWORKS_DATA_DIR: dataDir, PIPEWORKS_TEST_NODES: '1', PIPEWORKS_REDIS_URL: REDIS, PIPEWORKS_QUEUE_PREFIX: prefix });
   resetEnvForTests();
-  const { db } = getDb();
-  const admin = await createUser(getDb().anyDb, { email: 'bench@example.com', name: 'Bench', role: 'admin', password: 'bench password 1' });
-  const { token } = createWorkerToken(db, admin.id, 'bench');
+  const { anyDb } = getDb();
+  const admin = await createUser(anyDb, { email: 'bench@example.com', name: 'Bench', role: 'admin', password: 'bench password 1' });
+  const { token } = await createWorkerToken(anyDb, admin.id, 'bench');
   const table = tableValue(tableFromColumns([{ info: { name: 'x', type: 'numeric', role: 'feature' }, values: Array.from({ length: 100 }, (_, i) => i) }]));
   const { id: inputId } = await writeArtifactBytes(dataDir, encodeValue(table).bytes);
   const api = await startWorkerApi();
@@ -95,7 +95,7 @@ export async function benchQueue(): Promise<BenchRow[]> {
     });
     children.push(child);
     const deadline = Date.now() + 120_000;
-    while (connectedWorkers(db).length < children.length) {
+    while ((await connectedWorkers(anyDb)).length < children.length) {
       if (Date.now() > deadline) throw new Error('a bench worker did not report within 2 minutes');
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -22,15 +22,15 @@ import { hasArtifactFile, isArtifactId, readArtifactBytes, writeArtifactStream }
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status });
 
-function authenticate(req: Request): WorkerTokenInfo | Response {
+async function authenticate(req: Request): Promise<WorkerTokenInfo | Response> {
   const header = req.headers.get('authorization');
   const raw = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  const checked = checkWorkerToken(getDb().db, raw);
+  const checked = await checkWorkerToken(getDb().anyDb, raw);
   return checked.ok ? checked.token : error(401, checked.reason);
 }
 
-export function workerConfig(req: Request): Response {
-  const token = authenticate(req);
+export async function workerConfig(req: Request): Promise<Response> {
+  const token = await authenticate(req);
   if (token instanceof Response) return token;
   const env = getEnv();
   const redisUrl = env.PIPEWORKS_WORKER_REDIS_URL ?? env.PIPEWORKS_REDIS_URL;
@@ -39,16 +39,16 @@ export function workerConfig(req: Request): Response {
 }
 
 export async function workerHeartbeat(req: Request): Promise<Response> {
-  const token = authenticate(req);
+  const token = await authenticate(req);
   if (token instanceof Response) return token;
   const beat = await jsonBody(req, heartbeatSchema, 'A heartbeat is a JSON object', 'Heartbeat refused');
   if (beat instanceof Response) return beat;
-  recordHeartbeat(getDb().db, token.id, beat.data);
+  await recordHeartbeat(getDb().anyDb, token.id, beat.data);
   return Response.json({ ok: true });
 }
 
 export async function workerArtifactGet(req: Request, rawId: string, headOnly = false): Promise<Response> {
-  const token = authenticate(req);
+  const token = await authenticate(req);
   if (token instanceof Response) return headOnly ? new Response(null, { status: 401 }) : token;
   if (!isArtifactId(rawId)) return error(400, 'An artifact id is the sha256 of its bytes: 64 lowercase hex characters');
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
@@ -68,7 +68,7 @@ export const MISSING_CHECK_MAX_IDS = 256;
 const missingSchema = z.strictObject({ ids: z.array(z.string()).max(MISSING_CHECK_MAX_IDS) });
 
 export async function workerArtifactsMissing(req: Request): Promise<Response> {
-  const token = authenticate(req);
+  const token = await authenticate(req);
   if (token instanceof Response) return token;
   const parsed = await jsonBody(req, missingSchema, 'The body is a JSON object: {"ids": ["<artifact id>", ...]}', 'Missing-artifact check refused');
   if (parsed instanceof Response) return parsed;
@@ -96,7 +96,7 @@ async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export async function workerArtifactPut(req: Request, rawId: string): Promise<Response> {
-  const token = authenticate(req);
+  const token = await authenticate(req);
   if (token instanceof Response) {
     await req.body?.cancel();
     return token;

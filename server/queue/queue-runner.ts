@@ -43,7 +43,7 @@ export class QueueStepRunner {
     /** Starts every Redis key the queue writes (PIPEWORKS_QUEUE_PREFIX). */
     private readonly prefix: string,
     /** The workers connected now and what they reported having: to say why a step waits. */
-    private readonly connectedWorkers: () => readonly { capabilities: Record<string, unknown> }[] = () => [],
+    private readonly connectedWorkers: () => Promise<readonly { capabilities: Record<string, unknown> }[]> = () => Promise.resolve([]),
   ) {
     const connection = new Redis(url, { maxRetriesPerRequest: null });
     connection.on('error', (error) => console.warn(`[queue] Redis at ${redactedUrl(url)}: ${error.message}`));
@@ -118,7 +118,7 @@ export class QueueStepRunner {
       const job = await this.enqueue(queue, jobId, data);
       // Not silently stuck: where no connected worker has what the step needs, its log and
       // progress say what is missing. A worker that has it takes the step when it connects.
-      const waiting = whyWaiting(needs, this.connectedWorkers());
+      const waiting = whyWaiting(needs, await this.connectedWorkers());
       if (waiting && ['waiting', 'prioritized', 'delayed'].includes(await job.getState())) {
         hooks.log('warn', waiting);
         hooks.progress(0, waiting);

@@ -2,8 +2,8 @@
 // "connected" while its last heartbeat is recent; rows of long-gone workers are pruned.
 import { desc, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { queueWorkers, type QueueWorker } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
+import type { QueueWorker } from '../db/schema';
 
 /** Workers beat every HEARTBEAT_MS; three missed beats and the worker is shown as gone. */
 export const HEARTBEAT_MS = 5_000;
@@ -21,17 +21,19 @@ export const heartbeatSchema = z.strictObject({
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
-export function recordHeartbeat(db: Db, tokenId: string, beat: Heartbeat, now = Date.now()): void {
+export async function recordHeartbeat(db: AnyDb, tokenId: string, beat: Heartbeat, now = Date.now()): Promise<void> {
+  const queueWorkers = db.t.queueWorkers;
   const row = { ...beat, id: beat.workerId, tokenId, lastHeartbeatAt: now };
   const { workerId: _id, ...values } = row;
-  db.insert(queueWorkers)
+  await db
+    .insert(queueWorkers)
     .values(values)
-    .onConflictDoUpdate({ target: queueWorkers.id, set: { ...values } })
-    .run();
-  db.delete(queueWorkers).where(lt(queueWorkers.lastHeartbeatAt, now - PRUNE_AFTER_MS)).run();
+    .onConflictDoUpdate({ target: queueWorkers.id, set: { ...values } });
+  await db.delete(queueWorkers).where(lt(queueWorkers.lastHeartbeatAt, now - PRUNE_AFTER_MS));
 }
 
 /** Workers heard from recently, newest heartbeat first. */
-export function connectedWorkers(db: Db, now = Date.now()): QueueWorker[] {
-  return db.select().from(queueWorkers).where(gte(queueWorkers.lastHeartbeatAt, now - CONNECTED_WITHIN_MS)).orderBy(desc(queueWorkers.lastHeartbeatAt)).all();
+export async function connectedWorkers(db: AnyDb, now = Date.now()): Promise<QueueWorker[]> {
+  const queueWorkers = db.t.queueWorkers;
+  return await db.select().from(queueWorkers).where(gte(queueWorkers.lastHeartbeatAt, now - CONNECTED_WITHIN_MS)).orderBy(desc(queueWorkers.lastHeartbeatAt));
 }

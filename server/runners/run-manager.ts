@@ -49,7 +49,7 @@ export class RunManager {
     private readonly anyDb: AnyDb,
   ) {
     this.pool = new StepWorkerPool(options);
-    this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.db)) : undefined;
+    this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.anyDb)) : undefined;
     this.runnerName = this.queue ? QUEUE_RUNNER_NAME : RUNNER_NAME;
     this.verifier = new BrowserVerifier(db, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
     const timeout = options.browserTimeoutMs;

@@ -22,7 +22,7 @@ export const workersRouter = createTRPCRouter({
   /** Whether steps go to the queue at all, the connected workers, and what waits or runs. */
   status: admin.query(async ({ ctx }) => {
     const redisUrl = getEnv().PIPEWORKS_REDIS_URL;
-    const workers = connectedWorkers(ctx.db).map((w) => ({
+    const workers = (await connectedWorkers(ctx.anyDb)).map((w) => ({
       id: w.id,
       hostname: w.hostname,
       capabilities: w.capabilities,
@@ -35,21 +35,21 @@ export const workersRouter = createTRPCRouter({
     return { queueMode: Boolean(redisUrl), workers, depth: redisUrl ? await getRunManager().queueDepth() : null };
   }),
 
-  tokens: admin.query(({ ctx }) =>
-    listWorkerTokens(ctx.db).map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt })),
+  tokens: admin.query(async ({ ctx }) =>
+    (await listWorkerTokens(ctx.anyDb)).map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt })),
   ),
 
   /** The raw token is in this answer and nowhere else: the server keeps only its hash. */
   createToken: adminSession
     .input(z.object({ name: z.string().trim().min(1, 'Give the token a name').max(100, 'Token names have at most 100 characters') }))
-    .mutation(({ ctx, input }) => {
-      const created = createWorkerToken(ctx.db, ctx.user.id, input.name);
+    .mutation(async ({ ctx, input }) => {
+      const created = await createWorkerToken(ctx.anyDb, ctx.user.id, input.name);
       audit(ctx.db, { userId: ctx.user.id, action: 'workerToken.create', targetType: 'workerToken', targetId: created.id, detail: { name: input.name, prefix: created.prefix } });
       return { id: created.id, name: input.name, prefix: created.prefix, token: created.token };
     }),
 
-  revokeToken: adminSession.input(z.object({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
-    if (!revokeWorkerToken(ctx.db, input.id, ctx.user.id)) throw notFound('An active worker token with this id');
+  revokeToken: adminSession.input(z.object({ id: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
+    if (!(await revokeWorkerToken(ctx.anyDb, input.id, ctx.user.id))) throw notFound('An active worker token with this id');
     audit(ctx.db, { userId: ctx.user.id, action: 'workerToken.revoke', targetType: 'workerToken', targetId: input.id, detail: {} });
     return { ok: true };
   }),
