@@ -76,17 +76,17 @@ export async function benchDashboard() {
   try {
     const now = Date.now();
     const { models, seedMs } = seed(dataDir, now);
-    const { sqlite } = openDatabase(dataDir);
+    const { sqlite, anyDb } = openDatabase(dataDir);
     let t = performance.now();
     const first = consumeKpis(sqlite);
     const firstMs = performance.now() - t;
     // Warm, then measure the portfolio's data as the procedure computes it.
-    for (let i = 0; i < 5; i++) portfolio(sqlite, now);
+    for (let i = 0; i < 5; i++) await portfolio(anyDb, now);
     const times: number[] = [];
     let cards = 0;
     for (let i = 0; i < 50; i++) {
       t = performance.now();
-      cards = portfolio(sqlite, now).length;
+      cards = (await portfolio(anyDb, now)).length;
       times.push(performance.now() - t);
     }
     const scan = sqlite.prepare(

@@ -1,7 +1,10 @@
 // The approvals inbox: every promotion waiting for a manager (deploy requests and requested moves
 // of a guarded alias), each with champion against challenger: training metrics, the challenge's
 // figures on the same fresh holdout where a retrain produced one, and the endpoint's drift status.
-import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AnyDb } from '../db/any-db';
+import { latestCheckTimes } from './portfolio-queries';
 
 export interface ApprovalItem {
   kind: 'deploy' | 'alias';
@@ -23,98 +26,94 @@ export interface ApprovalItem {
   drift: { status: string; at: number; flagged: string[] } | null;
 }
 
-interface DeployRow {
-  id: string;
-  mode: string;
-  traffic_percent: number;
-  endpoint_id: string;
-  endpoint_name: string;
-  model_id: string;
-  model_name: string;
-  requested_by: string | null;
-  requested_by_id: string | null;
-  requested_at: number;
-  comment: string;
-  cv: number;
-  cm: string;
-  champ_v: number | null;
-  champ_m: string | null;
-  figures: string | null;
-}
-
-interface AliasRow {
-  id: string;
-  alias: string;
-  model_id: string;
-  model_name: string;
-  requested_by: string | null;
-  requested_by_id: string | null;
-  requested_at: number;
-  comment: string;
-  cv: number | null;
-  cm: string | null;
-  fv: number | null;
-  fm: string | null;
-}
-
-const metrics = (json: string | null) => (json ? (JSON.parse(json) as Record<string, number>) : {});
-
-export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
-  const deploys = sqlite
-    .prepare(
-      `SELECT r.id, r.mode, r.traffic_percent, e.id AS endpoint_id, e.name AS endpoint_name, m.id AS model_id, m.name AS model_name,
-              u.name AS requested_by, r.requested_by AS requested_by_id, r.requested_at, r.comment, v.version AS cv, v.metrics AS cm,
-              cv.version AS champ_v, cv.metrics AS champ_m, c.figures
-       FROM deploy_requests r JOIN endpoints e ON e.id = r.endpoint_id JOIN model_versions v ON v.id = r.version_id
-       JOIN registered_models m ON m.id = v.model_id LEFT JOIN users u ON u.id = r.requested_by
-       LEFT JOIN deployments d ON d.endpoint_id = e.id AND d.role = 'primary' AND d.retired_at IS NULL
-       LEFT JOIN model_versions cv ON cv.id = d.version_id
-       LEFT JOIN challenges c ON c.deploy_request_id = r.id
-       WHERE r.state = 'pending' ORDER BY r.requested_at`,
-    )
-    .all() as DeployRow[];
-  const aliases = sqlite
-    .prepare(
-      `SELECT r.id, r.alias, m.id AS model_id, m.name AS model_name, u.name AS requested_by, r.requested_by AS requested_by_id, r.requested_at, r.comment,
-              v.version AS cv, v.metrics AS cm, f.version AS fv, f.metrics AS fm
-       FROM alias_requests r JOIN registered_models m ON m.id = r.model_id LEFT JOIN users u ON u.id = r.requested_by
-       LEFT JOIN model_versions v ON v.id = r.version_id LEFT JOIN model_versions f ON f.id = r.from_version_id
-       WHERE r.state = 'pending' ORDER BY r.requested_at`,
-    )
-    .all() as AliasRow[];
-  const drift = driftStatus(sqlite);
+export async function approvalsInbox(db: AnyDb): Promise<ApprovalItem[]> {
+  const { deployRequests: r, aliasRequests: ar, endpoints: e, modelVersions: v, registeredModels: m, users: u, deployments: d, challenges: c } = db.t;
+  const cv = alias(v, 'cv');
+  const fv = alias(v, 'fv');
+  const deploys = await db
+    .select({
+      id: r.id,
+      mode: r.mode,
+      trafficPercent: r.trafficPercent,
+      endpointId: e.id,
+      endpointName: e.name,
+      modelId: m.id,
+      modelName: m.name,
+      requestedBy: u.name,
+      requestedById: r.requestedBy,
+      requestedAt: r.requestedAt,
+      comment: r.comment,
+      cv: v.version,
+      cm: v.metrics,
+      champV: cv.version,
+      champM: cv.metrics,
+      figures: c.figures,
+    })
+    .from(r)
+    .innerJoin(e, eq(e.id, r.endpointId))
+    .innerJoin(v, eq(v.id, r.versionId))
+    .innerJoin(m, eq(m.id, v.modelId))
+    .leftJoin(u, eq(u.id, r.requestedBy))
+    .leftJoin(d, and(eq(d.endpointId, e.id), eq(d.role, 'primary'), isNull(d.retiredAt)))
+    .leftJoin(cv, eq(cv.id, d.versionId))
+    .leftJoin(c, eq(c.deployRequestId, r.id))
+    .where(eq(r.state, 'pending'))
+    .orderBy(asc(r.requestedAt));
+  const aliases = await db
+    .select({
+      id: ar.id,
+      alias: ar.alias,
+      modelId: m.id,
+      modelName: m.name,
+      requestedBy: u.name,
+      requestedById: ar.requestedBy,
+      requestedAt: ar.requestedAt,
+      comment: ar.comment,
+      cv: v.version,
+      cm: v.metrics,
+      fv: fv.version,
+      fm: fv.metrics,
+    })
+    .from(ar)
+    .innerJoin(m, eq(m.id, ar.modelId))
+    .leftJoin(u, eq(u.id, ar.requestedBy))
+    .leftJoin(v, eq(v.id, ar.versionId))
+    .leftJoin(fv, eq(fv.id, ar.fromVersionId))
+    .where(eq(ar.state, 'pending'))
+    .orderBy(asc(ar.requestedAt));
+  const drift = await driftStatus(db);
   const items: ApprovalItem[] = deploys.map((r) => ({
     kind: 'deploy',
     requestId: r.id,
-    summary: r.mode === 'promote' ? `Promote v${r.cv} to primary on ${r.endpoint_name}` : r.mode === 'canary' ? `Send ${r.traffic_percent}% of ${r.endpoint_name}'s requests to v${r.cv} as a canary` : `Serve v${r.cv} as the primary of ${r.endpoint_name}`,
-    modelId: r.model_id,
-    modelName: r.model_name,
-    endpointId: r.endpoint_id,
-    endpointName: r.endpoint_name,
-    requestedBy: r.requested_by,
-    requestedById: r.requested_by_id,
-    requestedAt: r.requested_at,
+    summary: r.mode === 'promote' ? `Promote v${r.cv} to primary on ${r.endpointName}` : r.mode === 'canary' ? `Send ${r.trafficPercent}% of ${r.endpointName}'s requests to v${r.cv} as a canary` : `Serve v${r.cv} as the primary of ${r.endpointName}`,
+    modelId: r.modelId,
+    modelName: r.modelName,
+    endpointId: r.endpointId,
+    endpointName: r.endpointName,
+    requestedBy: r.requestedBy,
+    requestedById: r.requestedById,
+    requestedAt: r.requestedAt,
     comment: r.comment,
-    champion: r.champ_v === null ? null : { version: r.champ_v, metrics: metrics(r.champ_m) },
-    challenger: { version: r.cv, metrics: metrics(r.cm) },
-    holdout: r.figures ? JSON.parse(r.figures) : null,
-    drift: drift.get(r.endpoint_id) ?? null,
+    champion: r.champV === null ? null : { version: r.champV, metrics: r.champM ?? {} },
+    challenger: { version: r.cv, metrics: r.cm },
+    holdout: r.figures ?? null,
+    drift: drift.get(r.endpointId) ?? null,
   }));
   for (const r of aliases) {
     items.push({
       kind: 'alias',
       requestId: r.id,
-      summary: r.cv === null ? `Remove the "${r.alias}" alias from ${r.model_name}` : `Point "${r.alias}" of ${r.model_name} at v${r.cv}`,
-      modelId: r.model_id,
-      modelName: r.model_name,
+      summary: r.cv === null ? `Remove the "${r.alias}" alias from ${r.modelName}` : `Point "${r.alias}" of ${r.modelName} at v${r.cv}`,
+      modelId: r.modelId,
+      modelName: r.modelName,
       endpointId: null,
       endpointName: null,
-      requestedBy: r.requested_by,
-      requestedById: r.requested_by_id,
-      requestedAt: r.requested_at,
+      requestedBy: r.requestedBy,
+      requestedById: r.requestedById,
+      requestedAt: r.requestedAt,
       comment: r.comment,
-      champion: r.fv === null ? null : { version: r.fv, metrics: metrics(r.fm) },
-      challenger: r.cv === null ? null : { version: r.cv, metrics: metrics(r.cm) },
+      champion: r.fv === null ? null : { version: r.fv, metrics: r.fm ?? {} },
+      challenger: r.cv === null ? null : { version: r.cv, metrics: r.cm ?? {} },
       holdout: null,
       drift: null,
     });
@@ -122,19 +121,19 @@ export function approvalsInbox(sqlite: Database.Database): ApprovalItem[] {
   return items;
 }
 
-function driftStatus(sqlite: Database.Database): Map<string, { status: string; at: number; flagged: string[] }> {
-  const rows = sqlite
-    .prepare(
-      `SELECT c.endpoint_id, c.status, c.started_at, f.feature FROM monitor_checks c
-       LEFT JOIN monitor_figures f ON f.check_id = c.id AND f.flagged = 1 AND f.feature <> ''
-       WHERE c.started_at = (SELECT MAX(started_at) FROM monitor_checks WHERE endpoint_id = c.endpoint_id)`,
-    )
-    .all() as { endpoint_id: string; status: string; started_at: number; feature: string | null }[];
+async function driftStatus(db: AnyDb): Promise<Map<string, { status: string; at: number; flagged: string[] }>> {
+  const { monitorChecks: c, monitorFigures: f } = db.t;
+  const latest = latestCheckTimes(db);
+  const rows = await db
+    .select({ endpointId: c.endpointId, status: c.status, startedAt: c.startedAt, feature: f.feature })
+    .from(c)
+    .innerJoin(latest, and(eq(latest.endpointId, c.endpointId), eq(latest.startedAt, c.startedAt)))
+    .leftJoin(f, and(eq(f.checkId, c.id), eq(f.flagged, true), ne(f.feature, '')));
   const out = new Map<string, { status: string; at: number; flagged: string[] }>();
   for (const r of rows) {
-    const s = out.get(r.endpoint_id) ?? { status: r.status, at: r.started_at, flagged: [] };
+    const s = out.get(r.endpointId) ?? { status: r.status, at: r.startedAt, flagged: [] };
     if (r.feature && !s.flagged.includes(r.feature)) s.flagged.push(r.feature);
-    out.set(r.endpoint_id, s);
+    out.set(r.endpointId, s);
   }
   return out;
 }

@@ -61,13 +61,13 @@ const SETTINGS: { name: string; prices: OutcomePrices; threshold: number }[] = [
 
 describe('business value from the aggregates', () => {
   for (const s of SETTINGS) {
-    it(`equals the hand computation on 1,000 labelled predictions: ${s.name}`, () => {
+    it(`equals the hand computation on 1,000 labelled predictions: ${s.name}`, async () => {
       saveSettings('amount');
       const { rows, labels } = fixture(1000);
       logPredictions(t.sqlite, model, rows);
       postFeedback(t.sqlite, model.endpointId, rows.map((r, i) => ({ predictionId: r.id, label: String(labels[i]), receivedAt: NOW + i })));
       consumeKpis(t.sqlite);
-      const total = sumDays(readDays(t.sqlite, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
+      const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
       expect(total.labelled).toBe(1000);
       const got = priceAt(total, s.prices, s.threshold);
       const want = byHand(rows, labels, s.prices, s.threshold);
@@ -83,7 +83,7 @@ describe('business value from the aggregates', () => {
 });
 
 describe('the incremental consumer', () => {
-  it('counts in pieces what it counts at once, and a second pass over the grace window adds nothing', () => {
+  it('counts in pieces what it counts at once, and a second pass over the grace window adds nothing', async () => {
     const { rows, labels } = fixture(300);
     logPredictions(t.sqlite, model, rows.slice(0, 100));
     postFeedback(t.sqlite, model.endpointId, rows.slice(0, 50).map((r, i) => ({ predictionId: r.id, label: labels[i], receivedAt: NOW + i })));
@@ -92,31 +92,31 @@ describe('the incremental consumer', () => {
     postFeedback(t.sqlite, model.endpointId, rows.slice(50).map((r, i) => ({ predictionId: r.id, label: labels[50 + i], receivedAt: NOW + 50 + i })));
     expect(consumeKpis(t.sqlite)).toEqual({ predictions: 200, labels: 250 });
     expect(consumeKpis(t.sqlite)).toEqual({ predictions: 0, labels: 0 });
-    const total = sumDays(readDays(t.sqlite, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
+    const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.predictions).toBe(300);
     expect(total.labelled).toBe(300);
     expect(total.posHist.reduce((a, b) => a + b, 0)).toBe(labels.filter((l) => l === 1).length);
   });
 
-  it('moves a replaced label from one class to the other instead of counting it twice', () => {
+  it('moves a replaced label from one class to the other instead of counting it twice', async () => {
     const { rows } = fixture(10);
     logPredictions(t.sqlite, model, rows);
     postFeedback(t.sqlite, model.endpointId, rows.map((r, i) => ({ predictionId: r.id, label: '0', receivedAt: NOW + i })));
     consumeKpis(t.sqlite);
     postFeedback(t.sqlite, model.endpointId, [{ predictionId: rows[3].id, label: '1', receivedAt: NOW + 5 * 60_000 }]);
     expect(consumeKpis(t.sqlite).labels).toBe(1);
-    const total = sumDays(readDays(t.sqlite, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
+    const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.labelled).toBe(10);
     expect(total.posHist.reduce((a, b) => a + b, 0)).toBe(1);
     expect(total.negHist.reduce((a, b) => a + b, 0)).toBe(9);
   });
 
-  it('counts a label that is not a class of the model as unusable, in neither class', () => {
+  it('counts a label that is not a class of the model as unusable, in neither class', async () => {
     const { rows } = fixture(2);
     logPredictions(t.sqlite, model, rows);
     postFeedback(t.sqlite, model.endpointId, [{ predictionId: rows[0].id, label: 'yes', receivedAt: NOW }]);
     consumeKpis(t.sqlite);
-    const total = sumDays(readDays(t.sqlite, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
+    const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.unusable).toBe(1);
     expect(total.posHist.reduce((a, b) => a + b, 0) + total.negHist.reduce((a, b) => a + b, 0)).toBe(0);
   });

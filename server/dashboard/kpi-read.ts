@@ -1,5 +1,6 @@
 // Reads kpi_daily for endpoints and a day range, merged across the versions that answered.
-import type Database from 'better-sqlite3';
+import { and, between, eq } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
 import type { LabelledBins } from './business-value';
 import { emptyLatency } from './latency-buckets';
 import { addInto, emptyBins } from './score-bins';
@@ -16,17 +17,7 @@ export interface DayFigures extends LabelledBins {
   negValue: number[];
 }
 
-interface Row {
-  day: number;
-  predictions: number;
-  labelled: number;
-  unusable: number;
-  latency_hist: string;
-  pos_hist: string;
-  neg_hist: string;
-  pos_value: string;
-  neg_value: string;
-}
+type Row = Pick<DayFigures, 'day' | 'predictions' | 'labelled' | 'unusable' | 'latencyHist' | 'posHist' | 'negHist' | 'posValue' | 'negValue'>;
 
 export const emptyDay = (day: number): DayFigures => ({
   day,
@@ -41,10 +32,12 @@ export const emptyDay = (day: number): DayFigures => ({
 });
 
 /** One entry per day from `fromDay` to `toDay` inclusive (days without traffic are zeros). */
-export function readDays(sqlite: Database.Database, endpointId: string, fromDay: number, toDay: number): DayFigures[] {
-  const rows = sqlite
-    .prepare('SELECT day, predictions, labelled, unusable, latency_hist, pos_hist, neg_hist, pos_value, neg_value FROM kpi_daily WHERE endpoint_id = ? AND day BETWEEN ? AND ?')
-    .all(endpointId, fromDay, toDay) as Row[];
+export async function readDays(db: AnyDb, endpointId: string, fromDay: number, toDay: number): Promise<DayFigures[]> {
+  const k = db.t.kpiDaily;
+  const rows: Row[] = await db
+    .select({ day: k.day, predictions: k.predictions, labelled: k.labelled, unusable: k.unusable, latencyHist: k.latencyHist, posHist: k.posHist, negHist: k.negHist, posValue: k.posValue, negValue: k.negValue })
+    .from(k)
+    .where(and(eq(k.endpointId, endpointId), between(k.day, fromDay, toDay)));
   const days: DayFigures[] = [];
   for (let d = fromDay; d <= toDay; d++) days.push(emptyDay(d));
   for (const r of rows) mergeDay(days[r.day - fromDay], r);
@@ -55,11 +48,11 @@ function mergeDay(into: DayFigures, r: Row): void {
   into.predictions += r.predictions;
   into.labelled += r.labelled;
   into.unusable += r.unusable;
-  addInto(into.latencyHist, JSON.parse(r.latency_hist) as number[]);
-  addInto(into.posHist, JSON.parse(r.pos_hist) as number[]);
-  addInto(into.negHist, JSON.parse(r.neg_hist) as number[]);
-  addInto(into.posValue, JSON.parse(r.pos_value) as number[]);
-  addInto(into.negValue, JSON.parse(r.neg_value) as number[]);
+  addInto(into.latencyHist, r.latencyHist);
+  addInto(into.posHist, r.posHist);
+  addInto(into.negHist, r.negHist);
+  addInto(into.posValue, r.posValue);
+  addInto(into.negValue, r.negValue);
 }
 
 /** Several days as one. */

@@ -26,17 +26,21 @@ const base: KpiSettingsInput = {
 };
 
 describe('KPI settings', () => {
-  it('saves valid settings, and says a changed class or value column needs a recount', () => {
-    expect(saveKpiSettings(t.db, base, 'dash-seeder')).toEqual({ recount: true });
-    expect(getKpiSettings(t.db, 'm-fraud')).toMatchObject({ valueColumn: 'amount', threshold: 0.4, currency: 'EUR' });
-    expect(saveKpiSettings(t.db, { ...base, fpCost: 30 }, 'dash-seeder')).toEqual({ recount: false });
+  it('saves valid settings, and says a changed class or value column needs a recount', async () => {
+    expect(await saveKpiSettings(t.anyDb, base, 'dash-seeder')).toMatchObject({ recount: true, detail: { valueColumn: 'amount', fpCost: 25 } });
+    expect(await getKpiSettings(t.anyDb, 'm-fraud')).toMatchObject({ valueColumn: 'amount', threshold: 0.4, currency: 'EUR' });
+    expect(await saveKpiSettings(t.anyDb, { ...base, fpCost: 30 }, 'dash-seeder')).toMatchObject({ recount: false });
+    expect(await getKpiSettings(t.anyDb, 'm-fraud')).toMatchObject({ fpCost: 30 });
+    expect(await saveKpiSettings(t.anyDb, { ...base, fpCost: 30, positiveLabel: '0' }, 'dash-seeder')).toMatchObject({ recount: true });
   });
 
-  it('names an unknown value column with "did you mean", and a class the model does not have', () => {
-    expect(() => saveKpiSettings(t.db, { ...base, valueColumn: 'amout' }, 'dash-seeder')).toThrow('has no input column "amout". Did you mean "amount"?');
-    expect(() => saveKpiSettings(t.db, { ...base, positiveLabel: 'fraud' }, 'dash-seeder')).toThrow('"fraud" is not a class of "fraud" (0, 1)');
-    expect(() => saveKpiSettings(t.db, { ...base, valueColumn: 'country' }, 'dash-seeder')).toThrow('Column "country" is categorical; a value column must be numeric');
-    expect(() => saveKpiSettings(t.db, { ...base, valueColumn: null }, 'dash-seeder')).toThrow('tpWeighted: Weighting a true positive by a column needs a value column');
+  it('names an unknown value column with "did you mean", and a class the model does not have', async () => {
+    await expect(saveKpiSettings(t.anyDb, { ...base, valueColumn: 'amout' }, 'dash-seeder')).rejects.toThrow('has no input column "amout". Did you mean "amount"?');
+    await expect(saveKpiSettings(t.anyDb, { ...base, positiveLabel: 'fraud' }, 'dash-seeder')).rejects.toThrow('"fraud" is not a class of "fraud" (0, 1)');
+    await expect(saveKpiSettings(t.anyDb, { ...base, valueColumn: 'country' }, 'dash-seeder')).rejects.toThrow('Column "country" is categorical; a value column must be numeric');
+    await expect(saveKpiSettings(t.anyDb, { ...base, valueColumn: null }, 'dash-seeder')).rejects.toThrow('tpWeighted: Weighting a true positive by a column needs a value column');
+    await expect(saveKpiSettings(t.anyDb, { ...base, modelId: 'm-none' }, 'dash-seeder')).rejects.toThrow('Model m-none was not found');
+    expect(await getKpiSettings(t.anyDb, 'm-fraud')).toBeNull();
   });
 
   it('refuses unknown keys and thresholds between hundredths at the edge', () => {

@@ -5,9 +5,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { didYouMean } from '../../engine/did-you-mean';
 import { UserError } from '../../engine/errors';
-import { audit } from '../auth/audit';
-import type { Db } from '../db/client';
-import { businessKpiSettings, modelVersions, registeredModels, type BusinessKpiSettings } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { BusinessKpiSettings } from '../db/schema';
 import type { ModelSignature } from '../registry/version-types';
 import { isBinThreshold } from './score-bins';
 
@@ -31,15 +30,18 @@ export const kpiSettingsInput = z
 export type KpiSettingsInput = z.infer<typeof kpiSettingsInput>;
 
 /** The newest live version's signature: what new predictions will carry. */
-export function newestSignature(db: Db, modelId: string): { name: string; signature: ModelSignature } {
-  const model = db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.id, modelId)).get();
+export async function newestSignature(db: AnyDb, modelId: string): Promise<{ name: string; signature: ModelSignature }> {
+  const { registeredModels, modelVersions } = db.t;
+  const model = first(await db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.id, modelId)).limit(1));
   if (!model) throw new UserError(`Model ${modelId} was not found`, { field: 'modelId' });
-  const version = db
-    .select({ signature: modelVersions.signature })
-    .from(modelVersions)
-    .where(and(eq(modelVersions.modelId, modelId), isNull(modelVersions.deletedAt)))
-    .orderBy(desc(modelVersions.version))
-    .get();
+  const version = first(
+    await db
+      .select({ signature: modelVersions.signature })
+      .from(modelVersions)
+      .where(and(eq(modelVersions.modelId, modelId), isNull(modelVersions.deletedAt)))
+      .orderBy(desc(modelVersions.version))
+      .limit(1),
+  );
   if (!version) throw new UserError(`Model "${model.name}" has no versions yet`, { field: 'modelId' });
   return { name: model.name, signature: version.signature };
 }
@@ -69,21 +71,25 @@ export function kpiSettingsProblems(input: KpiSettingsInput, name: string, signa
   return problems;
 }
 
-export function getKpiSettings(db: Db, modelId: string): BusinessKpiSettings | null {
-  return db.select().from(businessKpiSettings).where(eq(businessKpiSettings.modelId, modelId)).get() ?? null;
+export async function getKpiSettings(db: AnyDb, modelId: string): Promise<BusinessKpiSettings | null> {
+  const s = db.t.businessKpiSettings;
+  return first(await db.select().from(s).where(eq(s.modelId, modelId)).limit(1));
 }
 
-/** Saves valid settings; says whether what the aggregates counted (class, value column) changed. */
-export function saveKpiSettings(db: Db, input: KpiSettingsInput, actorId: string): { recount: boolean } {
-  const { name, signature } = newestSignature(db, input.modelId);
+/**
+ * Saves valid settings; says whether what the aggregates counted (class, value column) changed.
+ * The caller audits the save (`model.kpi.save`) with the returned detail.
+ */
+export async function saveKpiSettings(db: AnyDb, input: KpiSettingsInput, actorId: string): Promise<{ recount: boolean; detail: Record<string, unknown> }> {
+  const { name, signature } = await newestSignature(db, input.modelId);
   const problems = kpiSettingsProblems(input, name, signature);
   if (problems.length > 0) throw new UserError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0].field });
-  const before = getKpiSettings(db, input.modelId);
+  const before = await getKpiSettings(db, input.modelId);
   const { modelId, ...values } = input;
   const row = { ...values, updatedBy: actorId, updatedAt: Date.now() };
-  db.insert(businessKpiSettings).values({ modelId, ...row }).onConflictDoUpdate({ target: businessKpiSettings.modelId, set: row }).run();
-  audit(db, { userId: actorId, action: 'model.kpi.save', targetType: 'model', targetId: modelId, detail: { ...values } });
+  const s = db.t.businessKpiSettings;
+  await db.insert(s).values({ modelId, ...row }).onConflictDoUpdate({ target: s.modelId, set: row });
   const defaultPositive = signature.labels[1];
   const recount = (before?.positiveLabel ?? defaultPositive) !== input.positiveLabel || (before?.valueColumn ?? null) !== input.valueColumn;
-  return { recount };
+  return { recount, detail: { ...values } };
 }

@@ -1,7 +1,8 @@
 // One deployed model's KPI page: daily volume, latency p95, ROC AUC once labels exist, business
 // value and cost of errors, drift score and memory per check, and the threshold sweep of the period.
-import type Database from 'better-sqlite3';
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
+import { first, type AnyDb } from '../db/any-db';
 import type { BusinessKpiSettings } from '../db/schema';
 import { priceAt, thresholdSweep, type OutcomePrices } from './business-value';
 import { countingRule } from './kpi-rules';
@@ -36,11 +37,11 @@ export function settingsPrices(s: BusinessKpiSettings): OutcomePrices {
   return { tpValue: s.tpValue, tpWeighted: s.tpWeighted, fpCost: s.fpCost, fpWeighted: s.fpWeighted, fnCost: s.fnCost, fnWeighted: s.fnWeighted };
 }
 
-export function modelKpis(sqlite: Database.Database, endpointId: string, periodDays: number, settings: BusinessKpiSettings | null, now = Date.now()) {
-  const card: PortfolioCard | undefined = portfolio(sqlite, now).find((c) => c.endpointId === endpointId);
+export async function modelKpis(db: AnyDb, endpointId: string, periodDays: number, settings: BusinessKpiSettings | null, now = Date.now()) {
+  const card: PortfolioCard | undefined = (await portfolio(db, now)).find((c) => c.endpointId === endpointId);
   if (!card) throw new UserError(`No deployed model answers at endpoint ${endpointId}`, { field: 'endpointId' });
   const today = dayOf(now);
-  const days = readDays(sqlite, endpointId, today - periodDays + 1, today);
+  const days = await readDays(db, endpointId, today - periodDays + 1, today);
   const prices = settings ? settingsPrices(settings) : null;
   const series: KpiDay[] = days.map((d) => {
     const priced = prices && settings ? priceAt(d, prices, settings.threshold) : null;
@@ -58,15 +59,26 @@ export function modelKpis(sqlite: Database.Database, endpointId: string, periodD
   });
   const total = sumDays(days);
   const sweep = prices && settings && total.labelled - total.unusable > 0 ? { ...thresholdSweep(total, prices), chosen: priceAt(total, prices, settings.threshold) } : null;
-  const signature = sqlite.prepare('SELECT v.signature FROM deployments d JOIN model_versions v ON v.id = d.version_id WHERE d.endpoint_id = ? AND d.role = \'primary\' AND d.retired_at IS NULL').get(endpointId) as { signature: string } | undefined;
-  const rule = countingRule(signature ? JSON.parse(signature.signature) : null, settings ? { positive_label: settings.positiveLabel, value_column: settings.valueColumn } : null);
-  return { card, periodDays, series, checks: checkSeries(sqlite, endpointId, (today - periodDays + 1) * DAY_MS), sweep, settings, positiveLabel: rule.positiveLabel, unusable: total.unusable };
+  const { deployments: d, modelVersions: v } = db.t;
+  const live = first(
+    await db
+      .select({ signature: v.signature })
+      .from(d)
+      .innerJoin(v, eq(v.id, d.versionId))
+      .where(and(eq(d.endpointId, endpointId), eq(d.role, 'primary'), isNull(d.retiredAt)))
+      .limit(1),
+  );
+  const rule = countingRule(live?.signature ?? null, settings ? { positive_label: settings.positiveLabel, value_column: settings.valueColumn } : null);
+  return { card, periodDays, series, checks: await checkSeries(db, endpointId, (today - periodDays + 1) * DAY_MS), sweep, settings, positiveLabel: rule.positiveLabel, unusable: total.unusable };
 }
 
-function checkSeries(sqlite: Database.Database, endpointId: string, since: number): KpiCheck[] {
-  const rows = sqlite
-    .prepare("SELECT at, feature, metric, value FROM monitor_figures WHERE endpoint_id = ? AND metric IN ('psi', 'rss_mb') AND at >= ? ORDER BY at")
-    .all(endpointId, since) as { at: number; feature: string; metric: string; value: number }[];
+async function checkSeries(db: AnyDb, endpointId: string, since: number): Promise<KpiCheck[]> {
+  const f = db.t.monitorFigures;
+  const rows = await db
+    .select({ at: f.at, feature: f.feature, metric: f.metric, value: f.value })
+    .from(f)
+    .where(and(eq(f.endpointId, endpointId), inArray(f.metric, ['psi', 'rss_mb']), gte(f.at, since)))
+    .orderBy(asc(f.at));
   const byAt = new Map<number, KpiCheck>();
   for (const r of rows) {
     let c = byAt.get(r.at);

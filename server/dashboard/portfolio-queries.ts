@@ -1,97 +1,135 @@
 // The portfolio's few grouped queries, each over small indexed tables (never the prediction log).
-import type Database from 'better-sqlite3';
+// Written once for SQLite and Postgres (docs/architecture.md, "Data access").
+import { and, asc, count, desc, eq, gte, isNull, max, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AnyDb } from '../db/any-db';
 
 export interface LiveEndpointRow {
-  endpoint_id: string;
-  endpoint_name: string;
-  model_id: string;
-  model_name: string;
-  project_name: string;
-  version_id: string;
+  endpointId: string;
+  endpointName: string;
+  modelId: string;
+  modelName: string;
+  projectName: string;
+  versionId: string;
   version: number;
-  deployed_at: number;
-  metrics: string;
-  newest_version: number;
-  newest_at: number;
+  deployedAt: number;
+  metrics: Record<string, number>;
+  newestVersion: number;
+  newestAt: number;
 }
 
-export function liveEndpoints(sqlite: Database.Database): LiveEndpointRow[] {
-  return sqlite
-    .prepare(
-      `SELECT e.id AS endpoint_id, e.name AS endpoint_name, m.id AS model_id, m.name AS model_name, p.name AS project_name,
-              v.id AS version_id, v.version, d.created_at AS deployed_at, v.metrics,
-              nv.version AS newest_version, nv.created_at AS newest_at
-       FROM endpoints e
-       JOIN deployments d ON d.endpoint_id = e.id AND d.role = 'primary' AND d.retired_at IS NULL
-       JOIN model_versions v ON v.id = d.version_id
-       JOIN registered_models m ON m.id = e.model_id
-       JOIN projects p ON p.id = e.project_id
-       JOIN model_versions nv ON nv.model_id = m.id AND nv.version = (SELECT MAX(version) FROM model_versions WHERE model_id = m.id AND deleted_at IS NULL)
-       WHERE e.undeployed_at IS NULL
-       ORDER BY m.name, e.name`,
-    )
-    .all() as LiveEndpointRow[];
+export async function liveEndpoints(db: AnyDb): Promise<LiveEndpointRow[]> {
+  const { endpoints: e, deployments: d, modelVersions: v, registeredModels: m, projects: p } = db.t;
+  const nv = alias(v, 'nv');
+  const newest = db
+    .select({ modelId: v.modelId, version: max(v.version).as('newest') })
+    .from(v)
+    .where(isNull(v.deletedAt))
+    .groupBy(v.modelId)
+    .as('newest');
+  return await db
+    .select({
+      endpointId: e.id,
+      endpointName: e.name,
+      modelId: m.id,
+      modelName: m.name,
+      projectName: p.name,
+      versionId: v.id,
+      version: v.version,
+      deployedAt: d.createdAt,
+      metrics: v.metrics,
+      newestVersion: nv.version,
+      newestAt: nv.createdAt,
+    })
+    .from(e)
+    .innerJoin(d, and(eq(d.endpointId, e.id), eq(d.role, 'primary'), isNull(d.retiredAt)))
+    .innerJoin(v, eq(v.id, d.versionId))
+    .innerJoin(m, eq(m.id, e.modelId))
+    .innerJoin(p, eq(p.id, e.projectId))
+    .innerJoin(newest, eq(newest.modelId, m.id))
+    .innerJoin(nv, and(eq(nv.modelId, m.id), eq(nv.version, newest.version)))
+    .where(isNull(e.undeployedAt))
+    .orderBy(asc(m.name), asc(e.name));
 }
 
 export interface DayRow {
-  endpoint_id: string;
+  endpointId: string;
   day: number;
   predictions: number;
   labelled: number;
-  latency_hist: string | null;
-  pos_hist: string | null;
-  neg_hist: string | null;
+  latencyHist: number[] | null;
+  posHist: number[] | null;
+  negHist: number[] | null;
 }
 
-/** Day rows since `fromDay`; histograms only for days from `histFromDay` (the rest come back null). */
-export function recentDays(sqlite: Database.Database, fromDay: number, histFromDay: number): DayRow[] {
-  return sqlite
-    .prepare(
-      `SELECT endpoint_id, day, predictions, labelled,
-              CASE WHEN day >= @h THEN latency_hist END AS latency_hist,
-              CASE WHEN day >= @h AND labelled > 0 THEN pos_hist END AS pos_hist,
-              CASE WHEN day >= @h AND labelled > 0 THEN neg_hist END AS neg_hist
-       FROM kpi_daily WHERE day >= @f`,
-    )
-    .all({ f: fromDay, h: histFromDay }) as DayRow[];
+/** JSON text on SQLite, a decoded jsonb value on Postgres: the value either way. */
+const json = (value: unknown): number[] | null => (typeof value === 'string' ? (JSON.parse(value) as number[]) : (value as number[] | null));
+
+/** Day rows since `fromDay`; histograms only for days from `histFromDay` (the rest come back null, unread). */
+export async function recentDays(db: AnyDb, fromDay: number, histFromDay: number): Promise<DayRow[]> {
+  const k = db.t.kpiDaily;
+  const histogram = (column: SQLWrapper, labelledOnly: boolean) =>
+    sql<number[] | null>`case when ${k.day} >= ${histFromDay}${labelledOnly ? sql` and ${k.labelled} > 0` : sql``} then ${column} end`.mapWith(json);
+  return await db
+    .select({
+      endpointId: k.endpointId,
+      day: k.day,
+      predictions: k.predictions,
+      labelled: k.labelled,
+      latencyHist: histogram(k.latencyHist, false),
+      posHist: histogram(k.posHist, true),
+      negHist: histogram(k.negHist, true),
+    })
+    .from(k)
+    .where(gte(k.day, fromDay));
 }
 
 export interface LatestFigureRow {
-  endpoint_id: string;
-  started_at: number;
+  endpointId: string;
+  startedAt: number;
   status: string;
   feature: string | null;
   metric: string | null;
   value: number | null;
-  flagged: number | null;
+  flagged: boolean | null;
 }
 
 /** Each endpoint's latest check, with its flagged figures and its whole-model figures. */
-export function latestChecks(sqlite: Database.Database): LatestFigureRow[] {
-  return sqlite
-    .prepare(
-      `WITH latest AS (
-         SELECT c.id, c.endpoint_id, c.started_at, c.status FROM monitor_checks c
-         WHERE c.started_at = (SELECT MAX(started_at) FROM monitor_checks WHERE endpoint_id = c.endpoint_id))
-       SELECT l.endpoint_id, l.started_at, l.status, f.feature, f.metric, f.value, f.flagged
-       FROM latest l LEFT JOIN monitor_figures f ON f.check_id = l.id AND (f.flagged = 1 OR f.feature = '')`,
-    )
-    .all() as LatestFigureRow[];
+export async function latestChecks(db: AnyDb): Promise<LatestFigureRow[]> {
+  const { monitorChecks: c, monitorFigures: f } = db.t;
+  const latest = latestCheckTimes(db);
+  return await db
+    .select({ endpointId: c.endpointId, startedAt: c.startedAt, status: c.status, feature: f.feature, metric: f.metric, value: f.value, flagged: f.flagged })
+    .from(c)
+    .innerJoin(latest, and(eq(latest.endpointId, c.endpointId), eq(latest.startedAt, c.startedAt)))
+    .leftJoin(f, and(eq(f.checkId, c.id), or(eq(f.flagged, true), eq(f.feature, ''))));
 }
 
-export function openAlerts(sqlite: Database.Database): { endpoint_id: string; severity: 'info' | 'warning' | 'critical'; message: string }[] {
-  return sqlite.prepare("SELECT endpoint_id, severity, message FROM alerts WHERE state <> 'resolved' ORDER BY opened_at DESC").all() as never;
+/** Each endpoint's latest check time, as a subquery to join on. */
+export function latestCheckTimes(db: AnyDb) {
+  const c = db.t.monitorChecks;
+  return db.select({ endpointId: c.endpointId, startedAt: max(c.startedAt).as('latest_started_at') }).from(c).groupBy(c.endpointId).as('latest');
 }
 
-export function pendingCounts(sqlite: Database.Database): { deploys: Map<string, number>; aliases: Map<string, number> } {
-  const deploys = sqlite.prepare("SELECT endpoint_id AS id, COUNT(*) AS n FROM deploy_requests WHERE state = 'pending' GROUP BY endpoint_id").all() as { id: string; n: number }[];
-  const aliases = sqlite.prepare("SELECT model_id AS id, COUNT(*) AS n FROM alias_requests WHERE state = 'pending' GROUP BY model_id").all() as { id: string; n: number }[];
-  return { deploys: new Map(deploys.map((r) => [r.id, r.n])), aliases: new Map(aliases.map((r) => [r.id, r.n])) };
+export async function openAlerts(db: AnyDb): Promise<{ endpointId: string; severity: 'info' | 'warning' | 'critical'; message: string }[]> {
+  const a = db.t.alerts;
+  return await db.select({ endpointId: a.endpointId, severity: a.severity, message: a.message }).from(a).where(ne(a.state, 'resolved')).orderBy(desc(a.openedAt));
 }
 
-export function lastChallenges(sqlite: Database.Database): Map<string, { created_at: number; decision: string }> {
-  const rows = sqlite
-    .prepare('SELECT c.endpoint_id, c.created_at, c.decision FROM challenges c WHERE c.created_at = (SELECT MAX(created_at) FROM challenges WHERE endpoint_id = c.endpoint_id)')
-    .all() as { endpoint_id: string; created_at: number; decision: string }[];
-  return new Map(rows.map((r) => [r.endpoint_id, r]));
+export async function pendingCounts(db: AnyDb): Promise<{ deploys: Map<string, number>; aliases: Map<string, number> }> {
+  const { deployRequests: dr, aliasRequests: ar } = db.t;
+  const deploys = await db.select({ id: dr.endpointId, n: count() }).from(dr).where(eq(dr.state, 'pending')).groupBy(dr.endpointId);
+  const aliases = await db.select({ id: ar.modelId, n: count() }).from(ar).where(eq(ar.state, 'pending')).groupBy(ar.modelId);
+  return { deploys: new Map(deploys.map((r) => [r.id, Number(r.n)])), aliases: new Map(aliases.map((r) => [r.id, Number(r.n)])) };
 }
+
+export async function lastChallenges(db: AnyDb): Promise<Map<string, { createdAt: number; decision: string }>> {
+  const c = db.t.challenges;
+  const newest = db.select({ endpointId: c.endpointId, createdAt: max(c.createdAt).as('newest_created_at') }).from(c).groupBy(c.endpointId).as('newest_challenge');
+  const rows = await db
+    .select({ endpointId: c.endpointId, createdAt: c.createdAt, decision: c.decision })
+    .from(c)
+    .innerJoin(newest, and(eq(newest.endpointId, c.endpointId), eq(newest.createdAt, c.createdAt)));
+  return new Map(rows.map((r) => [r.endpointId, r]));
+}
+

@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('portfolio', () => {
-  it('gives each deployed model its counts, champion, approvals and health reasons in words', () => {
+  it('gives each deployed model its counts, champion, approvals and health reasons in words', async () => {
     const calm = seedDeployedModel(t.sqlite, 'churn', { createdAt: NOW - 50 * DAY });
     const hot = seedDeployedModel(t.sqlite, 'fraud', { createdAt: NOW - 50 * DAY });
     const rows = [0, 0, 3, 10, 40].map((ago, i) => ({ id: `p${i}`, createdAt: NOW - ago * DAY, latencyMs: 5, amount: 1, score: 0.2 }));
@@ -27,7 +27,7 @@ describe('portfolio', () => {
     seedAlert(t.sqlite, hot.endpointId, 'critical', 'psi(amount) = 0.42 > 0.2 for 2 windows', NOW - 3_000_000);
     seedPendingPromotion(t.sqlite, hot, 'dash-seeder', NOW - 1000);
     consumeKpis(t.sqlite);
-    const cards = portfolio(t.sqlite, NOW);
+    const cards = await portfolio(t.anyDb, NOW);
     expect(cards.map((c) => c.modelName)).toEqual(['churn', 'fraud']);
     expect(cards[0]).toMatchObject({ health: 'green', reasons: [], predictions: { today: 2, days7: 3, days30: 4 }, champion: { version: 1, since: NOW - 50 * DAY }, pendingApprovals: 0 });
     expect(cards[1].health).toBe('red');
@@ -35,11 +35,11 @@ describe('portfolio', () => {
     expect(cards[1]).toMatchObject({ pendingApprovals: 1, lastRetrain: { version: 2, at: NOW - 1000 } });
   });
 
-  it('lists the pending promotion with champion against challenger and the drift status', () => {
+  it('lists the pending promotion with champion against challenger and the drift status', async () => {
     const hot = seedDeployedModel(t.sqlite, 'fraud', { createdAt: NOW - 50 * DAY, auc: 0.88 });
     seedCheck(t.sqlite, hot.endpointId, NOW - 3_600_000, [{ feature: 'amount', metric: 'psi', value: 0.42, flagged: true }]);
     seedPendingPromotion(t.sqlite, hot, 'dash-seeder', NOW - 1000, 0.93);
-    const [item] = approvalsInbox(t.sqlite);
+    const [item] = await approvalsInbox(t.anyDb);
     expect(item).toMatchObject({
       kind: 'deploy',
       summary: 'Serve v2 as the primary of fraud',

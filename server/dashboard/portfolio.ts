@@ -1,6 +1,6 @@
 // The portfolio: one card per deployed model (each live endpoint), with health and its reasons,
 // predictions today / 7 / 30 days, the champion and its age, the last retrain, pending approvals.
-import type Database from 'better-sqlite3';
+import type { AnyDb } from '../db/any-db';
 import { judgeHealth, type HealthLevel, type HealthReason } from './health';
 import { dayOf } from './kpi-counting';
 import { latencyQuantile, emptyLatency } from './latency-buckets';
@@ -32,38 +32,45 @@ interface Acc {
   neg: number[];
 }
 
-export function portfolio(sqlite: Database.Database, now = Date.now()): PortfolioCard[] {
+export async function portfolio(db: AnyDb, now = Date.now()): Promise<PortfolioCard[]> {
   const today = dayOf(now);
   const acc = new Map<string, Acc>();
-  for (const r of recentDays(sqlite, today - 29, today - 6)) {
-    let a = acc.get(r.endpoint_id);
-    if (!a) acc.set(r.endpoint_id, (a = { today: 0, days7: 0, days30: 0, labelled7d: 0, latency: emptyLatency(), pos: emptyBins(), neg: emptyBins() }));
+  // One round trip each, side by side (Postgres answers them on several pooled connections).
+  const [days, latest, open, pending, challenges, live] = await Promise.all([
+    recentDays(db, today - 29, today - 6),
+    latestChecks(db),
+    openAlerts(db),
+    pendingCounts(db),
+    lastChallenges(db),
+    liveEndpoints(db),
+  ]);
+  for (const r of days) {
+    let a = acc.get(r.endpointId);
+    if (!a) acc.set(r.endpointId, (a = { today: 0, days7: 0, days30: 0, labelled7d: 0, latency: emptyLatency(), pos: emptyBins(), neg: emptyBins() }));
     a.days30 += r.predictions;
     if (r.day >= today - 6) {
       a.days7 += r.predictions;
       a.labelled7d += r.labelled;
-      if (r.pos_hist) addInto(a.pos, JSON.parse(r.pos_hist) as number[]);
-      if (r.neg_hist) addInto(a.neg, JSON.parse(r.neg_hist) as number[]);
+      if (r.posHist) addInto(a.pos, r.posHist);
+      if (r.negHist) addInto(a.neg, r.negHist);
     }
-    if (r.day >= today - 1 && r.latency_hist) addInto(a.latency, JSON.parse(r.latency_hist) as number[]);
+    if (r.day >= today - 1 && r.latencyHist) addInto(a.latency, r.latencyHist);
     if (r.day === today) a.today += r.predictions;
   }
   const checks = new Map<string, { at: number; flagged: { feature: string; metric: string; value: number }[]; errorRate: number | null }>();
-  for (const f of latestChecks(sqlite)) {
-    let c = checks.get(f.endpoint_id);
-    if (!c) checks.set(f.endpoint_id, (c = { at: f.started_at, flagged: [], errorRate: null }));
+  for (const f of latest) {
+    let c = checks.get(f.endpointId);
+    if (!c) checks.set(f.endpointId, (c = { at: f.startedAt, flagged: [], errorRate: null }));
     if (f.metric === null || f.value === null) continue;
-    if (f.flagged === 1 && f.feature !== '') c.flagged.push({ feature: f.feature!, metric: f.metric, value: f.value });
+    if (f.flagged === true && f.feature !== '') c.flagged.push({ feature: f.feature!, metric: f.metric, value: f.value });
     if (f.feature === '' && f.metric === 'error_rate') c.errorRate = f.value;
   }
   const alerts = new Map<string, { severity: 'info' | 'warning' | 'critical'; message: string }[]>();
-  for (const a of openAlerts(sqlite)) alerts.set(a.endpoint_id, [...(alerts.get(a.endpoint_id) ?? []), { severity: a.severity, message: a.message }]);
-  const pending = pendingCounts(sqlite);
-  const challenges = lastChallenges(sqlite);
-  return liveEndpoints(sqlite).map((e) => {
-    const a = acc.get(e.endpoint_id);
-    const check = checks.get(e.endpoint_id);
-    const trained = (JSON.parse(e.metrics) as Record<string, number>).roc_auc;
+  for (const a of open) alerts.set(a.endpointId, [...(alerts.get(a.endpointId) ?? []), { severity: a.severity, message: a.message }]);
+  return live.map((e) => {
+    const a = acc.get(e.endpointId);
+    const check = checks.get(e.endpointId);
+    const trained = e.metrics.roc_auc;
     const { level, reasons } = judgeHealth({
       flaggedDrift: check?.flagged ?? [],
       lastCheckAt: check?.at ?? null,
@@ -72,21 +79,21 @@ export function portfolio(sqlite: Database.Database, now = Date.now()): Portfoli
       labelled7d: a?.labelled7d ?? 0,
       latencyP95: a ? latencyQuantile(a.latency, 0.95) : null,
       errorRate: check?.errorRate ?? null,
-      openAlerts: alerts.get(e.endpoint_id) ?? [],
+      openAlerts: alerts.get(e.endpointId) ?? [],
     });
-    const challenge = challenges.get(e.endpoint_id);
+    const challenge = challenges.get(e.endpointId);
     return {
-      endpointId: e.endpoint_id,
-      endpointName: e.endpoint_name,
-      modelId: e.model_id,
-      modelName: e.model_name,
-      projectName: e.project_name,
+      endpointId: e.endpointId,
+      endpointName: e.endpointName,
+      modelId: e.modelId,
+      modelName: e.modelName,
+      projectName: e.projectName,
       health: level,
       reasons,
       predictions: { today: a?.today ?? 0, days7: a?.days7 ?? 0, days30: a?.days30 ?? 0 },
-      champion: { version: e.version, since: e.deployed_at },
-      lastRetrain: { version: e.newest_version, at: e.newest_at, challenge: challenge ? { at: challenge.created_at, decision: challenge.decision } : null },
-      pendingApprovals: (pending.deploys.get(e.endpoint_id) ?? 0) + (pending.aliases.get(e.model_id) ?? 0),
+      champion: { version: e.version, since: e.deployedAt },
+      lastRetrain: { version: e.newestVersion, at: e.newestAt, challenge: challenge ? { at: challenge.createdAt, decision: challenge.decision } : null },
+      pendingApprovals: (pending.deploys.get(e.endpointId) ?? 0) + (pending.aliases.get(e.modelId) ?? 0),
       lastCheckAt: check?.at ?? null,
     };
   });

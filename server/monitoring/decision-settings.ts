@@ -9,7 +9,6 @@ import { costMatrixOf, costParams, decisionParams } from '../../nodes/evaluate/e
 import type { CostMatrix } from '../../nodes/evaluate/cost';
 import { getKpiSettings } from '../dashboard/kpi-settings';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import type { ModelLineage } from '../registry/version-types';
 
 export interface ValueWeights {
@@ -30,9 +29,8 @@ export interface DecisionSettings {
 const evaluateDecision = z.object({ ...decisionParams, ...costParams });
 const COSTED_TYPES = new Set(['evaluate/model', 'evaluate/predictions']);
 
-/** `legacy`: the same database's sync handle, for the business KPI settings (pg: training/dashboard). */
-export async function decisionSettings(db: AnyDb, legacy: Db, modelId: string, lineage: ModelLineage): Promise<DecisionSettings> {
-  const kpi = getKpiSettings(legacy, modelId);
+export async function decisionSettings(db: AnyDb, modelId: string, lineage: ModelLineage): Promise<DecisionSettings> {
+  const kpi = await getKpiSettings(db, modelId);
   if (kpi) {
     const weighted = kpi.valueColumn !== null && (kpi.tpWeighted || kpi.fpWeighted || kpi.fnWeighted);
     return {

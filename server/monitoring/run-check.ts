@@ -89,7 +89,7 @@ export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string,
   const notes: string[] = report.predictionNote ? [`Prediction drift: ${report.predictionNote}`] : [];
   const { modelVersions } = db.t;
   const version = first(await db.select({ modelId: modelVersions.modelId, signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).limit(1));
-  const decision = version ? await decisionSettings(db, legacy, version.modelId, version.lineage) : null;
+  const decision = version ? await decisionSettings(db, version.modelId, version.lineage) : null;
   const labelled = labelledRows(legacy, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
   const decay = version && decision ? decayFigures(labelled, version.signature, decision) : { labelled: labelled.length, figures: [], note: null };
   figures.push(...decay.figures);

@@ -12,5 +12,5 @@ export const dynamic = 'force-dynamic';
 // without a second round trip; the client then refreshes them like any query.
 export default async function Dashboard() {
   await requireUser();
-  return <PortfolioDashboard initial={{ cards: portfolio(getDb().sqlite), rules: HEALTH_RULES }} />;
+  return <PortfolioDashboard initial={{ cards: await portfolio(getDb().anyDb), rules: HEALTH_RULES }} />;
 }
