@@ -78,7 +78,7 @@ export async function benchDashboard() {
     const { models, seedMs } = seed(dataDir, now);
     const { sqlite, anyDb } = openDatabase(dataDir);
     let t = performance.now();
-    const first = consumeKpis(sqlite);
+    const first = await consumeKpis(anyDb);
     const firstMs = performance.now() - t;
     // Warm, then measure the portfolio's data as the procedure computes it.
     for (let i = 0; i < 5; i++) await portfolio(anyDb, now);
@@ -118,7 +118,7 @@ export async function benchDashboard() {
     for (const f of fresh) postFeedback(sqlite, f.m.endpointId, f.rows.filter((_, i) => i % 2 === 0).map((r, i) => ({ predictionId: r.id, label: f.labels[i * 2], receivedAt: now })));
     postFeedback(sqlite, models[20].endpointId, Array.from({ length: 1000 }, (_, i) => ({ predictionId: `seed-${models[20].name}-${i * 3 + 1}`, label: '1', receivedAt: now + 1 })));
     t = performance.now();
-    const step = consumeKpis(sqlite);
+    const step = await consumeKpis(anyDb);
     const stepMs = performance.now() - t;
     rows.push({
       name: 'KPI aggregates kept up to date: one consumer pass',

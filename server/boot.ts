@@ -10,9 +10,9 @@ import { startTrainingScheduler } from './training/start';
 
 /** `scheduler`: the studio process runs the training scheduler; the CLI's short-lived commands do not. */
 export async function boot(options: { resume: boolean; scheduler?: boolean }): Promise<{ resumed: string[] }> {
-  const { db, sqlite, anyDb } = getDb();
+  const { db, anyDb } = getDb();
   await seedSampleProject(anyDb);
-  startKpiLoop(sqlite);
+  startKpiLoop(anyDb);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
   backfillRunRecords(db, anyDb, getEnv().PIPEWORKS_DATA_DIR)
     .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))

@@ -66,7 +66,7 @@ describe('business value from the aggregates', () => {
       const { rows, labels } = fixture(1000);
       logPredictions(t.sqlite, model, rows);
       postFeedback(t.sqlite, model.endpointId, rows.map((r, i) => ({ predictionId: r.id, label: String(labels[i]), receivedAt: NOW + i })));
-      consumeKpis(t.sqlite);
+      await consumeKpis(t.anyDb, { now: NOW });
       const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
       expect(total.labelled).toBe(1000);
       const got = priceAt(total, s.prices, s.threshold);
@@ -87,11 +87,11 @@ describe('the incremental consumer', () => {
     const { rows, labels } = fixture(300);
     logPredictions(t.sqlite, model, rows.slice(0, 100));
     postFeedback(t.sqlite, model.endpointId, rows.slice(0, 50).map((r, i) => ({ predictionId: r.id, label: labels[i], receivedAt: NOW + i })));
-    expect(consumeKpis(t.sqlite)).toEqual({ predictions: 100, labels: 50 });
+    expect(await consumeKpis(t.anyDb, { now: NOW })).toEqual({ predictions: 100, labels: 50 });
     logPredictions(t.sqlite, model, rows.slice(100));
     postFeedback(t.sqlite, model.endpointId, rows.slice(50).map((r, i) => ({ predictionId: r.id, label: labels[50 + i], receivedAt: NOW + 50 + i })));
-    expect(consumeKpis(t.sqlite)).toEqual({ predictions: 200, labels: 250 });
-    expect(consumeKpis(t.sqlite)).toEqual({ predictions: 0, labels: 0 });
+    expect(await consumeKpis(t.anyDb, { now: NOW })).toEqual({ predictions: 200, labels: 250 });
+    expect(await consumeKpis(t.anyDb, { now: NOW })).toEqual({ predictions: 0, labels: 0 });
     const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.predictions).toBe(300);
     expect(total.labelled).toBe(300);
@@ -102,9 +102,9 @@ describe('the incremental consumer', () => {
     const { rows } = fixture(10);
     logPredictions(t.sqlite, model, rows);
     postFeedback(t.sqlite, model.endpointId, rows.map((r, i) => ({ predictionId: r.id, label: '0', receivedAt: NOW + i })));
-    consumeKpis(t.sqlite);
+    await consumeKpis(t.anyDb, { now: NOW });
     postFeedback(t.sqlite, model.endpointId, [{ predictionId: rows[3].id, label: '1', receivedAt: NOW + 5 * 60_000 }]);
-    expect(consumeKpis(t.sqlite).labels).toBe(1);
+    expect((await consumeKpis(t.anyDb, { now: NOW })).labels).toBe(1);
     const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.labelled).toBe(10);
     expect(total.posHist.reduce((a, b) => a + b, 0)).toBe(1);
@@ -115,7 +115,7 @@ describe('the incremental consumer', () => {
     const { rows } = fixture(2);
     logPredictions(t.sqlite, model, rows);
     postFeedback(t.sqlite, model.endpointId, [{ predictionId: rows[0].id, label: 'yes', receivedAt: NOW }]);
-    consumeKpis(t.sqlite);
+    await consumeKpis(t.anyDb, { now: NOW });
     const total = sumDays(await readDays(t.anyDb, model.endpointId, dayOf(NOW) - 10, dayOf(NOW)));
     expect(total.unusable).toBe(1);
     expect(total.posHist.reduce((a, b) => a + b, 0) + total.negHist.reduce((a, b) => a + b, 0)).toBe(0);

@@ -1,16 +1,28 @@
 // The studio-side consumer that keeps kpi_daily up to date: it reads only prediction log rows past
-// its rowid watermark and feedback past its (receivedAt, predictionId) cursor, never the whole log.
+// its watermark and feedback past its (receivedAt, predictionId) cursor, never the whole log.
 // Each call first re-reads the last GRACE_MS of feedback, because a second serving process may
 // commit a row stamped a little before one already read; kpi_counted_labels makes that re-read
 // (and any replaced label) exact: an unchanged label is skipped, a changed one moves its count.
-// Pages are IMMEDIATE transactions, so two studio processes consuming at once take turns.
-import type Database from 'better-sqlite3';
+// Pages are transactions (withTransaction), so two studio processes consuming at once take turns.
+//
+// The prediction watermark differs by dialect. SQLite: the log's rowid, in commit order since
+// SQLite has one writer. Postgres has no rowid, and a serial would not be in commit order, so each
+// endpoint has its own (createdAt, id) cursor over its (endpoint_id, created_at) index, and reads
+// only rows stamped at least SETTLE_MS ago: the writer stamps and commits a row well within that
+// (it flushes every 100 ms), so the counts there lag by a minute but miss nothing that commits in time.
+import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { first, type AnyDb } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
 import { countLabel, DayDeltas, sameCount, type CountedLabel } from './kpi-counting';
 import { RuleCache } from './kpi-rules';
 import { writeDeltas } from './kpi-write';
 
 export const GRACE_MS = 60_000;
+/** Postgres: how old a logged prediction must be before it is counted (see above). */
+export const SETTLE_MS = 60_000;
 const PAGE = 5_000;
+/** Rows per kpi_counted_labels upsert statement. */
+const CHUNK = 500;
 
 export interface ConsumeResult {
   predictions: number;
@@ -18,108 +30,149 @@ export interface ConsumeResult {
 }
 
 interface LogRow {
-  rid: number;
-  endpoint_id: string;
-  version_id: string;
+  endpointId: string;
+  versionId: string;
   role: string;
-  created_at: number;
-  latency_ms: number;
+  createdAt: number;
+  latencyMs: number;
 }
 
-interface FeedbackRow {
-  prediction_id: string;
-  label: string;
-  received_at: number;
-  endpoint_id: string;
-  version_id: string;
-  role: string;
-  created_at: number;
-  inputs: string;
-  outputs: string;
+async function watermark(db: AnyDb, stream: string): Promise<{ position: number; tieBreak: string }> {
+  const w = db.t.kpiWatermarks;
+  return first(await db.select({ position: w.position, tieBreak: w.tieBreak }).from(w).where(eq(w.stream, stream)).limit(1)) ?? { position: 0, tieBreak: '' };
 }
 
-interface CountedRow {
-  endpoint_id: string;
-  version_id: string;
-  day: number;
-  bin: number | null;
-  value: number | null;
-  positive: number | null;
+async function setWatermark(db: AnyDb, stream: string, position: number, tieBreak: string): Promise<void> {
+  const w = db.t.kpiWatermarks;
+  const values = { position, tieBreak, updatedAt: Date.now() };
+  await db.insert(w).values({ stream, ...values }).onConflictDoUpdate({ target: w.stream, set: values });
 }
 
-function watermark(sqlite: Database.Database, stream: string): { position: number; tieBreak: string } {
-  const row = sqlite.prepare('SELECT position, tie_break AS tieBreak FROM kpi_watermarks WHERE stream = ?').get(stream) as { position: number; tieBreak: string } | undefined;
-  return row ?? { position: 0, tieBreak: '' };
+function countPredictions(rows: readonly LogRow[]): DayDeltas {
+  const deltas = new DayDeltas();
+  for (const r of rows) if (r.role !== 'shadow') deltas.prediction(r.endpointId, r.versionId, r.createdAt, r.latencyMs);
+  return deltas;
 }
 
-function setWatermark(sqlite: Database.Database, stream: string, position: number, tieBreak: string): void {
-  sqlite
-    .prepare('INSERT INTO kpi_watermarks (stream, position, tie_break, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (stream) DO UPDATE SET position = excluded.position, tie_break = excluded.tie_break, updated_at = excluded.updated_at')
-    .run(stream, position, tieBreak, Date.now());
+/** SQLite: one stream over the log's rowid. */
+async function consumePredictionsByRowid(db: AnyDb, maxRows: number): Promise<number> {
+  const l = db.t.predictionLog;
+  const rowid = sql<number>`rowid`.mapWith(Number);
+  let total = 0;
+  for (;;) {
+    const page = await withTransaction(db, async (tx) => {
+      const from = (await watermark(tx, 'predictions')).position;
+      const rows = await tx
+        .select({ rid: rowid, endpointId: l.endpointId, versionId: l.versionId, role: l.role, createdAt: l.createdAt, latencyMs: l.latencyMs })
+        .from(l)
+        .where(gt(sql`rowid`, from))
+        .orderBy(sql`rowid`)
+        .limit(PAGE);
+      if (rows.length === 0) return 0;
+      await writeDeltas(tx, countPredictions(rows));
+      await setWatermark(tx, 'predictions', rows[rows.length - 1].rid, '');
+      return rows.length;
+    });
+    total += page;
+    if (page < PAGE || total >= maxRows) return total;
+  }
+}
+
+/** Postgres: one (createdAt, id) stream per endpoint, over settled rows only. */
+async function consumePredictionsByEndpoint(db: AnyDb, maxRows: number, now: number): Promise<number> {
+  const l = db.t.predictionLog;
+  const settled = now - SETTLE_MS;
+  let total = 0;
+  for (const { id: endpointId } of await db.select({ id: db.t.endpoints.id }).from(db.t.endpoints)) {
+    const stream = `predictions:${endpointId}`;
+    for (;;) {
+      const page = await withTransaction(db, async (tx) => {
+        const from = await watermark(tx, stream);
+        const rows = await tx
+          .select({ id: l.id, endpointId: l.endpointId, versionId: l.versionId, role: l.role, createdAt: l.createdAt, latencyMs: l.latencyMs })
+          .from(l)
+          .where(and(eq(l.endpointId, endpointId), lte(l.createdAt, settled), or(gt(l.createdAt, from.position), and(eq(l.createdAt, from.position), gt(l.id, from.tieBreak)))))
+          .orderBy(asc(l.createdAt), asc(l.id))
+          .limit(PAGE);
+        if (rows.length === 0) return 0;
+        await writeDeltas(tx, countPredictions(rows));
+        const last = rows[rows.length - 1];
+        await setWatermark(tx, stream, last.createdAt, last.id);
+        return rows.length;
+      });
+      total += page;
+      if (total >= maxRows) return total;
+      if (page < PAGE) break;
+    }
+  }
+  return total;
 }
 
 /** Consumes what arrived since the last call, in pages of its own transactions; at most `maxRows` of each stream. */
-export function consumeKpis(sqlite: Database.Database, { maxRows = Infinity }: { maxRows?: number } = {}): ConsumeResult {
-  const rules = new RuleCache(sqlite);
+export async function consumeKpis(db: AnyDb, { maxRows = Infinity, now = Date.now() }: { maxRows?: number; now?: number } = {}): Promise<ConsumeResult> {
+  const rules = new RuleCache();
   const result = { predictions: 0, labels: 0 };
-  const nextLogs = sqlite.prepare('SELECT rowid AS rid, endpoint_id, version_id, role, created_at, latency_ms FROM prediction_log WHERE rowid > ? ORDER BY rowid LIMIT ?');
-  for (;;) {
-    const page = sqlite.transaction(() => {
-      const rows = nextLogs.all(watermark(sqlite, 'predictions').position, PAGE) as LogRow[];
-      if (rows.length === 0) return 0;
-      const deltas = new DayDeltas();
-      for (const r of rows) if (r.role !== 'shadow') deltas.prediction(r.endpoint_id, r.version_id, r.created_at, r.latency_ms);
-      writeDeltas(sqlite, deltas);
-      setWatermark(sqlite, 'predictions', rows[rows.length - 1].rid, '');
-      return rows.length;
-    }).immediate();
-    result.predictions += page;
-    if (page < PAGE || result.predictions >= maxRows) break;
-  }
-  const start = watermark(sqlite, 'feedback');
+  result.predictions = db.dialect === 'sqlite' ? await consumePredictionsByRowid(db, maxRows) : await consumePredictionsByEndpoint(db, maxRows, now);
+  const { predictionFeedback: f, predictionLog: l, kpiCountedLabels: c } = db.t;
+  // Selected as raw JSON, not through the column: Drizzle's jsonb decoding parses a string again,
+  // which would turn the label "1" (a JSON string) into the number 1 on Postgres.
+  const label = sql`${f.label}`.mapWith((v: unknown) => (db.dialect === 'sqlite' && typeof v === 'string' ? (JSON.parse(v) as unknown) : v) as string | number | boolean);
+  const start = await watermark(db, 'feedback');
   let cursor = { position: Math.max(0, start.position - GRACE_MS), tieBreak: '' };
-  const nextFeedback = sqlite.prepare(
-    `SELECT f.prediction_id, f.label, f.received_at, l.endpoint_id, l.version_id, l.role, l.created_at, l.inputs, l.outputs
-     FROM prediction_feedback f JOIN prediction_log l ON l.id = f.prediction_id
-     WHERE f.received_at > ? OR (f.received_at = ? AND f.prediction_id > ?) ORDER BY f.received_at, f.prediction_id LIMIT ?`,
-  );
-  const counted = sqlite.prepare('SELECT endpoint_id, version_id, day, bin, value, positive FROM kpi_counted_labels WHERE prediction_id = ?');
-  const saveCounted = sqlite.prepare(
-    `INSERT INTO kpi_counted_labels (prediction_id, endpoint_id, version_id, day, bin, value, positive) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (prediction_id) DO UPDATE SET endpoint_id = excluded.endpoint_id, version_id = excluded.version_id, day = excluded.day, bin = excluded.bin, value = excluded.value, positive = excluded.positive`,
-  );
   let read = 0;
   for (;;) {
-    const page = sqlite.transaction(() => {
-      const rows = nextFeedback.all(cursor.position, cursor.position, cursor.tieBreak, PAGE) as FeedbackRow[];
+    const page = await withTransaction(db, async (tx) => {
+      const rows = await tx
+        .select({ predictionId: f.predictionId, label, receivedAt: f.receivedAt, endpointId: l.endpointId, versionId: l.versionId, role: l.role, createdAt: l.createdAt, inputs: l.inputs, outputs: l.outputs })
+        .from(f)
+        .innerJoin(l, eq(l.id, f.predictionId))
+        .where(or(gt(f.receivedAt, cursor.position), and(eq(f.receivedAt, cursor.position), gt(f.predictionId, cursor.tieBreak))))
+        .orderBy(asc(f.receivedAt), asc(f.predictionId))
+        .limit(PAGE);
       if (rows.length === 0) return { rows: 0, labels: 0 };
+      const ids = rows.filter((r) => r.role !== 'shadow').map((r) => r.predictionId);
+      const before = new Map<string, CountedLabel>();
+      for (let i = 0; i < ids.length; i += PAGE) {
+        for (const b of await tx.select().from(c).where(inArray(c.predictionId, ids.slice(i, i + PAGE)))) before.set(b.predictionId, b);
+      }
       const deltas = new DayDeltas();
-      let labels = 0;
-      for (const f of rows) {
-        if (f.role === 'shadow') continue;
-        const rule = rules.rule(f.endpoint_id, f.version_id);
-        const row = { endpointId: f.endpoint_id, versionId: f.version_id, createdAt: f.created_at, inputs: JSON.parse(f.inputs), outputs: JSON.parse(f.outputs) };
-        const now = countLabel(rule, row, JSON.parse(f.label) as string | number | boolean);
-        const before = counted.get(f.prediction_id) as CountedRow | undefined;
-        const was: CountedLabel | null = before
-          ? { endpointId: before.endpoint_id, versionId: before.version_id, day: before.day, bin: before.bin, value: before.value, positive: before.positive === null ? null : before.positive === 1 }
-          : null;
+      const save: (typeof c.$inferInsert)[] = [];
+      for (const r of rows) {
+        if (r.role === 'shadow') continue;
+        const rule = await rules.rule(tx, r.endpointId, r.versionId);
+        const now = countLabel(rule, r, r.label);
+        const was = before.get(r.predictionId) ?? null;
         if (was && sameCount(was, now)) continue;
         if (was) deltas.label(was, -1);
         deltas.label(now, 1);
-        saveCounted.run(f.prediction_id, now.endpointId, now.versionId, now.day, now.bin, now.value, now.positive === null ? null : now.positive ? 1 : 0);
-        labels += 1;
+        before.set(r.predictionId, now);
+        save.push({ predictionId: r.predictionId, endpointId: now.endpointId, versionId: now.versionId, day: now.day, bin: now.bin, value: now.value, positive: now.positive });
       }
-      writeDeltas(sqlite, deltas);
+      await saveCounted(tx, save);
+      await writeDeltas(tx, deltas);
       const last = rows[rows.length - 1];
-      cursor = { position: last.received_at, tieBreak: last.prediction_id };
+      cursor = { position: last.receivedAt, tieBreak: last.predictionId };
       // Never move the stored cursor back: the grace re-read starts behind it on purpose.
-      if (last.received_at > start.position || (last.received_at === start.position && last.prediction_id > start.tieBreak)) setWatermark(sqlite, 'feedback', last.received_at, last.prediction_id);
-      return { rows: rows.length, labels };
-    }).immediate();
+      if (last.receivedAt > start.position || (last.receivedAt === start.position && last.predictionId > start.tieBreak)) await setWatermark(tx, 'feedback', last.receivedAt, last.predictionId);
+      return { rows: rows.length, labels: save.length };
+    });
     read += page.rows;
     result.labels += page.labels;
     if (page.rows < PAGE || read >= maxRows) break;
   }
   return result;
+}
+
+/** Where each label now counts, so a replacing label can take it back out. */
+export async function saveCounted(db: AnyDb, rows: readonly (typeof db.t.kpiCountedLabels.$inferInsert)[]): Promise<void> {
+  const c = db.t.kpiCountedLabels;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insert(c)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoUpdate({
+        target: c.predictionId,
+        set: { endpointId: sql`excluded.endpoint_id`, versionId: sql`excluded.version_id`, day: sql`excluded.day`, bin: sql`excluded.bin`, value: sql`excluded.value`, positive: sql`excluded.positive` },
+      });
+  }
 }

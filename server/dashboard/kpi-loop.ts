@@ -1,6 +1,6 @@
 // Runs the KPI consumer every few seconds in the studio process, so the dashboards' aggregates
 // follow the prediction log and its feedback as they arrive.
-import type Database from 'better-sqlite3';
+import type { AnyDb } from '../db/any-db';
 import { consumeKpis } from './kpi-consumer';
 
 export const KPI_INTERVAL_MS = 2_000;
@@ -8,16 +8,16 @@ export const KPI_INTERVAL_MS = 2_000;
 const TICK_ROWS = 20_000;
 const loopKey = Symbol.for('pipeworks.kpiLoop');
 
-export function startKpiLoop(sqlite: Database.Database): void {
+export function startKpiLoop(db: AnyDb): void {
   const holder = globalThis as typeof globalThis & { [loopKey]?: NodeJS.Timeout };
   if (holder[loopKey]) return;
   let busy = false;
-  const tick = () => {
+  const tick = async () => {
     if (busy) return;
     busy = true;
     let more = false;
     try {
-      const r = consumeKpis(sqlite, { maxRows: TICK_ROWS });
+      const r = await consumeKpis(db, { maxRows: TICK_ROWS });
       more = r.predictions >= TICK_ROWS || r.labels >= TICK_ROWS;
     } catch (error) {
       console.error('[pipeworks] KPI aggregates could not be brought up to date', error);
@@ -25,11 +25,11 @@ export function startKpiLoop(sqlite: Database.Database): void {
       busy = false;
     }
     // A backlog: go on at once, between other work, rather than waiting for the next interval.
-    if (more) setImmediate(tick);
+    if (more) setImmediate(() => void tick());
   };
-  holder[loopKey] = setInterval(tick, KPI_INTERVAL_MS);
+  holder[loopKey] = setInterval(() => void tick(), KPI_INTERVAL_MS);
   holder[loopKey].unref();
-  tick();
+  void tick();
 }
 
 /** Stops this process's loop: `pipeworks start` sets up the database, closes it and hands it to its children. */

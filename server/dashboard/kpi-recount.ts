@@ -1,39 +1,43 @@
 // After a model's positive class or value column changes, its endpoints' labels are counted again
 // from their feedback (prediction counts and latency do not depend on those settings and stay).
 // A one-off read of those endpoints' labelled rows, on a settings save, never per request.
-import type Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
+import type { AnyDb } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
+import { saveCounted } from './kpi-consumer';
 import { countLabel, DayDeltas } from './kpi-counting';
 import { RuleCache } from './kpi-rules';
 import { emptyBins } from './score-bins';
 import { writeDeltas } from './kpi-write';
 
-export function recountModelLabels(sqlite: Database.Database, modelId: string): number {
-  return sqlite.transaction(() => {
-    const endpoints = (sqlite.prepare('SELECT id FROM endpoints WHERE model_id = ?').all(modelId) as { id: string }[]).map((e) => e.id);
-    const zero = JSON.stringify(emptyBins());
-    const reset = sqlite.prepare('UPDATE kpi_daily SET labelled = 0, unusable = 0, pos_hist = ?, neg_hist = ?, pos_value = ?, neg_value = ? WHERE endpoint_id = ?');
-    const forget = sqlite.prepare('DELETE FROM kpi_counted_labels WHERE endpoint_id = ?');
-    const labelled = sqlite.prepare(
-      `SELECT f.prediction_id, f.label, l.version_id, l.role, l.created_at, l.inputs, l.outputs
-       FROM prediction_feedback f JOIN prediction_log l ON l.id = f.prediction_id WHERE f.endpoint_id = ?`,
-    );
-    const save = sqlite.prepare('INSERT INTO kpi_counted_labels (prediction_id, endpoint_id, version_id, day, bin, value, positive) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const rules = new RuleCache(sqlite);
+export function recountModelLabels(db: AnyDb, modelId: string): Promise<number> {
+  return withTransaction(db, async (tx) => {
+    const { endpoints: e, kpiDaily: k, kpiCountedLabels: c, predictionFeedback: f, predictionLog: l } = tx.t;
+    // Raw JSON, as the consumer reads it (Drizzle's jsonb decoding would parse a string label twice).
+    const label = sql`${f.label}`.mapWith((v: unknown) => (tx.dialect === 'sqlite' && typeof v === 'string' ? (JSON.parse(v) as unknown) : v) as string | number | boolean);
+    const endpoints = (await tx.select({ id: e.id }).from(e).where(eq(e.modelId, modelId))).map((r) => r.id);
+    const rules = new RuleCache();
     let n = 0;
     for (const endpointId of endpoints) {
-      reset.run(zero, zero, zero, zero, endpointId);
-      forget.run(endpointId);
+      await tx.update(k).set({ labelled: 0, unusable: 0, posHist: emptyBins(), negHist: emptyBins(), posValue: emptyBins(), negValue: emptyBins() }).where(eq(k.endpointId, endpointId));
+      await tx.delete(c).where(eq(c.endpointId, endpointId));
+      const rows = await tx
+        .select({ predictionId: f.predictionId, label, versionId: l.versionId, role: l.role, createdAt: l.createdAt, inputs: l.inputs, outputs: l.outputs })
+        .from(f)
+        .innerJoin(l, eq(l.id, f.predictionId))
+        .where(eq(f.endpointId, endpointId));
       const deltas = new DayDeltas();
-      for (const f of labelled.iterate(endpointId) as Iterable<{ prediction_id: string; label: string; version_id: string; role: string; created_at: number; inputs: string; outputs: string }>) {
-        if (f.role === 'shadow') continue;
-        const row = { endpointId, versionId: f.version_id, createdAt: f.created_at, inputs: JSON.parse(f.inputs), outputs: JSON.parse(f.outputs) };
-        const c = countLabel(rules.rule(endpointId, f.version_id), row, JSON.parse(f.label) as string | number | boolean);
-        deltas.label(c, 1);
-        save.run(f.prediction_id, endpointId, c.versionId, c.day, c.bin, c.value, c.positive === null ? null : c.positive ? 1 : 0);
+      const save: (typeof c.$inferInsert)[] = [];
+      for (const r of rows) {
+        if (r.role === 'shadow') continue;
+        const counted = countLabel(await rules.rule(tx, endpointId, r.versionId), { ...r, endpointId }, r.label);
+        deltas.label(counted, 1);
+        save.push({ predictionId: r.predictionId, endpointId, versionId: counted.versionId, day: counted.day, bin: counted.bin, value: counted.value, positive: counted.positive });
         n += 1;
       }
-      writeDeltas(sqlite, deltas);
+      await saveCounted(tx, save);
+      await writeDeltas(tx, deltas);
     }
     return n;
-  }).immediate();
+  });
 }

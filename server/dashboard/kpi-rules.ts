@@ -1,7 +1,8 @@
 // How each endpoint's version counts labels: its class labels from the version's signature, the
 // positive class and value column from its model's KPI settings. Without settings the positive
 // class is the model's second class (the usual "1"/"true"), which the KPI page says in words.
-import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { first, type AnyDb } from '../db/any-db';
 import type { ModelSignature } from '../registry/version-types';
 import type { CountingRule } from './kpi-counting';
 
@@ -15,23 +16,23 @@ export function countingRule(signature: ModelSignature | null, settings: { posit
 
 export class RuleCache {
   private readonly rules = new Map<string, CountingRule>();
-  private readonly signature: Database.Statement;
-  private readonly settings: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
-    this.signature = sqlite.prepare('SELECT signature FROM model_versions WHERE id = ?');
-    this.settings = sqlite.prepare(
-      'SELECT s.positive_label, s.value_column FROM endpoints e JOIN business_kpi_settings s ON s.model_id = e.model_id WHERE e.id = ?',
-    );
-  }
-
-  rule(endpointId: string, versionId: string): CountingRule {
+  /** `db`: the handle the caller is on (inside a transaction, the transaction). */
+  async rule(db: AnyDb, endpointId: string, versionId: string): Promise<CountingRule> {
     const key = `${endpointId}\u0000${versionId}`;
     let rule = this.rules.get(key);
     if (!rule) {
-      const v = this.signature.get(versionId) as { signature: string } | undefined;
-      const s = this.settings.get(endpointId) as { positive_label: string; value_column: string | null } | undefined;
-      rule = countingRule(v ? (JSON.parse(v.signature) as ModelSignature) : null, s ?? null);
+      const { modelVersions: v, endpoints: e, businessKpiSettings: s } = db.t;
+      const version = first(await db.select({ signature: v.signature }).from(v).where(eq(v.id, versionId)).limit(1));
+      const settings = first(
+        await db
+          .select({ positive_label: s.positiveLabel, value_column: s.valueColumn })
+          .from(e)
+          .innerJoin(s, eq(s.modelId, e.modelId))
+          .where(eq(e.id, endpointId))
+          .limit(1),
+      );
+      rule = countingRule(version?.signature ?? null, settings);
       this.rules.set(key, rule);
     }
     return rule;

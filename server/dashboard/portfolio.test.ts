@@ -26,7 +26,7 @@ describe('portfolio', () => {
     ]);
     seedAlert(t.sqlite, hot.endpointId, 'critical', 'psi(amount) = 0.42 > 0.2 for 2 windows', NOW - 3_000_000);
     seedPendingPromotion(t.sqlite, hot, 'dash-seeder', NOW - 1000);
-    consumeKpis(t.sqlite);
+    await consumeKpis(t.anyDb);
     const cards = await portfolio(t.anyDb, NOW);
     expect(cards.map((c) => c.modelName)).toEqual(['churn', 'fraud']);
     expect(cards[0]).toMatchObject({ health: 'green', reasons: [], predictions: { today: 2, days7: 3, days30: 4 }, champion: { version: 1, since: NOW - 50 * DAY }, pendingApprovals: 0 });

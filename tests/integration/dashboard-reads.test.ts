@@ -9,46 +9,14 @@ import { readDays, sumDays } from '../../server/dashboard/kpi-read';
 import { getKpiSettings, saveKpiSettings } from '../../server/dashboard/kpi-settings';
 import { modelKpis } from '../../server/dashboard/model-kpis';
 import { portfolio } from '../../server/dashboard/portfolio';
-import { FRAUD_SIGNATURE } from '../../server/dashboard/seed-kit';
 import { emptyLatency } from '../../server/dashboard/latency-buckets';
 import { emptyBins } from '../../server/dashboard/score-bins';
-import type { ModelSignature } from '../../server/registry/version-types';
+import { seedBase, seedModel } from './helpers/dashboard-models';
 import { describeEachDatabase } from './helpers/each-database';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 6, 12);
 const TODAY = dayOf(NOW);
-const signature = FRAUD_SIGNATURE as ModelSignature;
-
-async function seedBase(db: AnyDb) {
-  const t = db.t;
-  await db.insert(t.users).values({ id: 'seeder', email: 'seeder@example.com', name: 'Seeder', role: 'scientist', passwordHash: 'x', createdAt: 0 });
-  await db.insert(t.projects).values({ id: 'p1', name: 'Dashboard models', createdAt: 0 });
-}
-
-async function seedModel(db: AnyDb, name: string, { auc = 0.9, versions = 1 } = {}) {
-  const t = db.t;
-  const at = NOW - 50 * DAY;
-  await db.insert(t.registeredModels).values({ id: `m-${name}`, projectId: 'p1', name, lastVersion: versions, createdAt: at, updatedAt: at });
-  for (let v = 1; v <= versions; v++) {
-    await db.insert(t.modelVersions).values({
-      id: `v-${name}-${v}`,
-      modelId: `m-${name}`,
-      version: v,
-      source: 'import',
-      format: 'onnx',
-      artifactId: 'none',
-      signature,
-      metrics: { roc_auc: v === 1 ? auc : 0.95 },
-      lineage: {} as never,
-      createdAt: at + (v - 1) * DAY,
-      createdBy: 'seeder',
-    });
-  }
-  await db.insert(t.endpoints).values({ id: `e-${name}`, projectId: 'p1', name, modelId: `m-${name}`, createdAt: at, updatedAt: at });
-  await db.insert(t.deployments).values({ id: `d-${name}-1`, endpointId: `e-${name}`, versionId: `v-${name}-1`, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: at });
-  return { modelId: `m-${name}`, endpointId: `e-${name}`, versionId: `v-${name}-1` };
-}
 
 async function seedDay(db: AnyDb, endpointId: string, versionId: string, day: number, predictions: number, { labelled = 0, latencyBucket = 3, pos = [] as number[], neg = [] as number[] } = {}) {
   const latencyHist = emptyLatency();
@@ -71,8 +39,8 @@ describeEachDatabase('dashboard reads', (under) => {
   it('answers the portfolio, the approvals inbox and one model page from the kept aggregates', async () => {
     const { db } = under;
     await seedBase(db);
-    const calm = await seedModel(db, 'churn');
-    const hot = await seedModel(db, 'fraud', { auc: 0.88, versions: 2 });
+    const calm = await seedModel(db, 'churn', { at: NOW - 50 * DAY });
+    const hot = await seedModel(db, 'fraud', { at: NOW - 50 * DAY, auc: 0.88, versions: 2 });
     // churn: 2 today, 1 three days ago, 1 ten days ago, 5 forty days ago (outside 30 days).
     await seedDay(db, calm.endpointId, calm.versionId, TODAY, 2);
     await seedDay(db, calm.endpointId, calm.versionId, TODAY - 3, 1);

@@ -37,6 +37,6 @@ export const dashboardRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const { recount, detail } = await saveKpiSettings(ctx.anyDb, input, ctx.user.id);
       audit(ctx.db, { userId: ctx.user.id, action: 'model.kpi.save', targetType: 'model', targetId: input.modelId, detail }); // pg: auth
-      return { recounted: recount ? recountModelLabels(ctx.sqlite, input.modelId) : 0 };
+      return { recounted: recount ? await recountModelLabels(ctx.anyDb, input.modelId) : 0 };
     }),
 });
