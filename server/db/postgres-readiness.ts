@@ -11,8 +11,6 @@ export const NOT_YET_ON_POSTGRES = [
   'endpoints, deployments, endpoint keys and the prediction log (server/deployments, server/serving)',
   'monitoring, alerts, notifications and webhooks (server/monitoring, server/alerts, server/webhooks)',
   'training triggers and challenges (server/training)',
-  'dashboards and KPIs (server/dashboard)',
-  'queue workers (server/queue)',
 ] as const;
 
 export class PostgresNotReady extends Error {

@@ -36,7 +36,7 @@ export const dashboardRouter = createTRPCRouter({
     .input(kpiSettingsInput)
     .mutation(async ({ ctx, input }) => {
       const { recount, detail } = await saveKpiSettings(ctx.anyDb, input, ctx.user.id);
-      audit(ctx.db, { userId: ctx.user.id, action: 'model.kpi.save', targetType: 'model', targetId: input.modelId, detail }); // pg: auth
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'model.kpi.save', targetType: 'model', targetId: input.modelId, detail });
       return { recounted: recount ? await recountModelLabels(ctx.anyDb, input.modelId) : 0 };
     }),
 });

@@ -44,13 +44,13 @@ export const workersRouter = createTRPCRouter({
     .input(z.object({ name: z.string().trim().min(1, 'Give the token a name').max(100, 'Token names have at most 100 characters') }))
     .mutation(async ({ ctx, input }) => {
       const created = await createWorkerToken(ctx.anyDb, ctx.user.id, input.name);
-      audit(ctx.db, { userId: ctx.user.id, action: 'workerToken.create', targetType: 'workerToken', targetId: created.id, detail: { name: input.name, prefix: created.prefix } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'workerToken.create', targetType: 'workerToken', targetId: created.id, detail: { name: input.name, prefix: created.prefix } });
       return { id: created.id, name: input.name, prefix: created.prefix, token: created.token };
     }),
 
   revokeToken: adminSession.input(z.object({ id: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
     if (!(await revokeWorkerToken(ctx.anyDb, input.id, ctx.user.id))) throw notFound('An active worker token with this id');
-    audit(ctx.db, { userId: ctx.user.id, action: 'workerToken.revoke', targetType: 'workerToken', targetId: input.id, detail: {} });
+    await audit(ctx.anyDb, { userId: ctx.user.id, action: 'workerToken.revoke', targetType: 'workerToken', targetId: input.id, detail: {} });
     return { ok: true };
   }),
 });
