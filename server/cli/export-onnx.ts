@@ -20,9 +20,9 @@ const ML = { backends: ['wasm', 'cpu'], wasmPath: path.join(process.cwd(), 'node
 export async function cmdExportOnnx(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw new CliError('Name one model version: pipeworks export-onnx <model>[@latest|@vN|@alias] [--out FILE]', 2);
-  const { db } = getDb();
+  const opened = getDb();
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
-  const resolved = resolveModelVersion(db, positionals[0], values.project);
+  const resolved = await resolveModelVersion(opened.anyDb, positionals[0], values.project);
   const value = decodeValue('model', await readArtifactBytes(dataDir, resolved.artifactId));
   if (value.kind !== 'model') throw new Error(`Artifact ${resolved.artifactId} is not a model`);
   const label = `${resolved.modelName} v${resolved.version}`;
@@ -31,7 +31,7 @@ export async function cmdExportOnnx(args: string[]): Promise<number> {
   await writeFile(out, bytes);
   console.log(`wrote ${out}: ${label} (${value.model.format}, ${value.model.task}) with its preprocessing, ${bytes.length.toLocaleString('en')} bytes`);
   if (!values.check) return 0;
-  const hash = latestHashByName(db, values.check);
+  const hash = latestHashByName(opened.db, values.check); // pg: datasets (pg-store)
   if (!hash) throw new CliError(`--check: there is no dataset named "${values.check}"`, 2);
   const table = decodeValue('table', await readArtifactBytes(dataDir, hash));
   if (table.kind !== 'table') throw new Error(`Dataset ${values.check} is not a table`);

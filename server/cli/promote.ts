@@ -51,7 +51,7 @@ export async function cmdPromote(args: string[]): Promise<number> {
   if (gates.length === 0 && !champion) throw new CliError(`Name at least one gate (--gate or --champion): a promotion with nothing to pass is not a gated one. ${USAGE}`, 2);
   let outcome;
   try {
-    outcome = promoteVersion(getDb().db, { reference: positionals[0], project: values.project, alias: values.alias, gates, champion, comment: values.comment });
+    outcome = await promoteVersion(getDb().anyDb, { reference: positionals[0], project: values.project, alias: values.alias, gates, champion, comment: values.comment });
   } catch (error) {
     // A gate on a metric this model's task has no, an unknown model or version: the command was wrong.
     if (error instanceof UserError) throw new CliError(error.message, 2);

@@ -6,10 +6,12 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import { can, type Role } from '../auth/roles';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { aliasRequests, modelAliases, modelVersions, registeredModels, type AliasRequest } from '../db/schema';
+import { modelAliases as sqliteModelAliases, type AliasRequest } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { aliasSchema, GUARDED_ALIAS } from './alias-names';
-import { readRegistrySettings } from './registry-settings';
+import { loadRegistrySettings } from './registry-settings';
 
 export interface Actor {
   id: string;
@@ -31,43 +33,41 @@ export type AliasOutcome =
   | { state: 'unchanged'; alias: string; to: number | null }
   | { state: 'pending'; alias: string; requestId: string; from: number | null; to: number | null };
 
-type Tx = Db;
+type Tx = AnyDb;
 
-export function changeAlias(db: Db, change: AliasChange): AliasOutcome {
+export async function changeAlias(db: AnyDb, change: AliasChange): Promise<AliasOutcome> {
   const alias = parseAlias(change.alias);
   const comment = change.comment?.trim() ?? '';
-  return db.transaction(
-    (tx) => {
-      const model = modelRow(tx, change.modelId);
-      const target = change.version === null ? null : liveVersion(tx, model.id, eq(modelVersions.version, change.version));
-      const current = currentTarget(tx, model.id, alias);
-      if ((current?.id ?? null) === (target?.id ?? null)) return { state: 'unchanged' as const, alias, to: target?.version ?? null };
-      const detail = { model: model.name, modelId: model.id, alias, from: current?.version ?? null, to: target?.version ?? null, comment };
-      if (alias === GUARDED_ALIAS && readRegistrySettings(tx, model.projectId).productionApproval) {
-        supersedePending(tx, model.id, alias, change.actor.id);
-        const requestId = randomUUID();
-        tx.insert(aliasRequests)
-          .values({
-            id: requestId,
-            modelId: model.id,
-            alias,
-            versionId: target?.id ?? null,
-            fromVersionId: current?.id ?? null,
-            state: 'pending',
-            requestedBy: change.actor.id,
-            requestedAt: Date.now(),
-            comment,
-          })
-          .run();
-        audit(tx, { userId: change.actor.id, action: 'model.alias.request', targetType: 'alias_request', targetId: requestId, detail });
-        return { state: 'pending' as const, alias, requestId, from: detail.from, to: detail.to };
-      }
-      moveAlias(tx, model.id, alias, target?.id ?? null, change.actor.id);
-      audit(tx, { userId: change.actor.id, action: 'model.alias.move', targetType: 'model', targetId: model.id, detail });
-      return { state: 'moved' as const, alias, from: detail.from, to: detail.to };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(db, async (tx) => {
+    const { aliasRequests, modelVersions } = tx.t;
+    const model = await modelRow(tx, change.modelId);
+    const target = change.version === null ? null : await liveVersion(tx, model.id, eq(modelVersions.version, change.version));
+    const current = await currentTarget(tx, model.id, alias);
+    if ((current?.id ?? null) === (target?.id ?? null)) return { state: 'unchanged' as const, alias, to: target?.version ?? null };
+    const detail = { model: model.name, modelId: model.id, alias, from: current?.version ?? null, to: target?.version ?? null, comment };
+    if (alias === GUARDED_ALIAS && (await loadRegistrySettings(tx, model.projectId)).productionApproval) {
+      await supersedePending(tx, model.id, alias, change.actor.id);
+      const requestId = randomUUID();
+      await tx
+        .insert(aliasRequests)
+        .values({
+          id: requestId,
+          modelId: model.id,
+          alias,
+          versionId: target?.id ?? null,
+          fromVersionId: current?.id ?? null,
+          state: 'pending',
+          requestedBy: change.actor.id,
+          requestedAt: Date.now(),
+          comment,
+        });
+      await audit(tx, { userId: change.actor.id, action: 'model.alias.request', targetType: 'alias_request', targetId: requestId, detail });
+      return { state: 'pending' as const, alias, requestId, from: detail.from, to: detail.to };
+    }
+    await pointAlias(tx, model.id, alias, target?.id ?? null, change.actor.id);
+    await audit(tx, { userId: change.actor.id, action: 'model.alias.move', targetType: 'model', targetId: model.id, detail });
+    return { state: 'moved' as const, alias, from: detail.from, to: detail.to };
+  });
 }
 
 export interface AliasDecision {
@@ -77,57 +77,56 @@ export interface AliasDecision {
   actor: Actor;
 }
 
-export function decideAliasRequest(db: Db, decision: AliasDecision): AliasOutcome {
+export async function decideAliasRequest(db: AnyDb, decision: AliasDecision): Promise<AliasOutcome> {
   const comment = decision.comment?.trim() ?? '';
   if (!can(decision.actor.role, 'model.approve')) {
     throw new UserError(`Your role (${decision.actor.role}) may not approve promotions; a viewer (manager) or an admin decides`);
   }
   if (!decision.approve && !comment) throw new UserError('Say why the move is rejected', { field: 'comment' });
-  return db.transaction(
-    (tx) => {
-      const request = pendingRequest(tx, decision.requestId);
-      if (request.requestedBy === decision.actor.id) {
-        throw new UserError('You asked for this move; someone else with approval rights must decide it');
-      }
-      const model = modelRow(tx, request.modelId);
-      const target = request.versionId === null ? null : liveVersion(tx, model.id, eq(modelVersions.id, request.versionId));
-      const current = currentTarget(tx, model.id, request.alias);
-      const now = Date.now();
-      tx.update(aliasRequests)
-        .set({ state: decision.approve ? 'approved' : 'rejected', decidedBy: decision.actor.id, decidedAt: now, decisionComment: comment })
-        .where(eq(aliasRequests.id, request.id))
-        .run();
-      const detail = {
-        model: model.name,
-        modelId: model.id,
-        alias: request.alias,
-        from: current?.version ?? null,
-        to: target?.version ?? null,
-        comment,
-        requestId: request.id,
-        requestedBy: request.requestedBy,
-        requestComment: request.comment,
-      };
-      if (!decision.approve) {
-        audit(tx, { userId: decision.actor.id, action: 'model.alias.reject', targetType: 'alias_request', targetId: request.id, detail });
-        return { state: 'unchanged' as const, alias: request.alias, to: current?.version ?? null };
-      }
-      audit(tx, { userId: decision.actor.id, action: 'model.alias.approve', targetType: 'alias_request', targetId: request.id, detail });
-      moveAlias(tx, model.id, request.alias, target?.id ?? null, decision.actor.id);
-      audit(tx, { userId: decision.actor.id, action: 'model.alias.move', targetType: 'model', targetId: model.id, detail: { ...detail, approvedBy: decision.actor.id } });
-      return { state: 'moved' as const, alias: request.alias, from: detail.from, to: detail.to };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(db, async (tx) => {
+    const { aliasRequests, modelVersions } = tx.t;
+    const request = await pendingRequest(tx, decision.requestId);
+    if (request.requestedBy === decision.actor.id) {
+      throw new UserError('You asked for this move; someone else with approval rights must decide it');
+    }
+    const model = await modelRow(tx, request.modelId);
+    const target = request.versionId === null ? null : await liveVersion(tx, model.id, eq(modelVersions.id, request.versionId));
+    const current = await currentTarget(tx, model.id, request.alias);
+    const now = Date.now();
+    await tx
+      .update(aliasRequests)
+      .set({ state: decision.approve ? 'approved' : 'rejected', decidedBy: decision.actor.id, decidedAt: now, decisionComment: comment })
+      .where(eq(aliasRequests.id, request.id));
+    const detail = {
+      model: model.name,
+      modelId: model.id,
+      alias: request.alias,
+      from: current?.version ?? null,
+      to: target?.version ?? null,
+      comment,
+      requestId: request.id,
+      requestedBy: request.requestedBy,
+      requestComment: request.comment,
+    };
+    if (!decision.approve) {
+      await audit(tx, { userId: decision.actor.id, action: 'model.alias.reject', targetType: 'alias_request', targetId: request.id, detail });
+      return { state: 'unchanged' as const, alias: request.alias, to: current?.version ?? null };
+    }
+    await audit(tx, { userId: decision.actor.id, action: 'model.alias.approve', targetType: 'alias_request', targetId: request.id, detail });
+    await pointAlias(tx, model.id, request.alias, target?.id ?? null, decision.actor.id);
+    await audit(tx, { userId: decision.actor.id, action: 'model.alias.move', targetType: 'model', targetId: model.id, detail: { ...detail, approvedBy: decision.actor.id } });
+    return { state: 'moved' as const, alias: request.alias, from: detail.from, to: detail.to };
+  });
 }
 
 /** The requester takes a pending request back. */
-export function withdrawAliasRequest(db: Db, requestId: string, actor: Actor): void {
-  db.transaction((tx) => {
-    const request = pendingRequest(tx, requestId);
+export async function withdrawAliasRequest(db: AnyDb, requestId: string, actor: Actor): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const { aliasRequests } = tx.t;
+    const request = await pendingRequest(tx, requestId);
     if (request.requestedBy !== actor.id && actor.role !== 'admin') throw new UserError('Only the person who asked (or an admin) can withdraw this request');
-    tx.update(aliasRequests).set({ state: 'withdrawn', decidedBy: actor.id, decidedAt: Date.now() }).where(eq(aliasRequests.id, requestId)).run();
-    audit(tx, { userId: actor.id, action: 'model.alias.withdraw', targetType: 'alias_request', targetId: requestId, detail: { modelId: request.modelId, alias: request.alias } });
+    await tx.update(aliasRequests).set({ state: 'withdrawn', decidedBy: actor.id, decidedAt: Date.now() }).where(eq(aliasRequests.id, requestId));
+    await audit(tx, { userId: actor.id, action: 'model.alias.withdraw', targetType: 'alias_request', targetId: requestId, detail: { modelId: request.modelId, alias: request.alias } });
   });
 }
 
@@ -137,36 +136,56 @@ function parseAlias(value: string): string {
   return parsed.data;
 }
 
-function modelRow(tx: Tx, modelId: string) {
-  const model = tx.select().from(registeredModels).where(eq(registeredModels.id, modelId)).get();
+async function modelRow(tx: Tx, modelId: string) {
+  const { registeredModels } = tx.t;
+  const model = first(await tx.select().from(registeredModels).where(eq(registeredModels.id, modelId)).limit(1));
   if (!model) throw new UserError(`Model ${modelId} was not found`);
   return model;
 }
 
-function liveVersion(tx: Tx, modelId: string, which: SQL) {
-  const version = tx
-    .select({ id: modelVersions.id, version: modelVersions.version, deletedAt: modelVersions.deletedAt })
-    .from(modelVersions)
-    .where(and(which, eq(modelVersions.modelId, modelId)))
-    .get();
+async function liveVersion(tx: Tx, modelId: string, which: SQL) {
+  const { modelVersions } = tx.t;
+  const version = first(
+    await tx
+      .select({ id: modelVersions.id, version: modelVersions.version, deletedAt: modelVersions.deletedAt })
+      .from(modelVersions)
+      .where(and(which, eq(modelVersions.modelId, modelId)))
+      .limit(1),
+  );
   if (!version) throw new UserError('This model has no such version', { field: 'version' });
   if (version.deletedAt !== null) throw new UserError(`Version ${version.version} was deleted; an alias cannot point at it`, { field: 'version' });
   return version;
 }
 
-function currentTarget(tx: Tx, modelId: string, alias: string) {
-  return (
-    tx
+async function currentTarget(tx: Tx, modelId: string, alias: string) {
+  const { modelAliases, modelVersions } = tx.t;
+  return first(
+    await tx
       .select({ id: modelVersions.id, version: modelVersions.version })
       .from(modelAliases)
       .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
       .where(and(eq(modelAliases.modelId, modelId), eq(modelAliases.alias, alias)))
-      .get() ?? null
+      .limit(1),
   );
 }
 
 /** Points an alias at a version inside the caller's transaction, with no approval check: callers decide that. */
-export function moveAlias(tx: Tx, modelId: string, alias: string, versionId: string | null, userId: string | null): void {
+export async function pointAlias(tx: Tx, modelId: string, alias: string, versionId: string | null, userId: string | null): Promise<void> {
+  const { modelAliases } = tx.t;
+  if (versionId === null) {
+    await tx.delete(modelAliases).where(and(eq(modelAliases.modelId, modelId), eq(modelAliases.alias, alias)));
+    return;
+  }
+  const now = Date.now();
+  await tx
+    .insert(modelAliases)
+    .values({ modelId, alias, versionId, setBy: userId, setAt: now })
+    .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.alias], set: { versionId, setBy: userId, setAt: now } });
+}
+
+// pg: sync twin of pointAlias for server/deployments/rollout.ts's sync transaction, until pg-deploy converts it.
+export function moveAlias(tx: Db, modelId: string, alias: string, versionId: string | null, userId: string | null): void {
+  const modelAliases = sqliteModelAliases;
   if (versionId === null) {
     tx.delete(modelAliases).where(and(eq(modelAliases.modelId, modelId), eq(modelAliases.alias, alias))).run();
     return;
@@ -178,17 +197,19 @@ export function moveAlias(tx: Tx, modelId: string, alias: string, versionId: str
     .run();
 }
 
-function pendingRequest(tx: Tx, requestId: string): AliasRequest {
-  const request = tx.select().from(aliasRequests).where(eq(aliasRequests.id, requestId)).get();
+async function pendingRequest(tx: Tx, requestId: string): Promise<AliasRequest> {
+  const { aliasRequests } = tx.t;
+  const request = first(await tx.select().from(aliasRequests).where(eq(aliasRequests.id, requestId)).limit(1));
   if (!request) throw new UserError(`Request ${requestId} was not found`);
   if (request.state !== 'pending') throw new UserError(`This request was already ${request.state}`);
   return request;
 }
 
 /** A newer request for the same alias replaces an older pending one: approvers see one question. */
-function supersedePending(tx: Tx, modelId: string, alias: string, userId: string | null): void {
-  tx.update(aliasRequests)
+async function supersedePending(tx: Tx, modelId: string, alias: string, userId: string | null): Promise<void> {
+  const { aliasRequests } = tx.t;
+  await tx
+    .update(aliasRequests)
     .set({ state: 'superseded', decidedBy: userId, decidedAt: Date.now() })
-    .where(and(eq(aliasRequests.modelId, modelId), eq(aliasRequests.alias, alias), eq(aliasRequests.state, 'pending')))
-    .run();
+    .where(and(eq(aliasRequests.modelId, modelId), eq(aliasRequests.alias, alias), eq(aliasRequests.state, 'pending')));
 }

@@ -7,7 +7,7 @@ import { draft, seedRegistryFixtures } from './test-kit';
 
 let t: TestDb;
 
-beforeAll(() => {
+beforeAll(async () => {
   t = openTestDb();
   const people = seedRegistryFixtures(t.db);
   // churn v1..v6 with AUC 0.80..0.85 (v4 has none) and two learning rates; fraud_model v1 in p2.
@@ -16,7 +16,7 @@ beforeAll(() => {
     registerModelVersion(t.db, { projectId: 'p1', modelName: 'churn', draft: draft({ metrics, params: { learningRate: i % 2 ? '0.1' : '0.01' } }), userId: null, via: 'manual' });
   }
   const fraud = registerModelVersion(t.db, { projectId: 'p2', modelName: 'fraud_model', draft: draft({ format: 'tfjs/mlp' }), userId: null, via: 'manual' });
-  changeAlias(t.db, { modelId: fraud.modelId, alias: 'production', version: fraud.version, actor: people.admin });
+  await changeAlias(t.anyDb, { modelId: fraud.modelId, alias: 'production', version: fraud.version, actor: people.admin });
 });
 afterAll(() => t.cleanup());
 

@@ -3,8 +3,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { didYouMean } from '../../engine/did-you-mean';
 import { UserError } from '../../engine/errors';
-import type { Db } from '../db/client';
-import { modelAliases, modelVersions, projects, registeredModels } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 
 export interface ResolvedVersion {
   modelName: string;
@@ -13,15 +12,15 @@ export interface ResolvedVersion {
   format: string;
 }
 
-export function resolveModelVersion(db: Db, reference: string, projectName?: string): ResolvedVersion {
+export async function resolveModelVersion(db: AnyDb, reference: string, projectName?: string): Promise<ResolvedVersion> {
+  const { modelAliases, modelVersions, projects, registeredModels } = db.t;
   const at = reference.lastIndexOf('@');
   const name = at < 0 ? reference : reference.slice(0, at);
   const selector = at < 0 ? 'latest' : reference.slice(at + 1);
-  const candidates = db
+  const candidates = await db
     .select({ id: registeredModels.id, name: registeredModels.name, project: projects.name })
     .from(registeredModels)
-    .innerJoin(projects, eq(projects.id, registeredModels.projectId))
-    .all();
+    .innerJoin(projects, eq(projects.id, registeredModels.projectId));
   const named = candidates.filter((m) => m.name === name && (projectName === undefined || m.project === projectName));
   if (named.length === 0) {
     const hint = didYouMean(name, [...new Set(candidates.map((m) => m.name))]);
@@ -33,22 +32,24 @@ export function resolveModelVersion(db: Db, reference: string, projectName?: str
   const model = named[0];
   const live = and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt));
   const columns = { version: modelVersions.version, artifactId: modelVersions.artifactId, format: modelVersions.format };
-  let row: { version: number; artifactId: string; format: string } | undefined;
+  let row: { version: number; artifactId: string; format: string } | null;
   if (selector === 'latest') {
-    row = db.select(columns).from(modelVersions).where(live).orderBy(desc(modelVersions.version)).limit(1).get();
+    row = first(await db.select(columns).from(modelVersions).where(live).orderBy(desc(modelVersions.version)).limit(1));
     if (!row) throw new UserError(`Model "${name}" has no version that is not deleted`);
   } else if (/^v\d+$/.test(selector)) {
-    row = db.select(columns).from(modelVersions).where(and(live, eq(modelVersions.version, Number(selector.slice(1))))).get();
+    row = first(await db.select(columns).from(modelVersions).where(and(live, eq(modelVersions.version, Number(selector.slice(1))))).limit(1));
     if (!row) throw new UserError(`Model "${name}" has no version ${selector.slice(1)} (or it was deleted)`);
   } else {
-    row = db
-      .select(columns)
-      .from(modelAliases)
-      .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
-      .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, selector), isNull(modelVersions.deletedAt)))
-      .get();
+    row = first(
+      await db
+        .select(columns)
+        .from(modelAliases)
+        .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
+        .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, selector), isNull(modelVersions.deletedAt)))
+        .limit(1),
+    );
     if (!row) {
-      const aliases = db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.modelId, model.id)).all().map((a) => a.alias);
+      const aliases = (await db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.modelId, model.id))).map((a) => a.alias);
       throw new UserError(
         `Model "${name}" has no alias "${selector}"; use latest, v<N>${aliases.length ? ` or one of ${aliases.join(', ')}` : ''}.${didYouMean(selector, aliases)}`,
       );

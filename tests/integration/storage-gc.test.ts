@@ -169,10 +169,10 @@ describe('storage lifecycle', () => {
   });
 
   it('deletes a model version only once no alias holds it, and keeps its bytes while a run needs them', async () => {
-    const { db, anyDb } = getDb();
-    changeAlias(db, { modelId, alias: 'champion', version: 1, actor: admin });
+    const { anyDb } = getDb();
+    await changeAlias(anyDb, { modelId, alias: 'champion', version: 1, actor: admin });
     await expect(deleteModelVersion(anyDb, { modelId, version: 1, userId: null })).rejects.toThrow(/holds champion; move that alias first/);
-    changeAlias(db, { modelId, alias: 'champion', version: null, actor: admin });
+    await changeAlias(anyDb, { modelId, alias: 'champion', version: null, actor: admin });
     await deleteModelVersion(anyDb, { modelId, version: 1, userId: null });
     await expect(deleteModelVersion(anyDb, { modelId, version: 1, userId: null })).rejects.toThrow(/deleted already/);
     // The re-run's train step made the same model bytes: a kept run needs them, so they stay.

@@ -124,7 +124,7 @@ export const registryRouter = createTRPCRouter({
   /** Points an alias at a version (null removes it); `production` may wait for approval instead. */
   setAlias: permitted('model.alias')
     .input(z.object({ modelId: id, alias: z.string().max(100), version: z.number().int().positive().nullable(), comment }))
-    .mutation(({ ctx, input }) => changeAlias(ctx.db, { ...input, actor: ctx.user })),
+    .mutation(({ ctx, input }) => changeAlias(ctx.anyDb, { ...input, actor: ctx.user })),
 
   pending: permitted('pipeline.read')
     .input(z.object({ projectId: id.optional() }))
@@ -132,12 +132,12 @@ export const registryRouter = createTRPCRouter({
 
   decide: permitted('model.approve')
     .input(z.object({ requestId: id, approve: z.boolean(), comment }))
-    .mutation(({ ctx, input }) => decideAliasRequest(ctx.db, { ...input, actor: ctx.user })),
+    .mutation(({ ctx, input }) => decideAliasRequest(ctx.anyDb, { ...input, actor: ctx.user })),
 
   withdraw: permitted('model.alias')
     .input(z.object({ requestId: id }))
-    .mutation(({ ctx, input }) => {
-      withdrawAliasRequest(ctx.db, input.requestId, ctx.user);
+    .mutation(async ({ ctx, input }) => {
+      await withdrawAliasRequest(ctx.anyDb, input.requestId, ctx.user);
       return { ok: true };
     }),
 
