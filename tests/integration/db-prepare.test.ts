@@ -17,6 +17,7 @@ afterEach(() => {
   resetEnvForTests();
 });
 
+// Skipped only where Postgres is unreachable: postgresForTests() prints why; PIPEWORKS_REQUIRE_POSTGRES=1 (set by .ci/run) fails instead.
 describe.skipIf(!postgres)('opening the process database on Postgres', () => {
   let target: TestPgDatabase;
   beforeAll(async () => {
