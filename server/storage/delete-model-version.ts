@@ -5,8 +5,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
 import { withTransaction } from '../db/transaction';
-import { auditOn } from './audit-on';
 import { markReleased } from './release';
+import { audit } from '../auth/audit';
 
 export function deleteModelVersion(db: AnyDb, input: { modelId: string; version: number; userId: string | null }): Promise<{ modelId: string; version: number }> {
   return withTransaction(db, async (tx) => {
@@ -45,7 +45,7 @@ export function deleteModelVersion(db: AnyDb, input: { modelId: string; version:
     await tx.update(aliasRequests).set({ state: 'withdrawn', decidedAt: now, decisionComment: 'the version was deleted' }).where(and(eq(aliasRequests.versionId, version.id), eq(aliasRequests.state, 'pending')));
     await tx.update(deployRequests).set({ state: 'withdrawn', decidedAt: now, decisionComment: 'the version was deleted' }).where(and(eq(deployRequests.versionId, version.id), eq(deployRequests.state, 'pending')));
     await markReleased(tx, [version.artifactId], `${model.name} v${input.version} deleted`, now);
-    await auditOn(tx, {
+    await audit(tx, {
       userId: input.userId,
       action: 'model.version.delete',
       targetType: 'model',

@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
 import { withTransaction } from '../db/transaction';
-import { auditOn } from './audit-on';
 import { removeRuns, type DeletedRuns } from './delete-run';
+import { audit } from '../auth/audit';
 
 export function deletePipelineVersion(db: AnyDb, input: { pipelineId: string; version: number; userId: string | null }): Promise<DeletedRuns & { version: number }> {
   return withTransaction(db, async (tx) => {
@@ -28,7 +28,7 @@ export function deletePipelineVersion(db: AnyDb, input: { pipelineId: string; ve
     const owned = (await tx.select({ id: runs.id }).from(runs).where(eq(runs.pipelineVersionId, row.id))).map((r) => r.id);
     const result = await removeRuns(tx, owned, `${pipeline.id} v${input.version} deleted`);
     await tx.delete(pipelineVersions).where(eq(pipelineVersions.id, row.id));
-    await auditOn(tx, {
+    await audit(tx, {
       userId: input.userId,
       action: 'pipeline.version.delete',
       targetType: 'pipeline',

@@ -5,8 +5,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
 import { withTransaction } from '../db/transaction';
-import { auditOn } from './audit-on';
 import { markReleased, runOutputIds, runWithTrials } from './release';
+import { audit } from '../auth/audit';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -39,7 +39,7 @@ export function deleteRun(db: AnyDb, input: { runId: string; userId: string | nu
     const run = first(await tx.select({ id: runs.id, pipelineId: runs.pipelineId, status: runs.status }).from(runs).where(eq(runs.id, input.runId)).limit(1));
     if (!run) throw new UserError(`Run ${input.runId.slice(0, 8)} does not exist (deleted already?)`, { field: 'runId' });
     const result = await removeRuns(tx, [run.id], `run ${run.id.slice(0, 8)} deleted`);
-    await auditOn(tx, {
+    await audit(tx, {
       userId: input.userId,
       action: 'run.delete',
       targetType: 'run',

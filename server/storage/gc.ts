@@ -4,8 +4,8 @@ import { rm } from 'node:fs/promises';
 import { and, lte, not, sql } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
 import { artifactPath } from '../store/artifact-files';
-import { auditOn } from './audit-on';
 import { isGcRoot } from './gc-roots';
+import { audit } from '../auth/audit';
 
 export interface GcCandidate {
   id: string;
@@ -104,6 +104,6 @@ export async function collectGc(db: AnyDb, dataDir: string, options: GcOptions &
     if (!existed) missingFiles++;
   }
   const bytes = removed.reduce((sum, r) => sum + r.size, 0);
-  await auditOn(db, { userId: options.userId, action: 'storage.gc', detail: { via: options.via, artifacts: removed.length, bytes, graceHours: options.graceMs / 3_600_000 } });
+  await audit(db, { userId: options.userId, action: 'storage.gc', detail: { via: options.via, artifacts: removed.length, bytes, graceHours: options.graceMs / 3_600_000 } });
   return { removed: { count: removed.length, bytes }, missingFiles };
 }

@@ -8,9 +8,9 @@ import { pipelineEvents } from '../../pipelines/pipeline-events';
 import { joinPipeline, viewersOf } from '../../pipelines/presence';
 import { getVersion, latestVersionNumber, restoreVersion, versionStamps } from '../../pipelines/versions';
 import type { PipelineDoc } from '../../../engine/document';
-import { auditOn } from '../../storage/audit-on';
 import { notFound } from '../errors';
 import { permitted } from '../trpc';
+import { audit } from '../../auth/audit';
 
 const pipelineId = z.string().min(1).max(64);
 // Versions saved by another process (the CLI) arrive without an in-process notice.
@@ -48,8 +48,7 @@ export const pipelineLiveProcedures = {
     .mutation(async ({ ctx, input }) => {
       const saved = await restoreVersion(ctx.anyDb, input.id, input.version, ctx.user.id, input.baseVersion, can(ctx.user.role, 'code.write'));
       if (saved.created) {
-        // pg: auth (auditOn until audit() takes an AnyDb)
-        await auditOn(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.restore', targetType: 'pipeline', targetId: saved.pipelineId, detail: { from: input.version, version: saved.version } });
       }
       // The stored document, so the editor shows exactly what became the latest version.
       return { ...saved, doc: (await getVersion(ctx.anyDb, saved.pipelineId, saved.version))!.doc as PipelineDoc };

@@ -9,13 +9,13 @@ import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
 import { testCode } from '../../pipelines/test-code';
 import { getEnv } from '../../env';
-import { auditOn } from '../../storage/audit-on';
 import { issuesError, notFound } from '../errors';
 import { createTRPCRouter, permitted } from '../trpc';
 import { forkRefusal } from '../../../nodes/code/fork/fork-as-code';
 import { nodeCodeProcedures } from './node-code';
 import { pipelineLiveProcedures } from './pipeline-live';
 import { templateProcedures } from './templates';
+import { audit } from '../../auth/audit';
 
 const pipelineId = z.string().min(1).max(64);
 
@@ -118,8 +118,7 @@ export const pipelineRouter = createTRPCRouter({
         mayEditCode: can(ctx.user.role, 'code.write'),
       });
       if (saved.created) {
-        // pg: auth (auditOn until audit() takes an AnyDb)
-        await auditOn(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'pipeline.save', targetType: 'pipeline', targetId: saved.pipelineId, detail: { version: saved.version, ...(saved.merged ? { mergedWith: saved.merged.versions.map((v) => v.version) } : {}) } });
       }
       return saved;
     }),

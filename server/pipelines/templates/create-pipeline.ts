@@ -5,10 +5,10 @@ import { UserError } from '../../../engine/errors';
 import { first, type AnyDb } from '../../db/any-db';
 import { likePrefix } from '../../db/like';
 import { withTransaction } from '../../db/transaction';
-import { auditOn } from '../../storage/audit-on';
 import { saveVersion } from '../versions';
 import { findTemplate } from './catalogue';
 import { slugFromName, uniquePipelineId } from './pipeline-id';
+import { audit } from '../../auth/audit';
 
 export interface CreatePipelineInput {
   projectId: string;
@@ -44,8 +44,7 @@ export async function createPipeline(db: AnyDb, input: CreatePipelineInput): Pro
     const doc = template ? template.build(id, input.name) : blankDoc(id, input.name);
     const message = template ? `Created from the "${template.title}" template` : 'Created blank';
     const saved = await saveVersion(tx, input.projectId, doc, input.userId, { baseVersion: 0, message });
-    // pg: auth (auditOn until audit() takes an AnyDb)
-    await auditOn(tx, {
+    await audit(tx, {
       userId: input.userId,
       action: 'pipeline.create',
       targetType: 'pipeline',
