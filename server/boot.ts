@@ -14,7 +14,7 @@ export async function boot(options: { resume: boolean; scheduler?: boolean }): P
   await seedSampleProject(anyDb);
   startKpiLoop(anyDb);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
-  backfillRunRecords(db, anyDb, getEnv().PIPEWORKS_DATA_DIR)
+  backfillRunRecords(anyDb, getEnv().PIPEWORKS_DATA_DIR)
     .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];

@@ -3,22 +3,27 @@
 import { desc, eq } from 'drizzle-orm';
 import { explainCacheMiss } from '../../engine/cache-key';
 import type { Plan } from '../../engine/plan';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { runs } from '../db/schema';
+import { runs as sqliteRuns } from '../db/schema';
 
 /** How many earlier runs are searched for the last plan a step appeared in. */
 const HISTORY_LIMIT = 50;
 
 /** Step id → reasons; a step absent from every earlier plan, or keyed as before, gets []. */
-export function keyChangesSincePreviousRuns(db: Db, plan: Plan): Map<string, string[]> {
-  const history = db
-    .select({ plan: runs.plan })
-    .from(runs)
-    .where(eq(runs.pipelineId, plan.pipelineId))
-    .orderBy(desc(runs.createdAt))
-    .limit(HISTORY_LIMIT)
-    .all()
-    .map((r) => r.plan as Plan);
+export async function keyChangesSincePreviousRuns(db: AnyDb, plan: Plan): Promise<Map<string, string[]>> {
+  const { runs } = db.t;
+  const rows = await db.select({ plan: runs.plan }).from(runs).where(eq(runs.pipelineId, plan.pipelineId)).orderBy(desc(runs.createdAt)).limit(HISTORY_LIMIT);
+  return explain(plan, rows.map((r) => r.plan as Plan));
+}
+
+/** pg: compile. The sync form, for insertRun's sync form (startRun) until it awaits. */
+export function keyChangesSincePreviousRunsSync(db: Db, plan: Plan): Map<string, string[]> {
+  const rows = db.select({ plan: sqliteRuns.plan }).from(sqliteRuns).where(eq(sqliteRuns.pipelineId, plan.pipelineId)).orderBy(desc(sqliteRuns.createdAt)).limit(HISTORY_LIMIT).all();
+  return explain(plan, rows.map((r) => r.plan as Plan));
+}
+
+function explain(plan: Plan, history: Plan[]): Map<string, string[]> {
   return new Map(plan.steps.map((step) => {
     const prev = history.map((p) => p.steps.find((s) => s.id === step.id)).find((s) => s !== undefined);
     return [step.id, prev ? explainCacheMiss(prev, step) : []];

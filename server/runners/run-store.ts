@@ -7,14 +7,16 @@ import type { ErrorCode } from '../../engine/errors';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import type { Db } from '../db/client';
-import { runs, stepLogs, stepRuns } from '../db/schema';
+import { runs, stepLogs, stepRuns, runs as sqliteRuns, stepRuns as sqliteStepRuns } from '../db/schema';
+import { isAnyDb, type AnyDb, type Tables } from '../db/any-db';
+import { withTransaction } from '../db/transaction';
 import { getEnv } from '../env';
 import { saveRequestedTables } from '../datasets/save-run-tables';
 import { registerRequestedModels } from '../registry/auto-register';
-import { recordRunInputs } from '../runs/run-records';
+import { chunks, recordRunInputs, recordRunInputsSync } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
 import { consumerForRun, producersOf, refusal, type CacheConsumer } from '../trust/cache-scope';
-import { keyChangesSincePreviousRuns } from './key-changes';
+import { keyChangesSincePreviousRuns, keyChangesSincePreviousRunsSync } from './key-changes';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
 
@@ -32,50 +34,68 @@ export interface NewRun {
   useCache?: boolean;
 }
 
-export function insertRun(db: Db, input: NewRun): string {
+/** Stores a new queued run, its step runs, params and dataset versions in one transaction. */
+export function insertRun(db: AnyDb, input: NewRun): Promise<string>;
+/** pg: compile. The sync form for startRun on the legacy Db, until it awaits the AnyDb form. */
+export function insertRun(db: Db, input: NewRun): string;
+export function insertRun(db: AnyDb | Db, input: NewRun): Promise<string> | string {
   const id = randomUUID();
   const now = Date.now();
-  const keyChanges = keyChangesSincePreviousRuns(db, input.plan);
+  if (isAnyDb(db)) return insertOn(db, id, now, input);
+  const keyChanges = keyChangesSincePreviousRunsSync(db, input.plan);
   db.transaction((tx) => {
-    tx.insert(runs)
-      .values({
-        id,
-        pipelineId: input.pipelineId,
-        pipelineVersionId: input.pipelineVersionId,
-        status: 'queued',
-        plan: input.plan,
-        trigger: input.trigger,
-        targetStep: input.targetStep ?? null,
-        createdBy: input.createdBy,
-        createdAt: now,
-        reproducesRunId: input.reproducesRunId ?? null,
-        useCache: input.useCache ?? true,
-        recordsIndexed: true,
-      })
-      .run();
-    for (const step of input.plan.steps) {
-      tx.insert(stepRuns)
-        .values({
-          id: randomUUID(),
-          runId: id,
-          stepId: step.id,
-          nodeType: step.type,
-          nodeVersion: step.version,
-          label: step.label ?? null,
-          status: 'queued',
-          cacheKey: step.cacheKey,
-          runner: null,
-          params: step.params,
-          codeHash: step.fingerprint?.codeHash ?? null,
-          implementationHash: step.implementationHash ?? null,
-          pipeworksVersion: input.plan.build?.pipeworksVersion ?? null,
-          keyChanges: keyChanges.get(step.id) ?? [],
-        })
-        .run();
-    }
-    recordRunInputs(tx, id, input.plan);
+    tx.insert(sqliteRuns).values(runRow(id, now, input)).run();
+    for (const step of input.plan.steps) tx.insert(sqliteStepRuns).values(stepRunRow(id, step, input.plan, keyChanges)).run();
+    recordRunInputsSync(tx, id, input.plan);
   });
   return id;
+}
+
+async function insertOn(db: AnyDb, id: string, now: number, input: NewRun): Promise<string> {
+  const keyChanges = await keyChangesSincePreviousRuns(db, input.plan);
+  const stepRows = input.plan.steps.map((step) => stepRunRow(id, step, input.plan, keyChanges));
+  await withTransaction(db, async (tx) => {
+    await tx.insert(tx.t.runs).values(runRow(id, now, input));
+    for (const part of chunks(stepRows)) await tx.insert(tx.t.stepRuns).values(part);
+    await recordRunInputs(tx, id, input.plan);
+  });
+  return id;
+}
+
+function runRow(id: string, now: number, input: NewRun) {
+  return {
+    id,
+    pipelineId: input.pipelineId,
+    pipelineVersionId: input.pipelineVersionId,
+    status: 'queued' as const,
+    plan: input.plan,
+    trigger: input.trigger,
+    targetStep: input.targetStep ?? null,
+    createdBy: input.createdBy,
+    createdAt: now,
+    reproducesRunId: input.reproducesRunId ?? null,
+    useCache: input.useCache ?? true,
+    recordsIndexed: true,
+  };
+}
+
+function stepRunRow(runId: string, step: PlanStep, plan: Plan, keyChanges: Map<string, string[]>) {
+  return {
+    id: randomUUID(),
+    runId,
+    stepId: step.id,
+    nodeType: step.type,
+    nodeVersion: step.version,
+    label: step.label ?? null,
+    status: 'queued' as const,
+    cacheKey: step.cacheKey,
+    runner: null,
+    params: step.params,
+    codeHash: step.fingerprint?.codeHash ?? null,
+    implementationHash: step.implementationHash ?? null,
+    pipeworksVersion: plan.build?.pipeworksVersion ?? null,
+    keyChanges: keyChanges.get(step.id) ?? [],
+  };
 }
 
 export type CacheLookup =
@@ -123,19 +143,29 @@ export function runUsesCache(db: Db, runId: string): boolean {
  * Takes a run for this process with a compare-and-set on its owner, so two processes resuming
  * the same orphaned run cannot both execute it. False when someone else got there first.
  */
-export function claimRun(db: Db, runId: string, previousOwner: string | null, owner: string): boolean {
-  const result = db
-    .update(runs)
-    .set({ status: 'running', startedAt: sql`coalesce(${runs.startedAt}, ${Date.now()})`, owner, finishedAt: null })
-    .where(
-      and(
-        eq(runs.id, runId),
-        inArray(runs.status, ['queued', 'running']),
-        previousOwner === null ? isNull(runs.owner) : eq(runs.owner, previousOwner),
-      ),
-    )
-    .run();
+export function claimRun(db: AnyDb, runId: string, previousOwner: string | null, owner: string): Promise<boolean>;
+/** pg: compile. The sync form for startRun on the legacy Db, until it awaits the AnyDb form. */
+export function claimRun(db: Db, runId: string, previousOwner: string | null, owner: string): boolean;
+export function claimRun(db: AnyDb | Db, runId: string, previousOwner: string | null, owner: string): Promise<boolean> | boolean {
+  if (isAnyDb(db)) return claimOn(db, runId, previousOwner, owner);
+  const result = db.update(sqliteRuns).set(claim(sqliteRuns, owner)).where(claimable(sqliteRuns, runId, previousOwner)).run();
   return result.changes === 1;
+}
+
+async function claimOn(db: AnyDb, runId: string, previousOwner: string | null, owner: string): Promise<boolean> {
+  const { runs } = db.t;
+  const claimed = await db.update(runs).set(claim(runs, owner)).where(claimable(runs, runId, previousOwner)).returning({ id: runs.id });
+  return claimed.length === 1;
+}
+
+type RunsTable = Tables['runs'] | typeof sqliteRuns;
+
+function claim(runs: RunsTable, owner: string) {
+  return { status: 'running' as const, startedAt: sql<number>`coalesce(${runs.startedAt}, ${Date.now()})`, owner, finishedAt: null };
+}
+
+function claimable(runs: RunsTable, runId: string, previousOwner: string | null) {
+  return and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running']), previousOwner === null ? isNull(runs.owner) : eq(runs.owner, previousOwner));
 }
 
 export function finishRun(db: Db, runId: string, status: RunStatus, error?: { code: ErrorCode; message: string }): void {

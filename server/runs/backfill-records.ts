@@ -3,36 +3,29 @@
 // runs then sort, filter and compare like new ones. Idempotent, and a run is marked once done.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { runs, stepRuns } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { indexStepResults } from './index-step';
 import { recordRunInputs } from './run-records';
 
 const BATCH = 50;
 
-/** `db`: the run inputs are still written by the sync recordRunInputs (insertRun's transaction); `anyDb` indexes results. */
-export async function backfillRunRecords(db: Db, anyDb: AnyDb, dataDir: string): Promise<number> {
+export async function backfillRunRecords(db: AnyDb, dataDir: string): Promise<number> {
+  const { runs, stepRuns } = db.t;
   let done = 0;
   for (;;) {
-    const batch = db
-      .select({ id: runs.id, plan: runs.plan })
-      .from(runs)
-      .where(eq(runs.recordsIndexed, false))
-      .limit(BATCH)
-      .all();
+    const batch = await db.select({ id: runs.id, plan: runs.plan }).from(runs).where(eq(runs.recordsIndexed, false)).limit(BATCH);
     if (batch.length === 0) return done;
     for (const run of batch) {
-      db.transaction((tx) => recordRunInputs(tx, run.id, run.plan));
-      const finished = db
+      await withTransaction(db, (tx) => recordRunInputs(tx, run.id, run.plan));
+      const finished = await db
         .select({ stepId: stepRuns.stepId, outputs: stepRuns.outputs })
         .from(stepRuns)
-        .where(and(eq(stepRuns.runId, run.id), inArray(stepRuns.status, ['succeeded', 'cached'])))
-        .all();
+        .where(and(eq(stepRuns.runId, run.id), inArray(stepRuns.status, ['succeeded', 'cached'])));
       for (const row of finished) {
         const step = run.plan.steps.find((s) => s.id === row.stepId);
-        if (step && row.outputs) await indexStepResults(anyDb, dataDir, run.id, step, row.outputs);
+        if (step && row.outputs) await indexStepResults(db, dataDir, run.id, step, row.outputs);
       }
-      db.update(runs).set({ recordsIndexed: true }).where(eq(runs.id, run.id)).run();
+      await db.update(runs).set({ recordsIndexed: true }).where(eq(runs.id, run.id));
       done++;
     }
   }

@@ -5,37 +5,59 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
-import type { AnyDb } from '../db/any-db';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { datasets, datasetVersions, runDatasets, runParams } from '../db/schema';
+import { datasets as sqliteDatasets, datasetVersions as sqliteDatasetVersions, runDatasets as sqliteRunDatasets, runParams as sqliteRunParams } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { paramRows } from './param-rows';
 
 /** Writes a new run's params and dataset versions; call inside the transaction that inserts the run. */
-export function recordRunInputs(db: Db, runId: string, plan: Plan): void {
+export async function recordRunInputs(db: AnyDb, runId: string, plan: Plan): Promise<void> {
+  const { runParams, runDatasets } = db.t;
+  const params = plan.steps.flatMap((step) => paramRows(step.id, step.params).map((row) => ({ runId, ...row })));
+  for (const part of chunks(params)) await db.insert(runParams).values(part).onConflictDoNothing();
   for (const step of plan.steps) {
-    for (const row of paramRows(step.id, step.params)) db.insert(runParams).values({ runId, ...row }).onConflictDoNothing().run();
     const sourceKey = step.fingerprint?.sourceKey;
-    if (sourceKey) {
-      db.insert(runDatasets)
-        .values({ runId, stepId: step.id, nodeType: step.type, sourceKey, datasetVersionId: datasetVersionOf(db, step, sourceKey) })
-        .onConflictDoNothing()
-        .run();
-    }
+    if (!sourceKey) continue;
+    const datasetVersionId = await datasetVersionOf(db, step, sourceKey);
+    await db.insert(runDatasets).values({ runId, stepId: step.id, nodeType: step.type, sourceKey, datasetVersionId }).onConflictDoNothing();
   }
 }
 
 /** The dataset version an ingest/dataset step read: its name's newest version holding that table. */
-function datasetVersionOf(db: Db, step: PlanStep, sourceKey: string): string | null {
+async function datasetVersionOf(db: AnyDb, step: PlanStep, sourceKey: string): Promise<string | null> {
   if (step.type !== datasetNode.type || typeof step.params.name !== 'string') return null;
-  const row = db
-    .select({ id: datasetVersions.id })
-    .from(datasetVersions)
-    .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
-    .where(and(eq(datasets.name, step.params.name), eq(datasetVersions.artifactId, sourceKey)))
-    .orderBy(desc(datasetVersions.version))
-    .get();
+  const { datasets, datasetVersions } = db.t;
+  const row = first(
+    await db
+      .select({ id: datasetVersions.id })
+      .from(datasetVersions)
+      .innerJoin(datasets, eq(datasets.id, datasetVersions.datasetId))
+      .where(and(eq(datasets.name, step.params.name), eq(datasetVersions.artifactId, sourceKey)))
+      .orderBy(desc(datasetVersions.version))
+      .limit(1),
+  );
   return row?.id ?? null;
+}
+
+/** pg: compile. recordRunInputs on the legacy sync Db, for insertRun's sync form (startRun). */
+export function recordRunInputsSync(db: Db, runId: string, plan: Plan): void {
+  for (const step of plan.steps) {
+    for (const row of paramRows(step.id, step.params)) db.insert(sqliteRunParams).values({ runId, ...row }).onConflictDoNothing().run();
+    const sourceKey = step.fingerprint?.sourceKey;
+    if (!sourceKey) continue;
+    const datasetVersionId =
+      step.type === datasetNode.type && typeof step.params.name === 'string'
+        ? (db
+            .select({ id: sqliteDatasetVersions.id })
+            .from(sqliteDatasetVersions)
+            .innerJoin(sqliteDatasets, eq(sqliteDatasets.id, sqliteDatasetVersions.datasetId))
+            .where(and(eq(sqliteDatasets.name, step.params.name), eq(sqliteDatasetVersions.artifactId, sourceKey)))
+            .orderBy(desc(sqliteDatasetVersions.version))
+            .get()?.id ?? null)
+        : null;
+    db.insert(sqliteRunDatasets).values({ runId, stepId: step.id, nodeType: step.type, sourceKey, datasetVersionId }).onConflictDoNothing().run();
+  }
 }
 
 /** Replaces one step's metric rows (a resumed or re-reported step writes them again). */

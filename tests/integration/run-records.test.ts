@@ -128,11 +128,11 @@ describe('runs as records', () => {
     db.update(runs).set({ recordsIndexed: false }).where(eq(runs.id, first)).run();
     const before = { ...metricsOf(first) };
     expect(before).toEqual({});
-    expect(await backfillRunRecords(db, getDb().anyDb, dataDir)).toBe(1);
+    expect(await backfillRunRecords(getDb().anyDb, dataDir)).toBe(1);
     expect(metricsOf(first)['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
     expect(paramsOf(first)['split.seed']).toBe('0');
     expect(db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all()).toHaveLength(1);
-    expect(await backfillRunRecords(db, getDb().anyDb, dataDir)).toBe(0);
+    expect(await backfillRunRecords(getDb().anyDb, dataDir)).toBe(0);
   });
 
   it('records the dataset version an ingest step read', async () => {
