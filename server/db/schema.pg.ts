@@ -653,8 +653,20 @@ export const deployments = pgTable(
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     retiredAt: bigint('retired_at', { mode: 'number' }),
     retiredBy: text('retired_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Insertion order, on both databases (Postgres has no rowid): rollback's stack of primaries and
+     * the history's tie-break read it. Numbered by the insert itself, one row at a time: writers of
+     * deployments run in a transaction, which serializes them (BEGIN IMMEDIATE; advisory lock on pg).
+     */
+    seq: bigint('seq', { mode: 'number' })
+      .notNull()
+      .$defaultFn(() => sql`(select coalesce(max("seq"), 0) + 1 from "deployments")`),
   },
-  (t) => [index('deployments_endpoint_live_idx').on(t.endpointId, t.retiredAt), index('deployments_version_id_idx').on(t.versionId)],
+  (t) => [
+    index('deployments_endpoint_live_idx').on(t.endpointId, t.retiredAt),
+    index('deployments_version_id_idx').on(t.versionId),
+    uniqueIndex('deployments_seq_unique').on(t.seq),
+  ],
 );
 
 /** A key for one endpoint. Only the SHA-256 of the key is stored; the key is shown once. */

@@ -674,8 +674,20 @@ export const deployments = sqliteTable(
     createdAt: integer('created_at').notNull(),
     retiredAt: integer('retired_at'),
     retiredBy: text('retired_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Insertion order, on both databases (Postgres has no rowid): rollback's stack of primaries and
+     * the history's tie-break read it. Numbered by the insert itself, one row at a time: writers of
+     * deployments run in a transaction, which serializes them (BEGIN IMMEDIATE; advisory lock on pg).
+     */
+    seq: integer('seq')
+      .notNull()
+      .$defaultFn(() => sql`(select coalesce(max("seq"), 0) + 1 from "deployments")`),
   },
-  (t) => [index('deployments_endpoint_live_idx').on(t.endpointId, t.retiredAt), index('deployments_version_id_idx').on(t.versionId)],
+  (t) => [
+    index('deployments_endpoint_live_idx').on(t.endpointId, t.retiredAt),
+    index('deployments_version_id_idx').on(t.versionId),
+    uniqueIndex('deployments_seq_unique').on(t.seq),
+  ],
 );
 
 /** What an endpoint key may do. `infer` calls the model, `feedback` posts ground truth. */
