@@ -23,7 +23,7 @@ const BATCH = 500;
 const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as ReferenceProfile;
 const bytes = readFileSync(currentPath);
 const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
-const { db, sqlite } = openDatabase(dataDir);
+const { db, sqlite, anyDb } = openDatabase(dataDir);
 const now = Date.now();
 db.insert(projects).values({ id: 'bench', name: 'Drift bench', createdAt: now }).run();
 const version = registerModelVersion(db, { projectId: 'bench', modelName: 'drift-bench', draft: draft({ reference: { dataArtifactId: 'e'.repeat(64), profile } }), userId: null, via: 'manual' });
@@ -52,11 +52,11 @@ const seedSeconds = (performance.now() - seedStarted) / 1000;
 const baselineRss = process.memoryUsage().rss;
 // A first (cold) check, then `repeats` more, as the other rows and scipy time theirs after a warm-up.
 const runs: { seconds: number; cpuSeconds: number }[] = [];
-let report: ReturnType<typeof endpointDrift> | undefined;
+let report: Awaited<ReturnType<typeof endpointDrift>> | undefined;
 for (let k = 0; k <= repeats; k++) {
   const cpuStart = process.cpuUsage();
   const started = performance.now();
-  report = endpointDrift(db, 'ep', { lastN: rows }, { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' }, { dataDir, now });
+  report = await endpointDrift(anyDb, db, 'ep', { lastN: rows }, { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' }, { dataDir, now });
   const seconds = (performance.now() - started) / 1000;
   // CPU time as well as wall time: on the shared machine the wall time is mostly waiting for a core.
   const cpu = process.cpuUsage(cpuStart);

@@ -1,15 +1,15 @@
 // Performance decay: the window's logged predictions that have feedback labels, scored with the
 // evaluate node's own metric code (and its cost per 1,000 decisions when the version's evaluate
 // step priced them). Rows whose label or answer cannot be read are left out and counted.
-import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, or } from 'drizzle-orm';
 import type { CostMatrix } from '../../nodes/evaluate/cost';
 import { predictedClasses, type ClassificationData } from '../../nodes/evaluate/evaluation-data';
 import { classificationMetrics, regressionMetricValues } from '../../nodes/evaluate/metric-values';
-import type { Db } from '../db/client';
-import { predictionFeedback, predictionLog } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
 import type { ModelSignature } from '../registry/version-types';
 import type { Figure } from './check-figures';
 import type { DecisionSettings, ValueWeights } from './decision-settings';
+import { logOrder } from './log-window';
 
 /** The window as the drift check read it: its newest time, and its oldest row (time and rowid). */
 export interface WindowBounds {
@@ -33,7 +33,8 @@ interface Labelled {
   inputs?: Record<string, unknown>;
 }
 
-export function labelledRows(db: Db, w: WindowBounds, withInputs = false): Labelled[] {
+export async function labelledRows(db: AnyDb, w: WindowBounds, withInputs = false): Promise<Labelled[]> {
+  const { predictionFeedback, predictionLog } = db.t;
   return db
     .select({ label: predictionFeedback.label, outputs: predictionLog.outputs, ...(withInputs ? { inputs: predictionLog.inputs } : {}) })
     .from(predictionLog)
@@ -44,10 +45,11 @@ export function labelledRows(db: Db, w: WindowBounds, withInputs = false): Label
         eq(predictionLog.versionId, w.versionId),
         lte(predictionLog.createdAt, w.to),
         // The window's exact lower edge: its oldest row and everything after it (ties by rowid).
-        or(gt(predictionLog.createdAt, w.from), and(eq(predictionLog.createdAt, w.from), sql`${predictionLog}.rowid >= ${w.oldestRowid}`)),
+        or(gt(predictionLog.createdAt, w.from), and(eq(predictionLog.createdAt, w.from), gte(logOrder(db), w.oldestRowid))),
       ),
     )
-    .all();
+    // In the log's order on both databases, so sums over the rows add up alike.
+    .orderBy(asc(predictionLog.createdAt), asc(logOrder(db)));
 }
 
 export function decayFigures(rows: Labelled[], signature: ModelSignature, decision: DecisionSettings): DecayResult {

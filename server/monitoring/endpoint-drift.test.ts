@@ -16,7 +16,7 @@ import { draft, seedRegistryFixtures } from '../registry/test-kit';
 import { LogBatch } from '../serving/prediction-log-batch';
 import { createLogWriter } from '../serving/prediction-log-writer.mjs';
 import { endpointDrift, type DriftWindow } from './endpoint-drift';
-import { windowRows } from './log-window';
+import { windowRows, type LogRow } from './log-window';
 
 const NOW = 1_800_000_000_000;
 const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
@@ -83,8 +83,9 @@ function logRow(createdAt: number): void {
 }
 
 /** The check as reading every row of the window as an object gives it, and the rows' order. */
-function rowByRow(window: DriftWindow) {
-  const rows = [...windowRows(t.db, { endpointId: 'ep', versionId, since: window.lastHours === undefined ? null : NOW - window.lastHours * 3_600_000, now: NOW, limit: window.lastN ?? 1_000_000 }, 7)];
+async function rowByRow(window: DriftWindow) {
+  const rows: LogRow[] = [];
+  for await (const row of windowRows(t.anyDb, { endpointId: 'ep', versionId, since: window.lastHours === undefined ? null : NOW - window.lastHours * 3_600_000, now: NOW, limit: window.lastN ?? 1_000_000 }, 7)) rows.push(row);
   const answered = rows.filter((r) => 'prediction' in r.outputs).length;
   const report = driftCheck(
     profile,
@@ -94,10 +95,10 @@ function rowByRow(window: DriftWindow) {
   return { report, visits: rows.map((r) => [r.createdAt, r.latencyMs, r.rowid]) };
 }
 
-function check(window: DriftWindow) {
+async function check(window: DriftWindow) {
   const visits: number[][] = [];
-  const report = endpointDrift(t.db, 'ep', window, settings, { dataDir: t.dir, now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
-  const expected = rowByRow(window);
+  const report = await endpointDrift(t.anyDb, t.db, 'ep', window, settings, { dataDir: t.dir, now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
+  const expected = await rowByRow(window);
   expect(visits).toEqual(expected.visits);
   expect({ rows: report.rows, features: report.features, prediction: report.prediction, driftedFeatures: report.driftedFeatures }).toEqual({
     rows: expected.report.rows,
@@ -111,46 +112,46 @@ function check(window: DriftWindow) {
 const blocks = () => t.sqlite.prepare('SELECT count(*) AS n, sum(stale) AS stale FROM prediction_log_blocks').get() as { n: number; stale: number };
 
 describe('endpointDrift over columnar log blocks', () => {
-  it('gives the row-by-row result for windows cut inside blocks, in time and in count', () => {
+  it('gives the row-by-row result for windows cut inside blocks, in time and in count', async () => {
     for (let b = 0; b < 12; b++) logBatch(50, (i) => NOW - 3_600_000 * 3 + b * 1_000_000 + i * 1000);
     expect(blocks().n).toBe(24);
-    for (const window of [{ lastN: 1_000_000 }, { lastN: 137 }, { lastN: 1 }, { lastHours: 1.3 }, { lastN: 200, lastHours: 2 }, { lastHours: 0.0001 }]) check(window);
-    expect(check({ lastN: 137 }).rows).toBe(137);
+    for (const window of [{ lastN: 1_000_000 }, { lastN: 137 }, { lastN: 1 }, { lastHours: 1.3 }, { lastN: 200, lastHours: 2 }, { lastHours: 0.0001 }]) await check(window);
+    expect((await check({ lastN: 137 })).rows).toBe(137);
     // Entries logged after `now` are outside the window.
     logBatch(20, (i) => NOW - 10_000 + i * 1000);
-    check({ lastN: 1_000_000 });
-    check({ lastN: 15 });
+    await check({ lastN: 1_000_000 });
+    await check({ lastN: 15 });
   });
 
-  it('merges blocks that overlap in time, ties on created_at included', () => {
+  it('merges blocks that overlap in time, ties on created_at included', async () => {
     logBatch(60, (i) => NOW - 100_000 + (i % 20) * 1000);
     logBatch(60, (i) => NOW - 90_000 + (i % 7) * 3000);
     logBatch(60, () => NOW - 80_000);
-    for (const window of [{ lastN: 1_000_000 }, { lastN: 70 }, { lastN: 3 }, { lastHours: 85 / 3600 }]) check(window);
+    for (const window of [{ lastN: 1_000_000 }, { lastN: 70 }, { lastN: 3 }, { lastHours: 85 / 3600 }]) await check(window);
   });
 
-  it('reads rows that have no block, between and around blocks', () => {
+  it('reads rows that have no block, between and around blocks', async () => {
     for (let i = 0; i < 40; i++) logRow(NOW - 500_000 + i * 10_000);
     logBatch(100, (i) => NOW - 300_000 + i * 1000);
     for (let i = 0; i < 30; i++) logRow(NOW - 250_000 + i * 7000);
-    for (const window of [{ lastN: 1_000_000 }, { lastN: 90 }, { lastN: 135 }, { lastHours: 0.1 }]) check(window);
+    for (const window of [{ lastN: 1_000_000 }, { lastN: 90 }, { lastN: 135 }, { lastHours: 0.1 }]) await check(window);
     // Some outputs lack the prediction: no prediction drift, and the note says why.
-    expect(check({ lastN: 1_000_000 }).predictionNote).toMatch(/logged outputs have no "prediction"/);
+    expect((await check({ lastN: 1_000_000 })).predictionNote).toMatch(/logged outputs have no "prediction"/);
   });
 
-  it('reads a block row by row once a delete or a change makes it stale, and drops it with its last row', () => {
+  it('reads a block row by row once a delete or a change makes it stale, and drops it with its last row', async () => {
     logBatch(50, (i) => NOW - 200_000 + i * 1000);
     logBatch(50, (i) => NOW - 100_000 + i * 1000);
     t.sqlite.prepare('DELETE FROM prediction_log WHERE rowid IN (SELECT rowid FROM prediction_log WHERE version_id = ? ORDER BY rowid LIMIT 5)').run(versionId);
     expect(blocks().stale).toBe(1);
-    check({ lastN: 1_000_000 });
-    check({ lastN: 60 });
+    await check({ lastN: 1_000_000 });
+    await check({ lastN: 60 });
     t.sqlite.prepare('UPDATE prediction_log SET inputs = ? WHERE rowid = (SELECT max(rowid) FROM prediction_log WHERE version_id = ?)').run('{"x":99}', versionId);
     expect(blocks().stale).toBe(2);
-    check({ lastN: 1_000_000 });
+    await check({ lastN: 1_000_000 });
     t.sqlite.prepare('DELETE FROM prediction_log WHERE created_at < ?').run(NOW - 150_000);
     expect(blocks().n).toBe(2);
-    check({ lastN: 1_000_000 });
+    await check({ lastN: 1_000_000 });
     // Deleting the endpoint deletes its blocks with its rows.
     t.db.delete(endpoints).run();
     expect(blocks().n).toBe(0);

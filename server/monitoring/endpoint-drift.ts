@@ -1,15 +1,16 @@
 // A drift check for an endpoint: the live primary version's stored reference statistics against
 // the last N logged predictions of that version, or those of the last T hours (both: whichever
 // window is smaller).
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { CELL_MISSING, CELL_NUMBER, CELL_OTHER, WindowBuilder } from '../../nodes/monitor/drift/current-window';
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
+import { referenceOf } from '../alerts/rule-vocabulary';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { deployments, endpoints, modelVersions, registeredModels } from '../db/schema';
-import { ensureReference } from '../registry/reference-stats';
+import { logOrder } from './log-window';
 import { windowSegments, type Segment } from './window-segments';
 
 /** Logged rows read per check at most, so a check's memory stays bounded. */
@@ -38,25 +39,33 @@ export interface DriftCheckOptions {
   visit?: (createdAt: number, latencyMs: number, rowid: number) => void;
 }
 
-export function endpointDrift(
-  db: Db,
+/**
+ * `legacy`: the same database's sync handle, only to compute the reference of a version registered
+ * before references were stored (referenceOf; pg: registry).
+ */
+export async function endpointDrift(
+  db: AnyDb,
+  legacy: Db,
   endpointId: string,
   window: DriftWindow,
   settings: DriftSettings & { predictionKey: string },
   { dataDir, now = Date.now(), visit }: DriftCheckOptions,
-): EndpointDriftReport {
+): Promise<EndpointDriftReport> {
   if (window.lastN === undefined && window.lastHours === undefined) throw new UserError('Say which window to check: lastN predictions or lastHours', { field: 'window' });
-  const endpoint = db.select({ id: endpoints.id, name: endpoints.name }).from(endpoints).where(eq(endpoints.id, endpointId)).get();
+  const { deployments, endpoints, modelVersions, registeredModels } = db.t;
+  const endpoint = first(await db.select({ id: endpoints.id, name: endpoints.name }).from(endpoints).where(eq(endpoints.id, endpointId)).limit(1));
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
-  const live = db
-    .select({ versionId: deployments.versionId, version: modelVersions.version, model: registeredModels.name })
-    .from(deployments)
-    .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
-    .get();
+  const live = first(
+    await db
+      .select({ versionId: deployments.versionId, version: modelVersions.version, model: registeredModels.name })
+      .from(deployments)
+      .innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId))
+      .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+      .where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt)))
+      .limit(1),
+  );
   if (!live) throw new UserError(`Endpoint "${endpoint.name}" has no live deployment to check`);
-  const reference = ensureReference(db, dataDir, live.versionId);
+  const reference = await referenceOf(db, legacy, dataDir, live.versionId);
   if ('why' in reference) throw new UserError(`${live.model} v${live.version} has no reference statistics: ${reference.why}`);
   const limit = Math.min(window.lastN ?? MAX_WINDOW_ROWS, MAX_WINDOW_ROWS);
   const since = window.lastHours === undefined ? null : now - window.lastHours * 3_600_000;
@@ -67,7 +76,7 @@ export function endpointDrift(
   // Outputs matter only for prediction drift, which needs the training target's profile.
   const withOutputs = profile.target !== null;
   const q = { endpointId, versionId: live.versionId, since, now, limit };
-  const read = windowSegments(db, q, names, withOutputs ? key : null);
+  const read = await windowSegments(db, q, names, withOutputs ? key : null);
   builder.reserve(read.rows);
   const predictions: unknown[] = [];
   let answered = 0;
@@ -101,7 +110,7 @@ export function endpointDrift(
     }
   }
   // The outputs of the newest row, for the note on a missing prediction key.
-  const sample = newest === null ? undefined : outputsOf(db, newest);
+  const sample = newest === null ? undefined : await outputsOf(db, newest);
   const rows = builder.size;
   const report = driftCheck(profile, { rows, columns: builder.columns(), predictions: rows > 0 && answered === rows ? predictions : null }, settings);
   return {
@@ -122,7 +131,7 @@ function predictionNote(hasTarget: boolean, rows: number, answered: number, key:
   return null;
 }
 
-function outputsOf(db: Db, rowid: number): Record<string, unknown> | undefined {
-  const [found] = db.values<[string]>(sql`SELECT outputs FROM prediction_log WHERE rowid = ${rowid}`);
-  return found === undefined ? undefined : (JSON.parse(found[0]) as Record<string, unknown>);
+async function outputsOf(db: AnyDb, rowid: number): Promise<Record<string, unknown> | undefined> {
+  const l = db.t.predictionLog;
+  return first(await db.select({ outputs: l.outputs }).from(l).where(eq(logOrder(db), rowid)).limit(1))?.outputs;
 }

@@ -41,8 +41,8 @@ export interface CheckResult {
 }
 
 /**
- * `legacy`: the same database's sync handle. The window is still read through it (the drift read
- * path and labelled rows: SQLite's rowid and raw pages), as are the KPI settings (pg: training).
+ * `legacy`: the same database's sync handle, only to compute the reference statistics of a version
+ * registered before they were stored (endpointDrift's referenceOf; pg: registry).
  */
 export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
   const startedAt = options.now ?? Date.now();
@@ -65,7 +65,7 @@ export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string,
   const oldest = { createdAt: 0, rowid: 0, seen: false };
   let report;
   try {
-    report = endpointDrift(legacy, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
+    report = await endpointDrift(db, legacy, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
       dataDir: options.dataDir ?? getEnv().PIPEWORKS_DATA_DIR,
       now: startedAt,
       visit: (createdAt, latencyMs, rowid) => {
@@ -90,7 +90,7 @@ export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string,
   const { modelVersions } = db.t;
   const version = first(await db.select({ modelId: modelVersions.modelId, signature: modelVersions.signature, lineage: modelVersions.lineage }).from(modelVersions).where(eq(modelVersions.id, report.versionId)).limit(1));
   const decision = version ? await decisionSettings(db, version.modelId, version.lineage) : null;
-  const labelled = labelledRows(legacy, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
+  const labelled = await labelledRows(db, { endpointId, versionId: report.versionId, to: report.window.to, from: last.createdAt, oldestRowid: last.rowid }, !!decision?.cost?.weights);
   const decay = version && decision ? decayFigures(labelled, version.signature, decision) : { labelled: labelled.length, figures: [], note: null };
   figures.push(...decay.figures);
   if (decay.note) notes.push(`Decay: ${decay.note}`);

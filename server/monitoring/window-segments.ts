@@ -4,13 +4,12 @@
 // in a block marked stale by a delete or change) read from prediction_log page by page and scanned
 // into the same columns. Sources are loaded newest first until the window's `limit` newest rows
 // are certain, so the rows are exactly those windowPages would give, in the same order.
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { CELL_MISSING, CELL_NUMBER, CELL_OTHER } from '../../nodes/monitor/drift/current-window';
-import type { Db } from '../db/client';
-import { predictionLogBlocks } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { decodeBlock, type CellColumn } from '../serving/prediction-log-block.mjs';
 import { InputsScanner } from './inputs-scan';
-import { windowPages, type WindowQuery } from './log-window';
+import { windowPages, type WindowQuery, type WindowRecord } from './log-window';
 
 const PAGE = 5_000;
 const NONE = new Float64Array(0);
@@ -38,37 +37,25 @@ export interface WindowSegments {
   rows: number;
 }
 
-interface BlockMeta {
-  id: number;
-  lastCreatedAt: number;
-  stale: number;
-}
 
 /**
  * The window of `q` (its `limit` newest rows in [since, now]) for the features `names`, with the
  * outputs' `predictionKey` when `predictionKey` is not null.
  */
-export function windowSegments(db: Db, q: WindowQuery, names: readonly string[], predictionKey: string | null): WindowSegments {
-  const blocks = db.values<[number, number, number]>(sql`
-    SELECT id, last_created_at, stale FROM prediction_log_blocks
-    WHERE endpoint_id = ${q.endpointId} AND version_id = ${q.versionId}
-      ${q.since === null ? sql`` : sql`AND last_created_at >= ${q.since}`}
-      AND first_created_at <= ${q.now}
-    ORDER BY last_created_at DESC, id DESC`);
-  const metas: BlockMeta[] = blocks.map(([id, lastCreatedAt, stale]) => ({ id, lastCreatedAt, stale }));
+export async function windowSegments(db: AnyDb, q: WindowQuery, names: readonly string[], predictionKey: string | null): Promise<WindowSegments> {
+  const b = db.t.predictionLogBlocks;
+  const metas = await db
+    .select({ id: b.id, lastCreatedAt: b.lastCreatedAt, stale: b.stale })
+    .from(b)
+    .where(and(eq(b.endpointId, q.endpointId), eq(b.versionId, q.versionId), q.since === null ? undefined : gte(b.lastCreatedAt, q.since), lte(b.firstCreatedAt, q.now)))
+    .orderBy(desc(b.lastCreatedAt), desc(b.id));
   // A block holds the prediction only, and cells as a JSON round trip gives them: a feature named
   // like an Object.prototype member reads that member from a parsed row that lacks it.
   const blocksUsable = (predictionKey === null || predictionKey === 'prediction') && !names.some((name) => name in Object.prototype);
   const scanner = new InputsScanner(names);
-  // Prepared once: a window of a million predictions reads about two thousand blocks.
-  const blockData = db
-    .select({ data: predictionLogBlocks.data })
-    .from(predictionLogBlocks)
-    .where(eq(predictionLogBlocks.id, sql.placeholder('id')))
-    .prepare();
   // Undefined once the block went with its last row (deleted since the list above was read).
-  const readBlock = (id: number): Uint8Array | undefined => blockData.get({ id })?.data;
-  const loose = windowPages(db, q, predictionKey !== null, PAGE, sql`AND block_id IS NULL`);
+  const readBlock = async (id: number): Promise<Uint8Array | undefined> => first(await db.select({ data: b.data }).from(b).where(eq(b.id, id)).limit(1))?.data;
+  const loose = windowPages(db, q, predictionKey !== null, PAGE, { block: 'none' });
   let looseLoaded = 0;
   let looseFrontier = q.now;
   let looseDone = false;
@@ -77,9 +64,9 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
   /** Per segment, the first row counted as newer than the frontier (rows [from, hi) are counted). */
   const counted: number[] = [];
   let countedRows = 0;
-  let b = 0;
+  let m = 0;
   for (;;) {
-    const blockFrontier = b < metas.length ? metas[b].lastCreatedAt : -Infinity;
+    const blockFrontier = m < metas.length ? metas[m].lastCreatedAt : -Infinity;
     const frontier = Math.max(blockFrontier, looseDone ? -Infinity : looseFrontier);
     if (frontier === -Infinity) break;
     // Rows newer than anything not loaded yet are certain to rank above it.
@@ -93,15 +80,15 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
     if (countedRows >= q.limit) break;
     let segment: Segment | null;
     if (blockFrontier >= looseFrontier || looseDone) {
-      const meta = metas[b++];
+      const meta = metas[m++];
       // A block whose rows are not in key order (not written by this writer): its rows are read instead.
-      segment = meta.stale || !blocksUsable ? blockRows(db, q, meta.id, scanner, names, predictionKey) : (blockSegment(readBlock(meta.id), q, names) ?? blockRows(db, q, meta.id, scanner, names, predictionKey));
+      segment = meta.stale || !blocksUsable ? await blockRows(db, q, meta.id, scanner, names, predictionKey) : (blockSegment(await readBlock(meta.id), q, names) ?? (await blockRows(db, q, meta.id, scanner, names, predictionKey)));
     } else {
-      const next = loose.next();
+      const next = await loose.next();
       const page = next.done ? [] : next.value;
       looseLoaded += page.length;
       if (page.length < PAGE || looseLoaded >= q.limit) looseDone = true;
-      if (page.length > 0) looseFrontier = page[page.length - 1][1];
+      if (page.length > 0) looseFrontier = page[page.length - 1].createdAt;
       segment = page.length > 0 ? pageSegment(page, scanner, names, predictionKey) : null;
     }
     if (segment !== null && segment.hi > segment.lo) {
@@ -109,7 +96,7 @@ export function windowSegments(db: Db, q: WindowQuery, names: readonly string[],
       counted.push(segment.hi);
     }
   }
-  loose.return(undefined);
+  await loose.return(undefined);
   // Exhausted: every loaded row is a candidate; otherwise the counted ones are.
   const exhausted = countedRows < q.limit;
   if (exhausted) {
@@ -150,13 +137,14 @@ function blockSegment(data: Uint8Array | undefined, q: WindowQuery, names: reado
 }
 
 /** The rows of a block read one by one (a stale block, or any block when blocks cannot answer). */
-function blockRows(db: Db, q: WindowQuery, id: number, scanner: InputsScanner, names: readonly string[], predictionKey: string | null): Segment | null {
-  const page = [...windowPages(db, { ...q, limit: Number.MAX_SAFE_INTEGER }, predictionKey !== null, PAGE, sql`AND block_id = ${id}`)].flat();
+async function blockRows(db: AnyDb, q: WindowQuery, id: number, scanner: InputsScanner, names: readonly string[], predictionKey: string | null): Promise<Segment | null> {
+  const page: WindowRecord[] = [];
+  for await (const part of windowPages(db, { ...q, limit: Number.MAX_SAFE_INTEGER }, predictionKey !== null, PAGE, { block: id })) page.push(...part);
   return page.length > 0 ? pageSegment(page, scanner, names, predictionKey) : null;
 }
 
 /** Logged rows (newest first, as windowPages gives them) scanned into columns, oldest first. */
-function pageSegment(page: [number, number, number, string, string | null][], scanner: InputsScanner, names: readonly string[], predictionKey: string | null): Segment {
+function pageSegment(page: WindowRecord[], scanner: InputsScanner, names: readonly string[], predictionKey: string | null): Segment {
   const n = page.length;
   const features = names.length;
   const rowids = new Float64Array(n);
@@ -165,12 +153,13 @@ function pageSegment(page: [number, number, number, string, string | null][], sc
   const columns = Array.from({ length: features }, () => ({ kinds: new Uint8Array(n), nums: new Float64Array(n), others: new Array<unknown>(n).fill(null) }));
   const prediction = predictionKey === null ? null : { kinds: new Uint8Array(n), nums: new Float64Array(n), others: new Array<unknown>(n).fill(null) };
   for (let j = 0; j < n; j++) {
-    const [rowid, created, latency, inputs, outputs] = page[j];
+    const { rowid, createdAt: created, latencyMs: latency, inputs, outputs } = page[j];
     const i = n - 1 - j;
     rowids[i] = rowid;
     createdAt[i] = created;
     latencyMs[i] = latency;
-    if (scanner.read(inputs)) {
+    // SQLite gives the stored text, scanned without parsing where it can be; Postgres gives jsonb parsed.
+    if (typeof inputs === 'string' && scanner.read(inputs)) {
       for (let f = 0; f < features; f++) {
         const kind = scanner.kinds[f];
         columns[f].kinds[i] = kind;
@@ -178,16 +167,18 @@ function pageSegment(page: [number, number, number, string, string | null][], sc
         else if (kind === CELL_OTHER) columns[f].others[i] = scanner.others[f];
       }
     } else {
-      const row = JSON.parse(inputs) as Record<string, unknown>;
+      const row = parsedJson(inputs);
       for (let f = 0; f < features; f++) setParsed(columns[f], i, row, names[f]);
     }
     if (prediction !== null) {
-      const parsed = JSON.parse(outputs!) as Record<string, unknown>;
+      const parsed = parsedJson(outputs!);
       if (predictionKey! in parsed) setParsed(prediction, i, parsed, predictionKey!);
     }
   }
   return { lo: 0, hi: n, rowids, createdAt, latencyMs, features: columns, prediction };
 }
+
+const parsedJson = (value: string | Record<string, unknown>): Record<string, unknown> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value);
 
 /** A parsed row's value as a cell: read the way WindowBuilder.add reads row[name] (prototype members included). */
 function setParsed(column: { kinds: Uint8Array; nums: Float64Array; others: unknown[] }, i: number, row: Record<string, unknown>, name: string): void {

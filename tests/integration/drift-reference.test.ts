@@ -11,7 +11,7 @@ import { closeDb, getDb } from '../../server/db/client';
 import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { endpointDrift } from '../../server/monitoring/endpoint-drift';
-import { windowRows } from '../../server/monitoring/log-window';
+import { windowRows, type LogRow } from '../../server/monitoring/log-window';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
 import { latestVersionNumber, saveVersion } from '../../server/pipelines/versions';
@@ -39,6 +39,12 @@ afterAll(async () => {
   await closeRunManager();
   closeDb();
 });
+
+async function rowsOf(rows: AsyncIterable<LogRow>): Promise<LogRow[]> {
+  const out: LogRow[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}
 
 const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
 let versionId: string;
@@ -87,16 +93,16 @@ describe('endpoint drift check', () => {
     sampleRows.forEach(({ diagnosis, ...inputs }, i) => log(`new-${i}`, now - 1_800_000 + i, { ...inputs, mean_radius: (inputs.mean_radius as number) + 6 }, String(diagnosis)));
   });
 
-  it('finds no drift when traffic looks like training', () => {
-    const report = endpointDrift(getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, { dataDir, now: now - 2 * 3_600_000 });
+  it('finds no drift when traffic looks like training', async () => {
+    const report = await endpointDrift(getDb().anyDb, getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, { dataDir, now: now - 2 * 3_600_000 });
     expect(report.rows).toBe(400);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction?.drifted).toBe(false);
     expect(report.predictionNote).toBeNull();
   });
 
-  it('flags the shifted feature over the last hour, and only it', () => {
-    const report = endpointDrift(getDb().db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
+  it('flags the shifted feature over the last hour, and only it', async () => {
+    const report = await endpointDrift(getDb().anyDb, getDb().db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.rows).toBe(sampleRows.length);
     expect(report.driftedFeatures).toEqual(['mean_radius']);
     const radius = report.features.find((f) => f.name === 'mean_radius')!;
@@ -104,39 +110,39 @@ describe('endpoint drift check', () => {
     expect(radius.reasons[0]).toMatch(/^PSI /);
   });
 
-  it('pages through the log newest first without losing or repeating a row, ties included', () => {
-    const { db } = getDb();
+  it('pages through the log newest first without losing or repeating a row, ties included', async () => {
+    const { db, anyDb } = getDb();
     for (let i = 0; i < 5; i++) {
       db.insert(predictionLog).values({ id: `tie-${i}`, endpointId: 'ep1', versionId, role: 'primary', createdAt: now - 1_800_000 - 1, latencyMs: 1, inputs: {}, outputs: {} }).run();
     }
-    const ids = (batch: number) => [...windowRows(db, { endpointId: 'ep1', versionId, since: now - 2 * 3_600_000, now, limit: 600 }, batch)].map((r) => r.id);
-    const all = ids(1000);
+    const ids = async (batch: number) => (await rowsOf(windowRows(anyDb, { endpointId: 'ep1', versionId, since: now - 2 * 3_600_000, now, limit: 600 }, batch))).map((r) => r.id);
+    const all = await ids(1000);
     expect(all).toHaveLength(sampleRows.length + 5);
     expect(all[0]).toBe(`new-${sampleRows.length - 1}`);
     expect(all.slice(-5)).toEqual(['tie-4', 'tie-3', 'tie-2', 'tie-1', 'tie-0']);
     // Batches of 3 and 7 end inside the tied group; neither loses nor repeats a row.
-    expect(ids(3)).toEqual(all);
-    expect(ids(7)).toEqual(all);
-    expect([...windowRows(db, { endpointId: 'ep1', versionId, since: null, now, limit: 10 }, 3)]).toHaveLength(10);
+    expect(await ids(3)).toEqual(all);
+    expect(await ids(7)).toEqual(all);
+    expect(await rowsOf(windowRows(anyDb, { endpointId: 'ep1', versionId, since: null, now, limit: 10 }, 3))).toHaveLength(10);
     db.delete(predictionLog).where(like(predictionLog.id, 'tie-%')).run();
   });
 
-  it('computes a missing reference once from the run, for versions registered before there were any', () => {
-    const { db } = getDb();
+  it('computes a missing reference once from the run, for versions registered before there were any', async () => {
+    const { db, anyDb } = getDb();
     const before = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
     db.delete(modelVersionReferences).run();
-    const report = endpointDrift(db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
+    const report = await endpointDrift(anyDb, db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.driftedFeatures).toEqual(['mean_radius']);
     const after = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
     expect(after.profile).toEqual(before.profile);
     expect(after.dataArtifactId).toBe(before.dataArtifactId);
   });
 
-  it('names what is missing instead of guessing', () => {
-    const { db } = getDb();
-    expect(() => endpointDrift(db, 'nope', { lastN: 10 }, settings, { dataDir })).toThrow('Endpoint nope was not found');
-    expect(() => endpointDrift(db, 'ep1', {}, settings, { dataDir })).toThrow(/lastN predictions or lastHours/);
-    const report = endpointDrift(db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, { dataDir, now });
+  it('names what is missing instead of guessing', async () => {
+    const { db, anyDb } = getDb();
+    await expect(endpointDrift(anyDb, db, 'nope', { lastN: 10 }, settings, { dataDir })).rejects.toThrow('Endpoint nope was not found');
+    await expect(endpointDrift(anyDb, db, 'ep1', {}, settings, { dataDir })).rejects.toThrow(/lastN predictions or lastHours/);
+    const report = await endpointDrift(anyDb, db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, { dataDir, now });
     expect(report.prediction).toBeNull();
     expect(report.predictionNote).toBe('5 of 5 logged outputs have no "score" (keys: prediction)');
   });
