@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // PIPEWORKS_TEST_DATABASE=postgres: a fresh Postgres database per file; otherwise a no-op.
+          setupFiles: ['tests/integration/helpers/database-per-file.ts'],
         },
       },
     ],

@@ -3,17 +3,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb, openPostgresEntry, prepareDb, SqliteOnlyPath } from '../../server/db/client';
 import { first } from '../../server/db/any-db';
-import { NOT_YET_ON_POSTGRES, PostgresNotReady } from '../../server/db/postgres-readiness';
+import { NOT_YET_ON_POSTGRES, PostgresNotReady, TEST_SKIP_READINESS_VARIABLE } from '../../server/db/postgres-readiness';
 import { resetEnvForTests } from '../../server/env';
 import { createTestPgDatabase, postgresForTests, type TestPgDatabase } from './helpers/postgres-available';
 
 const postgres = await postgresForTests();
 const saved = process.env.PIPEWORKS_DATABASE_URL;
+// The Postgres pass (helpers/database-per-file.ts) sets the test-only readiness switch; the refusal is tested without it.
+const savedSkip = process.env[TEST_SKIP_READINESS_VARIABLE];
 
 afterEach(() => {
   closeDb();
   if (saved === undefined) delete process.env.PIPEWORKS_DATABASE_URL;
   else process.env.PIPEWORKS_DATABASE_URL = saved;
+  if (savedSkip === undefined) delete process.env[TEST_SKIP_READINESS_VARIABLE];
+  else process.env[TEST_SKIP_READINESS_VARIABLE] = savedSkip;
   resetEnvForTests();
 });
 
@@ -30,6 +34,7 @@ describe.skipIf(!postgres)('opening the process database on Postgres', () => {
   // Runs only while the readiness list is not empty; once every store is converted there is nothing to refuse.
   it.runIf(NOT_YET_ON_POSTGRES.length > 0)('refuses, naming what is still SQLite-only, while any store is not converted', async () => {
     process.env.PIPEWORKS_DATABASE_URL = target.url;
+    delete process.env[TEST_SKIP_READINESS_VARIABLE];
     resetEnvForTests();
     await expect(prepareDb()).rejects.toBeInstanceOf(PostgresNotReady);
     expect(() => getDb()).toThrow(PostgresNotReady);

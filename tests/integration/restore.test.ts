@@ -9,6 +9,9 @@ import { openDatabase } from '../../server/db/client';
 import { artifactPath, verifyAllArtifacts, writeArtifactBytes } from '../../server/store/artifact-files';
 import { recordArtifact } from '../../server/store/artifacts';
 import { newDataDir } from './helpers/server-process';
+import { sqliteOnly } from './helpers/sqlite-only';
+
+const onlySqlite = sqliteOnly('restore.test.ts restores and damages the SQLite file itself; backup-restore-pg.test.ts covers Postgres restore');
 
 const dataDir = newDataDir();
 const backups = newDataDir();
@@ -42,7 +45,7 @@ beforeAll(async () => {
   sqlite.close();
 });
 
-it('puts a backup back after the database is damaged and an artifact lost, and keeps the damaged one aside', () => {
+it.skipIf(onlySqlite)('puts a backup back after the database is damaged and an artifact lost, and keeps the damaged one aside', () => {
   const backup = path.join(backups, 'pipeworks.db');
   expect(cli(['backup', backup]).code).toBe(0);
   cpSync(path.join(dataDir, 'artifacts'), path.join(backups, 'artifacts'), { recursive: true });
@@ -66,7 +69,7 @@ it('puts a backup back after the database is damaged and an artifact lost, and k
   return verifyAllArtifacts(dataDir).then((bad) => expect(bad).toEqual([]));
 }, 180_000);
 
-it('refuses while another process has the database open, and changes nothing', async () => {
+it.skipIf(onlySqlite)('refuses while another process has the database open, and changes nothing', async () => {
   const holder = spawn(process.execPath, ['-e', "const D=require('better-sqlite3');const d=new D(process.argv[1]);d.pragma('journal_mode = WAL');d.prepare('select 1').get();console.log('open');setInterval(()=>{},1000)", liveDb()], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
   holders.push(holder);
   await new Promise((resolve) => holder.stdout!.once('data', resolve));
@@ -79,7 +82,7 @@ it('refuses while another process has the database open, and changes nothing', a
   expect(readdirSync(dataDir).filter((n) => n.includes('.restoring-'))).toEqual([]);
 }, 180_000);
 
-it('refuses a damaged backup or a file that is not a Pipeworks backup before touching anything', () => {
+it.skipIf(onlySqlite)('refuses a damaged backup or a file that is not a Pipeworks backup before touching anything', () => {
   const damaged = path.join(backups, 'damaged.db');
   const bytes = readFileSync(path.join(backups, 'pipeworks.db'));
   bytes.fill(0x5a, 4096, 8192);
@@ -96,7 +99,7 @@ it('refuses a damaged backup or a file that is not a Pipeworks backup before tou
   expect(cli(['restore']).code).toBe(2);
 }, 180_000);
 
-it('puts rows back into a healthy database that lost them, once nothing has it open', () => {
+it.skipIf(onlySqlite)('puts rows back into a healthy database that lost them, once nothing has it open', () => {
   const db = new Database(liveDb());
   db.prepare("delete from audit_events where action = 'restore.test' and target_id < '25'").run();
   db.close();

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../../server/db/test-db';
 import { hasArtifactFile, readArtifactBytes, removeStaleTempFiles, tempDir, verifyAllArtifacts } from '../../server/store/artifact-files';
+import { sqliteOnly } from './helpers/sqlite-only';
+
+const onlySqlite = sqliteOnly('torn-writes.test.ts kills artifact writers mid-write and opens no database: the SQLite pass covers it');
 
 const CRASHES = Number(process.env.PIPEWORKS_TORN_WRITES ?? 200);
 const KINDS = ['write', 'sync', 'rename', 'dirsync'] as const;
@@ -33,7 +36,7 @@ function crashOnce(root: string, crash: (typeof KINDS)[number], writes: number):
   });
 }
 
-it(`never shows a partial artifact under its final name across ${CRASHES} crashes mid-write`, async () => {
+it.skipIf(onlySqlite)(`never shows a partial artifact under its final name across ${CRASHES} crashes mid-write`, async () => {
   const root = path.join(dir, 'data');
   mkdirSync(root);
   const committed: string[] = [];

@@ -1,9 +1,10 @@
 // Runs one suite on every database Pipeworks supports: a fresh SQLite file, and a fresh Postgres
 // database created for the test file and dropped after it (skipped, saying so, where Postgres is
-// unreachable; failing instead with PIPEWORKS_REQUIRE_POSTGRES=1).
+// unreachable; failing instead with PIPEWORKS_REQUIRE_POSTGRES=1). When the whole suite runs on
+// Postgres (PIPEWORKS_TEST_DATABASE=postgres) the SQLite half is left to the SQLite pass.
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { AnyDb, Dialect } from '../../../server/db/any-db';
-import { openTestDb, type TestDb } from '../../../server/db/test-db';
+import { openTestSqliteDb, testDatabaseKind, type TestDb } from '../../../server/db/test-db';
 import { createTestPgDatabase, postgresForTests, type TestPgDatabase } from './postgres-available';
 
 export interface DatabaseUnderTest {
@@ -16,11 +17,14 @@ export interface DatabaseUnderTest {
 
 const postgres = await postgresForTests();
 
+const postgresPass = testDatabaseKind() === 'postgres';
+
 export function describeEachDatabase(title: string, suite: (under: DatabaseUnderTest) => void): void {
-  describe(`${title} [sqlite]`, () => {
+  // In the Postgres pass, processes this file starts inherit a PIPEWORKS_DATABASE_URL, so the SQLite half would not be SQLite throughout.
+  describe.skipIf(postgresPass)(`${title} [sqlite]`, () => {
     let opened: TestDb | undefined;
     beforeAll(() => {
-      opened = openTestDb();
+      opened = openTestSqliteDb();
     });
     afterAll(() => opened?.cleanup());
     suite({

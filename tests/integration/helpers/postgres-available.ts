@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPgDatabase, type OpenedPgDatabase } from '../../../server/db/pg-client';
+import { TEST_DATABASE_PREFIX } from '../../../server/db/postgres-readiness';
 
 /** A maintenance database on the server the tests use; each test file creates its own beside it. */
 export const TEST_POSTGRES_URL = process.env.PIPEWORKS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,26 +41,46 @@ export interface TestPgDatabase extends OpenedPgDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database, migrated, for one test file; drop() removes it. */
-export async function createTestPgDatabase(adminUrl = TEST_POSTGRES_URL): Promise<TestPgDatabase> {
-  const name = `pw_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE template0`));
+export interface EmptyTestPgDatabase {
+  name: string;
+  url: string;
+  /** Creates it, empty, from template0. */
+  create(): Promise<void>;
+  /** Drops it, ending any session still on it; nothing where it was never created. */
+  drop(): Promise<void>;
+}
+
+/** A database name (`pw_test_…`, the prefix postgres-readiness.ts's test switch requires) and its URL, not yet created. */
+export function nameTestPgDatabase(adminUrl = TEST_POSTGRES_URL): EmptyTestPgDatabase {
+  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    create: () => withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE template0`)).then(() => undefined),
+    drop: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A fresh database, migrated, for one test file; drop() removes it. */
+export async function createTestPgDatabase(adminUrl = TEST_POSTGRES_URL): Promise<TestPgDatabase> {
+  const created = nameTestPgDatabase(adminUrl);
+  await created.create();
   let opened: OpenedPgDatabase;
   try {
-    opened = await openPgDatabase(url.toString());
+    opened = await openPgDatabase(created.url);
   } catch (error) {
-    await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await created.drop();
     throw error;
   }
   return {
     ...opened,
-    name,
-    url: url.toString(),
+    name: created.name,
+    url: created.url,
     async drop() {
       await opened.close();
-      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await created.drop();
     },
   };
 }
