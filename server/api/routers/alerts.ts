@@ -74,14 +74,14 @@ export const alertsRouter = createTRPCRouter({
       .input(ruleInput.extend({ endpointId: id }).strict())
       .mutation(async ({ ctx, input }) => {
         const rule = await createRule(ctx.anyDb, ctx.db, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
-        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.create', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.rule.create', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     update: permitted('deploy.manage')
       .input(ruleInput.extend({ id }).strict())
       .mutation(async ({ ctx, input }) => {
         const rule = await updateRule(ctx.anyDb, ctx.db, dataDir(), input.id, fieldsOf(input));
-        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
         return rule;
       }),
     /**
@@ -92,14 +92,14 @@ export const alertsRouter = createTRPCRouter({
       .input(z.object({ id, enabled: z.boolean() }).strict())
       .mutation(async ({ ctx, input }) => {
         const rule = await setRuleEnabled(ctx.anyDb, ctx.db, dataDir(), input.id, input.enabled);
-        audit(ctx.db, { userId: ctx.user.id, action: input.enabled ? 'alert.rule.enable' : 'alert.rule.disable', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: input.enabled ? 'alert.rule.enable' : 'alert.rule.disable', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     delete: permitted('deploy.manage')
       .input(z.object({ id }).strict())
       .mutation(async ({ ctx, input }) => {
         const rule = await deleteRule(ctx.anyDb, input.id);
-        audit(ctx.db, { userId: ctx.user.id, action: 'alert.rule.delete', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.rule.delete', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return { id: rule.id };
       }),
   }),
@@ -116,7 +116,7 @@ export const alertsRouter = createTRPCRouter({
     .input(z.object({ id }).strict())
     .mutation(async ({ ctx, input }) => {
       const alert = await acknowledgeAlert(ctx.anyDb, input.id, ctx.user.id);
-      audit(ctx.db, { userId: ctx.user.id, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, message: alert.message } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, message: alert.message } });
       postInBackground(ctx.anyDb, alert, 'alert.acknowledged');
       return alert;
     }),
@@ -125,7 +125,7 @@ export const alertsRouter = createTRPCRouter({
     .input(z.object({ id, comment: z.string().trim().min(1, 'Say how it was resolved').max(1000) }).strict())
     .mutation(async ({ ctx, input }) => {
       const alert = await resolveAlert(ctx.anyDb, input.id, ctx.user.id, input.comment);
-      audit(ctx.db, { userId: ctx.user.id, action: 'alert.resolve', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, comment: input.comment } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.resolve', targetType: 'alert', targetId: alert.id, detail: { endpointId: alert.endpointId, comment: input.comment } });
       postInBackground(ctx.anyDb, alert, 'alert.resolved');
       return alert;
     }),

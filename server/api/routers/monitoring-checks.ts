@@ -18,7 +18,7 @@ export const checkProcedures = {
     .input(z.object({ endpointId: id }).strict())
     .mutation(async ({ ctx, input }) => {
       const { check, figures, alerts } = await runMonitorCheck(ctx.anyDb, ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
-      audit(ctx.db, { userId: ctx.user.id, action: 'monitor.check', targetType: 'endpoint', targetId: input.endpointId, detail: { checkId: check.id, status: check.status, error: check.error } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'monitor.check', targetType: 'endpoint', targetId: input.endpointId, detail: { checkId: check.id, status: check.status, error: check.error } });
       return { ...check, figures, alerts };
     }),
 
@@ -58,7 +58,7 @@ export const checkProcedures = {
       .input(monitorSettingsInput)
       .mutation(async ({ ctx, input }) => {
         const saved = await saveMonitorSettings(ctx.anyDb, input, ctx.user.id);
-        audit(ctx.db, { userId: ctx.user.id, action: 'monitor.settings.save', targetType: 'endpoint', targetId: input.endpointId, detail: { ...input } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'monitor.settings.save', targetType: 'endpoint', targetId: input.endpointId, detail: { ...input } });
         return saved;
       }),
   }),

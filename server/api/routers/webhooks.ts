@@ -16,14 +16,14 @@ export const webhooksRouter = createTRPCRouter({
     .input(z.object({ projectId: id, name: z.string().trim().min(1).max(200), url: z.string().min(1).max(2000) }).strict())
     .mutation(async ({ ctx, input }) => {
       const made = await createWebhook(ctx.anyDb, input, ctx.user.id);
-      audit(ctx.db, { userId: ctx.user.id, action: 'webhook.create', targetType: 'webhook', targetId: made.webhook.id, detail: { projectId: input.projectId, name: input.name, url: made.webhook.url } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'webhook.create', targetType: 'webhook', targetId: made.webhook.id, detail: { projectId: input.projectId, name: input.name, url: made.webhook.url } });
       return made;
     }),
   delete: permitted('deploy.manage')
     .input(z.object({ id }).strict())
     .mutation(async ({ ctx, input }) => {
       const gone = await deleteWebhook(ctx.anyDb, input.id);
-      audit(ctx.db, { userId: ctx.user.id, action: 'webhook.delete', targetType: 'webhook', targetId: gone.id, detail: { projectId: gone.projectId, name: gone.name, url: gone.url } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'webhook.delete', targetType: 'webhook', targetId: gone.id, detail: { projectId: gone.projectId, name: gone.name, url: gone.url } });
       return { id: gone.id };
     }),
   /** Posts a `ping` event now, through the same guard as alerts; the delivery is recorded. */
@@ -32,7 +32,7 @@ export const webhooksRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       // A person waits for this answer, so it is one attempt, never retried.
       const delivery = await deliverWebhook(ctx.anyDb, input.id, 'ping', { message: 'A test from Pipeworks' }, null, { maxAttempts: 1 });
-      audit(ctx.db, { userId: ctx.user.id, action: 'webhook.test', targetType: 'webhook', targetId: input.id, detail: { status: delivery.status, error: delivery.error } });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'webhook.test', targetType: 'webhook', targetId: input.id, detail: { status: delivery.status, error: delivery.error } });
       return delivery;
     }),
   deliveries: permitted('pipeline.read')
@@ -45,14 +45,14 @@ export const webhooksRouter = createTRPCRouter({
       .input(z.object({ origin: z.string().min(1).max(500), allowPrivate: z.boolean().default(false) }).strict())
       .mutation(async ({ ctx, input }) => {
         const entry = await addAllowEntry(ctx.anyDb, input, ctx.user.id);
-        audit(ctx.db, { userId: ctx.user.id, action: 'webhook.allowlist.add', targetType: 'webhookAllowlist', targetId: entry.id, detail: { origin: entry.origin, allowPrivate: entry.allowPrivate } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'webhook.allowlist.add', targetType: 'webhookAllowlist', targetId: entry.id, detail: { origin: entry.origin, allowPrivate: entry.allowPrivate } });
         return entry;
       }),
     remove: permitted('settings.manage')
       .input(z.object({ id }).strict())
       .mutation(async ({ ctx, input }) => {
         const entry = await removeAllowEntry(ctx.anyDb, input.id);
-        audit(ctx.db, { userId: ctx.user.id, action: 'webhook.allowlist.remove', targetType: 'webhookAllowlist', targetId: entry.id, detail: { origin: entry.origin } });
+        await audit(ctx.anyDb, { userId: ctx.user.id, action: 'webhook.allowlist.remove', targetType: 'webhookAllowlist', targetId: entry.id, detail: { origin: entry.origin } });
         return { id: entry.id };
       }),
   }),
