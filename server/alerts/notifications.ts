@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
 import { first } from '../db/any-db';
-import type { Db } from '../db/client';
-import { notifications as sqliteNotifications, users as sqliteUsers, type Notification } from '../db/schema';
+import type { Notification } from '../db/schema';
 import { can, type Action } from '../auth/roles';
 
 export interface NotificationInput {
@@ -28,17 +27,6 @@ export async function notifyUsersWho(db: AnyDb, action: Action, note: Notificati
   const told = (await db.select({ id: db.t.users.id, role: db.t.users.role }).from(db.t.users).where(isNull(db.t.users.disabledAt))).filter((u) => can(u.role, action));
   if (told.length === 0) return 0;
   await db.insert(db.t.notifications).values(rowsFor(told, note, now));
-  return told.length;
-}
-
-/**
- * notifyUsersWho for a caller inside a synchronous better-sqlite3 transaction (server/trust/verify.ts).
- * pg: pipelines (trust): goes once that transaction moves to withTransaction.
- */
-export function notifyUsersWhoSync(db: Db, action: Action, note: NotificationInput, now = Date.now()): number {
-  const told = db.select({ id: sqliteUsers.id, role: sqliteUsers.role }).from(sqliteUsers).where(isNull(sqliteUsers.disabledAt)).all().filter((u) => can(u.role, action));
-  if (told.length === 0) return 0;
-  db.insert(sqliteNotifications).values(rowsFor(told, note, now)).run();
   return told.length;
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { execute } from '../../engine/execute';
 import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
-import type { AnyDb } from '../db/any-db';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { applyDeployStep, DEPLOY_STEP_TYPE } from '../deployments/deploy-step';
 import { indexStepResults } from '../runs/index-step';
@@ -16,7 +16,6 @@ import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-
 import { QueueStepRunner } from '../queue/queue-runner';
 import { connectedWorkers } from '../queue/worker-registry';
 import { eq } from 'drizzle-orm';
-import { runs } from '../db/schema';
 import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
 import { settleBrowserResults } from '../trust/verify';
 
@@ -51,7 +50,7 @@ export class RunManager {
     this.pool = new StepWorkerPool(options);
     this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.anyDb)) : undefined;
     this.runnerName = this.queue ? QUEUE_RUNNER_NAME : RUNNER_NAME;
-    this.verifier = new BrowserVerifier(db, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
+    this.verifier = new BrowserVerifier(anyDb, options.verify ?? DEFAULT_VERIFY, (step, inputs) => this.recompute(step, inputs));
     const timeout = options.browserTimeoutMs;
     if (timeout) {
       // Browser-driven runs whose tab went quiet become 'interrupted' (resumable), never "running" forever.
@@ -103,9 +102,9 @@ export class RunManager {
         return { fromRunId: found.fromRunId, outputs: found.outputs };
       },
       runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
-      onEvent: (event) => {
+      onEvent: async (event) => {
         persistEvent(this.db, runId, event, this.runnerName);
-        if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) this.settle(runId, plan, event.stepId, event.outputs);
+        if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) await this.settle(runId, plan, event.stepId, event.outputs);
         notifyRunChanged(runId);
       },
     };
@@ -143,11 +142,12 @@ export class RunManager {
   }
 
   /** A key the server computed itself settles every unverified browser result of that key. */
-  private settle(runId: string, plan: Plan, stepId: string, outputs: Record<string, ArtifactRef>): void {
+  private async settle(runId: string, plan: Plan, stepId: string, outputs: Record<string, ArtifactRef>): Promise<void> {
     const cacheKey = plan.steps.find((s) => s.id === stepId)?.cacheKey;
     if (!cacheKey || !this.verifyOptions.enabled) return;
-    const userId = this.db.select({ createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).get()?.createdBy ?? null;
-    settleBrowserResults(this.db, cacheKey, outputs, { runId, userId });
+    const { runs } = this.anyDb.t;
+    const userId = first(await this.anyDb.select({ createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).limit(1))?.createdBy ?? null;
+    await settleBrowserResults(this.anyDb, cacheKey, outputs, { runId, userId });
   }
 
   private get verifyOptions(): VerifyOptions {

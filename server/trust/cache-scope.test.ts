@@ -30,35 +30,35 @@ afterEach(() => t.cleanup());
 
 let clock = 10;
 /** Ann's run of step a, finished by the given runner: the newest producer of its key. */
-function annsResult(runner: string) {
+async function annsResult(runner: string) {
   clock++;
   const runId = insertRun(t.db, { pipelineId: 'p', pipelineVersionId: null, plan, trigger: 'manual', createdBy: 'ann' });
   persistEvent(t.db, runId, { type: 'step_finished', stepId: 'a', status: 'succeeded', startedAt: 1, finishedAt: clock, outputs: { out: { id: id('a'), kind: 'table', size: 1 } } }, runner);
-  return producersOf(t.db, 'k-a')[0];
+  return (await producersOf(t.anyDb, 'k-a'))[0];
 }
 
 const withPolicy = (policy: CachePolicy) => t.db.update(projects).set({ cachePolicy: policy }).where(eq(projects.id, 'pr')).run();
-const verdict = (who: string, producer: ReturnType<typeof annsResult>) => refusal(t.db, consumerFor(t.db, who, 'p'), producer)?.reason ?? 'reused';
+const verdict = async (who: string, producer: Awaited<ReturnType<typeof annsResult>>) => (await refusal(t.anyDb, await consumerFor(t.anyDb, who, 'p'), producer))?.reason ?? 'reused';
 
 describe('which cached results a run may reuse', () => {
-  it('records provenance: who ran it, and that a browser result is unverified', () => {
-    expect(annsResult('browser:web-worker')).toMatchObject({ ranBy: 'ann', trust: 'unverified', projectId: 'pr' });
-    expect(annsResult('server:worker-thread')).toMatchObject({ ranBy: 'ann', trust: 'server' });
+  it('records provenance: who ran it, and that a browser result is unverified', async () => {
+    expect(await annsResult('browser:web-worker')).toMatchObject({ ranBy: 'ann', trust: 'unverified', projectId: 'pr' });
+    expect(await annsResult('server:worker-thread')).toMatchObject({ ranBy: 'ann', trust: 'server' });
   });
 
-  it('shares server results with everyone, and unverified browser results only as the project policy says', () => {
-    expect(verdict('bob', annsResult('server:worker-thread'))).toBe('reused');
-    const browser = annsResult('browser:web-worker');
-    expect(verdict('bob', browser)).toBe('not reusing Ann’s unverified browser result: this project reuses only results the server ran or verified');
-    expect(verdict('ann', browser)).toMatch(/^not reusing Ann’s unverified/);
+  it('shares server results with everyone, and unverified browser results only as the project policy says', async () => {
+    expect(await verdict('bob', await annsResult('server:worker-thread'))).toBe('reused');
+    const browser = await annsResult('browser:web-worker');
+    expect(await verdict('bob', browser)).toBe('not reusing Ann’s unverified browser result: this project reuses only results the server ran or verified');
+    expect(await verdict('ann', browser)).toMatch(/^not reusing Ann’s unverified/);
     withPolicy('own');
-    expect(verdict('ann', browser)).toBe('reused');
-    expect(verdict('bob', browser)).toMatch(/browser results in their own runs/);
+    expect(await verdict('ann', browser)).toBe('reused');
+    expect(await verdict('bob', browser)).toMatch(/browser results in their own runs/);
     withPolicy('any');
-    expect(verdict('bob', browser)).toBe('reused');
+    expect(await verdict('bob', browser)).toBe('reused');
     // Never a quarantined one, whatever the policy.
     t.db.update(artifacts).set({ quarantinedAt: 5 }).where(eq(artifacts.id, id('a'))).run();
-    expect(verdict('bob', browser)).toBe('a browser result with this key is quarantined');
+    expect(await verdict('bob', browser)).toBe('a browser result with this key is quarantined');
   });
 
   it('re-computes everything under the size threshold and a stable seeded sample above it', () => {

@@ -3,8 +3,9 @@
 // one, and a browser's unverified result only as far as the project's cache policy allows.
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ArtifactRef } from '../../engine/plan';
+import { first, isAnyDb, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { artifacts, pipelines, projects, runs, stepRuns, users } from '../db/schema';
+import { consumerForRunSync, consumerForSync, producersOfSync, refusalSync } from './cache-scope-sync';
 import { cachePolicyPhrase, trustOf, type CachePolicy, type ResultTrust } from './result-trust';
 
 /** The run (or the person previewing one) that would reuse a result. */
@@ -18,23 +19,41 @@ export interface CacheConsumer {
  * The projects a person may read. Every signed-in role reads every project today; per-project
  * access control changes this one function. `null` (a system run: CLI, schedule) reads all.
  */
-export function readableProjectIds(_db: Db, _userId: string | null): 'all' | Set<string> {
+export function readableProjectIds(_db: AnyDb | Db, _userId: string | null): 'all' | Set<string> {
   return 'all';
 }
 
-export function consumerFor(db: Db, userId: string | null, pipelineId: string): CacheConsumer | null {
-  const row = db
-    .select({ projectId: pipelines.projectId, policy: projects.cachePolicy })
-    .from(pipelines)
-    .innerJoin(projects, eq(projects.id, pipelines.projectId))
-    .where(eq(pipelines.id, pipelineId))
-    .get();
+export function consumerFor(db: AnyDb, userId: string | null, pipelineId: string): Promise<CacheConsumer | null>;
+/** pg: runs, compile. The sync form for callers still on the legacy Db. */
+export function consumerFor(db: Db, userId: string | null, pipelineId: string): CacheConsumer | null;
+export function consumerFor(db: AnyDb | Db, userId: string | null, pipelineId: string): Promise<CacheConsumer | null> | CacheConsumer | null {
+  return isAnyDb(db) ? consumerOn(db, userId, pipelineId) : consumerForSync(db, userId, pipelineId);
+}
+
+async function consumerOn(db: AnyDb, userId: string | null, pipelineId: string): Promise<CacheConsumer | null> {
+  const { pipelines, projects } = db.t;
+  const row = first(
+    await db
+      .select({ projectId: pipelines.projectId, policy: projects.cachePolicy })
+      .from(pipelines)
+      .innerJoin(projects, eq(projects.id, pipelines.projectId))
+      .where(eq(pipelines.id, pipelineId))
+      .limit(1),
+  );
   return row ? { userId, projectId: row.projectId, policy: row.policy } : null;
 }
 
-export function consumerForRun(db: Db, runId: string): CacheConsumer | null {
-  const run = db.select({ createdBy: runs.createdBy, pipelineId: runs.pipelineId }).from(runs).where(eq(runs.id, runId)).get();
-  return run ? consumerFor(db, run.createdBy, run.pipelineId) : null;
+export function consumerForRun(db: AnyDb, runId: string): Promise<CacheConsumer | null>;
+/** pg: runs. The sync form for callers still on the legacy Db. */
+export function consumerForRun(db: Db, runId: string): CacheConsumer | null;
+export function consumerForRun(db: AnyDb | Db, runId: string): Promise<CacheConsumer | null> | CacheConsumer | null {
+  return isAnyDb(db) ? consumerForRunOn(db, runId) : consumerForRunSync(db, runId);
+}
+
+async function consumerForRunOn(db: AnyDb, runId: string): Promise<CacheConsumer | null> {
+  const { runs } = db.t;
+  const run = first(await db.select({ createdBy: runs.createdBy, pipelineId: runs.pipelineId }).from(runs).where(eq(runs.id, runId)).limit(1));
+  return run ? consumerOn(db, run.createdBy, run.pipelineId) : null;
 }
 
 export interface Producer {
@@ -46,30 +65,59 @@ export interface Producer {
 }
 
 /** How many of a key's newest producers are considered before giving up. */
-const CANDIDATES = 20;
+export const CANDIDATES = 20;
 
 /** Succeeded producers of `cacheKey`, newest first, other than `exceptRunId`'s. */
-export function producersOf(db: Db, cacheKey: string, exceptRunId?: string): Producer[] {
+export function producersOf(db: AnyDb, cacheKey: string, exceptRunId?: string): Promise<Producer[]>;
+/** pg: runs. The sync form for callers still on the legacy Db. */
+export function producersOf(db: Db, cacheKey: string, exceptRunId?: string): Producer[];
+export function producersOf(db: AnyDb | Db, cacheKey: string, exceptRunId?: string): Promise<Producer[]> | Producer[] {
+  return isAnyDb(db) ? producersOn(db, cacheKey, exceptRunId) : producersOfSync(db, cacheKey, exceptRunId);
+}
+
+async function producersOn(db: AnyDb, cacheKey: string, exceptRunId?: string): Promise<Producer[]> {
+  const { pipelines, runs, stepRuns } = db.t;
   const sameKey = and(eq(stepRuns.cacheKey, cacheKey), eq(stepRuns.status, 'succeeded'));
-  return db
+  const rows = await db
     .select({ runId: stepRuns.runId, outputs: stepRuns.outputs, trust: stepRuns.trust, runner: stepRuns.runner, ranBy: stepRuns.ranBy, projectId: pipelines.projectId })
     .from(stepRuns)
     .innerJoin(runs, eq(runs.id, stepRuns.runId))
     .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
     .where(exceptRunId ? and(sameKey, ne(stepRuns.runId, exceptRunId)) : sameKey)
-    .orderBy(desc(stepRuns.finishedAt))
-    .limit(CANDIDATES)
-    .all()
-    .filter((row) => row.outputs)
-    .map(({ runner, ...row }) => ({ ...row, outputs: row.outputs!, trust: trustOf(row.trust, runner) }));
+    // Ties broken by run id, so both databases pick the same producer among equal finish times.
+    .orderBy(desc(stepRuns.finishedAt), desc(stepRuns.runId))
+    .limit(CANDIDATES);
+  return producerRows(rows);
 }
+
+export function producerRows(rows: readonly (Omit<Producer, 'outputs' | 'trust'> & { outputs: Record<string, ArtifactRef> | null; trust: ResultTrust | null; runner: string | null })[]): Producer[] {
+  return rows.filter((row) => row.outputs).map(({ runner, ...row }) => ({ ...row, outputs: row.outputs!, trust: trustOf(row.trust, runner) }));
+}
+
+export type Refusal = { readable: boolean; reason: string } | null;
 
 /**
  * Why `consumer` may not reuse `producer`, in words for the plan preview; null when it may.
  * `readable: false` producers are skipped without a word, so a preview never tells of projects
  * the person cannot see.
  */
-export function refusal(db: Db, consumer: CacheConsumer | null, producer: Producer): { readable: boolean; reason: string } | null {
+export function refusal(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal>;
+/** pg: runs, compile. The sync form for callers still on the legacy Db. */
+export function refusal(db: Db, consumer: CacheConsumer | null, producer: Producer): Refusal;
+export function refusal(db: AnyDb | Db, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal> | Refusal {
+  return isAnyDb(db) ? refusalOn(db, consumer, producer) : refusalSync(db, consumer, producer);
+}
+
+async function refusalOn(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal> {
+  const verdict = trustVerdict(db, consumer, producer);
+  if (verdict !== 'unverified') return verdict;
+  if (await quarantined(db, producer.outputs)) return QUARANTINED;
+  if (policyAllows(consumer, producer)) return null;
+  return notReusing(consumer, await nameOf(db, producer.ranBy));
+}
+
+/** The verdict that needs no query, or 'unverified' when the policy, quarantine and owner decide. */
+export function trustVerdict(db: AnyDb | Db, consumer: CacheConsumer | null, producer: Producer): Refusal | 'unverified' {
   const readable = consumer ? readableProjectIds(db, consumer.userId) : 'all';
   if (readable !== 'all' && !readable.has(producer.projectId)) return { readable: false, reason: '' };
   switch (producer.trust) {
@@ -80,28 +128,34 @@ export function refusal(db: Db, consumer: CacheConsumer | null, producer: Produc
       return { readable: true, reason: 'a browser result with this key failed the server\u2019s verification and is quarantined' };
     case 'tainted':
       return { readable: true, reason: 'a browser result with this key was computed from a result that failed verification' };
-    case 'unverified': {
-      if (quarantined(db, producer.outputs)) return { readable: true, reason: 'a browser result with this key is quarantined' };
-      const policy = consumer?.policy ?? 'verified';
-      if (policy === 'any') return null;
-      if (policy === 'own' && consumer?.userId && consumer.userId === producer.ranBy) return null;
-      return { readable: true, reason: `not reusing ${whose(db, producer.ranBy)} unverified browser result: this project ${cachePolicyPhrase(policy)}` };
-    }
+    case 'unverified':
+      return 'unverified';
   }
 }
 
-function quarantined(db: Db, outputs: Record<string, ArtifactRef>): boolean {
-  const ids = Object.values(outputs).map((ref) => ref.id);
-  if (ids.length === 0) return false;
-  return db
-    .select({ id: artifacts.id, at: artifacts.quarantinedAt })
-    .from(artifacts)
-    .where(inArray(artifacts.id, ids))
-    .all()
-    .some((row) => row.at !== null);
+export const QUARANTINED: Refusal = { readable: true, reason: 'a browser result with this key is quarantined' };
+
+/** Whether the project's policy lets this consumer reuse an unverified browser result. */
+export function policyAllows(consumer: CacheConsumer | null, producer: Producer): boolean {
+  const policy = consumer?.policy ?? 'verified';
+  return policy === 'any' || (policy === 'own' && !!consumer?.userId && consumer.userId === producer.ranBy);
 }
 
-function whose(db: Db, userId: string | null): string {
-  const name = userId ? db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name : undefined;
-  return name ? `${name}\u2019s` : 'an';
+export function notReusing(consumer: CacheConsumer | null, ranByName: string | undefined): Refusal {
+  const whose = ranByName ? `${ranByName}\u2019s` : 'an';
+  return { readable: true, reason: `not reusing ${whose} unverified browser result: this project ${cachePolicyPhrase(consumer?.policy ?? 'verified')}` };
+}
+
+async function quarantined(db: AnyDb, outputs: Record<string, ArtifactRef>): Promise<boolean> {
+  const ids = Object.values(outputs).map((ref) => ref.id);
+  if (ids.length === 0) return false;
+  const { artifacts } = db.t;
+  const rows = await db.select({ at: artifacts.quarantinedAt }).from(artifacts).where(inArray(artifacts.id, ids));
+  return rows.some((row) => row.at !== null);
+}
+
+async function nameOf(db: AnyDb, userId: string | null): Promise<string | undefined> {
+  if (!userId) return undefined;
+  const { users } = db.t;
+  return first(await db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1))?.name;
 }

@@ -4,8 +4,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
-import type { Db } from '../db/client';
-import { stepRuns } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { isTrusted } from './result-trust';
 import { settleBrowserResults } from './verify';
 
@@ -34,7 +33,7 @@ export class BrowserVerifier {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: AnyDb,
     private readonly options: VerifyOptions,
     private readonly recompute: Recompute,
   ) {}
@@ -57,14 +56,14 @@ export class BrowserVerifier {
   }
 
   async verify(runId: string, step: PlanStep): Promise<VerifyOutcome> {
-    const row = this.row(runId, step.id);
+    const row = await this.row(runId, step.id);
     if (!row || row.trust !== 'unverified' || row.status !== 'succeeded' || !row.outputs || !step.cacheKey || !step.deterministic) return 'skipped';
     const inputs: Record<string, ArtifactRef> = {};
     for (const [port, source] of Object.entries(step.inputs)) {
-      const from = this.row(runId, source.fromStep);
+      const from = await this.row(runId, source.fromStep);
       const trust = from?.trust ?? 'unverified';
       if (trust === 'mismatch' || trust === 'tainted') {
-        this.db.update(stepRuns).set({ trust: 'tainted' }).where(eq(stepRuns.id, row.id)).run();
+        await this.db.update(this.db.t.stepRuns).set({ trust: 'tainted' }).where(eq(this.db.t.stepRuns.id, row.id));
         return 'tainted';
       }
       const ref = from?.outputs?.[source.output];
@@ -75,15 +74,18 @@ export class BrowserVerifier {
     const bytes = [...Object.values(inputs), ...Object.values(row.outputs)].reduce((sum, ref) => sum + ref.size, 0);
     if (!selectedForVerification(this.options, step.cacheKey, bytes)) return 'not sampled';
     const outputs = await this.recompute(step, inputs);
-    const settled = settleBrowserResults(this.db, step.cacheKey, outputs, { runId: null, userId: null });
+    const settled = await settleBrowserResults(this.db, step.cacheKey, outputs, { runId: null, userId: null });
     return settled.mismatched > 0 ? 'mismatch' : 'verified';
   }
 
-  private row(runId: string, stepId: string) {
-    return this.db
-      .select({ id: stepRuns.id, trust: stepRuns.trust, status: stepRuns.status, outputs: stepRuns.outputs })
-      .from(stepRuns)
-      .where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId)))
-      .get();
+  private async row(runId: string, stepId: string) {
+    const { stepRuns } = this.db.t;
+    return first(
+      await this.db
+        .select({ id: stepRuns.id, trust: stepRuns.trust, status: stepRuns.status, outputs: stepRuns.outputs })
+        .from(stepRuns)
+        .where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId)))
+        .limit(1),
+    );
   }
 }
