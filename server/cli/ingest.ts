@@ -81,7 +81,7 @@ async function ingestOne(file: string, name: string, options: ReturnType<typeof 
   const filename = path.basename(file);
   try {
     const table = await ingestFile({ file, filename, options, limits: ingestLimits(env), dataDir: env.PIPEWORKS_DATA_DIR });
-    const recorded = recordDatasetVersion(getDb().db, { name, filename, userId: null, table });
+    const recorded = await recordDatasetVersion(getDb().anyDb, { name, filename, userId: null, table });
     const summary = versionSummary(recorded.version);
     if (!json) {
       const note = recorded.created ? '' : ' (unchanged: the latest version already holds this table)';

@@ -72,9 +72,9 @@ export async function uploadDataset(req: Request): Promise<Response> {
     const { name, filename, options } = query.data;
     const result = await runIngestInWorker({ file: saved.file, filename, options, limits, dataDir: env.PIPEWORKS_DATA_DIR });
     if (!result.ok) return result.diskFull ? diskFull() : bad(result.error);
-    const { db } = getDb();
-    const recorded = recordDatasetVersion(db, { name, filename, userId: user.id, table: result.table });
-    audit(db, { userId: user.id, action: 'dataset.upload', targetType: 'dataset', targetId: recorded.dataset.id, detail: { version: recorded.version.version, created: recorded.created } });
+    const { anyDb } = getDb();
+    const recorded = await recordDatasetVersion(anyDb, { name, filename, userId: user.id, table: result.table });
+    await audit(anyDb, { userId: user.id, action: 'dataset.upload', targetType: 'dataset', targetId: recorded.dataset.id, detail: { version: recorded.version.version, created: recorded.created } });
     return Response.json({ dataset: { id: recorded.dataset.id, name: recorded.dataset.name }, version: versionSummary(recorded.version), created: recorded.created });
   } catch (error) {
     if (isDiskFull(error)) return diskFull();
