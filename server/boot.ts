@@ -19,6 +19,6 @@ export async function boot(options: { resume: boolean; scheduler?: boolean }): P
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
-  if (options.scheduler) startTrainingScheduler(db, getEnv().PIPEWORKS_SCHEDULER_TICK_S);
+  if (options.scheduler) startTrainingScheduler(anyDb, db, getEnv().PIPEWORKS_SCHEDULER_TICK_S);
   return { resumed };
 }

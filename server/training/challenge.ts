@@ -11,11 +11,13 @@ import { evaluateDeployGates, type DeployGateResult } from '../../nodes/deploy/d
 import type { Gate } from '../../nodes/evaluate/gates';
 import { importanceMetric } from '../../nodes/evaluate/importance-metric';
 import type { ModelTask } from '../../nodes/models/model-artifact';
-import { audit } from '../auth/audit';
+import { audit, type AuditInput } from '../auth/audit';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { challenges, modelVersions, monitorSettings, type ChallengeDecision, type Endpoint, type PromotionMode } from '../db/schema';
-import { liveDeployments } from '../deployments/rollout';
+import { challenges as sqliteChallenges, type ChallengeDecision, type Endpoint, type PromotionMode } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { retrainOutcome } from './holdout';
+import { livePrimaryVersion } from './live-primary';
 import { scoreOnHoldout, type ComputeStep, type HoldoutScore } from './score-on-holdout';
 import { decideChallenge } from './promote-challenger';
 
@@ -34,14 +36,21 @@ export interface ChallengeFigures {
   champion: HoldoutScore | null;
 }
 
-export async function runChallenge(db: Db, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<{ id: string; decision: ChallengeDecision } | null> {
+type Decided = { id: string; decision: ChallengeDecision } | null;
+
+/**
+ * Judges one ended retrain run, once. `legacy`: the same database's sync handle, for a challenger
+ * that passed its gates: the deploy code that promotes it or asks for approval is still sync
+ * (pg: deploy); every other decision is written through `db` alone.
+ */
+export async function runChallenge(db: AnyDb, legacy: Db, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<Decided> {
   const { endpoint, run } = input;
   const base = { endpointId: endpoint.id, runId: run.id, triggerFireId: input.fireId };
   if (run.status !== 'succeeded') return recordOnce(db, input, { ...base, decision: 'failed', figures: { reason: `The retrain run ${run.status}${run.errorMessage ? `: ${run.errorMessage}` : ''}` }, gates: [] });
-  const outcome = retrainOutcome(db, run, endpoint.modelId);
+  const outcome = await retrainOutcome(db, run, endpoint.modelId);
   if ('missing' in outcome) return recordOnce(db, input, { ...base, decision: 'failed', figures: { reason: outcome.missing }, gates: [] });
   const { challenger, evaluate, holdout } = outcome;
-  const primary = live(db, endpoint);
+  const primary = endpoint.undeployedAt === null ? await livePrimaryVersion(db, endpoint.id) : null;
   const task = challenger.signature.task as ModelTask;
   const primaryMetric = importanceMetric('auto', task).metric;
   let figures: ChallengeFigures;
@@ -54,27 +63,34 @@ export async function runChallenge(db: Db, dataDir: string, compute: ComputeStep
     return recordOnce(db, input, { ...base, challengerVersionId: challenger.id, championVersionId: primary?.id ?? null, holdoutArtifactId: holdout.id, decision: 'failed', figures: { reason }, gates: [] });
   }
   const gates = evaluateDeployGates((evaluate.params.gates ?? []) as Gate[], { metric: primaryMetric, margin: 0 }, figures.challenger.metrics, figures.champion && { version: figures.champion.version, metrics: figures.champion.metrics });
-  const passed = gates.every((g) => g.passed);
-  const mode: PromotionMode = db.select({ mode: monitorSettings.promotionMode }).from(monitorSettings).where(eq(monitorSettings.endpointId, endpoint.id)).get()?.mode ?? 'approval';
-  return once(db, run.id, (tx) => {
-    const decided = passed ? decideChallenge(tx, { endpoint, challenger, mode, runId: run.id, userId: input.userId, gates }) : { decision: 'kept_champion' as const, deployRequestId: null };
-    return record(tx, input, { ...base, challengerVersionId: challenger.id, championVersionId: primary?.id ?? null, holdoutArtifactId: holdout.id, figures: { ...figures, promotionMode: mode }, gates, ...decided });
+  const { monitorSettings } = db.t;
+  const mode: PromotionMode = first(await db.select({ mode: monitorSettings.promotionMode }).from(monitorSettings).where(eq(monitorSettings.endpointId, endpoint.id)).limit(1))?.mode ?? 'approval';
+  const judged = { ...base, challengerVersionId: challenger.id, championVersionId: primary?.id ?? null, holdoutArtifactId: holdout.id, figures: { ...figures, promotionMode: mode }, gates };
+  if (!gates.every((g) => g.passed)) return recordOnce(db, input, { ...judged, decision: 'kept_champion', deployRequestId: null });
+  // pg: deploy. Promoting (or asking to) and the challenge row commit together, on the sync handle.
+  return legacy.transaction(
+    (tx) => {
+      if (tx.select({ id: sqliteChallenges.id }).from(sqliteChallenges).where(eq(sqliteChallenges.runId, run.id)).get()) return null;
+      const decided = decideChallenge(tx, { endpoint, challenger, mode, runId: run.id, userId: input.userId, gates });
+      const { values, event } = challengeRow(input, { ...judged, ...decided });
+      tx.insert(sqliteChallenges).values(values).run();
+      audit(tx, event);
+      return { id: values.id, decision: values.decision };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** One challenge per run, also when two processes settle the same run: the check and the write share one transaction. */
+async function recordOnce(db: AnyDb, input: ChallengeInput, row: Row): Promise<Decided> {
+  const { values, event } = challengeRow(input, row);
+  return withTransaction(db, async (tx) => {
+    const { challenges } = tx.t;
+    if (first(await tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.runId, input.run.id)).limit(1))) return null;
+    await tx.insert(challenges).values(values);
+    await audit(tx, event);
+    return { id: values.id, decision: values.decision };
   });
-}
-
-/** One challenge per run, also when two processes settle the same run: the check and the write share one IMMEDIATE transaction. */
-function once<T>(db: Db, runId: string, write: (tx: Db) => T): T | null {
-  return db.transaction((tx) => (tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.runId, runId)).get() ? null : write(tx)), { behavior: 'immediate' });
-}
-
-function recordOnce(db: Db, input: ChallengeInput, row: Row) {
-  return once(db, input.run.id, (tx) => record(tx, input, row));
-}
-
-function live(db: Db, endpoint: Endpoint) {
-  if (endpoint.undeployedAt !== null) return null;
-  const primary = liveDeployments(db, endpoint.id).find((d) => d.role === 'primary');
-  return primary ? (db.select().from(modelVersions).where(eq(modelVersions.id, primary.versionId)).get() ?? null) : null;
 }
 
 function rowsOf(meta: Record<string, unknown> | undefined): number | null {
@@ -82,20 +98,20 @@ function rowsOf(meta: Record<string, unknown> | undefined): number | null {
   return typeof rows === 'number' ? rows : null;
 }
 
-type Row = Omit<typeof challenges.$inferInsert, 'id' | 'createdAt' | 'figures' | 'gates'> & { figures: object; gates: DeployGateResult[] };
+type Row = Omit<typeof sqliteChallenges.$inferInsert, 'id' | 'createdAt' | 'figures' | 'gates'> & { figures: object; gates: DeployGateResult[] };
 
-function record(db: Db, input: ChallengeInput, row: Row): { id: string; decision: ChallengeDecision } {
+/** The challenges row and its audit event. */
+function challengeRow(input: ChallengeInput, row: Row): { values: typeof sqliteChallenges.$inferInsert & { id: string }; event: AuditInput } {
   const id = randomUUID();
   const now = Date.now();
-  db.insert(challenges)
-    .values({ ...row, id, createdAt: now, decidedAt: row.decision === 'awaiting_approval' ? null : now, figures: row.figures as Record<string, unknown>, gates: row.gates as unknown as Record<string, unknown>[] })
-    .run();
-  audit(db, {
-    userId: input.userId,
-    action: 'challenge.decide',
-    targetType: 'challenge',
-    targetId: id,
-    detail: { endpointId: row.endpointId, runId: row.runId, fireId: row.triggerFireId, challengerVersionId: row.challengerVersionId ?? null, championVersionId: row.championVersionId ?? null, decision: row.decision, gates: row.gates, figures: row.figures },
-  });
-  return { id, decision: row.decision };
+  return {
+    values: { ...row, id, createdAt: now, decidedAt: row.decision === 'awaiting_approval' ? null : now, figures: row.figures as Record<string, unknown>, gates: row.gates as unknown as Record<string, unknown>[] },
+    event: {
+      userId: input.userId,
+      action: 'challenge.decide',
+      targetType: 'challenge',
+      targetId: id,
+      detail: { endpointId: row.endpointId, runId: row.runId, fireId: row.triggerFireId, challengerVersionId: row.challengerVersionId ?? null, championVersionId: row.championVersionId ?? null, decision: row.decision, gates: row.gates, figures: row.figures },
+    },
+  };
 }

@@ -5,9 +5,9 @@
 //  - dataset: the newest version created after the trigger was (a run reads "latest", so versions
 //    that arrived between two ticks are covered by one run of the newest).
 //  - alert: every alert opened since the trigger was created, of its rule or of any rule of its endpoint.
-import { and, desc, eq, gt, gte, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { alerts, datasetVersions, trainingTriggers, triggerFires, type TrainingTrigger } from '../db/schema';
+import { and, desc, eq, gt, gte, isNull, lte } from 'drizzle-orm';
+import { first, type AnyDb } from '../db/any-db';
+import type { TrainingTrigger } from '../db/schema';
 import { nextCronTime, parseCron, previousCronTime } from './cron';
 
 export interface DueFire {
@@ -17,17 +17,17 @@ export interface DueFire {
 }
 
 /** Cron triggers whose time has come; moves each one's nextFireAt past now (idempotent). */
-export function dueCronFires(db: Db, now: number): DueFire[] {
-  const due = db
+export async function dueCronFires(db: AnyDb, now: number): Promise<DueFire[]> {
+  const { trainingTriggers } = db.t;
+  const due = await db
     .select()
     .from(trainingTriggers)
-    .where(and(eq(trainingTriggers.kind, 'cron'), eq(trainingTriggers.enabled, true), lte(trainingTriggers.nextFireAt, now)))
-    .all();
+    .where(and(eq(trainingTriggers.kind, 'cron'), eq(trainingTriggers.enabled, true), lte(trainingTriggers.nextFireAt, now)));
   const fires: DueFire[] = [];
   for (const trigger of due) {
     const schedule = parseCron(trigger.cron ?? '');
     const scheduled = previousCronTime(schedule, now);
-    db.update(trainingTriggers).set({ nextFireAt: nextCronTime(schedule, now) }).where(eq(trainingTriggers.id, trigger.id)).run();
+    await db.update(trainingTriggers).set({ nextFireAt: nextCronTime(schedule, now) }).where(eq(trainingTriggers.id, trigger.id));
     if (scheduled === null || scheduled < (trigger.nextFireAt ?? 0)) continue;
     const missed = countBetween(schedule, trigger.nextFireAt ?? scheduled, scheduled);
     fires.push({ trigger, dedupeKey: new Date(scheduled).toISOString(), reason: { scheduledFor: new Date(scheduled).toISOString(), ...(missed > 0 && { missedTimes: missed }) } });
@@ -45,41 +45,45 @@ function countBetween(schedule: ReturnType<typeof parseCron>, from: number, to: 
   return n;
 }
 
-export function dueDatasetFires(db: Db): DueFire[] {
-  const triggers = db.select().from(trainingTriggers).where(and(eq(trainingTriggers.kind, 'dataset'), eq(trainingTriggers.enabled, true))).all();
+export async function dueDatasetFires(db: AnyDb): Promise<DueFire[]> {
+  const { datasetVersions, trainingTriggers } = db.t;
+  const triggers = await db.select().from(trainingTriggers).where(and(eq(trainingTriggers.kind, 'dataset'), eq(trainingTriggers.enabled, true)));
   const fires: DueFire[] = [];
   for (const trigger of triggers) {
     if (!trigger.datasetId) continue;
-    const newest = db
-      .select({ id: datasetVersions.id, version: datasetVersions.version })
-      .from(datasetVersions)
-      .where(and(eq(datasetVersions.datasetId, trigger.datasetId), gt(datasetVersions.createdAt, trigger.createdAt)))
-      .orderBy(desc(datasetVersions.createdAt), desc(datasetVersions.version))
-      .get();
-    if (newest && !alreadyFired(db, trigger.id, newest.id)) fires.push({ trigger, dedupeKey: newest.id, reason: { datasetVersionId: newest.id, datasetVersion: newest.version } });
+    const newest = first(
+      await db
+        .select({ id: datasetVersions.id, version: datasetVersions.version })
+        .from(datasetVersions)
+        .where(and(eq(datasetVersions.datasetId, trigger.datasetId), gt(datasetVersions.createdAt, trigger.createdAt)))
+        .orderBy(desc(datasetVersions.createdAt), desc(datasetVersions.version))
+        .limit(1),
+    );
+    if (newest && !(await alreadyFired(db, trigger.id, newest.id))) fires.push({ trigger, dedupeKey: newest.id, reason: { datasetVersionId: newest.id, datasetVersion: newest.version } });
   }
   return fires;
 }
 
-export function dueAlertFires(db: Db): DueFire[] {
-  const triggers = db.select().from(trainingTriggers).where(and(eq(trainingTriggers.kind, 'alert'), eq(trainingTriggers.enabled, true))).all();
+export async function dueAlertFires(db: AnyDb): Promise<DueFire[]> {
+  const { alerts, trainingTriggers, triggerFires } = db.t;
+  const triggers = await db.select().from(trainingTriggers).where(and(eq(trainingTriggers.kind, 'alert'), eq(trainingTriggers.enabled, true)));
   const fires: DueFire[] = [];
   for (const trigger of triggers) {
     const scope = trigger.alertRuleId ? eq(alerts.ruleId, trigger.alertRuleId) : trigger.endpointId ? eq(alerts.endpointId, trigger.endpointId) : null;
     if (!scope) continue;
-    const opened = db
+    const opened = await db
       .select({ id: alerts.id, message: alerts.message, ruleId: alerts.ruleId })
       .from(alerts)
       .leftJoin(triggerFires, and(eq(triggerFires.triggerId, trigger.id), eq(triggerFires.dedupeKey, alerts.id)))
       .where(and(scope, gte(alerts.openedAt, trigger.createdAt), isNull(triggerFires.id)))
-      .orderBy(alerts.openedAt)
-      .limit(10)
-      .all();
+      .orderBy(alerts.openedAt, alerts.id)
+      .limit(10);
     for (const alert of opened) fires.push({ trigger, dedupeKey: alert.id, reason: { alertId: alert.id, alertRuleId: alert.ruleId, alert: alert.message } });
   }
   return fires;
 }
 
-function alreadyFired(db: Db, triggerId: string, dedupeKey: string): boolean {
-  return db.select({ one: sql`1` }).from(triggerFires).where(and(eq(triggerFires.triggerId, triggerId), eq(triggerFires.dedupeKey, dedupeKey))).get() !== undefined;
+async function alreadyFired(db: AnyDb, triggerId: string, dedupeKey: string): Promise<boolean> {
+  const { triggerFires } = db.t;
+  return first(await db.select({ id: triggerFires.id }).from(triggerFires).where(and(eq(triggerFires.triggerId, triggerId), eq(triggerFires.dedupeKey, dedupeKey))).limit(1)) !== null;
 }

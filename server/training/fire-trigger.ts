@@ -8,8 +8,9 @@ import { eq } from 'drizzle-orm';
 import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { assertNever } from '../../engine/assert-never';
 import { audit } from '../auth/audit';
+import { first, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { trainingTriggers, triggerFires, type RunTrigger, type TrainingTrigger, type TrainingTriggerKind } from '../db/schema';
+import type { RunTrigger, TrainingTrigger, TrainingTriggerKind } from '../db/schema';
 import { startRun } from '../pipelines/start-run';
 import { saveLabelledTraffic } from './labelled-traffic';
 
@@ -28,28 +29,33 @@ export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
   }
 }
 
-/** `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. */
-export async function fireTrigger(db: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
+/**
+ * `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. `legacy`: the
+ * same database's sync handle, for starting the run and recording the traffic dataset's version
+ * (pg: compile, startRun and dataset-store).
+ */
+export async function fireTrigger(db: AnyDb, legacy: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
+  const { trainingTriggers, triggerFires } = db.t;
   const fireId = randomUUID();
-  const claimed = db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }).get();
+  const claimed = first(await db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }));
   if (!claimed) return { state: 'claimed_elsewhere' };
-  db.update(trainingTriggers).set({ lastFiredAt: now }).where(eq(trainingTriggers.id, trigger.id)).run();
+  await db.update(trainingTriggers).set({ lastFiredAt: now }).where(eq(trainingTriggers.id, trigger.id));
   const detail: Record<string, unknown> = { triggerId: trigger.id, kind: trigger.kind, pipelineId: trigger.pipelineId, dedupeKey, ...reason };
   try {
     if (trigger.trafficDataset && trigger.endpointId) {
-      const saved = await saveLabelledTraffic(db, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
+      const saved = await saveLabelledTraffic(db, legacy, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
       Object.assign(detail, { trafficDataset: saved.dataset.name, trafficVersion: saved.version.version, trafficRows: saved.version.rows, datasetVersionId: saved.version.id });
     }
-    const { runId } = startRun(db, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
-    db.update(triggerFires).set({ runId }).where(eq(triggerFires.id, fireId)).run();
-    audit(db, { userId: trigger.createdBy, action: 'trigger.fire', targetType: 'run', targetId: runId, detail: { ...detail, fireId } });
+    const { runId } = startRun(legacy, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
+    await db.update(triggerFires).set({ runId }).where(eq(triggerFires.id, fireId));
+    await audit(db, { userId: trigger.createdBy, action: 'trigger.fire', targetType: 'run', targetId: runId, detail: { ...detail, fireId } });
     return { state: 'started', fireId, runId };
   } catch (error) {
     // A pipeline that no longer compiles is the user's to fix; the fire says why, the loop goes on.
     const message = error instanceof UserError ? withIssues(error) : `The run could not start: ${(error as Error).message}`;
     if (!(error instanceof UserError)) console.error(`[scheduler] trigger ${trigger.id} could not start its run`, error);
-    db.update(triggerFires).set({ error: message }).where(eq(triggerFires.id, fireId)).run();
-    audit(db, { userId: trigger.createdBy, action: 'trigger.fire_failed', targetType: 'training_trigger', targetId: trigger.id, detail: { ...detail, fireId, error: message } });
+    await db.update(triggerFires).set({ error: message }).where(eq(triggerFires.id, fireId));
+    await audit(db, { userId: trigger.createdBy, action: 'trigger.fire_failed', targetType: 'training_trigger', targetId: trigger.id, detail: { ...detail, fireId, error: message } });
     return { state: 'failed', fireId, error: message };
   }
 }

@@ -3,8 +3,8 @@
 // split's test side in this run) with that step's params (decision threshold, costs, gates).
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
-import type { Db } from '../db/client';
-import { modelVersions, registeredModels, stepRuns, type ModelVersion } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { ModelVersion } from '../db/schema';
 
 export interface RetrainOutcome {
   challenger: ModelVersion;
@@ -13,21 +13,24 @@ export interface RetrainOutcome {
 }
 
 /** The outcome, or in words why the run offers none. */
-export function retrainOutcome(db: Db, run: { id: string; plan: Plan }, modelId: string): RetrainOutcome | { missing: string } {
-  const challenger = db
-    .select()
-    .from(modelVersions)
-    .where(and(eq(modelVersions.runId, run.id), eq(modelVersions.modelId, modelId), isNull(modelVersions.deletedAt)))
-    .orderBy(desc(modelVersions.version))
-    .get();
+export async function retrainOutcome(db: AnyDb, run: { id: string; plan: Plan }, modelId: string): Promise<RetrainOutcome | { missing: string }> {
+  const { modelVersions, registeredModels, stepRuns } = db.t;
+  const challenger = first(
+    await db
+      .select()
+      .from(modelVersions)
+      .where(and(eq(modelVersions.runId, run.id), eq(modelVersions.modelId, modelId), isNull(modelVersions.deletedAt)))
+      .orderBy(desc(modelVersions.version))
+      .limit(1),
+  );
   if (!challenger) {
-    const name = db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.id, modelId)).get()?.name ?? modelId;
+    const name = first(await db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.id, modelId)).limit(1))?.name ?? modelId;
     return { missing: `The run registered no new version of "${name}" (set its train step's "register" to "${name}"; a model identical to the newest version registers nothing)` };
   }
   const evaluate = run.plan.steps.find((s) => s.type === 'evaluate/model' && s.inputs.model?.fromStep === challenger.stepId);
   if (!evaluate?.inputs.table) return { missing: `No evaluate step of the run scores the model of step "${challenger.stepId}", so there is no holdout to compare on` };
   const source = evaluate.inputs.table;
-  const outputs = db.select({ outputs: stepRuns.outputs }).from(stepRuns).where(and(eq(stepRuns.runId, run.id), eq(stepRuns.stepId, source.fromStep))).get()?.outputs;
+  const outputs = first(await db.select({ outputs: stepRuns.outputs }).from(stepRuns).where(and(eq(stepRuns.runId, run.id), eq(stepRuns.stepId, source.fromStep))).limit(1))?.outputs;
   const holdout = outputs?.[source.output];
   if (!holdout) return { missing: `Step "${source.fromStep}" recorded no "${source.output}" table in the run` };
   return { challenger, evaluate, holdout: { id: holdout.id, kind: holdout.kind, size: holdout.size } };

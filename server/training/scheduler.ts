@@ -2,6 +2,7 @@
 // triggers that are due (due-fires.ts), then settles the retrain runs that ended (onTick hooks,
 // e.g. the champion/challenger step). The clock is injected so tests step time by hand. Nothing is
 // held in memory between ticks: the tables are the state, so a restart picks up where it stopped.
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { dueAlertFires, dueCronFires, dueDatasetFires, type DueFire } from './due-fires';
 import { fireTrigger, type FireOutcome } from './fire-trigger';
@@ -12,19 +13,20 @@ export interface SchedulerOptions {
   now?: () => number;
   intervalMs?: number;
   /** Work after the fires of a tick (settling ended retrain runs); errors are logged, never thrown. */
-  afterFires?: (db: Db, now: number) => Promise<void> | void;
+  afterFires?: (db: AnyDb, now: number) => Promise<void> | void;
 }
 
 export interface TickResult {
   fired: (FireOutcome & { triggerId: string; dedupeKey: string })[];
 }
 
-export async function schedulerTick(db: Db, options: SchedulerOptions): Promise<TickResult> {
+/** `legacy`: the same database's sync handle, for starting runs (pg: compile; see fireTrigger). */
+export async function schedulerTick(db: AnyDb, legacy: Db, options: SchedulerOptions): Promise<TickResult> {
   const now = (options.now ?? Date.now)();
   const fired: TickResult['fired'] = [];
-  const due: DueFire[] = [...safely('cron', () => dueCronFires(db, now)), ...safely('dataset', () => dueDatasetFires(db)), ...safely('alert', () => dueAlertFires(db))];
+  const due: DueFire[] = [...(await safely('cron', () => dueCronFires(db, now))), ...(await safely('dataset', () => dueDatasetFires(db))), ...(await safely('alert', () => dueAlertFires(db)))];
   for (const { trigger, dedupeKey, reason } of due) {
-    fired.push({ ...(await fireTrigger(db, options.dataDir, trigger, dedupeKey, now, reason)), triggerId: trigger.id, dedupeKey });
+    fired.push({ ...(await fireTrigger(db, legacy, options.dataDir, trigger, dedupeKey, now, reason)), triggerId: trigger.id, dedupeKey });
   }
   try {
     await options.afterFires?.(db, now);
@@ -34,9 +36,9 @@ export async function schedulerTick(db: Db, options: SchedulerOptions): Promise<
   return { fired };
 }
 
-function safely(what: string, find: () => DueFire[]): DueFire[] {
+async function safely(what: string, find: () => Promise<DueFire[]>): Promise<DueFire[]> {
   try {
-    return find();
+    return await find();
   } catch (error) {
     console.error(`[scheduler] finding due ${what} triggers failed`, error);
     return [];
@@ -44,12 +46,12 @@ function safely(what: string, find: () => DueFire[]): DueFire[] {
 }
 
 /** Starts the loop; ticks never overlap. Returns a stop function. */
-export function startScheduler(db: Db, options: SchedulerOptions): () => void {
+export function startScheduler(db: AnyDb, legacy: Db, options: SchedulerOptions): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
     if (stopped) return;
-    await schedulerTick(db, options).catch((error) => console.error('[scheduler] tick failed', error));
+    await schedulerTick(db, legacy, options).catch((error) => console.error('[scheduler] tick failed', error));
     if (!stopped) {
       timer = setTimeout(loop, options.intervalMs ?? 15_000);
       timer.unref();

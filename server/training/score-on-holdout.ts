@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
 import { decodeValue } from '../../nodes/codec';
-import type { Db } from '../db/client';
-import { artifacts, type ModelVersion } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { ModelVersion } from '../db/schema';
 import { readArtifactBytes } from '../store/artifact-files';
 
 export type ComputeStep = (step: PlanStep, inputs: Record<string, ArtifactRef>) => Promise<Record<string, ArtifactRef>>;
@@ -19,8 +19,9 @@ export interface HoldoutScore {
   currency: string | null;
 }
 
-export async function scoreOnHoldout(db: Db, dataDir: string, compute: ComputeStep, evaluate: PlanStep, version: ModelVersion, holdout: ArtifactRef): Promise<HoldoutScore> {
-  const size = db.select({ size: artifacts.size }).from(artifacts).where(eq(artifacts.id, version.artifactId)).get()?.size ?? 0;
+export async function scoreOnHoldout(db: AnyDb, dataDir: string, compute: ComputeStep, evaluate: PlanStep, version: ModelVersion, holdout: ArtifactRef): Promise<HoldoutScore> {
+  const { artifacts } = db.t;
+  const size = first(await db.select({ size: artifacts.size }).from(artifacts).where(eq(artifacts.id, version.artifactId)).limit(1))?.size ?? 0;
   const step: PlanStep = {
     ...evaluate,
     id: `challenge-v${version.version}`,

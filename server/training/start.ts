@@ -1,6 +1,7 @@
 // The studio process's one training scheduler, held on globalThis so Next's module reloading in
 // development never starts a second loop (a second loop would be harmless, only wasteful: every
 // fire is claimed through its unique trigger_fires row, every challenge written once per run).
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { getEnv } from '../env';
 import { getRunManager } from '../runtime';
@@ -10,13 +11,14 @@ import { settleRetrainRuns } from './settle-retrains';
 const key = Symbol.for('pipeworks.trainingScheduler');
 const holder = globalThis as unknown as { [key]?: () => void };
 
-export function startTrainingScheduler(db: Db, tickSeconds: number): void {
+/** `legacy`: the same database's sync handle, for the stores training still calls sync (pg: compile, deploy). */
+export function startTrainingScheduler(db: AnyDb, legacy: Db, tickSeconds: number): void {
   if (holder[key] || tickSeconds === 0) return;
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
-  holder[key] = startScheduler(db, {
+  holder[key] = startScheduler(db, legacy, {
     dataDir,
     intervalMs: tickSeconds * 1000,
-    afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),
+    afterFires: (tx) => settleRetrainRuns(tx, legacy, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),
   });
   console.log(`[pipeworks] training scheduler ticks every ${tickSeconds} s`);
 }

@@ -101,9 +101,9 @@ beforeAll(async () => {
   simulatorKey = createEndpointKey(db(), { endpointId, name: 'simulator', scopes: ['infer', 'feedback'], userId: 'u-ops' }).key;
   await saveMonitorSettings(getDb().anyDb, { endpointId, windowKind: 'predictions', windowSize: 3000, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}), retrainPipelineId: 'fraud-retrain', promotionMode: 'auto' }, null);
   ruleId = (await createRule(getDb().anyDb, db(), dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
-  createTrigger(db(), { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);
+  await createTrigger(getDb().anyDb, { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);
   serving = await startServing({ dataDir });
-  stopScheduler = startScheduler(db(), { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
+  stopScheduler = startScheduler(getDb().anyDb, db(), { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, db(), dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
 }, 300_000);
 
 afterAll(async () => {

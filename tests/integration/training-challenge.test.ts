@@ -40,11 +40,11 @@ async function save(doc: ReturnType<typeof datasetClassifier>) {
 async function fireAndSettle(triggerId: string) {
   db().update(trainingTriggers).set({ enabled: true, nextFireAt: clock }).where(eq(trainingTriggers.id, triggerId)).run();
   clock += 60_000;
-  const [fire] = (await schedulerTick(db(), { dataDir, now: () => clock })).fired;
+  const [fire] = (await schedulerTick(getDb().anyDb, db(), { dataDir, now: () => clock })).fired;
   expect(fire.state).toBe('started');
   await getRunManager().whenDone((fire as { runId: string }).runId);
   db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId)).run();
-  const settled = await settleRetrainRuns(db(), dataDir, compute);
+  const settled = await settleRetrainRuns(getDb().anyDb, db(), dataDir, compute);
   expect(settled).toHaveLength(1);
   return db().select().from(challenges).where(eq(challenges.runId, (fire as { runId: string }).runId)).get()!;
 }
@@ -96,7 +96,7 @@ afterAll(async () => {
 describe('champion against challenger', () => {
   it("auto: a challenger that beats the champion on the run's holdout serves at once", async () => {
     // No endpoint on the trigger: the monitor settings name this pipeline as the endpoint's retrain.
-    const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'retrain', cron: '* * * * *' }, null);
+    const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'retrain', cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     const figures = challenge.figures as { primaryMetric: string; holdoutRows: number; challenger: { version: number; metrics: Record<string, number>; costPer1000: number }; champion: { version: number; metrics: Record<string, number> } };
     expect(challenge.decision).toBe('promoted');
@@ -119,7 +119,7 @@ describe('champion against challenger', () => {
     expect(primaryVersion()).toBe(1);
     db().update(monitorSettings).set({ promotionMode: 'approval' }).run();
     await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen', seed: 1 }));
-    const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'retrain', endpointId, cron: '* * * * *' }, null);
+    const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'retrain', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.decision).toBe('awaiting_approval');
     expect(primaryVersion()).toBe(1);
@@ -147,16 +147,16 @@ describe('champion against challenger', () => {
   it('keeps the champion when the challenger scores worse, and never judges a run twice', async () => {
     db().update(monitorSettings).set({ promotionMode: 'auto' }).run();
     await save(oneFeature('one-feature', 2));
-    const trigger = createTrigger(db(), { kind: 'cron', pipelineId: 'one-feature', endpointId, cron: '* * * * *' }, null);
+    const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'one-feature', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.figures).not.toHaveProperty('reason');
     expect(challenge.decision).toBe('kept_champion');
     expect(challenge.gates).toEqual([expect.objectContaining({ passed: false, detail: expect.stringMatching(/^roc_auc .* vs champion v3's .*: higher by -/) })]);
     expect(primaryVersion()).toBe(3);
-    expect(await settleRetrainRuns(db(), dataDir, compute)).toEqual([]);
+    expect(await settleRetrainRuns(getDb().anyDb, db(), dataDir, compute)).toEqual([]);
     expect(db().select().from(challenges).all()).toHaveLength(3);
     // The endpoint's retraining history, newest first, each linked to its run.
-    const history = listChallenges(db(), endpointId);
+    const history = await listChallenges(getDb().anyDb, endpointId);
     expect(history.map((c) => c.decision)).toEqual(['kept_champion', 'approved', 'promoted']);
     expect(history.every((c) => c.runStatus === 'succeeded')).toBe(true);
     const fires = db().select({ runId: triggerFires.runId }).from(triggerFires).all();

@@ -18,20 +18,20 @@ const createInput = z.discriminatedUnion('kind', [
 export const trainingRouter = createTRPCRouter({
   listTriggers: permitted('pipeline.read')
     .input(z.union([z.strictObject({ pipelineId: id }), z.strictObject({ endpointId: id })]))
-    .query(({ ctx, input }) => listTriggers(ctx.db, input)),
+    .query(({ ctx, input }) => listTriggers(ctx.anyDb, input)),
 
   createTrigger: permitted('pipeline.write')
     .input(createInput)
-    .mutation(({ ctx, input }) => createTrigger(ctx.db, input, ctx.user.id)),
+    .mutation(({ ctx, input }) => createTrigger(ctx.anyDb, input, ctx.user.id)),
 
   setTriggerEnabled: permitted('pipeline.write')
     .input(z.strictObject({ id, enabled: z.boolean() }))
-    .mutation(({ ctx, input }) => setTriggerEnabled(ctx.db, input.id, input.enabled, ctx.user.id)),
+    .mutation(({ ctx, input }) => setTriggerEnabled(ctx.anyDb, input.id, input.enabled, ctx.user.id)),
 
   /** An endpoint's retraining history: challenger against champion, figures, gates and decision. */
   challenges: permitted('pipeline.read')
     .input(z.strictObject({ endpointId: id, limit: z.number().int().min(1).max(200).default(20) }))
-    .query(({ ctx, input }) => listChallenges(ctx.db, input.endpointId, input.limit)),
+    .query(({ ctx, input }) => listChallenges(ctx.anyDb, input.endpointId, input.limit)),
 
   /** The retrain chain of a version: alert → fire → run → version → challenge → deployment. */
   lineage: permitted('pipeline.read')
@@ -44,8 +44,8 @@ export const trainingRouter = createTRPCRouter({
 
   deleteTrigger: permitted('pipeline.write')
     .input(z.strictObject({ id }))
-    .mutation(({ ctx, input }) => {
-      deleteTrigger(ctx.db, input.id, ctx.user.id);
+    .mutation(async ({ ctx, input }) => {
+      await deleteTrigger(ctx.anyDb, input.id, ctx.user.id);
       return { deleted: true };
     }),
 });
