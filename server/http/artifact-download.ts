@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import { auditRouteRefusal } from '../auth/audit';
 import { can } from '../auth/roles';
 import { resolveUser } from '../api/context';
+import { first } from '../db/any-db';
 import { getDb } from '../db/client';
-import { artifacts } from '../db/schema';
 import { getEnv } from '../env';
 import { isArtifactId, readArtifactBytes } from '../store/artifact-files';
 import { exportFormat, exportTable } from './artifact-export';
@@ -24,7 +24,8 @@ export async function downloadArtifact(req: Request, rawId: string): Promise<Res
   const query = new URL(req.url).searchParams;
   const format = query.has('format') ? exportFormat(query.get('format') ?? '') : null;
   if (format instanceof Response) return format;
-  const row = getDb().db.select().from(artifacts).where(eq(artifacts.id, rawId)).get();
+  const db = getDb().anyDb;
+  const row = first(await db.select().from(db.t.artifacts).where(eq(db.t.artifacts.id, rawId)).limit(1));
   if (!row) return Response.json({ error: 'No such artifact' }, { status: 404 });
   try {
     if (format === 'onnx') return await exportModelOnnx(row, query.get('name'));

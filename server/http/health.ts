@@ -1,8 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 
-export function healthReport(): { ok: boolean; db: 'ok' | 'error' } {
+/** One round trip to the database, on SQLite or Postgres: the studio is healthy when it answers. */
+export async function healthReport(): Promise<{ ok: boolean; db: 'ok' | 'error' }> {
   try {
-    getDb().sqlite.prepare('select 1').get();
+    const db = getDb().anyDb;
+    await db.select({ one: sql<number>`1` }).from(db.t.users).limit(1);
     return { ok: true, db: 'ok' };
   } catch (error) {
     console.error('[health] database check failed', error);

@@ -112,7 +112,7 @@ export async function workerArtifactPut(req: Request, rawId: string): Promise<Re
     }
     const written = await writeArtifactStream(dataDir, body as unknown as AsyncIterable<Uint8Array>);
     if (written.id !== rawId) return error(400, `The bytes sent hash to ${written.id}, not to ${rawId}: the upload was damaged or the id is wrong`);
-    audit(getDb().db, { userId: null, action: 'worker.artifact.store', targetType: 'artifact', targetId: written.id, detail: { size: written.size, tokenId: token.id } });
+    await audit(getDb().anyDb, { userId: null, action: 'worker.artifact.store', targetType: 'artifact', targetId: written.id, detail: { size: written.size, tokenId: token.id } });
     return Response.json({ id: written.id, stored: true }, { status: 201 });
   });
 }

@@ -2,7 +2,7 @@ import { healthReport } from '../../../server/http/health';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  const report = healthReport();
+export async function GET() {
+  const report = await healthReport();
   return Response.json(report, { status: report.ok ? 200 : 503 });
 }

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { auditPage, type AuditQuery } from '../../auth/audit';
 import type { AnyDb } from '../../db/any-db';
-import type { Db } from '../../db/client';
-import { userNames } from '../../registry/registry-read';
+import { namesOfUsers } from '../../registry/registry-read';
 import { createTRPCRouter, permitted } from '../trpc';
 
 // `cursor` (tRPC's name for it, so clients can page with infinite queries) is the last id seen.
@@ -12,12 +11,11 @@ const page = {
   limit: z.number().int().min(1).max(200).default(50),
 };
 
-async function withNames(anyDb: AnyDb, db: Db, query: AuditQuery) {
-  const events = await auditPage(anyDb, query);
+async function withNames(db: AnyDb, query: AuditQuery) {
+  const events = await auditPage(db, query);
   // People named inside the detail too (who asked for a move, who approved it).
   const mentioned = events.flatMap((e) => Object.entries(e.detail).flatMap(([key, value]) => (key.endsWith('By') && typeof value === 'string' ? [value] : [])));
-  // pg: registry (userNames takes the sync Db until registry-read.ts is converted)
-  const names = userNames(db, [...events.map((e) => e.userId), ...mentioned]);
+  const names = await namesOfUsers(db, [...events.map((e) => e.userId), ...mentioned]);
   return {
     events: events.map((e) => ({ ...e, userName: e.userId ? (names.get(e.userId) ?? null) : null })),
     people: Object.fromEntries(names),
@@ -29,10 +27,10 @@ async function withNames(anyDb: AnyDb, db: Db, query: AuditQuery) {
 export const auditRouter = createTRPCRouter({
   list: permitted('audit.read')
     .input(z.object({ ...page, action: z.string().max(100).optional(), targetType: z.string().max(50).optional(), targetId: z.string().max(100).optional() }))
-    .query(({ ctx, input: { cursor, ...rest } }) => withNames(ctx.anyDb, ctx.db, { ...rest, beforeId: cursor })),
+    .query(({ ctx, input: { cursor, ...rest } }) => withNames(ctx.anyDb, { ...rest, beforeId: cursor })),
 
   /** Alias moves and other changes of one model, newest first. */
   modelHistory: permitted('pipeline.read')
     .input(z.object({ modelId: z.string().min(1).max(64), ...page }))
-    .query(({ ctx, input }) => withNames(ctx.anyDb, ctx.db, { limit: input.limit, beforeId: input.cursor, targetType: 'model', targetId: input.modelId })),
+    .query(({ ctx, input }) => withNames(ctx.anyDb, { limit: input.limit, beforeId: input.cursor, targetType: 'model', targetId: input.modelId })),
 });
