@@ -31,8 +31,7 @@ export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
 
 /**
  * `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. `legacy`: the
- * same database's sync handle, for starting the run and recording the traffic dataset's version
- * (pg: compile, startRun and dataset-store).
+ * same database's sync handle, for starting the run (pg: compile, startRun).
  */
 export async function fireTrigger(db: AnyDb, legacy: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
   const { trainingTriggers, triggerFires } = db.t;
@@ -43,7 +42,7 @@ export async function fireTrigger(db: AnyDb, legacy: Db, dataDir: string, trigge
   const detail: Record<string, unknown> = { triggerId: trigger.id, kind: trigger.kind, pipelineId: trigger.pipelineId, dedupeKey, ...reason };
   try {
     if (trigger.trafficDataset && trigger.endpointId) {
-      const saved = await saveLabelledTraffic(db, legacy, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
+      const saved = await saveLabelledTraffic(db, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
       Object.assign(detail, { trafficDataset: saved.dataset.name, trafficVersion: saved.version.version, trafficRows: saved.version.rows, datasetVersionId: saved.version.id });
     }
     const { runId } = startRun(legacy, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });

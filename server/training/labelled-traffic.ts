@@ -8,7 +8,6 @@ import { decodeValue, encodeValue } from '../../nodes/codec';
 import { tableFromColumns, type CellValue, type ColumnData } from '../../nodes/table/table-from-columns';
 import type { ColumnInfo, ColumnRole } from '../../nodes/values';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import type { Endpoint, ModelVersion } from '../db/schema';
 import { datasetNameSchema } from '../datasets/dataset-name';
 import { recordDatasetVersion, type RecordedVersion } from '../datasets/dataset-store';
@@ -50,11 +49,8 @@ export async function labelledTraffic(db: AnyDb, endpointId: string, limit = MAX
   return { endpoint, version, target, rows };
 }
 
-/**
- * Saves the endpoint's labelled traffic as the next version of dataset `datasetName`.
- * `legacy`: the same database's sync handle, for recording the dataset version (pg: compile, dataset-store).
- */
-export async function saveLabelledTraffic(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, datasetName: string, userId: string | null): Promise<RecordedVersion> {
+/** Saves the endpoint's labelled traffic as the next version of dataset `datasetName`. */
+export async function saveLabelledTraffic(db: AnyDb, dataDir: string, endpointId: string, datasetName: string, userId: string | null): Promise<RecordedVersion> {
   const parsed = datasetNameSchema.safeParse(datasetName);
   if (!parsed.success) throw new UserError(`Dataset name "${datasetName}": ${parsed.error.issues[0]?.message ?? 'not a valid name'}`, { field: 'trafficDataset' });
   const name = parsed.data;
@@ -63,7 +59,7 @@ export async function saveLabelledTraffic(db: AnyDb, legacy: Db, dataDir: string
   const infos = columns.map((c) => c.info);
   const encoded = encodeValue({ kind: 'table', table: tableFromColumns(columns), columns: infos });
   const { id, size } = await writeArtifactBytes(dataDir, encoded.bytes);
-  return recordDatasetVersion(legacy, {
+  return recordDatasetVersion(db, {
     name,
     filename: `labelled traffic of ${endpoint.name}`,
     userId,

@@ -8,15 +8,15 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
 import type { Plan, PlanStep } from '../../engine/plan';
-import { encodeValue } from '../../nodes/codec';
+import { decodeValue, encodeValue } from '../../nodes/codec';
 import type { AnyDb } from '../../server/db/any-db';
 import { openDatabase, type Db } from '../../server/db/client';
 import { openPgDatabase } from '../../server/db/pg-client';
 import { makeTempDir } from '../../server/db/test-db';
-import { writeArtifactBytes } from '../../server/store/artifact-files';
+import { readArtifactBytes, writeArtifactBytes } from '../../server/store/artifact-files';
 import { runChallenge } from '../../server/training/challenge';
 import { fireTrigger } from '../../server/training/fire-trigger';
-import { labelledTraffic } from '../../server/training/labelled-traffic';
+import { labelledTraffic, saveLabelledTraffic } from '../../server/training/labelled-traffic';
 import { livePrimaryVersion } from '../../server/training/live-primary';
 import { schedulerTick } from '../../server/training/scheduler';
 import type { ComputeStep } from '../../server/training/score-on-holdout';
@@ -218,6 +218,23 @@ describeEachDatabase('training stores', (under) => {
     ]);
     expect((await labelledTraffic(db, 'ep', 2)).rows.map((r) => r.inputs.amount)).toEqual([30, 40]);
     await expect(labelledTraffic(db, 'nope')).rejects.toThrow('Endpoint nope was not found');
+  });
+
+  it('saves the labelled traffic as the next version of a dataset, and nothing new when it has not changed', async () => {
+    const { db } = under;
+    const dataDir = makeTempDir('pw-training-traffic-');
+    const saved = await saveLabelledTraffic(db, dataDir, 'ep', ' fraud-traffic ', 'u1');
+    expect(saved).toMatchObject({ created: true, dataset: { name: 'fraud-traffic', createdBy: 'u1' }, version: { version: 1, rows: 4, format: 'run', sourceFilename: 'labelled traffic of fraud-live', options: { endpointId: 'ep', labelledRows: 4 } } });
+    expect(saved.version.columns).toEqual([
+      { name: 'amount', type: 'numeric', role: 'feature' },
+      { name: 'country', type: 'categorical', role: 'feature' },
+      { name: 'fraud', type: 'categorical', role: 'target' },
+    ]);
+    const stored = decodeValue('table', await readArtifactBytes(dataDir, saved.version.artifactId));
+    if (stored.kind !== 'table') throw new Error('expected a table');
+    expect(stored.table.getChild('fraud')?.toArray()).toEqual(['no', 'yes', 'no', '123']);
+    expect((await saveLabelledTraffic(db, dataDir, 'ep', 'fraud-traffic', 'u1')).created).toBe(false);
+    await expect(saveLabelledTraffic(db, dataDir, 'ep', '   ', null)).rejects.toThrow('Dataset name "   ": Give the dataset a name');
   });
 
   describeChallenges(under);
