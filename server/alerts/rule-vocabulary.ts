@@ -33,13 +33,11 @@ export async function liveVersion(db: AnyDb, endpointId: string) {
 }
 
 /**
- * The version's reference statistics: the stored row, read on either database; computed now only
- * for a version registered before they were stored, which needs the sync handle (pg: registry).
+ * The version's reference statistics: the stored row, or (for a version registered before they
+ * were stored) computed now and stored, on either database. `legacy` is unused (pg: drift).
  */
 export async function referenceOf(db: AnyDb, legacy: Db, dataDir: string, versionId: string): Promise<{ profile: ReferenceProfile } | { why: string }> {
-  const { modelVersionReferences } = db.t;
-  const stored = first(await db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).limit(1));
-  return stored ?? ensureReference(legacy, dataDir, versionId);
+  return ensureReference(db, dataDir, versionId);
 }
 
 /** The drift figures a feature of this kind has. */

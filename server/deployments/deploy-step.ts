@@ -8,8 +8,8 @@ import type { PlanStep } from '../../engine/plan';
 import type { DeployParams } from '../../nodes/deploy/deploy.node.ts';
 import type { Db } from '../db/client';
 import { modelAliases, modelVersions, pipelines, registeredModels, runs } from '../db/schema';
-import { registerModelVersion } from '../registry/register';
-import { draftFromRunStep } from '../registry/run-version-draft';
+import { registerModelVersionSync } from '../registry/register-sync'; // pg: deploy
+import { draftFromRunStepSync } from '../registry/run-version-draft-sync'; // pg: deploy
 import { deployVersion, type DeployOutcome } from './deploy';
 import { endpointByName } from './endpoint-row';
 import { insertEndpoint } from './endpoints';
@@ -44,8 +44,8 @@ export function applyDeployStep(db: Db, dataDir: string, runId: string, step: Pl
 
 function registerFromStep(db: Db, dataDir: string, runId: string, step: PlanStep, run: { createdBy: string | null; projectId: string }, name: string, log: (message: string) => void) {
   const input = step.inputs.model!;
-  const { projectId, draft } = draftFromRunStep(db, dataDir, { runId, stepId: input.fromStep, output: input.output });
-  const registered = registerModelVersion(db, { projectId, modelName: name, draft, userId: run.createdBy, via: 'auto' });
+  const { projectId, draft } = draftFromRunStepSync(db, dataDir, { runId, stepId: input.fromStep, output: input.output });
+  const registered = registerModelVersionSync(db, { projectId, modelName: name, draft, userId: run.createdBy, via: 'auto' });
   log(registered.created ? `Registered the model as ${registered.modelName} v${registered.version}` : `The model is already ${registered.modelName} v${registered.version}; no new version`);
   return registered;
 }

@@ -3,14 +3,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { deployments, endpoints } from '../db/schema';
-import { registerModelVersion } from '../registry/register';
-import { draft, seedRegistryFixtures } from '../registry/test-kit';
+import { registerModelVersionSync } from '../registry/register-sync'; // pg: deploy
+import { draft, seedRegistryFixturesSync } from '../registry/test-kit';
 import { createEndpoint } from './endpoints';
 
 export function seedDeployFixtures(db: Db) {
-  const people = seedRegistryFixtures(db);
+  const people = seedRegistryFixturesSync(db);
   const versions = [0.8, 0.85, 0.9].map((auc) =>
-    registerModelVersion(db, { projectId: 'p1', modelName: 'fraud', draft: draft({ metrics: { roc_auc: auc } }), userId: people.scientist.id, via: 'manual' }),
+    registerModelVersionSync(db, { projectId: 'p1', modelName: 'fraud', draft: draft({ metrics: { roc_auc: auc } }), userId: people.scientist.id, via: 'manual' }),
   );
   const endpoint = createEndpoint(db, { name: 'fraud-scoring', modelId: versions[0].modelId, userId: people.analyst.id });
   return { people, versions, endpoint };

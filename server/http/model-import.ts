@@ -53,10 +53,10 @@ export async function importModel(req: Request): Promise<Response> {
   if (bytes === undefined) return refuse(400, 'The upload did not arrive whole; try again', 'file');
   if (bytes === null) return tooLarge();
   if (bytes.byteLength === 0) return refuse(400, 'The file is empty', 'file');
-  const { db } = getDb();
+  const { anyDb } = getDb();
   try {
     const { projectId, name, description } = query.data;
-    const version = await importOnnxVersion(db, env.PIPEWORKS_DATA_DIR, { projectId, modelName: name, description, bytes, signature, userId: user.id });
+    const version = await importOnnxVersion(anyDb, env.PIPEWORKS_DATA_DIR, { projectId, modelName: name, description, bytes, signature, userId: user.id });
     return Response.json(version);
   } catch (error) {
     if (error instanceof UserError) return refuse(400, error.message, error.details.field);

@@ -11,8 +11,8 @@ import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { deployments, endpoints, predictionLog } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
-import { registerModelVersion } from '../registry/register';
-import { draft, seedRegistryFixtures } from '../registry/test-kit';
+import { registerModelVersionSync } from '../registry/register-sync';
+import { draft, seedRegistryFixturesSync } from '../registry/test-kit';
 import { LogBatch } from '../serving/prediction-log-batch';
 import { createLogWriter } from '../serving/prediction-log-writer.mjs';
 import { endpointDrift, type DriftWindow } from './endpoint-drift';
@@ -31,7 +31,7 @@ let logged = 0;
 
 beforeEach(() => {
   t = openTestDb();
-  seedRegistryFixtures(t.db);
+  seedRegistryFixturesSync(t.db);
   profile = referenceProfile(
     [
       { name: 'x', type: 'numeric', values: Array.from({ length: 300 }, (_, i) => (i % 50) / 10) },
@@ -41,8 +41,8 @@ beforeEach(() => {
     { name: 'y', type: 'categorical', values: Array.from({ length: 300 }, (_, i) => (i % 4 === 0 ? 'yes' : 'no')) },
     300,
   );
-  const v = registerModelVersion(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'b'.repeat(64), profile } }), userId: null, via: 'manual' });
-  const w = registerModelVersion(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'c'.repeat(64), profile } }), userId: null, via: 'manual' });
+  const v = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'b'.repeat(64), profile } }), userId: null, via: 'manual' });
+  const w = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'c'.repeat(64), profile } }), userId: null, via: 'manual' });
   versionId = v.versionId;
   otherVersion = w.versionId;
   t.db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: NOW, updatedAt: NOW }).run();

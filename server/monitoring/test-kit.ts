@@ -3,13 +3,13 @@
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import type { Db } from '../db/client';
 import { deployments, endpoints, predictionLog } from '../db/schema';
-import { registerModelVersion } from '../registry/register';
-import { draft, seedRegistryFixtures } from '../registry/test-kit';
+import { registerModelVersionSync } from '../registry/register-sync'; // pg: drift
+import { draft, seedRegistryFixturesSync } from '../registry/test-kit';
 
 export function seedMonitoredEndpoint(db: Db, now = Date.now()): { endpointId: string; versionId: string } {
-  seedRegistryFixtures(db);
+  seedRegistryFixturesSync(db);
   const reference = { dataArtifactId: 'b'.repeat(64), profile: referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], null, 200) };
-  const v = registerModelVersion(db, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
+  const v = registerModelVersionSync(db, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
   db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: now, updatedAt: now }).run();
   db.insert(deployments).values({ id: 'd', endpointId: 'ep', versionId: v.versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
   return { endpointId: 'ep', versionId: v.versionId };

@@ -3,21 +3,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aliasRequests, auditEvents, modelAliases, modelVersions } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
 import { changeAlias, decideAliasRequest, withdrawAliasRequest } from './aliases';
-import { registerModelVersion } from './register';
+import { registerModelVersion, type RegisteredVersion } from './register';
 import { writeRegistrySettings } from './registry-settings';
-import { draft, seedRegistryFixtures } from './test-kit';
+import { draft, seedRegistryFixtures, type RegistryPeople } from './test-kit';
 
 let t: TestDb;
-let people: ReturnType<typeof seedRegistryFixtures>;
-let v1: ReturnType<typeof registerModelVersion>;
-let v2: ReturnType<typeof registerModelVersion>;
+let people: RegistryPeople;
+let v1: RegisteredVersion;
+let v2: RegisteredVersion;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  people = seedRegistryFixtures(t.db);
-  const register = () => registerModelVersion(t.db, { projectId: 'p1', modelName: 'churn', draft: draft(), userId: people.scientist.id, via: 'manual' });
-  v1 = register();
-  v2 = register();
+  people = await seedRegistryFixtures(t.anyDb);
+  const register = () => registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'churn', draft: draft(), userId: people.scientist.id, via: 'manual' });
+  v1 = await register();
+  v2 = await register();
 });
 afterEach(() => t.cleanup());
 
@@ -43,7 +43,7 @@ describe('changeAlias without approval', () => {
 
   it('refuses reserved names, a version the model does not have and a deleted version', async () => {
     await expect(changeAlias(t.anyDb, { modelId: v1.modelId, alias: 'v2', version: 2, actor: people.scientist })).rejects.toThrow(/reserved/);
-    const other = registerModelVersion(t.db, { projectId: 'p1', modelName: 'fraud', draft: draft(), userId: null, via: 'manual' });
+    const other = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'fraud', draft: draft(), userId: null, via: 'manual' });
     await expect(changeAlias(t.anyDb, { modelId: other.modelId, alias: 'champion', version: 2, actor: people.scientist })).rejects.toThrow(/no such version/);
     t.db.update(modelVersions).set({ deletedAt: 1 }).where(eq(modelVersions.id, v1.versionId)).run();
     await expect(changeAlias(t.anyDb, { modelId: v1.modelId, alias: 'champion', version: 1, actor: people.scientist })).rejects.toThrow(/Version 1 was deleted/);

@@ -28,13 +28,13 @@ const iris: ImportSignature = {
 };
 
 let t: TestDb;
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  seedRegistryFixtures(t.db);
+  await seedRegistryFixtures(t.anyDb);
 });
 afterEach(() => t.cleanup());
 
-const importIt = (file: string, signature: unknown) => importOnnxVersion(t.db, t.dir, { projectId: 'p1', modelName: 'iris', bytes: fixture(file), signature, userId: 'u-sci' });
+const importIt = (file: string, signature: unknown) => importOnnxVersion(t.anyDb, t.dir, { projectId: 'p1', modelName: 'iris', bytes: fixture(file), signature, userId: 'u-sci' });
 
 describe('importOnnxVersion', () => {
   it('registers the ZipMap classifier with its signature, and the stored bytes score like scikit-learn', async () => {

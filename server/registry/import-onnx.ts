@@ -7,10 +7,10 @@ import { MODEL_TASKS } from '../../nodes/models/model-artifact';
 import { COLUMN_TYPES } from '../../nodes/values';
 import { z } from 'zod';
 import { validationMessage } from '../api/errors';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { loadOnnxSession, onnxScorer, scoreOnnxRows, type OnnxCell } from '../onnx/onnx-scorer';
 import { writeArtifactBytes } from '../store/artifact-files';
-import { recordArtifactSync } from '../store/artifacts-sync'; // pg: registry
+import { recordArtifact } from '../store/artifacts';
 import { registerModelVersion, type RegisteredVersion } from './register';
 import type { ModelSignature } from './version-types';
 
@@ -38,7 +38,7 @@ export interface OnnxImportRequest {
 /** A row the check inference runs: 0 for numbers, the first label-free string for text. */
 const checkRow = (signature: ModelSignature): OnnxCell[] => signature.inputs.map((c) => (c.type === 'categorical' || c.type === 'text' ? '' : 0));
 
-export async function importOnnxVersion(db: Db, dataDir: string, request: OnnxImportRequest): Promise<RegisteredVersion & { check: { scores: number[] } }> {
+export async function importOnnxVersion(db: AnyDb, dataDir: string, request: OnnxImportRequest): Promise<RegisteredVersion & { check: { scores: number[] } }> {
   const parsed = importSignatureSchema.safeParse(request.signature);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -61,8 +61,8 @@ export async function importOnnxVersion(db: Db, dataDir: string, request: OnnxIm
     await opened.release();
   }
   const written = await writeArtifactBytes(dataDir, request.bytes);
-  recordArtifactSync(db, { id: written.id, kind: 'onnx', mediaType: ONNX_MEDIA_TYPE, size: written.size, meta: { producer: opened.prepared.summary.producer } });
-  const registered = registerModelVersion(db, {
+  await recordArtifact(db, { id: written.id, kind: 'onnx', mediaType: ONNX_MEDIA_TYPE, size: written.size, meta: { producer: opened.prepared.summary.producer } });
+  const registered = await registerModelVersion(db, {
     projectId: request.projectId,
     modelName: request.modelName,
     description: request.description,

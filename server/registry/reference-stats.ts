@@ -8,31 +8,37 @@ import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { referenceProfile, type ReferenceColumn } from '../../nodes/monitor/drift/reference-profile';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { readColumn } from '../../nodes/table/read-column';
-import type { Db } from '../db/client';
-import { modelVersionReferences, modelVersions, runs, stepRuns } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { ArtifactMissingError } from '../store/artifact-errors';
-import { readArtifactBytesSync } from '../store/artifact-files';
+import { readArtifactBytes } from '../store/artifact-files';
 
 export interface VersionReference {
   dataArtifactId: string;
   profile: ReferenceProfile;
 }
 
+/** The table input a train step learned from: its `train` input, its only input otherwise. */
+export function trainInput(step: PlanStep): { fromStep: string; output: string } | null {
+  return step.inputs.train ?? Object.values(step.inputs)[0] ?? null;
+}
+
 /**
  * The profile of the table on the train step's `train` input (its only table input otherwise), for
  * the model's raw input columns and its target. Null when the step read no table.
  */
-export function referenceOfTrainStep(db: Db, dataDir: string, runId: string, step: PlanStep, model: ModelArtifact): VersionReference | null {
-  const input = step.inputs.train ?? Object.values(step.inputs)[0];
+export async function referenceOfTrainStep(db: AnyDb, dataDir: string, runId: string, step: PlanStep, model: ModelArtifact): Promise<VersionReference | null> {
+  const input = trainInput(step);
   if (!input) return null;
-  const upstream = db
-    .select({ outputs: stepRuns.outputs })
-    .from(stepRuns)
-    .where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, input.fromStep)))
-    .get();
+  const { stepRuns } = db.t;
+  const upstream = first(await db.select({ outputs: stepRuns.outputs }).from(stepRuns).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, input.fromStep))).limit(1));
   const ref = upstream?.outputs?.[input.output];
   if (!ref || ref.kind !== 'table') return null;
-  const decoded = decodeValue('table', readArtifactBytesSync(dataDir, ref.id));
+  return referenceOfTable(ref.id, await readArtifactBytes(dataDir, ref.id), model);
+}
+
+/** The reference profile of a stored training table's bytes, for the model's inputs and target. */
+export function referenceOfTable(artifactId: string, bytes: Uint8Array, model: ModelArtifact): VersionReference | null {
+  const decoded = decodeValue('table', bytes);
   if (decoded.kind !== 'table') return null;
   const { table, columns } = decoded;
   const known = new Map(columns.map((c) => [c.name, c]));
@@ -45,7 +51,7 @@ export function referenceOfTrainStep(db: Db, dataDir: string, runId: string, ste
     const missing = model.inputs.filter((c) => !known.has(c.name)).map((c) => c.name);
     throw new Error(`The training table lacks the model's input columns ${missing.join(', ')}`);
   }
-  return { dataArtifactId: ref.id, profile: referenceProfile(features as ReferenceColumn[], column(model.target), table.numRows) };
+  return { dataArtifactId: artifactId, profile: referenceProfile(features as ReferenceColumn[], column(model.target), table.numRows) };
 }
 
 /**
@@ -53,24 +59,27 @@ export function referenceOfTrainStep(db: Db, dataDir: string, runId: string, ste
  * a run before reference statistics existed, while its run and training table are still there.
  * Null when there is nothing to compute it from: `why` says what is missing.
  */
-export function ensureReference(db: Db, dataDir: string, versionId: string): { profile: ReferenceProfile } | { why: string } {
-  const stored = db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get();
+export async function ensureReference(db: AnyDb, dataDir: string, versionId: string): Promise<{ profile: ReferenceProfile } | { why: string }> {
+  const { modelVersionReferences, modelVersions, runs } = db.t;
+  const stored = first(await db.select({ profile: modelVersionReferences.profile }).from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).limit(1));
   if (stored) return stored;
-  const version = db.select({ runId: modelVersions.runId, stepId: modelVersions.stepId, artifactId: modelVersions.artifactId }).from(modelVersions).where(eq(modelVersions.id, versionId)).get();
+  const version = first(
+    await db.select({ runId: modelVersions.runId, stepId: modelVersions.stepId, artifactId: modelVersions.artifactId }).from(modelVersions).where(eq(modelVersions.id, versionId)).limit(1),
+  );
   if (!version?.runId || !version.stepId) return { why: 'it was not registered from a run, so there is no training table to describe' };
-  const run = db.select({ plan: runs.plan }).from(runs).where(eq(runs.id, version.runId)).get();
+  const run = first(await db.select({ plan: runs.plan }).from(runs).where(eq(runs.id, version.runId)).limit(1));
   const step = (run?.plan as Plan | undefined)?.steps.find((s) => s.id === version.stepId);
   if (!step) return { why: 'the run that trained it is gone' };
   let reference: VersionReference | null;
   try {
-    const decoded = decodeValue('model', readArtifactBytesSync(dataDir, version.artifactId));
+    const decoded = decodeValue('model', await readArtifactBytes(dataDir, version.artifactId));
     if (decoded.kind !== 'model') return { why: 'its artifact is not a model' };
-    reference = referenceOfTrainStep(db, dataDir, version.runId, step, decoded.model);
+    reference = await referenceOfTrainStep(db, dataDir, version.runId, step, decoded.model);
   } catch (error) {
     if (error instanceof ArtifactMissingError) return { why: 'its training table is no longer stored' };
     throw error;
   }
   if (!reference) return { why: 'its train step read no table' };
-  db.insert(modelVersionReferences).values({ versionId, ...reference, createdAt: Date.now() }).onConflictDoNothing().run();
+  await db.insert(modelVersionReferences).values({ versionId, ...reference, createdAt: Date.now() }).onConflictDoNothing();
   return { profile: reference.profile };
 }

@@ -7,10 +7,10 @@ import { auditEvents, pipelines, stepRuns } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
 import { insertRun, persistEvent } from '../runners/run-store';
 import { registerModelVersion, type RegisterRequest } from './register';
-import { draft, seedRegistryFixtures } from './test-kit';
+import { draft, seedRegistryFixtures, type RegistryPeople } from './test-kit';
 
 let t: TestDb;
-let people: ReturnType<typeof seedRegistryFixtures>;
+let people: RegistryPeople;
 let runId: string;
 
 const plan: Plan = {
@@ -23,9 +23,9 @@ const plan: Plan = {
   ],
 };
 
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  people = seedRegistryFixtures(t.db);
+  people = await seedRegistryFixtures(t.anyDb);
   t.db.insert(pipelines).values({ id: 'pl', projectId: 'p1', name: 'P', createdAt: 0, updatedAt: 0 }).run();
   runId = insertRun(t.db, { pipelineId: 'pl', pipelineVersionId: null, plan, trigger: 'manual', createdBy: people.analyst.id });
   const finished = (stepId: string, id: string, kind: 'table' | 'model') =>
@@ -37,7 +37,7 @@ afterEach(() => t.cleanup());
 
 const lineageSteps = plan.steps.map((s) => ({ id: s.id, type: s.type, version: 1, params: {}, codeHash: 'x', cacheKey: s.cacheKey, inputs: s.inputs, outputs: {}, status: 'succeeded', cachedFromRunId: null }));
 const register = (who: keyof typeof people, extra: Partial<RegisterRequest> = {}) =>
-  registerModelVersion(t.db, {
+  registerModelVersion(t.anyDb, {
     projectId: 'p1',
     modelName: 'fraud',
     draft: draft({ runId, stepId: 'train', lineage: { ...draft().lineage, steps: lineageSteps } }),
@@ -48,24 +48,24 @@ const register = (who: keyof typeof people, extra: Partial<RegisterRequest> = {}
   });
 
 describe('registering a model with an unverified browser step in its lineage', () => {
-  it('is refused without an approval, and an analyst may not approve', () => {
-    expect(() => register('analyst')).toThrow('This model\'s lineage has steps the server neither ran nor verified: "train" (run in a browser, not verified). A scientist or an administrator must approve registering it.');
-    expect(() => register('scientist')).toThrow(/must approve/);
-    expect(() => register('analyst', { approveUnverified: true })).toThrow(/Only a scientist or an administrator may approve/);
+  it('is refused without an approval, and an analyst may not approve', async () => {
+    await expect(register('analyst')).rejects.toThrow('This model\'s lineage has steps the server neither ran nor verified: "train" (run in a browser, not verified). A scientist or an administrator must approve registering it.');
+    await expect(register('scientist')).rejects.toThrow(/must approve/);
+    await expect(register('analyst', { approveUnverified: true })).rejects.toThrow(/Only a scientist or an administrator may approve/);
   });
 
-  it('is registered with a scientist’s approval, recorded in the audit log', () => {
-    const version = register('scientist', { approveUnverified: true });
+  it('is registered with a scientist’s approval, recorded in the audit log', async () => {
+    const version = await register('scientist', { approveUnverified: true });
     const approval = t.db.select().from(auditEvents).where(eq(auditEvents.action, 'model.approve_unverified')).all();
     expect(approval).toHaveLength(1);
     expect(approval[0]).toMatchObject({ userId: people.scientist.id, targetId: version.versionId, detail: { steps: [{ stepId: 'train', trust: 'unverified' }], runId } });
   });
 
-  it('needs no approval once the server verified it, and takes none for a step that failed verification', () => {
+  it('needs no approval once the server verified it, and takes none for a step that failed verification', async () => {
     const setTrust = (trust: 'verified' | 'mismatch') => t.db.update(stepRuns).set({ trust }).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, 'train'))).run();
     setTrust('verified');
-    expect(register('analyst').created).toBe(true);
+    expect((await register('analyst')).created).toBe(true);
     setTrust('mismatch');
-    expect(() => register('admin', { approveUnverified: true })).toThrow(/failed the server's verification: "train"/);
+    await expect(register('admin', { approveUnverified: true })).rejects.toThrow(/failed the server's verification: "train"/);
   });
 });

@@ -6,9 +6,10 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { modelNameSchema } from '../../nodes/models/model-name';
 import { audit } from '../auth/audit';
-import type { Db } from '../db/client';
 import { canApproveUnverified, type Role } from '../auth/roles';
-import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, stepRuns, type ModelVersionSource } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { ModelVersionSource } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { isTrusted, trustOf, trustPhrase, type ResultTrust } from '../trust/result-trust';
 import type { VersionReference } from './reference-stats';
 import type { ModelLineage, ModelSignature } from './version-types';
@@ -61,20 +62,24 @@ export interface RegisteredVersion {
 }
 
 /** Lineage steps of a run-made draft whose result the server neither computed nor verified. */
-function unverifiedLineage(db: Db, draft: VersionDraft): { stepId: string; trust: ResultTrust }[] {
+async function unverifiedLineage(db: AnyDb, draft: VersionDraft): Promise<UnverifiedStep[]> {
   if (!draft.runId) return [];
   const ids = draft.lineage.steps.map((s) => s.id);
   if (ids.length === 0) return [];
-  return db
+  const { stepRuns } = db.t;
+  const rows = await db
     .select({ stepId: stepRuns.stepId, trust: stepRuns.trust, runner: stepRuns.runner })
     .from(stepRuns)
-    .where(and(eq(stepRuns.runId, draft.runId), inArray(stepRuns.stepId, ids)))
-    .all()
-    .map((row) => ({ stepId: row.stepId, trust: trustOf(row.trust, row.runner) }))
-    .filter((row) => !isTrusted(row.trust));
+    .where(and(eq(stepRuns.runId, draft.runId), inArray(stepRuns.stepId, ids)));
+  return rows.map((row) => ({ stepId: row.stepId, trust: trustOf(row.trust, row.runner) })).filter((row) => !isTrusted(row.trust));
 }
 
-function assertApproved(request: RegisterRequest, unverified: { stepId: string; trust: ResultTrust }[]): void {
+export interface UnverifiedStep {
+  stepId: string;
+  trust: ResultTrust;
+}
+
+export function assertApproved(request: RegisterRequest, unverified: UnverifiedStep[]): void {
   const steps = unverified.map((s) => `"${s.stepId}" (${trustPhrase(s.trust)})`).join(', ');
   if (unverified.some((s) => s.trust === 'mismatch' || s.trust === 'tainted')) {
     throw new UserError(`This model cannot be registered: its lineage has steps that failed the server's verification: ${steps}`);
@@ -87,93 +92,110 @@ function assertApproved(request: RegisterRequest, unverified: { stepId: string; 
   }
 }
 
-export function registerModelVersion(db: Db, request: RegisterRequest): RegisteredVersion {
-  const name = modelNameSchema.safeParse(request.modelName);
+export function parseModelName(modelName: string): string {
+  const name = modelNameSchema.safeParse(modelName);
   if (!name.success) throw new UserError(name.error.issues[0].message, { field: 'name' });
+  return name.data;
+}
+
+export async function registerModelVersion(db: AnyDb, request: RegisterRequest): Promise<RegisteredVersion> {
+  const modelName = parseModelName(request.modelName);
   const { draft } = request;
-  // IMMEDIATE: the write lock is taken before anything is read, so a second process registering
-  // at the same moment waits (busy_timeout) instead of failing to upgrade a read lock.
-  return db.transaction(
-    (tx) => {
-      const now = Date.now();
-      if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, request.projectId)).get()) {
-        throw new UserError(`Project "${request.projectId}" was not found`);
-      }
-      tx.insert(registeredModels)
-        .values({ id: randomUUID(), projectId: request.projectId, name: name.data, description: '', createdBy: request.userId, createdAt: now, updatedAt: now })
-        .onConflictDoNothing({ target: [registeredModels.projectId, registeredModels.name] })
-        .run();
-      const unverified = unverifiedLineage(tx, draft);
-      if (unverified.length > 0) assertApproved(request, unverified);
-      const model = tx
+  // One transaction (BEGIN IMMEDIATE on SQLite, the advisory lock on Postgres): a second
+  // registration at the same moment waits for this one instead of reading the same numbers.
+  return withTransaction(db, async (tx) => {
+    const { projects, registeredModels, modelVersions, modelVersionMetrics, modelVersionParams, modelVersionReferences } = tx.t;
+    const now = Date.now();
+    if (!first(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, request.projectId)).limit(1))) {
+      throw new UserError(`Project "${request.projectId}" was not found`);
+    }
+    await tx
+      .insert(registeredModels)
+      .values({ id: randomUUID(), projectId: request.projectId, name: modelName, description: '', createdBy: request.userId, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: [registeredModels.projectId, registeredModels.name] });
+    const unverified = await unverifiedLineage(tx, draft);
+    if (unverified.length > 0) assertApproved(request, unverified);
+    const model = first(
+      await tx
         .select({ id: registeredModels.id })
         .from(registeredModels)
-        .where(and(eq(registeredModels.projectId, request.projectId), eq(registeredModels.name, name.data)))
-        .get()!;
-      if (request.via === 'auto') {
-        const newest = tx
+        .where(and(eq(registeredModels.projectId, request.projectId), eq(registeredModels.name, modelName)))
+        .limit(1),
+    )!;
+    if (request.via === 'auto') {
+      const newest = first(
+        await tx
           .select({ id: modelVersions.id, version: modelVersions.version, artifactId: modelVersions.artifactId })
           .from(modelVersions)
           .where(and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt)))
           .orderBy(desc(modelVersions.version))
-          .get();
-        if (newest?.artifactId === draft.artifactId) {
-          return { modelId: model.id, modelName: name.data, versionId: newest.id, version: newest.version, created: false };
-        }
+          .limit(1),
+      );
+      if (newest?.artifactId === draft.artifactId) {
+        return { modelId: model.id, modelName, versionId: newest.id, version: newest.version, created: false };
       }
-      // The number comes from the model row, bumped and read in one statement inside this
-      // transaction: two registrations can never see the same number, and a deleted version's
-      // number is never handed out again.
-      const { lastVersion: version } = tx
+    }
+    // The number comes from the model row, bumped and read in one statement inside this
+    // transaction: two registrations can never see the same number, and a deleted version's
+    // number is never handed out again.
+    const { lastVersion: version } = first(
+      await tx
         .update(registeredModels)
         .set({ lastVersion: sql`${registeredModels.lastVersion} + 1`, updatedAt: now })
         .where(eq(registeredModels.id, model.id))
-        .returning({ lastVersion: registeredModels.lastVersion })
-        .get()!;
-      const versionId = randomUUID();
-      tx.insert(modelVersions)
-        .values({
-          id: versionId,
-          modelId: model.id,
-          version,
-          source: draft.source,
-          format: draft.format,
-          artifactId: draft.artifactId,
-          signature: draft.signature,
-          metrics: draft.metrics,
-          runId: draft.runId,
-          stepId: draft.stepId,
-          pipelineId: draft.pipelineId,
-          pipelineVersionId: draft.pipelineVersionId,
-          lineage: draft.lineage,
-          description: request.description?.trim() ?? '',
-          createdBy: request.userId,
-          createdAt: now,
-        })
-        .run();
-      const metrics = Object.entries(draft.metrics).map(([metric, value]) => ({ versionId, name: metric, value }));
-      if (metrics.length) tx.insert(modelVersionMetrics).values(metrics).run();
-      const params = Object.entries(draft.params).map(([key, value]) => ({ versionId, key, value }));
-      if (params.length) tx.insert(modelVersionParams).values(params).run();
-      if (draft.reference) tx.insert(modelVersionReferences).values({ versionId, ...draft.reference, createdAt: now }).run();
-      audit(tx, {
+        .returning({ lastVersion: registeredModels.lastVersion }),
+    )!;
+    const versionId = randomUUID();
+    await tx.insert(modelVersions).values({
+      id: versionId,
+      modelId: model.id,
+      version,
+      source: draft.source,
+      format: draft.format,
+      artifactId: draft.artifactId,
+      signature: draft.signature,
+      metrics: draft.metrics,
+      runId: draft.runId,
+      stepId: draft.stepId,
+      pipelineId: draft.pipelineId,
+      pipelineVersionId: draft.pipelineVersionId,
+      lineage: draft.lineage,
+      description: request.description?.trim() ?? '',
+      createdBy: request.userId,
+      createdAt: now,
+    });
+    const metrics = Object.entries(draft.metrics).map(([metric, value]) => ({ versionId, name: metric, value }));
+    if (metrics.length) await tx.insert(modelVersionMetrics).values(metrics);
+    const params = Object.entries(draft.params).map(([key, value]) => ({ versionId, key, value }));
+    if (params.length) await tx.insert(modelVersionParams).values(params);
+    if (draft.reference) await tx.insert(modelVersionReferences).values({ versionId, ...draft.reference, createdAt: now });
+    await audit(tx, {
+      userId: request.userId,
+      action: 'model.register',
+      targetType: 'model_version',
+      targetId: versionId,
+      detail: { model: modelName, modelId: model.id, version, via: request.via, runId: draft.runId, stepId: draft.stepId, artifactId: draft.artifactId },
+    });
+    if (unverified.length > 0) {
+      await audit(tx, {
         userId: request.userId,
-        action: 'model.register',
+        action: 'model.approve_unverified',
         targetType: 'model_version',
         targetId: versionId,
-        detail: { model: name.data, modelId: model.id, version, via: request.via, runId: draft.runId, stepId: draft.stepId, artifactId: draft.artifactId },
+        detail: { model: modelName, version, runId: draft.runId, steps: unverified },
       });
-      if (unverified.length > 0) {
-        audit(tx, {
-          userId: request.userId,
-          action: 'model.approve_unverified',
-          targetType: 'model_version',
-          targetId: versionId,
-          detail: { model: name.data, version, runId: draft.runId, steps: unverified },
-        });
-      }
-      return { modelId: model.id, modelName: name.data, versionId, version, created: true };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    return { modelId: model.id, modelName, versionId, version, created: true };
+  });
+}
+
+/** Sets a model's description (edited on its page), audited; false when there is no such model. */
+export async function describeModel(db: AnyDb, modelId: string, description: string, userId: string): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const { registeredModels } = tx.t;
+    const updated = await tx.update(registeredModels).set({ description: description.trim(), updatedAt: Date.now() }).where(eq(registeredModels.id, modelId)).returning({ id: registeredModels.id });
+    if (updated.length === 0) return false;
+    await audit(tx, { userId, action: 'model.describe', targetType: 'model', targetId: modelId, detail: {} });
+    return true;
+  });
 }

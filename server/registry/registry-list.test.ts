@@ -9,13 +9,13 @@ let t: TestDb;
 
 beforeAll(async () => {
   t = openTestDb();
-  const people = seedRegistryFixtures(t.db);
+  const people = await seedRegistryFixtures(t.anyDb);
   // churn v1..v6 with AUC 0.80..0.85 (v4 has none) and two learning rates; fraud_model v1 in p2.
   for (let i = 0; i < 6; i++) {
     const metrics: Record<string, number> = i === 3 ? {} : { roc_auc: 0.8 + i / 100 };
-    registerModelVersion(t.db, { projectId: 'p1', modelName: 'churn', draft: draft({ metrics, params: { learningRate: i % 2 ? '0.1' : '0.01' } }), userId: null, via: 'manual' });
+    await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'churn', draft: draft({ metrics, params: { learningRate: i % 2 ? '0.1' : '0.01' } }), userId: null, via: 'manual' });
   }
-  const fraud = registerModelVersion(t.db, { projectId: 'p2', modelName: 'fraud_model', draft: draft({ format: 'tfjs/mlp' }), userId: null, via: 'manual' });
+  const fraud = await registerModelVersion(t.anyDb, { projectId: 'p2', modelName: 'fraud_model', draft: draft({ format: 'tfjs/mlp' }), userId: null, via: 'manual' });
   await changeAlias(t.anyDb, { modelId: fraud.modelId, alias: 'production', version: fraud.version, actor: people.admin });
 });
 afterAll(() => t.cleanup());

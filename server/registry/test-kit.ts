@@ -1,23 +1,37 @@
 // Fixtures for registry tests: a project, users of each role, and drafts that need no artifact.
+import type { Role } from '../auth/roles';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { projects, users } from '../db/schema';
-import type { Role } from '../auth/roles';
 import type { VersionDraft } from './register';
 
-export function seedRegistryFixtures(db: Db): Record<'admin' | 'scientist' | 'analyst' | 'viewer' | 'manager', { id: string; role: Role }> {
-  db.insert(projects).values({ id: 'p1', name: 'Project one', createdAt: 1 }).run();
-  db.insert(projects).values({ id: 'p2', name: 'Project two', createdAt: 2 }).run();
-  const people = {
-    admin: { id: 'u-admin', role: 'admin' as Role },
-    scientist: { id: 'u-sci', role: 'scientist' as Role },
-    analyst: { id: 'u-ana', role: 'analyst' as Role },
-    viewer: { id: 'u-view', role: 'viewer' as Role },
-    manager: { id: 'u-mgr', role: 'viewer' as Role },
-  };
-  for (const [name, person] of Object.entries(people)) {
-    db.insert(users).values({ id: person.id, email: `${name}@example.com`, name, role: person.role, passwordHash: 'x', createdAt: 1 }).run();
-  }
-  return people;
+const PEOPLE = {
+  admin: { id: 'u-admin', role: 'admin' as Role },
+  scientist: { id: 'u-sci', role: 'scientist' as Role },
+  analyst: { id: 'u-ana', role: 'analyst' as Role },
+  viewer: { id: 'u-view', role: 'viewer' as Role },
+  manager: { id: 'u-mgr', role: 'viewer' as Role },
+};
+
+export type RegistryPeople = Record<keyof typeof PEOPLE, { id: string; role: Role }>;
+
+const projectRows = [
+  { id: 'p1', name: 'Project one', createdAt: 1 },
+  { id: 'p2', name: 'Project two', createdAt: 2 },
+];
+const userRows = Object.entries(PEOPLE).map(([name, person]) => ({ id: person.id, email: `${name}@example.com`, name, role: person.role, passwordHash: 'x', createdAt: 1 }));
+
+export async function seedRegistryFixtures(db: AnyDb): Promise<RegistryPeople> {
+  await db.insert(db.t.projects).values(projectRows);
+  await db.insert(db.t.users).values(userRows);
+  return structuredClone(PEOPLE);
+}
+
+// pg: deploy, drift. The same rows on the legacy sync handle, for the deploy and monitoring test kits.
+export function seedRegistryFixturesSync(db: Db): RegistryPeople {
+  db.insert(projects).values(projectRows).run();
+  db.insert(users).values(userRows).run();
+  return structuredClone(PEOPLE);
 }
 
 export function draft(overrides: Partial<VersionDraft> = {}): VersionDraft {

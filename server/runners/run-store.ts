@@ -12,7 +12,7 @@ import { isAnyDb, type AnyDb, type Tables } from '../db/any-db';
 import { withTransaction } from '../db/transaction';
 import { getEnv } from '../env';
 import { saveRequestedTables } from '../datasets/save-run-tables';
-import { registerRequestedModels } from '../registry/auto-register';
+import { registerRequestedModelsSync } from '../registry/register-sync'; // pg: runs
 import { chunks, recordRunInputs, recordRunInputsSync } from '../runs/run-records';
 import { artifactPath } from '../store/artifact-files';
 import { consumerForRun, producersOf, refusal, type CacheConsumer } from '../trust/cache-scope';
@@ -222,7 +222,7 @@ export function persistEvent(db: Db, runId: string, event: ExecuteEvent, runner:
       // Before the run reads as succeeded, so whoever sees it finished also sees its registered
       // models and saved datasets.
       if (event.status === 'succeeded') {
-        registerRequestedModels(db, getEnv().PIPEWORKS_DATA_DIR, runId);
+        registerRequestedModelsSync(db, getEnv().PIPEWORKS_DATA_DIR, runId);
         saveRequestedTables(db, runId);
       }
       finishRun(db, runId, event.status);

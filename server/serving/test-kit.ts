@@ -8,7 +8,8 @@ import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { deployments, endpointKeys, endpoints, projects, type DeploymentRole, type EndpointKeyScope } from '../db/schema';
-import { registerModelVersion, type VersionDraft } from '../registry/register';
+import type { VersionDraft } from '../registry/register';
+import { registerModelVersionSync } from '../registry/register-sync'; // pg: deploy
 import { draft } from '../registry/test-kit';
 import { writeArtifactBytes } from '../store/artifact-files';
 import { recordArtifactSync } from '../store/artifacts-sync'; // pg: deploy
@@ -55,7 +56,7 @@ export async function registerModel(db: Db, dataDir: string, model: ModelArtifac
   const { id, size } = await writeArtifactBytes(dataDir, encoded.bytes);
   recordArtifactSync(db, { id, kind: 'model', mediaType: encoded.mediaType, size, meta: encoded.meta });
   const signature = { inputs: model.inputs, target: model.target, task: model.task, labels: model.labels };
-  return registerModelVersion(db, { projectId, modelName, draft: draft({ format: model.format, artifactId: id, signature, ...overrides }), userId: null, via: 'manual' });
+  return registerModelVersionSync(db, { projectId, modelName, draft: draft({ format: model.format, artifactId: id, signature, ...overrides }), userId: null, via: 'manual' });
 }
 
 export function createEndpoint(db: Db, name: string, modelId: string, settings: Partial<typeof endpoints.$inferInsert> = {}): string {

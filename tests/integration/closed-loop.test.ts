@@ -198,7 +198,7 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
   expect(deployed.detail).toMatchObject({ endpoint: 'fraud', version: 2, runId: fire.runId });
   expect(db().select().from(alerts).where(and(eq(alerts.id, alertId))).get()?.state).toBe('open');
 
-  const lineage = retrainLineageGraph(db(), challenge.challengerVersionId!)!;
+  const lineage = (await retrainLineageGraph(getDb().anyDb, challenge.challengerVersionId!))!;
   const kinds = lineage.nodes.map((n) => n.kind);
   expect(kinds).toEqual(expect.arrayContaining(['alert', 'fire', 'dataset', 'run', 'model', 'challenge', 'deployment']));
   const path = (from: string, to: string) => lineage.edges.some((e) => e.source === from && e.target === to);

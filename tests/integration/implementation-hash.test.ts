@@ -100,7 +100,7 @@ it('with upgrades treated as cache-compatible, reuses what an earlier build comp
     // Credited to the build that computed it, not the one that reused it.
     expect(again.steps.find((s) => s.stepId === 'split')!.implementationHash).toBe('d'.repeat(64));
     const run = db.select().from(runs).where(eq(runs.id, again.id)).get()!;
-    const lineage = lineageOfRunStep(db, run, 'split', 'train', null);
+    const lineage = await lineageOfRunStep(getDb().anyDb, run, 'split', 'train', null);
     expect(lineage.steps.find((s) => s.id === 'split')).toMatchObject({ upgradesCacheCompatible: true, codeHash: 'builtin:split/random@1', implementationHash: 'd'.repeat(64), pipeworksVersion: PIPEWORKS_VERSION });
   } finally {
     await writeInstanceSettings(getDb().anyDb, { upgradesCacheCompatible: false }, admin.id);

@@ -50,13 +50,13 @@ describe('version numbers under concurrency', () => {
   it('gives 50 concurrent HTTP registrations, plus 20 from another process, versions 1..70 exactly once', async () => {
     const viaHttp = Array.from({ length: 50 }, () => scientist.mutate('registry.register', { runId, stepId: 'train', name: 'race' }));
     // A second writer on the same SQLite file, registering while the server is busy with the requests above.
-    const { sqlite, db } = openDatabase(server.dataDir);
+    const { sqlite, anyDb } = openDatabase(server.dataDir);
     const direct: number[] = [];
     try {
-      const { projectId, draft } = draftFromRunStep(db, server.dataDir, { runId, stepId: 'train' });
+      const { projectId, draft } = await draftFromRunStep(anyDb, server.dataDir, { runId, stepId: 'train' });
       for (let i = 0; i < 20; i++) {
         await nextTick();
-        direct.push(registerModelVersion(db, { projectId, modelName: 'race', draft, userId: null, via: 'manual' }).version);
+        direct.push((await registerModelVersion(anyDb, { projectId, modelName: 'race', draft, userId: null, via: 'manual' })).version);
       }
     } finally {
       sqlite.close();

@@ -83,17 +83,17 @@ describe('registering models from runs', () => {
     const again = await runToEnd('cancer-registry');
     expect(again.steps.find((s) => s.stepId === 'train')!.status).toBe('cached');
     expect(logsOf(again.id, 'train')).toContain('Already registered as cancer-screen v1 (the same model); no new version');
-    const { db } = getDb();
-    const { projectId, draft } = draftFromRunStep(db, dataDir, { runId: again.id, stepId: 'train' });
+    const { anyDb } = getDb();
+    const { projectId, draft } = await draftFromRunStep(anyDb, dataDir, { runId: again.id, stepId: 'train' });
     expect(projectId).toBe('sample');
-    expect(registerModelVersion(db, { projectId, modelName: 'cancer-screen', draft, userId: null, via: 'manual' }).version).toBe(2);
+    expect((await registerModelVersion(anyDb, { projectId, modelName: 'cancer-screen', draft, userId: null, via: 'manual' })).version).toBe(2);
   });
 
-  it('explains what cannot be registered', () => {
-    const { db } = getDb();
-    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'split' })).toThrow(/does not output a model/);
-    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'nope' })).toThrow(/has no step "nope"/);
-    expect(() => draftFromRunStep(db, dataDir, { runId: firstRunId, stepId: 'train', output: 'weights' })).toThrow(/no model output "weights"/);
+  it('explains what cannot be registered', async () => {
+    const { anyDb } = getDb();
+    await expect(draftFromRunStep(anyDb, dataDir, { runId: firstRunId, stepId: 'split' })).rejects.toThrow(/does not output a model/);
+    await expect(draftFromRunStep(anyDb, dataDir, { runId: firstRunId, stepId: 'nope' })).rejects.toThrow(/has no step "nope"/);
+    await expect(draftFromRunStep(anyDb, dataDir, { runId: firstRunId, stepId: 'train', output: 'weights' })).rejects.toThrow(/no model output "weights"/);
   });
 
   it('draws lineage from the version back to the dataset version and its file, with params and code hashes', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   opened = openDatabase(dataDir);
   const projectId = ensureProject(opened.db);
   const signature = { inputs: expected.features.map((name) => ({ name, type: 'numeric' })), target: 'species', task: 'multiclass', labels: expected.labels };
-  const version = await importOnnxVersion(opened.db, dataDir, { projectId, modelName: 'iris', bytes: new Uint8Array(fixture('sklearn-zipmap.onnx')), signature, userId: null });
+  const version = await importOnnxVersion(opened.anyDb, dataDir, { projectId, modelName: 'iris', bytes: new Uint8Array(fixture('sklearn-zipmap.onnx')), signature, userId: null });
   const endpoint = createEndpoint(opened.db, 'iris', version.modelId);
   deploy(opened.db, endpoint, version.versionId);
   key = addKey(opened.db, endpoint).key;

@@ -91,7 +91,6 @@ describe('storage lifecycle', () => {
   let modelId: string;
 
   it('runs two versions that share their first steps, and registers the model of the first', async () => {
-    const { db } = getDb();
     expect((await saveVersion(getDb().anyDb, 'sample', doc(0), null, { baseVersion: 0 })).version).toBe(1);
     a = await run(1);
     expect((await saveVersion(getDb().anyDb, 'sample', doc(1), null, { baseVersion: 1 })).version).toBe(2);
@@ -102,8 +101,8 @@ describe('storage lifecycle', () => {
     expect(bOut.get('clean')).toEqual(aOut.get('clean'));
     expect(bOut.get('split')).not.toEqual(aOut.get('split'));
     expect((await readRun(getDb().anyDb, c))!.steps.every((s) => s.status === 'cached')).toBe(true);
-    const { projectId, draft } = draftFromRunStep(db, dataDir, { runId: a, stepId: 'train' });
-    modelId = registerModelVersion(db, { projectId, modelName: 'gc-model', draft, userId: null, via: 'manual' }).modelId;
+    const { projectId, draft } = await draftFromRunStep(getDb().anyDb, dataDir, { runId: a, stepId: 'train' });
+    modelId = (await registerModelVersion(getDb().anyDb, { projectId, modelName: 'gc-model', draft, userId: null, via: 'manual' })).modelId;
   });
 
   it('frees nothing while a kept run still holds the deleted run\'s outputs as its cache', async () => {

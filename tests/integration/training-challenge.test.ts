@@ -130,7 +130,7 @@ describe('champion against challenger', () => {
     expect(primaryVersion()).toBe(3);
 
     // The lineage draws the chain through the manager's approval, with what each card links to.
-    const lineage = retrainLineageGraph(db(), challenge.challengerVersionId!)!;
+    const lineage = (await retrainLineageGraph(getDb().anyDb, challenge.challengerVersionId!))!;
     const node = <K extends string>(kind: K) => lineage.nodes.find((n) => n.kind === kind) as Extract<(typeof lineage.nodes)[number], { kind: K }>;
     expect(node('trigger')).toMatchObject({ triggerKind: 'cron', endpointId });
     expect(node('challenge')).toMatchObject({ decision: 'approved', endpointName: 'screen-live', primaryMetric: 'roc_auc', champion: { version: 1 }, challenger: { version: 3 } });

@@ -4,12 +4,11 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { modelNameSchema } from '../../../nodes/models/model-name';
-import { audit } from '../../auth/audit';
-import { projects, registeredModels } from '../../db/schema';
+import { first } from '../../db/any-db';
 import { getEnv } from '../../env';
 import { changeAlias, decideAliasRequest, withdrawAliasRequest } from '../../registry/aliases';
 import { datasetLineageGraph, modelLineageGraph } from '../../registry/lineage-graph';
-import { registerModelVersion } from '../../registry/register';
+import { describeModel, registerModelVersion } from '../../registry/register';
 import { withProvenance } from '../../registry/lineage-provenance';
 import { listModels, listVersions, VERSION_SORTS, versionFacets } from '../../registry/registry-list';
 import { pendingRequests, readModel, readVersion } from '../../registry/registry-read';
@@ -98,9 +97,9 @@ export const registryRouter = createTRPCRouter({
         approveUnverified: z.boolean().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const { projectId, draft } = draftFromRunStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, input);
-      return registerModelVersion(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      const { projectId, draft } = await draftFromRunStep(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, input);
+      return registerModelVersion(ctx.anyDb, {
         projectId,
         modelName: input.name,
         description: input.description,
@@ -114,10 +113,8 @@ export const registryRouter = createTRPCRouter({
 
   describe: permitted('model.register')
     .input(z.object({ id, description: z.string().max(2000) }))
-    .mutation(({ ctx, input }) => {
-      const updated = ctx.db.update(registeredModels).set({ description: input.description.trim(), updatedAt: Date.now() }).where(eq(registeredModels.id, input.id)).run();
-      if (updated.changes === 0) throw notFound(`Model ${input.id}`);
-      audit(ctx.db, { userId: ctx.user.id, action: 'model.describe', targetType: 'model', targetId: input.id, detail: {} });
+    .mutation(async ({ ctx, input }) => {
+      if (!(await describeModel(ctx.anyDb, input.id, input.description, ctx.user.id))) throw notFound(`Model ${input.id}`);
       return { ok: true };
     }),
 
@@ -148,7 +145,8 @@ export const registryRouter = createTRPCRouter({
   saveSettings: permitted('project.write')
     .input(z.object({ projectId: id, productionApproval: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      if (!ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).get()) throw notFound(`Project "${input.projectId}"`);
+      const { projects } = ctx.anyDb.t;
+      if (!first(await ctx.anyDb.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)).limit(1))) throw notFound(`Project "${input.projectId}"`);
       await writeRegistrySettings(ctx.anyDb, input.projectId, { productionApproval: input.productionApproval }, ctx.user.id);
       return loadRegistrySettings(ctx.anyDb, input.projectId);
     }),

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertRules, auditEvents, endpoints, pipelines, registeredModels, trainingTriggers } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
-import { seedRegistryFixtures } from '../../registry/test-kit';
+import { seedRegistryFixturesSync } from '../../registry/test-kit';
 import type { PublicUser } from '../../auth/users';
 import { testContext } from '../test-context';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
@@ -15,7 +15,7 @@ let t: TestDb;
 let scientist: PublicUser;
 beforeEach(() => {
   t = openTestDb();
-  const people = seedRegistryFixtures(t.db);
+  const people = seedRegistryFixturesSync(t.db);
   scientist = { ...people.scientist, email: 's@example.com', name: 's', disabledAt: null, createdAt: 1 } as unknown as PublicUser;
   t.db.insert(pipelines).values({ id: 'pl', projectId: 'p1', name: 'Retrain', createdAt: 1, updatedAt: 1 }).run();
 });

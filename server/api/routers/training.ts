@@ -36,8 +36,8 @@ export const trainingRouter = createTRPCRouter({
   /** The retrain chain of a version: alert → fire → run → version → challenge → deployment. */
   lineage: permitted('pipeline.read')
     .input(z.strictObject({ versionId: id }))
-    .query(({ ctx, input }) => {
-      const graph = retrainLineageGraph(ctx.db, input.versionId);
+    .query(async ({ ctx, input }) => {
+      const graph = await retrainLineageGraph(ctx.anyDb, input.versionId);
       if (!graph) throw notFound(`Model version ${input.versionId}`);
       return graph;
     }),
