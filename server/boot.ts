@@ -1,6 +1,7 @@
 // Server start-up: migrate, seed, and resume runs a previous process left unfinished.
 import { startKpiLoop } from './dashboard/kpi-loop';
 import { getDb } from './db/client';
+import { legacyDb } from './db/legacy-handle';
 import { getEnv } from './env';
 import { removeStaleTempFiles } from './store/artifact-files';
 import { seedSampleProject } from './pipelines/seed';
@@ -10,7 +11,8 @@ import { startTrainingScheduler } from './training/start';
 
 /** `scheduler`: the studio process runs the training scheduler; the CLI's short-lived commands do not. */
 export async function boot(options: { resume: boolean; scheduler?: boolean }): Promise<{ resumed: string[] }> {
-  const { db, anyDb } = getDb();
+  const opened = getDb();
+  const { anyDb } = opened;
   await seedSampleProject(anyDb);
   startKpiLoop(anyDb);
   removeStaleTempFiles(getEnv().PIPEWORKS_DATA_DIR).catch((error) => console.error('[pipeworks] temp clean-up failed', error));
@@ -19,6 +21,6 @@ export async function boot(options: { resume: boolean; scheduler?: boolean }): P
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
   const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
-  if (options.scheduler) startTrainingScheduler(anyDb, db, getEnv().PIPEWORKS_SCHEDULER_TICK_S);
+  if (options.scheduler) startTrainingScheduler(anyDb, legacyDb(opened), getEnv().PIPEWORKS_SCHEDULER_TICK_S);
   return { resumed };
 }

@@ -4,7 +4,8 @@ import { readCookie } from '../auth/cookies';
 import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
 import type { Role } from '../auth/roles';
 import type { AnyDb } from '../db/any-db';
-import { getDb, SqliteOnlyPath, type OpenedDatabase } from '../db/client';
+import { getDb, type OpenedDatabase } from '../db/client';
+import { legacyDb, legacySqlite } from '../db/legacy-handle';
 
 export interface CurrentUser {
   id: string;
@@ -35,18 +36,11 @@ export async function resolveUser(headers: Headers, db: AnyDb = getDb().anyDb): 
  * every request, converted or not).
  */
 export function contextHandles(opened: OpenedDatabase): Pick<OpenedDatabase, 'db' | 'sqlite' | 'anyDb'> {
-  if (opened.anyDb.dialect === 'sqlite') return { db: opened.db, sqlite: opened.sqlite, anyDb: opened.anyDb };
-  return { db: refusing('The synchronous SQLite handle (ctx.db)'), sqlite: refusing('The raw SQLite connection (ctx.sqlite)'), anyDb: opened.anyDb };
-}
-
-function refusing<T>(what: string): T {
-  return new Proxy({}, {
-    get(_target, prop) {
-      // Not a thenable: awaiting or returning the context must not touch the handle.
-      if (prop === 'then') return undefined;
-      throw new SqliteOnlyPath(what);
-    },
-  }) as T;
+  return {
+    db: legacyDb(opened, 'The synchronous SQLite handle (ctx.db)'),
+    sqlite: legacySqlite(opened, 'The raw SQLite connection (ctx.sqlite)'),
+    anyDb: opened.anyDb,
+  };
 }
 
 export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
