@@ -8,7 +8,6 @@ export const NOT_YET_ON_POSTGRES = [
   'runs, steps, logs, params and metrics (server/runs, server/runners, server/store)',
   'artifacts and datasets (server/store, server/datasets)',
   'the model registry (server/registry)',
-  'endpoints, deployments, endpoint keys and the prediction log (server/deployments, server/serving)',
   'monitoring, alerts, notifications and webhooks (server/monitoring, server/alerts, server/webhooks)',
   'training triggers and challenges (server/training)',
 ] as const;

@@ -5,8 +5,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import { hashToken, randomToken } from '../auth/tokens';
-import type { Db } from '../db/client';
-import { endpointKeys, ENDPOINT_KEY_SCOPES, type EndpointKey, type EndpointKeyScope } from '../db/schema';
+import type { AnyDb } from '../db/any-db';
+import { ENDPOINT_KEY_SCOPES, type EndpointKey, type EndpointKeyScope } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { endpointRow } from './endpoint-row';
 import { bumpRevision } from './rollout';
 
@@ -24,7 +25,7 @@ export interface NewEndpointKey {
 }
 
 /** The raw key is returned here and nowhere else. */
-export function createEndpointKey(db: Db, input: NewEndpointKey): { id: string; key: string; prefix: string } {
+export async function createEndpointKey(db: AnyDb, input: NewEndpointKey): Promise<{ id: string; key: string; prefix: string }> {
   const name = input.name.trim();
   if (!name || name.length > 100) throw new UserError('Give the key a name of 1 to 100 characters', { field: 'name' });
   const scopes = [...new Set(input.scopes)];
@@ -34,44 +35,36 @@ export function createEndpointKey(db: Db, input: NewEndpointKey): { id: string; 
   const key = ENDPOINT_KEY_PREFIX + randomToken();
   const id = randomUUID();
   const prefix = key.slice(0, DISPLAY_PREFIX_LENGTH);
-  db.transaction(
-    (tx) => {
-      const endpoint = endpointRow(tx, input.endpointId);
-      const now = Date.now();
-      tx.insert(endpointKeys).values({ id, endpointId: endpoint.id, name, keyHash: hashToken(key), prefix, scopes, rateLimitPerMinute: rate, createdBy: input.userId, createdAt: now }).run();
-      bumpRevision(tx, endpoint.id, now);
-      audit(tx, { userId: input.userId, action: 'endpoint.key.create', targetType: 'endpoint_key', targetId: id, detail: { endpoint: endpoint.name, name, prefix, scopes, rateLimitPerMinute: rate } });
-    },
-    { behavior: 'immediate' },
-  );
+  const keyHash = hashToken(key);
+  await withTransaction(db, async (tx) => {
+    const endpoint = await endpointRow(tx, input.endpointId);
+    const now = Date.now();
+    await tx.insert(tx.t.endpointKeys).values({ id, endpointId: endpoint.id, name, keyHash, prefix, scopes, rateLimitPerMinute: rate, createdBy: input.userId, createdAt: now });
+    await bumpRevision(tx, endpoint.id, now);
+    await audit(tx, { userId: input.userId, action: 'endpoint.key.create', targetType: 'endpoint_key', targetId: id, detail: { endpoint: endpoint.name, name, prefix, scopes, rateLimitPerMinute: rate } });
+  });
   return { id, key, prefix };
 }
 
-export function listEndpointKeys(db: Db, endpointId: string): EndpointKeyInfo[] {
-  return db
-    .select()
-    .from(endpointKeys)
-    .where(eq(endpointKeys.endpointId, endpointId))
-    .orderBy(desc(endpointKeys.createdAt))
-    .all()
-    .map(({ keyHash: _hash, ...info }) => info);
+export async function listEndpointKeys(db: AnyDb, endpointId: string): Promise<EndpointKeyInfo[]> {
+  const { endpointKeys } = db.t;
+  const rows = await db.select().from(endpointKeys).where(eq(endpointKeys.endpointId, endpointId)).orderBy(desc(endpointKeys.createdAt));
+  return rows.map(({ keyHash: _hash, ...info }) => info);
 }
 
 /** Refused from the next request on: the revision bump makes serving re-read its keys. */
-export function revokeEndpointKey(db: Db, endpointId: string, keyId: string, userId: string): void {
-  db.transaction(
-    (tx) => {
-      const endpoint = endpointRow(tx, endpointId);
-      const now = Date.now();
-      const result = tx
-        .update(endpointKeys)
-        .set({ revokedAt: now, revokedBy: userId })
-        .where(and(eq(endpointKeys.id, keyId), eq(endpointKeys.endpointId, endpoint.id), isNull(endpointKeys.revokedAt)))
-        .run();
-      if (result.changes === 0) throw new UserError(`Endpoint "${endpoint.name}" has no live key ${keyId}`, { field: 'keyId' });
-      bumpRevision(tx, endpoint.id, now);
-      audit(tx, { userId, action: 'endpoint.key.revoke', targetType: 'endpoint_key', targetId: keyId, detail: { endpoint: endpoint.name } });
-    },
-    { behavior: 'immediate' },
-  );
+export async function revokeEndpointKey(db: AnyDb, endpointId: string, keyId: string, userId: string): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const { endpointKeys } = tx.t;
+    const endpoint = await endpointRow(tx, endpointId);
+    const now = Date.now();
+    const revoked = await tx
+      .update(endpointKeys)
+      .set({ revokedAt: now, revokedBy: userId })
+      .where(and(eq(endpointKeys.id, keyId), eq(endpointKeys.endpointId, endpoint.id), isNull(endpointKeys.revokedAt)))
+      .returning({ id: endpointKeys.id });
+    if (revoked.length === 0) throw new UserError(`Endpoint "${endpoint.name}" has no live key ${keyId}`, { field: 'keyId' });
+    await bumpRevision(tx, endpoint.id, now);
+    await audit(tx, { userId, action: 'endpoint.key.revoke', targetType: 'endpoint_key', targetId: keyId, detail: { endpoint: endpoint.name } });
+  });
 }

@@ -5,8 +5,9 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { endpointNameSchema } from '../../nodes/deploy/endpoint-name';
 import { audit } from '../auth/audit';
-import type { Db } from '../db/client';
-import { endpoints, registeredModels, UNSEEN_CATEGORY_POLICIES, type Endpoint, type UnseenCategoryPolicy } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import { UNSEEN_CATEGORY_POLICIES, type Endpoint, type UnseenCategoryPolicy } from '../db/schema';
+import { withTransaction } from '../db/transaction';
 import { endpointByName, endpointRow } from './endpoint-row';
 import { bumpRevision } from './rollout';
 
@@ -24,22 +25,23 @@ export function parseEndpointName(name: string): string {
 }
 
 /** Inside the caller's transaction, so a deploy step can create its endpoint and deploy in one. */
-export function insertEndpoint(tx: Db, input: NewEndpoint): Endpoint {
+export async function insertEndpoint(tx: AnyDb, input: NewEndpoint): Promise<Endpoint> {
+  const { endpoints, registeredModels } = tx.t;
   const name = parseEndpointName(input.name);
-  const model = tx.select({ id: registeredModels.id, projectId: registeredModels.projectId }).from(registeredModels).where(eq(registeredModels.id, input.modelId)).get();
+  const model = first(await tx.select({ id: registeredModels.id, projectId: registeredModels.projectId }).from(registeredModels).where(eq(registeredModels.id, input.modelId)).limit(1));
   if (!model) throw new UserError(`Model ${input.modelId} was not found`, { field: 'modelId' });
-  if (endpointByName(tx, name)) throw new UserError(`An endpoint named "${name}" already exists; endpoint names are unique because they appear in URLs`, { field: 'name' });
+  if (await endpointByName(tx, name)) throw new UserError(`An endpoint named "${name}" already exists; endpoint names are unique because they appear in URLs`, { field: 'name' });
   const now = Date.now();
   const id = randomUUID();
-  tx.insert(endpoints)
-    .values({ id, projectId: model.projectId, name, modelId: model.id, description: input.description?.trim() ?? '', createdBy: input.userId, createdAt: now, updatedAt: now })
-    .run();
-  audit(tx, { userId: input.userId, action: 'endpoint.create', targetType: 'endpoint', targetId: id, detail: { name, modelId: model.id } });
+  await tx
+    .insert(endpoints)
+    .values({ id, projectId: model.projectId, name, modelId: model.id, description: input.description?.trim() ?? '', createdBy: input.userId, createdAt: now, updatedAt: now });
+  await audit(tx, { userId: input.userId, action: 'endpoint.create', targetType: 'endpoint', targetId: id, detail: { name, modelId: model.id } });
   return endpointRow(tx, id);
 }
 
-export function createEndpoint(db: Db, input: NewEndpoint): Endpoint {
-  return db.transaction((tx) => insertEndpoint(tx, input), { behavior: 'immediate' });
+export async function createEndpoint(db: AnyDb, input: NewEndpoint): Promise<Endpoint> {
+  return withTransaction(db, (tx) => insertEndpoint(tx, input));
 }
 
 export interface EndpointSettings {
@@ -57,7 +59,7 @@ export const SETTINGS_LIMITS = {
   rateLimitPerMinute: { min: 1, max: 1_000_000 },
 } as const;
 
-export function updateEndpointSettings(db: Db, endpointId: string, settings: EndpointSettings, userId: string): Endpoint {
+export async function updateEndpointSettings(db: AnyDb, endpointId: string, settings: EndpointSettings, userId: string): Promise<Endpoint> {
   const { logSampleRate, maxBodyBytes, rateLimitPerMinute, unseenCategories } = settings;
   if (unseenCategories !== undefined && !UNSEEN_CATEGORY_POLICIES.includes(unseenCategories)) {
     throw new UserError(`Unseen categories are ${UNSEEN_CATEGORY_POLICIES.map((p) => `"${p}"`).join(' or ')}, not "${String(unseenCategories)}"`, { field: 'unseenCategories' });
@@ -67,15 +69,12 @@ export function updateEndpointSettings(db: Db, endpointId: string, settings: End
     const { min, max } = SETTINGS_LIMITS[field as keyof typeof SETTINGS_LIMITS];
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) throw new UserError(`${field} is a whole number from ${min} to ${max}`, { field });
   }
-  return db.transaction(
-    (tx) => {
-      const before = endpointRow(tx, endpointId);
-      const change = Object.fromEntries(Object.entries({ ...settings, description: settings.description?.trim() }).filter(([, v]) => v !== undefined));
-      bumpRevision(tx, endpointId, Date.now(), change);
-      const from = Object.fromEntries(Object.keys(change).map((k) => [k, before[k as keyof Endpoint]]));
-      audit(tx, { userId, action: 'endpoint.settings', targetType: 'endpoint', targetId: endpointId, detail: { endpoint: before.name, from, to: change } });
-      return endpointRow(tx, endpointId);
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(db, async (tx) => {
+    const before = await endpointRow(tx, endpointId);
+    const change = Object.fromEntries(Object.entries({ ...settings, description: settings.description?.trim() }).filter(([, v]) => v !== undefined));
+    await bumpRevision(tx, endpointId, Date.now(), change);
+    const from = Object.fromEntries(Object.keys(change).map((k) => [k, before[k as keyof Endpoint]]));
+    await audit(tx, { userId, action: 'endpoint.settings', targetType: 'endpoint', targetId: endpointId, detail: { endpoint: before.name, from, to: change } });
+    return endpointRow(tx, endpointId);
+  });
 }

@@ -7,8 +7,7 @@ import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import { can, type Role } from '../auth/roles';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { modelAliases as sqliteModelAliases, type AliasRequest } from '../db/schema';
+import type { AliasRequest } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { aliasSchema, GUARDED_ALIAS } from './alias-names';
 import { loadRegistrySettings } from './registry-settings';
@@ -181,20 +180,6 @@ export async function pointAlias(tx: Tx, modelId: string, alias: string, version
     .insert(modelAliases)
     .values({ modelId, alias, versionId, setBy: userId, setAt: now })
     .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.alias], set: { versionId, setBy: userId, setAt: now } });
-}
-
-// pg: sync twin of pointAlias for server/deployments/rollout.ts's sync transaction, until pg-deploy converts it.
-export function moveAlias(tx: Db, modelId: string, alias: string, versionId: string | null, userId: string | null): void {
-  const modelAliases = sqliteModelAliases;
-  if (versionId === null) {
-    tx.delete(modelAliases).where(and(eq(modelAliases.modelId, modelId), eq(modelAliases.alias, alias))).run();
-    return;
-  }
-  const now = Date.now();
-  tx.insert(modelAliases)
-    .values({ modelId, alias, versionId, setBy: userId, setAt: now })
-    .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.alias], set: { versionId, setBy: userId, setAt: now } })
-    .run();
 }
 
 async function pendingRequest(tx: Tx, requestId: string): Promise<AliasRequest> {

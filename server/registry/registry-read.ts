@@ -1,19 +1,10 @@
 // One model, or one version, with everything its page shows.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { users } from '../db/schema';
 import { loadRegistrySettings } from './registry-settings';
 
 function wantedIds(ids: (string | null | undefined)[]): string[] {
   return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-}
-
-// pg: sync twin of namesOfUsers for server/deployments and the audit router until they convert.
-export function userNames(db: Db, ids: (string | null | undefined)[]): Map<string, string> {
-  const wanted = wantedIds(ids);
-  if (wanted.length === 0) return new Map();
-  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
 }
 
 export async function namesOfUsers(db: AnyDb, ids: (string | null | undefined)[]): Promise<Map<string, string>> {

@@ -2,8 +2,6 @@
 import { eq } from 'drizzle-orm';
 import { audit } from '../auth/audit';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { registrySettings as sqliteRegistrySettings } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 
 export interface RegistrySettings {
@@ -15,17 +13,6 @@ const DEFAULTS: RegistrySettings = { productionApproval: false };
 export async function loadRegistrySettings(db: AnyDb, projectId: string): Promise<RegistrySettings> {
   const { registrySettings } = db.t;
   const row = first(await db.select({ productionApproval: registrySettings.productionApproval }).from(registrySettings).where(eq(registrySettings.projectId, projectId)).limit(1));
-  return row ?? DEFAULTS;
-}
-
-// pg: registry, deploy. This sync reader stays for the sync transactions in server/registry/aliases.ts
-// and server/deployments until they convert; then loadRegistrySettings is the one reader.
-export function readRegistrySettings(db: Db, projectId: string): RegistrySettings {
-  const row = db
-    .select({ productionApproval: sqliteRegistrySettings.productionApproval })
-    .from(sqliteRegistrySettings)
-    .where(eq(sqliteRegistrySettings.projectId, projectId))
-    .get();
   return row ?? DEFAULTS;
 }
 

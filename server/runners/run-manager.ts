@@ -126,7 +126,7 @@ export class RunManager {
     }
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
     // A deploy step's node only checks its inputs; the deployment needs the database, so it is here.
-    if (step.type === DEPLOY_STEP_TYPE) applyDeployStep(this.db, this.options.dataDir, runId, step, (message, level = 'info') => hooks.log(level, message));
+    if (step.type === DEPLOY_STEP_TYPE) await applyDeployStep(this.anyDb, this.options.dataDir, runId, step, (message, level = 'info') => hooks.log(level, message));
     await indexStepResults(this.anyDb, this.options.dataDir, runId, step, outputs);
     return { outputs, peakMemoryBytes: result.peakMemoryBytes, backend: result.backend, backendNote: result.backendNote };
   }

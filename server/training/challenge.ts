@@ -39,11 +39,10 @@ export interface ChallengeFigures {
 type Decided = { id: string; decision: ChallengeDecision } | null;
 
 /**
- * Judges one ended retrain run, once. `legacy`: the same database's sync handle, for a challenger
- * that passed its gates: the deploy code that promotes it or asks for approval is still sync
- * (pg: deploy); every other decision is written through `db` alone.
+ * Judges one ended retrain run, once, written through `db` alone. `_legacy` is no longer read
+ * (promotion is on the AnyDb now); pg: training drops it with the callers' `legacy`.
  */
-export async function runChallenge(db: AnyDb, legacy: Db, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<Decided> {
+export async function runChallenge(db: AnyDb, _legacy: Db, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<Decided> {
   const { endpoint, run } = input;
   const base = { endpointId: endpoint.id, runId: run.id, triggerFireId: input.fireId };
   if (run.status !== 'succeeded') return recordOnce(db, input, { ...base, decision: 'failed', figures: { reason: `The retrain run ${run.status}${run.errorMessage ? `: ${run.errorMessage}` : ''}` }, gates: [] });
@@ -67,18 +66,16 @@ export async function runChallenge(db: AnyDb, legacy: Db, dataDir: string, compu
   const mode: PromotionMode = first(await db.select({ mode: monitorSettings.promotionMode }).from(monitorSettings).where(eq(monitorSettings.endpointId, endpoint.id)).limit(1))?.mode ?? 'approval';
   const judged = { ...base, challengerVersionId: challenger.id, championVersionId: primary?.id ?? null, holdoutArtifactId: holdout.id, figures: { ...figures, promotionMode: mode }, gates };
   if (!gates.every((g) => g.passed)) return recordOnce(db, input, { ...judged, decision: 'kept_champion', deployRequestId: null });
-  // pg: deploy. Promoting (or asking to) and the challenge row commit together, on the sync handle.
-  return legacy.transaction(
-    (tx) => {
-      if (tx.select({ id: sqliteChallenges.id }).from(sqliteChallenges).where(eq(sqliteChallenges.runId, run.id)).get()) return null;
-      const decided = decideChallenge(tx, { endpoint, challenger, mode, runId: run.id, userId: input.userId, gates });
-      const { values, event } = challengeRow(input, { ...judged, ...decided });
-      tx.insert(sqliteChallenges).values(values).run();
-      audit(tx, event);
-      return { id: values.id, decision: values.decision };
-    },
-    { behavior: 'immediate' },
-  );
+  // Promoting (or asking to) and the challenge row commit together.
+  return withTransaction(db, async (tx) => {
+    const { challenges } = tx.t;
+    if (first(await tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.runId, run.id)).limit(1))) return null;
+    const decided = await decideChallenge(tx, { endpoint, challenger, mode, runId: run.id, userId: input.userId, gates });
+    const { values, event } = challengeRow(input, { ...judged, ...decided });
+    await tx.insert(challenges).values(values);
+    await audit(tx, event);
+    return { id: values.id, decision: values.decision };
+  });
 }
 
 /** One challenge per run, also when two processes settle the same run: the check and the write share one transaction. */

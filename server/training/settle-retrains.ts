@@ -12,7 +12,7 @@ import type { ComputeStep } from './score-on-holdout';
 const ENDED = ['succeeded', 'failed', 'cancelled'] as const;
 const judging = new Set<string>();
 
-/** `legacy`: the same database's sync handle, for promoting a challenger (pg: deploy; see runChallenge). */
+/** `legacy`: no longer read here (promotion takes the AnyDb); pg: training drops it. */
 export async function settleRetrainRuns(db: AnyDb, legacy: Db, dataDir: string, compute: ComputeStep): Promise<{ runId: string; decision: string }[]> {
   const { challenges, endpoints, monitorSettings, runs, trainingTriggers, triggerFires } = db.t;
   const endpointOf = sql<string | null>`coalesce(${trainingTriggers.endpointId}, (select ${monitorSettings.endpointId} from ${monitorSettings} where ${monitorSettings.retrainPipelineId} = ${trainingTriggers.pipelineId} limit 1))`;

@@ -94,11 +94,11 @@ beforeAll(async () => {
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get();
   expect(v1, 'the champion run registered fraud v1').toBeDefined();
-  const endpoint = insertEndpoint(db(), { name: 'fraud', modelId: v1!.modelId, userId: null });
+  const endpoint = await insertEndpoint(getDb().anyDb, { name: 'fraud', modelId: v1!.modelId, userId: null });
   endpointId = endpoint.id;
-  deployVersion(db(), { endpointId, versionId: v1!.id, mode: 'replace', source: { userId: null } });
-  clientKey = createEndpointKey(db(), { endpointId, name: 'steady client', scopes: ['infer'], userId: 'u-ops' }).key;
-  simulatorKey = createEndpointKey(db(), { endpointId, name: 'simulator', scopes: ['infer', 'feedback'], userId: 'u-ops' }).key;
+  await deployVersion(getDb().anyDb, { endpointId, versionId: v1!.id, mode: 'replace', source: { userId: null } });
+  clientKey = (await createEndpointKey(getDb().anyDb, { endpointId, name: 'steady client', scopes: ['infer'], userId: 'u-ops' })).key;
+  simulatorKey = (await createEndpointKey(getDb().anyDb, { endpointId, name: 'simulator', scopes: ['infer', 'feedback'], userId: 'u-ops' })).key;
   await saveMonitorSettings(getDb().anyDb, { endpointId, windowKind: 'predictions', windowSize: 3000, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}), retrainPipelineId: 'fraud-retrain', promotionMode: 'auto' }, null);
   ruleId = (await createRule(getDb().anyDb, db(), dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
   await createTrigger(getDb().anyDb, { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);

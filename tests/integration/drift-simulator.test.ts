@@ -88,14 +88,14 @@ describe('drift simulator on the serving process', () => {
   it('runs from the studio with a key of its own that is revoked afterwards, and audits the run', async () => {
     opened.sqlite.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u-sim', 'sim@example.com', 'sim', 'scientist', 'x', 1)").run();
     const run = simulationSchema.parse({ requests: 10, rate: 100, labelDelayMs: 100, scenario: { drift: 1 } });
-    const result = await simulateEndpoint(opened.db, endpoint.endpointId, run, 'u-sim', serving.url);
+    const result = await simulateEndpoint(opened.anyDb, endpoint.endpointId, run, 'u-sim', serving.url);
     expect(result).toMatchObject({ answered: 10, labels: { stored: 10, unknown: 0 } });
     const keys = opened.sqlite.prepare("SELECT revoked_at AS revoked FROM endpoint_keys WHERE name = 'drift simulator (temporary)'").all() as { revoked: number | null }[];
     expect(keys).toHaveLength(1);
     expect(keys[0].revoked).not.toBeNull();
     const audited = opened.sqlite.prepare("SELECT action FROM audit_events WHERE user_id = 'u-sim' ORDER BY rowid").all() as { action: string }[];
     expect(audited.map((a) => a.action)).toEqual(['endpoint.key.create', 'monitoring.simulate', 'endpoint.key.revoke']);
-    await expect(simulateEndpoint(opened.db, endpoint.endpointId, simulationSchema.parse({ requests: 1000, rate: 5 }), 'u-sim', serving.url)).rejects.toThrow(/take 200 s/);
+    await expect(simulateEndpoint(opened.anyDb, endpoint.endpointId, simulationSchema.parse({ requests: 1000, rate: 5 }), 'u-sim', serving.url)).rejects.toThrow(/take 200 s/);
   }, 60_000);
 
   it('posts labels while another connection writes to the database', async () => {

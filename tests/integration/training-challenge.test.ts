@@ -82,9 +82,9 @@ beforeAll(async () => {
   const { runId } = startRun(db(), { pipelineId: 'weak', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get()!;
-  const endpoint = insertEndpoint(db(), { name: 'screen-live', modelId: v1.modelId, userId: null });
+  const endpoint = await insertEndpoint(getDb().anyDb, { name: 'screen-live', modelId: v1.modelId, userId: null });
   endpointId = endpoint.id;
-  deployVersion(db(), { endpointId, versionId: v1.id, mode: 'replace', source: { userId: null } });
+  await deployVersion(getDb().anyDb, { endpointId, versionId: v1.id, mode: 'replace', source: { userId: null } });
   db().insert(monitorSettings).values({ endpointId, thresholds: {}, retrainPipelineId: 'retrain', promotionMode: 'auto', updatedAt: 1 }).run();
 }, 180_000);
 
@@ -115,7 +115,7 @@ describe('champion against challenger', () => {
   });
 
   it('approval: the challenger waits on a deploy request; the manager approves it and it serves', async () => {
-    rollbackEndpoint(db(), endpointId, { id: 'u-mgr', role: 'admin' });
+    await rollbackEndpoint(getDb().anyDb, endpointId, { id: 'u-mgr', role: 'admin' });
     expect(primaryVersion()).toBe(1);
     db().update(monitorSettings).set({ promotionMode: 'approval' }).run();
     await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen', seed: 1 }));
@@ -125,7 +125,7 @@ describe('champion against challenger', () => {
     expect(primaryVersion()).toBe(1);
     const request = db().select().from(deployRequests).where(eq(deployRequests.id, challenge.deployRequestId!)).get()!;
     expect(request).toMatchObject({ state: 'pending', mode: 'replace', versionId: challenge.challengerVersionId });
-    decideDeployRequest(db(), request.id, true, { id: 'u-mgr', role: 'viewer' });
+    await decideDeployRequest(getDb().anyDb, request.id, true, { id: 'u-mgr', role: 'viewer' });
     expect(db().select({ decision: challenges.decision }).from(challenges).where(eq(challenges.id, challenge.id)).get()!.decision).toBe('approved');
     expect(primaryVersion()).toBe(3);
 

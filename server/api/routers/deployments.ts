@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { gateSchema } from '../../../nodes/evaluate/gates';
 import { championRuleSchema } from '../../../nodes/deploy/deploy-gates';
 import { endpointNameSchema } from '../../../nodes/deploy/endpoint-name';
-import { ENDPOINT_KEY_SCOPES, modelVersions, UNSEEN_CATEGORY_POLICIES } from '../../db/schema';
+import { first } from '../../db/any-db';
+import { ENDPOINT_KEY_SCOPES, UNSEEN_CATEGORY_POLICIES } from '../../db/schema';
 import { decideDeployRequest, promoteDeployment, rollbackEndpoint, undeployEndpoint, withdrawDeployRequest } from '../../deployments/changes';
 import { deployVersion } from '../../deployments/deploy';
 import { listEndpoints, readEndpoint } from '../../deployments/deployments-read';
@@ -28,19 +29,19 @@ const cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]
 export const deploymentsRouter = createTRPCRouter({
   list: permitted('pipeline.read')
     .input(z.object({ projectId: id.optional(), modelId: id.optional() }))
-    .query(({ ctx, input }) => listEndpoints(ctx.db, input)),
+    .query(({ ctx, input }) => listEndpoints(ctx.anyDb, input)),
 
   get: permitted('pipeline.read')
     .input(z.object({ id }))
-    .query(({ ctx, input }) => {
-      const endpoint = readEndpoint(ctx.db, input.id);
+    .query(async ({ ctx, input }) => {
+      const endpoint = await readEndpoint(ctx.anyDb, input.id);
       if (!endpoint) throw notFound(`Endpoint ${input.id}`);
       return { ...endpoint, servingUrl: servingUrl() };
     }),
 
   create: permitted('deploy.manage')
     .input(z.object({ name: endpointNameSchema, modelId: id, description: z.string().max(2000).optional() }))
-    .mutation(({ ctx, input }) => createEndpoint(ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => createEndpoint(ctx.anyDb, { ...input, userId: ctx.user.id })),
 
   /** Deploys a version (by number, of the endpoint's model) after its gates; may wait for approval. */
   deploy: permitted('deploy.manage')
@@ -54,33 +55,34 @@ export const deploymentsRouter = createTRPCRouter({
         comment,
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const endpoint = endpointRow(ctx.db, input.endpointId);
-      const version = ctx.db.select({ id: modelVersions.id }).from(modelVersions).where(and(eq(modelVersions.modelId, endpoint.modelId), eq(modelVersions.version, input.version))).get();
+    .mutation(async ({ ctx, input }) => {
+      const endpoint = await endpointRow(ctx.anyDb, input.endpointId);
+      const { modelVersions } = ctx.anyDb.t;
+      const version = first(await ctx.anyDb.select({ id: modelVersions.id }).from(modelVersions).where(and(eq(modelVersions.modelId, endpoint.modelId), eq(modelVersions.version, input.version))).limit(1));
       if (!version) throw userError(`The model of endpoint "${endpoint.name}" has no version ${input.version}`, { field: 'version' });
-      return deployVersion(ctx.db, { ...input, versionId: version.id, source: { userId: ctx.user.id } });
+      return deployVersion(ctx.anyDb, { ...input, versionId: version.id, source: { userId: ctx.user.id } });
     }),
 
   promote: permitted('deploy.manage')
     .input(endpointId.extend({ role: z.enum(['canary', 'shadow']), comment }))
-    .mutation(({ ctx, input }) => promoteDeployment(ctx.db, input.endpointId, input.role, ctx.user, input.comment)),
+    .mutation(({ ctx, input }) => promoteDeployment(ctx.anyDb, input.endpointId, input.role, ctx.user, input.comment)),
 
   rollback: permitted('deploy.manage')
     .input(endpointId)
-    .mutation(({ ctx, input }) => rollbackEndpoint(ctx.db, input.endpointId, ctx.user)),
+    .mutation(({ ctx, input }) => rollbackEndpoint(ctx.anyDb, input.endpointId, ctx.user)),
 
   undeploy: permitted('deploy.manage')
     .input(endpointId)
-    .mutation(({ ctx, input }) => undeployEndpoint(ctx.db, input.endpointId, ctx.user)),
+    .mutation(({ ctx, input }) => undeployEndpoint(ctx.anyDb, input.endpointId, ctx.user)),
 
   decide: permitted('model.approve')
     .input(z.object({ requestId: id, approve: z.boolean(), comment }))
-    .mutation(({ ctx, input }) => decideDeployRequest(ctx.db, input.requestId, input.approve, ctx.user, input.comment)),
+    .mutation(({ ctx, input }) => decideDeployRequest(ctx.anyDb, input.requestId, input.approve, ctx.user, input.comment)),
 
   withdraw: permitted('deploy.manage')
     .input(z.object({ requestId: id }))
-    .mutation(({ ctx, input }) => {
-      withdrawDeployRequest(ctx.db, input.requestId, ctx.user);
+    .mutation(async ({ ctx, input }) => {
+      await withdrawDeployRequest(ctx.anyDb, input.requestId, ctx.user);
       return { ok: true };
     }),
 
@@ -96,30 +98,30 @@ export const deploymentsRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => {
       const { endpointId: which, ...settings } = input;
-      return updateEndpointSettings(ctx.db, which, settings, ctx.user.id);
+      return updateEndpointSettings(ctx.anyDb, which, settings, ctx.user.id);
     }),
 
   /** The raw key is in this answer only. */
   createKey: permitted('deploy.manage')
     .input(endpointId.extend({ name: z.string().max(100), scopes: z.array(z.enum(ENDPOINT_KEY_SCOPES)).max(ENDPOINT_KEY_SCOPES.length), rateLimitPerMinute: z.number().int().nullable().optional() }))
-    .mutation(({ ctx, input }) => createEndpointKey(ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(({ ctx, input }) => createEndpointKey(ctx.anyDb, { ...input, userId: ctx.user.id })),
 
   revokeKey: permitted('deploy.manage')
     .input(endpointId.extend({ keyId: id }))
-    .mutation(({ ctx, input }) => {
-      revokeEndpointKey(ctx.db, input.endpointId, input.keyId, ctx.user.id);
+    .mutation(async ({ ctx, input }) => {
+      await revokeEndpointKey(ctx.anyDb, input.endpointId, input.keyId, ctx.user.id);
       return { ok: true };
     }),
 
   stats: permitted('pipeline.read')
     .input(endpointId)
-    .query(({ ctx, input }) => endpointStats(ctx.anyDb, endpointRow(ctx.db, input.endpointId))),
+    .query(async ({ ctx, input }) => endpointStats(ctx.anyDb, await endpointRow(ctx.anyDb, input.endpointId))),
 
   /** Sends one row to the serving process with the key given; the key, not the session, authorises it there. */
   tryIt: permitted('pipeline.read')
     .input(endpointId.extend({ key: z.string().min(1).max(200), protocol: z.enum(['v2', 'mlflow']).default('v2'), row: z.record(z.string().max(200), cell) }))
-    .mutation(({ ctx, input }) => {
-      const endpoint = readEndpoint(ctx.db, input.endpointId);
+    .mutation(async ({ ctx, input }) => {
+      const endpoint = await readEndpoint(ctx.anyDb, input.endpointId);
       if (!endpoint) throw notFound(`Endpoint ${input.endpointId}`);
       if (!endpoint.signature) throw userError(`Endpoint "${endpoint.name}" has never served a version, so it has no input columns to try`);
       const columns = endpoint.signature.inputs;

@@ -10,6 +10,6 @@ export const simulatorRouter = createTRPCRouter({
     .input(simulationSchema.extend({ endpointId: z.string().min(1).max(64) }).strict())
     .mutation(({ ctx, input }) => {
       const { endpointId, ...simulation } = input;
-      return simulateEndpoint(ctx.db, endpointId, simulation, ctx.user.id);
+      return simulateEndpoint(ctx.anyDb, endpointId, simulation, ctx.user.id);
     }),
 });
