@@ -13,7 +13,6 @@ import { importanceMetric } from '../../nodes/evaluate/importance-metric';
 import type { ModelTask } from '../../nodes/models/model-artifact';
 import { audit, type AuditInput } from '../auth/audit';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { challenges as sqliteChallenges, type ChallengeDecision, type Endpoint, type PromotionMode } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { retrainOutcome } from './holdout';
@@ -38,11 +37,8 @@ export interface ChallengeFigures {
 
 type Decided = { id: string; decision: ChallengeDecision } | null;
 
-/**
- * Judges one ended retrain run, once, written through `db` alone. `_legacy` is no longer read
- * (promotion is on the AnyDb now); pg: training drops it with the callers' `legacy`.
- */
-export async function runChallenge(db: AnyDb, _legacy: Db, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<Decided> {
+/** Judges one ended retrain run, once. */
+export async function runChallenge(db: AnyDb, dataDir: string, compute: ComputeStep, input: ChallengeInput): Promise<Decided> {
   const { endpoint, run } = input;
   const base = { endpointId: endpoint.id, runId: run.id, triggerFireId: input.fireId };
   if (run.status !== 'succeeded') return recordOnce(db, input, { ...base, decision: 'failed', figures: { reason: `The retrain run ${run.status}${run.errorMessage ? `: ${run.errorMessage}` : ''}` }, gates: [] });

@@ -5,15 +5,13 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Plan } from '../../engine/plan';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { runChallenge } from './challenge';
 import type { ComputeStep } from './score-on-holdout';
 
 const ENDED = ['succeeded', 'failed', 'cancelled'] as const;
 const judging = new Set<string>();
 
-/** `legacy`: no longer read here (promotion takes the AnyDb); pg: training drops it. */
-export async function settleRetrainRuns(db: AnyDb, legacy: Db, dataDir: string, compute: ComputeStep): Promise<{ runId: string; decision: string }[]> {
+export async function settleRetrainRuns(db: AnyDb, dataDir: string, compute: ComputeStep): Promise<{ runId: string; decision: string }[]> {
   const { challenges, endpoints, monitorSettings, runs, trainingTriggers, triggerFires } = db.t;
   const endpointOf = sql<string | null>`coalesce(${trainingTriggers.endpointId}, (select ${monitorSettings.endpointId} from ${monitorSettings} where ${monitorSettings.retrainPipelineId} = ${trainingTriggers.pipelineId} limit 1))`;
   const pending = await db
@@ -32,7 +30,7 @@ export async function settleRetrainRuns(db: AnyDb, legacy: Db, dataDir: string, 
     if (!endpoint) continue;
     judging.add(row.runId);
     try {
-      const result = await runChallenge(db, legacy, dataDir, compute, { endpoint, run: { id: row.runId, status: row.status, plan: row.plan as Plan, errorMessage: row.errorMessage }, fireId: row.fireId, userId: row.userId });
+      const result = await runChallenge(db, dataDir, compute, { endpoint, run: { id: row.runId, status: row.status, plan: row.plan as Plan, errorMessage: row.errorMessage }, fireId: row.fireId, userId: row.userId });
       if (result) settled.push({ runId: row.runId, decision: result.decision });
     } finally {
       judging.delete(row.runId);

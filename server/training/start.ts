@@ -11,14 +11,14 @@ import { settleRetrainRuns } from './settle-retrains';
 const key = Symbol.for('pipeworks.trainingScheduler');
 const holder = globalThis as unknown as { [key]?: () => void };
 
-/** `legacy`: the same database's sync handle, for the stores training still calls sync (pg: compile, deploy). */
+/** `legacy`: the same database's sync handle, for starting a fire's run (pg: compile, startRun). */
 export function startTrainingScheduler(db: AnyDb, legacy: Db, tickSeconds: number): void {
   if (holder[key] || tickSeconds === 0) return;
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
   holder[key] = startScheduler(db, legacy, {
     dataDir,
     intervalMs: tickSeconds * 1000,
-    afterFires: (tx) => settleRetrainRuns(tx, legacy, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),
+    afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),
   });
   console.log(`[pipeworks] training scheduler ticks every ${tickSeconds} s`);
 }

@@ -44,7 +44,7 @@ async function fireAndSettle(triggerId: string) {
   expect(fire.state).toBe('started');
   await getRunManager().whenDone((fire as { runId: string }).runId);
   db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId)).run();
-  const settled = await settleRetrainRuns(getDb().anyDb, db(), dataDir, compute);
+  const settled = await settleRetrainRuns(getDb().anyDb, dataDir, compute);
   expect(settled).toHaveLength(1);
   return db().select().from(challenges).where(eq(challenges.runId, (fire as { runId: string }).runId)).get()!;
 }
@@ -153,7 +153,7 @@ describe('champion against challenger', () => {
     expect(challenge.decision).toBe('kept_champion');
     expect(challenge.gates).toEqual([expect.objectContaining({ passed: false, detail: expect.stringMatching(/^roc_auc .* vs champion v3's .*: higher by -/) })]);
     expect(primaryVersion()).toBe(3);
-    expect(await settleRetrainRuns(getDb().anyDb, db(), dataDir, compute)).toEqual([]);
+    expect(await settleRetrainRuns(getDb().anyDb, dataDir, compute)).toEqual([]);
     expect(db().select().from(challenges).all()).toHaveLength(3);
     // The endpoint's retraining history, newest first, each linked to its run.
     const history = await listChallenges(getDb().anyDb, endpointId);

@@ -32,16 +32,15 @@ const noLegacy = new Proxy({}, {
   },
 }) as Db;
 
-/** A second process's connection to the same database; on SQLite with its sync handle too. */
-async function secondConnection(under: DatabaseUnderTest): Promise<{ db: AnyDb; legacy: Db | null; close: () => Promise<void> }> {
+/** A second process's connection to the same database. */
+async function secondConnection(under: DatabaseUnderTest): Promise<{ db: AnyDb; close: () => Promise<void> }> {
   if (under.dialect === 'pg') {
     const opened = await openPgDatabase(under.location);
-    return { db: opened.db, legacy: null, close: opened.close };
+    return { db: opened.db, close: opened.close };
   }
   const opened = openDatabase(under.location);
   return {
     db: opened.anyDb,
-    legacy: opened.db,
     close: async () => {
       opened.sqlite.close();
     },
@@ -282,9 +281,9 @@ function describeChallenges(under: DatabaseUnderTest): void {
       { id: 'run-empty', pipelineId: 'pl', status: 'succeeded', plan, trigger: 'alert', createdAt: T0 },
     ]);
     const input = async (runId: string, status: string, errorMessage: string | null = null) => ({ endpoint: await endpoint(), run: { id: runId, status, plan, errorMessage }, fireId: null, userId: 'u1' });
-    expect(await runChallenge(under.db, noLegacy, dataDir, compute, await input('run-failed', 'failed', 'out of memory'))).toMatchObject({ decision: 'failed' });
-    expect(await runChallenge(under.db, noLegacy, dataDir, compute, await input('run-failed', 'failed', 'out of memory'))).toBeNull();
-    expect(await runChallenge(under.db, noLegacy, dataDir, compute, await input('run-empty', 'succeeded'))).toMatchObject({ decision: 'failed' });
+    expect(await runChallenge(under.db, dataDir, compute, await input('run-failed', 'failed', 'out of memory'))).toMatchObject({ decision: 'failed' });
+    expect(await runChallenge(under.db, dataDir, compute, await input('run-failed', 'failed', 'out of memory'))).toBeNull();
+    expect(await runChallenge(under.db, dataDir, compute, await input('run-empty', 'succeeded'))).toMatchObject({ decision: 'failed' });
     const rows = await db.select().from(db.t.challenges).where(eq(db.t.challenges.endpointId, 'ep'));
     expect(rows.find((r) => r.runId === 'run-failed')?.figures).toEqual({ reason: 'The retrain run failed: out of memory' });
     expect(rows.find((r) => r.runId === 'run-empty')?.figures).toEqual({ reason: expect.stringContaining('The run registered no new version of "fraud"') });
@@ -294,7 +293,7 @@ function describeChallenges(under: DatabaseUnderTest): void {
     const { db } = under;
     await retrainRun('run-2', 2, 0.7);
     const input = { endpoint: await endpoint(), run: { id: 'run-2', status: 'succeeded', plan, errorMessage: null }, fireId: null, userId: 'u1' };
-    const [decided, again] = await Promise.all([runChallenge(db, noLegacy, dataDir, compute, input), runChallenge(db, noLegacy, dataDir, compute, input)]);
+    const [decided, again] = await Promise.all([runChallenge(db, dataDir, compute, input), runChallenge(db, dataDir, compute, input)]);
     expect([decided?.decision, again?.decision].sort()).toEqual(['kept_champion', undefined]);
     const [row] = await db.select().from(db.t.challenges).where(eq(db.t.challenges.runId, 'run-2'));
     expect(row).toMatchObject({
@@ -312,27 +311,37 @@ function describeChallenges(under: DatabaseUnderTest): void {
     expect(event).toMatchObject({ userId: 'u1', targetType: 'challenge', detail: { runId: 'run-2', decision: 'kept_champion', challengerVersionId: 'v2', championVersionId: 'v1' } });
   });
 
-  it('promotes a challenger that beats the champion, with its challenge record (pg: deploy, still on the sync handle)', async () => {
+  it('promotes a challenger that beats the champion once, when two settlers on two connections judge its run', async () => {
     const { db } = under;
     await db.insert(db.t.monitorSettings).values({ endpointId: 'ep', thresholds: {}, promotionMode: 'auto', updatedAt: T0 });
     await retrainRun('run-3', 3, 0.9);
     const input = { endpoint: await endpoint(), run: { id: 'run-3', status: 'succeeded', plan, errorMessage: null }, fireId: null, userId: 'u1' };
     const second = await secondConnection(under);
     try {
-      if (!second.legacy) {
-        // Postgres: promoting goes through the deploy code, still sync; nothing is written, the next tick retries.
-        await expect(runChallenge(db, noLegacy, dataDir, compute, input)).rejects.toThrow(/SQLite-only sync handle/);
-        expect(await db.select().from(db.t.challenges).where(eq(db.t.challenges.runId, 'run-3'))).toEqual([]);
-        return;
-      }
-      expect(await runChallenge(db, second.legacy, dataDir, compute, input)).toMatchObject({ decision: 'promoted' });
+      const decided = await Promise.all([runChallenge(db, dataDir, compute, input), runChallenge(second.db, dataDir, compute, input)]);
+      expect(decided.map((d) => d?.decision ?? 'none').sort()).toEqual(['none', 'promoted']);
     } finally {
       await second.close();
     }
     expect((await livePrimaryVersion(db, 'ep'))?.id).toBe('v3');
     const [row] = await db.select().from(db.t.challenges).where(eq(db.t.challenges.runId, 'run-3'));
-    expect(row).toMatchObject({ challengerVersionId: 'v3', championVersionId: 'v1', decision: 'promoted', figures: { promotionMode: 'auto', challenger: { metrics: { roc_auc: 0.9 } }, champion: { metrics: { roc_auc: 0.8 } } }, gates: [{ passed: true }] });
+    expect(row).toMatchObject({ challengerVersionId: 'v3', championVersionId: 'v1', decision: 'promoted', deployRequestId: null, figures: { promotionMode: 'auto', challenger: { metrics: { roc_auc: 0.9 } }, champion: { metrics: { roc_auc: 0.8 } } }, gates: [{ gate: 'beats champion v1 on roc_auc by >= 0', passed: true }] });
     expect(row.decidedAt).not.toBeNull();
+    expect(await db.select({ action: db.t.auditEvents.action }).from(db.t.auditEvents).where(eq(db.t.auditEvents.action, 'deployment.deploy'))).toHaveLength(1);
     expect((await listChallenges(db, 'ep')).map((c) => [c.runId, c.decision])).toContainEqual(['run-3', 'promoted']);
+  });
+
+  it('asks a manager with a deploy request when the endpoint promotes on approval', async () => {
+    const { db } = under;
+    await db.update(db.t.monitorSettings).set({ promotionMode: 'approval' }).where(eq(db.t.monitorSettings.endpointId, 'ep'));
+    await retrainRun('run-4', 4, 0.95);
+    const decided = await runChallenge(db, dataDir, compute, { endpoint: await endpoint(), run: { id: 'run-4', status: 'succeeded', plan, errorMessage: null }, fireId: null, userId: 'u1' });
+    expect(decided?.decision).toBe('awaiting_approval');
+    const [row] = await db.select().from(db.t.challenges).where(eq(db.t.challenges.runId, 'run-4'));
+    expect(row).toMatchObject({ challengerVersionId: 'v4', championVersionId: 'v3', decision: 'awaiting_approval', decidedAt: null });
+    const [request] = await db.select().from(db.t.deployRequests).where(eq(db.t.deployRequests.id, row.deployRequestId ?? ''));
+    expect(request).toMatchObject({ endpointId: 'ep', versionId: 'v4', mode: 'replace', state: 'pending', requestedBy: 'u1' });
+    // Nothing serves differently until a manager decides.
+    expect((await livePrimaryVersion(db, 'ep'))?.id).toBe('v3');
   });
 }

@@ -1,9 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertRules, auditEvents, endpoints, pipelines, registeredModels, trainingTriggers } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
-import { seedRegistryFixturesSync } from '../../registry/test-kit';
+import { seedRegistryFixtures } from '../../registry/test-kit';
 import type { PublicUser } from '../../auth/users';
 import { testContext } from '../test-context';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
@@ -13,11 +12,11 @@ const callerFor = createCallerFactory(createTRPCRouter({ training: trainingRoute
 
 let t: TestDb;
 let scientist: PublicUser;
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  const people = seedRegistryFixturesSync(t.db);
+  const people = await seedRegistryFixtures(t.anyDb);
   scientist = { ...people.scientist, email: 's@example.com', name: 's', disabledAt: null, createdAt: 1 } as unknown as PublicUser;
-  t.db.insert(pipelines).values({ id: 'pl', projectId: 'p1', name: 'Retrain', createdAt: 1, updatedAt: 1 }).run();
+  await t.anyDb.insert(t.anyDb.t.pipelines).values({ id: 'pl', projectId: 'p1', name: 'Retrain', createdAt: 1, updatedAt: 1 });
 });
 afterEach(() => t.cleanup());
 
@@ -33,7 +32,8 @@ describe('training triggers', () => {
     expect((await caller.training.setTriggerEnabled({ id: created.id, enabled: false })).enabled).toBe(false);
     await caller.training.deleteTrigger({ id: created.id });
     expect(await caller.training.listTriggers({ pipelineId: 'pl' })).toEqual([]);
-    expect(t.db.select({ action: auditEvents.action }).from(auditEvents).all().map((e) => e.action)).toEqual(['trigger.create', 'trigger.disable', 'trigger.delete']);
+    const { auditEvents } = t.anyDb.t;
+    expect((await t.anyDb.select({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.id)).map((e) => e.action)).toEqual(['trigger.create', 'trigger.disable', 'trigger.delete']);
   });
 
   it('refuses a bad cron, an unknown field, a missing pipeline or dataset in words', async () => {
@@ -47,10 +47,11 @@ describe('training triggers', () => {
   });
 
   it('follows one chosen alert rule, names it in the list, refuses another endpoint\'s rule, and goes with the rule', async () => {
-    t.db.insert(registeredModels).values({ id: 'm', projectId: 'p1', name: 'fraud', createdAt: 1, updatedAt: 1 }).run();
-    t.db.insert(endpoints).values([{ id: 'ep', projectId: 'p1', name: 'fraud-live', modelId: 'm', createdAt: 1, updatedAt: 1 }, { id: 'ep2', projectId: 'p1', name: 'fraud-b', modelId: 'm', createdAt: 1, updatedAt: 1 }]).run();
+    const { alertRules, endpoints, registeredModels, trainingTriggers } = t.anyDb.t;
+    await t.anyDb.insert(registeredModels).values({ id: 'm', projectId: 'p1', name: 'fraud', createdAt: 1, updatedAt: 1 });
+    await t.anyDb.insert(endpoints).values([{ id: 'ep', projectId: 'p1', name: 'fraud-live', modelId: 'm', createdAt: 1, updatedAt: 1 }, { id: 'ep2', projectId: 'p1', name: 'fraud-b', modelId: 'm', createdAt: 1, updatedAt: 1 }]);
     const rule = (id: string, endpointId: string, enabled: boolean) => ({ id, endpointId, name: `rule ${id}`, metric: 'psi', feature: 'amount', operator: '>' as const, threshold: 0.2, forWindows: 2, enabled, createdAt: 1, updatedAt: 1 });
-    t.db.insert(alertRules).values([rule('r1', 'ep', true), rule('r2', 'ep2', false)]).run();
+    await t.anyDb.insert(alertRules).values([rule('r1', 'ep', true), rule('r2', 'ep2', false)]);
     const caller = callerFor(testContext(t, scientist));
     const chosen = await caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'r1' });
     expect(chosen).toMatchObject({ kind: 'alert', endpointId: 'ep', alertRuleId: 'r1' });
@@ -64,8 +65,8 @@ describe('training triggers', () => {
     expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'r2' }))).toBe('BAD_REQUEST: The alert rule watches another endpoint than the one this trigger retrains');
     expect(await refusal(caller.training.createTrigger({ kind: 'alert', pipelineId: 'pl', endpointId: 'ep', alertRuleId: 'gone' }))).toBe('BAD_REQUEST: Alert rule "gone" was not found');
     // Deleting the rule deletes the triggers that follow it, never widening them to "any alert".
-    t.db.delete(alertRules).where(eq(alertRules.id, 'r1')).run();
-    expect(t.db.select({ id: trainingTriggers.id }).from(trainingTriggers).where(eq(trainingTriggers.endpointId, 'ep')).all()).toEqual([{ id: any.id }]);
+    await t.anyDb.delete(alertRules).where(eq(alertRules.id, 'r1'));
+    expect(await t.anyDb.select({ id: trainingTriggers.id }).from(trainingTriggers).where(eq(trainingTriggers.endpointId, 'ep'))).toEqual([{ id: any.id }]);
   });
 
   it('answers an unknown version\'s lineage with not found, and an endpoint without challenges with none', async () => {
