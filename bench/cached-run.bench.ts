@@ -12,9 +12,8 @@ import { readRun } from '../server/runners/read-run';
 import { closeRunManager, getRunManager } from '../server/runtime';
 
 async function timedRun(): Promise<{ ms: number; statuses: string[] }> {
-  const { db } = getDb();
   const t0 = performance.now();
-  const { runId } = startRun(db, { pipelineId: 'breast-cancer-explore', trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: 'breast-cancer-explore', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const ms = performance.now() - t0;
   return { ms, statuses: (await readRun(getDb().anyDb, runId))!.steps.map((s) => s.status) };

@@ -23,9 +23,9 @@ const ROUNDS = 3;
 
 /** Runs a pipeline on the server with nothing reused; its wall time and run id. */
 async function serverRun(pipelineId: string): Promise<{ ms: number; runId: string; plan: Plan }> {
-  const { db } = getDb();
-  const { stored, plan } = compileStoredVersion(db, pipelineId);
-  const runId = insertRun(db, { pipelineId, pipelineVersionId: stored.id, plan, trigger: 'api', createdBy: null, useCache: false });
+  const db = getDb().anyDb;
+  const { stored, plan } = await compileStoredVersion(db, pipelineId);
+  const runId = await insertRun(db, { pipelineId, pipelineVersionId: stored.id, plan, trigger: 'api', createdBy: null, useCache: false });
   const t0 = performance.now();
   const status = await getRunManager().start(runId, plan);
   if (status !== 'succeeded') throw new Error(`${pipelineId}: run ${status}`);

@@ -31,7 +31,7 @@ export async function cmdExportOnnx(args: string[]): Promise<number> {
   await writeFile(out, bytes);
   console.log(`wrote ${out}: ${label} (${value.model.format}, ${value.model.task}) with its preprocessing, ${bytes.length.toLocaleString('en')} bytes`);
   if (!values.check) return 0;
-  const hash = latestHashByName(opened.db, values.check); // pg: datasets (pg-store)
+  const hash = await latestHashByName(opened.anyDb, values.check);
   if (!hash) throw new CliError(`--check: there is no dataset named "${values.check}"`, 2);
   const table = decodeValue('table', await readArtifactBytes(dataDir, hash));
   if (table.kind !== 'table') throw new Error(`Dataset ${values.check} is not a table`);

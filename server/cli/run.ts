@@ -51,7 +51,7 @@ async function baseVersionFor(doc: PipelineDoc, base: string | undefined): Promi
 export async function cmdRun(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, base: { type: 'string' }, gate: { type: 'boolean' } }, allowPositionals: true });
   const out = values.json ? console.error : console.log;
-  const compiled = parseAndCompile(getDb().db, await readPipelineFile(positionals[0]));
+  const compiled = await parseAndCompile(getDb().anyDb, await readPipelineFile(positionals[0]));
   if (!compiled.ok) {
     if (values.json) console.log(JSON.stringify({ status: 'invalid', issues: compiled.error }, null, 2));
     else for (const issue of compiled.error) console.log(formatIssue(issue));
@@ -59,7 +59,6 @@ export async function cmdRun(args: string[]): Promise<number> {
   }
   for (const warning of compiled.value.plan.warnings) out(formatIssue(warning));
   await boot({ resume: false });
-  const { db } = getDb();
   const doc = compiled.value.doc;
   let saved;
   try {
@@ -71,7 +70,7 @@ export async function cmdRun(args: string[]): Promise<number> {
     return 2;
   }
   if (saved.merged) out(`merged with ${saved.merged.versions.map((v) => `v${v.version} by ${v.author}`).join(', ')}`);
-  const { runId } = startRun(db, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: saved.pipelineId, version: saved.version, trigger: 'cli', userId: null });
   out(`run ${runId} — ${saved.pipelineId} v${saved.version}`);
 
   const { anyDb } = getDb();

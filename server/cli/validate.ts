@@ -5,7 +5,7 @@ import { formatIssue, readPipelineFile } from './read-pipeline';
 
 export async function cmdValidate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
-  const { valid, issues, steps } = validateDocument(getDb().db, await readPipelineFile(positionals[0]));
+  const { valid, issues, steps } = await validateDocument(getDb().anyDb, await readPipelineFile(positionals[0]));
   if (values.json) {
     console.log(JSON.stringify({ valid, issues, steps }, null, 2));
   } else {

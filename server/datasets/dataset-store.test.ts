@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../db/test-db';
-import { datasetIssues, datasetSourceEnv } from '../pipelines/dataset-sources';
+import { CompileSources } from '../pipelines/compile-sources';
+import { datasetColumnsEnv, datasetIssues, datasetSourceEnv } from '../pipelines/dataset-sources';
 import { serverRegistry } from '../pipelines/registry';
-import { isVersionOf, latestHashByName, recordDatasetVersion } from './dataset-store';
+import { latestHashByName, recordDatasetVersion } from './dataset-store';
 import type { IngestedTable } from './ingest-file';
 
 let t: TestDb;
@@ -22,15 +23,14 @@ const table = (hash: string, rows = 3): IngestedTable => ({
 });
 
 describe('recordDatasetVersion', () => {
-  it('numbers versions, skips a re-upload of the latest table, and keeps an older table as a new version', () => {
+  it('numbers versions, skips a re-upload of the latest table, and keeps an older table as a new version', async () => {
     const add = (hash: string) => recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table(hash) });
     expect(add('a')).toMatchObject({ created: true, version: { version: 1 } });
     expect(add('a')).toMatchObject({ created: false, version: { version: 1 } });
     expect(add('b')).toMatchObject({ created: true, version: { version: 2 } });
     expect(add('a')).toMatchObject({ created: true, version: { version: 3 } });
-    expect(latestHashByName(t.db, 'sales')).toBe('a'.repeat(64));
-    expect(isVersionOf(t.db, 'sales', 'b'.repeat(64))).toBe(true);
-    expect(isVersionOf(t.db, 'other', 'b'.repeat(64))).toBe(false);
+    expect(await latestHashByName(t.anyDb, 'sales')).toBe('a'.repeat(64));
+    expect(await latestHashByName(t.anyDb, 'other')).toBeUndefined();
   });
 });
 
@@ -43,17 +43,53 @@ describe('dataset sources for compile', () => {
     edges: [],
   });
 
-  it('gives each name its latest hash and an issue per missing name or foreign version', () => {
+  const sourcesFor = async (params: Record<string, unknown>) => {
+    const d = doc(params);
+    return { d, sources: await CompileSources.prefetch(t.anyDb, d, serverRegistry()) };
+  };
+
+  it('gives each name its latest hash and an issue per missing name or foreign version', async () => {
     recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('c') });
-    const env = datasetSourceEnv(t.db);
-    expect(env.datasetHash!('sales')).toBe('c'.repeat(64));
-    expect(env.datasetHash!('nope')).toBeUndefined();
-    const issues = (params: Record<string, unknown>) => datasetIssues(t.db, doc(params), serverRegistry(), env).map((i) => [i.field, i.message]);
-    expect(issues({ name: 'sales' })).toEqual([]);
-    expect(issues({ name: 'sales', version: 'c'.repeat(64) })).toEqual([]);
-    expect(issues({})).toEqual([['params.name', 'Node "d" (Dataset): choose a dataset by name']]);
-    expect(issues({ name: 'nope' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "nope". Upload it on the Datasets page.']]);
-    expect(issues({ name: 'Saels' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "Saels". Did you mean "sales"?']]);
-    expect(issues({ name: 'sales', version: 'd'.repeat(64) })[0][0]).toBe('params.version');
+    const issues = async (params: Record<string, unknown>) => {
+      const { d, sources } = await sourcesFor(params);
+      return datasetIssues(sources, d, serverRegistry(), datasetSourceEnv(sources)).map((i) => [i.field, i.message]);
+    };
+    const { sources } = await sourcesFor({ name: 'sales' });
+    expect(datasetSourceEnv(sources).datasetHash!('sales')).toBe('c'.repeat(64));
+    expect(await issues({ name: 'sales' })).toEqual([]);
+    expect(await issues({ name: 'sales', version: 'c'.repeat(64) })).toEqual([]);
+    expect(await issues({})).toEqual([['params.name', 'Node "d" (Dataset): choose a dataset by name']]);
+    expect(await issues({ name: 'nope' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "nope". Upload it on the Datasets page.']]);
+    expect(await issues({ name: 'Saels' })).toEqual([['params.name', 'Node "d" (Dataset): there is no dataset named "Saels". Did you mean "sales"?']]);
+    expect((await issues({ name: 'sales', version: 'd'.repeat(64) }))[0][0]).toBe('params.version');
+  });
+
+  it('answers size, shape and columns of the latest or a pinned version, and asks for nothing more once prefetched', async () => {
+    const V1 = [{ name: 'a', type: 'numeric' as const, role: 'feature' as const }];
+    const V2 = [...V1, { name: 'b', type: 'text' as const, role: 'feature' as const }];
+    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('e', 5), columns: V1, artifactSize: 50 } });
+    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('f', 7), columns: V2, artifactSize: 70 } });
+    const { sources } = await sourcesFor({ name: 'sales', version: 'e'.repeat(64) });
+    const env = datasetSourceEnv(sources);
+    const columns = datasetColumnsEnv(sources);
+    expect([env.datasetBytes!('sales'), env.datasetShape!('sales'), columns.datasetColumns!('sales')]).toEqual([70, { rows: 7, columns: 2 }, V2]);
+    expect([env.datasetBytes!('sales', 'e'.repeat(64)), env.datasetShape!('sales', 'e'.repeat(64)), columns.datasetColumns!('sales', 'e'.repeat(64))]).toEqual([50, { rows: 5, columns: 1 }, V1]);
+    expect(await sources.fetchMissed()).toBe(false);
+    // Not foreseen: answered "unknown" now, read by fetchMissed, and known on the next ask.
+    expect(env.datasetHash!('other')).toBeUndefined();
+    recordDatasetVersion(t.db, { name: 'other', filename: 'o.csv', userId: null, table: table('9') });
+    expect(await sources.fetchMissed()).toBe(true);
+    expect(env.datasetHash!('other')).toBe('9'.repeat(64));
+    expect(await sources.fetchMissed()).toBe(false);
+  });
+
+  it('reads a pinned version instead of the latest', async () => {
+    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('1') });
+    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('2', 9) });
+    const d = doc({ name: 'sales' });
+    const sources = await CompileSources.prefetch(t.anyDb, d, serverRegistry(), new Map([['sales', '1'.repeat(64)]]));
+    const env = datasetSourceEnv(sources);
+    expect([env.datasetHash!('sales'), env.datasetShape!('sales')]).toEqual(['1'.repeat(64), { rows: 3, columns: 1 }]);
+    expect(await sources.fetchMissed()).toBe(false);
   });
 });

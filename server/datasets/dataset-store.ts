@@ -1,6 +1,6 @@
 // Dataset rows: a name, and numbered versions that each point at one stored Arrow table.
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { ARROW_FILE_MEDIA_TYPE } from '../../nodes/codec';
 import { first, isAnyDb, type AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
@@ -41,7 +41,7 @@ async function recordOn(db: AnyDb, input: RecordVersionInput): Promise<RecordedV
       dataset = newDataset(input);
       await tx.insert(datasets).values(dataset);
     }
-    const latest = first(await tx.select().from(datasetVersions).where(eq(datasetVersions.datasetId, dataset.id)).orderBy(desc(datasetVersions.version)).limit(1));
+    const latest = await latestVersion(tx, dataset.id);
     if (latest?.artifactId === input.table.artifactId) return { dataset, version: latest, created: false };
     const version = nextVersion(dataset.id, latest, input);
     await tx.insert(datasetVersions).values(version);
@@ -106,32 +106,30 @@ function nextVersion(datasetId: string, latest: DatasetVersion | null | undefine
   };
 }
 
-// pg: compile. The reads below move to the AnyDb with compile's prefetch (they answer its sync env today).
-export function latestVersion(db: Db, datasetId: string): DatasetVersion | undefined {
-  return db.select().from(sqliteDatasetVersions).where(eq(sqliteDatasetVersions.datasetId, datasetId)).orderBy(desc(sqliteDatasetVersions.version)).limit(1).get();
+export async function latestVersion(db: AnyDb, datasetId: string): Promise<DatasetVersion | null> {
+  const { datasetVersions } = db.t;
+  return first(await db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, datasetId)).orderBy(desc(datasetVersions.version)).limit(1));
 }
 
-export function findDataset(db: Db, name: string): Dataset | undefined {
-  return db.select().from(sqliteDatasets).where(eq(sqliteDatasets.name, name)).get();
+export async function findDataset(db: AnyDb, name: string): Promise<Dataset | null> {
+  const { datasets } = db.t;
+  return first(await db.select().from(datasets).where(eq(datasets.name, name)).limit(1));
 }
 
-/** The latest version's hash of each named dataset, for compile's source keys. */
-export function latestHashByName(db: Db, name: string): string | undefined {
-  const dataset = findDataset(db, name);
-  return dataset ? latestVersion(db, dataset.id)?.artifactId : undefined;
+/** Every version of a dataset, newest first. */
+export async function versionsOf(db: AnyDb, datasetId: string): Promise<DatasetVersion[]> {
+  const { datasetVersions } = db.t;
+  return db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, datasetId)).orderBy(desc(datasetVersions.version));
 }
 
-export function isVersionOf(db: Db, name: string, hash: string): boolean {
-  const row = db
-    .select({ id: sqliteDatasetVersions.id })
-    .from(sqliteDatasetVersions)
-    .innerJoin(sqliteDatasets, eq(sqliteDatasets.id, sqliteDatasetVersions.datasetId))
-    .where(and(eq(sqliteDatasets.name, name), eq(sqliteDatasetVersions.artifactId, hash)))
-    .get();
-  return row !== undefined;
+/** The latest version's hash of a named dataset; undefined when there is no such dataset or version. */
+export async function latestHashByName(db: AnyDb, name: string): Promise<string | undefined> {
+  const dataset = await findDataset(db, name);
+  return dataset ? (await latestVersion(db, dataset.id))?.artifactId : undefined;
 }
 
-export function versionCounts(db: Db): Map<string, number> {
-  const rows = db.select({ datasetId: sqliteDatasetVersions.datasetId, count: count() }).from(sqliteDatasetVersions).groupBy(sqliteDatasetVersions.datasetId).all();
+export async function versionCounts(db: AnyDb): Promise<Map<string, number>> {
+  const { datasetVersions } = db.t;
+  const rows = await db.select({ datasetId: datasetVersions.datasetId, count: count() }).from(datasetVersions).groupBy(datasetVersions.datasetId);
   return new Map(rows.map((r) => [r.datasetId, r.count]));
 }

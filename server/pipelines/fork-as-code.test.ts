@@ -20,21 +20,21 @@ function doc(type: string, params: Record<string, unknown>, connected = true) {
 }
 
 describe('forkAsCode', () => {
-  it('writes a code/transform with the node\'s params in its code and its output columns declared', () => {
-    const forked = forkAsCode(t.db, { doc: doc('clean/filter-rows', { conditions: [{ column: 'mean_radius', op: 'gt', value: 15 }] }), nodeId: 'step' });
+  it('writes a code/transform with the node\'s params in its code and its output columns declared', async () => {
+    const forked = await forkAsCode(t.anyDb, { doc: doc('clean/filter-rows', { conditions: [{ column: 'mean_radius', op: 'gt', value: 15 }] }), nodeId: 'step' });
     expect(forked).toMatchObject({ type: 'code/transform', version: 1, label: 'Big tumours (code)' });
     expect(forked.params.code).toContain('cols["mean_radius"][i]; return !isMissing(v) && v > 15;');
     expect(forked.params.outputColumns.map((c) => c.name)).toContain('mean_radius');
-    const renamed = forkAsCode(t.db, { doc: doc('clean/rename-columns', { renames: [{ from: 'mean_radius', to: 'radius' }] }), nodeId: 'step' });
+    const renamed = await forkAsCode(t.anyDb, { doc: doc('clean/rename-columns', { renames: [{ from: 'mean_radius', to: 'radius' }] }), nodeId: 'step' });
     expect(renamed.params.outputColumns.map((c) => c.name)).toContain('radius');
   });
 
-  it('refuses what it cannot write, saying why: the node\'s own param errors, unknown columns, no equivalent', () => {
-    expect(() => forkAsCode(t.db, { doc: doc('clean/filter-rows', { conditions: [{ column: 'mean_radus', op: 'gt', value: 15 }] }), nodeId: 'step' })).toThrow(
+  it('refuses what it cannot write, saying why: the node\'s own param errors, unknown columns, no equivalent', async () => {
+    await expect(forkAsCode(t.anyDb, { doc: doc('clean/filter-rows', { conditions: [{ column: 'mean_radus', op: 'gt', value: 15 }] }), nodeId: 'step' })).rejects.toThrow(
       /Column "mean_radus" is not in the table/,
     );
-    expect(() => forkAsCode(t.db, { doc: doc('clean/filter-rows', {}, false), nodeId: 'step' })).toThrow(/not known before a run/);
-    expect(() => forkAsCode(t.db, { doc: doc('clean/validate', {}), nodeId: 'step' })).toThrow(/does not fork as code: .*report/);
-    expect(() => forkAsCode(t.db, { doc: doc('clean/filter-rows', {}), nodeId: 'nope' })).toThrow(/no node "nope"/);
+    await expect(forkAsCode(t.anyDb, { doc: doc('clean/filter-rows', {}, false), nodeId: 'step' })).rejects.toThrow(/not known before a run/);
+    await expect(forkAsCode(t.anyDb, { doc: doc('clean/validate', {}), nodeId: 'step' })).rejects.toThrow(/does not fork as code: .*report/);
+    await expect(forkAsCode(t.anyDb, { doc: doc('clean/filter-rows', {}), nodeId: 'nope' })).rejects.toThrow(/no node "nope"/);
   });
 });

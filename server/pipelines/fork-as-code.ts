@@ -6,7 +6,7 @@ import { parseDocument } from '../../engine/document';
 import { UserError } from '../../engine/errors';
 import { FORK_TYPE, FORK_VERSION, forkCode, forkRefusal } from '../../nodes/code/fork/fork-as-code';
 import type { ColumnInfo } from '../../nodes/values';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { docColumns } from './compile-doc';
 import { serverRegistry } from './registry';
 
@@ -17,7 +17,7 @@ export interface ForkedNode {
   params: { code: string; outputColumns: ColumnInfo[] };
 }
 
-export function forkAsCode(db: Db, input: { doc: unknown; nodeId: string }): ForkedNode {
+export async function forkAsCode(db: AnyDb, input: { doc: unknown; nodeId: string }): Promise<ForkedNode> {
   const parsed = parseDocument(input.doc);
   if (!parsed.ok) throw new UserError(`The pipeline document is not valid: ${parsed.error[0]?.message ?? 'unknown problem'}`);
   const node = parsed.value.nodes.find((n) => n.id === input.nodeId);
@@ -28,7 +28,7 @@ export function forkAsCode(db: Db, input: { doc: unknown; nodeId: string }): For
   if (refusal) throw new UserError(`"${def.title}" does not fork as code: ${refusal}`, { nodeId: node.id });
   const params = def.params.safeParse(node.params);
   if (!params.success) throw new UserError(`Fix the params of "${node.label ?? def.title}" first: ${params.error.issues[0]?.message ?? 'they do not parse'}`, { nodeId: node.id });
-  const columns = docColumns(db, parsed.value)[node.id]?.inputs.table;
+  const columns = (await docColumns(db, parsed.value))[node.id]?.inputs.table;
   if (!columns) {
     throw new UserError(`The columns arriving at "${node.label ?? def.title}" are not known before a run, and the code is written for them; connect its input to data whose columns are known (a dataset, or a code node with declared output columns)`, { nodeId: node.id });
   }

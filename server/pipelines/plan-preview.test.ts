@@ -82,14 +82,14 @@ afterEach(() => t.cleanup());
 
 describe('previewPlan', () => {
   it('says every step will run, never run, for a pipeline without runs', async () => {
-    const steps = await previewPlan(t.db, t.dir, plan(base()));
+    const steps = await previewPlan(t.anyDb, t.db, t.dir, plan(base()));
     expect(decisions(steps)).toEqual({ ingest: ['run', 'never run'], split: ['run', 'never run'], stats: ['run', 'never run'] });
     expect(steps[0]).toMatchObject({ stepId: 'ingest', label: 'INGEST', type: 't/ingest' });
   });
 
   it('reuses every step after a successful run of the same plan, naming the run', async () => {
     const { runId } = await runPlan(plan(base()));
-    const steps = await previewPlan(t.db, t.dir, plan(base()));
+    const steps = await previewPlan(t.anyDb, t.db, t.dir, plan(base()));
     expect(decisions(steps)).toEqual({ ingest: ['cached'], split: ['cached'], stats: ['cached'] });
     expect(steps.every((s) => s.cachedFromRunId === runId)).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('previewPlan', () => {
   it('explains a params change and the data it changes downstream', async () => {
     await runPlan(plan(base()));
     const next = plan(base({ split: { key: 'k-split-2', params: { seed: 5 } }, stats: { key: 'k-stats-2' } }));
-    expect(decisions(await previewPlan(t.db, t.dir, next))).toEqual({
+    expect(decisions(await previewPlan(t.anyDb, t.db, t.dir, next))).toEqual({
       ingest: ['cached'],
       split: ['run', 'params changed'],
       stats: ['run', 'upstream data changed'],
@@ -107,7 +107,7 @@ describe('previewPlan', () => {
   it('names new code and changed source data', async () => {
     await runPlan(plan(base()));
     const next = plan(base({ ingest: { key: 'k-ingest-2', sourceKey: 'src-2' }, split: { key: 'k-split-2', codeHash: 'code-2' }, stats: { key: 'k-stats-2' } }));
-    expect(decisions(await previewPlan(t.db, t.dir, next))).toEqual({
+    expect(decisions(await previewPlan(t.anyDb, t.db, t.dir, next))).toEqual({
       ingest: ['run', 'source data changed'],
       split: ['run', 'code changed (Pipeworks upgraded)', 'upstream data changed'],
       stats: ['run', 'upstream data changed'],
@@ -117,7 +117,7 @@ describe('previewPlan', () => {
   it('runs a non-deterministic step and says it cannot be cached', async () => {
     await runPlan(plan(base()));
     const next = plan(base({ split: { key: null, deterministic: false }, stats: { key: null } }));
-    const got = decisions(await previewPlan(t.db, t.dir, next));
+    const got = decisions(await previewPlan(t.anyDb, t.db, t.dir, next));
     expect(got.ingest).toEqual(['cached']);
     expect(got.split).toEqual(['run', 'not cacheable (non-deterministic)']);
     expect(got.stats).toEqual(['run', 'not cacheable (upstream not cacheable)']);
@@ -126,7 +126,7 @@ describe('previewPlan', () => {
   it('runs a step whose cached outputs were removed from the store', async () => {
     const { artifacts } = await runPlan(plan(base()));
     rmSync(artifactPath(t.dir, artifacts.get('split')!));
-    expect(decisions(await previewPlan(t.db, t.dir, plan(base())))).toEqual({
+    expect(decisions(await previewPlan(t.anyDb, t.db, t.dir, plan(base())))).toEqual({
       ingest: ['cached'],
       split: ['run', 'cached outputs were removed'],
       stats: ['cached'],
@@ -135,7 +135,7 @@ describe('previewPlan', () => {
 
   it('runs the steps a failed run did not finish', async () => {
     await runPlan(plan(base()), 'failed');
-    const got = decisions(await previewPlan(t.db, t.dir, plan(base())));
+    const got = decisions(await previewPlan(t.anyDb, t.db, t.dir, plan(base())));
     expect(got.split).toEqual(['run', 'previous run did not finish this step']);
   });
 
@@ -143,6 +143,6 @@ describe('previewPlan', () => {
     await runPlan(plan(base()));
     await runPlan(plan(base().slice(0, 1)));
     const next = plan(base({ stats: { key: 'k-stats-2', codeHash: 'code-2' } }));
-    expect(decisions(await previewPlan(t.db, t.dir, next)).stats).toEqual(['run', 'code changed (Pipeworks upgraded)']);
+    expect(decisions(await previewPlan(t.anyDb, t.db, t.dir, next)).stats).toEqual(['run', 'code changed (Pipeworks upgraded)']);
   });
 });

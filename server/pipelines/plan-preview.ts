@@ -4,8 +4,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { explainCacheMiss, type CacheMissReason } from '../../engine/cache-key';
 import type { Plan, PlanStep } from '../../engine/plan';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
-import { runs } from '../db/schema';
 import { lookupCachedStep } from '../runners/run-store';
 import { consumerFor, type CacheConsumer } from '../trust/cache-scope';
 import type { Placement } from '../../engine/node-definition';
@@ -57,19 +57,20 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
   'not run before': 'never run',
 };
 
-export async function previewRun(db: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed });
+/** `legacy`: the same database's sync handle, for the runner's cache look-up until it takes the AnyDb (pg: runs). */
+export async function previewRun(db: AnyDb, legacy: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
+  const { stored, plan } = await compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed });
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
     upTo: input.upTo ?? null,
-    steps: await previewPlan(db, dataDir, plan, consumerFor(db, asker.userId, input.pipelineId)),
+    steps: await previewPlan(db, legacy, dataDir, plan, await consumerFor(db, asker.userId, input.pipelineId)),
   };
 }
 
 /** The decision for every step of a compiled plan, in plan order. */
-export async function previewPlan(db: Db, dataDir: string, plan: Plan, consumer: CacheConsumer | null = null): Promise<PreviewStep[]> {
-  const history = previousPlans(db, plan.pipelineId);
+export async function previewPlan(db: AnyDb, legacy: Db, dataDir: string, plan: Plan, consumer: CacheConsumer | null = null): Promise<PreviewStep[]> {
+  const history = await previousPlans(db, plan.pipelineId);
   const out: PreviewStep[] = [];
   for (const step of plan.steps) {
     // Named as the canvas names it: its label, else its node type's title, else its id.
@@ -82,7 +83,7 @@ export async function previewPlan(db: Db, dataDir: string, plan: Plan, consumer:
       ...(step.placementEstimate ? { estimate: step.placementEstimate } : {}),
       ...(step.placementBrowserUnmeasured ? { measureBrowser: true as const } : {}),
     };
-    const found = await lookupCachedStep(db, dataDir, step, undefined, consumer);
+    const found = await lookupCachedStep(legacy, dataDir, step, undefined, consumer);
     if (found.status === 'hit') {
       out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });
       continue;
@@ -105,13 +106,8 @@ function reasonsToRun(step: PlanStep, history: Plan[], outputsGone: boolean): st
 }
 
 /** Plans of this pipeline's earlier runs, newest first. */
-function previousPlans(db: Db, pipelineId: string): Plan[] {
-  return db
-    .select({ plan: runs.plan })
-    .from(runs)
-    .where(eq(runs.pipelineId, pipelineId))
-    .orderBy(desc(runs.createdAt))
-    .limit(HISTORY_LIMIT)
-    .all()
-    .map((r) => r.plan);
+async function previousPlans(db: AnyDb, pipelineId: string): Promise<Plan[]> {
+  const { runs } = db.t;
+  const rows = await db.select({ plan: runs.plan }).from(runs).where(eq(runs.pipelineId, pipelineId)).orderBy(desc(runs.createdAt)).limit(HISTORY_LIMIT);
+  return rows.map((r) => r.plan);
 }

@@ -4,7 +4,7 @@
 import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
 import type { BackendSpeed } from '../../engine/training-speed';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { newBrowserToken } from '../runners/browser-runs';
 import { notifyRunChanged } from '../runners/run-events';
 import { claimRun, insertRun, type RunTrigger } from '../runners/run-store';
@@ -27,10 +27,10 @@ export interface StartRunInput {
 
 export type StartedRun = { runId: string; version: number; browser?: { token: string; plan: Plan } };
 
-export function startRun(db: Db, input: StartRunInput): StartedRun {
-  const { stored, plan } = compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed }, input.reproduce?.pins);
+export async function startRun(db: AnyDb, input: StartRunInput): Promise<StartedRun> {
+  const { stored, plan } = await compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed }, input.reproduce?.pins);
   input.reproduce?.check(plan);
-  const runId = insertRun(db, {
+  const runId = await insertRun(db, {
     pipelineId: input.pipelineId,
     pipelineVersionId: stored.id,
     plan,
@@ -42,7 +42,7 @@ export function startRun(db: Db, input: StartRunInput): StartedRun {
   });
   if (input.browser && plan.steps.some((s) => s.placement === 'browser')) {
     const { token, owner } = newBrowserToken();
-    if (!claimRun(db, runId, null, owner)) throw new Error(`Run ${runId} could not be claimed for the browser`);
+    if (!(await claimRun(db, runId, null, owner))) throw new Error(`Run ${runId} could not be claimed for the browser`);
     notifyRunChanged(runId);
     return { runId, version: stored.version, browser: { token, plan } };
   }

@@ -10,6 +10,7 @@ import { readColumn } from '../../nodes/table/read-column';
 import { takeRows } from '../../nodes/table/take-rows';
 import type { CellValue } from '../../nodes/table/table-from-columns';
 import type { ColumnInfo, PortValue } from '../../nodes/values';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { lookupCachedStep } from '../runners/run-store';
 import { serverSandbox } from '../sandbox/server-sandbox';
@@ -39,14 +40,15 @@ export interface TestCodeResult {
 
 const PREVIEW_ROWS = 20;
 
-export async function testCode(db: Db, dataDir: string, userId: string, input: TestCodeInput): Promise<TestCodeResult> {
+/** `legacy`: the same database's sync handle, for the runner's cache look-up until it takes the AnyDb (pg: runs). */
+export async function testCode(db: AnyDb, legacy: Db, dataDir: string, userId: string, input: TestCodeInput): Promise<TestCodeResult> {
   const parsed = parseDocument(input.doc);
   if (!parsed.ok) throw new UserError(`The pipeline document is not valid: ${parsed.error[0]?.message ?? 'unknown problem'}`);
   const node = parsed.value.nodes.find((n) => n.id === input.nodeId);
   if (!node) throw new UserError(`There is no node "${input.nodeId}" in this pipeline`, { nodeId: input.nodeId });
   const def = serverRegistry().get(node.type, node.version);
   if (!def?.codeParams?.length) throw new UserError(`Node "${input.nodeId}" (${node.type}) carries no code to test`, { nodeId: input.nodeId });
-  const compiled = compileDoc(db, parsed.value, input.nodeId);
+  const compiled = await compileDoc(db, parsed.value, input.nodeId);
   if (!compiled.ok) {
     const issue = compiled.error.find((i) => i.severity === 'error') ?? compiled.error[0];
     throw new UserError(`The pipeline does not compile up to "${input.nodeId}": ${issue?.message ?? 'unknown problem'}`, { nodeId: issue?.nodeId });
@@ -54,10 +56,10 @@ export async function testCode(db: Db, dataDir: string, userId: string, input: T
   const { plan } = compiled.value;
   const step = plan.steps.find((s) => s.id === input.nodeId)!;
   const inputs: Record<string, PortValue> = {};
-  const consumer = consumerFor(db, userId, parsed.value.id);
+  const consumer = await consumerFor(db, userId, parsed.value.id);
   for (const [port, from] of Object.entries(step.inputs)) {
     const upstream = plan.steps.find((s) => s.id === from.fromStep)!;
-    const found = await lookupCachedStep(db, dataDir, upstream, undefined, consumer);
+    const found = await lookupCachedStep(legacy, dataDir, upstream, undefined, consumer);
     const ref = found.status === 'hit' ? found.outputs[from.output] : undefined;
     if (!ref) {
       throw new UserError(`There are no rows to test on yet: run the pipeline up to "${upstream.label ?? upstream.id}" first ("Run up to here"), then test again`, { nodeId: upstream.id });

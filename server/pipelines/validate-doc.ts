@@ -4,8 +4,8 @@
 import { columnParamIssues } from '../../engine/column-param-issues';
 import { parseDocument } from '../../engine/document';
 import type { CompileIssue } from '../../engine/plan';
-import type { Db } from '../db/client';
-import { compileDoc, docColumns } from './compile-doc';
+import type { AnyDb } from '../db/any-db';
+import { compileWithColumns } from './compile-doc';
 import { serverRegistry } from './registry';
 
 export interface Validation {
@@ -15,11 +15,11 @@ export interface Validation {
   steps: number;
 }
 
-export function validateDocument(db: Db, input: unknown): Validation {
+export async function validateDocument(db: AnyDb, input: unknown): Promise<Validation> {
   const parsed = parseDocument(input);
   if (!parsed.ok) return { valid: false, issues: parsed.error, steps: 0 };
-  const compiled = compileDoc(db, parsed.value);
-  const columns = columnParamIssues(parsed.value, serverRegistry(), docColumns(db, parsed.value));
+  const { compiled, columns: known } = await compileWithColumns(db, parsed.value);
+  const columns = columnParamIssues(parsed.value, serverRegistry(), known);
   const issues = [...(compiled.ok ? compiled.value.plan.warnings : compiled.error), ...columns];
   const valid = compiled.ok && !columns.some((i) => i.severity === 'error');
   return { valid, issues, steps: compiled.ok ? compiled.value.plan.steps.length : 0 };

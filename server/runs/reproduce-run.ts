@@ -7,6 +7,7 @@ import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
 import type { BackendSpeed } from '../../engine/training-speed';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
+import type { AnyDb } from '../db/any-db';
 import type { Db } from '../db/client';
 import { pipelineVersions, runDatasets, runs } from '../db/schema';
 import { startRun, type StartedRun } from '../pipelines/start-run';
@@ -21,7 +22,8 @@ export interface ReproduceInput {
   serverSpeed?: BackendSpeed;
 }
 
-export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInput): Promise<StartedRun> {
+/** `anyDb`: the same database as an AnyDb, which startRun takes (pg: runs, the reads here still use `db`). */
+export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInput, anyDb: AnyDb): Promise<StartedRun> {
   const run = db.select().from(runs).where(eq(runs.id, input.runId)).get();
   if (!run) throw new UserError(`Run ${input.runId} does not exist`);
   if (run.parentRunId) throw new UserError('A search trial is reproduced by reproducing the run of its search');
@@ -39,7 +41,7 @@ export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInpu
     pins.set(step.params.name, source.sourceKey);
   }
   const recorded = new Map(read.map((r) => [r.stepId, r.sourceKey]));
-  return startRun(db, {
+  return startRun(anyDb, {
     pipelineId: run.pipelineId,
     version,
     upTo: run.targetStep ?? undefined,

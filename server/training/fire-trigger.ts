@@ -30,10 +30,10 @@ export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
 }
 
 /**
- * `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. `legacy`: the
- * same database's sync handle, for starting the run (pg: compile, startRun).
+ * `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. `_legacy` is no
+ * longer read (startRun takes the AnyDb); pg: training drops it with the callers' `legacy`.
  */
-export async function fireTrigger(db: AnyDb, legacy: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
+export async function fireTrigger(db: AnyDb, _legacy: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
   const { trainingTriggers, triggerFires } = db.t;
   const fireId = randomUUID();
   const claimed = first(await db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }));
@@ -45,7 +45,7 @@ export async function fireTrigger(db: AnyDb, legacy: Db, dataDir: string, trigge
       const saved = await saveLabelledTraffic(db, dataDir, trigger.endpointId, trigger.trafficDataset, trigger.createdBy);
       Object.assign(detail, { trafficDataset: saved.dataset.name, trafficVersion: saved.version.version, trafficRows: saved.version.rows, datasetVersionId: saved.version.id });
     }
-    const { runId } = startRun(legacy, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
+    const { runId } = await startRun(db, { pipelineId: trigger.pipelineId, trigger: runTriggerOf(trigger.kind), userId: trigger.createdBy });
     await db.update(triggerFires).set({ runId }).where(eq(triggerFires.id, fireId));
     await audit(db, { userId: trigger.createdBy, action: 'trigger.fire', targetType: 'run', targetId: runId, detail: { ...detail, fireId } });
     return { state: 'started', fireId, runId };

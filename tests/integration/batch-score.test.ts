@@ -49,9 +49,8 @@ function scoringPipeline(saveAs: string, register?: string): PipelineDoc {
 }
 
 async function run(doc: PipelineDoc) {
-  const { db } = getDb();
   await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
-  const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: doc.id, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;
 }
@@ -76,7 +75,7 @@ describe('deploy/batch-score in a pipeline', () => {
 
     expect(logsOf(result.id, 'score')).toContain('Saved as dataset scored-cancer v1');
     const { db } = getDb();
-    const dataset = findDataset(db, 'scored-cancer')!;
+    const dataset = (await findDataset(getDb().anyDb, 'scored-cancer'))!;
     const versions = db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, dataset.id)).all();
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ version: 1, artifactId: ref.id, rows: scored.table.numRows, format: 'run', options: { runId: result.id, stepId: 'score' } });

@@ -69,8 +69,8 @@ describe('column checks on the shipped pipelines', () => {
   it.each([
     ...['breast-cancer-classifier', 'breast-cancer-explore', 'card-fraud'].map((s) => [s, JSON.parse(readFileSync(`server/pipelines/samples/${s}.json`, 'utf8'))]),
     ...TEMPLATES.map((tpl) => [tpl.id, tpl.build(tpl.id, tpl.title)]),
-  ])('%s', (_name, doc) => {
-    const result = validateDocument(t.db, doc);
+  ])('%s', async (_name, doc) => {
+    const result = await validateDocument(t.anyDb, doc);
     expect(result.issues.filter((i) => i.code === 'unknown_column')).toEqual([]);
   });
 });

@@ -90,7 +90,7 @@ beforeAll(async () => {
   await save(fraudPipeline('fraud', { id: 'ingest', type: 'ingest/synthetic-fraud', version: 1, params: { rows: 12_000, seed: 0, fraudRate: 0.05, drift: 0, startDate: '2026-01-01', days: 30 }, position: { x: 0, y: 0 } }));
   // The retrain: the same network on the dataset the trigger fills with labelled traffic.
   await save(fraudPipeline('fraud-retrain', { id: 'ingest', type: 'ingest/dataset', version: 1, params: { name: 'fraud-traffic', version: 'latest' }, position: { x: 0, y: 0 } }));
-  const { runId } = startRun(db(), { pipelineId: 'fraud', trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: 'fraud', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get();
   expect(v1, 'the champion run registered fraud v1').toBeDefined();

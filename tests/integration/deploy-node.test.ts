@@ -56,9 +56,8 @@ function deployPipeline(seed: number, deploy: Record<string, unknown>): Pipeline
 }
 
 async function run(doc: PipelineDoc) {
-  const { db } = getDb();
   await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
-  const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: doc.id, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;
 }

@@ -54,7 +54,7 @@ describe('reference statistics at registration', () => {
     const { db } = getDb();
     const doc = datasetClassifier({ register: 'cancer-drift' });
     await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
-    const { runId } = startRun(db, { pipelineId: doc.id, trigger: 'api', userId: null });
+    const { runId } = await startRun(getDb().anyDb, { pipelineId: doc.id, trigger: 'api', userId: null });
     await getRunManager().whenDone(runId);
     const run = (await readRun(getDb().anyDb, runId))!;
     expect(run.status).toBe('succeeded');

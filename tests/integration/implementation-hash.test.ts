@@ -35,8 +35,7 @@ afterAll(async () => {
 });
 
 async function runToEnd() {
-  const { db } = getDb();
-  const { runId } = startRun(db, { pipelineId: PIPELINE, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: PIPELINE, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;
 }
@@ -54,7 +53,7 @@ it('re-runs the step whose code changed and what reads it, and reuses every othe
   process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'b'.repeat(64) });
   resetEnvForTests();
 
-  const preview = await previewRun(getDb().db, dataDir, { pipelineId: PIPELINE });
+  const preview = await previewRun(getDb().anyDb, getDb().db, dataDir, { pipelineId: PIPELINE });
   expect(Object.fromEntries(preview.steps.map((s) => [s.stepId, [s.decision, ...s.reasons]]))).toEqual({
     ingest: ['cached'],
     split: ['run', 'code changed (Pipeworks upgraded)'],

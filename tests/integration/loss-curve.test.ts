@@ -75,7 +75,7 @@ const mlpOf = (run: Snapshot) => run.steps.find((s) => s.stepId === 'mlp')!;
 
 describe('training loss curve', () => {
   it('streams the loss per epoch while training and keeps the whole curve on the finished step', async () => {
-    const { runId } = startRun(getDb().db, { pipelineId: doc.id, trigger: 'api', userId: null });
+    const { runId } = await startRun(getDb().anyDb, { pipelineId: doc.id, trigger: 'api', userId: null });
 
     // Follow the run as the studio does, counting snapshots that caught the MLP mid-training.
     const live: number[] = [];

@@ -40,8 +40,7 @@ afterAll(async () => {
 });
 
 async function runToEnd(pipelineId: string) {
-  const { db } = getDb();
-  const { runId } = startRun(db, { pipelineId, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;
 }

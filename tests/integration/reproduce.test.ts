@@ -59,9 +59,9 @@ describe('reproducing a run', () => {
     await importCsv(db, dataDir, churn, 'churn');
     const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     expect(saved.version).toBe(1);
-    original = startRun(db, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null }).runId;
+    original = (await startRun(getDb().anyDb, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null })).runId;
     await getRunManager().whenDone(original);
-    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true });
+    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true }, getDb().anyDb);
     await getRunManager().whenDone(again.runId);
 
     const a = await stepsOf(original);
@@ -86,11 +86,11 @@ describe('reproducing a run', () => {
     const v2 = await importCsv(db, dataDir, changed, 'churn');
     expect(v2.version.version).toBe(2);
 
-    const latest = startRun(db, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null }).runId;
+    const latest = (await startRun(getDb().anyDb, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null })).runId;
     await getRunManager().whenDone(latest);
     expect((await stepsOf(latest)).get('ingest')!.cacheKey).not.toBe((await stepsOf(original)).get('ingest')!.cacheKey);
 
-    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: false });
+    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: false }, getDb().anyDb);
     await getRunManager().whenDone(again.runId);
     const a = await stepsOf(original);
     const b = await stepsOf(again.runId);
@@ -104,6 +104,6 @@ describe('reproducing a run', () => {
     const { db } = getDb();
     const source = db.select().from(runDatasets).where(eq(runDatasets.runId, original)).get()!;
     rmSync(artifactPath(dataDir, source.sourceKey));
-    await expect(reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true })).rejects.toThrow(/Dataset "churn" version [0-9a-f]{12}… that step "ingest" read has been deleted/);
+    await expect(reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true }, getDb().anyDb)).rejects.toThrow(/Dataset "churn" version [0-9a-f]{12}… that step "ingest" read has been deleted/);
   });
 });

@@ -34,8 +34,7 @@ afterAll(async () => {
 });
 
 async function runToEnd(pipelineId: string, version?: number) {
-  const { db } = getDb();
-  const { runId } = startRun(db, { pipelineId, version, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId, version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return runId;
 }

@@ -27,8 +27,7 @@ afterAll(async () => {
 });
 
 async function runToEnd(pipelineId: string, version?: number) {
-  const { db } = getDb();
-  const { runId } = startRun(db, { pipelineId, version, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId, version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   return (await readRun(getDb().anyDb, runId))!;
 }
@@ -72,7 +71,6 @@ describe('server runner', () => {
   });
 
   it('cancels a step in flight and everything after it', async () => {
-    const { db } = getDb();
     const slow = {
       schemaVersion: 1,
       id: 'slow',
@@ -90,7 +88,7 @@ describe('server runner', () => {
     const parsed = parseDocument(slow);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     await saveVersion(getDb().anyDb, 'sample', parsed.value, null, { baseVersion: await latestVersionNumber(getDb().anyDb, parsed.value.id) });
-    const { runId } = startRun(db, { pipelineId: 'slow', trigger: 'api', userId: null });
+    const { runId } = await startRun(getDb().anyDb, { pipelineId: 'slow', trigger: 'api', userId: null });
     while ((await readRun(getDb().anyDb, runId))!.steps[1].status !== 'running') await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     expect(getRunManager().cancel(runId)).toBe(true);

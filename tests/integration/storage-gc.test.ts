@@ -69,7 +69,7 @@ function doc(seed: number): PipelineDoc {
 }
 
 async function run(version: number): Promise<string> {
-  const { runId } = startRun(getDb().db, { pipelineId: 'gc-screen', version, trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: 'gc-screen', version, trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   expect((await readRun(getDb().anyDb, runId))!.status).toBe('succeeded');
   return runId;
@@ -194,8 +194,8 @@ describe('storage lifecycle', () => {
   });
 
   it('refuses to delete a run that is still going, and audits every deletion and collection', async () => {
-    const { db, anyDb } = getDb();
-    const { runId } = startRun(db, { pipelineId: 'gc-screen', version: 2, trigger: 'api', userId: null });
+    const { anyDb } = getDb();
+    const { runId } = await startRun(getDb().anyDb, { pipelineId: 'gc-screen', version: 2, trigger: 'api', userId: null });
     await expect(deleteRun(anyDb, { runId, userId: null })).rejects.toThrow(/is still (queued|running); cancel it before deleting it/);
     await getRunManager().whenDone(runId);
     const actions = (await auditPage(getDb().anyDb, { limit: 50 })).map((e) => e.action);

@@ -79,7 +79,7 @@ beforeAll(async () => {
   await importCsv(db(), dataDir, weak, 'cancer-weak');
   await save(datasetClassifier({ id: 'weak', dataset: 'cancer-weak', register: 'screen', seed: 5 }));
   await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen' }));
-  const { runId } = startRun(db(), { pipelineId: 'weak', trigger: 'api', userId: null });
+  const { runId } = await startRun(getDb().anyDb, { pipelineId: 'weak', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
   const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get()!;
   const endpoint = await insertEndpoint(getDb().anyDb, { name: 'screen-live', modelId: v1.modelId, userId: null });

@@ -15,5 +15,5 @@ export const nodeCodeProcedures = {
   /** The code/transform that does what this node of the (unsaved) document does; the editor puts it in its place. */
   forkAsCode: permitted('code.write')
     .input(z.object({ doc: z.unknown(), nodeId: z.string().min(1).max(64) }))
-    .mutation(({ ctx, input }) => forkAsCode(ctx.db, input)),
+    .mutation(({ ctx, input }) => forkAsCode(ctx.anyDb, input)),
 };

@@ -4,7 +4,7 @@ import { packColumns } from '../../../engine/columns';
 import { parseDocument } from '../../../engine/document';
 import { can } from '../../auth/roles';
 import { first } from '../../db/any-db';
-import { compileDoc, docColumns } from '../../pipelines/compile-doc';
+import { compileWithColumns } from '../../pipelines/compile-doc';
 import { getVersion, saveVersion } from '../../pipelines/versions';
 import { serverRegistry } from '../../pipelines/registry';
 import { testCode } from '../../pipelines/test-code';
@@ -59,7 +59,7 @@ export const pipelineRouter = createTRPCRouter({
       const stored = await getVersion(db, input.id, input.version);
       if (!stored) throw notFound(`Version ${input.version} of pipeline "${input.id}"`);
       const parsed = parseDocument(stored.doc);
-      const compiled = parsed.ok ? compileDoc(ctx.db, parsed.value) : parsed;
+      const { compiled, columns } = parsed.ok ? await compileWithColumns(db, parsed.value) : { compiled: parsed, columns: {} };
       return {
         pipeline,
         version: stored.version,
@@ -67,7 +67,7 @@ export const pipelineRouter = createTRPCRouter({
         plan: compiled.ok ? compiled.value.plan : null,
         issues: compiled.ok ? compiled.value.plan.warnings : compiled.error,
         // Known even when compile fails, so pickers work while a pipeline is half built.
-        columns: packColumns(parsed.ok ? docColumns(ctx.db, parsed.value) : {}),
+        columns: packColumns(columns),
       };
     }),
 
@@ -126,11 +126,11 @@ export const pipelineRouter = createTRPCRouter({
   /** Compiles an unsaved document: the plan, or every issue tied to its node, edge or field. */
   compile: permitted('pipeline.read')
     .input(z.object({ doc: z.unknown(), upTo: z.string().max(64).optional() }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const parsed = parseDocument(input.doc);
-      const result = parsed.ok ? compileDoc(ctx.db, parsed.value, input.upTo) : parsed;
       // The whole document's columns, also under upTo: the inspector shows every node's.
-      const columns = packColumns(parsed.ok ? docColumns(ctx.db, parsed.value) : {});
+      const { compiled: result, columns: known } = parsed.ok ? await compileWithColumns(ctx.anyDb, parsed.value, input.upTo) : { compiled: parsed, columns: {} };
+      const columns = packColumns(known);
       return result.ok
         ? { ok: true as const, plan: result.value.plan, issues: result.value.plan.warnings, columns }
         : { ok: false as const, plan: null, issues: result.error, columns };
@@ -142,7 +142,7 @@ export const pipelineRouter = createTRPCRouter({
    */
   testCode: permitted('code.write')
     .input(z.object({ doc: z.unknown(), nodeId: z.string().min(1).max(64), rows: z.number().int().min(1).max(1000).default(200) }))
-    .mutation(({ ctx, input }) => testCode(ctx.db, getEnv().PIPEWORKS_DATA_DIR, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => testCode(ctx.anyDb, ctx.db, getEnv().PIPEWORKS_DATA_DIR, ctx.user.id, input)),
 
   /** The node palette: every node type with its ports and its params as JSON Schema, for the canvas, the inspector and the docs. */
   // The registry is fixed for the life of the process, so the answer (with its JSON Schemas) is

@@ -39,15 +39,15 @@ export const runRouter = createTRPCRouter({
     .input(runTarget)
     .mutation(async ({ ctx, input }) => {
       const serverSpeed = await serverSpeedFor(input.browser);
-      const started = startRun(ctx.db, { ...input, serverSpeed, trigger: 'manual', userId: ctx.user.id });
-      audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { pipelineId: input.pipelineId, version: started.version } });
+      const started = await startRun(ctx.anyDb, { ...input, serverSpeed, trigger: 'manual', userId: ctx.user.id });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { pipelineId: input.pipelineId, version: started.version } });
       return started;
     }),
 
   /** Which steps a run would reuse from the cache and which it would run, and why. */
   preview: permitted('pipeline.read')
     .input(runTarget)
-    .query(async ({ ctx, input }) => previewRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { ...input, serverSpeed: await serverSpeedFor(input.browser) }, { userId: ctx.user.id })),
+    .query(async ({ ctx, input }) => previewRun(ctx.anyDb, ctx.db, getEnv().PIPEWORKS_DATA_DIR, { ...input, serverSpeed: await serverSpeedFor(input.browser) }, { userId: ctx.user.id })),
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))

@@ -44,7 +44,7 @@ describe('pipeline.create', () => {
     expect(stored).toMatchObject({ version: 1, authorId: users.analyst.id });
     const doc = parseDocument(stored.doc);
     expect(doc.ok && doc.value.name).toBe('Churn model');
-    expect(doc.ok && compileDoc(t.db, doc.value).ok).toBe(true);
+    expect(doc.ok && (await compileDoc(t.anyDb, doc.value)).ok).toBe(true);
     const event = (await recentAuditEvents(t.anyDb)).find((e) => e.action === 'pipeline.create');
     expect(event).toMatchObject({
       userId: users.analyst.id,

@@ -22,8 +22,8 @@ describe.each(TEMPLATES)('template $id', (template) => {
     expect(parsed.ok && parsed.value).toEqual(doc);
   });
 
-  it('compiles with no errors and no warnings', () => {
-    const compiled = compileDoc(t.db, doc);
+  it('compiles with no errors and no warnings', async () => {
+    const compiled = await compileDoc(t.anyDb, doc);
     expect(compiled.ok ? compiled.value.plan.warnings : compiled.error).toEqual([]);
     if (compiled.ok) expect(compiled.value.plan.steps.map((s) => s.id).sort()).toEqual(doc.nodes.map((n) => n.id).sort());
   });
