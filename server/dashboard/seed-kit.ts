@@ -36,7 +36,8 @@ export function seedDeployedModel(sqlite: Database.Database, name: string, { pro
     .run(versionId, modelId, JSON.stringify(FRAUD_SIGNATURE), JSON.stringify({ roc_auc: auc }), createdAt);
   sqlite.prepare('INSERT INTO endpoints (id, project_id, name, model_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(endpointId, projectId, name, modelId, createdAt, createdAt);
   sqlite
-    .prepare("INSERT INTO deployments (id, endpoint_id, version_id, role, traffic_percent, reason, created_at) VALUES (?, ?, ?, 'primary', 100, 'deploy', ?)")
+    // seq: the insertion order that schema.ts's insert fills in (raw SQL names it itself).
+    .prepare("INSERT INTO deployments (id, endpoint_id, version_id, role, traffic_percent, reason, created_at, seq) VALUES (?, ?, ?, 'primary', 100, 'deploy', ?, (SELECT coalesce(max(seq), 0) + 1 FROM deployments))")
     .run(`d-${name}-1`, endpointId, versionId, createdAt);
   return { modelId, versionId, endpointId, name };
 }
