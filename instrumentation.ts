@@ -16,14 +16,13 @@ export async function register() {
   const { boot } = await import('./server/boot');
   await boot({ resume: true, scheduler: true });
   // Scheduled monitoring checks and webhook retries run in the studio process only (not in CLI commands that boot).
-  const [{ startCheckScheduler }, { startWebhookRetries }, { getDb }, { legacyDb }, { getEnv }] = await Promise.all([
+  const [{ startCheckScheduler }, { startWebhookRetries }, { getDb }, { getEnv }] = await Promise.all([
     import('./server/monitoring/check-scheduler'),
     import('./server/webhooks/retry-loop'),
     import('./server/db/client'),
-    import('./server/db/legacy-handle'),
     import('./server/env'),
   ]);
   const opened = getDb();
-  startCheckScheduler(opened.anyDb, legacyDb(opened), { dataDir: getEnv().PIPEWORKS_DATA_DIR });
+  startCheckScheduler(opened.anyDb, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
   startWebhookRetries(opened.anyDb);
 }

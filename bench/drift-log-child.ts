@@ -56,7 +56,7 @@ let report: Awaited<ReturnType<typeof endpointDrift>> | undefined;
 for (let k = 0; k <= repeats; k++) {
   const cpuStart = process.cpuUsage();
   const started = performance.now();
-  report = await endpointDrift(anyDb, db, 'ep', { lastN: rows }, { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' }, { dataDir, now });
+  report = await endpointDrift(anyDb, 'ep', { lastN: rows }, { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' }, { dataDir, now });
   const seconds = (performance.now() - started) / 1000;
   // CPU time as well as wall time: on the shared machine the wall time is mostly waiting for a core.
   const cpu = process.cpuUsage(cpuStart);

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import type { AlertRule, AlertSeverity } from '../db/schema';
 import { ruleText, type RuleCondition } from './rule-text';
 import { checkRuleNames } from './rule-vocabulary';
@@ -27,11 +26,10 @@ async function endpointOf(db: AnyDb, endpointId: string) {
   return endpoint;
 }
 
-/** `legacy`: the same database's sync handle, for the registry's reference statistics (pg: registry). */
-async function checkFields(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, fields: RuleFields): Promise<void> {
+async function checkFields(db: AnyDb, dataDir: string, endpointId: string, fields: RuleFields): Promise<void> {
   const { webhooks } = db.t;
   const endpoint = await endpointOf(db, endpointId);
-  await checkRuleNames(db, legacy, dataDir, endpointId, fields);
+  await checkRuleNames(db, dataDir, endpointId, fields);
   if (fields.webhookId !== null) {
     const hook = first(await db.select({ projectId: webhooks.projectId }).from(webhooks).where(eq(webhooks.id, fields.webhookId)).limit(1));
     if (!hook || hook.projectId !== endpoint.projectId) throw new UserError(`Webhook ${fields.webhookId} is not a webhook of this endpoint's project`, { field: 'webhookId' });
@@ -50,23 +48,23 @@ export async function getRule(db: AnyDb, ruleId: string): Promise<RuleView> {
   return view(rule);
 }
 
-export async function createRule(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, fields: RuleFields, userId: string | null, now = Date.now()): Promise<RuleView> {
-  await checkFields(db, legacy, dataDir, endpointId, fields);
+export async function createRule(db: AnyDb, dataDir: string, endpointId: string, fields: RuleFields, userId: string | null, now = Date.now()): Promise<RuleView> {
+  await checkFields(db, dataDir, endpointId, fields);
   const rule: AlertRule = { id: randomUUID(), endpointId, ...fields, createdBy: userId, createdAt: now, updatedAt: now };
   await db.insert(db.t.alertRules).values(rule);
   return view(rule);
 }
 
-export async function updateRule(db: AnyDb, legacy: Db, dataDir: string, ruleId: string, fields: RuleFields, now = Date.now()): Promise<RuleView> {
+export async function updateRule(db: AnyDb, dataDir: string, ruleId: string, fields: RuleFields, now = Date.now()): Promise<RuleView> {
   const before = await getRule(db, ruleId);
-  await checkFields(db, legacy, dataDir, before.endpointId, fields);
+  await checkFields(db, dataDir, before.endpointId, fields);
   await db.update(db.t.alertRules).set({ ...fields, updatedAt: now }).where(eq(db.t.alertRules.id, ruleId));
   return getRule(db, ruleId);
 }
 
-export async function setRuleEnabled(db: AnyDb, legacy: Db, dataDir: string, ruleId: string, enabled: boolean, now = Date.now()): Promise<RuleView> {
+export async function setRuleEnabled(db: AnyDb, dataDir: string, ruleId: string, enabled: boolean, now = Date.now()): Promise<RuleView> {
   const before = await getRule(db, ruleId);
-  if (enabled && !before.enabled) await checkRuleNames(db, legacy, dataDir, before.endpointId, before);
+  if (enabled && !before.enabled) await checkRuleNames(db, dataDir, before.endpointId, before);
   await db.update(db.t.alertRules).set({ enabled, updatedAt: now }).where(eq(db.t.alertRules.id, ruleId));
   return getRule(db, ruleId);
 }

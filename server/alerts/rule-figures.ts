@@ -4,9 +4,9 @@
 // can pick a threshold against what the figure is now. The same vocabulary checkRuleNames enforces.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { PREDICTION_FEATURE } from '../monitoring/check-figures';
-import { decayMetricsFor, featureMetricsFor, HEALTH_METRICS, liveVersion, referenceOf } from './rule-vocabulary';
+import { ensureReference } from '../registry/reference-stats';
+import { decayMetricsFor, featureMetricsFor, HEALTH_METRICS, liveVersion } from './rule-vocabulary';
 
 export type FigureGroup = 'feature' | 'prediction' | 'decay' | 'health';
 
@@ -25,8 +25,7 @@ export interface RuleFigures {
   latestCheckAt: number | null;
 }
 
-/** `legacy`: the same database's sync handle, for a reference not stored yet (referenceOf). */
-export async function ruleFigures(db: AnyDb, legacy: Db, dataDir: string, endpointId: string): Promise<RuleFigures> {
+export async function ruleFigures(db: AnyDb, dataDir: string, endpointId: string): Promise<RuleFigures> {
   const { monitorChecks, monitorFigures } = db.t;
   const latestCheck = first(
     await db
@@ -49,7 +48,7 @@ export async function ruleFigures(db: AnyDb, legacy: Db, dataDir: string, endpoi
   const live = await liveVersion(db, endpointId);
   if (!live) return done([], 'The endpoint has no live deployment, so only serving-health figures can be watched; deploy a version for its features and metrics.');
   const decay = live.signature.task ? decayMetricsFor(live.signature.task).map((m) => figure('decay', m)) : [];
-  const reference = await referenceOf(db, legacy, dataDir, live.id);
+  const reference = await ensureReference(db, dataDir, live.id);
   if ('why' in reference) return done(decay, `v${live.version} has no reference statistics (${reference.why}), so its features cannot be watched.`);
   const drift = reference.profile.features.flatMap((f) => featureMetricsFor(f.kind).map((m) => figure('feature', m, f.name)));
   const target = reference.profile.target;

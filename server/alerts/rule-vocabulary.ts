@@ -6,10 +6,8 @@ import { didYouMean } from '../../engine/did-you-mean';
 import { UserError } from '../../engine/errors';
 import { producesMetric, TASK_METRICS } from '../../nodes/evaluate/metric-catalogue';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { PREDICTION_FEATURE } from '../monitoring/check-figures';
 import { ensureReference } from '../registry/reference-stats';
-import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import type { RuleCondition } from './rule-text';
 
 const NUMERIC = ['psi', 'ks', 'ks_p_value', 'wasserstein', 'missing_rate'];
@@ -32,25 +30,14 @@ export async function liveVersion(db: AnyDb, endpointId: string) {
   return first(rows);
 }
 
-/**
- * The version's reference statistics: the stored row, or (for a version registered before they
- * were stored) computed now and stored, on either database. `legacy` is unused (pg: drift).
- */
-export async function referenceOf(db: AnyDb, legacy: Db, dataDir: string, versionId: string): Promise<{ profile: ReferenceProfile } | { why: string }> {
-  return ensureReference(db, dataDir, versionId);
-}
-
 /** The drift figures a feature of this kind has. */
 export const featureMetricsFor = (kind: 'numeric' | 'categorical') => (kind === 'numeric' ? NUMERIC : CATEGORICAL);
 
 /** The decay figures a task records per window. */
 export const decayMetricsFor = (task: keyof typeof TASK_METRICS) => TASK_METRICS[task].filter((m) => m !== 'baseline_saving_pct');
 
-/**
- * Checks a rule's metric and feature against the endpoint's live version; throws in words.
- * `legacy`: the same database's sync handle, for a reference not stored yet (referenceOf).
- */
-export async function checkRuleNames(db: AnyDb, legacy: Db, dataDir: string, endpointId: string, rule: RuleCondition): Promise<void> {
+/** Checks a rule's metric and feature against the endpoint's live version; throws in words. */
+export async function checkRuleNames(db: AnyDb, dataDir: string, endpointId: string, rule: RuleCondition): Promise<void> {
   const isFeatureMetric = FEATURE_METRICS.includes(rule.metric);
   if (!isFeatureMetric && !MODEL_METRICS.includes(rule.metric)) {
     throw new UserError(`Unknown metric "${rule.metric}".${didYouMean(rule.metric, [...FEATURE_METRICS, ...MODEL_METRICS])} Per feature: ${FEATURE_METRICS.join(', ')}; for the model: ${MODEL_METRICS.join(', ')}`, { field: 'metric' });
@@ -68,7 +55,7 @@ export async function checkRuleNames(db: AnyDb, legacy: Db, dataDir: string, end
     if (task && !producesMetric(task, rule.metric)) throw new UserError(`${rule.metric} is not a ${task} metric; the live version's are: ${decayMetricsFor(task).join(', ')}`, { field: 'metric' });
     return;
   }
-  const reference = await referenceOf(db, legacy, dataDir, live.id);
+  const reference = await ensureReference(db, dataDir, live.id);
   if ('why' in reference) throw new UserError(`v${live.version} has no reference statistics (${reference.why}), so it has no features to watch`);
   const kinds = new Map(reference.profile.features.map((f) => [f.name, f.kind]));
   if (reference.profile.target) kinds.set(PREDICTION_FEATURE, reference.profile.target.kind);

@@ -7,7 +7,6 @@ export const NOT_YET_ON_POSTGRES = [
   'projects and pipelines (server/projects, server/pipelines)',
   'runs, steps, logs, params and metrics (server/runs, server/runners, server/store)',
   'artifacts and datasets (server/store, server/datasets)',
-  'monitoring, alerts, notifications and webhooks (server/monitoring, server/alerts, server/webhooks)',
   'training triggers and challenges (server/training)',
 ] as const;
 

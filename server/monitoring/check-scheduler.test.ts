@@ -14,8 +14,8 @@ let t: TestDb;
 let versionId: string;
 beforeEach(async () => {
   t = openTestDb();
-  versionId = seedMonitoredEndpoint(t.db, T0).versionId;
-  logPredictions(t.db, versionId, 50, 0, T0);
+  versionId = (await seedMonitoredEndpoint(t.anyDb, T0)).versionId;
+  await logPredictions(t.anyDb, versionId, 50, 0, T0);
   await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'hours', windowSize: 2, checkIntervalMinutes: 60, thresholds: driftSettingsSchema.parse({}) }, null, T0);
 });
 afterEach(() => t.cleanup());
@@ -25,11 +25,11 @@ const checks = () => t.db.select().from(monitorChecks).all();
 
 describe('scheduled checks', () => {
   it('runs a check when it is due, and schedules the next one interval on', async () => {
-    expect(await runDueChecks(t.anyDb, t.db, options(T0 + HOUR - 1))).toEqual([]);
-    const [done] = await runDueChecks(t.anyDb, t.db, options(T0 + HOUR));
+    expect(await runDueChecks(t.anyDb, options(T0 + HOUR - 1))).toEqual([]);
+    const [done] = await runDueChecks(t.anyDb, options(T0 + HOUR));
     expect(done.check).toMatchObject({ trigger: 'schedule', status: 'ok', rows: 50, createdBy: null });
     expect(t.db.select().from(monitorSettings).get()?.nextCheckAt).toBe(T0 + 2 * HOUR);
-    expect(await runDueChecks(t.anyDb, t.db, options(T0 + HOUR + 1000))).toEqual([]);
+    expect(await runDueChecks(t.anyDb, options(T0 + HOUR + 1000))).toEqual([]);
   });
 
   it('never lets two processes run the same check', async () => {
@@ -45,11 +45,11 @@ describe('scheduled checks', () => {
   });
 
   it('survives a restart: the schedule is in the database, and a gap is not replayed', async () => {
-    await runDueChecks(t.anyDb, t.db, options(T0 + HOUR));
+    await runDueChecks(t.anyDb, options(T0 + HOUR));
     // "Restart" after ten hours down: one check, and the next an interval from then.
     const reopened = openDatabase(t.dir, MIGRATIONS_FOLDER);
     try {
-      const done = await runDueChecks(reopened.anyDb, reopened.db, { ...options(T0 + 11 * HOUR), dataDir: t.dir });
+      const done = await runDueChecks(reopened.anyDb, { ...options(T0 + 11 * HOUR), dataDir: t.dir });
       expect(done).toHaveLength(1);
       expect(done[0].check).toMatchObject({ status: 'error', error: 'No predictions of m v1 were logged in the last 2 hours, so there is nothing to check' });
       expect(reopened.db.select().from(monitorSettings).get()?.nextCheckAt).toBe(T0 + 12 * HOUR);

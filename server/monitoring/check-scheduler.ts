@@ -3,7 +3,6 @@
 // so two studio processes on one database never run the same scheduled check.
 import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { runMonitorCheck, type CheckResult } from './run-check';
 import type { StatsFetch } from './serving-health';
 
@@ -49,16 +48,13 @@ export interface SchedulerOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-/**
- * Claims and runs the due checks one after another; a failing check is logged, never thrown.
- * `legacy`: the same database's sync handle, for the drift read path (pg: monitoring drift read).
- */
-export async function runDueChecks(db: AnyDb, legacy: Db, options: SchedulerOptions): Promise<CheckResult[]> {
+/** Claims and runs the due checks one after another; a failing check is logged, never thrown. */
+export async function runDueChecks(db: AnyDb, options: SchedulerOptions): Promise<CheckResult[]> {
   const now = options.now ?? Date.now;
   const results: CheckResult[] = [];
   for (const claim of await claimDueChecks(db, now())) {
     try {
-      results.push(await runMonitorCheck(db, legacy, claim.endpointId, { trigger: 'schedule', userId: null, dataDir: options.dataDir, now: now(), fetchStats: options.fetchStats }));
+      results.push(await runMonitorCheck(db, claim.endpointId, { trigger: 'schedule', userId: null, dataDir: options.dataDir, now: now(), fetchStats: options.fetchStats }));
     } catch (error) {
       (options.log ?? console.error)(`[pipeworks] scheduled check of endpoint ${claim.endpointId} failed`, error);
     }
@@ -67,12 +63,12 @@ export async function runDueChecks(db: AnyDb, legacy: Db, options: SchedulerOpti
 }
 
 /** Polls every `everyMs`; returns a stop function. The timer never keeps the process alive. */
-export function startCheckScheduler(db: AnyDb, legacy: Db, options: SchedulerOptions & { everyMs?: number }): () => void {
+export function startCheckScheduler(db: AnyDb, options: SchedulerOptions & { everyMs?: number }): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
-      await runDueChecks(db, legacy, options);
+      await runDueChecks(db, options);
     } catch (error) {
       (options.log ?? console.error)('[pipeworks] the check scheduler failed', error);
     }

@@ -11,8 +11,8 @@ import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import type { ReferenceProfile } from '../../nodes/monitor/drift/reference-types';
 import { deployments, endpoints, predictionLog } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
-import { registerModelVersionSync } from '../registry/register-sync';
-import { draft, seedRegistryFixturesSync } from '../registry/test-kit';
+import { registerModelVersion } from '../registry/register';
+import { draft, seedRegistryFixtures } from '../registry/test-kit';
 import { LogBatch } from '../serving/prediction-log-batch';
 import { createLogWriter } from '../serving/prediction-log-writer.mjs';
 import { endpointDrift, type DriftWindow } from './endpoint-drift';
@@ -29,9 +29,9 @@ let profile: ReferenceProfile;
 let write: (batch: ReturnType<LogBatch['pack']>['batch']) => number;
 let logged = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  seedRegistryFixturesSync(t.db);
+  await seedRegistryFixtures(t.anyDb);
   profile = referenceProfile(
     [
       { name: 'x', type: 'numeric', values: Array.from({ length: 300 }, (_, i) => (i % 50) / 10) },
@@ -41,8 +41,8 @@ beforeEach(() => {
     { name: 'y', type: 'categorical', values: Array.from({ length: 300 }, (_, i) => (i % 4 === 0 ? 'yes' : 'no')) },
     300,
   );
-  const v = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'b'.repeat(64), profile } }), userId: null, via: 'manual' });
-  const w = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'c'.repeat(64), profile } }), userId: null, via: 'manual' });
+  const v = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'b'.repeat(64), profile } }), userId: null, via: 'manual' });
+  const w = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'm', draft: draft({ reference: { dataArtifactId: 'c'.repeat(64), profile } }), userId: null, via: 'manual' });
   versionId = v.versionId;
   otherVersion = w.versionId;
   t.db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: NOW, updatedAt: NOW }).run();
@@ -97,7 +97,7 @@ async function rowByRow(window: DriftWindow) {
 
 async function check(window: DriftWindow) {
   const visits: number[][] = [];
-  const report = await endpointDrift(t.anyDb, t.db, 'ep', window, settings, { dataDir: t.dir, now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
+  const report = await endpointDrift(t.anyDb, 'ep', window, settings, { dataDir: t.dir, now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
   const expected = await rowByRow(window);
   expect(visits).toEqual(expected.visits);
   expect({ rows: report.rows, features: report.features, prediction: report.prediction, driftedFeatures: report.driftedFeatures }).toEqual({

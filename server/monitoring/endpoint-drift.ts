@@ -7,9 +7,8 @@ import { CELL_MISSING, CELL_NUMBER, CELL_OTHER, WindowBuilder } from '../../node
 import { driftCheck } from '../../nodes/monitor/drift/drift-check';
 import type { DriftReport } from '../../nodes/monitor/drift/drift-result';
 import type { DriftSettings } from '../../nodes/monitor/drift/drift-thresholds';
-import { referenceOf } from '../alerts/rule-vocabulary';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
+import { ensureReference } from '../registry/reference-stats';
 import { logOrder } from './log-window';
 import { windowSegments, type Segment } from './window-segments';
 
@@ -39,13 +38,8 @@ export interface DriftCheckOptions {
   visit?: (createdAt: number, latencyMs: number, rowid: number) => void;
 }
 
-/**
- * `legacy`: the same database's sync handle, only to compute the reference of a version registered
- * before references were stored (referenceOf; pg: registry).
- */
 export async function endpointDrift(
   db: AnyDb,
-  legacy: Db,
   endpointId: string,
   window: DriftWindow,
   settings: DriftSettings & { predictionKey: string },
@@ -65,7 +59,7 @@ export async function endpointDrift(
       .limit(1),
   );
   if (!live) throw new UserError(`Endpoint "${endpoint.name}" has no live deployment to check`);
-  const reference = await referenceOf(db, legacy, dataDir, live.versionId);
+  const reference = await ensureReference(db, dataDir, live.versionId);
   if ('why' in reference) throw new UserError(`${live.model} v${live.version} has no reference statistics: ${reference.why}`);
   const limit = Math.min(window.lastN ?? MAX_WINDOW_ROWS, MAX_WINDOW_ROWS);
   const since = window.lastHours === undefined ? null : now - window.lastHours * 3_600_000;

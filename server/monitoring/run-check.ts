@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import type { MonitorCheck, MonitorCheckTrigger } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { postAlertWebhooks } from '../alerts/alert-webhooks';
@@ -40,11 +39,7 @@ export interface CheckResult {
   deliveries: Delivery[];
 }
 
-/**
- * `legacy`: the same database's sync handle, only to compute the reference statistics of a version
- * registered before they were stored (endpointDrift's referenceOf; pg: registry).
- */
-export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string, options: CheckOptions): Promise<CheckResult> {
+export async function runMonitorCheck(db: AnyDb, endpointId: string, options: CheckOptions): Promise<CheckResult> {
   const startedAt = options.now ?? Date.now();
   const endpoint = first(await db.select().from(db.t.endpoints).where(eq(db.t.endpoints.id, endpointId)).limit(1));
   if (!endpoint) throw new UserError(`Endpoint ${endpointId} was not found`, { field: 'endpointId' });
@@ -65,7 +60,7 @@ export async function runMonitorCheck(db: AnyDb, legacy: Db, endpointId: string,
   const oldest = { createdAt: 0, rowid: 0, seen: false };
   let report;
   try {
-    report = await endpointDrift(db, legacy, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
+    report = await endpointDrift(db, endpointId, window, { ...settings.thresholds, predictionKey: 'prediction' }, {
       dataDir: options.dataDir ?? getEnv().PIPEWORKS_DATA_DIR,
       now: startedAt,
       visit: (createdAt, latencyMs, rowid) => {

@@ -100,7 +100,7 @@ beforeAll(async () => {
   clientKey = (await createEndpointKey(getDb().anyDb, { endpointId, name: 'steady client', scopes: ['infer'], userId: 'u-ops' })).key;
   simulatorKey = (await createEndpointKey(getDb().anyDb, { endpointId, name: 'simulator', scopes: ['infer', 'feedback'], userId: 'u-ops' })).key;
   await saveMonitorSettings(getDb().anyDb, { endpointId, windowKind: 'predictions', windowSize: 3000, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}), retrainPipelineId: 'fraud-retrain', promotionMode: 'auto' }, null);
-  ruleId = (await createRule(getDb().anyDb, db(), dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
+  ruleId = (await createRule(getDb().anyDb, dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
   await createTrigger(getDb().anyDb, { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);
   serving = await startServing({ dataDir });
   stopScheduler = startScheduler(getDb().anyDb, db(), { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
@@ -157,7 +157,7 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
   await until('the labels in the log', () => db().select({ id: predictionFeedback.predictionId }).from(predictionFeedback).all().length >= 10_000);
 
   // 2. A check: amounts drifted, so the rule opens its alert.
-  const check = await runMonitorCheck(getDb().anyDb, db(), endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats: async () => null });
+  const check = await runMonitorCheck(getDb().anyDb, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats: async () => null });
   const psi = check.figures.find((f) => f.feature === 'amount' && f.metric === 'psi');
   expect(psi!.value).toBeGreaterThan(0.2);
   expect(check.alerts.opened).toHaveLength(1);

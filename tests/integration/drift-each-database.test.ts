@@ -3,7 +3,7 @@
 // on created_at, a block made stale by a delete, another version's rows and rows after the window,
 // give the same windows, drift statistics, decay with feedback labels, and scheduled check with
 // its figures and alert on SQLite and Postgres. Each database's results are also checked against
-// reading the window row by row. Seeded through the handle alone, with a sync handle that throws.
+// reading the window row by row. Seeded and read through the handle alone.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Predictions } from '../../nodes/models/predict';
@@ -13,7 +13,6 @@ import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds'
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import { createRule } from '../../server/alerts/alert-rules';
 import type { AnyDb, Dialect } from '../../server/db/any-db';
-import type { Db } from '../../server/db/client';
 import { testDatabaseKind } from '../../server/db/test-db';
 import { runDueChecks } from '../../server/monitoring/check-scheduler';
 import { decayFigures, labelledRows } from '../../server/monitoring/decay';
@@ -29,13 +28,6 @@ const T0 = 1_800_000_000_000; // past 2^31 ms, as every stored time is
 const HOUR = 3_600_000;
 const NOW = T0 + HOUR;
 const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
-
-/** Stands in for the legacy sync handle: with the reference stored, nothing here may reach it. */
-const noLegacy = new Proxy({}, {
-  get(_target, prop) {
-    throw new Error(`the SQLite-only sync handle was used (${String(prop)})`);
-  },
-}) as Db;
 
 const profile = referenceProfile(
   [
@@ -149,7 +141,7 @@ describeEachDatabase('drift, decay and scheduled checks', (under) => {
     expect(blocks.filter((b) => b.stale)).toHaveLength(1);
     for (const window of WINDOWS) {
       const visits: number[][] = [];
-      const report = await endpointDrift(db, noLegacy, 'ep', window, settings, { dataDir: '/unused', now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
+      const report = await endpointDrift(db, 'ep', window, settings, { dataDir: '/unused', now: NOW, visit: (createdAt, latencyMs, rowid) => visits.push([createdAt, latencyMs, rowid]) });
       const expected = await rowByRow(db, window);
       expect(visits).toEqual(expected.visits);
       const figures = { rows: report.rows, features: report.features, prediction: report.prediction, driftedFeatures: report.driftedFeatures };
@@ -165,7 +157,7 @@ describeEachDatabase('drift, decay and scheduled checks', (under) => {
   it('scores the window with its feedback labels', async () => {
     const { db } = under;
     let oldest = { createdAt: 0, rowid: 0 };
-    const report = await endpointDrift(db, noLegacy, 'ep', { lastN: 137 }, settings, { dataDir: '/unused', now: NOW, visit: (createdAt, _latency, rowid) => (oldest = { createdAt, rowid }) });
+    const report = await endpointDrift(db, 'ep', { lastN: 137 }, settings, { dataDir: '/unused', now: NOW, visit: (createdAt, _latency, rowid) => (oldest = { createdAt, rowid }) });
     const rows = await labelledRows(db, { endpointId: 'ep', versionId: 'v1', to: report.window.to!, from: oldest.createdAt, oldestRowid: oldest.rowid });
     const decay = decayFigures(rows, (await db.select({ signature: db.t.modelVersions.signature }).from(db.t.modelVersions).where(eq(db.t.modelVersions.id, 'v1')))[0].signature, await decisionSettings(db, 'm', { run: null, pipeline: null, stepId: null, output: null, steps: [], sources: [], metricsFrom: null }));
     expect(decay.labelled).toBeGreaterThan(30);
@@ -177,8 +169,8 @@ describeEachDatabase('drift, decay and scheduled checks', (under) => {
   it('runs a scheduled check end to end: figures, decay and an alert', async () => {
     const { db } = under;
     await saveMonitorSettings(db, { endpointId: 'ep', windowKind: 'predictions', windowSize: 150, checkIntervalMinutes: 60, thresholds: driftSettingsSchema.parse({}) }, null, T0);
-    await createRule(db, noLegacy, '/unused', 'ep', { metric: 'psi', feature: 'c', operator: '>', threshold: 0.1, forWindows: 1, name: 'categories moved', severity: 'warning', webhookId: null, enabled: true }, null, T0);
-    const [done, ...others] = await runDueChecks(db, noLegacy, { dataDir: '/unused', now: () => NOW, fetchStats: noServing });
+    await createRule(db, '/unused', 'ep', { metric: 'psi', feature: 'c', operator: '>', threshold: 0.1, forWindows: 1, name: 'categories moved', severity: 'warning', webhookId: null, enabled: true }, null, T0);
+    const [done, ...others] = await runDueChecks(db, { dataDir: '/unused', now: () => NOW, fetchStats: noServing });
     expect(others).toEqual([]);
     expect(done.check).toMatchObject({ endpointId: 'ep', versionId: 'v1', trigger: 'schedule', status: 'drift', rows: 150, error: null });
     expect(done.check.labelledRows).toBeGreaterThan(30);

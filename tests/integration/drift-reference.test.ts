@@ -94,7 +94,7 @@ describe('endpoint drift check', () => {
   });
 
   it('finds no drift when traffic looks like training', async () => {
-    const report = await endpointDrift(getDb().anyDb, getDb().db, 'ep1', { lastN: 400, lastHours: 5 }, settings, { dataDir, now: now - 2 * 3_600_000 });
+    const report = await endpointDrift(getDb().anyDb, 'ep1', { lastN: 400, lastHours: 5 }, settings, { dataDir, now: now - 2 * 3_600_000 });
     expect(report.rows).toBe(400);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction?.drifted).toBe(false);
@@ -102,7 +102,7 @@ describe('endpoint drift check', () => {
   });
 
   it('flags the shifted feature over the last hour, and only it', async () => {
-    const report = await endpointDrift(getDb().anyDb, getDb().db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
+    const report = await endpointDrift(getDb().anyDb, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.rows).toBe(sampleRows.length);
     expect(report.driftedFeatures).toEqual(['mean_radius']);
     const radius = report.features.find((f) => f.name === 'mean_radius')!;
@@ -131,7 +131,7 @@ describe('endpoint drift check', () => {
     const { db, anyDb } = getDb();
     const before = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
     db.delete(modelVersionReferences).run();
-    const report = await endpointDrift(anyDb, db, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
+    const report = await endpointDrift(anyDb, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.driftedFeatures).toEqual(['mean_radius']);
     const after = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
     expect(after.profile).toEqual(before.profile);
@@ -139,10 +139,10 @@ describe('endpoint drift check', () => {
   });
 
   it('names what is missing instead of guessing', async () => {
-    const { db, anyDb } = getDb();
-    await expect(endpointDrift(anyDb, db, 'nope', { lastN: 10 }, settings, { dataDir })).rejects.toThrow('Endpoint nope was not found');
-    await expect(endpointDrift(anyDb, db, 'ep1', {}, settings, { dataDir })).rejects.toThrow(/lastN predictions or lastHours/);
-    const report = await endpointDrift(anyDb, db, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, { dataDir, now });
+    const { anyDb } = getDb();
+    await expect(endpointDrift(anyDb, 'nope', { lastN: 10 }, settings, { dataDir })).rejects.toThrow('Endpoint nope was not found');
+    await expect(endpointDrift(anyDb, 'ep1', {}, settings, { dataDir })).rejects.toThrow(/lastN predictions or lastHours/);
+    const report = await endpointDrift(anyDb, 'ep1', { lastN: 5 }, { ...settings, predictionKey: 'score' }, { dataDir, now });
     expect(report.prediction).toBeNull();
     expect(report.predictionNote).toBe('5 of 5 logged outputs have no "score" (keys: prediction)');
   });

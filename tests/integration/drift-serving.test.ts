@@ -78,7 +78,7 @@ describe('drift on served traffic', () => {
   it('passes traffic that looks like training', async () => {
     for (let i = 0; i < 3; i++) await send(rows(100, false));
     await logged(300);
-    const report = await endpointDrift(opened.anyDb, opened.db, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    const report = await endpointDrift(opened.anyDb, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.rows).toBe(300);
     // Served traffic is logged with its columnar blocks, which the check reads instead of the rows.
     const blocks = opened.sqlite.prepare('SELECT count(*) AS n, sum(rows) AS r FROM prediction_log_blocks WHERE endpoint_id = ? AND stale = 0').get(endpointId) as { n: number; r: number };
@@ -91,7 +91,7 @@ describe('drift on served traffic', () => {
   it('flags shifted amounts, a new city and the answers that follow', async () => {
     for (let i = 0; i < 3; i++) await send(rows(100, true));
     await logged(600);
-    const report = await endpointDrift(opened.anyDb, opened.db, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    const report = await endpointDrift(opened.anyDb, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.driftedFeatures).toEqual(['amount', 'city']);
     const amount = report.features.find((f) => f.name === 'amount') as NumericDrift;
     expect(amount.wasserstein).toBeGreaterThan(100);

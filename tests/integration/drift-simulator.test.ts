@@ -58,7 +58,7 @@ describe('drift simulator on the serving process', () => {
       .get(endpoint.endpointId) as { inputs: string; label: string };
     expect(JSON.parse(logged.inputs)).toMatchObject({ amount: sent[0].values.amount, merchant_category: sent[0].values.merchant_category });
     expect(JSON.parse(logged.label)).toBe(sent[0].label);
-    const clean = await endpointDrift(opened.anyDb, opened.db, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    const clean = await endpointDrift(opened.anyDb, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(clean.driftedFeatures).toEqual([]);
   }, 60_000);
 
@@ -67,7 +67,7 @@ describe('drift simulator on the serving process', () => {
     const result = await simulate(target(), simulationSchema.parse({ requests: 30, rowsPerRequest: 10, rate: 200, labelDelayMs: null, scenario }));
     expect(result).toMatchObject({ answered: 300, refused: 0, labels: null });
     await logged(600); // with no labels to post, the log is written on serving's own batch timer
-    const report = await endpointDrift(opened.anyDb, opened.db, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
+    const report = await endpointDrift(opened.anyDb, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.driftedFeatures).toEqual(expect.arrayContaining(['amount', 'merchant_category']));
     expect(report.driftedFeatures).not.toContain('customer_age');
     const category = report.features.find((f) => f.name === 'merchant_category') as CategoricalDrift;

@@ -28,7 +28,7 @@ let viewer: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
   process.env.PIPEWORKS_DATA_DIR = t.dir;
-  versionId = seedMonitoredEndpoint(t.db, T0).versionId;
+  versionId = (await seedMonitoredEndpoint(t.anyDb, T0)).versionId;
   scientist = await createUser(t.anyDb, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
   viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   const gone = await createUser(t.anyDb, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
@@ -41,8 +41,8 @@ let hour = 0;
 /** Logs 50 predictions (drifted: x shifted by 2) and checks them, an hour after the previous check. */
 async function checkWindow(drifted: boolean) {
   hour++;
-  logPredictions(t.db, versionId, 50, drifted ? 2 : 0, T0 + hour * HOUR);
-  return runMonitorCheck(t.anyDb, t.db, 'ep', { trigger: 'schedule', userId: null, dataDir: t.dir, now: T0 + hour * HOUR, fetchStats: noServing });
+  await logPredictions(t.anyDb, versionId, 50, drifted ? 2 : 0, T0 + hour * HOUR);
+  return runMonitorCheck(t.anyDb, 'ep', { trigger: 'schedule', userId: null, dataDir: t.dir, now: T0 + hour * HOUR, fetchStats: noServing });
 }
 
 describe('alert rules on checks', () => {

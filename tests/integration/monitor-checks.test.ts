@@ -74,7 +74,7 @@ async function logged(count: number): Promise<void> {
 }
 
 const fetchStats = async (name: string) => (await fetch(`${serving.url}/stats/${name}`)).json();
-const check = () => runMonitorCheck(opened.anyDb, opened.db, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats });
+const check = () => runMonitorCheck(opened.anyDb, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats });
 const figure = (figures: { feature: string; metric: string; value: number; flagged: boolean }[], feature: string, metric: string) =>
   figures.find((f) => f.feature === feature && f.metric === metric);
 

@@ -2,7 +2,7 @@
 // scheduler's claim, recorded checks and their figures, rules judged on them (opened after N
 // windows, one unresolved per rule, resolved on recovery, readers notified), people acting on
 // alerts, the monitoring pages' reads, and webhooks delivered and retried to a local receiver.
-// Seeded through the handle alone, and given a sync handle that throws, so nothing here can
+// Seeded and run through the handle alone (no store here takes the sync one), so nothing can
 // quietly run on SQLite while the suite says Postgres.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +16,6 @@ import { listNotifications, markRead, unreadCount } from '../../server/alerts/no
 import { ruleFigures } from '../../server/alerts/rule-figures';
 import { checkRuleNames } from '../../server/alerts/rule-vocabulary';
 import { first, type AnyDb } from '../../server/db/any-db';
-import type { Db } from '../../server/db/client';
 import type { MonitorCheck } from '../../server/db/schema';
 import { figureSeries, getCheck, listChecks } from '../../server/monitoring/check-queries';
 import { claimDueChecks } from '../../server/monitoring/check-scheduler';
@@ -33,13 +32,6 @@ import { describeEachDatabase } from './helpers/each-database';
 
 const T0 = 1_800_000_000_000; // past 2^31 ms, as every stored time is
 const HOUR = 3_600_000;
-
-/** Stands in for the legacy sync handle: the paths under test must not reach it. */
-const noLegacy = new Proxy({}, {
-  get(_target, prop) {
-    throw new Error(`the SQLite-only sync handle was used (${String(prop)})`);
-  },
-}) as Db;
 
 async function seed(db: AnyDb): Promise<void> {
   const t = db.t;
@@ -130,9 +122,9 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
 
   it('opens an alert after N breaking checks, keeps one while it lasts, resolves it on recovery, and tells active readers', async () => {
     const { db } = under;
-    const rule = await createRule(db, noLegacy, '/unused', 'ep', { metric: 'latency_p99', feature: '', operator: '>', threshold: 100, forWindows: 2, name: 'slow', severity: 'critical', webhookId: null, enabled: true }, 'u-admin', T0);
+    const rule = await createRule(db, '/unused', 'ep', { metric: 'latency_p99', feature: '', operator: '>', threshold: 100, forWindows: 2, name: 'slow', severity: 'critical', webhookId: null, enabled: true }, 'u-admin', T0);
     expect(rule.text).toBe('latency_p99 > 100 for 2 windows');
-    await expect(createRule(db, noLegacy, '/unused', 'ep', { metric: 'latency_p99', feature: 'x', operator: '>', threshold: 1, forWindows: 1, name: 'bad', severity: 'warning', webhookId: null, enabled: true }, null)).rejects.toThrow(
+    await expect(createRule(db, '/unused', 'ep', { metric: 'latency_p99', feature: 'x', operator: '>', threshold: 1, forWindows: 1, name: 'bad', severity: 'warning', webhookId: null, enabled: true }, null)).rejects.toThrow(
       'latency_p99 is a figure of the whole model',
     );
     expect((await listRules(db, 'ep')).map((r) => r.id)).toEqual([rule.id]);
@@ -177,9 +169,9 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
     await expect(acknowledgeAlert(db, 'nope', 'u-admin')).rejects.toThrow('Alert nope was not found');
 
     // A disabled rule judges nothing; turning a health rule on again needs no reference statistics.
-    expect((await setRuleEnabled(db, noLegacy, '/unused', rule.id, false)).enabled).toBe(false);
+    expect((await setRuleEnabled(db, '/unused', rule.id, false)).enabled).toBe(false);
     expect((await judge(10, 900)).outcome).toEqual({ opened: [], resolved: [] });
-    expect((await setRuleEnabled(db, noLegacy, '/unused', rule.id, true)).enabled).toBe(true);
+    expect((await setRuleEnabled(db, '/unused', rule.id, true)).enabled).toBe(true);
   });
 
   it('reads checks, figure series and the monitoring pages back', async () => {
@@ -211,7 +203,7 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
 
     // The rule picker without a reference: health figures with their latest values.
     await db.update(db.t.deployments).set({ retiredAt: T0 }).where(eq(db.t.deployments.id, 'd'));
-    const picker = await ruleFigures(db, noLegacy, '/unused', 'ep');
+    const picker = await ruleFigures(db, '/unused', 'ep');
     expect(picker.latestCheckAt).toBe(T0 + 10 * HOUR);
     expect(picker.figures.find((f) => f.metric === 'latency_p99')).toEqual({ group: 'health', metric: 'latency_p99', feature: '', latest: 900 });
     expect(picker.note).toMatch(/no live deployment/);
@@ -261,7 +253,7 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
     expect(await listDeliveries(db, flakyHook.id, 10)).toEqual([expect.objectContaining({ id: pending.id, state: 'delivered', attempts: 2, createdAt: T })]);
 
     // An alert of a rule that posts to the webhook: its change is delivered, with the person's name.
-    const rule = await createRule(db, noLegacy, '/unused', 'ep', { metric: 'error_rate', feature: '', operator: '>', threshold: 0.1, forWindows: 1, name: 'errors', severity: 'warning', webhookId: made.webhook.id, enabled: true }, null, T);
+    const rule = await createRule(db, '/unused', 'ep', { metric: 'error_rate', feature: '', operator: '>', threshold: 0.1, forWindows: 1, name: 'errors', severity: 'warning', webhookId: made.webhook.id, enabled: true }, null, T);
     await db.insert(db.t.monitorChecks).values({ id: 'cw', endpointId: 'ep', versionId: 'v1', trigger: 'manual', status: 'ok', rows: 1, labelledRows: 0, detail: { features: {} }, startedAt: T, finishedAt: T, createdBy: null });
     await db.insert(db.t.monitorFigures).values({ checkId: 'cw', endpointId: 'ep', at: T, feature: '', metric: 'error_rate', value: 0.5, flagged: false });
     const check = first(await db.select().from(db.t.monitorChecks).where(eq(db.t.monitorChecks.id, 'cw')).limit(1))!;
@@ -284,16 +276,16 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
   it('checks rules against the stored reference statistics of the live version', async () => {
     const { db } = under;
     const rule = { metric: 'psi', feature: 'x', operator: '>' as const, threshold: 0.2, forWindows: 1 };
-    // No stored reference: computing one reads the AnyDb too, and v1 was not registered from a run.
-    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', rule)).rejects.toThrow(/has no reference statistics.*not registered from a run/);
+    // No stored reference, and none can be computed for a version with no run: refused in words.
+    await expect(checkRuleNames(db, '/unused', 'ep', rule)).rejects.toThrow('v1 has no reference statistics (it was not registered from a run');
     const profile = referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], { name: 'y', type: 'categorical', values: Array.from({ length: 200 }, (_, i) => (i % 2 ? 'yes' : 'no')) }, 200);
     await db.insert(db.t.modelVersionReferences).values({ versionId: 'v1', dataArtifactId: 'b'.repeat(64), profile, createdAt: T0 });
-    await checkRuleNames(db, noLegacy, '/unused', 'ep', rule);
-    await checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'chi2_p_value', feature: '__prediction__', operator: '<', threshold: 0.01 });
-    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, feature: 'xx' })).rejects.toThrow('Unknown feature "xx". Did you mean "x"?');
-    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'chi2' })).rejects.toThrow('chi2 does not apply to "x", a numeric feature');
-    await expect(checkRuleNames(db, noLegacy, '/unused', 'ep', { ...rule, metric: 'recall', feature: '' })).resolves.toBeUndefined();
-    const picker = await ruleFigures(db, noLegacy, '/unused', 'ep');
+    await checkRuleNames(db, '/unused', 'ep', rule);
+    await checkRuleNames(db, '/unused', 'ep', { ...rule, metric: 'chi2_p_value', feature: '__prediction__', operator: '<', threshold: 0.01 });
+    await expect(checkRuleNames(db, '/unused', 'ep', { ...rule, feature: 'xx' })).rejects.toThrow('Unknown feature "xx". Did you mean "x"?');
+    await expect(checkRuleNames(db, '/unused', 'ep', { ...rule, metric: 'chi2' })).rejects.toThrow('chi2 does not apply to "x", a numeric feature');
+    await expect(checkRuleNames(db, '/unused', 'ep', { ...rule, metric: 'recall', feature: '' })).resolves.toBeUndefined();
+    const picker = await ruleFigures(db, '/unused', 'ep');
     expect(picker.note).toBeNull();
     // The latest check (the webhook test's) has only error_rate.
     expect(picker.figures.find((f) => f.metric === 'psi' && f.feature === 'x')).toEqual({ group: 'feature', metric: 'psi', feature: 'x', latest: null });

@@ -104,10 +104,10 @@ describe('webhook retries', () => {
     const editor = studio.caller('scientist');
     const versionId = await ruleToWebhook(studio, hook.id);
     let clock = Date.now();
-    const check = (shift: number) => {
+    const check = async (shift: number) => {
       clock += 60_000;
-      logPredictions(studio.t.db, versionId, 50, shift, clock);
-      return runMonitorCheck(studio.t.anyDb, studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, now: clock, fetchStats: noServing });
+      await logPredictions(studio.t.anyDb, versionId, 50, shift, clock);
+      return runMonitorCheck(studio.t.anyDb, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, now: clock, fetchStats: noServing });
     };
     const [alert] = (await check(2)).alerts.opened;
     await editor.alerts.acknowledge({ id: alert.id });

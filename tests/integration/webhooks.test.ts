@@ -39,8 +39,8 @@ describe('webhooks', () => {
     expect(await studio.caller('scientist').webhooks.list({ projectId: 'p1' })).toEqual([expect.not.objectContaining({ secret: expect.anything() })]);
 
     const versionId = await ruleToWebhook(studio, webhook.id);
-    logPredictions(studio.t.db, versionId, 50, 2, Date.now());
-    const result = await runMonitorCheck(studio.t.anyDb, studio.t.db, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, fetchStats: noServing });
+    await logPredictions(studio.t.anyDb, versionId, 50, 2, Date.now());
+    const result = await runMonitorCheck(studio.t.anyDb, 'ep', { trigger: 'manual', userId: null, dataDir: studio.t.dir, fetchStats: noServing });
     expect(result.alerts.opened).toHaveLength(1);
     expect(result.deliveries).toMatchObject([{ webhookId: webhook.id, alertId: result.alerts.opened[0].id, event: 'alert.opened', state: 'delivered', attempts: 1, status: 200, error: null }]);
 

@@ -61,26 +61,26 @@ export const alertsRouter = createTRPCRouter({
     /** What a rule of this endpoint may watch, with each figure's latest value: the form's picker. */
     figures: permitted('pipeline.read')
       .input(z.object({ endpointId: id }).strict())
-      .query(({ ctx, input }) => ruleFigures(ctx.anyDb, ctx.db, dataDir(), input.endpointId)),
+      .query(({ ctx, input }) => ruleFigures(ctx.anyDb, dataDir(), input.endpointId)),
     /** Reads and checks a rule's text without saving it: the form's feedback as one types. */
     parse: permitted('pipeline.read')
       .input(z.object({ endpointId: id, text: z.string().min(1).max(500) }).strict())
       .query(async ({ ctx, input }) => {
         const rule = parseRuleText(input.text);
-        await checkRuleNames(ctx.anyDb, ctx.db, dataDir(), input.endpointId, rule);
+        await checkRuleNames(ctx.anyDb, dataDir(), input.endpointId, rule);
         return rule;
       }),
     create: permitted('deploy.manage')
       .input(ruleInput.extend({ endpointId: id }).strict())
       .mutation(async ({ ctx, input }) => {
-        const rule = await createRule(ctx.anyDb, ctx.db, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
+        const rule = await createRule(ctx.anyDb, dataDir(), input.endpointId, fieldsOf(input), ctx.user.id);
         await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.rule.create', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),
     update: permitted('deploy.manage')
       .input(ruleInput.extend({ id }).strict())
       .mutation(async ({ ctx, input }) => {
-        const rule = await updateRule(ctx.anyDb, ctx.db, dataDir(), input.id, fieldsOf(input));
+        const rule = await updateRule(ctx.anyDb, dataDir(), input.id, fieldsOf(input));
         await audit(ctx.anyDb, { userId: ctx.user.id, action: 'alert.rule.update', targetType: 'alertRule', targetId: rule.id, detail: { rule: rule.text, name: rule.name, enabled: rule.enabled } });
         return rule;
       }),
@@ -91,7 +91,7 @@ export const alertsRouter = createTRPCRouter({
     setEnabled: permitted('deploy.manage')
       .input(z.object({ id, enabled: z.boolean() }).strict())
       .mutation(async ({ ctx, input }) => {
-        const rule = await setRuleEnabled(ctx.anyDb, ctx.db, dataDir(), input.id, input.enabled);
+        const rule = await setRuleEnabled(ctx.anyDb, dataDir(), input.id, input.enabled);
         await audit(ctx.anyDb, { userId: ctx.user.id, action: input.enabled ? 'alert.rule.enable' : 'alert.rule.disable', targetType: 'alertRule', targetId: rule.id, detail: { endpointId: rule.endpointId, rule: rule.text, name: rule.name } });
         return rule;
       }),

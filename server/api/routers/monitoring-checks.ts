@@ -17,7 +17,7 @@ export const checkProcedures = {
   check: permitted('deploy.manage')
     .input(z.object({ endpointId: id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const { check, figures, alerts } = await runMonitorCheck(ctx.anyDb, ctx.db, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
+      const { check, figures, alerts } = await runMonitorCheck(ctx.anyDb, input.endpointId, { trigger: 'manual', userId: ctx.user.id, dataDir: getEnv().PIPEWORKS_DATA_DIR });
       await audit(ctx.anyDb, { userId: ctx.user.id, action: 'monitor.check', targetType: 'endpoint', targetId: input.endpointId, detail: { checkId: check.id, status: check.status, error: check.error } });
       return { ...check, figures, alerts };
     }),

@@ -22,6 +22,6 @@ export const monitoringRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => {
       const { endpointId, lastN, lastHours, ...settings } = input;
-      return endpointDrift(ctx.anyDb, ctx.db, endpointId, { lastN, lastHours }, settings, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
+      return endpointDrift(ctx.anyDb, endpointId, { lastN, lastHours }, settings, { dataDir: getEnv().PIPEWORKS_DATA_DIR });
     }),
 });

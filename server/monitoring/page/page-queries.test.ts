@@ -11,20 +11,20 @@ import { endpointForPage, monitorTrends } from './trends';
 const NOW = Date.now();
 let t: TestDb;
 let versionId: string;
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestDb();
-  ({ versionId } = seedMonitoredEndpoint(t.db, NOW));
+  ({ versionId } = await seedMonitoredEndpoint(t.anyDb, NOW));
 });
 afterEach(() => t.cleanup());
 
-const check = () => runMonitorCheck(t.anyDb, t.db, 'ep', { trigger: 'manual', userId: null, dataDir: t.dir, fetchStats: noServing });
+const check = () => runMonitorCheck(t.anyDb, 'ep', { trigger: 'manual', userId: null, dataDir: t.dir, fetchStats: noServing });
 
 describe('monitoring page reads', () => {
   it('lists endpoints with the latest check, its flagged features and unresolved alerts', async () => {
     expect(await monitorOverview(t.anyDb)).toMatchObject([{ name: 'm-live', latestCheck: null, flaggedFeatures: [], unresolvedAlerts: 0 }]);
-    logPredictions(t.db, versionId, 100, 0, NOW - 5000);
+    await logPredictions(t.anyDb, versionId, 100, 0, NOW - 5000);
     await check();
-    logPredictions(t.db, versionId, 100, 3, NOW);
+    await logPredictions(t.anyDb, versionId, 100, 3, NOW);
     const drifted = await check();
     t.db.insert(alertRules).values({ id: 'r', endpointId: 'ep', name: 'psi', metric: 'psi', feature: 'x', operator: '>', threshold: 0.2, createdAt: NOW, updatedAt: NOW }).run();
     t.db.insert(alerts).values({ id: 'a', ruleId: 'r', endpointId: 'ep', state: 'acknowledged', severity: 'warning', message: 'psi(x) > 0.2', value: 3, openedAt: NOW }).run();
@@ -33,9 +33,9 @@ describe('monitoring page reads', () => {
   });
 
   it('gives the trends of the last checks oldest first, with every figure and the thresholds', async () => {
-    logPredictions(t.db, versionId, 100, 0, NOW - 5000);
+    await logPredictions(t.anyDb, versionId, 100, 0, NOW - 5000);
     const first = await check();
-    logPredictions(t.db, versionId, 100, 3, NOW);
+    await logPredictions(t.anyDb, versionId, 100, 3, NOW);
     await check();
     const trends = await monitorTrends(t.anyDb, 'ep', 60);
     expect(trends.checks.map((c) => c.id)[0]).toBe(first.check.id);

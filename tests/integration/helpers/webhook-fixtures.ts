@@ -68,7 +68,7 @@ export function useStudio(): Studio {
   beforeEach(async () => {
     studio.t = openTestDb();
     process.env.PIPEWORKS_DATA_DIR = studio.t.dir;
-    seedMonitoredEndpoint(studio.t.db);
+    await seedMonitoredEndpoint(studio.t.anyDb);
     studio.admin = await createUser(studio.t.anyDb, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
     studio.scientist = await createUser(studio.t.anyDb, { email: 's@example.com', name: 'Sam', role: 'scientist', password: 'long enough password' });
   });
