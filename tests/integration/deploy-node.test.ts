@@ -1,7 +1,7 @@
 // The deploy node in a real pipeline on the real runner and SQLite, then the deployment API through
 // tRPC: a run registers the trained model and serves it; a gate that fails fails the step and
 // changes nothing; a canary, a promote and a one-step rollback follow through the router.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
 import { appRouter } from '../../server/api/root';
@@ -9,7 +9,6 @@ import { testContext } from '../../server/api/test-context';
 import { createCallerFactory } from '../../server/api/trpc';
 import { createUser } from '../../server/auth/users';
 import { closeDb, getDb } from '../../server/db/client';
-import { modelAliases, stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { writeRegistrySettings } from '../../server/registry/registry-settings';
 import { seedSampleProject } from '../../server/pipelines/seed';
@@ -62,8 +61,12 @@ async function run(doc: PipelineDoc) {
   return (await readRun(getDb().anyDb, runId))!;
 }
 
-const logsOf = (runId: string) =>
-  getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, 'deploy'))).all().map((l) => l.message).join('\n');
+async function logsOf(runId: string): Promise<string> {
+  const { anyDb: db } = getDb();
+  const { stepLogs } = db.t;
+  const rows = await db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, 'deploy'))).orderBy(asc(stepLogs.id));
+  return rows.map((l) => l.message).join('\n');
+}
 
 describe('deploy node', () => {
   let endpointId: string;
@@ -71,12 +74,13 @@ describe('deploy node', () => {
   it('registers the trained model, creates the endpoint and serves the version as primary', async () => {
     const result = await run(deployPipeline(0, { gates: [{ metric: 'roc_auc', op: '>=', value: 0.9 }] }));
     expect(result.status).toBe('succeeded');
-    expect(logsOf(result.id)).toMatch(/Registered the model as cancer v1[\s\S]*Gate roc_auc >= 0.9: passed[\s\S]*Deployed cancer v1 to "cancer-screen" as primary/);
+    expect(await logsOf(result.id)).toMatch(/Registered the model as cancer v1[\s\S]*Gate roc_auc >= 0.9: passed[\s\S]*Deployed cancer v1 to "cancer-screen" as primary/);
     const [endpoint] = await caller.deployments.list({});
     endpointId = endpoint.id;
     expect(endpoint).toMatchObject({ name: 'cancer-screen', modelName: 'cancer', live: [{ role: 'primary', version: 1, trafficPercent: 100 }] });
-    const alias = getDb().db.select().from(modelAliases).where(eq(modelAliases.alias, 'production')).get();
-    expect(alias?.modelId).toBe(endpoint.modelId);
+    const { anyDb: db } = getDb();
+    const aliases = await db.select({ modelId: db.t.modelAliases.modelId }).from(db.t.modelAliases).where(eq(db.t.modelAliases.alias, 'production'));
+    expect(aliases).toEqual([{ modelId: endpoint.modelId }]);
   });
 
   it('fails the step when the new version does not beat the champion by the margin, and changes nothing', async () => {
