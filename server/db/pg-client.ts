@@ -35,7 +35,9 @@ function pgAnyDb(db: NodePgDatabase<typeof pgSchema>): AnyDb {
 }
 
 export async function openPgDatabase(url: string, migrationsFolder = defaultPgMigrationsFolder()): Promise<OpenedPgDatabase> {
-  const pool = new Pool({ connectionString: url, max: 10 });
+  // allowExitOnIdle: a CLI command ends when its work does, as on SQLite; without it the pool's idle
+  // connections (kept warm by the KPI loop's ticks) hold the process open for good.
+  const pool = new Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error(`[db] idle Postgres connection failed: ${error.message}`));
   try {
