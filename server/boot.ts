@@ -19,7 +19,7 @@ export async function boot(options: { resume: boolean; scheduler?: boolean }): P
   backfillRunRecords(anyDb, getEnv().PIPEWORKS_DATA_DIR)
     .then((n) => n > 0 && console.log(`[pipeworks] recorded params and metrics of ${n} earlier run(s)`))
     .catch((error) => console.error('[pipeworks] recording earlier runs failed', error));
-  const resumed = options.resume ? getRunManager().resumeInterrupted() : [];
+  const resumed = options.resume ? await getRunManager().resumeInterrupted() : [];
   if (resumed.length) console.log(`[pipeworks] resumed ${resumed.length} interrupted run(s): ${resumed.join(', ')}`);
   if (options.scheduler) startTrainingScheduler(anyDb, legacyDb(opened), getEnv().PIPEWORKS_SCHEDULER_TICK_S);
   return { resumed };

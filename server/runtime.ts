@@ -15,8 +15,8 @@ export function bundledRoot(): string {
 export function getRunManager(): RunManager {
   if (!holder[key]) {
     const env = getEnv();
-    const { db, anyDb } = getDb();
-    holder[key] = new RunManager(db, {
+    const { anyDb } = getDb();
+    holder[key] = new RunManager(anyDb, {
       threads: env.PIPEWORKS_WORKERS,
       dataDir: env.PIPEWORKS_DATA_DIR,
       bundledRoot: bundledRoot(),
@@ -25,7 +25,7 @@ export function getRunManager(): RunManager {
       queuePrefix: env.PIPEWORKS_QUEUE_PREFIX,
       browserTimeoutMs: env.PIPEWORKS_BROWSER_TIMEOUT_S * 1000,
       verify: { enabled: env.PIPEWORKS_VERIFY, fullBytes: env.PIPEWORKS_VERIFY_FULL_MB * 2 ** 20, sampleRate: env.PIPEWORKS_VERIFY_SAMPLE, seed: env.PIPEWORKS_VERIFY_SEED },
-    }, anyDb);
+    });
   }
   return holder[key];
 }

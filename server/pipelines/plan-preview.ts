@@ -5,7 +5,6 @@ import { desc, eq } from 'drizzle-orm';
 import { explainCacheMiss, type CacheMissReason } from '../../engine/cache-key';
 import type { Plan, PlanStep } from '../../engine/plan';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { lookupCachedStep } from '../runners/run-store';
 import { consumerFor, type CacheConsumer } from '../trust/cache-scope';
 import type { Placement } from '../../engine/node-definition';
@@ -57,19 +56,18 @@ const WORDING: Partial<Record<CacheMissReason, string>> = {
   'not run before': 'never run',
 };
 
-/** `legacy`: the same database's sync handle, for the runner's cache look-up until it takes the AnyDb (pg: runs). */
-export async function previewRun(db: AnyDb, legacy: Db, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
+export async function previewRun(db: AnyDb, dataDir: string, input: PreviewInput, asker: PreviewAsker = { userId: null }): Promise<PlanPreview> {
   const { stored, plan } = await compileStoredVersion(db, input.pipelineId, input.version, input.upTo, { browser: input.browser, serverSpeed: input.serverSpeed });
   return {
     pipelineId: input.pipelineId,
     version: stored.version,
     upTo: input.upTo ?? null,
-    steps: await previewPlan(db, legacy, dataDir, plan, await consumerFor(db, asker.userId, input.pipelineId)),
+    steps: await previewPlan(db, dataDir, plan, await consumerFor(db, asker.userId, input.pipelineId)),
   };
 }
 
 /** The decision for every step of a compiled plan, in plan order. */
-export async function previewPlan(db: AnyDb, legacy: Db, dataDir: string, plan: Plan, consumer: CacheConsumer | null = null): Promise<PreviewStep[]> {
+export async function previewPlan(db: AnyDb, dataDir: string, plan: Plan, consumer: CacheConsumer | null = null): Promise<PreviewStep[]> {
   const history = await previousPlans(db, plan.pipelineId);
   const out: PreviewStep[] = [];
   for (const step of plan.steps) {
@@ -83,7 +81,7 @@ export async function previewPlan(db: AnyDb, legacy: Db, dataDir: string, plan: 
       ...(step.placementEstimate ? { estimate: step.placementEstimate } : {}),
       ...(step.placementBrowserUnmeasured ? { measureBrowser: true as const } : {}),
     };
-    const found = await lookupCachedStep(legacy, dataDir, step, undefined, consumer);
+    const found = await lookupCachedStep(db, dataDir, step, undefined, consumer);
     if (found.status === 'hit') {
       out.push({ ...base, decision: 'cached', cachedFromRunId: found.fromRunId, reasons: [] });
       continue;

@@ -11,7 +11,6 @@ import { takeRows } from '../../nodes/table/take-rows';
 import type { CellValue } from '../../nodes/table/table-from-columns';
 import type { ColumnInfo, PortValue } from '../../nodes/values';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { lookupCachedStep } from '../runners/run-store';
 import { serverSandbox } from '../sandbox/server-sandbox';
 import { decodedArtifact } from '../store/decoded-artifacts';
@@ -40,8 +39,7 @@ export interface TestCodeResult {
 
 const PREVIEW_ROWS = 20;
 
-/** `legacy`: the same database's sync handle, for the runner's cache look-up until it takes the AnyDb (pg: runs). */
-export async function testCode(db: AnyDb, legacy: Db, dataDir: string, userId: string, input: TestCodeInput): Promise<TestCodeResult> {
+export async function testCode(db: AnyDb, dataDir: string, userId: string, input: TestCodeInput): Promise<TestCodeResult> {
   const parsed = parseDocument(input.doc);
   if (!parsed.ok) throw new UserError(`The pipeline document is not valid: ${parsed.error[0]?.message ?? 'unknown problem'}`);
   const node = parsed.value.nodes.find((n) => n.id === input.nodeId);
@@ -59,7 +57,7 @@ export async function testCode(db: AnyDb, legacy: Db, dataDir: string, userId: s
   const consumer = await consumerFor(db, userId, parsed.value.id);
   for (const [port, from] of Object.entries(step.inputs)) {
     const upstream = plan.steps.find((s) => s.id === from.fromStep)!;
-    const found = await lookupCachedStep(legacy, dataDir, upstream, undefined, consumer);
+    const found = await lookupCachedStep(db, dataDir, upstream, undefined, consumer);
     const ref = found.status === 'hit' ? found.outputs[from.output] : undefined;
     if (!ref) {
       throw new UserError(`There are no rows to test on yet: run the pipeline up to "${upstream.label ?? upstream.id}" first ("Run up to here"), then test again`, { nodeId: upstream.id });

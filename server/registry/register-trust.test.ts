@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../engine/plan';
 import { auditEvents, pipelines, stepRuns } from '../db/schema';
 import { openTestDb, type TestDb } from '../db/test-db';
-import { insertRun, persistEvent } from '../runners/run-store';
+import { persistEvent } from '../runners/persist-event';
+import { insertRun } from '../runners/run-store';
 import { registerModelVersion, type RegisterRequest } from './register';
 import { draft, seedRegistryFixtures, type RegistryPeople } from './test-kit';
 
@@ -27,11 +28,11 @@ beforeEach(async () => {
   t = openTestDb();
   people = await seedRegistryFixtures(t.anyDb);
   t.db.insert(pipelines).values({ id: 'pl', projectId: 'p1', name: 'P', createdAt: 0, updatedAt: 0 }).run();
-  runId = insertRun(t.db, { pipelineId: 'pl', pipelineVersionId: null, plan, trigger: 'manual', createdBy: people.analyst.id });
+  runId = await insertRun(t.anyDb, { pipelineId: 'pl', pipelineVersionId: null, plan, trigger: 'manual', createdBy: people.analyst.id });
   const finished = (stepId: string, id: string, kind: 'table' | 'model') =>
     ({ type: 'step_finished', stepId, status: 'succeeded', startedAt: 1, finishedAt: 2, outputs: { [kind === 'table' ? 'train' : 'model']: { id, kind, size: 1 } } }) as const;
-  persistEvent(t.db, runId, finished('split', 'b'.repeat(64), 'table'), 'server:worker-thread');
-  persistEvent(t.db, runId, finished('train', 'c'.repeat(64), 'model'), 'browser:web-worker');
+  await persistEvent(t.anyDb, runId, finished('split', 'b'.repeat(64), 'table'), 'server:worker-thread');
+  await persistEvent(t.anyDb, runId, finished('train', 'c'.repeat(64), 'model'), 'browser:web-worker');
 });
 afterEach(() => t.cleanup());
 

@@ -6,9 +6,9 @@ import { ERROR_CODES } from '../../engine/errors';
 import { UserError } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
 import { PORT_KINDS } from '../../engine/port-kinds';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { hasArtifactFile } from '../store/artifact-files';
-import { getArtifactSync } from '../store/artifacts-sync'; // pg: runs
+import { getArtifact } from '../store/artifacts';
 
 const stepId = z.string().min(1).max(64);
 const at = z.number().finite().nonnegative();
@@ -50,7 +50,7 @@ export const MAX_EVENTS_PER_REPORT = 500;
  * after checking each is in the store with the kind the plan declares. Throws a UserError naming
  * the step and output otherwise.
  */
-export async function checkedOutputs(db: Db, dataDir: string, plan: Plan, stepId: string, given: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
+export async function checkedOutputs(db: AnyDb, dataDir: string, plan: Plan, stepId: string, given: Record<string, ArtifactRef>): Promise<Record<string, ArtifactRef>> {
   const step = plan.steps.find((s) => s.id === stepId);
   if (!step) throw new UserError(`Step "${stepId}" is not in this run's plan`);
   const checked: Record<string, ArtifactRef> = {};
@@ -59,11 +59,11 @@ export async function checkedOutputs(db: Db, dataDir: string, plan: Plan, stepId
 }
 
 /** One output of a step (e.g. the input a server-placed step reads), checked as checkedOutputs does. */
-export async function checkedOutput(db: Db, dataDir: string, plan: Plan, stepId: string, name: string, ref: ArtifactRef | undefined): Promise<ArtifactRef> {
+export async function checkedOutput(db: AnyDb, dataDir: string, plan: Plan, stepId: string, name: string, ref: ArtifactRef | undefined): Promise<ArtifactRef> {
   const kind = plan.steps.find((s) => s.id === stepId)?.outputs[name];
   if (!kind) throw new UserError(`Step "${stepId}" has no output "${name}" in this run's plan`);
   if (!ref) throw new UserError(`Step "${stepId}" reported no output "${name}"`);
-  const row = getArtifactSync(db, ref.id);
+  const row = await getArtifact(db, ref.id);
   if (!row || !(await hasArtifactFile(dataDir, ref.id))) {
     throw new UserError(`Step "${stepId}" output "${name}": artifact ${ref.id.slice(0, 12)}… is not on the server; upload it before reporting the step`);
   }

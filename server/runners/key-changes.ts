@@ -4,8 +4,6 @@ import { desc, eq } from 'drizzle-orm';
 import { explainCacheMiss } from '../../engine/cache-key';
 import type { Plan } from '../../engine/plan';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { runs as sqliteRuns } from '../db/schema';
 
 /** How many earlier runs are searched for the last plan a step appeared in. */
 const HISTORY_LIMIT = 50;
@@ -14,12 +12,6 @@ const HISTORY_LIMIT = 50;
 export async function keyChangesSincePreviousRuns(db: AnyDb, plan: Plan): Promise<Map<string, string[]>> {
   const { runs } = db.t;
   const rows = await db.select({ plan: runs.plan }).from(runs).where(eq(runs.pipelineId, plan.pipelineId)).orderBy(desc(runs.createdAt)).limit(HISTORY_LIMIT);
-  return explain(plan, rows.map((r) => r.plan as Plan));
-}
-
-/** pg: compile. The sync form, for insertRun's sync form (startRun) until it awaits. */
-export function keyChangesSincePreviousRunsSync(db: Db, plan: Plan): Map<string, string[]> {
-  const rows = db.select({ plan: sqliteRuns.plan }).from(sqliteRuns).where(eq(sqliteRuns.pipelineId, plan.pipelineId)).orderBy(desc(sqliteRuns.createdAt)).limit(HISTORY_LIMIT).all();
   return explain(plan, rows.map((r) => r.plan as Plan));
 }
 

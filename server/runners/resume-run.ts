@@ -4,8 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { ArtifactRef, Plan } from '../../engine/plan';
-import type { Db } from '../db/client';
-import { runs } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { serverRegistry } from '../pipelines/registry';
 import { getRunManager } from '../runtime';
 import { newBrowserToken } from './browser-runs';
@@ -16,8 +15,9 @@ export type ResumeResult =
   | { runId: string; where: 'server' }
   | { runId: string; where: 'browser'; token: string; plan: Plan; completed: [string, Record<string, ArtifactRef>][] };
 
-export function resumeRun(db: Db, runId: string, where: 'server' | 'browser'): ResumeResult {
-  const run = db.select().from(runs).where(eq(runs.id, runId)).get();
+export async function resumeRun(db: AnyDb, runId: string, where: 'server' | 'browser'): Promise<ResumeResult> {
+  const { runs } = db.t;
+  const run = first(await db.select().from(runs).where(eq(runs.id, runId)).limit(1));
   if (!run) throw new UserError(`Run ${runId} does not exist`);
   if (run.status !== 'interrupted') throw new UserError(`Run ${runId} is ${run.status}; only an interrupted run can be resumed`);
   const plan = run.plan;
@@ -29,23 +29,23 @@ export function resumeRun(db: Db, runId: string, where: 'server' | 'browser'): R
       ...plan,
       steps: plan.steps.map((s) => (s.placement === 'server' ? s : { ...s, placement: 'server', placementReason: 'Runs on the server: the run was resumed there after its browser tab went away' })),
     };
-    const taken = db
+    const taken = await db
       .update(runs)
       .set({ status: 'queued', owner: null, plan: onServer, errorCode: null, errorMessage: null })
       .where(and(eq(runs.id, runId), eq(runs.status, 'interrupted')))
-      .run();
-    if (taken.changes !== 1) throw new UserError(`Run ${runId} was resumed by someone else meanwhile`);
+      .returning({ id: runs.id });
+    if (taken.length !== 1) throw new UserError(`Run ${runId} was resumed by someone else meanwhile`);
     void getRunManager().start(runId, onServer).catch((error) => console.warn(`[run ${runId}] resume failed: ${(error as Error).message}`));
     return { runId, where: 'server' };
   }
   const { token, owner } = newBrowserToken();
-  const taken = db
+  const taken = await db
     .update(runs)
     .set({ status: 'running', owner, errorCode: null, errorMessage: null, finishedAt: null })
     .where(and(eq(runs.id, runId), eq(runs.status, 'interrupted')))
-    .run();
-  if (taken.changes !== 1) throw new UserError(`Run ${runId} was resumed by someone else meanwhile`);
-  const completed = prepareResume(db, runId);
+    .returning({ id: runs.id });
+  if (taken.length !== 1) throw new UserError(`Run ${runId} was resumed by someone else meanwhile`);
+  const completed = await prepareResume(db, runId);
   notifyRunChanged(runId);
   return { runId, where: 'browser', token, plan, completed: [...completed] };
 }

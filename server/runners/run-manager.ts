@@ -1,17 +1,18 @@
 // Drives runs on this process: compiles nothing, just executes stored plans through the shared
 // engine, persists every event, and resumes runs a crashed process left unfinished.
 import os from 'node:os';
+import { createEventQueue } from '../../engine/event-queue';
 import { execute } from '../../engine/execute';
 import type { ExecuteContext, ExecuteEvent, StepHooks, StepRunResult } from '../../engine/execute-types';
 import type { ArtifactRef, Plan, PlanStep, RunStatus } from '../../engine/plan';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { applyDeployStep, DEPLOY_STEP_TYPE } from '../deployments/deploy-step';
 import { indexStepResults } from '../runs/index-step';
-import { recordArtifactSync } from '../store/artifacts-sync'; // pg: runs
+import { recordArtifact } from '../store/artifacts';
 import { sweepBrowserRuns } from './browser-runs';
 import { notifyRunChanged } from './run-events';
-import { claimRun, lookupCachedStep, persistEvent, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
+import { persistEvent } from './persist-event';
+import { claimRun, lookupCachedStep, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-pool';
 import { QueueStepRunner } from '../queue/queue-runner';
 import { connectedWorkers } from '../queue/worker-registry';
@@ -27,7 +28,7 @@ export const RUNNER_NAME = 'server:worker-thread';
 export const QUEUE_RUNNER_NAME = 'server:queue';
 
 export class RunManager {
-  private readonly active = new Map<string, { controller: AbortController; done: Promise<RunStatus> }>();
+  private readonly active = new Map<string, Launch>();
   private readonly pool: StepWorkerPool;
   /** Set in queue mode (PIPEWORKS_REDIS_URL): server steps go to BullMQ instead of the pool. */
   private readonly queue: QueueStepRunner | undefined;
@@ -42,10 +43,9 @@ export class RunManager {
   private readonly forBrowser = new Map<string, Record<string, ArtifactRef>>();
 
   constructor(
-    private readonly db: Db,
-    private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions; redisUrl?: string; queuePrefix?: string },
-    /** The same database as `db`, dialect-neutral: the converted run stores take it (docs/architecture.md, issue 18). */
+    /** The database the run stores take, SQLite or Postgres (docs/architecture.md, issue 18). */
     private readonly anyDb: AnyDb,
+    private readonly options: PoolOptions & { browserTimeoutMs?: number; verify?: VerifyOptions; redisUrl?: string; queuePrefix?: string },
   ) {
     this.pool = new StepWorkerPool(options);
     this.queue = options.redisUrl ? new QueueStepRunner(options.redisUrl, options.dataDir, options.queuePrefix ?? 'pipeworks', () => connectedWorkers(this.anyDb)) : undefined;
@@ -80,49 +80,63 @@ export class RunManager {
    * succeeds while it is unchanged, so a run never executes in two processes.
    */
   start(runId: string, plan: Plan, previousOwner: string | null = null): Promise<RunStatus> {
+    return this.launch(runId, plan, previousOwner).done;
+  }
+
+  /** Claims the run and executes it; in `active` from the first moment, so a second start joins it. */
+  private launch(runId: string, plan: Plan, previousOwner: string | null): Launch {
     const existing = this.active.get(runId);
-    if (existing) return existing.done;
-    if (!claimRun(this.db, runId, previousOwner, this.owner)) {
-      return Promise.reject(new Error(`Run ${runId} is already being executed by another process`));
-    }
+    if (existing) return existing;
     const controller = new AbortController();
-    const completed = prepareResume(this.db, runId);
-    const useCache = runUsesCache(this.db, runId);
-    notifyRunChanged(runId);
-    const ctx: ExecuteContext = {
-      signal: controller.signal,
-      concurrency: this.options.threads,
-      completed,
-      lookupCache: async (step) => {
-        if (!useCache) return null;
-        // A cache hit is only good while its bytes are still in the store.
-        const found = await lookupCachedStep(this.db, this.options.dataDir, step, runId);
-        if (found.status !== 'hit') return null;
-        await indexStepResults(this.anyDb, this.options.dataDir, runId, step, found.outputs);
-        return { fromRunId: found.fromRunId, outputs: found.outputs };
-      },
-      runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
-      onEvent: async (event) => {
-        persistEvent(this.db, runId, event, this.runnerName);
-        if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) await this.settle(runId, plan, event.stepId, event.outputs);
-        notifyRunChanged(runId);
-      },
-    };
-    const done = execute(plan, ctx)
-      .catch((error) => {
-        console.error(`[run ${runId}] could not be persisted`, error);
-        return 'failed' as const;
+    const claimed = claimRun(this.anyDb, runId, previousOwner, this.owner);
+    const done = claimed
+      .then((ok) => {
+        if (!ok) throw new Error(`Run ${runId} is already being executed by another process`);
+        return this.execute(runId, plan, controller.signal);
       })
       .finally(() => this.active.delete(runId));
-    this.active.set(runId, { controller, done });
-    return done;
+    const launch = { controller, claimed, done };
+    this.active.set(runId, launch);
+    return launch;
+  }
+
+  private async execute(runId: string, plan: Plan, signal: AbortSignal): Promise<RunStatus> {
+    try {
+      const completed = await prepareResume(this.anyDb, runId);
+      const useCache = await runUsesCache(this.anyDb, runId);
+      notifyRunChanged(runId);
+      const ctx: ExecuteContext = {
+        signal,
+        concurrency: this.options.threads,
+        completed,
+        lookupCache: async (step) => {
+          if (!useCache) return null;
+          // A cache hit is only good while its bytes are still in the store.
+          const found = await lookupCachedStep(this.anyDb, this.options.dataDir, step, runId);
+          if (found.status !== 'hit') return null;
+          await indexStepResults(this.anyDb, this.options.dataDir, runId, step, found.outputs);
+          return { fromRunId: found.fromRunId, outputs: found.outputs };
+        },
+        runStep: (step, inputs, hooks) => this.runOnPool(runId, step, inputs, hooks),
+        // execute delivers events one at a time, in order, awaiting each (engine/event-queue.ts).
+        onEvent: async (event) => {
+          await persistEvent(this.anyDb, runId, event, this.runnerName);
+          if (event.type === 'step_finished' && event.status === 'succeeded' && event.outputs) await this.settle(runId, plan, event.stepId, event.outputs);
+          notifyRunChanged(runId);
+        },
+      };
+      return await execute(plan, ctx);
+    } catch (error) {
+      console.error(`[run ${runId}] could not be persisted`, error);
+      return 'failed';
+    }
   }
 
   /** Runs one step in the worker pool and records its output artifacts. */
   private async runOnPool(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
     const result = await this.execStep(runId, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
-      recordArtifactSync(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
+      await recordArtifact(this.anyDb, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {}, runId });
     }
     const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
     // A deploy step's node only checks its inputs; the deployment needs the database, so it is here.
@@ -164,7 +178,7 @@ export class RunManager {
     const hooks: StepHooks = { signal: new AbortController().signal, log: () => {}, progress: () => {} };
     const result = await this.execStep(null, step, inputs, hooks);
     for (const ref of Object.values(result.outputs)) {
-      recordArtifactSync(this.db, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
+      await recordArtifact(this.anyDb, { id: ref.id, kind: ref.kind, mediaType: ref.mediaType, size: ref.size, meta: ref.meta ?? {} });
     }
     return Object.fromEntries(Object.entries(result.outputs).map(([name, { mediaType: _m, ...ref }]) => [name, ref]));
   }
@@ -179,10 +193,12 @@ export class RunManager {
    * and end; its logs and progress are recorded here as they happen.
    */
   async runStepForBrowser(runId: string, step: PlanStep, inputs: Record<string, ArtifactRef>, signal: AbortSignal): Promise<StepRunResult> {
-    const record = (event: ExecuteEvent) => {
-      persistEvent(this.db, runId, event, this.runnerName);
+    // The step's logs and progress, written one at a time in the order they happen.
+    const events = createEventQueue<ExecuteEvent>(async (event) => {
+      await persistEvent(this.anyDb, runId, event, this.runnerName);
       notifyRunChanged(runId);
-    };
+    });
+    const record = (event: ExecuteEvent) => void events.emit(event);
     const hooks: StepHooks = {
       signal,
       log: (level, message) => record({ type: 'step_log', stepId: step.id, level, message, at: Date.now() }),
@@ -193,6 +209,10 @@ export class RunManager {
       },
     };
     const result = await this.runOnPool(runId, step, inputs, hooks);
+    // Its logs are stored before the tab hears of its end (and reports it).
+    await events.drain();
+    const failed = events.failure();
+    if (failed) throw failed.error;
     this.forBrowser.set(`${runId}:${step.id}`, result.outputs);
     // A tab reports a step within moments; the oldest entries go first once many pile up.
     if (this.forBrowser.size > 10_000) this.forBrowser.delete(this.forBrowser.keys().next().value!);
@@ -211,13 +231,14 @@ export class RunManager {
     return true;
   }
 
-  /** Picks up runs whose owning process is gone (crash, kill -9, power loss). */
-  resumeInterrupted(): string[] {
+  /** Picks up runs whose owning process is gone (crash, kill -9, power loss); the ids this process took. */
+  async resumeInterrupted(): Promise<string[]> {
     const resumed: string[] = [];
-    for (const run of unfinishedRuns(this.db)) {
+    for (const run of await unfinishedRuns(this.anyDb)) {
       if (this.active.has(run.id) || ownerAlive(run.owner, this.owner)) continue;
-      this.start(run.id, run.plan as Plan, run.owner).catch((error) => console.warn(`[runner] not resuming: ${(error as Error).message}`));
-      if (this.active.has(run.id)) resumed.push(run.id);
+      const launch = this.launch(run.id, run.plan as Plan, run.owner);
+      launch.done.catch((error) => console.warn(`[runner] not resuming: ${(error as Error).message}`));
+      if (await launch.claimed.catch(() => false)) resumed.push(run.id);
     }
     return resumed;
   }
@@ -230,6 +251,14 @@ export class RunManager {
     await this.pool.close();
     await this.queue?.close();
   }
+}
+
+/** A run this process is claiming or executing. */
+interface Launch {
+  controller: AbortController;
+  /** Whether this process got the run (false: another process holds it). */
+  claimed: Promise<boolean>;
+  done: Promise<RunStatus>;
 }
 
 function ownerAlive(owner: string | null, self: string): boolean {

@@ -7,9 +7,7 @@ import type { Plan } from '../../engine/plan';
 import type { BrowserOffer } from '../../engine/placement';
 import type { BackendSpeed } from '../../engine/training-speed';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
-import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { pipelineVersions, runDatasets, runs } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
 import { startRun, type StartedRun } from '../pipelines/start-run';
 import { hasArtifactFile } from '../store/artifact-files';
 
@@ -22,15 +20,17 @@ export interface ReproduceInput {
   serverSpeed?: BackendSpeed;
 }
 
-/** `anyDb`: the same database as an AnyDb, which startRun takes (pg: runs, the reads here still use `db`). */
-export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInput, anyDb: AnyDb): Promise<StartedRun> {
-  const run = db.select().from(runs).where(eq(runs.id, input.runId)).get();
+export async function reproduceRun(db: AnyDb, dataDir: string, input: ReproduceInput): Promise<StartedRun> {
+  const { runs, pipelineVersions, runDatasets } = db.t;
+  const run = first(await db.select().from(runs).where(eq(runs.id, input.runId)).limit(1));
   if (!run) throw new UserError(`Run ${input.runId} does not exist`);
   if (run.parentRunId) throw new UserError('A search trial is reproduced by reproducing the run of its search');
-  const version = run.pipelineVersionId ? db.select({ version: pipelineVersions.version }).from(pipelineVersions).where(eq(pipelineVersions.id, run.pipelineVersionId)).get()?.version : undefined;
+  const version = run.pipelineVersionId
+    ? first(await db.select({ version: pipelineVersions.version }).from(pipelineVersions).where(eq(pipelineVersions.id, run.pipelineVersionId)).limit(1))?.version
+    : undefined;
   if (version === undefined) throw new UserError(`The pipeline version run ${run.id.slice(0, 8)} used no longer exists, so it cannot be reproduced`);
 
-  const read = db.select().from(runDatasets).where(eq(runDatasets.runId, run.id)).all();
+  const read = await db.select().from(runDatasets).where(eq(runDatasets.runId, run.id));
   const pins = new Map<string, string>();
   for (const source of read) {
     const step = run.plan.steps.find((s) => s.id === source.stepId);
@@ -41,7 +41,7 @@ export async function reproduceRun(db: Db, dataDir: string, input: ReproduceInpu
     pins.set(step.params.name, source.sourceKey);
   }
   const recorded = new Map(read.map((r) => [r.stepId, r.sourceKey]));
-  return startRun(anyDb, {
+  return startRun(db, {
     pipelineId: run.pipelineId,
     version,
     upTo: run.targetStep ?? undefined,

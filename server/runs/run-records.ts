@@ -6,8 +6,6 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { ArtifactRef, Plan, PlanStep } from '../../engine/plan';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { datasets as sqliteDatasets, datasetVersions as sqliteDatasetVersions, runDatasets as sqliteRunDatasets, runParams as sqliteRunParams } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { paramRows } from './param-rows';
 
@@ -38,26 +36,6 @@ async function datasetVersionOf(db: AnyDb, step: PlanStep, sourceKey: string): P
       .limit(1),
   );
   return row?.id ?? null;
-}
-
-/** pg: compile. recordRunInputs on the legacy sync Db, for insertRun's sync form (startRun). */
-export function recordRunInputsSync(db: Db, runId: string, plan: Plan): void {
-  for (const step of plan.steps) {
-    for (const row of paramRows(step.id, step.params)) db.insert(sqliteRunParams).values({ runId, ...row }).onConflictDoNothing().run();
-    const sourceKey = step.fingerprint?.sourceKey;
-    if (!sourceKey) continue;
-    const datasetVersionId =
-      step.type === datasetNode.type && typeof step.params.name === 'string'
-        ? (db
-            .select({ id: sqliteDatasetVersions.id })
-            .from(sqliteDatasetVersions)
-            .innerJoin(sqliteDatasets, eq(sqliteDatasets.id, sqliteDatasetVersions.datasetId))
-            .where(and(eq(sqliteDatasets.name, step.params.name), eq(sqliteDatasetVersions.artifactId, sourceKey)))
-            .orderBy(desc(sqliteDatasetVersions.version))
-            .get()?.id ?? null)
-        : null;
-    db.insert(sqliteRunDatasets).values({ runId, stepId: step.id, nodeType: step.type, sourceKey, datasetVersionId }).onConflictDoNothing().run();
-  }
 }
 
 /** Replaces one step's metric rows (a resumed or re-reported step writes them again). */

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../engine/plan';
 import { openTestDb, type TestDb } from '../db/test-db';
 import { artifacts, pipelines, projects, users } from '../db/schema';
-import { insertRun, persistEvent } from '../runners/run-store';
+import { persistEvent } from '../runners/persist-event';
+import { insertRun } from '../runners/run-store';
 import { consumerFor, producersOf, refusal } from './cache-scope';
 import { selectedForVerification } from './verify-queue';
 import type { CachePolicy } from './result-trust';
@@ -32,8 +33,8 @@ let clock = 10;
 /** Ann's run of step a, finished by the given runner: the newest producer of its key. */
 async function annsResult(runner: string) {
   clock++;
-  const runId = insertRun(t.db, { pipelineId: 'p', pipelineVersionId: null, plan, trigger: 'manual', createdBy: 'ann' });
-  persistEvent(t.db, runId, { type: 'step_finished', stepId: 'a', status: 'succeeded', startedAt: 1, finishedAt: clock, outputs: { out: { id: id('a'), kind: 'table', size: 1 } } }, runner);
+  const runId = await insertRun(t.anyDb, { pipelineId: 'p', pipelineVersionId: null, plan, trigger: 'manual', createdBy: 'ann' });
+  await persistEvent(t.anyDb, runId, { type: 'step_finished', stepId: 'a', status: 'succeeded', startedAt: 1, finishedAt: clock, outputs: { out: { id: id('a'), kind: 'table', size: 1 } } }, runner);
   return (await producersOf(t.anyDb, 'k-a'))[0];
 }
 

@@ -92,7 +92,7 @@ describe('code/transform in the server runner', () => {
 
   it('an edit of the code re-runs that step and what reads it, and the preview says "code changed"', async () => {
     const version = await save(LOG1P.replace('Math.log1p', 'Math.sqrt'));
-    const preview = await previewRun(getDb().anyDb, getDb().db, dataDir, { pipelineId: ID, version });
+    const preview = await previewRun(getDb().anyDb, dataDir, { pipelineId: ID, version });
     expect(Object.fromEntries(preview.steps.map((s) => [s.stepId, [s.decision, ...s.reasons]]))).toEqual({
       ingest: ['cached'],
       code: ['run', 'code changed'],
@@ -143,9 +143,8 @@ describe('code/transform in the server runner', () => {
   });
 
   it('"test on preview rows" runs unsaved code in the sandbox on the first rows the last run left, and says what comes out', async () => {
-    const { db } = getDb();
     const edited = pipeline(`(cols) => { console.log('testing', cols.mean_radius.length); return { id_text: Array.from(cols.mean_radius, (r) => r > 15 ? 'big' : 'small'), mean_radius: cols.mean_radius } }`);
-    const result = await testCode(getDb().anyDb, db, dataDir, 'nobody', { doc: edited, nodeId: 'code', rows: 50 });
+    const result = await testCode(getDb().anyDb, dataDir, 'nobody', { doc: edited, nodeId: 'code', rows: 50 });
     expect(result).toMatchObject({ ok: true, inputRows: 50, outputRows: 50, error: null });
     expect(result.columns).toEqual([
       { name: 'id_text', type: 'categorical', role: 'feature' },
@@ -155,14 +154,14 @@ describe('code/transform in the server runner', () => {
     expect(['big', 'small']).toContain(result.preview[0].id_text);
     expect(result.logs.map((l) => l.message)).toContain('testing 50');
 
-    const failing = await testCode(getDb().anyDb, db, dataDir, 'nobody', { doc: pipeline('(cols) => { throw new Error("nope") }'), nodeId: 'code', rows: 5 });
+    const failing = await testCode(getDb().anyDb, dataDir, 'nobody', { doc: pipeline('(cols) => { throw new Error("nope") }'), nodeId: 'code', rows: 5 });
     expect(failing).toMatchObject({ ok: false, error: expect.stringMatching(/^The code threw an error: Error: nope \(line 1/) });
 
     const fresh = pipeline('(cols) => cols');
     fresh.id = 'never-run';
     fresh.nodes[0].params = { dataset: 'iris' };
-    await expect(testCode(getDb().anyDb, db, dataDir, 'nobody', { doc: fresh, nodeId: 'code', rows: 5 })).rejects.toThrow(/no rows to test on yet: run the pipeline up to "ingest" first/);
-    await expect(testCode(getDb().anyDb, db, dataDir, 'nobody', { doc: fresh, nodeId: 'after', rows: 5 })).rejects.toThrow(/carries no code/);
+    await expect(testCode(getDb().anyDb, dataDir, 'nobody', { doc: fresh, nodeId: 'code', rows: 5 })).rejects.toThrow(/no rows to test on yet: run the pipeline up to "ingest" first/);
+    await expect(testCode(getDb().anyDb, dataDir, 'nobody', { doc: fresh, nodeId: 'after', rows: 5 })).rejects.toThrow(/carries no code/);
   });
 
   it('code/metric turns the returned numbers into the run\'s metrics', async () => {

@@ -53,7 +53,7 @@ it('re-runs the step whose code changed and what reads it, and reuses every othe
   process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'b'.repeat(64) });
   resetEnvForTests();
 
-  const preview = await previewRun(getDb().anyDb, getDb().db, dataDir, { pipelineId: PIPELINE });
+  const preview = await previewRun(getDb().anyDb, dataDir, { pipelineId: PIPELINE });
   expect(Object.fromEntries(preview.steps.map((s) => [s.stepId, [s.decision, ...s.reasons]]))).toEqual({
     ingest: ['cached'],
     split: ['run', 'code changed (Pipeworks upgraded)'],

@@ -61,7 +61,7 @@ describe('reproducing a run', () => {
     expect(saved.version).toBe(1);
     original = (await startRun(getDb().anyDb, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null })).runId;
     await getRunManager().whenDone(original);
-    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true }, getDb().anyDb);
+    const again = await reproduceRun(getDb().anyDb, dataDir, { runId: original, userId: null, rerunAll: true });
     await getRunManager().whenDone(again.runId);
 
     const a = await stepsOf(original);
@@ -90,7 +90,7 @@ describe('reproducing a run', () => {
     await getRunManager().whenDone(latest);
     expect((await stepsOf(latest)).get('ingest')!.cacheKey).not.toBe((await stepsOf(original)).get('ingest')!.cacheKey);
 
-    const again = await reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: false }, getDb().anyDb);
+    const again = await reproduceRun(getDb().anyDb, dataDir, { runId: original, userId: null, rerunAll: false });
     await getRunManager().whenDone(again.runId);
     const a = await stepsOf(original);
     const b = await stepsOf(again.runId);
@@ -104,6 +104,6 @@ describe('reproducing a run', () => {
     const { db } = getDb();
     const source = db.select().from(runDatasets).where(eq(runDatasets.runId, original)).get()!;
     rmSync(artifactPath(dataDir, source.sourceKey));
-    await expect(reproduceRun(db, dataDir, { runId: original, userId: null, rerunAll: true }, getDb().anyDb)).rejects.toThrow(/Dataset "churn" version [0-9a-f]{12}… that step "ingest" read has been deleted/);
+    await expect(reproduceRun(getDb().anyDb, dataDir, { runId: original, userId: null, rerunAll: true })).rejects.toThrow(/Dataset "churn" version [0-9a-f]{12}… that step "ingest" read has been deleted/);
   });
 });

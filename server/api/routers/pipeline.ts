@@ -142,7 +142,7 @@ export const pipelineRouter = createTRPCRouter({
    */
   testCode: permitted('code.write')
     .input(z.object({ doc: z.unknown(), nodeId: z.string().min(1).max(64), rows: z.number().int().min(1).max(1000).default(200) }))
-    .mutation(({ ctx, input }) => testCode(ctx.anyDb, ctx.db, getEnv().PIPEWORKS_DATA_DIR, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => testCode(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, ctx.user.id, input)),
 
   /** The node palette: every node type with its ports and its params as JSON Schema, for the canvas, the inspector and the docs. */
   // The registry is fixed for the life of the process, so the answer (with its JSON Schemas) is

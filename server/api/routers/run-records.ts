@@ -86,8 +86,8 @@ export const runRecordProcedures = {
   reproduce: permitted('run.start')
     .input(z.object({ id: runId, rerunAll: z.boolean().default(true), browser: browserOffer.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const started = await reproduceRun(ctx.db, getEnv().PIPEWORKS_DATA_DIR, { runId: input.id, userId: ctx.user.id, rerunAll: input.rerunAll, browser: input.browser, serverSpeed: await serverSpeedFor(input.browser) }, ctx.anyDb);
-      audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { reproduces: input.id, version: started.version } });
+      const started = await reproduceRun(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, { runId: input.id, userId: ctx.user.id, rerunAll: input.rerunAll, browser: input.browser, serverSpeed: await serverSpeedFor(input.browser) });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: started.runId, detail: { reproduces: input.id, version: started.version } });
       return started;
     }),
 };

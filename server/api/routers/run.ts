@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { runs, stepRuns } from '../../db/schema';
+import { first } from '../../db/any-db';
+import { withTransaction } from '../../db/transaction';
 import { audit } from '../../auth/audit';
 import { cancelRefusal } from '../../auth/roles';
 import { previewRun } from '../../pipelines/plan-preview';
@@ -47,7 +48,7 @@ export const runRouter = createTRPCRouter({
   /** Which steps a run would reuse from the cache and which it would run, and why. */
   preview: permitted('pipeline.read')
     .input(runTarget)
-    .query(async ({ ctx, input }) => previewRun(ctx.anyDb, ctx.db, getEnv().PIPEWORKS_DATA_DIR, { ...input, serverSpeed: await serverSpeedFor(input.browser) }, { userId: ctx.user.id })),
+    .query(async ({ ctx, input }) => previewRun(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, { ...input, serverSpeed: await serverSpeedFor(input.browser) }, { userId: ctx.user.id })),
 
   get: permitted('pipeline.read')
     .input(z.object({ id: runId }))
@@ -85,19 +86,24 @@ export const runRouter = createTRPCRouter({
 
   cancel: permitted('run.cancel')
     .input(z.object({ id: runId }))
-    .mutation(({ ctx, input }) => {
-      const run = ctx.db.select({ status: runs.status, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, input.id)).get();
+    .mutation(async ({ ctx, input }) => {
+      const { runs, stepRuns } = ctx.anyDb.t;
+      const run = first(await ctx.anyDb.select({ status: runs.status, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, input.id)).limit(1));
       if (!run) throw notFound(`Run ${input.id}`);
       const refusal = cancelRefusal(ctx.user, run);
       if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
       if (ENDED.has(run.status)) return { cancelled: false, status: run.status };
       if (!getRunManager().cancel(input.id)) {
         // Nobody is executing it here (its process is gone): settle it so it cannot resume later.
-        ctx.db.update(stepRuns).set({ status: 'cancelled', errorCode: 'cancelled', errorMessage: 'Cancelled' })
-          .where(and(eq(stepRuns.runId, input.id), inArray(stepRuns.status, ['queued', 'running']))).run();
-        finishRun(ctx.db, input.id, 'cancelled');
+        await withTransaction(ctx.anyDb, async (tx) => {
+          await tx
+            .update(stepRuns)
+            .set({ status: 'cancelled', errorCode: 'cancelled', errorMessage: 'Cancelled' })
+            .where(and(eq(stepRuns.runId, input.id), inArray(stepRuns.status, ['queued', 'running'])));
+          await finishRun(tx, input.id, 'cancelled');
+        });
       }
-      audit(ctx.db, { userId: ctx.user.id, action: 'run.cancel', targetType: 'run', targetId: input.id, detail: {} });
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'run.cancel', targetType: 'run', targetId: input.id, detail: {} });
       return { cancelled: true, status: 'cancelled' };
     }),
 

@@ -10,13 +10,13 @@ import { serverRegistry } from '../../pipelines/registry';
 import { artifactRefsSchema, browserEventSchema, checkedOutput, checkedOutputs, MAX_EVENTS_PER_REPORT } from '../../runners/browser-report';
 import { resumeRun } from '../../runners/resume-run';
 import { notifyRunChanged } from '../../runners/run-events';
-import { lookupCachedStep, persistEvent, runUsesCache } from '../../runners/run-store';
+import { persistEvent } from '../../runners/persist-event';
+import { lookupCachedStep, runUsesCache } from '../../runners/run-store';
 import { consumerForRun, producersOf, refusal } from '../../trust/cache-scope';
 import type { ArtifactRef, PlanStep } from '../../../engine/plan';
 import { indexStepResults } from '../../runs/index-step';
 import { getRunManager } from '../../runtime';
 import type { AnyDb } from '../../db/any-db';
-import type { Db } from '../../db/client';
 import { createTRPCRouter, permitted } from '../trpc';
 
 /** `build`: the registry hash of the tab's own node code, checked against the plan's (assertSameBuild). */
@@ -31,11 +31,11 @@ async function drivenRun(db: AnyDb, input: z.infer<typeof driven>) {
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** A step the tab says it took from the cache: the producer must be one the server's look-up would allow, with these outputs. */
-function assertReusable(db: Db, runId: string, step: PlanStep, outputs: Record<string, ArtifactRef>, fromRunId: string | undefined): void {
-  const producer = step.cacheKey && fromRunId ? producersOf(db, step.cacheKey, runId).find((p) => p.runId === fromRunId) : undefined;
+async function assertReusable(db: AnyDb, runId: string, step: PlanStep, outputs: Record<string, ArtifactRef>, fromRunId: string | undefined): Promise<void> {
+  const producer = step.cacheKey && fromRunId ? (await producersOf(db, step.cacheKey, runId)).find((p) => p.runId === fromRunId) : undefined;
   const same = producer && Object.keys(producer.outputs).length === Object.keys(outputs).length && Object.entries(outputs).every(([name, ref]) => producer.outputs[name]?.id === ref.id);
   if (!producer || !same) throw new UserError(`Step "${step.id}" was reported as cached, but run ${fromRunId ?? '(none named)'} holds no result with its key and these outputs`);
-  const no = refusal(db, consumerForRun(db, runId), producer);
+  const no = await refusal(db, await consumerForRun(db, runId), producer);
   if (no) throw new UserError(`Step "${step.id}" was reported as cached from run ${fromRunId}, which this run may not reuse: ${no.reason || 'not readable'}`);
 }
 
@@ -53,8 +53,8 @@ export const runnerRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const run = await drivenRun(ctx.anyDb, input);
       const step = planStep(run.plan, input.stepId);
-      if (!runUsesCache(ctx.db, input.runId)) return null;
-      const found = await lookupCachedStep(ctx.db, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
+      if (!(await runUsesCache(ctx.anyDb, input.runId))) return null;
+      const found = await lookupCachedStep(ctx.anyDb, getEnv().PIPEWORKS_DATA_DIR, step, input.runId);
       return found.status === 'hit' ? { fromRunId: found.fromRunId, outputs: found.outputs } : null;
     }),
 
@@ -72,15 +72,15 @@ export const runnerRouter = createTRPCRouter({
         const step = 'stepId' in event ? planStep(run.plan, event.stepId) : undefined;
         let recorded = event;
         if (event.type === 'step_finished' && event.outputs && (event.status === 'succeeded' || event.status === 'cached')) {
-          recorded = { ...event, outputs: await checkedOutputs(ctx.db, dataDir, run.plan, event.stepId, event.outputs) };
+          recorded = { ...event, outputs: await checkedOutputs(ctx.anyDb, dataDir, run.plan, event.stepId, event.outputs) };
           // Only what the server itself computed or would reuse is recorded as such (docs/security.md).
-          if (event.status === 'cached') assertReusable(ctx.db, input.runId, step!, recorded.outputs!, event.cachedFromRunId);
+          if (event.status === 'cached') await assertReusable(ctx.anyDb, input.runId, step!, recorded.outputs!, event.cachedFromRunId);
           else if (step!.placement === 'server') assertServerComputed(input.runId, step!.id, recorded.outputs!);
           await indexStepResults(ctx.anyDb, dataDir, input.runId, step!, recorded.outputs!);
         }
         // A server-placed step's progress and logs were recorded as they happened; its start and end come from the tab.
         if (step?.placement === 'server' && (event.type === 'step_progress' || event.type === 'step_log')) continue;
-        persistEvent(ctx.db, input.runId, recorded, step?.placement === 'server' ? getRunManager().runnerName : BROWSER_RUNNER);
+        await persistEvent(ctx.anyDb, input.runId, recorded, step?.placement === 'server' ? getRunManager().runnerName : BROWSER_RUNNER);
         if (event.type === 'step_finished' && event.status === 'succeeded' && step!.placement !== 'server') getRunManager().verifier.enqueue(input.runId, step!);
       }
       notifyRunChanged(input.runId);
@@ -99,7 +99,7 @@ export const runnerRouter = createTRPCRouter({
       for (const [port, source] of Object.entries(step.inputs)) {
         const ref = input.inputs[port];
         if (!ref) throw new UserError(`Step "${step.id}" needs its input "${port}"`);
-        inputs[port] = await checkedOutput(ctx.db, dataDir, run.plan, source.fromStep, source.output, ref);
+        inputs[port] = await checkedOutput(ctx.anyDb, dataDir, run.plan, source.fromStep, source.output, ref);
       }
       try {
         return { ok: true as const, result: await getRunManager().runStepForBrowser(input.runId, step, inputs, signal ?? new AbortController().signal) };
@@ -130,9 +130,9 @@ export const runnerRouter = createTRPCRouter({
   /** Continues an interrupted run from its last finished step, on the server or in this browser. */
   resume: permitted('run.start')
     .input(z.object({ runId: z.string().uuid(), where: z.enum(['server', 'browser']) }))
-    .mutation(({ ctx, input }) => {
-      const resumed = resumeRun(ctx.db, input.runId, input.where);
-      audit(ctx.db, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: input.runId, detail: { resumed: input.where } });
+    .mutation(async ({ ctx, input }) => {
+      const resumed = await resumeRun(ctx.anyDb, input.runId, input.where);
+      await audit(ctx.anyDb, { userId: ctx.user.id, action: 'run.start', targetType: 'run', targetId: input.runId, detail: { resumed: input.where } });
       return resumed;
     }),
 });
