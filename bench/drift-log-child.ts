@@ -13,7 +13,7 @@ import { deployments, endpoints, projects } from '../server/db/schema';
 import { endpointDrift } from '../server/monitoring/endpoint-drift';
 import { LogBatch } from '../server/serving/prediction-log-batch';
 import { createLogWriter } from '../server/serving/prediction-log-writer.mjs';
-import { registerModelVersionSync } from '../server/registry/register-sync';
+import { registerModelVersion } from '../server/registry/register';
 import { draft } from '../server/registry/test-kit';
 
 const [dataDir, profilePath, currentPath, rowsArg, repeatsArg] = process.argv.slice(2);
@@ -26,7 +26,7 @@ const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 
 const { db, sqlite, anyDb } = openDatabase(dataDir);
 const now = Date.now();
 db.insert(projects).values({ id: 'bench', name: 'Drift bench', createdAt: now }).run();
-const version = registerModelVersionSync(db, { projectId: 'bench', modelName: 'drift-bench', draft: draft({ reference: { dataArtifactId: 'e'.repeat(64), profile } }), userId: null, via: 'manual' });
+const version = await registerModelVersion(anyDb, { projectId: 'bench', modelName: 'drift-bench', draft: draft({ reference: { dataArtifactId: 'e'.repeat(64), profile } }), userId: null, via: 'manual' });
 db.insert(endpoints).values({ id: 'ep', projectId: 'bench', name: 'drift-bench', modelId: version.modelId, createdAt: now, updatedAt: now }).run();
 db.insert(deployments).values({ id: randomUUID(), endpointId: 'ep', versionId: version.versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
 // Logged as serving logs: LogBatch on the serving thread, FLUSH_ROWS (500) entries per batch, and

@@ -1,6 +1,6 @@
-// pg: deploy, runs, drift. Synchronous twins of registerModelVersion (register.ts) and
-// registerRequestedModels (auto-register.ts) for the callers still inside sync code: deploy-step,
-// the run store's event handler and the deploy and monitoring test kits. Delete this file when
+// pg: deploy, runs. Synchronous twins of registerModelVersion (register.ts) and
+// registerRequestedModels (auto-register.ts) for the callers still inside sync code:
+// the run store's event handler and the serving test kit. Delete this file when
 // they await the AnyDb versions.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';

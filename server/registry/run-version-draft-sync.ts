@@ -1,7 +1,7 @@
-// pg: deploy, runs. The synchronous twin of draftFromRunStep (and the lineage and reference it
-// reads), for the callers still inside sync code: deploy-step and the run store's auto-register.
+// pg: runs. The synchronous twin of draftFromRunStep (and the lineage and reference it
+// reads), for the run store's auto-register, still inside its sync event handler.
 // The shaping is shared with the async versions; only the reads are here. Delete this file when
-// those callers await draftFromRunStep on an AnyDb.
+// the run store awaits draftFromRunStep on an AnyDb.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Plan, PlanStep } from '../../engine/plan';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';

@@ -1,8 +1,6 @@
 // Fixtures for registry tests: a project, users of each role, and drafts that need no artifact.
 import type { Role } from '../auth/roles';
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { projects, users } from '../db/schema';
 import type { VersionDraft } from './register';
 
 const PEOPLE = {
@@ -24,13 +22,6 @@ const userRows = Object.entries(PEOPLE).map(([name, person]) => ({ id: person.id
 export async function seedRegistryFixtures(db: AnyDb): Promise<RegistryPeople> {
   await db.insert(db.t.projects).values(projectRows);
   await db.insert(db.t.users).values(userRows);
-  return structuredClone(PEOPLE);
-}
-
-// pg: deploy, drift. The same rows on the legacy sync handle, for the deploy and monitoring test kits.
-export function seedRegistryFixturesSync(db: Db): RegistryPeople {
-  db.insert(projects).values(projectRows).run();
-  db.insert(users).values(userRows).run();
   return structuredClone(PEOPLE);
 }
 

@@ -5,8 +5,8 @@ import { recentAuditEvents } from '../../auth/audit';
 import { createUser, type PublicUser } from '../../auth/users';
 import { deployments, endpoints, predictionLog } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
-import { registerModelVersionSync } from '../../registry/register-sync';
-import { draft, seedRegistryFixturesSync } from '../../registry/test-kit';
+import { registerModelVersion } from '../../registry/register';
+import { draft, seedRegistryFixtures } from '../../registry/test-kit';
 import { testContext } from '../test-context';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { monitoringRouter } from './monitoring';
@@ -19,11 +19,11 @@ let viewer: PublicUser;
 let scientist: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
-  seedRegistryFixturesSync(t.db);
+  await seedRegistryFixtures(t.anyDb);
   viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   scientist = await createUser(t.anyDb, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
   const reference = { dataArtifactId: 'b'.repeat(64), profile: referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], null, 200) };
-  const v = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
+  const v = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
   t.db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: NOW, updatedAt: NOW }).run();
   t.db.insert(deployments).values({ id: 'd', endpointId: 'ep', versionId: v.versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: NOW }).run();
   for (let i = 0; i < 100; i++) {

@@ -4,8 +4,8 @@ import { referenceProfile } from '../../../nodes/monitor/drift/reference-profile
 import { createUser, type PublicUser } from '../../auth/users';
 import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
-import { registerModelVersionSync } from '../../registry/register-sync';
-import { draft, seedRegistryFixturesSync } from '../../registry/test-kit';
+import { registerModelVersion } from '../../registry/register';
+import { draft, seedRegistryFixtures } from '../../registry/test-kit';
 import { testContext } from '../test-context';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { monitoringRouter } from './monitoring';
@@ -17,13 +17,13 @@ let t: TestDb;
 let viewer: PublicUser;
 beforeEach(async () => {
   t = openTestDb();
-  seedRegistryFixturesSync(t.db);
+  await seedRegistryFixtures(t.anyDb);
   viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   const reference = {
     dataArtifactId: 'b'.repeat(64),
     profile: referenceProfile([{ name: 'x', type: 'numeric', values: Array.from({ length: 200 }, (_, i) => i / 200) }], null, 200),
   };
-  const v = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
+  const v = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'm', draft: draft({ reference }), userId: null, via: 'manual' });
   t.db.insert(endpoints).values({ id: 'ep', projectId: 'p1', name: 'm-live', modelId: v.modelId, createdAt: NOW, updatedAt: NOW }).run();
   t.db.insert(deployments).values({ id: 'd', endpointId: 'ep', versionId: v.versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: NOW }).run();
   for (let i = 0; i < 100; i++) {
@@ -46,7 +46,7 @@ describe('monitoring.drift', () => {
     expect((await caller.monitoring.drift({ endpointId: 'ep', lastHours: 1, features: { x: off } })).drifted).toBe(false);
     const refused = await caller.monitoring.drift({ endpointId: 'nope', lastN: 5 }).catch((e: TRPCError) => `${e.code}: ${e.message}`);
     expect(refused).toBe('BAD_REQUEST: Endpoint nope was not found');
-    const plain = registerModelVersionSync(t.db, { projectId: 'p1', modelName: 'm', draft: draft({ artifactId: 'd'.repeat(64) }), userId: null, via: 'manual' });
+    const plain = await registerModelVersion(t.anyDb, { projectId: 'p1', modelName: 'm', draft: draft({ artifactId: 'd'.repeat(64) }), userId: null, via: 'manual' });
     t.db.update(deployments).set({ versionId: plain.versionId }).run();
     expect(await caller.monitoring.drift({ endpointId: 'ep', lastN: 5 }).catch((e: TRPCError) => e.message)).toBe(
       'm v2 has no reference statistics: it was not registered from a run, so there is no training table to describe',
