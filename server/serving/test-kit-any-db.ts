@@ -7,7 +7,7 @@ import { encodeValue } from '../../nodes/codec';
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { AnyDb } from '../db/any-db';
-import type { DeploymentRole, EndpointKeyScope } from '../db/schema';
+import type { DeploymentRole, EndpointKeyScope, UnseenCategoryPolicy } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { ENDPOINT_KEY_PREFIX } from '../deployments/endpoint-keys';
 import { writeArtifactBytes } from '../store/artifact-files';
@@ -50,7 +50,7 @@ export async function registerModel(db: AnyDb, dataDir: string, model: ModelArti
   });
 }
 
-export async function createEndpoint(db: AnyDb, name: string, modelId: string, settings: { rateLimitPerMinute?: number; logSampleRate?: number } = {}): Promise<string> {
+export async function createEndpoint(db: AnyDb, name: string, modelId: string, settings: { rateLimitPerMinute?: number; logSampleRate?: number; maxBodyBytes?: number; unseenCategories?: UnseenCategoryPolicy } = {}): Promise<string> {
   const id = randomUUID();
   const now = Date.now();
   await db.insert(db.t.endpoints).values({ id, projectId: await ensureProject(db), name, modelId, createdAt: now, updatedAt: now, ...settings });

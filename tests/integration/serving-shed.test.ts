@@ -2,28 +2,29 @@
 // received is refused at once with 503 and Retry-After instead of waiting; health still answers.
 import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
-import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
-import { newDataDir } from './helpers/server-process';
+import { openTestDb, type TestDb } from '../../server/db/test-db';
+import { fraudModel } from '../../server/serving/test-kit';
+import { addKey, createEndpoint, deploy, registerModel } from '../../server/serving/test-kit-any-db';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: TestDb;
 let key: string;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0));
-  const endpoint = createEndpoint(opened.db, 'fraud', v1.modelId);
-  deploy(opened.db, endpoint, v1.versionId);
-  key = addKey(opened.db, endpoint).key;
+  // The test file's database (SQLite here, or Postgres in the Postgres pass, which the serving process inherits).
+  opened = openTestDb();
+  const { anyDb: db, dir: dataDir } = opened;
+  const v1 = await registerModel(db, dataDir, fraudModel(0));
+  const endpoint = await createEndpoint(db, 'fraud', v1.modelId);
+  await deploy(db, endpoint, v1.versionId);
+  key = (await addKey(db, endpoint)).key;
   serving = await startServing({ dataDir, env: { PIPEWORKS_SERVING_MAX_INFLIGHT: '1' } });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.cleanup();
 });
 
 const body = JSON.stringify({ dataframe_records: [{ amount: 120, city: 'Lyon', member: true }] });

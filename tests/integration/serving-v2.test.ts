@@ -1,13 +1,13 @@
 // KServe V2 / Open Inference Protocol conformance of the serving process: every route, its body
 // shape, datatypes and shapes, the `id` echo, and every error answered as {"error": "..."}.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
-import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
-import { newDataDir } from './helpers/server-process';
+import { openTestDb, type TestDb } from '../../server/db/test-db';
+import { fraudModel } from '../../server/serving/test-kit';
+import { addKey, createEndpoint, deploy, registerModel } from '../../server/serving/test-kit-any-db';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: TestDb;
 let key: string;
 let openKey: string;
 let feedbackOnly: string;
@@ -22,27 +22,28 @@ const rows = {
 };
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0));
-  const v2 = await registerModel(opened.db, dataDir, fraudModel(3));
+  // The test file's database (SQLite here, or Postgres in the Postgres pass, which the serving process inherits).
+  opened = openTestDb();
+  const { anyDb: db, dir: dataDir } = opened;
+  const v1 = await registerModel(db, dataDir, fraudModel(0));
+  const v2 = await registerModel(db, dataDir, fraudModel(3));
   versions = [v1.version, v2.version];
-  const endpoint = createEndpoint(opened.db, 'fraud', v1.modelId);
-  deploy(opened.db, endpoint, v1.versionId);
-  deploy(opened.db, endpoint, v2.versionId, 'canary', 1);
-  key = addKey(opened.db, endpoint).key;
+  const endpoint = await createEndpoint(db, 'fraud', v1.modelId);
+  await deploy(db, endpoint, v1.versionId);
+  await deploy(db, endpoint, v2.versionId, 'canary', 1);
+  key = (await addKey(db, endpoint)).key;
   // The same versions behind an endpoint that accepts unseen categories (the default refuses them).
-  const open = createEndpoint(opened.db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
-  deploy(opened.db, open, v1.versionId);
-  deploy(opened.db, open, v2.versionId, 'canary', 1);
-  openKey = addKey(opened.db, open).key;
-  feedbackOnly = addKey(opened.db, endpoint, ['feedback']).key;
+  const open = await createEndpoint(db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
+  await deploy(db, open, v1.versionId);
+  await deploy(db, open, v2.versionId, 'canary', 1);
+  openKey = (await addKey(db, open)).key;
+  feedbackOnly = (await addKey(db, endpoint, ['feedback'])).key;
   serving = await startServing({ dataDir });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.cleanup();
 });
 
 const call = (path: string, init: RequestInit & { key?: string | null } = {}) =>
