@@ -38,22 +38,43 @@ export function makeTempDir(prefix = 'pipeworks-test-'): string {
  */
 export function openTestDb(): TestDb {
   if (testDatabaseKind() === 'sqlite') return openTestSqliteDb();
-  const entry = getDb();
   const dir = makeTempDir();
-  return {
+  // The pool belongs to the test file (database-per-file.ts ends it); only the directory is this call's.
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  return postgresEntry({ dir, cleanup });
+}
+
+/**
+ * The database a process started on `dataDir` (a serving process, a studio) opens, for a test to
+ * seed or read: the SQLite file in that directory, or on Postgres the test file's database.
+ * `close()` closes the SQLite connection; on Postgres the pool stays the test file's.
+ */
+export function openTestDbIn(dataDir: string): OpenedDatabase & { close(): void } {
+  if (testDatabaseKind() === 'sqlite') {
+    const opened = openDatabase(dataDir);
+    return { ...opened, close: () => opened.sqlite.close() };
+  }
+  return postgresEntry({ close: () => undefined });
+}
+
+/**
+ * The test file's Postgres entry with `extra` added. Its handles are getters, read when used: the
+ * database opens in the file's first beforeAll, after module-level code may have called this, and
+ * the SQLite-only ones are refused (SqliteOnlyPath) only where a test touches them.
+ */
+function postgresEntry<T extends object>(extra: T): OpenedDatabase & T {
+  const handles: OpenedDatabase = {
     get sqlite() {
-      return entry.sqlite;
+      return getDb().sqlite;
     },
     get db() {
-      return entry.db;
+      return getDb().db;
     },
-    anyDb: entry.anyDb,
-    dir,
-    // The pool belongs to the test file (database-per-file.ts ends it); only the directory is this call's.
-    cleanup() {
-      rmSync(dir, { recursive: true, force: true });
+    get anyDb() {
+      return getDb().anyDb;
     },
   };
+  return Object.assign(handles, extra);
 }
 
 /** A fresh SQLite file, whatever the tests run on (a suite's SQLite half, tests of the file itself). */
