@@ -6,7 +6,6 @@
 export const NOT_YET_ON_POSTGRES = [
   'projects and pipelines (server/projects, server/pipelines)',
   'artifacts and datasets (server/store, server/datasets)',
-  'training triggers and challenges (server/training)',
 ] as const;
 
 export class PostgresNotReady extends Error {

@@ -9,7 +9,6 @@ import { DocumentIssuesError, UserError } from '../../engine/errors';
 import { assertNever } from '../../engine/assert-never';
 import { audit } from '../auth/audit';
 import { first, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import type { RunTrigger, TrainingTrigger, TrainingTriggerKind } from '../db/schema';
 import { startRun } from '../pipelines/start-run';
 import { saveLabelledTraffic } from './labelled-traffic';
@@ -29,11 +28,8 @@ export function runTriggerOf(kind: TrainingTriggerKind): RunTrigger {
   }
 }
 
-/**
- * `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. `_legacy` is no
- * longer read (startRun takes the AnyDb); pg: training drops it with the callers' `legacy`.
- */
-export async function fireTrigger(db: AnyDb, _legacy: Db, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
+/** `dedupeKey`: the scheduled minute (ISO), the dataset version id or the alert id. */
+export async function fireTrigger(db: AnyDb, dataDir: string, trigger: TrainingTrigger, dedupeKey: string, now: number, reason: Record<string, unknown> = {}): Promise<FireOutcome> {
   const { trainingTriggers, triggerFires } = db.t;
   const fireId = randomUUID();
   const claimed = first(await db.insert(triggerFires).values({ id: fireId, triggerId: trigger.id, dedupeKey, firedAt: now }).onConflictDoNothing().returning({ id: triggerFires.id }));

@@ -3,7 +3,6 @@
 // e.g. the champion/challenger step). The clock is injected so tests step time by hand. Nothing is
 // held in memory between ticks: the tables are the state, so a restart picks up where it stopped.
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { dueAlertFires, dueCronFires, dueDatasetFires, type DueFire } from './due-fires';
 import { fireTrigger, type FireOutcome } from './fire-trigger';
 
@@ -20,13 +19,12 @@ export interface TickResult {
   fired: (FireOutcome & { triggerId: string; dedupeKey: string })[];
 }
 
-/** `legacy`: the same database's sync handle, for starting runs (pg: compile; see fireTrigger). */
-export async function schedulerTick(db: AnyDb, legacy: Db, options: SchedulerOptions): Promise<TickResult> {
+export async function schedulerTick(db: AnyDb, options: SchedulerOptions): Promise<TickResult> {
   const now = (options.now ?? Date.now)();
   const fired: TickResult['fired'] = [];
   const due: DueFire[] = [...(await safely('cron', () => dueCronFires(db, now))), ...(await safely('dataset', () => dueDatasetFires(db))), ...(await safely('alert', () => dueAlertFires(db)))];
   for (const { trigger, dedupeKey, reason } of due) {
-    fired.push({ ...(await fireTrigger(db, legacy, options.dataDir, trigger, dedupeKey, now, reason)), triggerId: trigger.id, dedupeKey });
+    fired.push({ ...(await fireTrigger(db, options.dataDir, trigger, dedupeKey, now, reason)), triggerId: trigger.id, dedupeKey });
   }
   try {
     await options.afterFires?.(db, now);
@@ -46,12 +44,12 @@ async function safely(what: string, find: () => Promise<DueFire[]>): Promise<Due
 }
 
 /** Starts the loop; ticks never overlap. Returns a stop function. */
-export function startScheduler(db: AnyDb, legacy: Db, options: SchedulerOptions): () => void {
+export function startScheduler(db: AnyDb, options: SchedulerOptions): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
     if (stopped) return;
-    await schedulerTick(db, legacy, options).catch((error) => console.error('[scheduler] tick failed', error));
+    await schedulerTick(db, options).catch((error) => console.error('[scheduler] tick failed', error));
     if (!stopped) {
       timer = setTimeout(loop, options.intervalMs ?? 15_000);
       timer.unref();

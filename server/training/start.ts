@@ -2,7 +2,6 @@
 // development never starts a second loop (a second loop would be harmless, only wasteful: every
 // fire is claimed through its unique trigger_fires row, every challenge written once per run).
 import type { AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
 import { getEnv } from '../env';
 import { getRunManager } from '../runtime';
 import { startScheduler } from './scheduler';
@@ -11,11 +10,10 @@ import { settleRetrainRuns } from './settle-retrains';
 const key = Symbol.for('pipeworks.trainingScheduler');
 const holder = globalThis as unknown as { [key]?: () => void };
 
-/** `legacy`: the same database's sync handle, for starting a fire's run (pg: compile, startRun). */
-export function startTrainingScheduler(db: AnyDb, legacy: Db, tickSeconds: number): void {
+export function startTrainingScheduler(db: AnyDb, tickSeconds: number): void {
   if (holder[key] || tickSeconds === 0) return;
   const dataDir = getEnv().PIPEWORKS_DATA_DIR;
-  holder[key] = startScheduler(db, legacy, {
+  holder[key] = startScheduler(db, {
     dataDir,
     intervalMs: tickSeconds * 1000,
     afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined),

@@ -103,7 +103,7 @@ beforeAll(async () => {
   ruleId = (await createRule(getDb().anyDb, dataDir, endpointId, { ...parseRuleText('psi(amount) > 0.2'), name: 'amounts drifted', severity: 'warning', webhookId: null, enabled: true }, null)).id;
   await createTrigger(getDb().anyDb, { kind: 'alert', pipelineId: 'fraud-retrain', alertRuleId: ruleId, trafficDataset: 'fraud-traffic' }, null);
   serving = await startServing({ dataDir });
-  stopScheduler = startScheduler(getDb().anyDb, db(), { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
+  stopScheduler = startScheduler(getDb().anyDb, { dataDir, intervalMs: 300, afterFires: (tx) => settleRetrainRuns(tx, dataDir, (step, inputs) => getRunManager().computeDetached(step, inputs)).then(() => undefined) });
 }, 300_000);
 
 afterAll(async () => {

@@ -40,7 +40,7 @@ async function save(doc: ReturnType<typeof datasetClassifier>) {
 async function fireAndSettle(triggerId: string) {
   db().update(trainingTriggers).set({ enabled: true, nextFireAt: clock }).where(eq(trainingTriggers.id, triggerId)).run();
   clock += 60_000;
-  const [fire] = (await schedulerTick(getDb().anyDb, db(), { dataDir, now: () => clock })).fired;
+  const [fire] = (await schedulerTick(getDb().anyDb, { dataDir, now: () => clock })).fired;
   expect(fire.state).toBe('started');
   await getRunManager().whenDone((fire as { runId: string }).runId);
   db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId)).run();

@@ -49,11 +49,11 @@ describe('cron triggers', () => {
   it('fires at the scheduled minute, once, even when two ticks race for it', async () => {
     const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'retrain', cron: '*/15 * * * *' }, null, T0);
     expect(new Date(trigger.nextFireAt!).toISOString()).toBe('2026-03-02T10:15:00.000Z');
-    expect((await schedulerTick(getDb().anyDb, db(), { dataDir, now: () => T0 + 60_000 })).fired).toEqual([]);
+    expect((await schedulerTick(getDb().anyDb, { dataDir, now: () => T0 + 60_000 })).fired).toEqual([]);
     const at = Date.parse('2026-03-02T10:15:20Z');
     // Two processes reading the same due row: both try, the unique dedupe key lets one through.
     db().update(trainingTriggers).set({ nextFireAt: trigger.nextFireAt }).run();
-    const [a, b] = await Promise.all([schedulerTick(getDb().anyDb, db(), { dataDir, now: () => at }), Promise.resolve().then(() => (db().update(trainingTriggers).set({ nextFireAt: trigger.nextFireAt }).run(), schedulerTick(getDb().anyDb, db(), { dataDir, now: () => at })))]);
+    const [a, b] = await Promise.all([schedulerTick(getDb().anyDb, { dataDir, now: () => at }), Promise.resolve().then(() => (db().update(trainingTriggers).set({ nextFireAt: trigger.nextFireAt }).run(), schedulerTick(getDb().anyDb, { dataDir, now: () => at })))]);
     const states = [...a.fired, ...b.fired].map((f) => f.state).sort();
     expect(states).toEqual(['claimed_elsewhere', 'started']);
     const [fire] = firesOf(trigger.id);
@@ -68,9 +68,9 @@ describe('cron triggers', () => {
   it('fires once for the latest missed time after being down, not a burst', async () => {
     const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'retrain', cron: '0 * * * *' }, null, T0);
     // Down from 10:07 to 15:30: 11:00 … 15:00 were missed; one run, for 15:00.
-    const result = await schedulerTick(getDb().anyDb, db(), { dataDir, now: () => Date.parse('2026-03-02T15:30:00Z') });
+    const result = await schedulerTick(getDb().anyDb, { dataDir, now: () => Date.parse('2026-03-02T15:30:00Z') });
     expect(result.fired.map((f) => [f.state, f.dedupeKey])).toEqual([['started', '2026-03-02T15:00:00.000Z']]);
-    const again = await schedulerTick(getDb().anyDb, db(), { dataDir, now: () => Date.parse('2026-03-02T15:45:00Z') });
+    const again = await schedulerTick(getDb().anyDb, { dataDir, now: () => Date.parse('2026-03-02T15:45:00Z') });
     expect(again.fired).toEqual([]);
     const detail = db().select().from(auditEvents).where(eq(auditEvents.action, 'trigger.fire')).all().at(-1)!.detail as Record<string, unknown>;
     expect(detail).toMatchObject({ scheduledFor: '2026-03-02T15:00:00.000Z', missedTimes: 4 });
@@ -83,13 +83,13 @@ describe('dataset and alert triggers', () => {
   it('fires for a dataset version created after the trigger, once', async () => {
     const datasetId = (await importCsv(db(), dataDir, sampleCsv, 'cancer')).version.datasetId;
     await createTrigger(getDb().anyDb, { kind: 'dataset', pipelineId: 'retrain', datasetId }, null);
-    expect((await schedulerTick(getDb().anyDb, db(), { dataDir })).fired).toEqual([]);
+    expect((await schedulerTick(getDb().anyDb, { dataDir })).fired).toEqual([]);
     const smaller = path.join(dataDir, 'cancer-next.csv');
     writeFileSync(smaller, readFileSync(sampleCsv, 'utf8').split('\n').slice(0, 400).join('\n'));
     const next = await importCsv(db(), dataDir, smaller, 'cancer');
-    const fired = (await schedulerTick(getDb().anyDb, db(), { dataDir })).fired;
+    const fired = (await schedulerTick(getDb().anyDb, { dataDir })).fired;
     expect(fired.map((f) => [f.state, f.dedupeKey])).toEqual([['started', next.version.id]]);
-    expect((await schedulerTick(getDb().anyDb, db(), { dataDir })).fired).toEqual([]);
+    expect((await schedulerTick(getDb().anyDb, { dataDir })).fired).toEqual([]);
     expect(await ended((fired[0] as { runId: string }).runId)).toEqual({ status: 'succeeded', trigger: 'dataset' });
   });
 
@@ -100,7 +100,7 @@ describe('dataset and alert triggers', () => {
     const trigger = await createTrigger(getDb().anyDb, { kind: 'alert', pipelineId: 'retrain', alertRuleId: 'rule' }, null);
     expect(trigger.endpointId).toBe(endpointId);
     db().insert(alerts).values({ id: 'a1', ruleId: 'rule', endpointId, state: 'open', severity: 'warning', message: 'psi(amount) = 0.4 > 0.2', value: 0.4, openedAt: Date.now() }).run();
-    const [fire] = (await schedulerTick(getDb().anyDb, db(), { dataDir })).fired;
+    const [fire] = (await schedulerTick(getDb().anyDb, { dataDir })).fired;
     expect(fire).toMatchObject({ state: 'started', dedupeKey: 'a1' });
     expect(await ended((fire as { runId: string }).runId)).toEqual({ status: 'succeeded', trigger: 'alert' });
     // The pipeline breaks (its dataset is gone from the document): the fire says why, nothing crashes.
@@ -108,7 +108,7 @@ describe('dataset and alert triggers', () => {
     await saveVersion(getDb().anyDb, 'sample', broken, null, { baseVersion: await latestVersionNumber(getDb().anyDb, 'retrain') });
     db().update(alerts).set({ state: 'resolved', resolvedAt: Date.now() }).where(eq(alerts.id, 'a1')).run();
     db().insert(alerts).values({ id: 'a2', ruleId: 'rule', endpointId, state: 'open', severity: 'warning', message: 'psi(amount) = 0.5 > 0.2', value: 0.5, openedAt: Date.now() }).run();
-    const [failed] = (await schedulerTick(getDb().anyDb, db(), { dataDir })).fired;
+    const [failed] = (await schedulerTick(getDb().anyDb, { dataDir })).fired;
     expect(failed).toMatchObject({ state: 'failed', dedupeKey: 'a2' });
     expect(firesOf(trigger.id).find((f) => f.dedupeKey === 'a2')).toMatchObject({ runId: null, error: expect.stringContaining('no-such-data') });
   });

@@ -1,16 +1,15 @@
 // Training's stores on SQLite and on Postgres: triggers added (each kind checked), listed with
 // their fires, disabled and re-enabled, deleted, each audited; due fires claimed once when two
 // schedulers (two connections) tick at the same moment; an endpoint's labelled traffic read;
-// challenges judged on the holdout and listed. Seeded through the handle alone, and given a sync
-// handle that throws (where a real one is not the point), so nothing here can quietly run on
-// SQLite while the suite says Postgres.
+// challenges judged on the holdout, promoted or asked for, and listed. Seeded through the handle
+// alone, so nothing here can quietly run on SQLite while the suite says Postgres.
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
 import type { Plan, PlanStep } from '../../engine/plan';
 import { decodeValue, encodeValue } from '../../nodes/codec';
 import type { AnyDb } from '../../server/db/any-db';
-import { openDatabase, type Db } from '../../server/db/client';
+import { openDatabase } from '../../server/db/client';
 import { openPgDatabase } from '../../server/db/pg-client';
 import { makeTempDir } from '../../server/db/test-db';
 import { readArtifactBytes, writeArtifactBytes } from '../../server/store/artifact-files';
@@ -24,13 +23,6 @@ import { createTrigger, deleteTrigger, listChallenges, listTriggers, setTriggerE
 import { describeEachDatabase, type DatabaseUnderTest } from './helpers/each-database';
 
 const T0 = Date.parse('2027-03-02T10:07:00Z'); // past 2^31 ms, as every stored time is
-
-/** Stands in for the legacy sync handle: the paths under test must not reach it. */
-const noLegacy = new Proxy({}, {
-  get(_target, prop) {
-    throw new Error(`the SQLite-only sync handle was used (${String(prop)})`);
-  },
-}) as Db;
 
 /** A second process's connection to the same database. */
 async function secondConnection(under: DatabaseUnderTest): Promise<{ db: AnyDb; close: () => Promise<void> }> {
@@ -163,9 +155,9 @@ describeEachDatabase('training stores', (under) => {
     const at = Date.parse('2027-03-02T10:15:20Z');
     const second = await secondConnection(under);
     try {
-      const ticks = await Promise.all([schedulerTick(db, noLegacy, { dataDir: under.location, now: () => at }), schedulerTick(second.db, noLegacy, { dataDir: under.location, now: () => at })]);
+      const ticks = await Promise.all([schedulerTick(db, { dataDir: under.location, now: () => at }), schedulerTick(second.db, { dataDir: under.location, now: () => at })]);
       const claimed = ticks.flatMap((t) => t.fired).filter((f) => f.state !== 'claimed_elsewhere');
-      // The run cannot start here (no sync handle, no pipeline version): each claimed fire says why.
+      // The run cannot start here (the pipeline has no saved version): each claimed fire says why.
       expect(claimed.map((f) => [f.triggerId, f.dedupeKey, f.state]).sort()).toEqual(
         [
           [cron.id, '2027-03-02T10:15:00.000Z', 'failed'],
@@ -179,9 +171,9 @@ describeEachDatabase('training stores', (under) => {
       const [stored] = await db.select().from(db.t.trainingTriggers).where(eq(db.t.trainingTriggers.id, cron.id));
       expect(stored).toMatchObject({ lastFiredAt: at, nextFireAt: Date.parse('2027-03-02T10:30:00Z') });
       // Nothing is due twice: the next tick finds every key fired.
-      expect((await schedulerTick(second.db, noLegacy, { dataDir: under.location, now: () => at + 60_000 })).fired).toEqual([]);
+      expect((await schedulerTick(second.db, { dataDir: under.location, now: () => at + 60_000 })).fired).toEqual([]);
       // The same key claimed by both connections at once: exactly one gets it.
-      const both = await Promise.all([fireTrigger(db, noLegacy, under.location, cron, 'same-key', at), fireTrigger(second.db, noLegacy, under.location, cron, 'same-key', at)]);
+      const both = await Promise.all([fireTrigger(db, under.location, cron, 'same-key', at), fireTrigger(second.db, under.location, cron, 'same-key', at)]);
       expect(both.map((o) => o.state).sort()).toEqual(['claimed_elsewhere', 'failed']);
       expect(await db.select().from(db.t.triggerFires).where(and(eq(db.t.triggerFires.triggerId, cron.id), eq(db.t.triggerFires.dedupeKey, 'same-key')))).toHaveLength(1);
       expect(await db.select().from(db.t.auditEvents).where(eq(db.t.auditEvents.action, 'trigger.fire_failed'))).toHaveLength(4);
