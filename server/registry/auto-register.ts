@@ -25,14 +25,14 @@ export async function registerRequestedModels(db: AnyDb, dataDir: string, runId:
 }
 
 /** The model-output steps whose `register` param names a model. */
-export function requestedRegistrations(plan: Plan): [PlanStep, string][] {
+function requestedRegistrations(plan: Plan): [PlanStep, string][] {
   return plan.steps.flatMap((step): [PlanStep, string][] => {
     const name = step.params.register;
     return typeof name === 'string' && name !== '' && Object.values(step.outputs).includes('model') ? [[step, name]] : [];
   });
 }
 
-export function registeredMessage(registered: RegisteredVersion): { level: 'info'; message: string } {
+function registeredMessage(registered: RegisteredVersion): { level: 'info'; message: string } {
   return {
     level: 'info',
     message: registered.created ? `Registered as ${registered.modelName} v${registered.version}` : `Already registered as ${registered.modelName} v${registered.version} (the same model); no new version`,
@@ -40,7 +40,7 @@ export function registeredMessage(registered: RegisteredVersion): { level: 'info
 }
 
 /** The run itself succeeded; a registration that could not happen is reported, not fatal. */
-export function failedMessage(runId: string, step: PlanStep, name: string, error: unknown): { level: 'warn'; message: string } {
+function failedMessage(runId: string, step: PlanStep, name: string, error: unknown): { level: 'warn'; message: string } {
   if (!(error instanceof UserError)) console.error(`[run ${runId}] registering ${step.id}`, error);
   return { level: 'warn', message: `Could not register the model as "${name}": ${(error as Error).message}` };
 }

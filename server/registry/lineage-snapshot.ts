@@ -71,13 +71,13 @@ export async function lineageOfRunStep(db: AnyDb, run: Run, stepId: string, outp
   return lineageOf(run, stepId, output, steps, pipeline, versions, metricsFrom);
 }
 
-export type LineageRow = Pick<StepRun, 'stepId' | 'status' | 'outputs' | 'cachedFromRunId' | 'implementationHash' | 'pipeworksVersion' | 'runner' | 'backend' | 'ranBy' | 'trust'>;
+type LineageRow = Pick<StepRun, 'stepId' | 'status' | 'outputs' | 'cachedFromRunId' | 'implementationHash' | 'pipeworksVersion' | 'runner' | 'backend' | 'ranBy' | 'trust'>;
 
 /** A dataset version whose artifact an ingest step read, with that artifact's id. */
-export type SourceVersion = Omit<Extract<LineageSource, { kind: 'dataset' }>, 'kind' | 'stepId'>;
+type SourceVersion = Omit<Extract<LineageSource, { kind: 'dataset' }>, 'kind' | 'stepId'>;
 
 /** Each planned step as it ran (or was queued) in the run. */
-export function lineageSteps(plan: Plan, planned: PlanStep[], rows: LineageRow[]): LineageStep[] {
+function lineageSteps(plan: Plan, planned: PlanStep[], rows: LineageRow[]): LineageStep[] {
   const ran = new Map(rows.map((r) => [r.stepId, r]));
   return planned.map((s) => {
     const row = ran.get(s.id);
@@ -106,7 +106,7 @@ export function lineageSteps(plan: Plan, planned: PlanStep[], rows: LineageRow[]
   });
 }
 
-export function lineageOf(
+function lineageOf(
   run: Run,
   stepId: string,
   output: string,

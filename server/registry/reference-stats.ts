@@ -18,7 +18,7 @@ export interface VersionReference {
 }
 
 /** The table input a train step learned from: its `train` input, its only input otherwise. */
-export function trainInput(step: PlanStep): { fromStep: string; output: string } | null {
+function trainInput(step: PlanStep): { fromStep: string; output: string } | null {
   return step.inputs.train ?? Object.values(step.inputs)[0] ?? null;
 }
 
@@ -37,7 +37,7 @@ export async function referenceOfTrainStep(db: AnyDb, dataDir: string, runId: st
 }
 
 /** The reference profile of a stored training table's bytes, for the model's inputs and target. */
-export function referenceOfTable(artifactId: string, bytes: Uint8Array, model: ModelArtifact): VersionReference | null {
+function referenceOfTable(artifactId: string, bytes: Uint8Array, model: ModelArtifact): VersionReference | null {
   const decoded = decodeValue('table', bytes);
   if (decoded.kind !== 'table') return null;
   const { table, columns } = decoded;

@@ -1,18 +1,14 @@
-// pg: deploy, runs. Synchronous twins of registerModelVersion (register.ts) and
-// registerRequestedModels (auto-register.ts) for the callers still inside sync code:
-// the run store's event handler and the serving test kit. Delete this file when
-// they await the AnyDb versions.
+// pg: deploy. The synchronous twin of registerModelVersion (register.ts), for the serving test
+// kit's registerModel, which still takes the legacy Db. Delete this file when it awaits
+// registerModelVersion on an AnyDb.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { audit } from '../auth/audit';
 import type { Db } from '../db/client';
-import type { Plan } from '../../engine/plan';
-import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, runs, stepLogs, stepRuns } from '../db/schema';
+import { modelVersionMetrics, modelVersionParams, modelVersionReferences, modelVersions, projects, registeredModels, stepRuns } from '../db/schema';
 import { isTrusted, trustOf } from '../trust/result-trust';
-import { failedMessage, registeredMessage, requestedRegistrations } from './auto-register';
 import { assertApproved, parseModelName, type RegisteredVersion, type RegisterRequest, type UnverifiedStep, type VersionDraft } from './register';
-import { draftFromRunStepSync } from './run-version-draft-sync';
 
 /** Lineage steps of a run-made draft whose result the server neither computed nor verified. */
 function unverifiedLineage(db: Db, draft: VersionDraft): UnverifiedStep[] {
@@ -116,20 +112,4 @@ export function registerModelVersionSync(db: Db, request: RegisterRequest): Regi
     },
     { behavior: 'immediate' },
   );
-}
-
-/** registerRequestedModels (auto-register.ts) on the legacy sync handle, for the run store's sync event handler. */
-export function registerRequestedModelsSync(db: Db, dataDir: string, runId: string): void {
-  const run = db.select({ plan: runs.plan, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).get();
-  if (!run) return;
-  for (const [step, name] of requestedRegistrations(run.plan as Plan)) {
-    let outcome: { level: 'info' | 'warn'; message: string };
-    try {
-      const { projectId, draft } = draftFromRunStepSync(db, dataDir, { runId, stepId: step.id });
-      outcome = registeredMessage(registerModelVersionSync(db, { projectId, modelName: name, draft, userId: run.createdBy, via: 'auto' }));
-    } catch (error) {
-      outcome = failedMessage(runId, step, name, error);
-    }
-    db.insert(stepLogs).values({ runId, stepId: step.id, at: Date.now(), ...outcome }).run();
-  }
 }

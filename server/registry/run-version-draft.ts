@@ -59,13 +59,13 @@ export function signatureOf(model: ModelArtifact): ModelSignature {
   return { inputs: model.inputs, target: model.target, task: model.task, labels: model.labels };
 }
 
-export function planStep(run: Run, stepId: string): PlanStep {
+function planStep(run: Run, stepId: string): PlanStep {
   const step = (run.plan as Plan).steps.find((s) => s.id === stepId);
   if (!step) throw new UserError(`Run ${shortRun(run)} has no step "${stepId}"`, { nodeId: stepId });
   return step;
 }
 
-export function modelOutput(step: PlanStep, wanted: string | undefined): string {
+function modelOutput(step: PlanStep, wanted: string | undefined): string {
   const models = Object.entries(step.outputs).filter(([, kind]) => kind === 'model').map(([name]) => name);
   if (wanted !== undefined) {
     if (models.includes(wanted)) return wanted;
@@ -79,7 +79,7 @@ export function modelOutput(step: PlanStep, wanted: string | undefined): string 
 }
 
 /** The artifact of the step's model output, which must have succeeded (or been cached). */
-export function modelArtifactId(run: Run, step: PlanStep, row: Pick<StepRun, 'status' | 'outputs'> | null | undefined, output: string): string {
+function modelArtifactId(run: Run, step: PlanStep, row: Pick<StepRun, 'status' | 'outputs'> | null | undefined, output: string): string {
   const ref = row?.outputs?.[output];
   if (!row || (row.status !== 'succeeded' && row.status !== 'cached') || !ref) {
     throw new UserError(`Step "${step.id}" has no model in run ${shortRun(run)} (it ${row?.status ?? 'did not run'}); register a model from a step that succeeded`, { nodeId: step.id });
@@ -87,14 +87,14 @@ export function modelArtifactId(run: Run, step: PlanStep, row: Pick<StepRun, 'st
   return ref.id;
 }
 
-export function modelOf(artifactId: string, bytes: Uint8Array): ModelArtifact {
+function modelOf(artifactId: string, bytes: Uint8Array): ModelArtifact {
   const decoded = decodeValue('model', bytes);
   if (decoded.kind !== 'model') throw new Error(`Artifact ${artifactId} is not a model`);
   return decoded.model;
 }
 
 /** The steps that read this model output and write metrics, furthest downstream first. */
-export function evaluationReaders(plan: Plan, stepId: string, output: string): PlanStep[] {
+function evaluationReaders(plan: Plan, stepId: string, output: string): PlanStep[] {
   return plan.steps
     .filter((s) => Object.values(s.inputs).some((i) => i.fromStep === stepId && i.output === output) && Object.values(s.outputs).includes('metrics'))
     .reverse();
@@ -104,7 +104,7 @@ export function evaluationReaders(plan: Plan, stepId: string, output: string): P
  * The evaluate step that scored this model in the run, and its metrics artifact. When several did
  * (validation and test, say), the last in plan order: the one furthest downstream, usually the held-out test.
  */
-export function scoringStep(readers: PlanStep[], rows: Pick<StepRun, 'stepId' | 'status' | 'outputs'>[]): Omit<Evaluation, 'metrics'> | null {
+function scoringStep(readers: PlanStep[], rows: Pick<StepRun, 'stepId' | 'status' | 'outputs'>[]): Omit<Evaluation, 'metrics'> | null {
   for (const reader of readers) {
     const row = rows.find((r) => r.stepId === reader.id);
     const ref = Object.values(row?.outputs ?? {}).find((r) => r.kind === 'metrics');
@@ -114,7 +114,7 @@ export function scoringStep(readers: PlanStep[], rows: Pick<StepRun, 'stepId' | 
 }
 
 /** The finite numbers of a metrics artifact. */
-export function metricsOf(bytes: Uint8Array): Record<string, number> {
+function metricsOf(bytes: Uint8Array): Record<string, number> {
   const decoded = decodeValue('metrics', bytes);
   const values = decoded.kind === 'metrics' ? decoded.metrics.metrics : undefined;
   const metrics: Record<string, number> = {};
@@ -125,7 +125,7 @@ export function metricsOf(bytes: Uint8Array): Record<string, number> {
 }
 
 /** The draft a run step's model makes, from what was read of it. */
-export function draftOf(
+function draftOf(
   run: Run,
   step: PlanStep,
   artifactId: string,
@@ -152,6 +152,6 @@ export function draftOf(
   };
 }
 
-export function shortRun(run: Pick<Run, 'id'>): string {
+function shortRun(run: Pick<Run, 'id'>): string {
   return run.id.slice(0, 8);
 }
