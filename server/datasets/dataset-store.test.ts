@@ -24,11 +24,11 @@ const table = (hash: string, rows = 3): IngestedTable => ({
 
 describe('recordDatasetVersion', () => {
   it('numbers versions, skips a re-upload of the latest table, and keeps an older table as a new version', async () => {
-    const add = (hash: string) => recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table(hash) });
-    expect(add('a')).toMatchObject({ created: true, version: { version: 1 } });
-    expect(add('a')).toMatchObject({ created: false, version: { version: 1 } });
-    expect(add('b')).toMatchObject({ created: true, version: { version: 2 } });
-    expect(add('a')).toMatchObject({ created: true, version: { version: 3 } });
+    const add = (hash: string) => recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: table(hash) });
+    expect(await add('a')).toMatchObject({ created: true, version: { version: 1 } });
+    expect(await add('a')).toMatchObject({ created: false, version: { version: 1 } });
+    expect(await add('b')).toMatchObject({ created: true, version: { version: 2 } });
+    expect(await add('a')).toMatchObject({ created: true, version: { version: 3 } });
     expect(await latestHashByName(t.anyDb, 'sales')).toBe('a'.repeat(64));
     expect(await latestHashByName(t.anyDb, 'other')).toBeUndefined();
   });
@@ -49,7 +49,7 @@ describe('dataset sources for compile', () => {
   };
 
   it('gives each name its latest hash and an issue per missing name or foreign version', async () => {
-    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('c') });
+    await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: table('c') });
     const issues = async (params: Record<string, unknown>) => {
       const { d, sources } = await sourcesFor(params);
       return datasetIssues(sources, d, serverRegistry(), datasetSourceEnv(sources)).map((i) => [i.field, i.message]);
@@ -67,8 +67,8 @@ describe('dataset sources for compile', () => {
   it('answers size, shape and columns of the latest or a pinned version, and asks for nothing more once prefetched', async () => {
     const V1 = [{ name: 'a', type: 'numeric' as const, role: 'feature' as const }];
     const V2 = [...V1, { name: 'b', type: 'text' as const, role: 'feature' as const }];
-    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('e', 5), columns: V1, artifactSize: 50 } });
-    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('f', 7), columns: V2, artifactSize: 70 } });
+    await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('e', 5), columns: V1, artifactSize: 50 } });
+    await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: { ...table('f', 7), columns: V2, artifactSize: 70 } });
     const { sources } = await sourcesFor({ name: 'sales', version: 'e'.repeat(64) });
     const env = datasetSourceEnv(sources);
     const columns = datasetColumnsEnv(sources);
@@ -77,15 +77,15 @@ describe('dataset sources for compile', () => {
     expect(await sources.fetchMissed()).toBe(false);
     // Not foreseen: answered "unknown" now, read by fetchMissed, and known on the next ask.
     expect(env.datasetHash!('other')).toBeUndefined();
-    recordDatasetVersion(t.db, { name: 'other', filename: 'o.csv', userId: null, table: table('9') });
+    await recordDatasetVersion(t.anyDb, { name: 'other', filename: 'o.csv', userId: null, table: table('9') });
     expect(await sources.fetchMissed()).toBe(true);
     expect(env.datasetHash!('other')).toBe('9'.repeat(64));
     expect(await sources.fetchMissed()).toBe(false);
   });
 
   it('reads a pinned version instead of the latest', async () => {
-    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('1') });
-    recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table: table('2', 9) });
+    await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: table('1') });
+    await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table: table('2', 9) });
     const d = doc({ name: 'sales' });
     const sources = await CompileSources.prefetch(t.anyDb, d, serverRegistry(), new Map([['sales', '1'.repeat(64)]]));
     const env = datasetSourceEnv(sources);

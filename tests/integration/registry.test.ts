@@ -28,10 +28,9 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   process.env.PIPEWORKS_TEST_NODES = '1';
   resetEnvForTests();
-  const { db } = getDb();
   await seedSampleProject(getDb().anyDb);
   const file = new URL('../../nodes/ingest/samples/breast-cancer.csv', import.meta.url).pathname;
-  datasetVersionId = (await importCsv(db, dataDir, file, 'cancer')).version.id;
+  datasetVersionId = (await importCsv(getDb().anyDb, dataDir, file, 'cancer')).version.id;
 });
 
 afterAll(async () => {

@@ -56,7 +56,7 @@ describe('reproducing a run', () => {
 
   it('re-executes pipeline v1 on the same dataset version with the same keys and artifact hashes', async () => {
     const { db } = getDb();
-    await importCsv(db, dataDir, churn, 'churn');
+    await importCsv(getDb().anyDb, dataDir, churn, 'churn');
     const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     expect(saved.version).toBe(1);
     original = (await startRun(getDb().anyDb, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null })).runId;
@@ -83,7 +83,7 @@ describe('reproducing a run', () => {
     const changed = path.join(dataDir, 'churn-v2.csv');
     const lines = readFileSync(churn, 'utf8').trimEnd().split('\n');
     writeFileSync(changed, lines.slice(0, -5).join('\n') + '\n');
-    const v2 = await importCsv(db, dataDir, changed, 'churn');
+    const v2 = await importCsv(getDb().anyDb, dataDir, changed, 'churn');
     expect(v2.version.version).toBe(2);
 
     const latest = (await startRun(getDb().anyDb, { pipelineId: 'reproducible', version: 1, trigger: 'api', userId: null })).runId;

@@ -136,7 +136,7 @@ describe('runs as records', () => {
 
   it('records the dataset version an ingest step read', async () => {
     const { db } = getDb();
-    const imported = await importCsv(db, dataDir, samplePath('iris.csv'), 'iris');
+    const imported = await importCsv(getDb().anyDb, dataDir, samplePath('iris.csv'), 'iris');
     const doc: PipelineDoc = {
       schemaVersion: 1,
       id: 'records-dataset',

@@ -36,7 +36,7 @@ beforeAll(async () => {
   resetEnvForTests();
   await seedSampleProject(getDb().anyDb);
   admin = await createUser(getDb().anyDb, { email: 'ada@example.com', name: 'Ada', role: 'admin', password: 'correct horse battery' });
-  await importCsv(getDb().db, dataDir, path.join(process.cwd(), 'nodes/ingest/samples/breast-cancer.csv'), 'cancer');
+  await importCsv(getDb().anyDb, dataDir, path.join(process.cwd(), 'nodes/ingest/samples/breast-cancer.csv'), 'cancer');
 });
 
 afterAll(async () => {

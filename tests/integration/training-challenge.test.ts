@@ -70,13 +70,13 @@ beforeAll(async () => {
   resetEnvForTests();
   await seedSampleProject(getDb().anyDb);
   db().insert(users).values({ id: 'u-mgr', email: 'mgr@example.com', name: 'Manager', role: 'viewer', passwordHash: 'x', createdAt: 1 }).run();
-  await importCsv(db(), dataDir, sampleCsv, 'cancer');
+  await importCsv(getDb().anyDb, dataDir, sampleCsv, 'cancer');
   // One weak feature: a model trained on it alone is a champion a full retrain beats.
   const lines = readFileSync(sampleCsv, 'utf8').trim().split('\n').map((l) => l.split(','));
   const keep = ['mean_fractal_dimension', 'diagnosis'].map((name) => lines[0].indexOf(name));
   const weak = path.join(dataDir, 'cancer-weak.csv');
   writeFileSync(weak, lines.map((cells) => keep.map((i) => cells[i]).join(',')).join('\n'));
-  await importCsv(db(), dataDir, weak, 'cancer-weak');
+  await importCsv(getDb().anyDb, dataDir, weak, 'cancer-weak');
   await save(datasetClassifier({ id: 'weak', dataset: 'cancer-weak', register: 'screen', seed: 5 }));
   await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen' }));
   const { runId } = await startRun(getDb().anyDb, { pipelineId: 'weak', trigger: 'api', userId: null });

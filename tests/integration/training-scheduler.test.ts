@@ -25,9 +25,8 @@ const sampleCsv = new URL('../../nodes/ingest/samples/breast-cancer.csv', import
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  const { db } = getDb();
   await seedSampleProject(getDb().anyDb);
-  await importCsv(db, dataDir, sampleCsv, 'cancer');
+  await importCsv(getDb().anyDb, dataDir, sampleCsv, 'cancer');
   const doc = datasetClassifier({ id: 'retrain', dataset: 'cancer' });
   await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
 });
@@ -81,12 +80,12 @@ describe('cron triggers', () => {
 
 describe('dataset and alert triggers', () => {
   it('fires for a dataset version created after the trigger, once', async () => {
-    const datasetId = (await importCsv(db(), dataDir, sampleCsv, 'cancer')).version.datasetId;
+    const datasetId = (await importCsv(getDb().anyDb, dataDir, sampleCsv, 'cancer')).version.datasetId;
     await createTrigger(getDb().anyDb, { kind: 'dataset', pipelineId: 'retrain', datasetId }, null);
     expect((await schedulerTick(getDb().anyDb, { dataDir })).fired).toEqual([]);
     const smaller = path.join(dataDir, 'cancer-next.csv');
     writeFileSync(smaller, readFileSync(sampleCsv, 'utf8').split('\n').slice(0, 400).join('\n'));
-    const next = await importCsv(db(), dataDir, smaller, 'cancer');
+    const next = await importCsv(getDb().anyDb, dataDir, smaller, 'cancer');
     const fired = (await schedulerTick(getDb().anyDb, { dataDir })).fired;
     expect(fired.map((f) => [f.state, f.dedupeKey])).toEqual([['started', next.version.id]]);
     expect((await schedulerTick(getDb().anyDb, { dataDir })).fired).toEqual([]);

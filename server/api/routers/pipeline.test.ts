@@ -23,7 +23,7 @@ beforeEach(async () => {
   user = await createUser(t.anyDb, { email: 'v@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   t.db.insert(projects).values({ id: 'pr', name: 'P', createdAt: 0 }).run();
   const table = { artifactId: 'a'.repeat(64), artifactSize: 1, rows: 2, columns: SALES, format: 'csv' as const, sourceSize: 1, options: {} };
-  recordDatasetVersion(t.db, { name: 'sales', filename: 's.csv', userId: null, table });
+  await recordDatasetVersion(t.anyDb, { name: 'sales', filename: 's.csv', userId: null, table });
 });
 afterEach(() => t.cleanup());
 
