@@ -2,12 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { count, desc, eq } from 'drizzle-orm';
 import { ARROW_FILE_MEDIA_TYPE } from '../../nodes/codec';
-import { first, isAnyDb, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { datasets as sqliteDatasets, datasetVersions as sqliteDatasetVersions, type Dataset, type DatasetVersion } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { Dataset, DatasetVersion } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { recordArtifact } from '../store/artifacts';
-import { recordArtifactSync } from '../store/artifacts-sync';
 import type { IngestedTable } from './ingest-file';
 
 export interface RecordVersionInput {
@@ -25,14 +23,7 @@ export interface RecordedVersion {
 }
 
 /** Creates the dataset on first use; a re-upload of the latest version's exact table adds nothing. */
-export function recordDatasetVersion(db: AnyDb, input: RecordVersionInput): Promise<RecordedVersion>;
-/** pg: runs, training. The same on the legacy sync Db, for the run store's event handler and labelled traffic. */
-export function recordDatasetVersion(db: Db, input: RecordVersionInput): RecordedVersion;
-export function recordDatasetVersion(db: AnyDb | Db, input: RecordVersionInput): Promise<RecordedVersion> | RecordedVersion {
-  return isAnyDb(db) ? recordOn(db, input) : recordSync(db, input);
-}
-
-async function recordOn(db: AnyDb, input: RecordVersionInput): Promise<RecordedVersion> {
+export async function recordDatasetVersion(db: AnyDb, input: RecordVersionInput): Promise<RecordedVersion> {
   return withTransaction(db, async (tx) => {
     await recordArtifact(tx, tableArtifact(input.table));
     const { datasets, datasetVersions } = tx.t;
@@ -49,31 +40,6 @@ async function recordOn(db: AnyDb, input: RecordVersionInput): Promise<RecordedV
   });
 }
 
-function recordSync(db: Db, input: RecordVersionInput): RecordedVersion {
-  return db.transaction(
-    (tx) => {
-      recordArtifactSync(tx, tableArtifact(input.table));
-      let dataset = tx.select().from(sqliteDatasets).where(eq(sqliteDatasets.name, input.name)).get();
-      if (!dataset) {
-        dataset = newDataset(input);
-        tx.insert(sqliteDatasets).values(dataset).run();
-      }
-      const latest = tx
-        .select()
-        .from(sqliteDatasetVersions)
-        .where(eq(sqliteDatasetVersions.datasetId, dataset.id))
-        .orderBy(desc(sqliteDatasetVersions.version))
-        .limit(1)
-        .get();
-      if (latest?.artifactId === input.table.artifactId) return { dataset, version: latest, created: false };
-      const version = nextVersion(dataset.id, latest, input);
-      tx.insert(sqliteDatasetVersions).values(version).run();
-      return { dataset, version, created: true };
-    },
-    { behavior: 'immediate' },
-  );
-}
-
 function tableArtifact(table: IngestedTable) {
   return {
     id: table.artifactId,
@@ -88,7 +54,7 @@ function newDataset(input: RecordVersionInput): Dataset {
   return { id: randomUUID(), name: input.name, createdBy: input.userId, createdAt: Date.now() };
 }
 
-function nextVersion(datasetId: string, latest: DatasetVersion | null | undefined, input: RecordVersionInput): DatasetVersion {
+function nextVersion(datasetId: string, latest: DatasetVersion | null, input: RecordVersionInput): DatasetVersion {
   const { table } = input;
   return {
     id: randomUUID(),

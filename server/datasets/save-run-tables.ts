@@ -5,9 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import type { Plan, PlanStep } from '../../engine/plan';
 import type { ColumnInfo } from '../../nodes/values';
-import { first, isAnyDb, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { artifacts as sqliteArtifacts, runs as sqliteRuns, stepLogs as sqliteStepLogs, stepRuns as sqliteStepRuns, type Artifact } from '../db/schema';
+import { first, type AnyDb } from '../db/any-db';
+import type { Artifact } from '../db/schema';
 import { serverRegistry } from '../pipelines/registry';
 import { datasetNameSchema } from './dataset-name';
 import { recordDatasetVersion, type RecordVersionInput } from './dataset-store';
@@ -18,14 +17,7 @@ type Saved = { created: boolean; version: number };
 type Level = 'info' | 'warn';
 
 /** Saves every table a succeeded run's steps ask to keep; each outcome goes to the step's log, none is fatal. */
-export function saveRequestedTables(db: AnyDb, runId: string): Promise<void>;
-/** pg: runs. The same on the legacy sync Db, for the run store's synchronous event handler. */
-export function saveRequestedTables(db: Db, runId: string): void;
-export function saveRequestedTables(db: AnyDb | Db, runId: string): Promise<void> | void {
-  return isAnyDb(db) ? saveOn(db, runId) : saveSync(db, runId);
-}
-
-async function saveOn(db: AnyDb, runId: string): Promise<void> {
+export async function saveRequestedTables(db: AnyDb, runId: string): Promise<void> {
   const { runs, stepRuns, artifacts, stepLogs } = db.t;
   const run = first(await db.select({ plan: runs.plan, createdBy: runs.createdBy }).from(runs).where(eq(runs.id, runId)).limit(1));
   if (!run) return;
@@ -42,25 +34,6 @@ async function saveOn(db: AnyDb, runId: string): Promise<void> {
       outcome = failedLine(runId, step.id, name, error);
     }
     await db.insert(stepLogs).values({ runId, stepId: step.id, at: Date.now(), level: outcome[0], message: outcome[1] });
-  }
-}
-
-function saveSync(db: Db, runId: string): void {
-  const run = db.select({ plan: sqliteRuns.plan, createdBy: sqliteRuns.createdBy }).from(sqliteRuns).where(eq(sqliteRuns.id, runId)).get();
-  if (!run) return;
-  for (const [step, name] of requested(run.plan)) {
-    let outcome: [Level, string];
-    try {
-      const target = saveName(name);
-      const row = db.select({ outputs: sqliteStepRuns.outputs }).from(sqliteStepRuns).where(and(eq(sqliteStepRuns.runId, runId), eq(sqliteStepRuns.stepId, step.id))).get();
-      const ref = tableRef(row, step.id);
-      const artifact = db.select().from(sqliteArtifacts).where(eq(sqliteArtifacts.id, ref)).get();
-      const recorded = recordDatasetVersion(db, versionInput(runId, step.id, target, run.createdBy, ref, artifact));
-      outcome = savedLine(name, { created: recorded.created, version: recorded.version.version });
-    } catch (error) {
-      outcome = failedLine(runId, step.id, name, error);
-    }
-    db.insert(sqliteStepLogs).values({ runId, stepId: step.id, at: Date.now(), level: outcome[0], message: outcome[1] }).run();
   }
 }
 
