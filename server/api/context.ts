@@ -4,8 +4,7 @@ import { readCookie } from '../auth/cookies';
 import { getSessionUser, SESSION_COOKIE } from '../auth/sessions';
 import type { Role } from '../auth/roles';
 import type { AnyDb } from '../db/any-db';
-import { getDb, type OpenedDatabase } from '../db/client';
-import { legacyDb, legacySqlite } from '../db/legacy-handle';
+import { getDb } from '../db/client';
 
 export interface CurrentUser {
   id: string;
@@ -29,24 +28,11 @@ export async function resolveUser(headers: Headers, db: AnyDb = getDb().anyDb): 
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role, via } : null;
 }
 
-/**
- * The handles a procedure gets. anyDb: the dialect-neutral handle converted stores take
- * (server/db/any-db.ts). db and sqlite: the legacy SQLite handles; on Postgres, stand-ins that throw
- * SqliteOnlyPath when a not-yet-converted procedure touches them (reading them here would refuse
- * every request, converted or not).
- */
-export function contextHandles(opened: OpenedDatabase): Pick<OpenedDatabase, 'db' | 'sqlite' | 'anyDb'> {
-  return {
-    db: legacyDb(opened, 'The synchronous SQLite handle (ctx.db)'),
-    sqlite: legacySqlite(opened, 'The raw SQLite connection (ctx.sqlite)'),
-    anyDb: opened.anyDb,
-  };
-}
-
 export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
-  const handles = contextHandles(getDb());
-  const user = await resolveUser(req.headers, handles.anyDb);
-  return { ...handles, req, resHeaders, user };
+  /** The dialect-neutral handle every store takes (server/db/any-db.ts). */
+  const anyDb = getDb().anyDb;
+  const user = await resolveUser(req.headers, anyDb);
+  return { anyDb, req, resHeaders, user };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

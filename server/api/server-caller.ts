@@ -3,7 +3,7 @@
 // first data with its HTML.
 import { headers } from 'next/headers';
 import { getDb } from '../db/client';
-import { contextHandles, resolveUser } from './context';
+import { resolveUser } from './context';
 import { appRouter } from './root';
 import { createCallerFactory } from './trpc';
 
@@ -11,6 +11,6 @@ const callerFor = createCallerFactory(appRouter);
 
 export async function serverCaller() {
   const requestHeaders = new Headers(await headers());
-  const handles = contextHandles(getDb());
-  return callerFor({ ...handles, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: await resolveUser(requestHeaders, handles.anyDb) });
+  const anyDb = getDb().anyDb;
+  return callerFor({ anyDb, req: new Request('http://localhost/', { headers: requestHeaders }), resHeaders: new Headers(), user: await resolveUser(requestHeaders, anyDb) });
 }

@@ -4,7 +4,6 @@
 
 /** What still keeps its data only in SQLite. Remove an entry in the commit that converts it. */
 export const NOT_YET_ON_POSTGRES = [
-  'projects and pipelines (server/projects, server/pipelines)',
 ] as const;
 
 export class PostgresNotReady extends Error {

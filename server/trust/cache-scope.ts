@@ -3,9 +3,7 @@
 // one, and a browser's unverified result only as far as the project's cache policy allows.
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ArtifactRef } from '../../engine/plan';
-import { first, isAnyDb, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
-import { consumerForRunSync, consumerForSync, producersOfSync, refusalSync } from './cache-scope-sync';
+import { first, type AnyDb } from '../db/any-db';
 import { cachePolicyPhrase, trustOf, type CachePolicy, type ResultTrust } from './result-trust';
 
 /** The run (or the person previewing one) that would reuse a result. */
@@ -19,18 +17,11 @@ export interface CacheConsumer {
  * The projects a person may read. Every signed-in role reads every project today; per-project
  * access control changes this one function. `null` (a system run: CLI, schedule) reads all.
  */
-export function readableProjectIds(_db: AnyDb | Db, _userId: string | null): 'all' | Set<string> {
+export function readableProjectIds(_db: AnyDb, _userId: string | null): 'all' | Set<string> {
   return 'all';
 }
 
-export function consumerFor(db: AnyDb, userId: string | null, pipelineId: string): Promise<CacheConsumer | null>;
-/** pg: runs, compile. The sync form for callers still on the legacy Db. */
-export function consumerFor(db: Db, userId: string | null, pipelineId: string): CacheConsumer | null;
-export function consumerFor(db: AnyDb | Db, userId: string | null, pipelineId: string): Promise<CacheConsumer | null> | CacheConsumer | null {
-  return isAnyDb(db) ? consumerOn(db, userId, pipelineId) : consumerForSync(db, userId, pipelineId);
-}
-
-async function consumerOn(db: AnyDb, userId: string | null, pipelineId: string): Promise<CacheConsumer | null> {
+export async function consumerFor(db: AnyDb, userId: string | null, pipelineId: string): Promise<CacheConsumer | null> {
   const { pipelines, projects } = db.t;
   const row = first(
     await db
@@ -43,17 +34,10 @@ async function consumerOn(db: AnyDb, userId: string | null, pipelineId: string):
   return row ? { userId, projectId: row.projectId, policy: row.policy } : null;
 }
 
-export function consumerForRun(db: AnyDb, runId: string): Promise<CacheConsumer | null>;
-/** pg: runs. The sync form for callers still on the legacy Db. */
-export function consumerForRun(db: Db, runId: string): CacheConsumer | null;
-export function consumerForRun(db: AnyDb | Db, runId: string): Promise<CacheConsumer | null> | CacheConsumer | null {
-  return isAnyDb(db) ? consumerForRunOn(db, runId) : consumerForRunSync(db, runId);
-}
-
-async function consumerForRunOn(db: AnyDb, runId: string): Promise<CacheConsumer | null> {
+export async function consumerForRun(db: AnyDb, runId: string): Promise<CacheConsumer | null> {
   const { runs } = db.t;
   const run = first(await db.select({ createdBy: runs.createdBy, pipelineId: runs.pipelineId }).from(runs).where(eq(runs.id, runId)).limit(1));
-  return run ? consumerOn(db, run.createdBy, run.pipelineId) : null;
+  return run ? consumerFor(db, run.createdBy, run.pipelineId) : null;
 }
 
 export interface Producer {
@@ -65,17 +49,10 @@ export interface Producer {
 }
 
 /** How many of a key's newest producers are considered before giving up. */
-export const CANDIDATES = 20;
+const CANDIDATES = 20;
 
 /** Succeeded producers of `cacheKey`, newest first, other than `exceptRunId`'s. */
-export function producersOf(db: AnyDb, cacheKey: string, exceptRunId?: string): Promise<Producer[]>;
-/** pg: runs. The sync form for callers still on the legacy Db. */
-export function producersOf(db: Db, cacheKey: string, exceptRunId?: string): Producer[];
-export function producersOf(db: AnyDb | Db, cacheKey: string, exceptRunId?: string): Promise<Producer[]> | Producer[] {
-  return isAnyDb(db) ? producersOn(db, cacheKey, exceptRunId) : producersOfSync(db, cacheKey, exceptRunId);
-}
-
-async function producersOn(db: AnyDb, cacheKey: string, exceptRunId?: string): Promise<Producer[]> {
+export async function producersOf(db: AnyDb, cacheKey: string, exceptRunId?: string): Promise<Producer[]> {
   const { pipelines, runs, stepRuns } = db.t;
   const sameKey = and(eq(stepRuns.cacheKey, cacheKey), eq(stepRuns.status, 'succeeded'));
   const rows = await db
@@ -87,10 +64,6 @@ async function producersOn(db: AnyDb, cacheKey: string, exceptRunId?: string): P
     // Ties broken by run id, so both databases pick the same producer among equal finish times.
     .orderBy(desc(stepRuns.finishedAt), desc(stepRuns.runId))
     .limit(CANDIDATES);
-  return producerRows(rows);
-}
-
-export function producerRows(rows: readonly (Omit<Producer, 'outputs' | 'trust'> & { outputs: Record<string, ArtifactRef> | null; trust: ResultTrust | null; runner: string | null })[]): Producer[] {
   return rows.filter((row) => row.outputs).map(({ runner, ...row }) => ({ ...row, outputs: row.outputs!, trust: trustOf(row.trust, runner) }));
 }
 
@@ -101,14 +74,7 @@ export type Refusal = { readable: boolean; reason: string } | null;
  * `readable: false` producers are skipped without a word, so a preview never tells of projects
  * the person cannot see.
  */
-export function refusal(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal>;
-/** pg: runs, compile. The sync form for callers still on the legacy Db. */
-export function refusal(db: Db, consumer: CacheConsumer | null, producer: Producer): Refusal;
-export function refusal(db: AnyDb | Db, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal> | Refusal {
-  return isAnyDb(db) ? refusalOn(db, consumer, producer) : refusalSync(db, consumer, producer);
-}
-
-async function refusalOn(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal> {
+export async function refusal(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Promise<Refusal> {
   const verdict = trustVerdict(db, consumer, producer);
   if (verdict !== 'unverified') return verdict;
   if (await quarantined(db, producer.outputs)) return QUARANTINED;
@@ -117,7 +83,7 @@ async function refusalOn(db: AnyDb, consumer: CacheConsumer | null, producer: Pr
 }
 
 /** The verdict that needs no query, or 'unverified' when the policy, quarantine and owner decide. */
-export function trustVerdict(db: AnyDb | Db, consumer: CacheConsumer | null, producer: Producer): Refusal | 'unverified' {
+function trustVerdict(db: AnyDb, consumer: CacheConsumer | null, producer: Producer): Refusal | 'unverified' {
   const readable = consumer ? readableProjectIds(db, consumer.userId) : 'all';
   if (readable !== 'all' && !readable.has(producer.projectId)) return { readable: false, reason: '' };
   switch (producer.trust) {
@@ -133,15 +99,15 @@ export function trustVerdict(db: AnyDb | Db, consumer: CacheConsumer | null, pro
   }
 }
 
-export const QUARANTINED: Refusal = { readable: true, reason: 'a browser result with this key is quarantined' };
+const QUARANTINED: Refusal = { readable: true, reason: 'a browser result with this key is quarantined' };
 
 /** Whether the project's policy lets this consumer reuse an unverified browser result. */
-export function policyAllows(consumer: CacheConsumer | null, producer: Producer): boolean {
+function policyAllows(consumer: CacheConsumer | null, producer: Producer): boolean {
   const policy = consumer?.policy ?? 'verified';
   return policy === 'any' || (policy === 'own' && !!consumer?.userId && consumer.userId === producer.ranBy);
 }
 
-export function notReusing(consumer: CacheConsumer | null, ranByName: string | undefined): Refusal {
+function notReusing(consumer: CacheConsumer | null, ranByName: string | undefined): Refusal {
   const whose = ranByName ? `${ranByName}\u2019s` : 'an';
   return { readable: true, reason: `not reusing ${whose} unverified browser result: this project ${cachePolicyPhrase(consumer?.policy ?? 'verified')}` };
 }

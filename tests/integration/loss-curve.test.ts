@@ -48,15 +48,13 @@ let caller: ReturnType<typeof callerFor>;
 beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
-  const { db, sqlite, anyDb } = getDb();
+  const { anyDb } = getDb();
   await seedSampleProject(getDb().anyDb);
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   await saveVersion(getDb().anyDb, 'sample', parsed.value, null, { baseVersion: await latestVersionNumber(getDb().anyDb, parsed.value.id) });
   const viewer = await createUser(anyDb, { email: 'viewer@example.com', name: 'Viewer', role: 'viewer', password: 'long enough password' });
   const ctx: Context = {
-    db,
-    sqlite,
     anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),

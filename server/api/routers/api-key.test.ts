@@ -21,8 +21,6 @@ afterEach(() => t.cleanup());
 
 function caller(user: PublicUser | null, via: 'session' | 'apiKey' = 'session') {
   const ctx: Context = {
-    db: t.db,
-    sqlite: t.sqlite,
     anyDb: t.anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),

@@ -29,8 +29,6 @@ afterEach(() => t.cleanup());
 
 function caller() {
   return callerFor({
-    db: t.db,
-    sqlite: t.sqlite,
     anyDb: t.anyDb,
     req: new Request('http://127.0.0.1/api/trpc'),
     resHeaders: new Headers(),
