@@ -79,7 +79,6 @@ describe('reproducing a run', () => {
   });
 
   it('reads the dataset version the run read, after a newer one was uploaded', async () => {
-    const { db } = getDb();
     const changed = path.join(dataDir, 'churn-v2.csv');
     const lines = readFileSync(churn, 'utf8').trimEnd().split('\n');
     writeFileSync(changed, lines.slice(0, -5).join('\n') + '\n');
