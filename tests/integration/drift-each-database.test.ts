@@ -182,7 +182,8 @@ describeEachDatabase('drift, decay and scheduled checks', (under) => {
     got.check = { check, figures, alert: { value: done.alerts.opened[0].value, message: done.alerts.opened[0].message } };
   });
 
-  // The whole suite's Postgres pass runs no SQLite half to compare with (each-database.ts).
+  // Runs in the Postgres half only, comparing with the SQLite half's numbers; skipped in the SQLite half (nothing
+  // to compare itself with) and in the whole suite's Postgres pass, which runs no SQLite half (each-database.ts).
   it.skipIf(dialect === 'sqlite' || testDatabaseKind() === 'postgres')('gives the numbers SQLite gives', () => {
     const sqlite = results.get('sqlite');
     expect(sqlite).toBeDefined();

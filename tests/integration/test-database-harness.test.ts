@@ -26,6 +26,7 @@ describe(`the test database [${kind}]`, () => {
     expect(row).toEqual({ name: 'Ada' });
   });
 
+  // One of these two runs in each pass: this one in the Postgres pass (npm run test:integration:pg), the next in the SQLite pass.
   it.runIf(kind === 'postgres')("is the file's fresh pw_test_ database, shared by getDb() and openTestDb()", async () => {
     const url = new URL(process.env.PIPEWORKS_DATABASE_URL ?? '');
     expect(url.pathname.slice(1).startsWith(TEST_DATABASE_PREFIX)).toBe(true);
@@ -41,6 +42,7 @@ describe(`the test database [${kind}]`, () => {
     }
   });
 
+  // The SQLite pass's counterpart of the test above; skipped in the Postgres pass, which opens no SQLite file.
   it.runIf(kind === 'sqlite')('is a new SQLite file per openTestDb()', async () => {
     const a = openTestDb();
     const b = openTestDb();
