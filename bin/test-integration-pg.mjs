@@ -2,7 +2,7 @@
 // `npm run test:integration:pg [-- --allow-listed] [vitest arguments]`: the integration suite on
 // Postgres, each test file on a fresh database (tests/integration/helpers/database-per-file.ts).
 // `--allow-listed` runs only the files in tests/integration/postgres-allow-list.txt: what .ci/run
-// runs while server/db/postgres-readiness.ts still lists unconverted parts (docs/architecture.md).
+// runs until every integration file passes on Postgres (docs/architecture.md, "Tests on both databases").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -101,15 +101,10 @@ const envSchema = (cwd: string) =>
     /** The Redis URL handed to workers when they connect, where theirs differs from the server's (another network). */
     PIPEWORKS_WORKER_REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })),
     /**
-     * Postgres instead of the SQLite file in PIPEWORKS_DATA_DIR (server/db/pg-client.ts). Refused at
-     * start while any store is still SQLite-only (server/db/postgres-readiness.ts).
+     * Postgres instead of the SQLite file in PIPEWORKS_DATA_DIR (server/db/pg-client.ts). Every store runs
+     * on both (docs/architecture.md, "Data access").
      */
     PIPEWORKS_DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })),
-    /**
-     * Tests only: `1` lets a process start on a throwaway `pw_test_*` Postgres database while
-     * server/db/postgres-readiness.ts still lists unconverted parts (read there, where it is checked).
-     */
-    PIPEWORKS_TEST_SKIP_POSTGRES_READINESS: optional(z.enum(['0', '1'])).transform((flag) => flag === '1'),
     NODE_ENV: optional(z.enum(['development', 'production', 'test'])).transform((mode) => mode ?? 'development'),
   });
 

@@ -3,7 +3,6 @@
 // Each command is imported when it runs, so a command loads only what it needs: `validate` must
 // not pay for the runner, ONNX or DuckDB (start-up bar: under 0.5 s, bench/cli-start.bench.ts).
 import { UserError } from '../../engine/errors';
-import { assertDatabaseSupported, PostgresNotReady } from '../db/postgres-readiness';
 import { CliError } from './cli-error';
 
 const USAGE = `Usage: pipeworks <command>
@@ -74,16 +73,15 @@ Data lives in PIPEWORKS_DATA_DIR (default ./data).`;
 
 /** Commands that never open the database (a worker talks to the server's API; simulate to an endpoint). */
 const NO_DATABASE = new Set(['nodes', 'worker', 'simulate', 'help', '--help']);
-/** Commands that check Postgres readiness but must not hold the database open: restore swaps it (restore-pg.ts refuses while any session is connected). */
-const CHECK_ONLY = new Set(['restore']);
+/** Commands that must not hold the database open: restore swaps it (restore-pg.ts refuses while any session is connected). */
+const NO_PREPARE = new Set(['restore']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     // On Postgres the database connects and migrates asynchronously, once, before a command reads it.
-    if (process.env.PIPEWORKS_DATABASE_URL && command !== undefined && !NO_DATABASE.has(command)) {
-      if (CHECK_ONLY.has(command)) assertDatabaseSupported(process.env.PIPEWORKS_DATABASE_URL);
-      else await (await import('../db/client')).prepareDb();
+    if (process.env.PIPEWORKS_DATABASE_URL && command !== undefined && !NO_DATABASE.has(command) && !NO_PREPARE.has(command)) {
+      await (await import('../db/client')).prepareDb();
     }
     switch (command) {
       case 'setup':
@@ -134,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`error: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof UserError || error instanceof PostgresNotReady) {
+    if (error instanceof UserError) {
       console.error(`error: ${error.message}`);
       return 1;
     }

@@ -1,7 +1,6 @@
 // `pipeworks serve`: only the serving process, on PIPEWORKS_SERVING_PORT, for any machine that
 // reaches the same data directory (database and artifact store). Runs until SIGINT or SIGTERM.
 import { setFlagsFromString } from 'node:v8';
-import { assertDatabaseSupported } from '../db/postgres-readiness';
 import { getEnv } from '../env';
 import { startServing } from '../serving/serving-server';
 import { CliError } from './cli-error';
@@ -13,8 +12,6 @@ export async function cmdServe(args: string[]): Promise<number> {
     else throw new CliError(`serve: unknown argument "${args[i]}" (serve [--port N])`, 2);
   }
   const env = getEnv();
-  // Serving runs on Postgres as soon as everything else does, never before (postgres-readiness.ts).
-  assertDatabaseSupported(env.PIPEWORKS_DATABASE_URL);
   // Young-generation collections on the serving thread alone. V8 scavenges in parallel with its
   // helper threads by default and the event loop waits for the slowest: on a machine whose cores
   // are busy those threads are not scheduled, and a 1 ms scavenge stalled every request for

@@ -8,7 +8,6 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { getEnv } from '../env';
 import type { AnyDb } from './any-db';
 import { sqliteAnyDb } from './any-db-sqlite';
-import { assertDatabaseSupported } from './postgres-readiness';
 import * as schema from './schema';
 
 /**
@@ -84,8 +83,6 @@ function registry(): Registry {
 export function getDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): OpenedDatabase {
   const url = getEnv().PIPEWORKS_DATABASE_URL;
   if (url !== undefined) {
-    // Every process (studio, serving, CLI) opens its database here: refuse before any data goes to SQLite.
-    assertDatabaseSupported(url);
     const entry = registry().get(pgKey(url));
     if (!entry) throw new Error('The Postgres database is opened asynchronously: this process must await prepareDb() (server/db/client.ts) at start');
     return entry;
@@ -104,17 +101,15 @@ const pgKey = (url: string) => `postgres:${url}`;
 
 /**
  * Opens the process's database once, before it serves anything: on Postgres it connects and
- * applies the Postgres migrations (under an advisory lock); on SQLite it is `getDb()`. Throws
- * PostgresNotReady while some store is SQLite-only.
+ * applies the Postgres migrations (under an advisory lock); on SQLite it is `getDb()`.
  */
 export async function prepareDb(dataDir = getEnv().PIPEWORKS_DATA_DIR): Promise<OpenedDatabase> {
   const url = getEnv().PIPEWORKS_DATABASE_URL;
   if (url === undefined) return getDb(dataDir);
-  assertDatabaseSupported(url);
   return openPostgresEntry(url);
 }
 
-/** prepareDb's Postgres half without the readiness check (tests of converted stores). */
+/** prepareDb's Postgres half, for a given URL (tests that open a database of their own). */
 export async function openPostgresEntry(url: string): Promise<OpenedDatabase> {
   const key = pgKey(url);
   const existing = registry().get(key);

@@ -1,23 +1,18 @@
 // How a process opens its database: SQLite synchronously (getDb), Postgres once, asynchronously,
-// at the process's start (prepareDb), refusing while any store still keeps its data only in SQLite.
+// at the process's start (prepareDb).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb, openPostgresEntry, prepareDb, SqliteOnlyPath } from '../../server/db/client';
 import { first } from '../../server/db/any-db';
-import { NOT_YET_ON_POSTGRES, PostgresNotReady, TEST_SKIP_READINESS_VARIABLE } from '../../server/db/postgres-readiness';
 import { resetEnvForTests } from '../../server/env';
 import { createTestPgDatabase, postgresForTests, type TestPgDatabase } from './helpers/postgres-available';
 
 const postgres = await postgresForTests();
 const saved = process.env.PIPEWORKS_DATABASE_URL;
-// The Postgres pass (helpers/database-per-file.ts) sets the test-only readiness switch; the refusal is tested without it.
-const savedSkip = process.env[TEST_SKIP_READINESS_VARIABLE];
 
 afterEach(() => {
   closeDb();
   if (saved === undefined) delete process.env.PIPEWORKS_DATABASE_URL;
   else process.env.PIPEWORKS_DATABASE_URL = saved;
-  if (savedSkip === undefined) delete process.env[TEST_SKIP_READINESS_VARIABLE];
-  else process.env[TEST_SKIP_READINESS_VARIABLE] = savedSkip;
   resetEnvForTests();
 });
 
@@ -31,16 +26,6 @@ describe.skipIf(!postgres)('opening the process database on Postgres', () => {
     await target?.drop();
   });
 
-  // Runs only while the readiness list is not empty (it is empty since 117a738, so this skips); the refusal itself
-  // stays tested with a non-empty list in server/db/postgres-readiness.test.ts.
-  it.runIf(NOT_YET_ON_POSTGRES.length > 0)('refuses, naming what is still SQLite-only, while any store is not converted', async () => {
-    process.env.PIPEWORKS_DATABASE_URL = target.url;
-    delete process.env[TEST_SKIP_READINESS_VARIABLE];
-    resetEnvForTests();
-    await expect(prepareDb()).rejects.toBeInstanceOf(PostgresNotReady);
-    expect(() => getDb()).toThrow(PostgresNotReady);
-  });
-
   it('hands out one pooled AnyDb on the migrated database, and refuses the SQLite-only handles by name', async () => {
     const opened = await openPostgresEntry(target.url);
     expect(await openPostgresEntry(target.url)).toBe(opened);
@@ -49,5 +34,15 @@ describe.skipIf(!postgres)('opening the process database on Postgres', () => {
     expect(row).toBeNull();
     expect(() => opened.db).toThrow(SqliteOnlyPath);
     expect(() => opened.sqlite).toThrow(/getDb\(\)\.sqlite.*not converted yet/);
+  });
+
+  it('with PIPEWORKS_DATABASE_URL set, getDb() asks for prepareDb() first; after it, both hand out that database', async () => {
+    process.env.PIPEWORKS_DATABASE_URL = target.url;
+    resetEnvForTests();
+    closeDb();
+    expect(() => getDb()).toThrow(/must await prepareDb\(\)/);
+    const prepared = await prepareDb();
+    expect(prepared.anyDb.dialect).toBe('pg');
+    expect(getDb()).toBe(prepared);
   });
 });

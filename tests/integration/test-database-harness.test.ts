@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { first } from '../../server/db/any-db';
 import { getDb } from '../../server/db/client';
-import { TEST_DATABASE_PREFIX } from '../../server/db/postgres-readiness';
 import { openTestDb, openTestDbIn, testDatabaseKind } from '../../server/db/test-db';
 import { resetEnvForTests } from '../../server/env';
 import { cliOn } from './helpers/cli';
+import { TEST_DATABASE_PREFIX } from './helpers/postgres-available';
 import { newDataDir } from './helpers/server-process';
 
 const kind = testDatabaseKind();

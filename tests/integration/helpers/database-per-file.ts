@@ -6,7 +6,6 @@
 // at its start). Unset, this does nothing: the suite runs on SQLite files as always.
 import { afterAll, beforeAll } from 'vitest';
 import { closeDb, openPostgresEntry, type OpenedDatabase } from '../../../server/db/client';
-import { TEST_SKIP_READINESS_VARIABLE } from '../../../server/db/postgres-readiness';
 import { testDatabaseKind } from '../../../server/db/test-db';
 import { resetEnvForTests } from '../../../server/env';
 import { nameTestPgDatabase, TEST_POSTGRES_URL } from './postgres-available';
@@ -15,9 +14,6 @@ if (testDatabaseKind() === 'postgres') {
   const database = nameTestPgDatabase();
   // Set before the test file is imported, so whatever it reads from the environment names this database.
   process.env.PIPEWORKS_DATABASE_URL = database.url;
-  // Until NOT_YET_ON_POSTGRES is empty the processes would refuse this database: the switch lets
-  // them start on a pw_test_ database only, so the suite shows what still fails on Postgres.
-  process.env[TEST_SKIP_READINESS_VARIABLE] = '1';
   resetEnvForTests();
 
   let entry: OpenedDatabase | undefined;

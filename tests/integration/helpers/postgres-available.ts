@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPgDatabase, type OpenedPgDatabase } from '../../../server/db/pg-client';
-import { TEST_DATABASE_PREFIX } from '../../../server/db/postgres-readiness';
+
+/** Every database the tests create is named with this prefix, so a leftover one is recognizable as a test's. */
+export const TEST_DATABASE_PREFIX = 'pw_test_';
 
 /** A maintenance database on the server the tests use; each test file creates its own beside it. */
 export const TEST_POSTGRES_URL = process.env.PIPEWORKS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,7 +52,7 @@ export interface EmptyTestPgDatabase {
   drop(): Promise<void>;
 }
 
-/** A database name (`pw_test_…`, the prefix postgres-readiness.ts's test switch requires) and its URL, not yet created. */
+/** A database name (`pw_test_…`) and its URL, not yet created. */
 export function nameTestPgDatabase(adminUrl = TEST_POSTGRES_URL): EmptyTestPgDatabase {
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = new URL(adminUrl);
