@@ -1,4 +1,4 @@
-// Runs as records, with the real server runner and SQLite: every run writes its params, dataset
+// Runs as records, with the real server runner on the test database (SQLite or Postgres): every run writes its params, dataset
 // versions and step records when created and its metrics as steps finish (also when a step is a
 // cache hit), a search's trials become child runs, and runs from before these tables get their
 // rows at start-up.
@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
 import { createRegistry } from '../../nodes/registry';
+import { first as firstRow } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { runDatasets, runMetrics, runParams, runs, stepRuns } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { samplePipelinePath, seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
@@ -39,13 +39,15 @@ async function runToEnd(pipelineId: string, version?: number) {
   return runId;
 }
 
-function metricsOf(runId: string): Record<string, number> {
-  const rows = getDb().db.select().from(runMetrics).where(eq(runMetrics.runId, runId)).all();
+async function metricsOf(runId: string): Promise<Record<string, number>> {
+  const { runMetrics } = getDb().anyDb.t;
+  const rows = await getDb().anyDb.select().from(runMetrics).where(eq(runMetrics.runId, runId));
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
-function paramsOf(runId: string): Record<string, string> {
-  const rows = getDb().db.select().from(runParams).where(eq(runParams.runId, runId)).all();
+async function paramsOf(runId: string): Promise<Record<string, string>> {
+  const { runParams } = getDb().anyDb.t;
+  const rows = await getDb().anyDb.select().from(runParams).where(eq(runParams.runId, runId));
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
@@ -62,31 +64,34 @@ describe('runs as records', () => {
 
   it('records params, step records and each evaluation’s metrics of a server run', async () => {
     first = await runToEnd('breast-cancer-classifier');
-    const { db } = getDb();
-    expect(db.select({ status: runs.status }).from(runs).where(eq(runs.id, first)).get()?.status).toBe('succeeded');
-    const metrics = metricsOf(first);
+    const db = getDb().anyDb;
+    const { runs, runParams, stepRuns, runDatasets } = db.t;
+    expect(firstRow(await db.select({ status: runs.status }).from(runs).where(eq(runs.id, first)).limit(1))?.status).toBe('succeeded');
+    const metrics = await metricsOf(first);
     expect(metrics['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
     expect(metrics['evaluate-mlp.roc_auc']).toBeGreaterThan(0.9);
     expect(metrics['evaluate-logistic.gates_passed']).toBe(1);
     expect(metrics['logistic.rows']).toBe(426);
-    expect(paramsOf(first)).toMatchObject({ 'split.seed': '0', 'split.stratifyBy': 'diagnosis', 'mlp.epochs': '40', 'ingest.dataset': 'breast-cancer' });
-    const seed = db.select().from(runParams).where(and(eq(runParams.runId, first), eq(runParams.key, 'split.seed'))).get();
+    expect(await paramsOf(first)).toMatchObject({ 'split.seed': '0', 'split.stratifyBy': 'diagnosis', 'mlp.epochs': '40', 'ingest.dataset': 'breast-cancer' });
+    const seed = firstRow(await db.select().from(runParams).where(and(eq(runParams.runId, first), eq(runParams.key, 'split.seed'))).limit(1));
     expect(seed?.num).toBe(0);
-    const split = db.select().from(stepRuns).where(and(eq(stepRuns.runId, first), eq(stepRuns.stepId, 'split'))).get()!;
+    const split = firstRow(await db.select().from(stepRuns).where(and(eq(stepRuns.runId, first), eq(stepRuns.stepId, 'split'))).limit(1))!;
     expect(split.params).toMatchObject({ seed: 0, train: 0.75 });
     expect(split.codeHash).toBe(createRegistry().get('split/random', 1)!.implementationHash);
     expect(split).toMatchObject({ implementationHash: split.codeHash, pipeworksVersion: PIPEWORKS_VERSION });
-    const source = db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all();
+    const source = await db.select().from(runDatasets).where(eq(runDatasets.runId, first));
     expect(source).toEqual([expect.objectContaining({ stepId: 'ingest', nodeType: 'ingest/sample-dataset', datasetVersionId: null })]);
     expect(source[0].sourceKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('records the metrics of steps served from the cache too', async () => {
     const second = await runToEnd('breast-cancer-classifier');
-    const steps = getDb().db.select({ status: stepRuns.status, stepId: stepRuns.stepId }).from(stepRuns).where(eq(stepRuns.runId, second)).all();
+    const db = getDb().anyDb;
+    const { stepRuns } = db.t;
+    const steps = await db.select({ status: stepRuns.status, stepId: stepRuns.stepId }).from(stepRuns).where(eq(stepRuns.runId, second));
     expect(steps.find((s) => s.stepId === 'evaluate-logistic')?.status).toBe('cached');
-    const metrics = metricsOf(second);
-    expect(metrics['evaluate-logistic.roc_auc']).toBe(metricsOf(first)['evaluate-logistic.roc_auc']);
+    const metrics = await metricsOf(second);
+    expect(metrics['evaluate-logistic.roc_auc']).toBe((await metricsOf(first))['evaluate-logistic.roc_auc']);
   });
 
   it('makes every search trial a child run with its params and score', async () => {
@@ -107,35 +112,38 @@ describe('runs as records', () => {
     ];
     const saved = await saveVersion(getDb().anyDb, 'sample', { ...doc, id: 'search-records', name: 'Search records' }, null, { baseVersion: await latestVersionNumber(getDb().anyDb, 'search-records') });
     const parent = await runToEnd(saved.pipelineId, saved.version);
-    const { db } = getDb();
-    const children = db.select().from(runs).where(eq(runs.parentRunId, parent)).all();
+    const db = getDb().anyDb;
+    const { runs } = db.t;
+    const children = await db.select().from(runs).where(eq(runs.parentRunId, parent));
     expect(children.map((c) => c.name).sort()).toEqual(['Trial 1', 'Trial 2', 'Trial 3']);
     expect(children.every((c) => c.parentStepId === 'search' && c.status === 'succeeded' && c.pipelineVersionId !== null)).toBe(true);
     const byTrial = new Map(children.map((c) => [c.name, c.id]));
-    expect(paramsOf(byTrial.get('Trial 1')!)).toEqual({ 'search.C': '0.01' });
-    const scores = children.map((c) => metricsOf(c.id)['search.roc_auc']);
+    expect(await paramsOf(byTrial.get('Trial 1')!)).toEqual({ 'search.C': '0.01' });
+    const scores = await Promise.all(children.map(async (c) => (await metricsOf(c.id))['search.roc_auc']));
     expect(scores.every((s) => s > 0.9 && s <= 1)).toBe(true);
-    expect(metricsOf(parent)['search.roc_auc']).toBe(Math.max(...scores));
-    expect(metricsOf(parent)['search.trials']).toBe(3);
+    expect((await metricsOf(parent))['search.roc_auc']).toBe(Math.max(...scores));
+    expect((await metricsOf(parent))['search.trials']).toBe(3);
   });
 
   it('fills in the records of runs made before they existed', async () => {
-    const { db } = getDb();
-    db.delete(runMetrics).where(eq(runMetrics.runId, first)).run();
-    db.delete(runParams).where(eq(runParams.runId, first)).run();
-    db.delete(runDatasets).where(eq(runDatasets.runId, first)).run();
-    db.update(runs).set({ recordsIndexed: false }).where(eq(runs.id, first)).run();
-    const before = { ...metricsOf(first) };
+    const db = getDb().anyDb;
+    const { runs, runMetrics, runParams, runDatasets } = db.t;
+    await db.delete(runMetrics).where(eq(runMetrics.runId, first));
+    await db.delete(runParams).where(eq(runParams.runId, first));
+    await db.delete(runDatasets).where(eq(runDatasets.runId, first));
+    await db.update(runs).set({ recordsIndexed: false }).where(eq(runs.id, first));
+    const before = { ...(await metricsOf(first)) };
     expect(before).toEqual({});
     expect(await backfillRunRecords(getDb().anyDb, dataDir)).toBe(1);
-    expect(metricsOf(first)['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
-    expect(paramsOf(first)['split.seed']).toBe('0');
-    expect(db.select().from(runDatasets).where(eq(runDatasets.runId, first)).all()).toHaveLength(1);
+    expect((await metricsOf(first))['evaluate-logistic.roc_auc']).toBeGreaterThan(0.98);
+    expect((await paramsOf(first))['split.seed']).toBe('0');
+    expect(await db.select().from(runDatasets).where(eq(runDatasets.runId, first))).toHaveLength(1);
     expect(await backfillRunRecords(getDb().anyDb, dataDir)).toBe(0);
   });
 
   it('records the dataset version an ingest step read', async () => {
-    const { db } = getDb();
+    const db = getDb().anyDb;
+    const { runDatasets } = db.t;
     const imported = await importCsv(getDb().anyDb, dataDir, samplePath('iris.csv'), 'iris');
     const doc: PipelineDoc = {
       schemaVersion: 1,
@@ -146,9 +154,9 @@ describe('runs as records', () => {
     };
     const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     const runId = await runToEnd(saved.pipelineId, saved.version);
-    expect(db.select().from(runDatasets).where(eq(runDatasets.runId, runId)).all()).toEqual([
+    expect(await db.select().from(runDatasets).where(eq(runDatasets.runId, runId))).toEqual([
       expect.objectContaining({ stepId: 'data', nodeType: 'ingest/dataset', sourceKey: imported.version.artifactId, datasetVersionId: imported.version.id }),
     ]);
-    expect(paramsOf(runId)).toEqual({ 'data.name': 'iris', 'data.version': 'latest' });
+    expect(await paramsOf(runId)).toEqual({ 'data.name': 'iris', 'data.version': 'latest' });
   });
 });
