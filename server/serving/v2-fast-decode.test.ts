@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeByLayout, forgetLayouts } from './v2-body-layout';
 import { decodeV2Fast } from './v2-fast-decode';
 import { decodeV2Request } from './v2-request';
 
@@ -104,5 +105,48 @@ describe('decodeV2Fast', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  describe('by a layout read before', () => {
+    const body = (values: string[], id = '') =>
+      `{${id ? `"id": "${id}", ` : ''}"inputs":[{"name":"a","shape":[2],"datatype":"FP64","data":[${values[0]}, ${values[1]}]},{"name":"b","shape":[2, 1],"datatype":"INT32","data":[${values[2]},${values[3]}]}]}\n`;
+
+    it('reads only the values of a body laid out like an earlier one, and gives what the generic path gives', () => {
+      forgetLayouts();
+      expect(decodeByLayout(body(['1', '2', '3', '4']))).toBeNull();
+      expect(fast(body(['1', '2', '3', '4']))).toEqual(generic(body(['1', '2', '3', '4'])));
+      for (const values of [['0.5', '-2e3', '7', 'null'], ['null', '12345678901234567890', '-0', '8']]) {
+        const text = body(values);
+        expect(decodeByLayout(text), text).not.toBeNull();
+        expect(decodeByLayout(text)).toEqual(generic(text));
+        expect(fast(text)).toEqual(generic(text));
+      }
+      fast(body(['1', '2', '3', '4'], 'req-1'));
+      expect(decodeByLayout(body(['1', '2', '3', '4'], 'other'))).toEqual(generic(body(['1', '2', '3', '4'], 'other')));
+      expect(decodeByLayout(body(['1', '2', '3', '4']))).toEqual(generic(body(['1', '2', '3', '4'])));
+    });
+
+    it('takes nothing else for that layout: any other value or text goes the full way (fuzzed)', () => {
+      forgetLayouts();
+      fast(body(['1', '2', '3', '4']));
+      const token = fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => JSON.stringify(v)),
+        fc.integer().map(String),
+        fc.constantFrom('null', 'true', '"3"', '1.', '01', '1e999', '-', '', ' 1', '1 ', '1.5e', '[1]', '0x1', 'NaN', '1,2', '2]'),
+      );
+      fc.assert(
+        fc.property(fc.tuple(token, token, token, token), fc.constantFrom('', ' ', 'x'), (values, tail) => {
+          const text = body(values) + tail;
+          const got = decodeByLayout(text);
+          const full = generic(text);
+          if (got !== null) expect(got).toEqual(full);
+          const fastGot = fast(text);
+          if (fastGot !== null) expect(fastGot).toEqual(full);
+          // A body the generic path accepts whose values are plain numbers is read by the layout.
+          if (tail === '' && values.every((v) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number.isFinite(Number(v))) && !(full instanceof Error)) expect(got).not.toBeNull();
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });

@@ -5,7 +5,10 @@
 // Anything else (other fields, BYTES or BOOL tensors, escapes, non-ASCII, nesting, a number that
 // does not fit its datatype, any syntax error) answers null, and the caller takes the generic path,
 // which accepts it or refuses it with the error naming the field: this decoder never refuses.
+// A body laid out like one read before is decoded from its values alone (v2-body-layout.ts).
 import type { RequestTable } from './request-table';
+import { decodeByLayout, ID, INTEGER, NUMBER, rememberLayout, type ValueMark } from './v2-body-layout';
+import { BAIL, CLOSE_BRACE, CLOSE_BRACKET, OPEN_BRACE, OPEN_BRACKET, Reader } from './v2-json-reader';
 import type { V2Request } from './v2-request';
 
 type Datatype = V2Request['datatypes'] extends Map<string, infer D> ? D : never;
@@ -18,157 +21,25 @@ const NUMERIC: ReadonlyMap<string, { datatype: Datatype; integer: boolean }> = n
   ]),
 );
 
-/** Exact powers of ten: m / 10^k is correctly rounded while m < 2^53 and k ≤ 22 (Clinger's fast path). */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
-
-/** Thrown inside the decoder only, to leave it from any depth; never escapes decodeV2Fast. */
-const BAIL = Symbol('bail');
-
-class Reader {
-  at = 0;
-  constructor(readonly text: string) {}
-
-  space(): number {
-    const t = this.text;
-    let i = this.at;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else {
-        this.at = i;
-        return c; // NaN past the end
-      }
-    }
-  }
-
-  expect(code: number): void {
-    if (this.space() !== code) throw BAIL;
-    this.at++;
-  }
-
-  /** After a member or element: true on a comma, false on the closing bracket (consumed either way). */
-  more(close: number): boolean {
-    const c = this.space();
-    this.at++;
-    if (c === COMMA) return true;
-    if (c === close) return false;
-    throw BAIL;
-  }
-
-  /** Whether the next token is the key `"word":` (consumed when it is): no string made to compare. */
-  key(word: string): boolean {
-    const t = this.text;
-    const i = this.at;
-    if (t.charCodeAt(i) !== QUOTE || !t.startsWith(word, i + 1) || t.charCodeAt(i + 1 + word.length) !== QUOTE) return false;
-    this.at = i + 2 + word.length;
-    this.expect(COLON);
-    this.space();
-    return true;
-  }
-
-  /** A string with no escapes, control characters or non-ASCII: anything else goes the generic way. */
-  string(): string {
-    if (this.space() !== QUOTE) throw BAIL;
-    const t = this.text;
-    const start = ++this.at;
-    let i = start;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c < 0x20 || c === 0x5c || c >= 0x7f || c !== c) throw BAIL;
-      i++;
-    }
-    this.at = i + 1;
-    return t.slice(start, i);
-  }
-
-  /** A JSON number, or null; the value JSON.parse would give. Non-finite (1e999) bails. */
-  numberOrNull(): number | null {
-    const t = this.text;
-    let i = this.at;
-    let c = t.charCodeAt(i);
-    if (c === 0x6e) {
-      if (t.startsWith('null', i)) {
-        this.at = i + 4;
-        return null;
-      }
-      throw BAIL;
-    }
-    const start = i;
-    const negative = c === MINUS;
-    if (negative) c = t.charCodeAt(++i);
-    if (c < ZERO || c > NINE) throw BAIL;
-    let mantissa = 0;
-    let digits = 0;
-    if (c === ZERO) {
-      c = t.charCodeAt(++i);
-      if (c >= ZERO && c <= NINE) throw BAIL; // a leading zero is not JSON
-    } else {
-      while (c >= ZERO && c <= NINE) {
-        mantissa = mantissa * 10 + (c - ZERO);
-        digits++;
-        c = t.charCodeAt(++i);
-      }
-    }
-    let fraction = 0;
-    if (c === DOT) {
-      c = t.charCodeAt(++i);
-      if (c < ZERO || c > NINE) throw BAIL;
-      while (c >= ZERO && c <= NINE) {
-        mantissa = mantissa * 10 + (c - ZERO);
-        digits++;
-        fraction++;
-        c = t.charCodeAt(++i);
-      }
-    }
-    let exact = digits <= 15 && fraction <= 22;
-    if (c === 0x65 || c === 0x45) {
-      exact = false;
-      c = t.charCodeAt(++i);
-      if (c === 0x2b || c === MINUS) c = t.charCodeAt(++i);
-      if (c < ZERO || c > NINE) throw BAIL;
-      while (c >= ZERO && c <= NINE) c = t.charCodeAt(++i);
-    }
-    this.at = i;
-    const value = exact ? (negative ? -(mantissa / POW10[fraction]) : mantissa / POW10[fraction]) : Number(t.slice(start, i));
-    if (!Number.isFinite(value)) throw BAIL;
-    return value;
-  }
-
-  /** A non-negative integer written as plain digits. */
-  count(): number {
-    const value = this.numberOrNull();
-    if (value === null || !Number.isInteger(value) || value < 0) throw BAIL;
-    return value;
-  }
-}
-
 /** The decoded request, or null when the body is not in the common shape (see the file comment). */
 export function decodeV2Fast(body: Buffer): V2Request | null {
   // latin1 maps each byte to one character: a byte past ASCII (where UTF-8 would differ) can only
   // sit inside a string, and string() refuses it.
-  const reader = new Reader(body.toString('latin1'));
+  const text = body.toString('latin1');
+  const known = decodeByLayout(text);
+  if (known !== null) return known;
+  const marks: ValueMark[] = [];
   try {
-    return decode(reader);
+    const request = decode(new Reader(text), marks);
+    rememberLayout(text, marks, request);
+    return request;
   } catch (error) {
     if (error === BAIL) return null;
     throw error;
   }
 }
 
-function decode(r: Reader): V2Request {
+function decode(r: Reader, marks: ValueMark[]): V2Request {
   r.expect(OPEN_BRACE);
   let id: string | undefined;
   let table: RequestTable | null = null;
@@ -177,8 +48,12 @@ function decode(r: Reader): V2Request {
     r.space();
     if (table === null && r.key('inputs')) {
       datatypes = new Map();
-      table = inputs(r, datatypes);
-    } else if (id === undefined && r.key('id')) id = r.string();
+      table = inputs(r, datatypes, marks);
+    } else if (id === undefined && r.key('id')) {
+      const start = r.at;
+      id = r.string();
+      marks.push({ start, end: r.at, kind: ID, column: -1 });
+    }
     else throw BAIL;
   } while (r.more(CLOSE_BRACE));
   if (!Number.isNaN(r.space())) throw BAIL; // something follows the object
@@ -186,7 +61,7 @@ function decode(r: Reader): V2Request {
   return { id, table, outputs: null, datatypes };
 }
 
-function inputs(r: Reader, datatypes: Map<string, Datatype>): RequestTable {
+function inputs(r: Reader, datatypes: Map<string, Datatype>, marks: ValueMark[]): RequestTable {
   r.expect(OPEN_BRACKET);
   const columns = new Map<string, unknown[]>();
   let rows = -1;
@@ -196,6 +71,8 @@ function inputs(r: Reader, datatypes: Map<string, Datatype>): RequestTable {
     let shape = -1;
     let type: { datatype: Datatype; integer: boolean } | undefined;
     let data: (number | null)[] | null = null;
+    const column = columns.size;
+    const marked = marks.length;
     do {
       r.space();
       if (name === null && r.key('name')) name = r.string();
@@ -203,12 +80,15 @@ function inputs(r: Reader, datatypes: Map<string, Datatype>): RequestTable {
       else if (type === undefined && r.key('datatype')) {
         type = NUMERIC.get(r.string());
         if (type === undefined) throw BAIL;
-      } else if (data === null && r.key('data')) data = values(r);
+      } else if (data === null && r.key('data')) data = values(r, marks, column);
       else throw BAIL;
     } while (r.more(CLOSE_BRACE));
     if (name === null || name === '' || type === undefined || data === null || shape === -1 || columns.has(name)) throw BAIL;
     if (data.length !== shape || (rows !== -1 && shape !== rows)) throw BAIL;
-    if (type.integer) for (const v of data) if (v !== null && !Number.isInteger(v)) throw BAIL;
+    if (type.integer) {
+      for (const v of data) if (v !== null && !Number.isInteger(v)) throw BAIL;
+      for (let i = marked; i < marks.length; i++) marks[i].kind = INTEGER;
+    }
     rows = shape;
     columns.set(name, data);
     datatypes.set(name, type.datatype);
@@ -230,7 +110,7 @@ function tensorShape(r: Reader): number {
 }
 
 /** A flat array of numbers and nulls. */
-function values(r: Reader): (number | null)[] {
+function values(r: Reader, marks: ValueMark[], column: number): (number | null)[] {
   r.expect(OPEN_BRACKET);
   const out: (number | null)[] = [];
   if (r.space() === CLOSE_BRACKET) {
@@ -239,7 +119,9 @@ function values(r: Reader): (number | null)[] {
   }
   do {
     r.space();
+    const start = r.at;
     out.push(r.numberOrNull());
+    marks.push({ start, end: r.at, kind: NUMBER, column });
   } while (r.more(CLOSE_BRACKET));
   return out;
 }
