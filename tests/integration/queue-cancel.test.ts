@@ -2,11 +2,12 @@
 // cancel reaches the worker process, the step stops at once (the worker's one slot is free for
 // the next run), the run ends cancelled with no outputs recorded for the step, and BullMQ does
 // not retry it.
-import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Queue } from 'bullmq';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { first } from '../../server/db/any-db';
+import { openTestDbIn } from '../../server/db/test-db';
 import { redisForTests, TEST_REDIS_URL } from './helpers/redis-available';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
 import { HttpClient } from './helpers/trpc-http';
@@ -77,14 +78,19 @@ describe.skipIf(!available)('cancelling a step that runs on a queue worker', () 
     await waitFor('the worker to report', async () => (HttpClient.data(await admin.query('workers.status')).workers.length === 1 ? true : undefined));
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: sleepPipeline('queue-cancel-long', 120_000) }));
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: sleepPipeline('queue-cancel-short', 300) }));
-    const db = new Database(path.join(server.dataDir, 'pipeworks.db'), { readonly: true });
-    const stepOf = (runId: string) => db.prepare(`select status, outputs, error_code as errorCode from step_runs where run_id = ? and step_id = 'wait'`).get(runId) as { status: string; outputs: string | null; errorCode: string | null } | undefined;
-    const logged = (runId: string, pattern: RegExp) => (db.prepare(`select message from step_logs where run_id = ? and step_id = 'wait'`).all(runId) as { message: string }[]).some((l) => pattern.test(l.message));
+    const opened = openTestDbIn(server.dataDir);
+    const db = opened.anyDb;
+    const { stepRuns, stepLogs } = db.t;
+    const ofWait = (runId: string) => and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, 'wait'));
+    const stepOf = async (runId: string) =>
+      first(await db.select({ status: stepRuns.status, outputs: stepRuns.outputs, errorCode: stepRuns.errorCode, progress: stepRuns.progress }).from(stepRuns).where(ofWait(runId)).limit(1));
+    const logged = async (runId: string, pattern: RegExp) =>
+      (await db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, 'wait'))).orderBy(asc(stepLogs.id))).some((l) => pattern.test(l.message));
 
     const { runId } = HttpClient.data(await admin.mutate('run.start', { pipelineId: 'queue-cancel-long' }));
-    await waitFor('the long step to run on the worker', async () => (logged(runId, /^Running on queue worker /) ? true : undefined));
+    await waitFor('the long step to run on the worker', async () => ((await logged(runId, /^Running on queue worker /)) ? true : undefined));
     // Running for a moment, so the cancel meets a step in flight, not one just handed over.
-    await waitFor('the long step to report progress', async () => ((db.prepare(`select progress from step_runs where run_id = ? and step_id = 'wait'`).get(runId) as { progress: number | null }).progress ? true : undefined));
+    await waitFor('the long step to report progress', async () => ((await stepOf(runId))?.progress ? true : undefined));
     expect(HttpClient.data(await admin.mutate('run.cancel', { id: runId }))).toMatchObject({ cancelled: true });
 
     const run = await waitFor('the run to end', async () => {
@@ -92,7 +98,7 @@ describe.skipIf(!available)('cancelling a step that runs on a queue worker', () 
       return TERMINAL.includes(r.status) ? r : undefined;
     }, 20_000);
     expect(run.status).toBe('cancelled');
-    expect(stepOf(runId)).toMatchObject({ status: 'cancelled', outputs: null });
+    expect(await stepOf(runId)).toMatchObject({ status: 'cancelled', outputs: null });
 
     // The worker process heard it: it says so, and the job failed for good (not retried).
     await waitFor('the worker to say it cancelled the step', async () => (workerLog.includes(`step wait of run ${runId} cancelled by the server`) ? true : undefined), 20_000);
@@ -113,10 +119,10 @@ describe.skipIf(!available)('cancelling a step that runs on a queue worker', () 
       return TERMINAL.includes(r.status) ? r : undefined;
     }, 45_000);
     expect(nextRun.status).toBe('succeeded');
-    expect(logged(next, /^Finished on queue worker /)).toBe(true);
+    expect(await logged(next, /^Finished on queue worker /)).toBe(true);
     // Nothing of the cancelled step arrived late.
-    expect(stepOf(runId)).toMatchObject({ status: 'cancelled', outputs: null });
-    db.close();
+    expect(await stepOf(runId)).toMatchObject({ status: 'cancelled', outputs: null });
+    opened.close();
     expect(worker!.exitCode).toBeNull();
   });
 });
