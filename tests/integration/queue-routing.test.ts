@@ -1,10 +1,10 @@
 // Routing by what a worker has, on real Redis with no mock: a step that needs more memory than
 // any connected worker offers waits, and its log and progress say why; a worker with enough
 // memory that connects later takes it, and the smaller one never does.
-import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDbIn } from '../../server/db/test-db';
 import { redisForTests, TEST_REDIS_URL } from './helpers/redis-available';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
 import { HttpClient } from './helpers/trpc-http';
@@ -79,11 +79,13 @@ describe.skipIf(!available)('routing steps by what workers have', () => {
     };
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc }));
     const { runId } = HttpClient.data(await admin.mutate('run.start', { pipelineId: doc.id }));
-    const db = new Database(path.join(server.dataDir, 'pipeworks.db'), { readonly: true });
-    const logs = () => (db.prepare(`select level, message from step_logs where run_id = ? and step_id = 'big' order by id`).all(runId) as { level: string; message: string }[]);
+    const opened = openTestDbIn(server.dataDir);
+    const db = opened.anyDb;
+    const { stepLogs } = db.t;
+    const logs = () => db.select({ level: stepLogs.level, message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, 'big'))).orderBy(asc(stepLogs.id));
     const reason = /^Waiting for a queue worker with the test-only nodes \(PIPEWORKS_TEST_NODES=1\) and 2 GiB of memory: the one connected worker lacks 2 GiB of memory; it is expected to need 1\.5 GiB, and the largest worker has 1\.0 GiB$/;
 
-    const waiting = await waitFor('the step to say why it waits', async () => logs().find((l) => reason.test(l.message)));
+    const waiting = await waitFor('the step to say why it waits', async () => (await logs()).find((l) => reason.test(l.message)));
     expect(waiting.level).toBe('warn');
     // The run view shows it: the step is running with that reason as its progress message.
     const run = HttpClient.data(await admin.query('run.get', { id: runId }));
@@ -91,7 +93,7 @@ describe.skipIf(!available)('routing steps by what workers have', () => {
     expect(step).toMatchObject({ status: 'running', progressMessage: expect.stringMatching(reason) });
     // And nobody took it: the small worker is idle, not stuck with it.
     await new Promise((r) => setTimeout(r, 2000));
-    expect(logs().some((l) => l.message.startsWith('Running on queue worker'))).toBe(false);
+    expect((await logs()).some((l) => l.message.startsWith('Running on queue worker'))).toBe(false);
     expect(HttpClient.data(await admin.query('run.get', { id: runId })).status).toBe('running');
 
     const large = startWorker('2');
@@ -100,12 +102,12 @@ describe.skipIf(!available)('routing steps by what workers have', () => {
       return TERMINAL.includes(r.status) ? r : undefined;
     });
     expect(done.status).toBe('succeeded');
-    const finished = logs().find((l) => l.message.startsWith('Finished on queue worker'));
+    const finished = (await logs()).find((l) => l.message.startsWith('Finished on queue worker'));
     expect(finished?.message).toContain(`:${large.child.pid}:`);
     expect(large.output()).toContain('now serving steps+test-nodes+mem2g');
     expect(small.output()).not.toContain('mem2g');
     const depth = HttpClient.data(await admin.query('workers.status')).depth;
     expect(depth).toEqual({ waiting: 0, active: 0, delayed: 0 });
-    db.close();
+    opened.close();
   });
 });
