@@ -81,8 +81,8 @@ describe('artifact previews and statistics run in a worker thread', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark
     expect(bytes.subarray(3).toString('utf8')).toBe('amount,city\r\n1,Oslo\r\n2,Lima\r\n3,Oslo\r\n,\r\n');
     expect(lastArtifactThreadId()).not.toBe(threadId);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(readdirSync(path.join(dataDir, 'tmp')).filter((n) => n.startsWith('export-'))).toEqual([]);
+    // Removed once the stream closes, a moment after the last byte: waited for, not timed.
+    await expect.poll(() => readdirSync(path.join(dataDir, 'tmp')).filter((n) => n.startsWith('export-')), { timeout: 10_000 }).toEqual([]);
   });
 
   it('says not found, not an internal error, when the stored file is gone', async () => {
