@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../engine/hash';
 import { parseDocument, type PipelineDoc } from '../../engine/document';
 import { closeDb, getDb } from '../../server/db/client';
-import { stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { previewRun } from '../../server/pipelines/plan-preview';
 import { testCode } from '../../server/pipelines/test-code';
@@ -86,7 +85,8 @@ describe('code/transform in the server runner', () => {
     const logged = readColumn(table.table, 'radius_log') as number[];
     expect(logged[0]).toBeCloseTo(Math.log1p(radius[0]), 12);
     expect(table.columns.find((c) => c.name === 'diagnosis')).toMatchObject({ role: 'target' });
-    const logs = getDb().db.select().from(stepLogs).where(eq(stepLogs.runId, run.id)).all().filter((l) => l.stepId === 'code').map((l) => l.message);
+    const { stepLogs } = getDb().anyDb.t;
+    const logs = (await getDb().anyDb.select().from(stepLogs).where(eq(stepLogs.runId, run.id))).filter((l) => l.stepId === 'code').map((l) => l.message);
     expect(logs).toContain('rows 569');
   });
 
