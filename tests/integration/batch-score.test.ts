@@ -1,14 +1,14 @@
-// The batch score node in a real pipeline on the real runner and SQLite: it scores the test split
+// The batch score node in a real pipeline on the real runner and the test database (SQLite or Postgres): it scores the test split
 // with the trained model, and its `saveAs` makes the scored table the next dataset version once the
 // run succeeds (a cached re-run adds none; a bad name is logged, the run still succeeds). The same
 // model downloaded as ONNX (?format=onnx) gives the same columns in onnxruntime-node.
 import { readFileSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
 import { decodeValue } from '../../nodes/codec';
 import { closeDb, getDb } from '../../server/db/client';
-import { artifacts, datasetVersions, stepLogs } from '../../server/db/schema';
+import { first as firstRow } from '../../server/db/any-db';
 import { findDataset } from '../../server/datasets/dataset-store';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
@@ -55,8 +55,11 @@ async function run(doc: PipelineDoc) {
   return (await readRun(getDb().anyDb, runId))!;
 }
 
-function logsOf(runId: string, stepId: string): string[] {
-  return getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).all().map((l) => l.message);
+async function logsOf(runId: string, stepId: string): Promise<string[]> {
+  const db = getDb().anyDb;
+  const { stepLogs } = db.t;
+  const rows = await db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).orderBy(asc(stepLogs.id));
+  return rows.map((l) => l.message);
 }
 
 describe('deploy/batch-score in a pipeline', () => {
@@ -73,10 +76,11 @@ describe('deploy/batch-score in a pipeline', () => {
     const accuracy = labels.filter((l, i) => l === truth[i]).length / labels.length;
     expect(accuracy).toBeGreaterThan(0.9);
 
-    expect(logsOf(result.id, 'score')).toContain('Saved as dataset scored-cancer v1');
-    const { db } = getDb();
-    const dataset = (await findDataset(getDb().anyDb, 'scored-cancer'))!;
-    const versions = db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, dataset.id)).all();
+    expect(await logsOf(result.id, 'score')).toContain('Saved as dataset scored-cancer v1');
+    const db = getDb().anyDb;
+    const { datasetVersions } = db.t;
+    const dataset = (await findDataset(db, 'scored-cancer'))!;
+    const versions = await db.select().from(datasetVersions).where(eq(datasetVersions.datasetId, dataset.id));
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ version: 1, artifactId: ref.id, rows: scored.table.numRows, format: 'run', options: { runId: result.id, stepId: 'score' } });
     expect(versions[0].columns.map((c) => c.name)).toEqual(names);
@@ -85,23 +89,24 @@ describe('deploy/batch-score in a pipeline', () => {
   it('adds no version when a cached re-run gives the same table', async () => {
     const again = await run(scoringPipeline('scored-cancer'));
     expect(again.steps.find((s) => s.stepId === 'score')!.status).toBe('cached');
-    expect(logsOf(again.id, 'score')).toContain('Dataset scored-cancer v1 already holds this table; no new version');
+    expect(await logsOf(again.id, 'score')).toContain('Dataset scored-cancer v1 already holds this table; no new version');
   });
 
   it('logs why a name cannot be saved, and the run still succeeds', async () => {
     const bad = await run(scoringPipeline('bad\u0007name'));
     expect(bad.status).toBe('succeeded');
-    expect(logsOf(bad.id, 'score').join('\n')).toMatch(/Could not save the table as dataset "bad.name": A dataset name cannot contain control characters/);
+    expect((await logsOf(bad.id, 'score')).join('\n')).toMatch(/Could not save the table as dataset "bad.name": A dataset name cannot contain control characters/);
   });
 });
 
 describe('the same model downloaded as ONNX', () => {
   it('answers ?format=onnx with a model whose outputs are the batch score columns, and refuses a table', async () => {
     const result = await run(scoringPipeline('scored-cancer'));
-    const { db } = getDb();
+    const db = getDb().anyDb;
+    const { artifacts } = db.t;
     const step = (id: string) => result.steps.find((s) => s.stepId === id)!;
-    const row = (id: string) => db.select().from(artifacts).where(eq(artifacts.id, id)).get()!;
-    const res = await exportModelOnnx(row(step('train').outputs!.model.id), 'cancer screen v1');
+    const row = async (id: string) => firstRow(await db.select().from(artifacts).where(eq(artifacts.id, id)).limit(1))!;
+    const res = await exportModelOnnx(await row(step('train').outputs!.model.id), 'cancer screen v1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="cancer screen v1.onnx"');
     const model = decodeValue('model', readArtifactBytesSync(dataDir, step('train').outputs!.model.id));
@@ -120,11 +125,11 @@ describe('the same model downloaded as ONNX', () => {
     const imported = new Uint8Array(readFileSync(new URL('../fixtures/onnx/logistic.onnx', import.meta.url)));
     const written = await writeArtifactBytes(dataDir, imported);
     await recordArtifact(getDb().anyDb, { id: written.id, kind: 'onnx', mediaType: 'application/onnx', size: written.size });
-    const asImported = await exportModelOnnx(row(written.id), 'imported');
+    const asImported = await exportModelOnnx(await row(written.id), 'imported');
     expect(asImported.status).toBe(200);
     expect(new Uint8Array(await asImported.arrayBuffer())).toEqual(imported);
 
-    const refused = await exportModelOnnx(row(step('score').outputs!.table.id), null);
+    const refused = await exportModelOnnx(await row(step('score').outputs!.table.id), null);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: 'Only models export as ONNX; this is a table artifact' });
   });
@@ -146,7 +151,7 @@ describe('scoring with a registered version by name', () => {
     };
     const first = await run(doc);
     expect(first.status).toBe('succeeded');
-    expect(logsOf(first.id, 'score')[0]).toMatch(/^Scoring with cancer-screen latest \([0-9a-f]{12}\)$/);
+    expect((await logsOf(first.id, 'score'))[0]).toMatch(/^Scoring with cancer-screen latest \([0-9a-f]{12}\)$/);
     const scored = decodeValue('table', readArtifactBytesSync(dataDir, first.steps.find((s) => s.stepId === 'score')!.outputs!.table.id));
     if (scored.kind !== 'table') throw new Error('expected a table');
     expect(scored.table.numRows).toBe(569);
