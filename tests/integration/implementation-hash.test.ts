@@ -1,12 +1,13 @@
 // A cached result is never older than the code that made it: the server runner against a real
-// SQLite file and real worker threads, restarted as a build whose split node has other code.
+// database (SQLite or Postgres) and real worker threads, restarted as a build whose split node
+// has other code.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
 import { createRegistry } from '../../nodes/registry';
 import { createUser } from '../../server/auth/users';
+import { first as firstRow } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { runs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { previewRun } from '../../server/pipelines/plan-preview';
 import { seedSampleProject } from '../../server/pipelines/seed';
@@ -83,7 +84,7 @@ it('re-runs the step whose code changed and what reads it, and reuses every othe
 });
 
 it('with upgrades treated as cache-compatible, reuses what an earlier build computed, and lineage says so', async () => {
-  const { db } = getDb();
+  const db = getDb().anyDb;
   process.env.PIPEWORKS_TEST_IMPLEMENTATION_HASHES = JSON.stringify({ 'split/random@1': 'd'.repeat(64) });
   resetEnvForTests();
   const admin = await createUser(getDb().anyDb, { email: 'admin-cache@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
@@ -98,7 +99,7 @@ it('with upgrades treated as cache-compatible, reuses what an earlier build comp
     expect(byStep(again, (s) => s.status)).toEqual({ ingest: 'cached', split: 'cached', 'test-stats': 'cached', 'train-stats': 'cached' });
     // Credited to the build that computed it, not the one that reused it.
     expect(again.steps.find((s) => s.stepId === 'split')!.implementationHash).toBe('d'.repeat(64));
-    const run = db.select().from(runs).where(eq(runs.id, again.id)).get()!;
+    const run = firstRow(await db.select().from(db.t.runs).where(eq(db.t.runs.id, again.id)).limit(1))!;
     const lineage = await lineageOfRunStep(getDb().anyDb, run, 'split', 'train', null);
     expect(lineage.steps.find((s) => s.id === 'split')).toMatchObject({ upgradesCacheCompatible: true, codeHash: 'builtin:split/random@1', implementationHash: 'd'.repeat(64), pipeworksVersion: PIPEWORKS_VERSION });
   } finally {

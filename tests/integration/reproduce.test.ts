@@ -6,8 +6,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
+import { first } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { runDatasets, runs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
@@ -55,7 +55,7 @@ describe('reproducing a run', () => {
   let original: string;
 
   it('re-executes pipeline v1 on the same dataset version with the same keys and artifact hashes', async () => {
-    const { db } = getDb();
+    const db = getDb().anyDb;
     await importCsv(getDb().anyDb, dataDir, churn, 'churn');
     const saved = await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     expect(saved.version).toBe(1);
@@ -75,7 +75,7 @@ describe('reproducing a run', () => {
     expect(await reproductionCheck(getDb().anyDb, again.runId)).toEqual(
       ['ingest', 'clean', 'split'].map((stepId) => expect.objectContaining({ stepId, deterministic: true, sameKey: true, sameOutputs: true })),
     );
-    expect(db.select({ r: runs.reproducesRunId }).from(runs).where(eq(runs.id, again.runId)).get()?.r).toBe(original);
+    expect(first(await db.select({ r: db.t.runs.reproducesRunId }).from(db.t.runs).where(eq(db.t.runs.id, again.runId)).limit(1))?.r).toBe(original);
   });
 
   it('reads the dataset version the run read, after a newer one was uploaded', async () => {
@@ -100,8 +100,8 @@ describe('reproducing a run', () => {
   });
 
   it('refuses to reproduce a run whose dataset version is gone, naming it', async () => {
-    const { db } = getDb();
-    const source = db.select().from(runDatasets).where(eq(runDatasets.runId, original)).get()!;
+    const db = getDb().anyDb;
+    const source = first(await db.select().from(db.t.runDatasets).where(eq(db.t.runDatasets.runId, original)).limit(1))!;
     rmSync(artifactPath(dataDir, source.sourceKey));
     await expect(reproduceRun(getDb().anyDb, dataDir, { runId: original, userId: null, rerunAll: true })).rejects.toThrow(/Dataset "churn" version [0-9a-f]{12}… that step "ingest" read has been deleted/);
   });
