@@ -96,11 +96,11 @@ export async function startBare(body: string, nodeArgs: string[] = []): Promise<
 /** The bench MLP deployed behind a real `pipeworks serve` process with an infer key and no rate limit; its URL, one request and that request's answer. */
 export async function startBenchServing(nodeArgs: string[] = []) {
   const dataDir = newDataDir();
-  const { db, sqlite } = openDatabase(dataDir);
+  const { anyDb: db, sqlite } = openDatabase(dataDir);
   const version = await registerModel(db, dataDir, benchMlpModel(), 'bench-mlp');
-  const endpointId = createEndpoint(db, 'bench-mlp', version.modelId, { rateLimitPerMinute: 1_000_000_000 });
-  deploy(db, endpointId, version.versionId);
-  const { key } = addKey(db, endpointId, ['infer']);
+  const endpointId = await createEndpoint(db, 'bench-mlp', version.modelId, { rateLimitPerMinute: 1_000_000_000 });
+  await deploy(db, endpointId, version.versionId);
+  const { key } = await addKey(db, endpointId, ['infer']);
   sqlite.close();
   const serving = await startServing({ dataDir, env: { PIPEWORKS_SERVING_MAX_INFLIGHT: '100000' }, nodeArgs });
   const url = `${serving.url}/v2/models/bench-mlp/infer`;

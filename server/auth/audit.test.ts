@@ -21,9 +21,8 @@ describe('audit', () => {
   });
 
   it('keeps events about users that do not exist (no foreign key)', async () => {
-    // The legacy sync Db form, for stores whose sync transactions are not converted yet.
-    audit(t.db, { userId: 'deleted-user', action: 'user.disable' });
-    audit(t.db, { userId: null, action: 'login.failed', detail: { email: 'x@example.com' } });
+    await audit(t.anyDb, { userId: 'deleted-user', action: 'user.disable' });
+    await audit(t.anyDb, { userId: null, action: 'login.failed', detail: { email: 'x@example.com' } });
     expect(await recentAuditEvents(t.anyDb, 1)).toHaveLength(1);
     expect((await recentAuditEvents(t.anyDb)).map((e) => e.userId)).toEqual([null, 'deleted-user']);
   });
@@ -31,8 +30,8 @@ describe('audit', () => {
 
 describe('auditPage', () => {
   it('pages newest first by id and filters by action family and target', async () => {
-    for (let i = 0; i < 5; i++) audit(t.db, { userId: 'u1', action: i % 2 ? 'model.alias.move' : 'model.register', targetType: 'model', targetId: i < 3 ? 'm1' : 'm2' });
-    audit(t.db, { userId: 'u1', action: 'model_x.odd' });
+    for (let i = 0; i < 5; i++) await audit(t.anyDb, { userId: 'u1', action: i % 2 ? 'model.alias.move' : 'model.register', targetType: 'model', targetId: i < 3 ? 'm1' : 'm2' });
+    await audit(t.anyDb, { userId: 'u1', action: 'model_x.odd' });
     const first = await auditPage(t.anyDb, { limit: 2 });
     expect(first.map((e) => e.action)).toEqual(['model_x.odd', 'model.register']);
     expect(await auditPage(t.anyDb, { limit: 10, beforeId: first[1].id })).toHaveLength(4);

@@ -1,9 +1,8 @@
 // The audit trail: who did what to which thing. Append-only; nothing here updates or deletes.
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { isAnyDb, type AnyDb } from '../db/any-db';
-import type { Db } from '../db/client';
+import type { AnyDb } from '../db/any-db';
 import { likePrefix } from '../db/like';
-import { auditEvents as sqliteAuditEvents, type AuditEvent } from '../db/schema';
+import type { AuditEvent } from '../db/schema';
 
 export interface AuditInput {
   userId: string | null;
@@ -26,22 +25,11 @@ function auditRow(event: AuditInput) {
 }
 
 /**
- * Appends one event. On an AnyDb (the database, or a transaction in withTransaction: the event
- * commits or rolls back with it) it is one insert on that handle, to await, and nothing else is
- * awaited, so it is allowed inside a SQLite transaction body.
+ * Appends one event on the database, or on a transaction in withTransaction (the event commits or
+ * rolls back with it). It is one insert on that handle, to await, and nothing else is awaited, so
+ * it is allowed inside a SQLite transaction body.
  */
-export function audit(db: AnyDb, event: AuditInput): Promise<void>;
-/**
- * pg: transition. On the legacy sync Db (inside a not-yet-converted store's sync transaction) it
- * writes at once. Goes when the last such caller takes an AnyDb.
- */
-export function audit(db: Db, event: AuditInput): void;
-export function audit(db: AnyDb | Db, event: AuditInput): Promise<void> | void {
-  if (isAnyDb(db)) return insertAudit(db, event);
-  db.insert(sqliteAuditEvents).values(auditRow(event)).run();
-}
-
-async function insertAudit(db: AnyDb, event: AuditInput): Promise<void> {
+export async function audit(db: AnyDb, event: AuditInput): Promise<void> {
   await db.insert(db.t.auditEvents).values(auditRow(event));
 }
 

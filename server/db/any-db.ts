@@ -33,8 +33,3 @@ export type AnyDb = Omit<
 export function first<T>(rows: readonly T[]): T | null {
   return rows.length > 0 ? rows[0] : null;
 }
-
-/** Whether a handle is an AnyDb (its `dialect` is a name) or the legacy sync Db (Drizzle's dialect object). */
-export function isAnyDb<Legacy extends object>(db: AnyDb | Legacy): db is AnyDb {
-  return typeof (db as { dialect?: unknown }).dialect === 'string';
-}

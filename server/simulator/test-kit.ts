@@ -5,9 +5,8 @@
 import type { ModelArtifact } from '../../nodes/models/model-artifact';
 import { FOREIGN_COUNTRIES, HOME_COUNTRY, MERCHANT_CATEGORIES } from '../../nodes/ingest/fraud-world';
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
-import type { Db } from '../db/client';
-import type { endpoints } from '../db/schema';
-import { addKey, createEndpoint, deploy, registerModel } from '../serving/test-kit';
+import type { AnyDb } from '../db/any-db';
+import { addKey, createEndpoint, deploy, registerModel, type EndpointSettings } from '../serving/test-kit';
 import { driftRows } from './drift-rows';
 import { driftScenarioSchema } from './drift-scenario';
 
@@ -58,7 +57,7 @@ export function cardFraudModel(): ModelArtifact {
 }
 
 /** Registers the model with the reference of `rows` generator rows at drift 0, deploys it and makes a key. */
-export async function seedCardFraudEndpoint(db: Db, dataDir: string, name = 'card-fraud', settings: Partial<typeof endpoints.$inferInsert> = {}, rows = 4000) {
+export async function seedCardFraudEndpoint(db: AnyDb, dataDir: string, name = 'card-fraud', settings: EndpointSettings = {}, rows = 4000) {
   const model = cardFraudModel();
   const training = driftRows(driftScenarioSchema.parse({ seed: 101 }), rows);
   const profile = referenceProfile(
@@ -67,7 +66,7 @@ export async function seedCardFraudEndpoint(db: Db, dataDir: string, name = 'car
     rows,
   );
   const version = await registerModel(db, dataDir, model, name, undefined, { reference: { dataArtifactId: 'f'.repeat(64), profile } });
-  const endpointId = createEndpoint(db, name, version.modelId, settings);
-  deploy(db, endpointId, version.versionId);
-  return { endpointId, versionId: version.versionId, key: addKey(db, endpointId).key };
+  const endpointId = await createEndpoint(db, name, version.modelId, settings);
+  await deploy(db, endpointId, version.versionId);
+  return { endpointId, versionId: version.versionId, key: (await addKey(db, endpointId)).key };
 }

@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   const dataDir = newDataDir();
   const opened = openDatabase(dataDir);
   // Accepts unseen categories, so the simulator's new merchant categories reach the log as drift.
-  ({ endpointId } = await seedCardFraudEndpoint(opened.db, dataDir, 'card-fraud', { unseenCategories: 'accept' }));
+  ({ endpointId } = await seedCardFraudEndpoint(opened.anyDb, dataDir, 'card-fraud', { unseenCategories: 'accept' }));
   opened.sqlite.close();
   serving = await startServing({ dataDir });
   server = await startServer({ dataDir, env: { PIPEWORKS_SERVING_URL: serving.url } });

@@ -3,7 +3,6 @@
 // alert trigger that follows one chosen rule of the endpoint.
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../server/db/client';
-import { alertRules } from '../../server/db/schema';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
@@ -21,12 +20,13 @@ test.beforeAll(async () => {
   const dataDir = newDataDir();
   const opened = openDatabase(dataDir);
   await seedSampleProject(opened.anyDb);
-  const version = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', 'sample');
-  endpointId = createEndpoint(opened.db, 'fraud-live', version.modelId, { projectId: 'sample' });
-  deploy(opened.db, endpointId, version.versionId);
+  const db = opened.anyDb;
+  const version = await registerModel(db, dataDir, fraudModel(0), 'fraud', 'sample');
+  endpointId = await createEndpoint(db, 'fraud-live', version.modelId, { projectId: 'sample' });
+  await deploy(db, endpointId, version.versionId);
   // A rule as the monitoring page's form writes it (tested there), for an alert trigger to follow.
-  opened.db.insert(alertRules).values({ id: 'rule-amount', endpointId, name: 'Amounts drifted', metric: 'psi', feature: 'amount', operator: '>', threshold: 0.2, forWindows: 2, createdAt: 1, updatedAt: 1 }).run();
-  chain = await seedRetrainChain(opened.db, dataDir, version);
+  await db.insert(db.t.alertRules).values({ id: 'rule-amount', endpointId, name: 'Amounts drifted', metric: 'psi', feature: 'amount', operator: '>', threshold: 0.2, forWindows: 2, createdAt: 1, updatedAt: 1 });
+  chain = await seedRetrainChain(db, dataDir, version);
   opened.sqlite.close();
   server = await startServer({ dataDir, env: { PIPEWORKS_SCHEDULER_TICK_S: '0' } });
 });

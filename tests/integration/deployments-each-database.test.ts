@@ -12,8 +12,7 @@ import { listEndpoints, readEndpoint } from '../../server/deployments/deployment
 import { createEndpointKey, listEndpointKeys, revokeEndpointKey } from '../../server/deployments/endpoint-keys';
 import { createEndpoint, updateEndpointSettings } from '../../server/deployments/endpoints';
 import { startServing, type ServingHandle } from '../../server/serving/serving-server';
-import { fraudModel } from '../../server/serving/test-kit';
-import { registerModel } from '../../server/serving/test-kit-any-db';
+import { fraudModel, registerModel } from '../../server/serving/test-kit';
 import { describeEachDatabase } from './helpers/each-database';
 import { PEOPLE, seedProjectsAndPeople } from './helpers/registry-seed';
 

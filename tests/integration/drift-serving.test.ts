@@ -1,19 +1,21 @@
 // Drift on real traffic: the real serving process (issue 13) answers and logs requests, and the
 // drift check reads that log against the version's stored reference statistics. Traffic like
 // training passes; shifted amounts and a new city are flagged, with the model's answers drifting too.
+import { and, count, eq, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
 import type { CategoricalDrift, NumericDrift } from '../../nodes/monitor/drift/drift-result';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { endpointDrift } from '../../server/monitoring/endpoint-drift';
 import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
+import { waitForLogged } from './helpers/prediction-log';
 import { newDataDir } from './helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 const PORT = 4512;
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let endpointId: string;
 let key: string;
 
@@ -28,7 +30,9 @@ function rows(n: number, drift: boolean) {
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
   const training = rows(2000, false);
   // The training labels as the model answers them (score > 0 ⇔ amount above about 100).
   const label = (r: (typeof training)[number]) => (2 * ((r.amount - 100) / 50) + (r.city === 'Lyon' ? 0.5 : -0.5) + (r.member ? -0.3 : 0.3) > 0 ? 'yes' : 'no');
@@ -41,17 +45,17 @@ beforeAll(async () => {
     { name: 'fraud', type: 'categorical', values: training.map(label) },
     training.length,
   );
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
+  const v1 = await registerModel(db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
   // Accepts unseen categories: the new city must reach the log to be flagged as drift.
-  endpointId = createEndpoint(opened.db, 'fraud-drift', v1.modelId, { unseenCategories: 'accept' });
-  deploy(opened.db, endpointId, v1.versionId);
-  key = addKey(opened.db, endpointId).key;
+  endpointId = await createEndpoint(db, 'fraud-drift', v1.modelId, { unseenCategories: 'accept' });
+  await deploy(db, endpointId, v1.versionId);
+  key = (await addKey(db, endpointId)).key;
   serving = await startServing({ dataDir, port: PORT });
 }, 90_000);
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 async function send(records: ReturnType<typeof rows>): Promise<void> {
@@ -63,14 +67,7 @@ async function send(records: ReturnType<typeof rows>): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-/** The log is written in batches; wait until it holds `count` rows. */
-async function logged(count: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while ((opened.sqlite.prepare('SELECT count(*) AS n FROM prediction_log WHERE endpoint_id = ?').get(endpointId) as { n: number }).n < count) {
-    if (Date.now() > deadline) throw new Error(`the prediction log never reached ${count} rows`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const logged = (rows: number) => waitForLogged(opened.anyDb, endpointId, rows);
 
 const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
 
@@ -81,9 +78,13 @@ describe('drift on served traffic', () => {
     const report = await endpointDrift(opened.anyDb, endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(report.rows).toBe(300);
     // Served traffic is logged with its columnar blocks, which the check reads instead of the rows.
-    const blocks = opened.sqlite.prepare('SELECT count(*) AS n, sum(rows) AS r FROM prediction_log_blocks WHERE endpoint_id = ? AND stale = 0').get(endpointId) as { n: number; r: number };
-    expect(blocks.n).toBeGreaterThan(0);
-    expect(blocks.r).toBe(300);
+    const b = opened.anyDb.t.predictionLogBlocks;
+    const [blocks] = await opened.anyDb
+      .select({ n: count(), r: sum(b.rows) })
+      .from(b)
+      .where(and(eq(b.endpointId, endpointId), eq(b.stale, false)));
+    expect(Number(blocks.n)).toBeGreaterThan(0);
+    expect(Number(blocks.r)).toBe(300);
     expect(report.driftedFeatures).toEqual([]);
     expect(report.prediction).toMatchObject({ kind: 'categorical', drifted: false });
   }, 60_000);

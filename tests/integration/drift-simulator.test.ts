@@ -1,47 +1,42 @@
 // The drift simulator against the real serving process: generator rows go out as V2 requests with
 // an endpoint key, serving logs them, labels come back later through the feedback route, and a
 // drift check on that log flags exactly what the scenario shifted.
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
 import type { CategoricalDrift } from '../../nodes/monitor/drift/drift-result';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { endpointDrift } from '../../server/monitoring/endpoint-drift';
 import { driftRows } from '../../server/simulator/drift-rows';
 import { driftScenarioSchema } from '../../server/simulator/drift-scenario';
 import { simulate, simulationSchema } from '../../server/simulator/simulate';
 import { simulateEndpoint } from '../../server/simulator/simulate-endpoint';
 import { seedCardFraudEndpoint } from '../../server/simulator/test-kit';
+import { waitForLogged } from './helpers/prediction-log';
 import { newDataDir } from './helpers/server-process';
+import { sqliteOnly } from './helpers/sqlite-only';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let endpoint: Awaited<ReturnType<typeof seedCardFraudEndpoint>>;
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
   // Accepts unseen categories, so the new merchant categories reach the log and count as drift.
-  endpoint = await seedCardFraudEndpoint(opened.db, dataDir, 'card-fraud', { unseenCategories: 'accept' });
+  endpoint = await seedCardFraudEndpoint(opened.anyDb, dataDir, 'card-fraud', { unseenCategories: 'accept' });
   serving = await startServing({ dataDir });
 }, 90_000);
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 const target = () => ({ url: serving.url, endpoint: 'card-fraud', key: endpoint.key });
-const count = (sql: string) => (opened.sqlite.prepare(sql).get(endpoint.endpointId) as { n: number }).n;
-
-/** The log is written in batches; wait until it holds `n` rows. */
-async function logged(n: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (count('SELECT count(*) AS n FROM prediction_log WHERE endpoint_id = ?') < n) {
-    if (Date.now() > deadline) throw new Error(`the prediction log never reached ${n} rows`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const logged = (n: number) => waitForLogged(opened.anyDb, endpoint.endpointId, n);
 
 const settings = { ...driftSettingsSchema.parse({}), predictionKey: 'prediction' };
 
@@ -53,11 +48,19 @@ describe('drift simulator on the serving process', () => {
     const sent = driftRows(run.scenario, 300);
     expect(result.fraudRows).toBe(sent.filter((r) => r.label === '1').length);
     // The log holds exactly the generator's rows, in the order sent, and the labels match them.
-    const logged = opened.sqlite
-      .prepare('SELECT l.inputs AS inputs, f.label AS label FROM prediction_log l JOIN prediction_feedback f ON f.prediction_id = l.id WHERE l.endpoint_id = ? ORDER BY l.created_at, l.rowid LIMIT 1')
-      .get(endpoint.endpointId) as { inputs: string; label: string };
-    expect(JSON.parse(logged.inputs)).toMatchObject({ amount: sent[0].values.amount, merchant_category: sent[0].values.merchant_category });
-    expect(JSON.parse(logged.label)).toBe(sent[0].label);
+    const { predictionLog: l, predictionFeedback: f } = opened.anyDb.t;
+    const entries = await opened.anyDb
+      .select({ inputs: l.inputs, label: f.label, createdAt: l.createdAt })
+      .from(l)
+      .innerJoin(f, eq(f.predictionId, l.id))
+      .where(eq(l.endpointId, endpoint.endpointId));
+    const keyOf = (v: Record<string, unknown>) => JSON.stringify([v.amount, v.merchant_category, v.hour, v.customer_age, v.country]);
+    const byKey = new Map(entries.map((e) => [keyOf(e.inputs), e]));
+    expect(byKey.size).toBe(300);
+    const matched = sent.map((r) => byKey.get(keyOf(r.values)));
+    expect(matched.map((m) => m?.label)).toEqual(sent.map((r) => r.label));
+    const times = matched.map((m) => m!.createdAt);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     const clean = await endpointDrift(opened.anyDb, endpoint.endpointId, { lastN: 300 }, settings, { dataDir: serving.dataDir });
     expect(clean.driftedFeatures).toEqual([]);
   }, 60_000);
@@ -75,7 +78,7 @@ describe('drift simulator on the serving process', () => {
   }, 60_000);
 
   it('counts refusals of an endpoint that refuses unseen categories, and stops on a bad key', async () => {
-    const other = await seedCardFraudEndpoint(opened.db, serving.dataDir, 'card-fraud-strict');
+    const other = await seedCardFraudEndpoint(opened.anyDb, serving.dataDir, 'card-fraud-strict');
     await new Promise((r) => setTimeout(r, 1500)); // serving follows new endpoints from the database
     const run = simulationSchema.parse({ requests: 20, rate: 500, labelDelayMs: null, scenario: { newCategoryShare: 0.5 } });
     const result = await simulate({ url: serving.url, endpoint: 'card-fraud-strict', key: other.key }, run);
@@ -86,19 +89,23 @@ describe('drift simulator on the serving process', () => {
   }, 60_000);
 
   it('runs from the studio with a key of its own that is revoked afterwards, and audits the run', async () => {
-    opened.sqlite.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u-sim', 'sim@example.com', 'sim', 'scientist', 'x', 1)").run();
+    const { auditEvents, endpointKeys, users } = opened.anyDb.t;
+    await opened.anyDb.insert(users).values({ id: 'u-sim', email: 'sim@example.com', name: 'sim', role: 'scientist', passwordHash: 'x', createdAt: 1 });
     const run = simulationSchema.parse({ requests: 10, rate: 100, labelDelayMs: 100, scenario: { drift: 1 } });
     const result = await simulateEndpoint(opened.anyDb, endpoint.endpointId, run, 'u-sim', serving.url);
     expect(result).toMatchObject({ answered: 10, labels: { stored: 10, unknown: 0 } });
-    const keys = opened.sqlite.prepare("SELECT revoked_at AS revoked FROM endpoint_keys WHERE name = 'drift simulator (temporary)'").all() as { revoked: number | null }[];
+    const keys = await opened.anyDb.select({ revoked: endpointKeys.revokedAt }).from(endpointKeys).where(eq(endpointKeys.name, 'drift simulator (temporary)'));
     expect(keys).toHaveLength(1);
     expect(keys[0].revoked).not.toBeNull();
-    const audited = opened.sqlite.prepare("SELECT action FROM audit_events WHERE user_id = 'u-sim' ORDER BY rowid").all() as { action: string }[];
+    const audited = await opened.anyDb.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.userId, 'u-sim')).orderBy(asc(auditEvents.id));
     expect(audited.map((a) => a.action)).toEqual(['endpoint.key.create', 'monitoring.simulate', 'endpoint.key.revoke']);
     await expect(simulateEndpoint(opened.anyDb, endpoint.endpointId, simulationSchema.parse({ requests: 1000, rate: 5 }), 'u-sim', serving.url)).rejects.toThrow(/take 200 s/);
   }, 60_000);
 
-  it('posts labels while another connection writes to the database', async () => {
+  // SQLite has one writer at a time: a second connection holding the write lock makes serving's
+  // feedback writes wait (busy_timeout) rather than fail. Postgres has no database-wide write lock,
+  // so there is nothing to hold; the other tests here post labels on Postgres.
+  it.skipIf(sqliteOnly('drift-simulator.test.ts holds the SQLite file write lock while labels are posted; Postgres has no such lock'))('posts labels while another connection writes to the database', async () => {
     const run = simulationSchema.parse({ requests: 5, rowsPerRequest: 4, rate: 100, labelDelayMs: 800, scenario: { seed: 21 } });
     // A writer that commits while the labels are in flight, as the studio's KPI consumer does.
     const hold = opened.sqlite.prepare('BEGIN IMMEDIATE');

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { makeTempDir } from '../../server/db/test-db';
 import { statsFromLog } from '../../server/deployments/endpoint-stats';
-import { fraudModel } from '../../server/serving/test-kit';
-import { createEndpoint, registerModel } from '../../server/serving/test-kit-any-db';
+import { createEndpoint, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { describeEachDatabase } from './helpers/each-database';
 
 describeEachDatabase('endpoint stats from the prediction log', (under) => {

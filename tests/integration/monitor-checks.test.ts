@@ -4,20 +4,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceProfile } from '../../nodes/monitor/drift/reference-profile';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
-import { businessKpiSettings, monitorFigures } from '../../server/db/schema';
+import { openTestDbIn } from '../../server/db/test-db';
 import { figureSeries } from '../../server/monitoring/check-queries';
 import type { CheckDetail } from '../../server/monitoring/check-figures';
 import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
 import { runMonitorCheck } from '../../server/monitoring/run-check';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
 import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
+import { waitForLogged } from './helpers/prediction-log';
 import { newDataDir } from './helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 const PORT = 4513;
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let dataDir: string;
 let endpointId: string;
 let key: string;
@@ -35,7 +35,9 @@ const truth = (r: ReturnType<typeof rows>[number]) => (2 * ((r.amount - 100) / 5
 
 beforeAll(async () => {
   dataDir = newDataDir();
-  opened = openDatabase(dataDir);
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
   const training = rows(2000, false);
   const profile = referenceProfile(
     [
@@ -46,17 +48,17 @@ beforeAll(async () => {
     { name: 'fraud', type: 'categorical', values: training.map(truth) },
     training.length,
   );
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
+  const v1 = await registerModel(db, dataDir, fraudModel(0), 'fraud', undefined, { reference: { dataArtifactId: 'c'.repeat(64), profile } });
   modelId = v1.modelId;
-  endpointId = createEndpoint(opened.db, 'fraud-checks', v1.modelId, { unseenCategories: 'accept' });
-  deploy(opened.db, endpointId, v1.versionId);
-  key = addKey(opened.db, endpointId).key;
+  endpointId = await createEndpoint(db, 'fraud-checks', v1.modelId, { unseenCategories: 'accept' });
+  await deploy(db, endpointId, v1.versionId);
+  key = (await addKey(db, endpointId)).key;
   serving = await startServing({ dataDir, port: PORT });
 }, 90_000);
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 async function post(path: string, body: unknown) {
@@ -65,13 +67,7 @@ async function post(path: string, body: unknown) {
   return (await res.json()) as { prediction_ids?: string[] };
 }
 
-async function logged(count: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while ((opened.sqlite.prepare('SELECT count(*) AS n FROM prediction_log WHERE endpoint_id = ?').get(endpointId) as { n: number }).n < count) {
-    if (Date.now() > deadline) throw new Error(`the prediction log never reached ${count} rows`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const logged = (rows: number) => waitForLogged(opened.anyDb, endpointId, rows);
 
 const fetchStats = async (name: string) => (await fetch(`${serving.url}/stats/${name}`)).json();
 const check = () => runMonitorCheck(opened.anyDb, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats });
@@ -117,7 +113,8 @@ describe('recorded monitoring checks', () => {
     expect(detail.features.city).toMatchObject({ kind: 'categorical' });
     expect(detail.prediction).toBeDefined();
     expect(detail.notes).toContain("Decay: Neither business KPI settings nor an evaluate step price this model's decisions, so cost_per_1000 is not computed");
-    const stored = opened.db.select().from(monitorFigures).where(eq(monitorFigures.checkId, c.id)).all();
+    const { monitorFigures } = opened.anyDb.t;
+    const stored = await opened.anyDb.select().from(monitorFigures).where(eq(monitorFigures.checkId, c.id));
     expect(stored).toHaveLength(figures.length);
   });
 
@@ -135,7 +132,7 @@ describe('recorded monitoring checks', () => {
   });
 
   it("prices labelled decisions with the model's business KPI settings", async () => {
-    opened.db.insert(businessKpiSettings).values({ modelId, positiveLabel: 'yes', tpValue: 0, fpCost: 1, fnCost: 20, threshold: 0.5, currency: 'EUR', updatedAt: Date.now() }).run();
+    await opened.anyDb.insert(opened.anyDb.t.businessKpiSettings).values({ modelId, positiveLabel: 'yes', tpValue: 0, fpCost: 1, fnCost: 20, threshold: 0.5, currency: 'EUR', updatedAt: Date.now() });
     await saveMonitorSettings(opened.anyDb, { endpointId, windowKind: 'predictions', windowSize: 600, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
     const { check: c, figures } = await check();
     expect(c.labelledRows).toBe(100);

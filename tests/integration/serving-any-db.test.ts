@@ -7,8 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../../server/db/test-db';
 import { decodeBlock } from '../../server/serving/prediction-log-block.mjs';
 import { startServing, type ServingHandle } from '../../server/serving/serving-server';
-import { fraudModel } from '../../server/serving/test-kit';
-import { addKey, createEndpoint, deploy, registerModel, replacePrimary, revokeKey, undeploy } from '../../server/serving/test-kit-any-db';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel, replacePrimary, revokeKey, undeploy } from '../../server/serving/test-kit';
 import { describeEachDatabase } from './helpers/each-database';
 
 describeEachDatabase('serving', (under) => {

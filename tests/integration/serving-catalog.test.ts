@@ -8,8 +8,7 @@ import { hashToken } from '../../server/auth/tokens';
 import { makeTempDir } from '../../server/db/test-db';
 import { PgEndpointCatalog } from '../../server/serving/endpoint-catalog-pg';
 import { SqliteEndpointCatalog, type EndpointCatalog } from '../../server/serving/endpoint-catalog';
-import { fraudModel } from '../../server/serving/test-kit';
-import { addKey, createEndpoint, deploy, registerModel, replacePrimary, revokeKey, undeploy } from '../../server/serving/test-kit-any-db';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel, replacePrimary, revokeKey, undeploy } from '../../server/serving/test-kit';
 import { describeEachDatabase, type DatabaseUnderTest } from './helpers/each-database';
 
 function openCatalog(under: DatabaseUnderTest): EndpointCatalog {

@@ -3,7 +3,7 @@
 // error shape with a message, never a 500, and stays up.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { newDataDir } from './helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
@@ -12,22 +12,24 @@ import { startServing, stopServing, type ServingHandle } from './helpers/serving
 const RUNS = Number(process.env.PIPEWORKS_FUZZ_RUNS ?? 1_000);
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let key: string;
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0));
-  const endpoint = createEndpoint(opened.db, 'fraud', v1.modelId, { rateLimitPerMinute: 100_000_000, maxBodyBytes: 16_384, logSampleRate: 0.1 });
-  deploy(opened.db, endpoint, v1.versionId);
-  key = addKey(opened.db, endpoint).key;
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
+  const v1 = await registerModel(db, dataDir, fraudModel(0));
+  const endpoint = await createEndpoint(db, 'fraud', v1.modelId, { rateLimitPerMinute: 100_000_000, maxBodyBytes: 16_384, logSampleRate: 0.1 });
+  await deploy(db, endpoint, v1.versionId);
+  key = (await addKey(db, endpoint)).key;
   serving = await startServing({ dataDir });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 const value = fc.oneof(

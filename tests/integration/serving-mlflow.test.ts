@@ -1,33 +1,37 @@
 // MLflow-style /invocations in every input format, feedback, and the limits: body size, per-key
 // rate limit, and a revoked key refused on the very next request.
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { addKey, createEndpoint, deploy, fraudModel, registerModel, revokeKey } from '../../server/serving/test-kit';
+import { loggedPrediction } from './helpers/prediction-log';
 import { newDataDir } from './helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let endpointId: string;
 let key: string;
 let openKey: string;
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const v1 = await registerModel(opened.db, dataDir, fraudModel(0));
-  endpointId = createEndpoint(opened.db, 'fraud', v1.modelId, { maxBodyBytes: 4096 });
-  deploy(opened.db, endpointId, v1.versionId);
-  key = addKey(opened.db, endpointId).key;
-  const open = createEndpoint(opened.db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
-  deploy(opened.db, open, v1.versionId);
-  openKey = addKey(opened.db, open).key;
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
+  const v1 = await registerModel(db, dataDir, fraudModel(0));
+  endpointId = await createEndpoint(db, 'fraud', v1.modelId, { maxBodyBytes: 4096 });
+  await deploy(db, endpointId, v1.versionId);
+  key = (await addKey(db, endpointId)).key;
+  const open = await createEndpoint(db, 'fraud-open', v1.modelId, { unseenCategories: 'accept' });
+  await deploy(db, open, v1.versionId);
+  openKey = (await addKey(db, open)).key;
   serving = await startServing({ dataDir });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 const post = (path: string, body: unknown, k: string | null = key, type = 'application/json') =>
@@ -123,35 +127,35 @@ describe('feedback', () => {
     expect(await json.json()).toEqual({ stored: 1, unknown: [{ row: 1, prediction_id: 'nope', error: expect.stringMatching(/no logged prediction/) }] });
     const csv = await post('/endpoints/fraud/feedback', `prediction_id,label\n${ids[1]},no\n${ids[0]},no\n`, key, 'text/csv');
     expect(await csv.json()).toEqual({ stored: 2, unknown: [] });
-    const stored = opened.sqlite.prepare('SELECT prediction_id AS id, label FROM prediction_feedback ORDER BY prediction_id').all();
-    expect(stored).toEqual([...ids].sort().map((id: string) => ({ id, label: '"no"' })));
+    const f = opened.anyDb.t.predictionFeedback;
+    const stored = await opened.anyDb.select({ id: f.predictionId, label: f.label }).from(f).orderBy(asc(f.predictionId));
+    expect(stored).toEqual([...ids].sort().map((id: string) => ({ id, label: 'no' })));
     const bad = await post('/endpoints/fraud/feedback', 'id,label\nx,y', key, 'text/csv');
     expect(bad.status).toBe(400);
   });
 
   it('writes the prediction log in batches with inputs, outputs, version and latency', async () => {
     const { prediction_ids: ids } = await (await post('/endpoints/fraud/invocations', { dataframe_records: rows })).json();
-    await new Promise((r) => setTimeout(r, 400));
-    const entry = opened.sqlite.prepare('SELECT * FROM prediction_log WHERE id = ?').get(ids[1]) as Record<string, unknown>;
-    expect(entry).toMatchObject({ role: 'primary', endpoint_id: endpointId });
-    expect(JSON.parse(entry.inputs as string)).toEqual(rows[1]);
-    expect(JSON.parse(entry.outputs as string)).toMatchObject({ prediction: 'no' });
-    expect(entry.latency_ms).toBeGreaterThan(0);
+    const entry = await loggedPrediction(opened.anyDb, ids[1]);
+    expect(entry).toMatchObject({ role: 'primary', endpointId });
+    expect(entry.inputs).toEqual(rows[1]);
+    expect(entry.outputs).toMatchObject({ prediction: 'no' });
+    expect(entry.latencyMs).toBeGreaterThan(0);
   });
 });
 
 describe('keys and limits', () => {
   it('refuses a revoked key on the very next request', async () => {
-    const fresh = addKey(opened.db, endpointId);
+    const fresh = await addKey(opened.anyDb, endpointId);
     expect((await post('/endpoints/fraud/invocations', { dataframe_records: rows }, fresh.key)).status).toBe(200);
-    revokeKey(opened.db, endpointId, fresh.id);
+    await revokeKey(opened.anyDb, endpointId, fresh.id);
     const res = await post('/endpoints/fraud/invocations', { dataframe_records: rows }, fresh.key);
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error_code: 'UNAUTHENTICATED', message: 'The key was revoked' });
   });
 
   it('rate-limits per key with 429 and Retry-After', async () => {
-    const slow = addKey(opened.db, endpointId, ['infer'], 60);
+    const slow = await addKey(opened.anyDb, endpointId, ['infer'], 60);
     expect((await post('/endpoints/fraud/invocations', { dataframe_records: rows }, slow.key)).status).toBe(200);
     const res = await post('/endpoints/fraud/invocations', { dataframe_records: rows }, slow.key);
     expect(res.status).toBe(429);

@@ -2,7 +2,7 @@
 // MLflow answer scikit-learn's probabilities for the committed rows, scored by onnxruntime-node.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { importOnnxVersion } from '../../server/registry/import-onnx';
 import { addKey, createEndpoint, deploy, ensureProject } from '../../server/serving/test-kit';
 import { newDataDir } from './helpers/server-process';
@@ -13,24 +13,26 @@ const expected = JSON.parse(fixture('sklearn-expected.json').toString('utf8')).c
 const rows = fixture('iris-rows.csv').toString('utf8').trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let key: string;
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const projectId = ensureProject(opened.db);
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
+  const projectId = await ensureProject(db);
   const signature = { inputs: expected.features.map((name) => ({ name, type: 'numeric' })), target: 'species', task: 'multiclass', labels: expected.labels };
-  const version = await importOnnxVersion(opened.anyDb, dataDir, { projectId, modelName: 'iris', bytes: new Uint8Array(fixture('sklearn-zipmap.onnx')), signature, userId: null });
-  const endpoint = createEndpoint(opened.db, 'iris', version.modelId);
-  deploy(opened.db, endpoint, version.versionId);
-  key = addKey(opened.db, endpoint).key;
+  const version = await importOnnxVersion(db, dataDir, { projectId, modelName: 'iris', bytes: new Uint8Array(fixture('sklearn-zipmap.onnx')), signature, userId: null });
+  const endpoint = await createEndpoint(db, 'iris', version.modelId);
+  await deploy(db, endpoint, version.versionId);
+  key = (await addKey(db, endpoint)).key;
   serving = await startServing({ dataDir });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 const post = (path: string, body: unknown) =>

@@ -1,13 +1,13 @@
 // Following the studio under load: a rollout and a rollback while clients keep calling drop no
 // request, the new version answers once loaded, and an undeploy answers 404 at once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { addKey, createEndpoint, deploy, fraudModel, registerModel, replacePrimary, undeploy } from '../../server/serving/test-kit';
 import { newDataDir } from './helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
-let opened: OpenedDatabase;
+let opened: ReturnType<typeof openTestDbIn>;
 let endpointId: string;
 let key: string;
 let v1: { versionId: string; version: number };
@@ -15,19 +15,21 @@ let v2: { versionId: string; version: number };
 
 beforeAll(async () => {
   const dataDir = newDataDir();
-  opened = openDatabase(dataDir);
-  const first = await registerModel(opened.db, dataDir, fraudModel(0));
+  // The serving process's database: the SQLite file in dataDir, or the test file's Postgres database.
+  opened = openTestDbIn(dataDir);
+  const db = opened.anyDb;
+  const first = await registerModel(db, dataDir, fraudModel(0));
   v1 = first;
-  v2 = await registerModel(opened.db, dataDir, fraudModel(5));
-  endpointId = createEndpoint(opened.db, 'fraud', first.modelId, { rateLimitPerMinute: 10_000_000 });
-  deploy(opened.db, endpointId, v1.versionId);
-  key = addKey(opened.db, endpointId).key;
+  v2 = await registerModel(db, dataDir, fraudModel(5));
+  endpointId = await createEndpoint(db, 'fraud', first.modelId, { rateLimitPerMinute: 10_000_000 });
+  await deploy(db, endpointId, v1.versionId);
+  key = (await addKey(db, endpointId)).key;
   serving = await startServing({ dataDir });
 });
 
 afterAll(async () => {
   if (serving) await stopServing(serving);
-  opened?.sqlite.close();
+  opened?.close();
 });
 
 const body = JSON.stringify({ dataframe_records: [{ amount: 120, city: 'Lyon', member: true }] });
@@ -50,10 +52,10 @@ it('drops no request while the primary is replaced and rolled back under load', 
   });
   await new Promise((r) => setTimeout(r, 400));
   const rolledOut = Date.now();
-  replacePrimary(opened.db, endpointId, v2.versionId);
+  await replacePrimary(opened.anyDb, endpointId, v2.versionId);
   await waitFor(() => results.some((r) => r.at > rolledOut && r.version === String(v2.version)));
   const rolledBack = Date.now();
-  replacePrimary(opened.db, endpointId, v1.versionId);
+  await replacePrimary(opened.anyDb, endpointId, v1.versionId);
   await waitFor(() => results.some((r) => r.at > rolledBack && r.version === String(v1.version)));
   await new Promise((r) => setTimeout(r, 300));
   running = false;
@@ -70,7 +72,7 @@ it('drops no request while the primary is replaced and rolled back under load', 
 
 it('answers 404 on the request after an undeploy', async () => {
   expect((await callOnce()).status).toBe(200);
-  undeploy(opened.db, endpointId);
+  await undeploy(opened.anyDb, endpointId);
   expect((await callOnce()).status).toBe(404);
 });
 

@@ -3,8 +3,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../server/db/test-db';
-import { fraudModel } from '../../server/serving/test-kit';
-import { addKey, createEndpoint, deploy, registerModel } from '../../server/serving/test-kit-any-db';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;

@@ -2,8 +2,7 @@
 // shape, datatypes and shapes, the `id` echo, and every error answered as {"error": "..."}.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../server/db/test-db';
-import { fraudModel } from '../../server/serving/test-kit';
-import { addKey, createEndpoint, deploy, registerModel } from '../../server/serving/test-kit-any-db';
+import { addKey, createEndpoint, deploy, fraudModel, registerModel } from '../../server/serving/test-kit';
 import { startServing, stopServing, type ServingHandle } from './helpers/serving-process';
 
 let serving: ServingHandle;
