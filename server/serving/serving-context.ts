@@ -33,9 +33,17 @@ export interface Call {
   params: string[];
   observed: Observed;
   started: number;
+  /**
+   * For a handler that returned LATER: called once when it has answered (or with the error to
+   * answer), which measures the request and releases its place, as a settled promise would.
+   */
+  finish(error?: unknown): void;
 }
 
-export type Handler = (ctx: ServingContext, call: Call) => Promise<void> | void;
+/** A handler's answer that it will call `call.finish` itself (no promise per request). */
+export const LATER = Symbol('later');
+
+export type Handler = (ctx: ServingContext, call: Call) => Promise<void> | void | typeof LATER;
 
 /** The live endpoint named in the path, or a 404 naming it. */
 export function liveEndpoint(ctx: ServingContext, name: string): EndpointState {

@@ -18,7 +18,7 @@ import { PredictionLog } from './prediction-log';
 import { RateLimiter } from './rate-limit';
 import { matchRoute } from './routes';
 import { errorBody, ServeError, type Protocol } from './serve-error';
-import type { Call, Observed, ServingContext } from './serving-context';
+import { LATER, type Call, type Observed, type ServingContext } from './serving-context';
 import { ServingMetrics } from './serving-metrics';
 
 export interface ServingOptions {
@@ -105,7 +105,7 @@ function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage,
   const path = query === -1 ? url : url.slice(0, query);
   const match = matchRoute(req.method ?? 'GET', path);
   const observed: Observed = { protocol: match.route?.protocol ?? (match.route === null ? match.protocol : 'v2'), endpoint: '', version: '', scoring: false };
-  let admitted = false;
+  const call = new RequestCall(ctx, shedder, req, res, path, match.route ? match.params : [], observed, started);
   try {
     if (match.route === null) {
       if (match.allowed.length) throw new ServeError(405, `${req.method} is not allowed here; use ${match.allowed.join(' or ')}`, { allow: match.allowed.join(', ') });
@@ -117,25 +117,46 @@ function handle(ctx: ServingContext, shedder: LoadShedder, req: IncomingMessage,
         ctx.metrics.shed.inc({ reason: refused });
         throw shedder.refusal(refused);
       }
-      admitted = true;
+      call.admitted = true;
     }
-    const call: Call = { req, res, params: match.params, observed, started };
     const pending = match.route.handler(ctx, call);
+    if (pending === LATER) return;
     if (pending) {
-      const held = admitted;
       pending.then(
-        () => settle(ctx, shedder, held, res, observed, started),
-        (error: unknown) => {
-          answerError(ctx, req, res, path, observed.protocol, error);
-          settle(ctx, shedder, held, res, observed, started);
-        },
+        () => call.finish(),
+        (error: unknown) => call.finish(error),
       );
       return;
     }
   } catch (error) {
-    answerError(ctx, req, res, path, observed.protocol, error);
+    call.finish(error);
+    return;
   }
-  settle(ctx, shedder, admitted, res, observed, started);
+  call.finish();
+}
+
+/** What a handler gets, and the end of the request: `finish` answers an error, measures and releases. */
+class RequestCall implements Call {
+  admitted = false;
+  private finished = false;
+
+  constructor(
+    private readonly ctx: ServingContext,
+    private readonly shedder: LoadShedder,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    private readonly path: string,
+    readonly params: string[],
+    readonly observed: Observed,
+    readonly started: number,
+  ) {}
+
+  finish(error?: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (error !== undefined) answerError(this.ctx, this.req, this.res, this.path, this.observed.protocol, error);
+    settle(this.ctx, this.shedder, this.admitted, this.res, this.observed, this.started);
+  }
 }
 
 function answerError(ctx: ServingContext, req: IncomingMessage, res: ServerResponse, path: string, protocol: Protocol, error: unknown): void {

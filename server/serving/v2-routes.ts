@@ -1,11 +1,11 @@
 // KServe V2 / Open Inference Protocol routes for model metadata, readiness and inference.
 import { authorize } from './key-auth';
 import { deployed, pickModel, routingOf, score } from './infer';
-import { parseJsonBody, readBody, sendJson, sendJsonText } from './http-io';
+import { parseJsonBody, readBodyThen, sendJson, sendJsonText } from './http-io';
 import type { EndpointState, Routing } from './endpoint-state';
 import type { LoadedModel } from './loaded-model';
 import { ServeError, badRequest } from './serve-error';
-import { liveEndpoint, type Call, type ServingContext } from './serving-context';
+import { LATER, liveEndpoint, type Call, type ServingContext } from './serving-context';
 import { V2_OUTPUTS, v2AnswerText } from './v2-answer';
 import { decodeV2Fast } from './v2-fast-decode';
 import { checkDatatypes, DATATYPES_FOR, decodeV2Request, type V2Request } from './v2-request';
@@ -59,10 +59,10 @@ export async function v2ModelReady(ctx: ServingContext, { req, res, params, obse
 }
 
 /**
- * Checks what the headers allow at once, then reads the body; the rest runs in the body's turn,
- * with no further promise where the model scores synchronously (infer.ts).
+ * Checks what the headers allow at once, then reads the body; the rest runs in the turn its end
+ * arrives, with no promise where the model scores synchronously (infer.ts).
  */
-export function v2Infer(ctx: ServingContext, call: Call): Promise<void> {
+export function v2Infer(ctx: ServingContext, call: Call): typeof LATER {
   const { req, params, observed } = call;
   const name = params[0];
   const state = liveEndpoint(ctx, name);
@@ -73,12 +73,19 @@ export function v2Infer(ctx: ServingContext, call: Call): Promise<void> {
   if (req.headers['inference-header-content-length'] !== undefined) {
     throw badRequest('The binary tensor extension is not supported; send the tensors as JSON "data"');
   }
-  return readBody(req, state.endpoint.maxBodyBytes).then((bytes) => {
-    // The common shape straight from the bytes; anything else (and every error) the generic way.
-    const request = decodeV2Fast(bytes) ?? decodeV2Request(parseJsonBody(bytes));
-    if (state.routing) return answer(ctx, call, state, state.routing, key.id, request);
-    return routingOf(state).then((routing) => answer(ctx, call, state, routing, key.id, request));
+  readBodyThen(req, state.endpoint.maxBodyBytes, (error, bytes) => {
+    if (error) return call.finish(error);
+    try {
+      // The common shape straight from the bytes; anything else (and every error) the generic way.
+      const request = decodeV2Fast(bytes!) ?? decodeV2Request(parseJsonBody(bytes!));
+      const pending = state.routing ? answer(ctx, call, state, state.routing, key.id, request) : routingOf(state).then((routing) => answer(ctx, call, state, routing, key.id, request));
+      if (pending) pending.then(() => call.finish(), (e: unknown) => call.finish(e));
+      else call.finish();
+    } catch (e) {
+      call.finish(e);
+    }
   });
+  return LATER;
 }
 
 function answer(ctx: ServingContext, call: Call, state: EndpointState, routing: Routing, keyId: string, request: V2Request): void | Promise<void> {
