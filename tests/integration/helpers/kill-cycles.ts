@@ -1,10 +1,12 @@
 // kill -9 the production server at random moments while runs are in flight, start it again on
 // the same data directory, and count what survived: every run must end succeeded (none lost,
-// none stuck), the database must pass integrity_check, and every stored artifact must re-hash
-// to its name. Used by crash-safety.test.ts (10 cycles) and bench:reliability (30).
-import Database from 'better-sqlite3';
+// none stuck), a SQLite database must pass integrity_check, and every stored artifact must re-hash
+// to its name. On Postgres (the test file's database) the same runs and artifacts are counted.
+// Used by crash-safety.test.ts (10 cycles) and bench:reliability (30).
+import { isNotNull } from 'drizzle-orm';
 import { utimesSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { testDatabaseKind, openTestDbIn } from '../../../server/db/test-db';
 import { hasArtifactFile, verifyAllArtifacts } from '../../../server/store/artifact-files';
 import { HttpClient } from './trpc-http';
 import { newDataDir, startServer, stopServer, type ServerHandle } from './server-process';
@@ -17,7 +19,11 @@ export interface KillCycleReport {
   lost: string[];
   /** Not succeeded within the deadline after the last restart, or ended failed/cancelled. */
   stuck: { id: string; status: string }[];
-  integrity: string;
+  /**
+   * SQLite's integrity_check of the file the killed server was writing; null on Postgres, whose
+   * files belong to the database server, which is not the process killed.
+   */
+  integrity: string | null;
   badArtifacts: string[];
   /** Step outputs the database names whose file is missing. */
   missingFiles: string[];
@@ -101,17 +107,18 @@ export async function killCycles(options: { cycles: number; concurrent: number; 
   const staleTemps = readdirSync(path.join(dataDir, 'tmp')).filter((n) => aged.includes(n));
   await stopServer(server);
 
-  const sqlite = new Database(path.join(dataDir, 'pipeworks.db'), { readonly: true });
-  const integrity = String(sqlite.pragma('integrity_check', { simple: true }));
-  const rows = sqlite.prepare('select id, status from runs').all() as { id: string; status: string }[];
+  const opened = openTestDbIn(dataDir);
+  const integrity = testDatabaseKind() === 'sqlite' ? String(opened.sqlite.pragma('integrity_check', { simple: true })) : null;
+  const { t } = opened.anyDb;
+  const rows = await opened.anyDb.select({ id: t.runs.id, status: t.runs.status }).from(t.runs);
   const known = new Set(rows.map((r) => r.id));
   // Any run the database holds counts, not only those whose start was answered.
   for (const row of rows) if (!statuses.has(row.id)) statuses.set(row.id, row.status);
-  const named = new Set((sqlite.prepare('select id from artifacts').all() as { id: string }[]).map((r) => r.id));
-  for (const { outputs } of sqlite.prepare('select outputs from step_runs where outputs is not null').all() as { outputs: string }[]) {
-    for (const ref of Object.values(JSON.parse(outputs) as Record<string, { id: string }>)) named.add(ref.id);
+  const named = new Set((await opened.anyDb.select({ id: t.artifacts.id }).from(t.artifacts)).map((r) => r.id));
+  for (const { outputs } of await opened.anyDb.select({ outputs: t.stepRuns.outputs }).from(t.stepRuns).where(isNotNull(t.stepRuns.outputs))) {
+    for (const ref of Object.values(outputs ?? {})) named.add(ref.id);
   }
-  sqlite.close();
+  opened.close();
   const missingFiles: string[] = [];
   for (const id of named) if (!(await hasArtifactFile(dataDir, id))) missingFiles.push(id);
 
