@@ -3,11 +3,10 @@
 // when a check recovers, and tells every person who can see the project. People acknowledge and
 // resolve alerts, audited; rules are written as text and refused in words when they name unknowns.
 import { TRPCError } from '@trpc/server';
+import { eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recentAuditEvents } from '../../server/auth/audit';
 import { createUser, type PublicUser } from '../../server/auth/users';
-import { alerts, notifications } from '../../server/db/schema';
-import { openTestDb, type TestDb } from '../../server/db/test-db';
 import { testContext } from '../../server/api/test-context';
 import { createCallerFactory, createTRPCRouter } from '../../server/api/trpc';
 import { alertsRouter } from '../../server/api/routers/alerts';
@@ -16,23 +15,24 @@ import { saveMonitorSettings } from '../../server/monitoring/monitor-settings';
 import { runMonitorCheck } from '../../server/monitoring/run-check';
 import { logPredictions, noServing, seedMonitoredEndpoint } from '../../server/monitoring/test-kit';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import { openFreshTestDb, type FreshTestDb } from './helpers/fresh-test-db';
 
 const callerFor = createCallerFactory(createTRPCRouter({ alerts: alertsRouter, notifications: notificationsRouter }));
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 
-let t: TestDb;
+let t: FreshTestDb;
 let versionId: string;
 let scientist: PublicUser;
 let viewer: PublicUser;
 beforeEach(async () => {
-  t = openTestDb();
+  t = await openFreshTestDb();
   process.env.PIPEWORKS_DATA_DIR = t.dir;
   versionId = (await seedMonitoredEndpoint(t.anyDb, T0)).versionId;
   scientist = await createUser(t.anyDb, { email: 's@example.com', name: 's', role: 'scientist', password: 'long enough password' });
   viewer = await createUser(t.anyDb, { email: 'v@example.com', name: 'v', role: 'viewer', password: 'long enough password' });
   const gone = await createUser(t.anyDb, { email: 'g@example.com', name: 'g', role: 'analyst', password: 'long enough password' });
-  t.sqlite.prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(gone.id);
+  await t.anyDb.update(t.anyDb.t.users).set({ disabledAt: 1 }).where(eq(t.anyDb.t.users.id, gone.id));
   await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null, T0);
 });
 afterEach(() => t.cleanup());
@@ -62,12 +62,13 @@ describe('alert rules on checks', () => {
 
     const third = await checkWindow(true);
     expect(third.alerts).toEqual({ opened: [], resolved: [] });
-    expect(t.db.select().from(alerts).all()).toMatchObject([{ id: opened.id, lastCheckId: third.check.id, state: 'open' }]);
+    expect(await t.anyDb.select().from(t.anyDb.t.alerts)).toMatchObject([{ id: opened.id, lastCheckId: third.check.id, state: 'open' }]);
 
     // Every active reader is told once (the fixtures' users too), the disabled analyst not.
-    const told = t.db.select().from(notifications).all();
-    const active = t.sqlite.prepare('SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id').all() as { id: string }[];
-    expect(told.map((n) => n.userId).sort()).toEqual(active.map((u) => u.id));
+    const { notifications, users } = t.anyDb.t;
+    const told = await t.anyDb.select().from(notifications);
+    const active = await t.anyDb.select({ id: users.id }).from(users).where(isNull(users.disabledAt));
+    expect(told.map((n) => n.userId).sort()).toEqual(active.map((u) => u.id).sort());
     expect(active.map((u) => u.id)).toEqual(expect.arrayContaining([scientist.id, viewer.id]));
     expect(told[0]).toMatchObject({ kind: 'alert', title: 'Critical: x shifted on m-live', link: '/monitoring/m-live#alerts', readAt: null });
     const bell = callerFor(testContext(t, viewer));
@@ -132,7 +133,7 @@ describe('alert rules on checks', () => {
     expect(refused?.details?.field).toBe('feature');
     await editor.alerts.rules.delete({ id: rule.id });
     expect(await editor.alerts.rules.list({ endpointId: 'ep' })).toEqual([]);
-    expect(t.db.select().from(alerts).all()).toEqual([]);
+    expect(await t.anyDb.select().from(t.anyDb.t.alerts)).toEqual([]);
   });
 
   it('refuses rules that name unknown metrics or features, with "did you mean"', async () => {

@@ -3,8 +3,10 @@
 // stored signature is what was sent, the version lists as an ONNX import, and the stored bytes
 // score the fixture rows like scikit-learn. A bad signature or file gets a 400 naming the field.
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client';
+import { first } from '../../server/db/any-db';
+import { openTestDbIn } from '../../server/db/test-db';
 import { loadOnnxSession, onnxScorer, scoreOnnxRows } from '../../server/onnx/onnx-scorer';
 import { readArtifactBytes } from '../../server/store/artifact-files';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
@@ -51,9 +53,11 @@ describe('POST /api/models/import', () => {
     expect(listed.rows.map((r: { modelName?: string; version: number }) => r.version)).toEqual([1]);
 
     // What serving would load: the stored bytes, scored through the server's helper, match scikit-learn.
-    const { sqlite } = openDatabase(server.dataDir);
-    const artifactId = sqlite.prepare('SELECT artifact_id FROM model_versions WHERE id = ?').pluck().get(res.body.versionId) as string;
-    sqlite.close();
+    const opened = openTestDbIn(server.dataDir);
+    const { t } = opened.anyDb;
+    const row = first(await opened.anyDb.select({ artifactId: t.modelVersions.artifactId }).from(t.modelVersions).where(eq(t.modelVersions.id, res.body.versionId)).limit(1));
+    opened.close();
+    const artifactId = row!.artifactId;
     const scorer = onnxScorer(await loadOnnxSession(await readArtifactBytes(server.dataDir, artifactId)), version.signature);
     const predictions = await scoreOnnxRows(scorer, rows);
     await scorer.release();

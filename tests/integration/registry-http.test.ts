@@ -3,7 +3,7 @@
 // process writing the same database), and a production move waits for a manager's approval.
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client';
+import { openTestDbIn } from '../../server/db/test-db';
 import { registerModelVersion } from '../../server/registry/register';
 import { draftFromRunStep } from '../../server/registry/run-version-draft';
 import { datasetClassifier } from './helpers/registry-pipeline';
@@ -49,8 +49,10 @@ afterAll(async () => {
 describe('version numbers under concurrency', () => {
   it('gives 50 concurrent HTTP registrations, plus 20 from another process, versions 1..70 exactly once', async () => {
     const viaHttp = Array.from({ length: 50 }, () => scientist.mutate('registry.register', { runId, stepId: 'train', name: 'race' }));
-    // A second writer on the same SQLite file, registering while the server is busy with the requests above.
-    const { sqlite, anyDb } = openDatabase(server.dataDir);
+    // A second writer on the same database (the SQLite file, or the Postgres database through this
+    // process's own pool), registering while the server is busy with the requests above.
+    const opened = openTestDbIn(server.dataDir);
+    const { anyDb } = opened;
     const direct: number[] = [];
     try {
       const { projectId, draft } = await draftFromRunStep(anyDb, server.dataDir, { runId, stepId: 'train' });
@@ -59,7 +61,7 @@ describe('version numbers under concurrency', () => {
         direct.push((await registerModelVersion(anyDb, { projectId, modelName: 'race', draft, userId: null, via: 'manual' })).version);
       }
     } finally {
-      sqlite.close();
+      opened.close();
     }
     const answers = (await Promise.all(viaHttp)).map((r) => HttpClient.data(r));
     const numbers = [...answers.map((a) => a.version as number), ...direct].sort((a, b) => a - b);

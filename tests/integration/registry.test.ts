@@ -1,11 +1,11 @@
-// The registry against the real runner and a real SQLite file: a train node's `register` option,
-// registering by hand, what a version records (signature, metrics, lineage), and lineage both ways.
+// The registry against the real runner and a real database (SQLite or Postgres): a train node's
+// `register` option, registering by hand, what a version records (signature, metrics, lineage), and
+// lineage both ways.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEWORKS_VERSION } from '../../nodes/implementation-hashes.generated.ts';
 import { createRegistry } from '../../nodes/registry';
 import { closeDb, getDb } from '../../server/db/client';
-import { stepLogs } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { seedSampleProject } from '../../server/pipelines/seed';
 import { startRun } from '../../server/pipelines/start-run';
@@ -44,8 +44,10 @@ async function runToEnd(pipelineId: string) {
   return (await readRun(getDb().anyDb, runId))!;
 }
 
-function logsOf(runId: string, stepId: string): string[] {
-  return getDb().db.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).all().map((l) => l.message);
+async function logsOf(runId: string, stepId: string): Promise<string[]> {
+  const { anyDb } = getDb();
+  const { stepLogs } = anyDb.t;
+  return (await anyDb.select({ message: stepLogs.message }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).orderBy(stepLogs.id)).map((l) => l.message);
 }
 
 describe('registering models from runs', () => {
@@ -58,7 +60,7 @@ describe('registering models from runs', () => {
     const run = await runToEnd('cancer-registry');
     expect(run.status).toBe('succeeded');
     firstRunId = run.id;
-    expect(logsOf(run.id, 'train')).toContain('Registered as cancer-screen v1');
+    expect(await logsOf(run.id, 'train')).toContain('Registered as cancer-screen v1');
     const page = await listVersions(getDb().anyDb, { offset: 0, limit: 50, sort: 'created', direction: 'desc' });
     expect(page.rows.map((r) => [r.modelName, r.version])).toEqual([['cancer-screen', 1]]);
     modelId = page.rows[0].modelId;
@@ -80,7 +82,7 @@ describe('registering models from runs', () => {
   it('adds no copy when a cached re-run holds the same model, and a new version when asked by hand', async () => {
     const again = await runToEnd('cancer-registry');
     expect(again.steps.find((s) => s.stepId === 'train')!.status).toBe('cached');
-    expect(logsOf(again.id, 'train')).toContain('Already registered as cancer-screen v1 (the same model); no new version');
+    expect(await logsOf(again.id, 'train')).toContain('Already registered as cancer-screen v1 (the same model); no new version');
     const { anyDb } = getDb();
     const { projectId, draft } = await draftFromRunStep(anyDb, dataDir, { runId: again.id, stepId: 'train' });
     expect(projectId).toBe('sample');

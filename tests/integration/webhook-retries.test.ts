@@ -5,8 +5,7 @@
 // guard again at every attempt, until delivered or the attempts run out.
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../server/db/client';
-import { webhookDeliveries } from '../../server/db/schema';
+import { first as firstRow } from '../../server/db/any-db';
 import { runMonitorCheck } from '../../server/monitoring/run-check';
 import { logPredictions, noServing } from '../../server/monitoring/test-kit';
 import { deliverWebhook, LEASE_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDueDeliveries } from '../../server/webhooks/deliver';
@@ -41,7 +40,7 @@ describe('webhook retries', () => {
     expect(await retryDueDeliveries(studio.t.anyDb, { now: at(T + RETRY_DELAYS_MS[0] - 1) })).toEqual([]);
 
     // A restarted studio knows the delivery from its row only.
-    const restarted = openDatabase(studio.t.dir);
+    const restarted = await studio.t.reopen();
     try {
       const second = T + RETRY_DELAYS_MS[0];
       expect(await retryDueDeliveries(restarted.anyDb, { now: at(second) })).toMatchObject([{ id: first.id, state: 'pending', attempts: 2, nextAttemptAt: second + RETRY_DELAYS_MS[1] }]);
@@ -49,13 +48,14 @@ describe('webhook retries', () => {
       expect(await retryDueDeliveries(restarted.anyDb, { now: at(second + RETRY_DELAYS_MS[1]) })).toMatchObject([{ id: first.id, state: 'delivered', attempts: 3, status: 204, error: null, nextAttemptAt: null }]);
       expect(await retryDueDeliveries(restarted.anyDb, { now: at(T + 10 * 3_600_000) })).toEqual([]);
     } finally {
-      restarted.sqlite.close();
+      await restarted.close();
     }
     expect(received.map((r) => r.headers['x-pipeworks-attempt'])).toEqual(['1', '2', '3']);
     expect(new Set(received.map((r) => r.headers['x-pipeworks-delivery']))).toEqual(new Set([first.id]));
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
-    const secret = studio.t.sqlite.prepare('SELECT secret FROM webhooks WHERE id = ?').get(hook.id) as { secret: string };
-    for (const r of received) expectSigned(r, secret.secret);
+    const { webhooks } = studio.t.anyDb.t;
+    const { secret } = firstRow(await studio.t.anyDb.select({ secret: webhooks.secret }).from(webhooks).where(eq(webhooks.id, hook.id)).limit(1))!;
+    for (const r of received) expectSigned(r, secret);
     expect(await studio.caller('scientist').webhooks.deliveries({ webhookId: hook.id })).toEqual([
       expect.objectContaining({ id: first.id, event: 'alert.opened', state: 'delivered', attempts: 3, createdAt: T }),
     ]);
@@ -94,7 +94,8 @@ describe('webhook retries', () => {
     expect([...a, ...b]).toHaveLength(1);
     // A process claimed attempt 3 and died: its lease moved nextAttemptAt on, and when that passes, the attempt is due again.
     const next = due + RETRY_DELAYS_MS[1];
-    studio.t.db.update(webhookDeliveries).set({ nextAttemptAt: next + LEASE_MS }).where(eq(webhookDeliveries.id, first.id)).run();
+    const { webhookDeliveries } = studio.t.anyDb.t;
+    await studio.t.anyDb.update(webhookDeliveries).set({ nextAttemptAt: next + LEASE_MS }).where(eq(webhookDeliveries.id, first.id));
     expect(await retryDueDeliveries(studio.t.anyDb, { now: at(next) })).toEqual([]);
     expect(await retryDueDeliveries(studio.t.anyDb, { now: at(next + LEASE_MS) })).toMatchObject([{ id: first.id, attempts: 3 }]);
   });

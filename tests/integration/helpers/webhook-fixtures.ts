@@ -1,6 +1,6 @@
 // What the webhook tests share: a local HTTP receiver that records every request, a fresh studio
-// database per test (the monitored endpoint 'ep' of the monitoring test kit, an admin and a
-// scientist), and a rule on 'ep' that posts to a webhook.
+// database per test on either database (the monitored endpoint 'ep' of the monitoring test kit, an
+// admin and a scientist), and a rule on 'ep' that posts to a webhook.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +11,10 @@ import { webhooksRouter } from '../../../server/api/routers/webhooks';
 import { testContext } from '../../../server/api/test-context';
 import { createCallerFactory, createTRPCRouter } from '../../../server/api/trpc';
 import { createUser, type PublicUser } from '../../../server/auth/users';
-import { openTestDb, type TestDb } from '../../../server/db/test-db';
+import { first } from '../../../server/db/any-db';
 import { saveMonitorSettings } from '../../../server/monitoring/monitor-settings';
 import { seedMonitoredEndpoint } from '../../../server/monitoring/test-kit';
+import { openFreshTestDb, type FreshTestDb } from './fresh-test-db';
 
 export const callerFor = createCallerFactory(createTRPCRouter({ webhooks: webhooksRouter, alerts: alertsRouter }));
 
@@ -55,7 +56,7 @@ export function useReceiver(answer: (req: IncomingMessage, res: ServerResponse) 
 }
 
 export interface Studio {
-  t: TestDb;
+  t: FreshTestDb;
   admin: PublicUser;
   scientist: PublicUser;
   /** The webhooks and alerts routers as that person calls them. */
@@ -66,7 +67,7 @@ export interface Studio {
 export function useStudio(): Studio {
   const studio = { caller: (who) => callerFor(testContext(studio.t, studio[who])) } as Studio;
   beforeEach(async () => {
-    studio.t = openTestDb();
+    studio.t = await openFreshTestDb();
     process.env.PIPEWORKS_DATA_DIR = studio.t.dir;
     await seedMonitoredEndpoint(studio.t.anyDb);
     studio.admin = await createUser(studio.t.anyDb, { email: 'a@example.com', name: 'Ada', role: 'admin', password: 'long enough password' });
@@ -80,7 +81,7 @@ export function useStudio(): Studio {
 export async function ruleToWebhook({ t, caller }: Studio, webhookId: string): Promise<string> {
   await caller('scientist').alerts.rules.create({ endpointId: 'ep', name: 'x moved', webhookId, rule: { text: 'psi(x) > 0.2' } });
   await saveMonitorSettings(t.anyDb, { endpointId: 'ep', windowKind: 'predictions', windowSize: 50, checkIntervalMinutes: null, thresholds: driftSettingsSchema.parse({}) }, null);
-  return (t.sqlite.prepare('SELECT version_id AS v FROM deployments').get() as { v: string }).v;
+  return first(await t.anyDb.select({ versionId: t.anyDb.t.deployments.versionId }).from(t.anyDb.t.deployments).limit(1))!.versionId;
 }
 
 /** The post carries the HMAC of its exact body under the webhook's secret. */
