@@ -4,14 +4,14 @@
 // labelled traffic as a dataset version and retrains on it; the challenger beats the champion on
 // that run's holdout and is promoted (auto); serving answers with the new version while a client
 // keeps calling, with no failed request; the audit log and the lineage show the chain.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PipelineDoc } from '../../engine/document';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
 import { createRule } from '../../server/alerts/alert-rules';
 import { parseRuleText } from '../../server/alerts/rule-text';
+import { first } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { alerts, auditEvents, challenges, modelVersions, predictionFeedback, runs, triggerFires, users } from '../../server/db/schema';
 import { deployVersion } from '../../server/deployments/deploy';
 import { createEndpointKey } from '../../server/deployments/endpoint-keys';
 import { insertEndpoint } from '../../server/deployments/endpoints';
@@ -40,7 +40,8 @@ let clientKey: string;
 let simulatorKey: string;
 let ruleId: string;
 
-const db = () => getDb().db;
+const db = () => getDb().anyDb;
+const t = () => getDb().anyDb.t;
 const TRAIN = { target: 'is_fraud', classWeight: 'balanced', hiddenLayers: [32, 16], epochs: 20, batchSize: 256, learningRate: 0.01, seed: 0, register: 'fraud' };
 const EVALUATE = { positiveLabel: '1', falsePositiveCost: 1, falseNegativeCost: 20, importance: false };
 
@@ -71,10 +72,10 @@ async function save(doc: PipelineDoc) {
   await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
 }
 
-async function until<T>(what: string, read: () => T | undefined | null | false, ms = 150_000): Promise<T> {
+async function until<T>(what: string, read: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 150_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -85,15 +86,15 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
   await seedSampleProject(getDb().anyDb);
-  db().insert(users).values({ id: 'u-ops', email: 'ops@example.com', name: 'Ops', role: 'admin', passwordHash: 'x', createdAt: 1 }).run();
+  await db().insert(t().users).values({ id: 'u-ops', email: 'ops@example.com', name: 'Ops', role: 'admin', passwordHash: 'x', createdAt: 1 });
   // The champion: the fraud network trained on the generator's reference world (drift 0).
   await save(fraudPipeline('fraud', { id: 'ingest', type: 'ingest/synthetic-fraud', version: 1, params: { rows: 12_000, seed: 0, fraudRate: 0.05, drift: 0, startDate: '2026-01-01', days: 30 }, position: { x: 0, y: 0 } }));
   // The retrain: the same network on the dataset the trigger fills with labelled traffic.
   await save(fraudPipeline('fraud-retrain', { id: 'ingest', type: 'ingest/dataset', version: 1, params: { name: 'fraud-traffic', version: 'latest' }, position: { x: 0, y: 0 } }));
   const { runId } = await startRun(getDb().anyDb, { pipelineId: 'fraud', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get();
-  expect(v1, 'the champion run registered fraud v1').toBeDefined();
+  const v1 = first(await db().select().from(t().modelVersions).where(eq(t().modelVersions.runId, runId)).limit(1));
+  expect(v1, 'the champion run registered fraud v1').not.toBeNull();
   const endpoint = await insertEndpoint(getDb().anyDb, { name: 'fraud', modelId: v1!.modelId, userId: null });
   endpointId = endpoint.id;
   await deployVersion(getDb().anyDb, { endpointId, versionId: v1!.id, mode: 'replace', source: { userId: null } });
@@ -154,7 +155,8 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
     { requests: 100, rowsPerRequest: 100, rate: 100, labelDelayMs: 0, scenario: driftScenarioSchema.parse({ seed: 7, drift: 1, fraudRate: 0.05 }) },
   );
   expect(sent).toMatchObject({ answered: 10_000, refused: 0 });
-  await until('the labels in the log', () => db().select({ id: predictionFeedback.predictionId }).from(predictionFeedback).all().length >= 10_000);
+  const { alerts, auditEvents, challenges, predictionFeedback, runs, triggerFires } = t();
+  await until('the labels in the log', async () => (await db().select({ n: count() }).from(predictionFeedback))[0].n >= 10_000);
 
   // 2. A check: amounts drifted, so the rule opens its alert.
   const check = await runMonitorCheck(getDb().anyDb, endpointId, { trigger: 'manual', userId: null, dataDir, fetchStats: async () => null });
@@ -165,13 +167,13 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
 
   // 3. The scheduler's alert trigger fires a retrain run (trigger 'alert') on the saved traffic.
   // The fire is claimed first, then the traffic is saved and the run started: wait for its outcome.
-  const fire = await until('the alert trigger to fire', () => db().select().from(triggerFires).where(eq(triggerFires.dedupeKey, alertId)).all().find((f) => f.runId || f.error));
+  const fire = await until('the alert trigger to fire', async () => (await db().select().from(triggerFires).where(eq(triggerFires.dedupeKey, alertId))).find((f) => f.runId || f.error));
   expect(fire.error).toBeNull();
-  const run = db().select({ trigger: runs.trigger }).from(runs).where(eq(runs.id, fire.runId!)).get();
+  const run = first(await db().select({ trigger: runs.trigger }).from(runs).where(eq(runs.id, fire.runId!)).limit(1));
   expect(run?.trigger).toBe('alert');
 
   // 4. The challenger beats the champion on that run's holdout and is promoted.
-  const challenge = await until('the challenge', () => db().select().from(challenges).where(eq(challenges.runId, fire.runId!)).get(), 240_000);
+  const challenge = await until('the challenge', async () => first(await db().select().from(challenges).where(eq(challenges.runId, fire.runId!)).limit(1)), 240_000);
   const figures = challenge.figures as { reason?: string; challenger: { version: number; metrics: Record<string, number>; costPer1000: number }; champion: { version: number; metrics: Record<string, number>; costPer1000: number } };
   expect(figures.reason).toBeUndefined();
   expect(challenge.decision).toBe('promoted');
@@ -188,7 +190,7 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
   await new Promise((r) => setTimeout(r, 300));
 
   // 6. The audit log and the lineage show the chain.
-  const events = db().select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
+  const events = await db().select().from(auditEvents).orderBy(asc(auditEvents.id));
   const fired = events.find((e) => e.action === 'trigger.fire')!;
   expect(fired).toMatchObject({ targetType: 'run', targetId: fire.runId });
   expect(fired.detail).toMatchObject({ alertId, alertRuleId: ruleId, trafficDataset: 'fraud-traffic' });
@@ -196,7 +198,7 @@ it('drift → alert → retrain on the labelled traffic → challenger promoted 
   expect(decided).toMatchObject({ targetId: challenge.id, detail: expect.objectContaining({ decision: 'promoted', runId: fire.runId }) });
   const deployed = events.find((e) => e.action === 'deployment.deploy' && e.id > fired.id)!;
   expect(deployed.detail).toMatchObject({ endpoint: 'fraud', version: 2, runId: fire.runId });
-  expect(db().select().from(alerts).where(and(eq(alerts.id, alertId))).get()?.state).toBe('open');
+  expect(first(await db().select().from(alerts).where(and(eq(alerts.id, alertId))).limit(1))?.state).toBe('open');
 
   const lineage = (await retrainLineageGraph(getDb().anyDb, challenge.challengerVersionId!))!;
   const kinds = lineage.nodes.map((n) => n.kind);

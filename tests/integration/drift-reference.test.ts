@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeValue } from '../../nodes/codec';
 import type { CategoricalReference, NumericReference } from '../../nodes/monitor/drift/reference-types';
 import { driftSettingsSchema } from '../../nodes/monitor/drift/drift-thresholds';
+import { first } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { deployments, endpoints, modelVersionReferences, predictionLog } from '../../server/db/schema';
 import { resetEnvForTests } from '../../server/env';
 import { endpointDrift } from '../../server/monitoring/endpoint-drift';
 import { windowRows, type LogRow } from '../../server/monitoring/log-window';
@@ -40,6 +40,13 @@ afterAll(async () => {
   closeDb();
 });
 
+/** The version's stored reference row, or null. */
+async function storedReference(versionId: string) {
+  const { anyDb } = getDb();
+  const { modelVersionReferences } = anyDb.t;
+  return first(await anyDb.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).limit(1));
+}
+
 async function rowsOf(rows: AsyncIterable<LogRow>): Promise<LogRow[]> {
   const out: LogRow[] = [];
   for await (const row of rows) out.push(row);
@@ -51,7 +58,6 @@ let versionId: string;
 
 describe('reference statistics at registration', () => {
   it('stores the training split profile with the version, exact for this size', async () => {
-    const { db } = getDb();
     const doc = datasetClassifier({ register: 'cancer-drift' });
     await saveVersion(getDb().anyDb, 'sample', doc, null, { baseVersion: await latestVersionNumber(getDb().anyDb, doc.id) });
     const { runId } = await startRun(getDb().anyDb, { pipelineId: doc.id, trigger: 'api', userId: null });
@@ -60,7 +66,7 @@ describe('reference statistics at registration', () => {
     expect(run.status).toBe('succeeded');
     versionId = (await listVersions(getDb().anyDb, { offset: 0, limit: 5, sort: 'created', direction: 'desc' })).rows[0].id;
 
-    const stored = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
+    const stored = (await storedReference(versionId))!;
     const trainTable = run.steps.find((s) => s.stepId === 'split')!.outputs!.train.id;
     expect(stored.dataArtifactId).toBe(trainTable);
     const { profile } = stored;
@@ -82,15 +88,15 @@ describe('endpoint drift check', () => {
   const now = Date.UTC(2026, 11, 6, 12);
 
   beforeAll(async () => {
-    const { db, anyDb } = getDb();
+    const { anyDb } = getDb();
+    const { deployments, endpoints, predictionLog } = anyDb.t;
     const version = (await listVersions(anyDb, { offset: 0, limit: 5, sort: 'created', direction: 'desc' })).rows[0];
-    db.insert(endpoints).values({ id: 'ep1', projectId: 'sample', name: 'cancer', modelId: version.modelId, createdAt: now, updatedAt: now }).run();
-    db.insert(deployments).values({ id: 'd1', endpointId: 'ep1', versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now }).run();
+    await anyDb.insert(endpoints).values({ id: 'ep1', projectId: 'sample', name: 'cancer', modelId: version.modelId, createdAt: now, updatedAt: now });
+    await anyDb.insert(deployments).values({ id: 'd1', endpointId: 'ep1', versionId, role: 'primary', trafficPercent: 100, reason: 'deploy', createdAt: now });
     // Three hours ago: the sample as it came. The last hour: mean_radius shifted by +6.
-    const log = (id: string, at: number, inputs: Record<string, unknown>, prediction: string) =>
-      db.insert(predictionLog).values({ id, endpointId: 'ep1', versionId, role: 'primary', createdAt: at, latencyMs: 1, inputs, outputs: { prediction } }).run();
-    sampleRows.forEach(({ diagnosis, ...inputs }, i) => log(`old-${i}`, now - 3 * 3_600_000 + i, inputs, String(diagnosis)));
-    sampleRows.forEach(({ diagnosis, ...inputs }, i) => log(`new-${i}`, now - 1_800_000 + i, { ...inputs, mean_radius: (inputs.mean_radius as number) + 6 }, String(diagnosis)));
+    const log = (id: string, at: number, inputs: Record<string, unknown>, prediction: string) => ({ id, endpointId: 'ep1', versionId, role: 'primary' as const, createdAt: at, latencyMs: 1, inputs, outputs: { prediction } });
+    await anyDb.insert(predictionLog).values(sampleRows.map(({ diagnosis, ...inputs }, i) => log(`old-${i}`, now - 3 * 3_600_000 + i, inputs, String(diagnosis))));
+    await anyDb.insert(predictionLog).values(sampleRows.map(({ diagnosis, ...inputs }, i) => log(`new-${i}`, now - 1_800_000 + i, { ...inputs, mean_radius: (inputs.mean_radius as number) + 6 }, String(diagnosis))));
   });
 
   it('finds no drift when traffic looks like training', async () => {
@@ -111,9 +117,10 @@ describe('endpoint drift check', () => {
   });
 
   it('pages through the log newest first without losing or repeating a row, ties included', async () => {
-    const { db, anyDb } = getDb();
+    const { anyDb } = getDb();
+    const { predictionLog } = anyDb.t;
     for (let i = 0; i < 5; i++) {
-      db.insert(predictionLog).values({ id: `tie-${i}`, endpointId: 'ep1', versionId, role: 'primary', createdAt: now - 1_800_000 - 1, latencyMs: 1, inputs: {}, outputs: {} }).run();
+      await anyDb.insert(predictionLog).values({ id: `tie-${i}`, endpointId: 'ep1', versionId, role: 'primary', createdAt: now - 1_800_000 - 1, latencyMs: 1, inputs: {}, outputs: {} });
     }
     const ids = async (batch: number) => (await rowsOf(windowRows(anyDb, { endpointId: 'ep1', versionId, since: now - 2 * 3_600_000, now, limit: 600 }, batch))).map((r) => r.id);
     const all = await ids(1000);
@@ -124,16 +131,17 @@ describe('endpoint drift check', () => {
     expect(await ids(3)).toEqual(all);
     expect(await ids(7)).toEqual(all);
     expect(await rowsOf(windowRows(anyDb, { endpointId: 'ep1', versionId, since: null, now, limit: 10 }, 3))).toHaveLength(10);
-    db.delete(predictionLog).where(like(predictionLog.id, 'tie-%')).run();
+    await anyDb.delete(predictionLog).where(like(predictionLog.id, 'tie-%'));
   });
 
   it('computes a missing reference once from the run, for versions registered before there were any', async () => {
-    const { db, anyDb } = getDb();
-    const before = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
-    db.delete(modelVersionReferences).run();
+    const { anyDb } = getDb();
+    const before = (await storedReference(versionId))!;
+    await anyDb.delete(anyDb.t.modelVersionReferences);
+    expect(await storedReference(versionId)).toBeNull();
     const report = await endpointDrift(anyDb, 'ep1', { lastHours: 1 }, settings, { dataDir, now });
     expect(report.driftedFeatures).toEqual(['mean_radius']);
-    const after = db.select().from(modelVersionReferences).where(eq(modelVersionReferences.versionId, versionId)).get()!;
+    const after = (await storedReference(versionId))!;
     expect(after.profile).toEqual(before.profile);
     expect(after.dataArtifactId).toBe(before.dataArtifactId);
   });

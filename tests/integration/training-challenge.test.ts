@@ -4,10 +4,10 @@
 // the champion kept when the challenger does worse.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { first } from '../../server/db/any-db';
 import { closeDb, getDb } from '../../server/db/client';
-import { auditEvents, challenges, deployments, deployRequests, modelVersions, monitorSettings, runs, trainingTriggers, triggerFires, users } from '../../server/db/schema';
 import { decideDeployRequest, rollbackEndpoint } from '../../server/deployments/changes';
 import { deployVersion } from '../../server/deployments/deploy';
 import { insertEndpoint } from '../../server/deployments/endpoints';
@@ -29,7 +29,8 @@ const sampleCsv = new URL('../../nodes/ingest/samples/breast-cancer.csv', import
 let endpointId: string;
 let clock = Date.parse('2026-03-02T10:00:30Z');
 
-const db = () => getDb().db;
+const db = () => getDb().anyDb;
+const t = () => getDb().anyDb.t;
 const compute = (step: Parameters<ReturnType<typeof getRunManager>['computeDetached']>[0], inputs: Parameters<ReturnType<typeof getRunManager>['computeDetached']>[1]) => getRunManager().computeDetached(step, inputs);
 
 async function save(doc: ReturnType<typeof datasetClassifier>) {
@@ -38,15 +39,16 @@ async function save(doc: ReturnType<typeof datasetClassifier>) {
 
 /** One cron fire a minute later, the run to its end, then the tick that settles it. */
 async function fireAndSettle(triggerId: string) {
-  db().update(trainingTriggers).set({ enabled: true, nextFireAt: clock }).where(eq(trainingTriggers.id, triggerId)).run();
+  const { challenges, trainingTriggers } = t();
+  await db().update(trainingTriggers).set({ enabled: true, nextFireAt: clock }).where(eq(trainingTriggers.id, triggerId));
   clock += 60_000;
   const [fire] = (await schedulerTick(getDb().anyDb, { dataDir, now: () => clock })).fired;
   expect(fire.state).toBe('started');
   await getRunManager().whenDone((fire as { runId: string }).runId);
-  db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId)).run();
+  await db().update(trainingTriggers).set({ enabled: false }).where(eq(trainingTriggers.id, triggerId));
   const settled = await settleRetrainRuns(getDb().anyDb, dataDir, compute);
   expect(settled).toHaveLength(1);
-  return db().select().from(challenges).where(eq(challenges.runId, (fire as { runId: string }).runId)).get()!;
+  return first(await db().select().from(challenges).where(eq(challenges.runId, (fire as { runId: string }).runId)).limit(1))!;
 }
 
 /** The full table with every column but one ignored: a weak challenger, on a holdout the champion can read. */
@@ -60,8 +62,9 @@ function oneFeature(id: string, seed: number): ReturnType<typeof datasetClassifi
   return doc;
 }
 
-function primaryVersion(): number {
-  const live = db().select({ version: modelVersions.version }).from(deployments).innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId)).where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt))).get();
+async function primaryVersion(): Promise<number> {
+  const { deployments, modelVersions } = t();
+  const live = first(await db().select({ version: modelVersions.version }).from(deployments).innerJoin(modelVersions, eq(modelVersions.id, deployments.versionId)).where(and(eq(deployments.endpointId, endpointId), eq(deployments.role, 'primary'), isNull(deployments.retiredAt))).limit(1));
   return live!.version;
 }
 
@@ -69,7 +72,7 @@ beforeAll(async () => {
   process.env.PIPEWORKS_DATA_DIR = dataDir;
   resetEnvForTests();
   await seedSampleProject(getDb().anyDb);
-  db().insert(users).values({ id: 'u-mgr', email: 'mgr@example.com', name: 'Manager', role: 'viewer', passwordHash: 'x', createdAt: 1 }).run();
+  await db().insert(t().users).values({ id: 'u-mgr', email: 'mgr@example.com', name: 'Manager', role: 'viewer', passwordHash: 'x', createdAt: 1 });
   await importCsv(getDb().anyDb, dataDir, sampleCsv, 'cancer');
   // One weak feature: a model trained on it alone is a champion a full retrain beats.
   const lines = readFileSync(sampleCsv, 'utf8').trim().split('\n').map((l) => l.split(','));
@@ -81,11 +84,11 @@ beforeAll(async () => {
   await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen' }));
   const { runId } = await startRun(getDb().anyDb, { pipelineId: 'weak', trigger: 'api', userId: null });
   await getRunManager().whenDone(runId);
-  const v1 = db().select().from(modelVersions).where(eq(modelVersions.runId, runId)).get()!;
+  const v1 = first(await db().select().from(t().modelVersions).where(eq(t().modelVersions.runId, runId)).limit(1))!;
   const endpoint = await insertEndpoint(getDb().anyDb, { name: 'screen-live', modelId: v1.modelId, userId: null });
   endpointId = endpoint.id;
   await deployVersion(getDb().anyDb, { endpointId, versionId: v1.id, mode: 'replace', source: { userId: null } });
-  db().insert(monitorSettings).values({ endpointId, thresholds: {}, retrainPipelineId: 'retrain', promotionMode: 'auto', updatedAt: 1 }).run();
+  await db().insert(t().monitorSettings).values({ endpointId, thresholds: {}, retrainPipelineId: 'retrain', promotionMode: 'auto', updatedAt: 1 });
 }, 180_000);
 
 afterAll(async () => {
@@ -105,29 +108,31 @@ describe('champion against challenger', () => {
     expect(figures.challenger.version).toBe(2);
     expect(figures.challenger.metrics.roc_auc).toBeGreaterThan(figures.champion.metrics.roc_auc);
     // The run's holdout, not the versions' stored metrics: the champion's figure is new.
-    const v1Stored = db().select({ metrics: modelVersions.metrics }).from(modelVersions).where(eq(modelVersions.id, challenge.championVersionId!)).get()!.metrics;
+    const { auditEvents, modelVersions } = t();
+    const v1Stored = first(await db().select({ metrics: modelVersions.metrics }).from(modelVersions).where(eq(modelVersions.id, challenge.championVersionId!)).limit(1))!.metrics;
     expect(figures.champion.metrics.roc_auc).not.toBe(v1Stored.roc_auc);
     expect(figures.challenger.costPer1000).toEqual(expect.any(Number));
     expect(challenge.gates).toEqual([expect.objectContaining({ gate: 'beats champion v1 on roc_auc by >= 0', passed: true })]);
-    expect(primaryVersion()).toBe(2);
-    const actions = db().select({ action: auditEvents.action }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(3).all().map((a) => a.action);
+    expect(await primaryVersion()).toBe(2);
+    const actions = (await db().select({ action: auditEvents.action }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(3)).map((a) => a.action);
     expect(actions).toEqual(['challenge.decide', 'deployment.deploy', 'model.alias.move']);
   });
 
   it('approval: the challenger waits on a deploy request; the manager approves it and it serves', async () => {
     await rollbackEndpoint(getDb().anyDb, endpointId, { id: 'u-mgr', role: 'admin' });
-    expect(primaryVersion()).toBe(1);
-    db().update(monitorSettings).set({ promotionMode: 'approval' }).run();
+    expect(await primaryVersion()).toBe(1);
+    const { challenges, deployRequests, monitorSettings } = t();
+    await db().update(monitorSettings).set({ promotionMode: 'approval' });
     await save(datasetClassifier({ id: 'retrain', dataset: 'cancer', register: 'screen', seed: 1 }));
     const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'retrain', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.decision).toBe('awaiting_approval');
-    expect(primaryVersion()).toBe(1);
-    const request = db().select().from(deployRequests).where(eq(deployRequests.id, challenge.deployRequestId!)).get()!;
+    expect(await primaryVersion()).toBe(1);
+    const request = first(await db().select().from(deployRequests).where(eq(deployRequests.id, challenge.deployRequestId!)).limit(1))!;
     expect(request).toMatchObject({ state: 'pending', mode: 'replace', versionId: challenge.challengerVersionId });
     await decideDeployRequest(getDb().anyDb, request.id, true, { id: 'u-mgr', role: 'viewer' });
-    expect(db().select({ decision: challenges.decision }).from(challenges).where(eq(challenges.id, challenge.id)).get()!.decision).toBe('approved');
-    expect(primaryVersion()).toBe(3);
+    expect(first(await db().select({ decision: challenges.decision }).from(challenges).where(eq(challenges.id, challenge.id)).limit(1))!.decision).toBe('approved');
+    expect(await primaryVersion()).toBe(3);
 
     // The lineage draws the chain through the manager's approval, with what each card links to.
     const lineage = (await retrainLineageGraph(getDb().anyDb, challenge.challengerVersionId!))!;
@@ -145,21 +150,22 @@ describe('champion against challenger', () => {
   });
 
   it('keeps the champion when the challenger scores worse, and never judges a run twice', async () => {
-    db().update(monitorSettings).set({ promotionMode: 'auto' }).run();
+    const { challenges, monitorSettings, runs, triggerFires } = t();
+    await db().update(monitorSettings).set({ promotionMode: 'auto' });
     await save(oneFeature('one-feature', 2));
     const trigger = await createTrigger(getDb().anyDb, { kind: 'cron', pipelineId: 'one-feature', endpointId, cron: '* * * * *' }, null);
     const challenge = await fireAndSettle(trigger.id);
     expect(challenge.figures).not.toHaveProperty('reason');
     expect(challenge.decision).toBe('kept_champion');
     expect(challenge.gates).toEqual([expect.objectContaining({ passed: false, detail: expect.stringMatching(/^roc_auc .* vs champion v3's .*: higher by -/) })]);
-    expect(primaryVersion()).toBe(3);
+    expect(await primaryVersion()).toBe(3);
     expect(await settleRetrainRuns(getDb().anyDb, dataDir, compute)).toEqual([]);
-    expect(db().select().from(challenges).all()).toHaveLength(3);
+    expect(await db().select().from(challenges)).toHaveLength(3);
     // The endpoint's retraining history, newest first, each linked to its run.
     const history = await listChallenges(getDb().anyDb, endpointId);
     expect(history.map((c) => c.decision)).toEqual(['kept_champion', 'approved', 'promoted']);
     expect(history.every((c) => c.runStatus === 'succeeded')).toBe(true);
-    const fires = db().select({ runId: triggerFires.runId }).from(triggerFires).all();
-    expect(db().select({ trigger: runs.trigger }).from(runs).where(eq(runs.id, fires[0].runId!)).get()!.trigger).toBe('schedule');
+    const fires = await db().select({ runId: triggerFires.runId }).from(triggerFires).orderBy(asc(triggerFires.firedAt));
+    expect(first(await db().select({ trigger: runs.trigger }).from(runs).where(eq(runs.id, fires[0].runId!)).limit(1))!.trigger).toBe('schedule');
   });
 });
