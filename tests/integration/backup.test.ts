@@ -2,7 +2,7 @@
 // every row of a transaction or none), and restoring it gives a database the server opens.
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client';
@@ -66,12 +66,14 @@ it.skipIf(onlySqlite)('backs up a database that is being written, and the restor
   opened.sqlite.close();
 }, 180_000);
 
-it.skipIf(onlySqlite)('refuses to overwrite a file, and says what is wrong with its arguments', () => {
-  const target = path.join(dataDir, 'backup.db');
-  expect(existsSync(target)).toBe(true);
+// The arguments are checked before either database is touched, so this runs in both passes.
+it('refuses to overwrite a file, and says what is wrong with its arguments', () => {
+  const target = path.join(dataDir, 'existing.db');
+  writeFileSync(target, 'not to be overwritten');
   const again = cli(['backup', target]);
   expect(again.code).toBe(2);
   expect(again.stderr).toMatch(/already exists/);
+  expect(readFileSync(target, 'utf8')).toBe('not to be overwritten');
   const none = cli(['backup']);
   expect(none.code).toBe(2);
   expect(none.stderr).toMatch(/one argument/);
