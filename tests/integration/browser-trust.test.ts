@@ -4,7 +4,7 @@
 // split itself, finds the mismatch, quarantines the forgery and audits it naming the analyst; an
 // honest browser run's deterministic steps are re-computed by the server and marked verified.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryArtifactCache } from '../../components/runner/artifact-cache';
 import { executeInBrowser } from '../../components/runner/browser-execute';
@@ -12,6 +12,9 @@ import type { BrowserRunTicket } from '../../components/runner/runner-protocol';
 import { createServerLink } from '../../components/runner/server-link';
 import type { NodeRegistry } from '../../engine/node-definition';
 import { createRegistry } from '../../nodes/registry';
+import { first } from '../../server/db/any-db';
+import { openTestDbIn, testDatabaseKind } from '../../server/db/test-db';
+import { createTestPgDatabase, type TestPgDatabase } from './helpers/postgres-available';
 import { HttpClient } from './helpers/trpc-http';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
 
@@ -91,7 +94,7 @@ describe('a forged browser result', () => {
     const { admin, adminUser, analyst, analystUser } = await team(server);
     const pipelineId = await browserPipeline(analyst, 'Fraud, forged split');
     const forged = await runInBrowser(server, analyst, pipelineId, forgingRegistry());
-    expect(forged.status).toBe('succeeded');
+    expect(forged.status, JSON.stringify((await getRun(analyst, forged.runId)).steps.map((s: any) => [s.stepId, s.status, s.errorMessage]))).toBe('succeeded');
     const forgedSplit = byStep(await settled(analyst, forged.runId)).split;
     expect(forgedSplit).toMatchObject({ status: 'succeeded', runner: 'browser:web-worker', trust: 'unverified', ranBy: analystUser.id });
     expect(forgedSplit.outputs.train.id).toBe(forgedSplit.outputs.test.id);
@@ -114,10 +117,11 @@ describe('a forged browser result', () => {
     expect(byStep(after).split.trust).toBe('mismatch');
     expect(byStep(after).train.trust).toBe('tainted');
     expect(after.trustFlag).toMatch(/Step "Stratified split" ran in Ann \(ann@example.com\)'s browser and failed the server's verification/);
-    const db = new Database(path.join(server.dataDir, 'pipeworks.db'), { readonly: true });
-    const quarantined = db.prepare('SELECT quarantined_at FROM artifacts WHERE id = ?').get(forgedSplit.outputs.train.id) as { quarantined_at: number | null };
-    db.close();
-    expect(quarantined.quarantined_at).toBeGreaterThan(0);
+    const opened = openTestDbIn(server.dataDir);
+    const { artifacts } = opened.anyDb.t;
+    const quarantined = first(await opened.anyDb.select({ quarantinedAt: artifacts.quarantinedAt }).from(artifacts).where(eq(artifacts.id, forgedSplit.outputs.train.id)).limit(1));
+    opened.close();
+    expect(quarantined?.quarantinedAt).toBeGreaterThan(0);
 
     const audit = HttpClient.data(await admin.query('audit.list', { limit: 20, action: 'result.mismatch' }));
     expect(audit.events).toHaveLength(1);
@@ -144,11 +148,16 @@ describe('a forged browser result', () => {
 
 describe('an honest browser run', () => {
   let server: ServerHandle;
+  // A team and caches of its own, as the new data directory gives it on SQLite: in the Postgres
+  // pass the file's database already holds the forged run's team, results and audit events.
+  let own: TestPgDatabase | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    if (testDatabaseKind() === 'postgres') own = await createTestPgDatabase();
+    server = await startServer({ env: own ? { PIPEWORKS_DATABASE_URL: own.url } : {} });
   });
   afterAll(async () => {
     if (server) await stopServer(server);
+    await own?.drop();
   });
 
   it('has its deterministic steps re-computed by the server with identical hashes and marked verified', async () => {
