@@ -1,10 +1,10 @@
 // Queue mode end to end, on real Redis with no mock: the production server with PIPEWORKS_REDIS_URL,
 // three real `pipeworks worker` processes, 50 concurrent runs of the sample pipeline, and one worker
 // killed with SIGKILL in the middle of a step that another worker must then finish.
-import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDbIn } from '../../server/db/test-db';
 import { verifyAllArtifacts } from '../../server/store/artifact-files';
 import { privateRedis, redisForTests, TEST_REDIS_URL } from './helpers/redis-available';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
@@ -111,10 +111,12 @@ describe.skipIf(!available)('queue mode with three worker processes', () => {
     };
     HttpClient.data(await admin.savePipeline({ projectId: 'sample', doc: slow }));
     const { runId: slowRun } = HttpClient.data(await admin.mutate('run.start', { pipelineId: 'queue-slow' }));
-    const db = new Database(path.join(server.dataDir, 'pipeworks.db'), { readonly: true });
+    const opened = openTestDbIn(server.dataDir);
+    const db = opened.anyDb;
+    const { stepLogs, runs: runRows, auditEvents } = db.t;
     const logsOf = (runId: string, stepId: string) =>
-      (db.prepare('select message, at from step_logs where run_id = ? and step_id = ? order by id').all(runId, stepId) as { message: string; at: number }[]);
-    const firstWorker = await waitFor('the sleep step to start on a worker', async () => logsOf(slowRun, 'wait').map((l) => /Running on queue worker (\S+)/.exec(l.message)?.[1]).find(Boolean));
+      db.select({ message: stepLogs.message, at: stepLogs.at }).from(stepLogs).where(and(eq(stepLogs.runId, runId), eq(stepLogs.stepId, stepId))).orderBy(asc(stepLogs.id));
+    const firstWorker = await waitFor('the sleep step to start on a worker', async () => (await logsOf(slowRun, 'wait')).map((l) => /Running on queue worker (\S+)/.exec(l.message)?.[1]).find(Boolean));
     const victim = workers.find((w) => w.child.pid === Number(firstWorker.split(':')[1]));
     expect(victim, `no worker process has pid of ${firstWorker}`).toBeDefined();
     victim!.child.kill('SIGKILL');
@@ -128,7 +130,7 @@ describe.skipIf(!available)('queue mode with three worker processes', () => {
       return TERMINAL.includes(run.status) ? run : undefined;
     }, 120_000);
     expect(slowDone.status).toBe('succeeded');
-    const finished = logsOf(slowRun, 'wait').find((l) => l.message.startsWith('Finished on queue worker'));
+    const finished = (await logsOf(slowRun, 'wait')).find((l) => l.message.startsWith('Finished on queue worker'));
     expect(finished?.message).not.toContain(firstWorker);
     expect(finished!.at - killedAt).toBeLessThan(60_000);
 
@@ -141,13 +143,14 @@ describe.skipIf(!available)('queue mode with three worker processes', () => {
     expect([...ranOn]).toEqual(['server:queue']);
 
     // No run left running, no artifact stored twice, every stored file whole.
-    expect(db.prepare(`select count(*) as n from runs where status in ('queued', 'running')`).get()).toEqual({ n: 0 });
-    expect(db.prepare(`select target_id, count(*) as n from audit_events where action = 'worker.artifact.store' group by target_id having n > 1`).all()).toEqual([]);
-    const stores = (db.prepare(`select count(*) as n from audit_events where action = 'worker.artifact.store'`).get() as { n: number }).n;
+    expect(await db.select({ n: count() }).from(runRows).where(inArray(runRows.status, ['queued', 'running']))).toEqual([{ n: 0 }]);
+    const storeEvents = eq(auditEvents.action, 'worker.artifact.store');
+    expect(await db.select({ targetId: auditEvents.targetId, n: count() }).from(auditEvents).where(storeEvents).groupBy(auditEvents.targetId).having(gt(count(), 1))).toEqual([]);
+    const [{ n: stores }] = await db.select({ n: count() }).from(auditEvents).where(storeEvents);
     expect(stores).toBeGreaterThan(0);
-    db.close();
+    opened.close();
     expect(await verifyAllArtifacts(server.dataDir)).toEqual([]);
-  });
+  }, 420_000); // its waits alone allow 90 + 120 + 150 s: the default 120 s cut them short on a busy machine
 
   it('refuses a revoked token at once: the worker API answers 401 and the worker stops', async () => {
     const tokens = HttpClient.data(await admin.query('workers.tokens'));
