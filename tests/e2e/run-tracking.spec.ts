@@ -2,7 +2,7 @@
 // by side (the changed param highlighted, both ROC curves in one chart); a run's own page, results
 // first, reproduced from there; an older run opened in the editor shows the version it ran; and a
 // hyperparameter search shows its trials as a sortable table. Own server, own data directory.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { datasetClassifier } from '../integration/helpers/registry-pipeline';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { createAdmin, signIn } from './accounts';
@@ -22,17 +22,37 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-async function runAndWait(page: Page, steps: string[]) {
+/** Starts a run from the editor and waits for that run, by its id, to succeed. The canvas still
+ *  shows the previous run's states while run.start is in flight, so they prove nothing. */
+async function runAndWait(page: Page, steps: string[]): Promise<string> {
+  const started = page.waitForResponse((res) => res.request().method() === 'POST' && trpcPaths(res.url()).includes('run.start'));
   await page.getByTestId('run-button').click();
-  for (const id of steps) await expect(page.getByTestId(`node-status-${id}`)).toHaveText(/succeeded|cached/, { timeout: 90_000 });
+  const runId = await startedRunId(await started);
+  await expect
+    .poll(async () => (await trpcQuery(page.request, server.url, 'run.get', { id: runId })).status, { timeout: 90_000 })
+    .toBe('succeeded');
+  for (const id of steps) await expect(page.getByTestId(`node-status-${id}`)).toHaveText(/succeeded|cached/, { timeout: 30_000 });
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 30_000 });
+  return runId;
+}
+
+/** The procedures of a (batched) tRPC request: /api/trpc/a.b,c.d?batch=1. */
+const trpcPaths = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\/api\/trpc\//, '')).split(',');
+
+async function startedRunId(res: Response): Promise<string> {
+  expect(res.status(), await res.text()).toBe(200);
+  const at = trpcPaths(res.url()).indexOf('run.start');
+  const body = await res.json();
+  const runId = (Array.isArray(body) ? body[at] : body).result.data.json.runId;
+  expect(runId).toEqual(expect.any(String));
+  return runId;
 }
 
 test('a scientist compares two runs: the changed param highlighted, both ROC curves overlaid', async ({ page }) => {
   await createAdmin(page, server.url, ADMIN);
   await savePipeline(page.request, server.url, { projectId: 'sample', doc: datasetClassifier({ id: 'cancer-compare' }) });
   await page.goto(`${server.url}/pipelines/cancer-compare`);
-  await runAndWait(page, STEPS);
+  const firstRun = await runAndWait(page, STEPS);
 
   // The train node has run: its panel opens on the results; C is changed on the Params tab.
   await page.getByTestId('node-train').click();
@@ -46,11 +66,12 @@ test('a scientist compares two runs: the changed param highlighted, both ROC cur
   await expect(page.getByTestId('ran-param-C')).toHaveAttribute('data-changed', 'true');
   await expect(page.getByTestId('ran-param-C')).toContainText('now 0.01');
   await page.screenshot({ path: 'test-results/runs-01-node-results.png' });
-  await runAndWait(page, STEPS);
+  const secondRun = await runAndWait(page, STEPS);
 
   const runs = await trpcQuery(page.request, server.url, 'run.list', { pipelineId: 'cancer-compare' });
   expect(runs).toHaveLength(2);
   const [second, first] = runs.map((r: { id: string }) => r.id);
+  expect([first, second]).toEqual([firstRun, secondRun]);
 
   // The runs table: metric and param columns, filtered on the server.
   await page.getByRole('tab', { name: 'Runs' }).click();
