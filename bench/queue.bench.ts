@@ -48,23 +48,35 @@ async function redisCpuMs(queue: QueueStepRunner): Promise<number> {
   return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
 }
 
+/**
+ * Lua script calls Redis has run so far (BullMQ's add, fetch, progress, finish, isFinished): most of
+ * Redis's CPU per step, and a count, so steadier than CPU time on a loaded machine.
+ */
+async function redisScriptCalls(queue: QueueStepRunner): Promise<number> {
+  const stats = await queue.redisInfo('commandstats');
+  return ['evalsha', 'eval'].reduce((sum, name) => sum + Number(new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(stats)?.[1] ?? 0), 0);
+}
+
 interface CpuSplit {
   server: number;
   workers: number;
   redis: number;
+  /** Redis script calls per step, from every client (shared Redis: an upper bound). */
+  scripts: number;
 }
 
 /** What each side spent per step while `fn` ran, in CPU milliseconds. */
 async function cpuPerStep(queue: QueueStepRunner, children: ChildProcess[], fn: () => Promise<number>): Promise<{ ms: number; cpu: CpuSplit }> {
   const workersCpu = () => children.reduce((sum, c) => sum + processCpuMs(c.pid!), 0);
-  const before = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue) };
+  const before = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue), scripts: await redisScriptCalls(queue) };
   const ms = await fn();
-  const after = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue) };
-  return { ms, cpu: { server: (after.server - before.server) / STEPS, workers: (after.workers - before.workers) / STEPS, redis: (after.redis - before.redis) / STEPS } };
+  const after = { server: processCpuMs(process.pid), workers: workersCpu(), redis: await redisCpuMs(queue), scripts: await redisScriptCalls(queue) };
+  const per = (key: keyof CpuSplit) => (after[key] - before[key]) / STEPS;
+  return { ms, cpu: { server: per('server'), workers: per('workers'), redis: per('redis'), scripts: per('scripts') } };
 }
 
-const describeCpu = ({ server, workers, redis }: CpuSplit) =>
-  `CPU per step: server ${server.toFixed(2)} ms, workers ${workers.toFixed(2)} ms, Redis ${redis.toFixed(2)} ms`;
+const describeCpu = ({ server, workers, redis, scripts }: CpuSplit) =>
+  `CPU per step: server ${server.toFixed(2)} ms, workers ${workers.toFixed(2)} ms, Redis ${redis.toFixed(2)} ms; ${scripts.toFixed(2)} Redis script calls per step`;
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
