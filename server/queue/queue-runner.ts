@@ -69,7 +69,11 @@ export class QueueStepRunner {
       connection.on('error', () => {}); // reported once by the main connection
       this.eventConnections.push(connection);
       events = new QueueEvents(name, { connection, prefix: this.prefix });
-      events.on('progress', ({ jobId, data }) => this.listeners.get(jobId)?.(data as StepJobMessage));
+      // A batch of lines per event (server/queue/message-batch.ts); one line from a worker older than that.
+      events.on('progress', ({ jobId, data }) => {
+        const listener = this.listeners.get(jobId);
+        if (listener) for (const message of Array.isArray(data) ? (data as StepJobMessage[]) : [data as StepJobMessage]) listener(message);
+      });
       this.events.set(name, events);
     }
     return events;
@@ -124,13 +128,15 @@ export class QueueStepRunner {
         hooks.progress(0, waiting);
       }
       const result = await this.finished(job, name, hooks.signal, step);
+      // The lines the worker had not sent yet come after those it did, as the step wrote them.
+      for (const message of result.messages ?? []) this.listeners.get(jobId)?.(message);
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
       for (const [port, ref] of Object.entries(result.outputs)) {
         if (!(await hasArtifactFile(this.dataDir, ref.id))) {
           throw new NodeRunError(step.id, 'artifact_missing', `Worker ${result.workerId} reported output "${port}" as ${ref.id}, but never uploaded it`);
         }
       }
-      const { ok: _ok, workerId, ...done } = result;
+      const { ok: _ok, workerId, messages: _messages, ...done } = result;
       hooks.log('info', `Finished on queue worker ${workerId}`);
       return done;
     } finally {

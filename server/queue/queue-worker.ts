@@ -13,6 +13,7 @@ import { StepWorkerPool } from '../runners/worker-pool';
 import { artifactPath } from '../store/artifact-files';
 import type { WorkerCapabilities } from './capabilities';
 import { LocalArtifactCache } from './local-cache';
+import { StepMessageBatch } from './message-batch';
 import { assertNoEviction, redactedUrl } from './redis-policy';
 import { cancelChannel, cancelKey, queuesChannel, queuesKey, type StepJobData, type StepJobMessage, type StepJobResult } from './step-job';
 import { canServe, offerOf, queuesServedBy } from './step-routing';
@@ -155,7 +156,8 @@ export class QueueWorker {
     this.running.set(jobId, controller);
     this.active++;
     await cache.enter();
-    const send = (message: StepJobMessage) => void job.updateProgress(message).catch(() => {});
+    const batch = new StepMessageBatch((messages) => job.updateProgress(messages));
+    const send = (message: StepJobMessage) => batch.add(message);
     // Where it ran is part of the step's log: a re-run after a worker died shows both workers.
     send({ type: 'log', level: 'info', message: `Running on queue worker ${this.id} (attempt ${job.attemptsMade + 1})` });
     try {
@@ -188,8 +190,14 @@ export class QueueWorker {
       for (const id of await this.options.client.missing(outputIds)) {
         await this.options.client.upload(id, await readFile(artifactPath(cache.dir, id)));
       }
-      return { ok: true, ...result, workerId: this.id };
+      return { ok: true, ...result, workerId: this.id, messages: batch.take() };
     } catch (error) {
+      // The node's own failure (bad data, a bug in user code) is the step's result, kept as it is.
+      if (!controller.signal.aborted && error instanceof NodeRunError && error.code !== 'worker_crashed') {
+        return { ok: false, code: error.code, message: error.message, workerId: this.id, messages: batch.take() };
+      }
+      // A thrown attempt has no result to carry its lines: they reach the server before its failure.
+      await batch.flush().catch(() => {});
       if (controller.signal.aborted) {
         // Failed for good: BullMQ must not retry a step the run no longer wants.
         this.log(`[worker] step ${step.id} of run ${job.data.runId ?? '(none)'} cancelled by the server`);
@@ -200,8 +208,6 @@ export class QueueWorker {
         throw error; // retried on a worker whose token still holds
       }
       if (error instanceof MissingArtifactError) throw new UnrecoverableError(error.message);
-      // The node's own failure (bad data, a bug in user code) is the step's result, kept as it is.
-      if (error instanceof NodeRunError && error.code !== 'worker_crashed') return { ok: false, code: error.code, message: error.message, workerId: this.id };
       throw error;
     } finally {
       this.running.delete(jobId);

@@ -1,7 +1,7 @@
 // What travels through BullMQ between the server and `pipeworks worker`: plain JSON, no Node-only
 // imports, so both sides (and tests) share one definition of jobs, results and queue routing.
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
-import type { StepTaskResult } from '../runners/step-protocol';
+import type { StepMessage, StepTaskResult } from '../runners/step-protocol';
 import type { StepNeeds } from './step-routing';
 
 export interface StepJobData {
@@ -13,11 +13,14 @@ export interface StepJobData {
   needs: StepNeeds;
 }
 
-/** A node's own failure is a result (kept, not retried); only a worker's trouble throws and retries. */
-export type StepJobResult = StepTaskResult & { workerId: string };
+/**
+ * A node's own failure is a result (kept, not retried); only a worker's trouble throws and retries.
+ * `messages`: the step's log and progress lines not yet sent as progress (server/queue/message-batch.ts).
+ */
+export type StepJobResult = StepTaskResult & { workerId: string; messages?: StepJobMessage[] };
 
-/** Progress messages are sent through BullMQ's job progress, which the server hears as events. */
-export type { StepMessage as StepJobMessage } from '../runners/step-protocol';
+/** Log and progress lines go through BullMQ's job progress, a batch per event, which the server hears as events. */
+export type StepJobMessage = StepMessage;
 
 /**
  * Queues with a memory tier are made when a step first needs one: the server adds each name it
