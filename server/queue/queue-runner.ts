@@ -30,8 +30,15 @@ export const STEP_JOB_OPTIONS = {
 export class QueueStepRunner {
   private readonly connection: Redis;
   private readonly queues = new Map<string, Queue<StepJobData, StepJobResult>>();
-  private readonly events = new Map<string, QueueEvents>();
+  /** Per queue, its event reader once it listens from a known stream position (see listening()). */
+  private readonly events = new Map<string, Promise<QueueEvents>>();
   private readonly listeners = new Map<string, (message: StepJobMessage) => void>();
+  /**
+   * Steps waiting for their job to finish, by job id: one completed and one failed listener per
+   * queue settle them all, where BullMQ's job.waitUntilFinished adds three listeners per job and
+   * asks Redis once more (a script call) whether the job had finished already.
+   */
+  private readonly finishing = new Map<string, { resolve: (result: StepJobResult) => void; reject: (error: Error) => void }>();
   /** BullMQ leaves connections it was given open on close; these are closed here. */
   private readonly eventConnections: Redis[] = [];
   /** Settles once Redis answered and its policy was checked; rejects with the reason to refuse. */
@@ -50,7 +57,7 @@ export class QueueStepRunner {
     this.connection = connection;
     this.ready = (async () => {
       await assertNoEviction(connection, redactedUrl(url));
-      await Promise.all(BASE_QUEUES.map((name) => this.eventsFor(name).waitUntilReady()));
+      await Promise.all(BASE_QUEUES.map((name) => this.listening(name)));
     })();
     this.ready.catch((error: Error) => console.error(`[queue] refusing to run steps: ${error.message}`));
   }
@@ -61,21 +68,37 @@ export class QueueStepRunner {
     return queue;
   }
 
-  private eventsFor(name: string): QueueEvents {
+  /**
+   * The queue's event reader. It reads from the stream's last entry as of now, not from whatever is
+   * last when its first XREAD happens to go out, so every job added after this settles is heard
+   * finishing: that is what lets run() wait without asking Redis whether the job finished already.
+   */
+  private listening(name: string): Promise<QueueEvents> {
     let events = this.events.get(name);
     if (!events) {
-      // QueueEvents blocks on XREAD, so it needs a connection of its own.
-      const connection = new Redis(this.url, { maxRetriesPerRequest: null });
-      connection.on('error', () => {}); // reported once by the main connection
-      this.eventConnections.push(connection);
-      events = new QueueEvents(name, { connection, prefix: this.prefix });
-      // A batch of lines per event (server/queue/message-batch.ts); one line from a worker older than that.
-      events.on('progress', ({ jobId, data }) => {
-        const listener = this.listeners.get(jobId);
-        if (listener) for (const message of Array.isArray(data) ? (data as StepJobMessage[]) : [data as StepJobMessage]) listener(message);
-      });
+      events = this.startEvents(name);
       this.events.set(name, events);
     }
+    return events;
+  }
+
+  private async startEvents(name: string): Promise<QueueEvents> {
+    const [last] = await this.connection.xrevrange(this.queue(name).keys.events, '+', '-', 'COUNT', 1);
+    // QueueEvents blocks on XREAD, so it needs a connection of its own.
+    const connection = new Redis(this.url, { maxRetriesPerRequest: null });
+    connection.on('error', () => {}); // reported once by the main connection
+    this.eventConnections.push(connection);
+    const events = new QueueEvents(name, { connection, prefix: this.prefix, lastEventId: last?.[0] ?? '0' });
+    // A batch of lines per event (server/queue/message-batch.ts); one line from a worker older than that.
+    events.on('progress', ({ jobId, data }) => {
+      const listener = this.listeners.get(jobId);
+      if (listener) for (const message of Array.isArray(data) ? (data as StepJobMessage[]) : [data as StepJobMessage]) listener(message);
+    });
+    // QueueEvents has parsed the return value; its type says string.
+    events.on('completed', ({ jobId, returnvalue }) => this.finishing.get(jobId)?.resolve(returnvalue as unknown as StepJobResult));
+    // Only a job's last attempt fails it: a retry is a 'delayed' event.
+    events.on('failed', ({ jobId, failedReason }) => this.finishing.get(jobId)?.reject(new Error(failedReason)));
+    await events.waitUntilReady();
     return events;
   }
 
@@ -118,8 +141,12 @@ export class QueueStepRunner {
       if (m.type === 'log') hooks.log(m.level, m.message);
       else hooks.progress(m.fraction, m.message, m.data);
     });
+    // Waited for before the job exists, so its finishing cannot come before anyone listens.
+    const outcome = new Promise<StepJobResult>((resolve, reject) => this.finishing.set(jobId, { resolve, reject }));
+    outcome.catch(() => {}); // a step cancelled before it finishes never reads its outcome
     try {
-      const job = await this.enqueue(queue, jobId, data);
+      await this.listening(name);
+      const job = await this.enqueue(queue, jobId, data, this.finishing.get(jobId)!.resolve);
       // Not silently stuck: where no connected worker has what the step needs, its log and
       // progress say what is missing. A worker that has it takes the step when it connects.
       const waiting = whyWaiting(needs, await this.connectedWorkers());
@@ -127,7 +154,7 @@ export class QueueStepRunner {
         hooks.log('warn', waiting);
         hooks.progress(0, waiting);
       }
-      const result = await this.finished(job, name, hooks.signal, step);
+      const result = await this.finished(job, outcome, hooks.signal, step);
       // The lines the worker had not sent yet come after those it did, as the step wrote them.
       for (const message of result.messages ?? []) this.listeners.get(jobId)?.(message);
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
@@ -141,20 +168,34 @@ export class QueueStepRunner {
       return done;
     } finally {
       this.listeners.delete(jobId);
+      this.finishing.delete(jobId);
     }
   }
 
-  /** Adds the job, or takes the one already queued under this id; a failed one is queued anew. */
-  private async enqueue(queue: Queue<StepJobData, StepJobResult>, jobId: string, data: StepJobData): Promise<Job<StepJobData, StepJobResult>> {
+  /**
+   * Adds the job, or takes the one already queued under this id; a failed one is queued anew. One
+   * that finished before this server listened (a server restarted mid-run) settles from its result.
+   */
+  private async enqueue(
+    queue: Queue<StepJobData, StepJobResult>,
+    jobId: string,
+    data: StepJobData,
+    finishedBefore: (result: StepJobResult) => void,
+  ): Promise<Job<StepJobData, StepJobResult>> {
     // A step queued again under this id (a resumed run) is not the one cancelled before.
     await this.connection.del(cancelKey(this.prefix, jobId));
     const existing = await queue.getJob(jobId);
-    if (existing && (await existing.getState()) === 'failed') await existing.remove();
-    else if (existing) return existing;
-    return queue.add('step', data, { ...STEP_JOB_OPTIONS, jobId });
+    if (!existing) return queue.add('step', data, { ...STEP_JOB_OPTIONS, jobId });
+    const state = await existing.getState();
+    if (state === 'failed') {
+      await existing.remove();
+      return queue.add('step', data, { ...STEP_JOB_OPTIONS, jobId });
+    }
+    if (state === 'completed') finishedBefore(existing.returnvalue);
+    return existing;
   }
 
-  private async finished(job: Job<StepJobData, StepJobResult>, name: string, signal: AbortSignal, step: PlanStep): Promise<StepJobResult> {
+  private async finished(job: Job<StepJobData, StepJobResult>, outcome: Promise<StepJobResult>, signal: AbortSignal, step: PlanStep): Promise<StepJobResult> {
     if (signal.aborted) throw cancelled();
     let onAbort: () => void = () => {};
     const aborted = new Promise<never>((_, reject) => {
@@ -168,7 +209,7 @@ export class QueueStepRunner {
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([job.waitUntilFinished(this.eventsFor(name)) as Promise<StepJobResult>, aborted]);
+      return await Promise.race([outcome, aborted]);
     } catch (error) {
       if (signal.aborted || (error as Error).name === 'AbortError') throw cancelled();
       throw new NodeRunError(step.id, 'worker_crashed', `The queue gave up on this step after ${STEP_JOB_OPTIONS.attempts} attempts: ${(error as Error).message}`);
@@ -179,7 +220,7 @@ export class QueueStepRunner {
 
   /** A queue with a memory tier: listened to here, and made known to the workers. */
   private async announce(name: string): Promise<void> {
-    await this.eventsFor(name).waitUntilReady();
+    await this.listening(name);
     if ((await this.connection.sadd(queuesKey(this.prefix), name)) > 0) await this.connection.publish(queuesChannel(this.prefix), name);
   }
 
@@ -193,7 +234,8 @@ export class QueueStepRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.events.values()].map((e) => e.close()));
+    for (const { reject } of this.finishing.values()) reject(new Error('The queue closed while the step waited for its worker'));
+    await Promise.allSettled([...this.events.values()].map(async (e) => (await e).close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
     for (const connection of this.eventConnections) connection.disconnect();
