@@ -97,7 +97,8 @@ export async function benchQueue(): Promise<BenchRow[]> {
   const table = tableValue(tableFromColumns([{ info: { name: 'x', type: 'numeric', role: 'feature' }, values: Array.from({ length: 100 }, (_, i) => i) }]));
   const { id: inputId } = await writeArtifactBytes(dataDir, encodeValue(table).bytes);
   const api = await startWorkerApi();
-  const queue = new QueueStepRunner(REDIS, dataDir, prefix);
+  // As the server builds it (server/runners/run-manager.ts): a step asks which workers are connected.
+  const queue = new QueueStepRunner(REDIS, dataDir, prefix, () => connectedWorkers(anyDb));
   await queue.ready;
   const children: ChildProcess[] = [];
   const startWorker = async () => {

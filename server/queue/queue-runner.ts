@@ -27,6 +27,8 @@ export const STEP_JOB_OPTIONS = {
   removeOnFail: { age: 24 * 3600, count: 50_000 },
 } as const;
 
+const WORKERS_FRESH_MS = 1_000;
+
 export class QueueStepRunner {
   private readonly connection: Redis;
   private readonly queues = new Map<string, Queue<StepJobData, StepJobResult>>();
@@ -41,6 +43,8 @@ export class QueueStepRunner {
   private readonly finishing = new Map<string, { resolve: (result: StepJobResult) => void; reject: (error: Error) => void }>();
   /** BullMQ leaves connections it was given open on close; these are closed here. */
   private readonly eventConnections: Redis[] = [];
+  /** The connected workers as last read, and when: see workersNow(). */
+  private workersSeen: { at: number; workers: Promise<readonly { capabilities: Record<string, unknown> }[]> } | undefined;
   /** Settles once Redis answered and its policy was checked; rejects with the reason to refuse. */
   readonly ready: Promise<void>;
 
@@ -102,6 +106,21 @@ export class QueueStepRunner {
     return events;
   }
 
+  /**
+   * The connected workers, read at most once per WORKERS_FRESH_MS rather than for every step: a
+   * run of short steps asked the database once per step. Heartbeats come every 5 s, and a worker
+   * counts as gone only after 15 s, so a second's staleness changes nothing a step would say.
+   */
+  private workersNow(): Promise<readonly { capabilities: Record<string, unknown> }[]> {
+    const now = Date.now();
+    if (!this.workersSeen || now - this.workersSeen.at > WORKERS_FRESH_MS) {
+      const seen = { at: now, workers: this.connectedWorkers() };
+      seen.workers.catch(() => this.workersSeen === seen && (this.workersSeen = undefined)); // not kept: the next step asks again
+      this.workersSeen = seen;
+    }
+    return this.workersSeen.workers;
+  }
+
   /** Redis's INFO section, as text (the queue bench reads Redis's CPU time from it). */
   async redisInfo(section: string): Promise<string> {
     return this.connection.info(section);
@@ -149,7 +168,7 @@ export class QueueStepRunner {
       const job = await this.enqueue(queue, jobId, data, this.finishing.get(jobId)!.resolve);
       // Not silently stuck: where no connected worker has what the step needs, its log and
       // progress say what is missing. A worker that has it takes the step when it connects.
-      const waiting = whyWaiting(needs, await this.connectedWorkers());
+      const waiting = whyWaiting(needs, await this.workersNow());
       if (waiting && ['waiting', 'prioritized', 'delayed'].includes(await job.getState())) {
         hooks.log('warn', waiting);
         hooks.progress(0, waiting);
