@@ -44,6 +44,23 @@ describe('LocalArtifactCache', () => {
     cache.dispose();
   });
 
+  it('does not look for an input it already holds again until the store is emptied', async () => {
+    const { cache, file, fetches, acquire } = await cacheWithOne();
+    await cache.enter();
+    await acquire();
+    rmSync(file); // behind its back: only a look at the disk would notice
+    await acquire();
+    expect(fetches()).toBe(1);
+    cache.leave();
+    await sleep(IDLE_MS * 4); // emptied: held ids are forgotten with the files
+    await cache.enter();
+    await acquire();
+    expect(fetches()).toBe(2);
+    expect(existsSync(file)).toBe(true);
+    cache.leave();
+    cache.dispose();
+  });
+
   it('empties the store once idle for a moment, and fetches again afterwards', async () => {
     const { cache, file, fetches, acquire } = await cacheWithOne();
     await cache.enter();

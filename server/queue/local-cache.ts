@@ -15,6 +15,11 @@ export const IDLE_SWEEP_MS = 2_000;
 
 export class LocalArtifactCache {
   private readonly fetching = new Map<string, Promise<void>>();
+  /**
+   * Ids known to be here since the store was last emptied: a stream of steps on one input asks for
+   * it every step, and a stat (a trip through libuv's thread pool) each time was per-step cost.
+   */
+  private readonly present = new Set<string>();
   private running = 0;
   private sweeping: Promise<void> = Promise.resolve();
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -51,15 +56,18 @@ export class LocalArtifactCache {
   }
 
   private sweep(): Promise<void> {
+    this.present.clear();
     return rm(path.join(this.dir, 'artifacts'), { recursive: true, force: true }).catch(() => {});
   }
 
   /** Makes the artifact present, fetching it once however many steps ask at a time. */
   async acquire(id: string, fetch: (id: string) => Promise<Uint8Array>): Promise<void> {
+    if (this.present.has(id)) return;
     let pending = this.fetching.get(id);
     if (!pending) {
       pending = (async () => {
         if (!(await hasArtifactFile(this.dir, id))) await writeArtifactBytes(this.dir, await fetch(id));
+        this.present.add(id);
       })();
       this.fetching.set(id, pending);
       pending.finally(() => this.fetching.delete(id)).catch(() => {});
