@@ -33,6 +33,7 @@ const tick = () => { for (let i = 0; i < 50; i++) pair(n++); setImmediate(tick);
 tick();
 `;
 
+// Skipped in the Postgres pass (onlySqlite, above): the SQLite online backup API; backup-restore-pg.test.ts covers pg_dump.
 it.skipIf(onlySqlite)('backs up a database that is being written, and the restored copy opens and is whole', async () => {
   openDatabase(dataDir).sqlite.close(); // migrate, as `pipeworks setup` would
   const writer = spawn(process.execPath, ['-e', WRITER, path.join(dataDir, 'pipeworks.db')], { cwd: process.cwd(), stdio: 'inherit' });

@@ -45,6 +45,7 @@ beforeAll(async () => {
   sqlite.close();
 });
 
+// Skipped in the Postgres pass (onlySqlite, above): it restores the SQLite file; backup-restore-pg.test.ts is the Postgres counterpart.
 it.skipIf(onlySqlite)('puts a backup back after the database is damaged and an artifact lost, and keeps the damaged one aside', () => {
   const backup = path.join(backups, 'pipeworks.db');
   expect(cli(['backup', backup]).code).toBe(0);
@@ -69,6 +70,7 @@ it.skipIf(onlySqlite)('puts a backup back after the database is damaged and an a
   return verifyAllArtifacts(dataDir).then((bad) => expect(bad).toEqual([]));
 }, 180_000);
 
+// Skipped in the Postgres pass (onlySqlite, above): it restores the SQLite file; backup-restore-pg.test.ts is the Postgres counterpart.
 it.skipIf(onlySqlite)('refuses while another process has the database open, and changes nothing', async () => {
   const holder = spawn(process.execPath, ['-e', "const D=require('better-sqlite3');const d=new D(process.argv[1]);d.pragma('journal_mode = WAL');d.prepare('select 1').get();console.log('open');setInterval(()=>{},1000)", liveDb()], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
   holders.push(holder);
@@ -82,6 +84,7 @@ it.skipIf(onlySqlite)('refuses while another process has the database open, and 
   expect(readdirSync(dataDir).filter((n) => n.includes('.restoring-'))).toEqual([]);
 }, 180_000);
 
+// Skipped in the Postgres pass (onlySqlite, above): it restores the SQLite file; backup-restore-pg.test.ts is the Postgres counterpart.
 it.skipIf(onlySqlite)('refuses a damaged backup or a file that is not a Pipeworks backup before touching anything', () => {
   const damaged = path.join(backups, 'damaged.db');
   const bytes = readFileSync(path.join(backups, 'pipeworks.db'));
@@ -99,6 +102,7 @@ it.skipIf(onlySqlite)('refuses a damaged backup or a file that is not a Pipework
   expect(cli(['restore']).code).toBe(2);
 }, 180_000);
 
+// Skipped in the Postgres pass (onlySqlite, above): it restores the SQLite file; backup-restore-pg.test.ts is the Postgres counterpart.
 it.skipIf(onlySqlite)('puts rows back into a healthy database that lost them, once nothing has it open', () => {
   const db = new Database(liveDb());
   db.prepare("delete from audit_events where action = 'restore.test' and target_id < '25'").run();

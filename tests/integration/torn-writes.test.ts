@@ -36,6 +36,7 @@ function crashOnce(root: string, crash: (typeof KINDS)[number], writes: number):
   });
 }
 
+// Skipped in the Postgres pass (onlySqlite, above): it opens no database, so that pass would repeat the SQLite pass's run exactly.
 it.skipIf(onlySqlite)(`never shows a partial artifact under its final name across ${CRASHES} crashes mid-write`, async () => {
   const root = path.join(dir, 'data');
   mkdirSync(root);
