@@ -16,6 +16,12 @@ import { describeEachDatabase } from './helpers/each-database';
 describeEachDatabase('projects', (under) => {
   const lastAudit = async () => (await under.db.select().from(under.db.t.auditEvents).orderBy(desc(under.db.t.auditEvents.id)).limit(1))[0];
   let analyst: PublicUser;
+  // The list is in creation order, ties (two creates in one millisecond) broken by id: expect that
+  // order of these ids rather than the order the test created them in, which a tie can reverse.
+  const inListOrder = async (ids: string[]) => {
+    const created = await Promise.all(ids.map(async (id) => ({ id, at: (await getProject(under.db, id))!.createdAt })));
+    return created.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((p) => p.id);
+  };
 
   it('creates projects with ids from their names, never a reserved id, and audits each', async () => {
     const { db } = under;
@@ -25,7 +31,7 @@ describeEachDatabase('projects', (under) => {
     expect(await lastAudit()).toMatchObject({ userId: analyst.id, action: 'project.create', targetId: 'churn-2025', detail: { name: 'Churn 2025' } });
     expect((await createProject(db, analyst, { name: 'CLI', description: '' })).id).toBe('cli-2');
     expect((await createProject(db, analyst, { name: 'churn 2025!', description: '' })).id).toBe('churn-2025-2');
-    expect((await listProjects(db, false)).map((p) => p.id)).toEqual(['churn-2025', 'cli-2', 'churn-2025-2']);
+    expect((await listProjects(db, false)).map((p) => p.id)).toEqual(await inListOrder(['churn-2025', 'cli-2', 'churn-2025-2']));
     expect(await getProject(db, 'churn-2025')).toEqual(churn);
     expect(await getProject(db, 'nope')).toBeUndefined();
   });
@@ -53,8 +59,8 @@ describeEachDatabase('projects', (under) => {
     const archived = await setProjectArchived(db, analyst, 'churn-2025-2', true);
     expect(archived.archivedAt).toEqual(expect.any(Number));
     expect(await lastAudit()).toMatchObject({ action: 'project.archive', targetId: 'churn-2025-2' });
-    expect((await listProjects(db, false)).map((p) => p.id)).toEqual(['churn-2025', 'cli-2']);
-    expect((await listProjects(db, true)).map((p) => p.id)).toEqual(['churn-2025', 'cli-2', 'churn-2025-2']);
+    expect((await listProjects(db, false)).map((p) => p.id)).toEqual(await inListOrder(['churn-2025', 'cli-2']));
+    expect((await listProjects(db, true)).map((p) => p.id)).toEqual(await inListOrder(['churn-2025', 'cli-2', 'churn-2025-2']));
     await expect(createProject(db, analyst, { name: 'Churn 2025!', description: '' })).rejects.toThrow(/already exists \(archived; show archived projects to find it\)/);
     // Archiving twice changes nothing and audits nothing.
     const audited = await lastAudit();
