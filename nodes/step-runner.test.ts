@@ -6,6 +6,8 @@ import { sha256Hex } from '../engine/hash';
 import type { NodeDefinition, NodeRegistry, NodeRunContext } from '../engine/node-definition';
 import type { PlanStep } from '../engine/plan';
 import { encodeValue } from './codec';
+import { tableValue } from './table/column-schema';
+import { tableFromColumns } from './table/table-from-columns';
 import { runStep, type RunStepArgs, type StepIo } from './step-runner';
 import type { PortValue } from './values';
 
@@ -137,5 +139,43 @@ describe('runStep', () => {
     const server = setup(node(async (_inputs, ctx) => (ctx.reportBackend('wasm'), { out: report(1) })));
     await server.run();
     expect(server.logs).toEqual(['Training on TF.js backend wasm']);
+  });
+
+  it('keeps an input table handed back unchanged as the input artifact, and encodes one that changed', async () => {
+    const table = tableValue(tableFromColumns([{ info: { name: 'x', type: 'numeric', role: 'feature' }, values: [1, 2, 3] }]));
+    const bytes = encodeValue(table).bytes;
+    const id = sha256Hex(bytes);
+    const runOn = async (change: (value: PortValue & { kind: 'table' }) => PortValue) => {
+      const written: Uint8Array[] = [];
+      const def: NodeDefinition = {
+        ...node(async () => ({})),
+        inputs: [{ name: 'in', kind: 'table' }],
+        outputs: [{ name: 'out', kind: 'table' }],
+        run: async ({ inputs }) => ({ out: change(inputs.in as PortValue & { kind: 'table' }) }),
+      };
+      const h = setup(def, {
+        inputs: { in: { id, kind: 'table', size: 0 } },
+        io: {
+          readInput: async () => bytes,
+          readBundled: async () => new Uint8Array(),
+          readArtifact: async () => bytes,
+          writeOutput: async (b) => (written.push(b), { id: sha256Hex(b), size: b.byteLength }),
+        },
+      });
+      return { result: await h.run(), written };
+    };
+    const meta = { rows: 3, columns: [{ name: 'x', type: 'numeric', role: 'feature' }] };
+    const same = await runOn((value) => value);
+    // The size is the stored bytes', not the reference's (which said 0 here).
+    expect(same.result).toEqual({ ok: true, outputs: { out: { id, size: bytes.byteLength, kind: 'table', meta, mediaType: encodeValue(table).mediaType } } });
+    expect(same.written).toEqual([]);
+    // An equal value in a new object, or the same object with its schema changed, is encoded again.
+    const copy = await runOn((value) => ({ ...value }));
+    expect(copy.result).toMatchObject({ ok: true, outputs: { out: { id } } });
+    expect(copy.written).toHaveLength(1);
+    const retargeted = await runOn((value) => ((value.columns[0].role = 'target'), value));
+    expect(retargeted.result).toMatchObject({ ok: true, outputs: { out: { meta: { columns: [{ role: 'target' }] } } } });
+    expect(retargeted.result.ok && retargeted.result.outputs.out.id).not.toBe(id);
+    expect(retargeted.written).toHaveLength(1);
   });
 });

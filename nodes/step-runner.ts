@@ -9,7 +9,7 @@ import type { CodeSandbox } from '../engine/code-sandbox';
 import type { MlRuntime, NodeRegistry, NodeRunContext, Placement } from '../engine/node-definition';
 import type { ArtifactRef, PlanStep } from '../engine/plan';
 import type { PortKind } from '../engine/port-kinds';
-import { decodeValue, encodeValue } from './codec';
+import { ARROW_FILE_MEDIA_TYPE, decodeValue, encodeValue } from './codec';
 import type { PortValue } from './values';
 
 /** Where a runner's bytes come from and go to: files, HTTP, IndexedDB — the runner does not care. */
@@ -103,12 +103,23 @@ export async function runStep(args: RunStepArgs): Promise<StepOutcome> {
       throw new NodeRunError(step.id, 'invalid_input', message);
     }
     const inputs: Record<string, PortValue> = {};
-    for (const [name, ref] of Object.entries(args.inputs)) inputs[name] = decodeValue(ref.kind, await args.io.readInput(ref));
+    const given = new Map<PortValue, GivenTable>();
+    for (const [name, ref] of Object.entries(args.inputs)) {
+      const bytes = await args.io.readInput(ref);
+      const value = decodeValue(ref.kind, bytes);
+      inputs[name] = value;
+      if (value.kind === 'table') given.set(value, { id: ref.id, size: bytes.byteLength, table: value.table, columns: JSON.stringify(value.columns) });
+    }
 
     const { produced, backend, backendNote } = await runWithFallback(args, (ctx) => def.run({ inputs, params: step.params, ctx }) as Promise<Record<string, PortValue>>);
     if (sample) peak = Math.max(peak, sample());
     const outputs: Record<string, StoredOutput> = {};
     for (const [name, value] of Object.entries(produced)) {
+      const passed = passedThrough(value, given);
+      if (passed) {
+        outputs[name] = passed;
+        continue;
+      }
       const { bytes, mediaType, meta } = encodeValue(value);
       const { id, size } = await args.io.writeOutput(bytes, { kind: value.kind, mediaType });
       outputs[name] = { id, size, kind: value.kind, meta, mediaType };
@@ -129,6 +140,29 @@ export async function runStep(args: RunStepArgs): Promise<StepOutcome> {
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** A decoded input table as it was handed to the node, to know it again if the node returns it. */
+interface GivenTable {
+  id: string;
+  size: number;
+  table: unknown;
+  columns: string;
+}
+
+/**
+ * An output that is an input table handed back unchanged (a node that passes its table through)
+ * keeps the input's artifact: stored tables are the one canonical encoding of their value (runners
+ * store what encodeValue gives, uploads are checked by encodingProblems), so encoding it again
+ * would only rebuild the same bytes, hash them to the same id and find them stored. Unchanged
+ * means the same value object, still holding the same Arrow table and an equal column schema.
+ */
+function passedThrough(value: PortValue, given: Map<PortValue, GivenTable>): StoredOutput | undefined {
+  const input = given.get(value);
+  if (!input || value.kind !== 'table' || value.table !== input.table || JSON.stringify(value.columns) !== input.columns) return undefined;
+  // As encodeValue gives a table's meta.
+  const meta = { rows: value.table.numRows, columns: value.columns.map((c) => ({ ...c })) };
+  return { id: input.id, size: input.size, kind: 'table', meta, mediaType: ARROW_FILE_MEDIA_TYPE };
 }
 
 interface Ran {
