@@ -9,7 +9,11 @@ import { createRegistry } from '../../nodes/registry';
 import { runStep } from '../../nodes/step-runner';
 import { serverSandbox } from '../sandbox/server-sandbox';
 import { readArtifactBytes, writeArtifactBytes } from '../store/artifact-files';
+import { RecentArtifacts } from './recent-artifacts';
 import type { StepMessage, StepTask, StepTaskResult } from './step-protocol';
+
+/** This thread's recently read and written artifacts: a step reading its predecessor's output reads no file. */
+const recent = new RecentArtifacts();
 
 const registries = new Map<boolean, ReturnType<typeof createRegistry>>();
 
@@ -47,10 +51,14 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       registry: registryFor(task.testNodes),
       inputs: task.inputs,
       io: {
-        readInput: (ref) => readArtifactBytes(dataDir, ref.id),
-        writeOutput: (bytes) => writeArtifactBytes(dataDir, bytes),
+        readInput: (ref) => recent.read(ref.id, (id) => readArtifactBytes(dataDir, id)),
+        writeOutput: async (bytes) => {
+          const stored = await writeArtifactBytes(dataDir, bytes);
+          recent.keep(stored.id, bytes);
+          return stored;
+        },
         readBundled: (relative) => readBundled(task.bundledRoot, relative),
-        readArtifact: (id) => readArtifactBytes(dataDir, id),
+        readArtifact: (id) => recent.read(id, (id) => readArtifactBytes(dataDir, id)),
       },
       capabilities: {
         runtime: 'server',
