@@ -153,7 +153,7 @@ export class QueueStepRunner {
     // A source key names stored bytes for some nodes (a dataset version, a registered model) and a
     // bundled file's hash for others; only stored ones are the worker's to fetch.
     const extraArtifacts = isArtifactId(sourceKey) && (await hasArtifactFile(this.dataDir, sourceKey)) ? [sourceKey] : [];
-    const data: StepJobData = { runId, step, inputs, extraArtifacts, needs };
+    const data: StepJobData = { runId, step, inputs, extraArtifacts, needs, queuedAs: randomUUID() };
     // One job per step of a run: a server that restarts mid-run finds the job it queued before.
     const jobId = stepJobId(runId, step.id, runId ? 'step' : randomUUID());
     this.listeners.set(jobId, (m) => {
@@ -201,8 +201,8 @@ export class QueueStepRunner {
     data: StepJobData,
     finishedBefore: (result: StepJobResult) => void,
   ): Promise<Job<StepJobData, StepJobResult>> {
-    // A step queued again under this id (a resumed run) is not the one cancelled before.
-    await this.connection.del(cancelKey(this.prefix, jobId));
+    // A step queued again under this id (a resumed run) is not the one cancelled before: its
+    // cancel key names its own queueing (step-job.ts), so no earlier key needs deleting here.
     const existing = await queue.getJob(jobId);
     if (!existing) return queue.add('step', data, { ...STEP_JOB_OPTIONS, jobId });
     const state = await existing.getState();
@@ -221,7 +221,7 @@ export class QueueStepRunner {
       onAbort = () => {
         // A job still waiting is taken off the queue; the worker running one is told to abort it,
         // and fails it without a retry and without uploading anything.
-        void this.cancelOnWorker(job.id!);
+        void this.cancelOnWorker(job.id!, job.data.queuedAs);
         job.remove().catch(() => {});
         reject(cancelled());
       };
@@ -243,9 +243,9 @@ export class QueueStepRunner {
     if ((await this.connection.sadd(queuesKey(this.prefix), name)) > 0) await this.connection.publish(queuesChannel(this.prefix), name);
   }
 
-  private async cancelOnWorker(jobId: string): Promise<void> {
+  private async cancelOnWorker(jobId: string, queuedAs: string | undefined): Promise<void> {
     try {
-      await this.connection.set(cancelKey(this.prefix, jobId), '1', 'EX', CANCEL_KEY_TTL_S);
+      await this.connection.set(cancelKey(this.prefix, jobId, queuedAs), '1', 'EX', CANCEL_KEY_TTL_S);
       await this.connection.publish(cancelChannel(this.prefix), jobId);
     } catch (error) {
       console.warn(`[queue] could not tell the workers to cancel ${jobId}: ${(error as Error).message}`);

@@ -162,7 +162,7 @@ export class QueueWorker {
     send({ type: 'log', level: 'info', message: `Running on queue worker ${this.id} (attempt ${job.attemptsMade + 1})` });
     try {
       // Registered before this check, so a cancel published meanwhile is heard by one or the other.
-      if (await this.commands!.exists(cancelKey(this.options.config.prefix, jobId))) controller.abort();
+      if (await this.commands!.exists(cancelKey(this.options.config.prefix, jobId, job.data.queuedAs))) controller.abort();
       for (const id of new Set([...Object.values(inputs).map((ref) => ref.id), ...extraArtifacts])) {
         if (controller.signal.aborted) break;
         await cache.acquire(id, (missing) => this.options.client.download(missing));

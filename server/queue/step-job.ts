@@ -11,6 +11,12 @@ export interface StepJobData {
   /** Artifact ids the node reads besides its inputs (an ingest node's dataset version). */
   extraArtifacts: string[];
   needs: StepNeeds;
+  /**
+   * Names this queueing of the step (random, new on each add): its cancel key carries it, so a
+   * step queued again under the same job id (a resumed run) never sees an earlier one's cancel.
+   * Absent on jobs queued before it existed.
+   */
+  queuedAs?: string;
 }
 
 /**
@@ -32,10 +38,12 @@ export const queuesChannel = (prefix: string) => `${prefix}:step-queues-added`;
 /**
  * Cancelling a step that a worker is running: the server sets this key (for an hour, so a worker
  * that takes the job just after the message still sees it) and publishes the job id on
- * `cancelChannel`; the worker running it aborts the step (server/queue/queue-worker.ts).
+ * `cancelChannel`; the worker running it aborts the step (server/queue/queue-worker.ts). The key
+ * names the queueing (`queuedAs`), not only the job id, so re-queueing needs no delete first.
  */
 export const cancelChannel = (prefix: string) => `${prefix}:step-cancel`;
-export const cancelKey = (prefix: string, jobId: string) => `${prefix}:step-cancelled:${jobId}`;
+export const cancelKey = (prefix: string, jobId: string, queuedAs: string | undefined) =>
+  `${prefix}:step-cancelled:${jobId}${queuedAs === undefined ? '' : `:${queuedAs}`}`;
 export const CANCEL_KEY_TTL_S = 3600;
 
 /** BullMQ refuses ':' in custom job ids; run and step ids never hold '|'. */
