@@ -11,7 +11,7 @@ import type { NodeRegistry } from '../../engine/node-definition';
 import { batchScoreNode } from '../../nodes/deploy/batch-score.node.ts';
 import { datasetNode } from '../../nodes/ingest/dataset.node.ts';
 import { first, type AnyDb } from '../db/any-db';
-import { modelVersionArtifacts, pairKey } from '../registry/model-sources';
+import { modelVersionArtifacts, pairKey, usableModelNames } from '../registry/model-sources';
 import { readInstanceSettings } from '../settings/instance-settings';
 
 interface VersionFacts {
@@ -109,7 +109,7 @@ export class CompileSources {
     return artifact ?? undefined;
   }
 
-  /** Every registered model's name (in any project, as the message has always listed them), for "did you mean". */
+  /** The registered model names this pipeline could use (server/registry/model-sources.ts), for "did you mean". */
   modelNames(): string[] {
     if (!this.modelNameList) this.missed.modelNames = true;
     return this.modelNameList ?? [];
@@ -133,9 +133,7 @@ export class CompileSources {
     if ([...this.datasets.values()].includes(null)) missed.datasetNames = true;
     if ([...this.models.values()].includes(null)) missed.modelNames = true;
     if (missed.datasetNames && !this.datasetNameList) this.datasetNameList = (await this.db.select({ name: this.db.t.datasets.name }).from(this.db.t.datasets)).map((d) => d.name);
-    if (missed.modelNames && !this.modelNameList) {
-      this.modelNameList = (await this.db.select({ name: this.db.t.registeredModels.name }).from(this.db.t.registeredModels)).map((m) => m.name);
-    }
+    if (missed.modelNames && !this.modelNameList) this.modelNameList = await usableModelNames(this.db, this.pipelineId);
     missed.datasetNames = missed.modelNames = false;
     return anything;
   }

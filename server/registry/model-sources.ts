@@ -16,10 +16,28 @@ import type { CompileSources } from '../pipelines/compile-sources';
 /** The key of one [model name, version] asked about. */
 export const pairKey = (name: string, version: string) => JSON.stringify([name, version]);
 
+async function projectOf(db: AnyDb, pipelineId: string): Promise<string | undefined> {
+  const { pipelines } = db.t;
+  return first(await db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).limit(1))?.projectId;
+}
+
+/**
+ * The model names the pipeline could name, for "did you mean": its project's, or for a pipeline not
+ * saved yet those only one project has (modelVersionArtifacts finds no other). Another project's
+ * name would be a suggestion the pipeline cannot follow.
+ */
+export async function usableModelNames(db: AnyDb, pipelineId: string): Promise<string[]> {
+  const { registeredModels } = db.t;
+  const projectId = await projectOf(db, pipelineId);
+  if (projectId) return (await db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.projectId, projectId))).map((m) => m.name);
+  const names = (await db.select({ name: registeredModels.name }).from(registeredModels)).map((m) => m.name);
+  return names.filter((name) => names.indexOf(name) === names.lastIndexOf(name));
+}
+
 /** The artifact of each [model name, version] in the pipeline's project, by pairKey; absent when there is none. */
 export async function modelVersionArtifacts(db: AnyDb, pipelineId: string, pairs: readonly [string, string][]): Promise<Map<string, string>> {
-  const { pipelines, registeredModels, modelVersions, modelAliases } = db.t;
-  const projectId = first(await db.select({ projectId: pipelines.projectId }).from(pipelines).where(eq(pipelines.id, pipelineId)).limit(1))?.projectId;
+  const { registeredModels, modelVersions, modelAliases } = db.t;
+  const projectId = await projectOf(db, pipelineId);
   const modelIds = new Map<string, string | null>();
   const out = new Map<string, string>();
   for (const [name, version] of pairs) {

@@ -23,7 +23,8 @@ export async function resolveModelVersion(db: AnyDb, reference: string, projectN
     .innerJoin(projects, eq(projects.id, registeredModels.projectId));
   const named = candidates.filter((m) => m.name === name && (projectName === undefined || m.project === projectName));
   if (named.length === 0) {
-    const hint = didYouMean(name, [...new Set(candidates.map((m) => m.name))]);
+    // Only names the command could take: with --project, that project's (another's cannot be used there).
+    const hint = didYouMean(name, new Set(candidates.filter((m) => projectName === undefined || m.project === projectName).map((m) => m.name)));
     throw new UserError(`There is no registered model "${name}"${projectName ? ` in project "${projectName}"` : ''}.${hint}`);
   }
   if (named.length > 1) {

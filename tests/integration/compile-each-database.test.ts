@@ -105,10 +105,24 @@ describeEachDatabase('compile with what the document names read first', (under) 
     expect(validation.issues.map((i) => i.message)).toEqual(expect.arrayContaining([issues[0][2]]));
   });
 
+  it("suggests only a model the pipeline could use: none of another project's, nor one two projects share for a pipeline not saved yet", async () => {
+    const { db } = under;
+    await seedModel(db, { id: 'm4', projectId: 'p2', name: 'lapse' });
+    await seedVersion(db, { id: 'm4v1', modelId: 'm4', version: 1, artifactId: hash('5'), createdAt: AT });
+    // "lapse" is p2's: the saved pipeline of p1 naming "lapses" hears of no model near it.
+    const modelIssue = async (id: string, model: string) => issuesOf(await compileDoc(db, scoringDoc(id, [node('s', 'deploy/batch-score', { model }, 300)]))).filter(([, field]) => field === 'params.model');
+    expect(await modelIssue('scoring', 'lapses')).toEqual([['s', 'params.model', 'Node "s" (Batch score): there is no registered model "lapses" in this project.']]);
+    // Its own project's "churn" it is offered.
+    expect(await modelIssue('scoring', 'chrun')).toEqual([['s', 'params.model', 'Node "s" (Batch score): there is no registered model "chrun" in this project. Did you mean "churn"?']]);
+    // Not saved yet: a name one project has would be found ("lapse"), one two projects share would not ("churn").
+    expect(await modelIssue('draft-near', 'lapses')).toEqual([['s', 'params.model', 'Node "s" (Batch score): there is no registered model "lapses" in this project. Did you mean "lapse"?']]);
+    expect(await modelIssue('draft-near', 'chrun')).toEqual([['s', 'params.model', 'Node "s" (Batch score): there is no registered model "chrun" in this project.']]);
+  });
+
   it('finds a model name in every project for a pipeline not saved yet, unless two projects have it', async () => {
     const { db } = under;
     const unsaved = (model: string) => compileDoc(db, scoringDoc('draft', [node('d', 'ingest/dataset', { name: 'sales' }), node('s', 'deploy/batch-score', { model }, 300)], [{ id: 'e', source: 'd', sourceHandle: 'table', target: 's', targetHandle: 'table' }]));
-    // (Its "did you mean" then offers the very name: the message does not yet say why the name is ambiguous.)
+    // (The message does not yet say why the name is not found: two projects have it.)
     expect(issuesOf(await unsaved('churn'))).toEqual([['s', 'params.model', expect.stringMatching(/^Node "s" \(Batch score\): there is no registered model "churn" in this project\./)]]);
     await seedModel(db, { id: 'm3', projectId: 'p2', name: 'fraud' });
     await seedVersion(db, { id: 'm3v1', modelId: 'm3', version: 1, artifactId: hash('4'), createdAt: AT });

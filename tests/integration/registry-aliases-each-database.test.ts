@@ -69,7 +69,9 @@ describeEachDatabase('registry aliases and promote', (under) => {
     expect((await resolveModelVersion(db, 'churn@production')).version).toBe(2);
     await expect(resolveModelVersion(db, 'churn@v3')).rejects.toThrow(/no version 3/);
     await expect(resolveModelVersion(db, 'churn@prod')).rejects.toThrow(/no alias "prod"; use latest, v<N> or one of production/);
-    await expect(resolveModelVersion(db, 'chrun')).rejects.toThrow(/no registered model "chrun"/);
+    await expect(resolveModelVersion(db, 'chrun')).rejects.toThrow('There is no registered model "chrun". Did you mean "churn"?');
+    // With --project, no other project's model is offered: "churn" is Project one's.
+    await expect(resolveModelVersion(db, 'chrun', 'Project two')).rejects.toThrow(/^There is no registered model "chrun" in project "Project two"\.$/);
   });
 
   it('promotes only when the gates pass, and then moves the alias with no user, audited', async () => {
