@@ -14,13 +14,14 @@ import { TextField } from '../ui/TextField';
 type Created = RouterOutputs['workers']['createToken'];
 const ago = (at: number) => `${Math.max(0, Math.round((Date.now() - at) / 1000))} s ago`;
 const cell = 'px-4 py-2.5';
+const FOLLOW_MS = 5000;
 
 export function WorkersAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  // Workers beat every 5 s; the page follows at that pace.
-  const status = useQuery(trpc.workers.status.queryOptions(undefined, { refetchInterval: 5000 }));
-  const tokens = useQuery(trpc.workers.tokens.queryOptions());
+  // Workers beat every 5 s; the page follows at that pace, tokens' "last used" (each beat uses one) too.
+  const status = useQuery(trpc.workers.status.queryOptions(undefined, { refetchInterval: FOLLOW_MS }));
+  const tokens = useQuery(trpc.workers.tokens.queryOptions(undefined, { refetchInterval: FOLLOW_MS }));
   const [name, setName] = useState('');
   const [created, setCreated] = useState<Created | null>(null);
   const refreshTokens = () => void queryClient.invalidateQueries({ queryKey: trpc.workers.tokens.queryKey() });

@@ -83,6 +83,9 @@ test('a worker started with a token made on the page shows as connected, with it
   await expect(row.getByRole('cell').nth(3)).toContainText('test-nodes');
   await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+ s ago$/);
   await expect(page.getByTestId('queue-depth')).toHaveText('Queue: 0 waiting, 1 running, 0 waiting to retry', { timeout: 15_000 });
+  // The token's "last used" follows the worker's first use of it, without a reload.
+  const tokenRow = page.getByTestId('worker-token-list').getByRole('row').filter({ hasText: 'e2e box' });
+  await expect(tokenRow.getByRole('cell').nth(1)).toHaveText(/^\d+ s ago$/, { timeout: 15_000 });
   const status = await trpcQuery(page.request, url, 'workers.status', undefined);
   expect(status.workers).toHaveLength(1);
   expect(Date.now() - status.workers[0].lastHeartbeatAt).toBeLessThan(15_000);
