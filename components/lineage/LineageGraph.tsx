@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { formatBytes, shortId } from '../ui/format';
 import { LineageCanvas, type CardLayout, type CardNode, type CardSize, type LineageEdge } from './LineageCanvas';
 import { DatasetNode, ModelNode, PipelineCard, PipelineGroup, RunNode, SampleNode, StepNode, type LineageNodeData } from './LineageNodes';
-import { runnerPhrase, TrustBadge } from '../runs/TrustBadge';
+import { runnerPhrase } from '../runs/runner-words';
+import { TrustBadge } from '../runs/TrustBadge';
 
 // Module scope: a new object on each render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { dataset: DatasetNode, sample: SampleNode, step: StepNode, pipeline: PipelineGroup, pipelineCard: PipelineCard, run: RunNode, model: ModelNode } as NodeTypes;

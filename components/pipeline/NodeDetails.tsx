@@ -17,6 +17,7 @@ import { ranWithParams } from './ran-with-params';
 import { RanWithParams } from './RanWithParams';
 import { StepLogs } from './StepLogs';
 import { TrustBadge } from '../runs/TrustBadge';
+import { runnerWords } from '../runs/runner-words';
 
 export type NodeTab = 'results' | 'params' | 'code';
 
@@ -137,9 +138,9 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
               <dd className="tabular-nums">{formatMegabytes(step.peakMemoryBytes)}</dd>
               {step.runner ? (
                 <>
-                  <dt className="text-zinc-500">Ran on</dt>
+                  <dt className="text-zinc-500">{step.status === 'running' || step.status === 'queued' ? 'Runs on' : 'Ran on'}</dt>
                   <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
-                    {runnerWords(step.runner)}
+                    {runnerWords(step.runner, step.status)}
                     {step.backend ? ` · ${step.backend}` : ''}
                   </dd>
                 </>
@@ -267,12 +268,6 @@ function SubTab({ id, active, onClick, children }: { id: NodeTab; active: boolea
 
 function registerSuggestion(param: unknown): string | undefined {
   return typeof param === 'string' && param ? param : undefined;
-}
-
-function runnerWords(runner: string): string {
-  if (runner.startsWith('browser')) return 'Browser (Web Worker)';
-  if (runner.startsWith('server')) return 'Server';
-  return runner;
 }
 
 const PLACEMENT_CHOICES = [

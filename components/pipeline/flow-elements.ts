@@ -113,7 +113,8 @@ export function stepState(step: StepView | undefined): NodeStepState | null {
 }
 
 function ranOn(step: StepView): string | null {
-  const where = step.runner?.startsWith('browser') ? 'browser' : step.runner?.startsWith('server') ? 'server' : null;
+  // A queue worker is the server's side too (server/queue); the run view names which one.
+  const where = step.runner?.startsWith('browser') ? 'browser' : step.runner?.startsWith('server') || step.runner?.startsWith('queue:') ? 'server' : null;
   if (!where) return null;
   return step.backend ? `${where} · ${step.backend}` : where === 'browser' ? where : null;
 }

@@ -8,11 +8,13 @@ import { StepLogs } from '../pipeline/StepLogs';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runHref } from './run-links';
-import { runnerPhrase, TrustBadge } from './TrustBadge';
+import { stepWhere } from './runner-words';
+import { TrustBadge } from './TrustBadge';
 
 export type PlanStep = StepView & { codeHash?: string | null };
 
 export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: readonly PlanStep[]; labelOf: (step: StepView) => string }) {
+  const where = (s: PlanStep) => stepWhere(s.runner, s.status, s.backend);
   return (
     <ol className="flex flex-col divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white" data-testid="run-plan">
       {steps.map((s) => (
@@ -27,7 +29,7 @@ export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: reado
             </span>
           </div>
           <p className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-500">
-            {s.runner && s.status !== 'cached' ? <span>ran on {runnerPhrase(s.runner, s.backend)}</span> : null}
+            {where(s) ? <span data-testid="step-where">{where(s)}</span> : null}
             {s.ranByName ? <span>{s.status === 'cached' ? 'computed' : 'run'} by {s.ranByName}</span> : null}
             <TrustBadge trust={s.trust} />
             {s.codeHash ? (

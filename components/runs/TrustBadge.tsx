@@ -17,9 +17,3 @@ export function TrustBadge({ trust }: { trust: string | null | undefined }) {
     </span>
   );
 }
-
-/** Where a step ran, in words: "the server", "a browser · webgpu", or the runner's own name. */
-export function runnerPhrase(runner: string, backend?: string | null): string {
-  const where = runner.startsWith('browser') ? 'a browser' : runner.startsWith('server') ? 'the server' : runner.startsWith('queue') ? `worker ${runner.slice(6)}` : runner;
-  return backend ? `${where} · ${backend}` : where;
-}

@@ -139,7 +139,8 @@ export class QueueStepRunner {
     return total;
   }
 
-  async run(runId: string | null, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
+  /** `onTaken`: a worker took the step (again, after a retry), to record where it runs; awaited before this returns. */
+  async run(runId: string | null, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks, onTaken?: (workerId: string) => Promise<void>): Promise<PoolStepResult> {
     try {
       await this.ready;
     } catch (error) {
@@ -156,8 +157,16 @@ export class QueueStepRunner {
     const data: StepJobData = { runId, step, inputs, extraArtifacts, needs, queuedAs: randomUUID() };
     // One job per step of a run: a server that restarts mid-run finds the job it queued before.
     const jobId = stepJobId(runId, step.id, runId ? 'step' : randomUUID());
+    let takenBy: string | undefined;
+    let recorded = Promise.resolve();
+    const taken = (workerId: string) => {
+      if (workerId === takenBy || !onTaken) return;
+      takenBy = workerId;
+      recorded = recorded.then(() => onTaken(workerId)).catch((error: Error) => console.warn(`[queue] could not record that worker ${workerId} took step ${step.id}: ${error.message}`));
+    };
     this.listeners.set(jobId, (m) => {
-      if (m.type === 'log') hooks.log(m.level, m.message);
+      if (m.type === 'taken') taken(m.workerId);
+      else if (m.type === 'log') hooks.log(m.level, m.message);
       else hooks.progress(m.fraction, m.message, m.data);
     });
     // Waited for before the job exists, so its finishing cannot come before anyone listens.
@@ -176,6 +185,9 @@ export class QueueStepRunner {
       const result = await this.finished(job, outcome, hooks.signal, step);
       // The lines the worker had not sent yet come after those it did, as the step wrote them.
       for (const message of result.messages ?? []) this.listeners.get(jobId)?.(message);
+      // A worker that never said it took the job (one older than that message) is named by its result.
+      taken(result.workerId);
+      await recorded;
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
       for (const [port, ref] of Object.entries(result.outputs)) {
         if (!(await hasArtifactFile(this.dataDir, ref.id))) {

@@ -158,6 +158,7 @@ export class QueueWorker {
     await cache.enter();
     const batch = new StepMessageBatch((messages) => job.updateProgress(messages));
     const send = (message: StepJobMessage) => batch.add(message);
+    send({ type: 'taken', workerId: this.id });
     // Where it ran is part of the step's log: a re-run after a worker died shows both workers.
     send({ type: 'log', level: 'info', message: `Running on queue worker ${this.id} (attempt ${job.attemptsMade + 1})` });
     try {

@@ -25,8 +25,14 @@ export interface StepJobData {
  */
 export type StepJobResult = StepTaskResult & { workerId: string; messages?: StepJobMessage[] };
 
-/** Log and progress lines go through BullMQ's job progress, a batch per event, which the server hears as events. */
-export type StepJobMessage = StepMessage;
+/**
+ * Log and progress lines go through BullMQ's job progress, a batch per event, which the server hears
+ * as events; first of all a worker says it took the job, so the run names it rather than the server.
+ */
+export type StepJobMessage = StepMessage | { type: 'taken'; workerId: string };
+
+/** The runner of a step a queue worker took (the server records "server:queue" until one does). */
+export const queueWorkerRunner = (workerId: string) => `queue:${workerId}`;
 
 /**
  * Queues with a memory tier are made when a step first needs one: the server adds each name it

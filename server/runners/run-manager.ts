@@ -15,8 +15,9 @@ import { persistEvent } from './persist-event';
 import { claimRun, lookupCachedStep, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-pool';
 import { QueueStepRunner } from '../queue/queue-runner';
+import { queueWorkerRunner } from '../queue/step-job';
 import { connectedWorkers } from '../queue/worker-registry';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
 import { settleBrowserResults } from '../trust/verify';
 
@@ -24,7 +25,10 @@ import { settleBrowserResults } from '../trust/verify';
 export const DEFAULT_VERIFY: VerifyOptions = { enabled: true, fullBytes: 64 * 2 ** 20, sampleRate: 0.1, seed: '' };
 
 export const RUNNER_NAME = 'server:worker-thread';
-/** Steps run by `pipeworks worker` processes (queue mode): server-trusted, since workers hold a token. */
+/**
+ * Steps queued for `pipeworks worker` processes (queue mode): server-trusted, since workers hold a
+ * token. A step's runner stays this only until a worker takes it (queueWorkerRunner).
+ */
 export const QUEUE_RUNNER_NAME = 'server:queue';
 
 export class RunManager {
@@ -147,7 +151,16 @@ export class RunManager {
 
   /** The one place a step is handed to what runs it: a worker thread here, or a queue worker. */
   private execStep(runId: string | null, step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
-    return this.queue ? this.queue.run(runId, step, inputs, hooks) : this.pool.run(step, inputs, hooks);
+    if (!this.queue) return this.pool.run(step, inputs, hooks);
+    // Until a worker takes it the step's runner says it is queued (QUEUE_RUNNER_NAME); then, which worker.
+    const taken = runId ? (workerId: string) => this.recordTaken(runId, step.id, workerId) : undefined;
+    return this.queue.run(runId, step, inputs, hooks, taken);
+  }
+
+  private async recordTaken(runId: string, stepId: string, workerId: string): Promise<void> {
+    const { stepRuns } = this.anyDb.t;
+    await this.anyDb.update(stepRuns).set({ runner: queueWorkerRunner(workerId) }).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId)));
+    notifyRunChanged(runId);
   }
 
   /** Jobs waiting and running on the queue; null when steps run in this process's threads. */

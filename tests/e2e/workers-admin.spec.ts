@@ -36,7 +36,7 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
 });
 
-test('a worker started with a token made on the page shows as connected, with its load, heartbeat and the queue depth', async ({ page }) => {
+test('a worker started with a token made on the page shows as connected, with its load, heartbeat and the queue depth', async ({ page, context }) => {
   test.skip(!available, 'Redis is unreachable (see the warning above); PIPEWORKS_REQUIRE_REDIS=1 fails instead');
   test.setTimeout(180_000);
   const url = server!.url;
@@ -60,6 +60,13 @@ test('a worker started with a token made on the page shows as connected, with it
   await savePipeline(page.request, url, { projectId: 'sample', doc });
   const { runId } = await trpcMutate(page.request, url, 'run.start', { pipelineId: doc.id });
   await expect(page.getByTestId('queue-depth')).toHaveText('Queue: 1 waiting, 0 running, 0 waiting to retry', { timeout: 15_000 });
+  // Its run says its first step waits for a worker: it has run nowhere yet, the server included.
+  const runPage = await context.newPage();
+  await runPage.goto(`${url}/runs/${runId}`);
+  const where = (stepId: string) => runPage.getByTestId(`run-step-${stepId}`).getByTestId('step-where');
+  await expect(where('ingest')).toHaveText('waiting for a queue worker', { timeout: 15_000 });
+  await runPage.getByTestId('run-plan').scrollIntoViewIfNeeded();
+  await runPage.screenshot({ path: `${SHOTS}/run-queued.png`, fullPage: true });
 
   await page.getByLabel('Token name').fill('e2e box');
   await page.getByRole('button', { name: 'Create token' }).click();
@@ -86,6 +93,12 @@ test('a worker started with a token made on the page shows as connected, with it
   // The token's "last used" follows the worker's first use of it, without a reload.
   const tokenRow = page.getByTestId('worker-token-list').getByRole('row').filter({ hasText: 'e2e box' });
   await expect(tokenRow.getByRole('cell').nth(1)).toHaveText(/^\d+ s ago$/, { timeout: 15_000 });
+  // Taken, each step names the worker it ran or runs on.
+  const workerId = (await row.getByRole('cell').nth(0).textContent()) ?? '';
+  await expect(where('ingest')).toHaveText(`ran on queue worker ${workerId}`, { timeout: 15_000 });
+  await expect(where('wait')).toHaveText(`running on queue worker ${workerId}`, { timeout: 15_000 });
+  await runPage.getByTestId('run-plan').scrollIntoViewIfNeeded();
+  await runPage.screenshot({ path: `${SHOTS}/run-taken.png`, fullPage: true });
   const status = await trpcQuery(page.request, url, 'workers.status', undefined);
   expect(status.workers).toHaveLength(1);
   expect(Date.now() - status.workers[0].lastHeartbeatAt).toBeLessThan(15_000);
@@ -120,6 +133,7 @@ test('the run view shows a step no connected worker can run as waiting, with the
     /^Waiting for a queue worker with the test-only nodes \(PIPEWORKS_TEST_NODES=1\) and 16384 GiB of memory: the one connected worker lacks 16384 GiB of memory; it is expected to need 16384\.0 GiB, and the largest worker has \d+\.\d GiB$/,
     { timeout: 30_000 },
   );
+  await expect(step.getByTestId('step-where')).toHaveText('waiting for a queue worker');
   await step.getByTestId('step-logs').locator('summary').click();
   await expect(step.getByTestId('step-logs')).toContainText('Waiting for a queue worker with');
   await step.scrollIntoViewIfNeeded();
