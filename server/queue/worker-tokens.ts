@@ -43,8 +43,9 @@ export async function checkWorkerToken(db: AnyDb, raw: string | null, now = Date
   return { ok: true, token };
 }
 
+/** Newest first; tokens made in one millisecond by id, so a tie reads the same every time and on either database. */
 export async function listWorkerTokens(db: AnyDb): Promise<WorkerTokenInfo[]> {
-  const rows = await db.select().from(db.t.workerTokens).orderBy(desc(db.t.workerTokens.createdAt));
+  const rows = await db.select().from(db.t.workerTokens).orderBy(desc(db.t.workerTokens.createdAt), desc(db.t.workerTokens.id));
   return rows.map(({ tokenHash: _hash, ...info }) => info);
 }
 

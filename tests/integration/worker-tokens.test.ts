@@ -1,6 +1,6 @@
 // Worker tokens and the worker registry on both databases: minted once and stored as a hash,
 // refused from the moment they are revoked, and workers listed while their heartbeats are recent.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { UserError } from '../../engine/errors';
 import { hashToken } from '../../server/auth/tokens';
@@ -31,14 +31,22 @@ describeEachDatabase('worker tokens', (under) => {
     await expect(createWorkerToken(db, admin, '  ')).rejects.toThrow(UserError);
   });
 
-  it('lists tokens newest first', async () => {
+  it('lists tokens newest first, those made in one millisecond by id (the same order on every read)', async () => {
     const { db } = under;
+    const t = db.t.workerTokens;
     const admin = await newAdmin(db);
-    const older = await createWorkerToken(db, admin, 'older');
-    await new Promise((r) => setTimeout(r, 5));
-    const newer = await createWorkerToken(db, admin, 'newer');
-    const ids = (await listWorkerTokens(db)).map((t) => t.id);
-    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    const made: string[] = [];
+    for (const name of ['a', 'b', 'c', 'd', 'e']) made.push((await createWorkerToken(db, admin, name)).id);
+    const listed = async () => (await listWorkerTokens(db)).map((token) => token.id).filter((id) => made.includes(id));
+    // Made one after the other, several may share a millisecond: expect the list's own order, not creation's.
+    const at = new Map((await db.select({ id: t.id, createdAt: t.createdAt }).from(t)).map((r) => [r.id, r.createdAt]));
+    expect(await listed()).toEqual([...made].sort((x, y) => at.get(y)! - at.get(x)! || (x < y ? 1 : -1)));
+    // Newest first: the last made, given a later millisecond of its own, leads.
+    await db.update(t).set({ createdAt: Math.max(...at.values()) + 1 }).where(eq(t.id, made[4]));
+    expect((await listed())[0]).toBe(made[4]);
+    // All in one millisecond: by id, newest-first's direction, so a tie is never the database's choice.
+    await db.update(t).set({ createdAt: 1 }).where(inArray(t.id, made));
+    expect(await listed()).toEqual([...made].sort().reverse());
   });
 
   it('is refused from the moment it is revoked, saying why, and records its last use once a minute', async () => {
