@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server';
+import { inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recentAuditEvents } from '../../auth/audit';
 import type { Role } from '../../auth/roles';
 import { createUser, type PublicUser } from '../../auth/users';
+import { projects } from '../../db/schema';
 import { openTestDb, type TestDb } from '../../db/test-db';
 import { seedSampleProject } from '../../pipelines/seed';
 import { testContext } from '../test-context';
@@ -22,6 +24,13 @@ beforeEach(async () => {
   await seedSampleProject(t.anyDb);
 });
 afterEach(() => t.cleanup());
+
+// The list is in creation order, ties (the seeded project and one made in the same millisecond)
+// broken by id: expect that order of these ids, not the order the test made them in.
+function inListOrder(ids: string[]): string[] {
+  const rows = t.db.select({ id: projects.id, at: projects.createdAt }).from(projects).where(inArray(projects.id, ids)).all();
+  return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((p) => p.id);
+}
 
 function caller(role: Role) {
   return callerFor(testContext(t, users[role]));
@@ -43,7 +52,7 @@ describe('project.create', () => {
     expect(created).toMatchObject({ id: 'churn-2025', name: 'Churn 2025', description: 'Who leaves and why', createdBy: users.analyst.id, archivedAt: null });
     expect((await recentAuditEvents(t.anyDb))[0]).toMatchObject({ action: 'project.create', targetId: 'churn-2025', userId: users.analyst.id });
     const listed = await caller('viewer').project.list();
-    expect(listed.map((p) => p.id)).toEqual(['sample', 'churn-2025']);
+    expect(listed.map((p) => p.id)).toEqual(inListOrder(['sample', 'churn-2025']));
   });
 
   it('refuses viewers, empty names and a name another project has (in any case)', async () => {
@@ -79,7 +88,7 @@ describe('project.update and project.setArchived', () => {
     const archived = await caller('analyst').project.setArchived({ id, archived: true });
     expect(archived.archivedAt).toEqual(expect.any(Number));
     expect((await caller('viewer').project.list()).map((p) => p.id)).toEqual(['sample']);
-    expect((await caller('viewer').project.list({ includeArchived: true })).map((p) => p.id)).toEqual(['sample', id]);
+    expect((await caller('viewer').project.list({ includeArchived: true })).map((p) => p.id)).toEqual(inListOrder(['sample', id]));
     expect(await caller('viewer').project.get({ id })).toMatchObject({ id, archivedAt: archived.archivedAt, canManage: false });
     expect(await codeOf(caller('analyst').pipeline.create({ projectId: id, name: 'New' }))).toBe(
       'BAD_REQUEST: Project "Old work" is archived; unarchive it to add pipelines',
@@ -88,7 +97,7 @@ describe('project.update and project.setArchived', () => {
     expect(await codeOf(caller('analyst').project.create({ name: 'old work' }))).toMatch(/archived; show archived projects/);
 
     await caller('analyst').project.setArchived({ id, archived: false });
-    expect((await caller('viewer').project.list()).map((p) => p.id)).toEqual(['sample', id]);
+    expect((await caller('viewer').project.list()).map((p) => p.id)).toEqual(inListOrder(['sample', id]));
     expect((await recentAuditEvents(t.anyDb)).map((e) => e.action).slice(0, 2)).toEqual(['project.unarchive', 'project.archive']);
     expect(await caller('analyst').pipeline.create({ projectId: id, name: 'New' })).toMatchObject({ version: 1 });
   });
@@ -96,10 +105,8 @@ describe('project.update and project.setArchived', () => {
   it('tells each person whether they may manage each project', async () => {
     await caller('analyst').project.create({ name: 'Mine' });
     const forAnalyst = await caller('analyst').project.list();
-    expect(forAnalyst.map((p) => [p.id, p.canManage])).toEqual([
-      ['sample', false],
-      ['mine', true],
-    ]);
+    const manages: Record<string, boolean> = { sample: false, mine: true };
+    expect(forAnalyst.map((p) => [p.id, p.canManage])).toEqual((inListOrder(['sample', 'mine'])).map((id) => [id, manages[id]]));
     expect((await caller('admin').project.list()).every((p) => p.canManage)).toBe(true);
   });
 });
