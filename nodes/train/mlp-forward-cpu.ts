@@ -50,7 +50,32 @@ export function compileMlpForward(model: MlpModel): (X: Matrix) => Float64Array 
       for (let l = 0; l < layers.length; l++) {
         const { fanIn, units, weights, biases } = layers[l];
         const last = l === layers.length - 1;
-        for (let u = 0; u < units; u++) {
+        // Four units at a time: four independent sums, so each addition need not wait for the one
+        // before it (one chain of dependent additions was most of the pass's time), and each h[i]
+        // is read once for four. Each unit still sums in input order: results stay bit-identical.
+        let u = 0;
+        for (; u + 4 <= units; u += 4) {
+          let z0 = biases[u];
+          let z1 = biases[u + 1];
+          let z2 = biases[u + 2];
+          let z3 = biases[u + 3];
+          const r0 = u * fanIn;
+          const r1 = r0 + fanIn;
+          const r2 = r1 + fanIn;
+          const r3 = r2 + fanIn;
+          for (let i = 0; i < fanIn; i++) {
+            const x = h[i];
+            z0 += x * weights[r0 + i];
+            z1 += x * weights[r1 + i];
+            z2 += x * weights[r2 + i];
+            z3 += x * weights[r3 + i];
+          }
+          next[u] = last ? z0 : activate(activation, z0);
+          next[u + 1] = last ? z1 : activate(activation, z1);
+          next[u + 2] = last ? z2 : activate(activation, z2);
+          next[u + 3] = last ? z3 : activate(activation, z3);
+        }
+        for (; u < units; u++) {
           let z = biases[u];
           const row = u * fanIn;
           for (let i = 0; i < fanIn; i++) z += h[i] * weights[row + i];
