@@ -88,8 +88,8 @@ export function forgetLayouts(): void {
 function decodeWith(text: string, layout: BodyLayout): V2Request | null {
   const { segments, kinds, columnOf, names } = layout;
   if (!matchesAt(text, 0, segments[0])) return null;
+  // A column's array starts as [first value]: a push onto [] would allocate room for 16.
   const data: (number | null)[][] = new Array(names.length);
-  for (let c = 0; c < names.length; c++) data[c] = [];
   const r = new Reader(text);
   let at = segments[0].length;
   let id: string | undefined;
@@ -101,7 +101,9 @@ function decodeWith(text: string, layout: BodyLayout): V2Request | null {
       else {
         const value = r.numberOrNull();
         if (kind === INTEGER && value !== null && !Number.isInteger(value)) return null;
-        data[columnOf[i]].push(value);
+        const column = data[columnOf[i]];
+        if (column === undefined) data[columnOf[i]] = [value];
+        else column.push(value);
       }
       const next = segments[i + 1];
       if (!matchesAt(text, r.at, next)) return null;
