@@ -135,11 +135,12 @@ function logRows(
 ): string[] {
   const ids: string[] = new Array<string>(request.rows);
   const createdAt = Date.now();
-  const names: string[] = [];
-  const columns: unknown[][] = [];
-  for (const [name, values] of request.columns) {
-    names.push(name);
-    columns.push(values);
+  let names: readonly string[];
+  let columns: readonly unknown[][];
+  if (request.order !== undefined) ({ names, values: columns } = request.order);
+  else {
+    names = [...request.columns.keys()];
+    columns = [...request.columns.values()];
   }
   const latency = latencyMs / request.rows;
   const time = timePrefix(createdAt);

@@ -5,6 +5,13 @@ export interface RequestTable {
   rows: number;
   /** Column name → one raw JSON value per row, as the client sent it. */
   columns: Map<string, unknown[]>;
+  /**
+   * The same columns in order, where the decoder has them so: `names` is one array kept across
+   * requests (a body layout's, v2-body-layout.ts), so what was checked for one request's names
+   * holds for the next with the same array (validate-rows.ts), and the log reads `values` without
+   * walking the map (infer.ts).
+   */
+  order?: { names: readonly string[]; values: readonly unknown[][] };
 }
 
 /** Rows as objects keyed by column name (MLflow's dataframe_records and instances). */

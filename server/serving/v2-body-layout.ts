@@ -116,7 +116,7 @@ function decodeWith(text: string, layout: BodyLayout): V2Request | null {
   if (at !== text.length) return null;
   const columns = new Map<string, unknown[]>();
   for (let c = 0; c < names.length; c++) columns.set(names[c], data[c]);
-  return { id, table: { rows: layout.rows, columns }, outputs: null, datatypes: layout.datatypes };
+  return { id, table: { rows: layout.rows, columns, order: { names, values: data } }, outputs: null, datatypes: layout.datatypes };
 }
 
 /** Whether `text` has `segment` at `at`. */

@@ -52,4 +52,20 @@ describe('validateRows', () => {
     expect(() => validateRows(table({ ...ok, amuont: [1, 2, 3] }), model)).toThrow(/Unknown column "amuont" \(did you mean "amount"\?\)/);
     expect(validateRows(table({ ...ok, fraud: ['no', 'no', 'yes'] }), model, 'accept').batch.rows).toBe(3);
   });
+
+  it('gives the same for columns in a known order (a body layout) as through the map, and checks a new order again', () => {
+    const ordered = (columns: Record<string, unknown[]>, names: readonly string[]) => ({ ...table(columns), order: { names, values: names.map((n) => columns[n]) } });
+    const own = { inputs, ignorable: model.ignorable };
+    const names = ['note', 'fraud', 'seen', 'member', 'city', 'amount'];
+    const columns = { ...ok, fraud: ['no', 'no', 'yes'] };
+    const plain = validateRows(table(columns), own, 'accept');
+    for (let i = 0; i < 2; i++) {
+      const got = validateRows(ordered(columns, names), own, 'accept');
+      expect(got.batch.columns).toEqual(plain.batch.columns);
+      expect(got.unseen).toEqual(plain.unseen);
+    }
+    const { amount: _a, ...noAmount } = columns;
+    expect(() => validateRows(ordered(noAmount, names.slice(0, -1)), own)).toThrow(/Missing column "amount"/);
+    expect(() => validateRows(ordered({ ...columns, amuont: [1, 2, 3] }, [...names, 'amuont']), own)).toThrow(/Unknown column "amuont"/);
+  });
 });

@@ -32,6 +32,11 @@ export function validateRows(
   model: Pick<LoadedModel, 'inputs' | 'ignorable'>,
   policy: UnseenCategoryPolicy = 'refuse',
 ): ValidatedRows {
+  const order = request.order;
+  if (order !== undefined) {
+    const at = orderChecked.get(model);
+    if (at !== undefined && at.names === order.names) return convert(request, model, policy, (i) => order.values[at.columnOf[i]]);
+  }
   const known = knownNames(model.inputs);
   let complete = true;
   for (const spec of model.inputs) if (!request.columns.has(spec.info.name)) complete = false;
@@ -45,11 +50,29 @@ export function validateRows(
     const missing = missingNames(request, model.inputs);
     throw badRequest(`Missing column${missing.length > 1 ? 's' : ''} ${list(missing)}; the model reads ${list([...known])}`);
   }
+  if (order !== undefined) {
+    orderChecked.set(model, { names: order.names, columnOf: model.inputs.map((spec) => order.names.indexOf(spec.info.name)) });
+  }
+  return convert(request, model, policy, (i) => request.columns.get(model.inputs[i].info.name)!);
+}
+
+/**
+ * Per model, the last request column order (a body layout's names array) found complete and known,
+ * with where each input sits in it: a request in that order skips the checks and the map lookups.
+ */
+const orderChecked = new WeakMap<object, { names: readonly string[]; columnOf: number[] }>();
+
+function convert(
+  request: RequestTable,
+  model: Pick<LoadedModel, 'inputs'>,
+  policy: UnseenCategoryPolicy,
+  raw: (input: number) => unknown[],
+): ValidatedRows {
   const unseen: UnseenCategory[] = [];
   const columns = new Array<ColumnData>(model.inputs.length);
   for (let i = 0; i < columns.length; i++) {
     const spec = model.inputs[i];
-    columns[i] = { info: spec.info, values: convertColumn(spec, request.columns.get(spec.info.name)!, unseen, policy) };
+    columns[i] = { info: spec.info, values: convertColumn(spec, raw(i), unseen, policy) };
   }
   return { batch: new ScoringBatch(request.rows, columns), unseen };
 }
