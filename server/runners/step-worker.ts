@@ -4,13 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { BroadcastChannel, parentPort } from 'node:worker_threads';
 import { UserError } from '../../engine/errors';
 import { createRegistry } from '../../nodes/registry';
 import { runStep } from '../../nodes/step-runner';
 import { serverSandbox } from '../sandbox/server-sandbox';
 import { readArtifactBytes, writeArtifactBytes } from '../store/artifact-files';
 import { RecentArtifacts } from './recent-artifacts';
-import type { StepMessage, StepTask, StepTaskResult } from './step-protocol';
+import type { StepMessage, StepTask, StepTaskResult, StepThreadLine } from './step-protocol';
 
 /** This thread's recently read and written artifacts: a step reading its predecessor's output reads no file. */
 const recent = new RecentArtifacts();
@@ -40,11 +41,39 @@ function heapInUse(): number {
   return s.used_heap_size + s.external_memory;
 }
 
+/** The steps running in this thread, by task key, so a stop from the pool reaches them. */
+const running = new Map<string, AbortController>();
+/**
+ * Stops that came before their task started here (the pool posts one as soon as it is asked, and a
+ * queued task may start later); each is taken by its task. Bounded: a stop whose task ran on
+ * another thread is never taken here.
+ */
+const stoppedEarly = new Set<string>();
+const STOPPED_EARLY_MAX = 1000;
+const abortChannels = new Map<string, BroadcastChannel>();
+
+function listenForStops(name: string): void {
+  if (abortChannels.has(name)) return;
+  const channel = new BroadcastChannel(name);
+  // Never what keeps this thread alive: piscina ends idle threads.
+  channel.unref();
+  channel.onmessage = (event) => {
+    const key = String((event as { data: unknown }).data);
+    const controller = running.get(key);
+    if (controller) return controller.abort();
+    stoppedEarly.add(key);
+    if (stoppedEarly.size > STOPPED_EARLY_MAX) stoppedEarly.delete(stoppedEarly.values().next().value!);
+  };
+  abortChannels.set(name, channel);
+}
+
 export default async function runStepTask(task: StepTask): Promise<StepTaskResult> {
-  const { step, port, dataDir } = task;
-  const send = (message: StepMessage) => port.postMessage(message);
+  const { step, dataDir, taskKey } = task;
+  const send = (message: StepMessage) => parentPort!.postMessage({ stepTask: taskKey, message } satisfies StepThreadLine);
   const controller = new AbortController();
-  port.on('message', (m: { type?: string }) => m?.type === 'abort' && controller.abort());
+  listenForStops(task.abortChannel);
+  running.set(taskKey, controller);
+  if (stoppedEarly.delete(taskKey)) controller.abort();
   try {
     return await runStep({
       step,
@@ -76,6 +105,6 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
       onUnexpectedError: (error) => console.error(`[step ${step.id} ${step.type}]`, error),
     });
   } finally {
-    port.close();
+    running.delete(taskKey);
   }
 }

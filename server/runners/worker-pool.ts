@@ -1,12 +1,13 @@
 // A pool of worker threads for running steps, so training never blocks the web server's event loop.
 // Piscina owns thread lifecycle and queueing; a cancel first asks the node to stop, then terminates it.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { NodeRunError } from '../../engine/errors';
 import type { StepHooks } from '../../engine/execute-types';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
-import type { StepMessage, StepTask, StepTaskResult } from './step-protocol';
+import type { StepMessage, StepTask, StepTaskResult, StepThreadLine } from './step-protocol';
 
 const GRACE_MS = 2000;
 
@@ -21,8 +22,14 @@ export type PoolStepResult = Omit<Extract<StepTaskResult, { ok: true }>, 'ok'>;
 
 export class StepWorkerPool {
   private readonly piscina: Piscina;
+  /** The running tasks' line handlers, by task key (step-protocol.ts). */
+  private readonly lines = new Map<string, (message: StepMessage) => void>();
+  private readonly abortChannelName = `pipeworks-step-abort:${randomUUID()}`;
+  private readonly aborts = new BroadcastChannel(this.abortChannelName);
+  private nextTask = 0;
 
   constructor(private readonly options: PoolOptions) {
+    this.aborts.unref();
     this.piscina = new Piscina({
       // Loaded by the thread at run time, never bundled by Next: the entry picks the
       // compiled step worker in dist/cli (or tsx) itself.
@@ -31,32 +38,34 @@ export class StepWorkerPool {
       maxThreads: options.threads,
       idleTimeout: 60_000,
     });
+    this.piscina.on('message', (line: StepThreadLine) => this.lines.get(line?.stepTask)?.(line.message));
   }
 
   async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
-    const { port1, port2 } = new MessageChannel();
-    port1.on('message', (m: StepMessage) => {
+    const taskKey = String(this.nextTask++);
+    this.lines.set(taskKey, (m) => {
       if (m.type === 'log') hooks.log(m.level, m.message);
       else hooks.progress(m.fraction, m.message, m.data);
     });
     const kill = new AbortController();
     let graceTimer: NodeJS.Timeout | undefined;
     const onAbort = () => {
-      port1.postMessage({ type: 'abort' });
+      this.aborts.postMessage(taskKey);
       graceTimer = setTimeout(() => kill.abort(), GRACE_MS);
     };
     if (hooks.signal.aborted) onAbort();
     else hooks.signal.addEventListener('abort', onAbort, { once: true });
-    const task: Omit<StepTask, 'port'> & { port: typeof port2 } = {
+    const task: StepTask = {
       step,
       inputs,
       dataDir: this.options.dataDir,
       bundledRoot: this.options.bundledRoot,
       testNodes: this.options.testNodes,
-      port: port2,
+      taskKey,
+      abortChannel: this.abortChannelName,
     };
     try {
-      const result = (await this.piscina.run(task, { transferList: [port2], signal: kill.signal })) as StepTaskResult;
+      const result = (await this.piscina.run(task, { signal: kill.signal })) as StepTaskResult;
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
       const { ok: _ok, ...done } = result;
       return done;
@@ -68,11 +77,12 @@ export class StepWorkerPool {
     } finally {
       clearTimeout(graceTimer);
       hooks.signal.removeEventListener('abort', onAbort);
-      port1.close();
+      this.lines.delete(taskKey);
     }
   }
 
   async close(): Promise<void> {
     await this.piscina.close({ force: true });
+    this.aborts.close();
   }
 }
