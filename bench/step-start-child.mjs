@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { freshStepWorker } from '../bin/cli-build.mjs';
 
@@ -19,14 +18,15 @@ else if (!freshStepWorker(root).file) throw new Error(`no fresh compiled step wo
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pipeworks-step-start-'));
 const step = { id: 'ingest', type: 'ingest/sample-dataset', version: 1, params: { dataset: 'breast-cancer' }, inputs: {}, outputs: { table: 'table' }, placement: 'server', deterministic: true, cacheKey: null };
 
+let tasks = 0;
+
 async function runOnce(pool) {
-  const { port1, port2 } = new MessageChannel();
-  port1.on('message', () => {});
-  const task = { step, inputs: {}, dataDir, bundledRoot: path.join(root, 'nodes'), testNodes: false, port: port2 };
+  // A task as worker-pool.ts sends it (server/runners/step-protocol.ts): its lines come back as the
+  // pool's 'message' events, unread here; nothing is stopped, so the stop channel stays silent.
+  const task = { step, inputs: {}, dataDir, bundledRoot: path.join(root, 'nodes'), testNodes: false, taskKey: String(tasks++), abortChannel: 'pipeworks-step-start-bench' };
   const t0 = performance.now();
-  const result = await pool.run(task, { transferList: [port2] });
+  const result = await pool.run(task);
   const ms = performance.now() - t0;
-  port1.close();
   if (!result.ok) throw new Error(`step failed: ${result.code} ${result.message}`);
   return ms;
 }
