@@ -8,6 +8,7 @@ import { AliasChips } from '../registry/AliasChips';
 import { datasetLineageHref, pipelineHref, versionHref } from '../registry/links';
 import type { RouterOutputs } from '../trpc/router-types';
 import { formatNumber, formatRelative, shortId } from '../ui/format';
+import { stepStatusWord } from '../runs/runner-words';
 import { StatusBadge } from '../ui/StatusBadge';
 
 export type LineageNodeData = RouterOutputs['registry']['lineage']['nodes'][number];
@@ -66,7 +67,7 @@ export function StepNode({ data, selected }: NodeProps & { data: Of<'step'> }) {
     <Card tone="border-zinc-300 cursor-pointer" selected={selected} testId={`lineage-step-${data.stepId}`}>
       <div className="flex items-center justify-between gap-2">
         <p className="truncate text-sm font-semibold text-zinc-900">{data.label ?? data.stepId}</p>
-        <StatusBadge status={data.status} />
+        <StatusBadge status={stepStatusWord(data.status, data.runner)} />
       </div>
       <p className="truncate font-mono text-[10px] text-zinc-500">
         {data.type}@{data.nodeVersion}

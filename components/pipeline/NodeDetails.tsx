@@ -17,7 +17,7 @@ import { ranWithParams } from './ran-with-params';
 import { RanWithParams } from './RanWithParams';
 import { StepLogs } from './StepLogs';
 import { TrustBadge } from '../runs/TrustBadge';
-import { runnerWords } from '../runs/runner-words';
+import { runnerWords, stepStatusWord } from '../runs/runner-words';
 
 export type NodeTab = 'results' | 'params' | 'code';
 
@@ -130,7 +130,7 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-md border border-zinc-200 bg-zinc-50/60 px-3 py-2.5 text-xs">
               <dt className="text-zinc-500">State</dt>
               <dd>
-                <StatusBadge status={step.status} />
+                <StatusBadge status={stepStatusWord(step.status, step.runner)} />
               </dd>
               <dt className="text-zinc-500">Duration</dt>
               <dd className="tabular-nums">{step.startedAt != null && step.finishedAt != null ? formatDuration(step.finishedAt - step.startedAt) : '—'}</dd>

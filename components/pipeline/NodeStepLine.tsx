@@ -15,6 +15,7 @@ function StepLineContent({ step }: { step: NodeStepState | null }) {
   if (!step) return <span className="text-zinc-400">Not run yet</span>;
   switch (step.status) {
     case 'running': {
+      if (step.statusWord === 'waiting') return <span className="truncate">Waiting for a queue worker</span>;
       const pct = Math.round(Math.min(1, Math.max(0, step.progress ?? 0)) * 100);
       return (
         <>

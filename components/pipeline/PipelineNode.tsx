@@ -36,7 +36,7 @@ function PipelineNodeImpl({ id, data, selected, isConnectable }: NodeProps<StepN
         <span className={`rounded px-1.5 py-0.5 text-[10px] font-medium tracking-wide uppercase ${categoryClass(data.category)}`}>{data.category || 'node'}</span>
         <NodeIssueBadge issues={data.issues} />
         <span className="ml-auto flex h-5 min-w-[76px] justify-end">
-          {data.step ? <StatusBadge status={data.step.status} data-testid={`node-status-${id}`} /> : null}
+          {data.step ? <StatusBadge status={data.step.statusWord} data-testid={`node-status-${id}`} /> : null}
         </span>
         {far ? <span className="size-6 shrink-0" /> : <RunUpToButton nodeId={id} />}
       </div>

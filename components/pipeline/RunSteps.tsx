@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { runHref } from '../runs/run-links';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
+import { stepStatusWord } from '../runs/runner-words';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { RunView } from './pipeline-types';
 
@@ -57,7 +58,7 @@ export function RunSteps({ run, loading, labelOf, onSelectNode, onChooseRun }: R
                     <StepError step={s} />
                   </td>
                   <td className="py-2">
-                    <StatusBadge status={s.status} />
+                    <StatusBadge status={stepStatusWord(s.status, s.runner)} />
                   </td>
                   <td className="py-2 text-right text-xs text-zinc-600 tabular-nums">
                     {s.status === 'running' && s.progress != null ? `${Math.round(s.progress * 100)}%` : s.startedAt != null && s.finishedAt != null ? formatDuration(s.finishedAt - s.startedAt) : '—'}

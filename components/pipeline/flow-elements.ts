@@ -5,6 +5,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { typeKey, type EdgeInstance, type NodeInstance, type PipelineDoc, type Size } from '../editor/editor-types';
 import type { IssueView, NodeTypeInfo, PortInfo, StepView } from './pipeline-types';
+import { stepStatusWord } from '../runs/runner-words';
 import { portColor } from './port-kinds';
 
 export { typeKey };
@@ -12,6 +13,8 @@ export { typeKey };
 /** The slice of a step a node draws; null before any run. */
 export type NodeStepState = {
   status: string;
+  /** The badge's word: "waiting" for a step queued for a worker that none took yet (stepStatusWord). */
+  statusWord: string;
   progress: number | null;
   progressMessage: string | null;
   cachedFromRunId: string | null;
@@ -102,6 +105,7 @@ export function stepState(step: StepView | undefined): NodeStepState | null {
   if (!step) return null;
   return {
     status: step.status,
+    statusWord: stepStatusWord(step.status, step.runner),
     progress: step.progress,
     progressMessage: step.progressMessage,
     cachedFromRunId: step.cachedFromRunId,

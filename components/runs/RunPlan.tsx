@@ -8,7 +8,7 @@ import { StepLogs } from '../pipeline/StepLogs';
 import { formatDuration, formatMegabytes, shortId } from '../ui/format';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runHref } from './run-links';
-import { stepWhere } from './runner-words';
+import { stepStatusWord, stepWhere } from './runner-words';
 import { TrustBadge } from './TrustBadge';
 
 export type PlanStep = StepView & { codeHash?: string | null };
@@ -20,7 +20,7 @@ export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: reado
       {steps.map((s) => (
         <li key={s.stepId} className="flex flex-col gap-1.5 px-4 py-3" data-testid={`run-step-${s.stepId}`}>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-            <StatusBadge status={s.status} className="w-[88px]" />
+            <StatusBadge status={stepStatusWord(s.status, s.runner)} className="w-[88px]" />
             <span className="font-medium text-zinc-900">{labelOf(s)}</span>
             <span className="font-mono text-xs text-zinc-400">{s.nodeType}</span>
             <span className="ml-auto flex gap-3 text-xs text-zinc-500 tabular-nums">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runnerPhrase, runnerWords, stepWhere } from './runner-words';
+import { runnerPhrase, runnerWords, stepStatusWord, stepWhere } from './runner-words';
 
 describe('stepWhere', () => {
   it('says a step queued for a worker waits, rather than that it ran on the server', () => {
@@ -29,5 +29,22 @@ describe('runnerPhrase and runnerWords', () => {
     expect(runnerWords('queue:w1', 'succeeded')).toBe('Queue worker w1');
     expect(runnerWords('server:worker-thread', 'succeeded')).toBe('Server');
     expect(runnerWords('browser:tab', 'succeeded')).toBe('Browser (Web Worker)');
+  });
+});
+
+describe('stepStatusWord', () => {
+  it('says a step queued for a worker that none took yet is waiting, not running', () => {
+    expect(stepStatusWord('running', 'server:queue')).toBe('waiting');
+  });
+
+  it('says running once a queue worker took it, or on the server or in a browser', () => {
+    expect(stepStatusWord('running', 'queue:gpu-box:4242:a1b2c3')).toBe('running');
+    expect(stepStatusWord('running', 'server:worker-thread')).toBe('running');
+    expect(stepStatusWord('running', 'browser:web-worker')).toBe('running');
+    expect(stepStatusWord('running', null)).toBe('running');
+  });
+
+  it('keeps every other state as it is stored, whatever the runner', () => {
+    for (const status of ['queued', 'succeeded', 'failed', 'cancelled', 'cached', 'interrupted']) expect(stepStatusWord(status, 'server:queue')).toBe(status);
   });
 });

@@ -32,6 +32,14 @@ export function stepWhere(runner: string | null, status: string, backend?: strin
   return `${live ? 'running on' : 'ran on'} ${runnerPhrase(runner, backend)}`;
 }
 
+/**
+ * The word on a step's status badge. A step the server queued for a worker is stored as running
+ * (its runner tells that no worker took it yet), yet nothing runs it: its badge says "waiting".
+ */
+export function stepStatusWord(status: string, runner: string | null | undefined): string {
+  return status === 'running' && runner === QUEUED ? 'waiting' : status;
+}
+
 /** The inspector's "Ran on" value. */
 export function runnerWords(runner: string, status: string): string {
   if (runner === QUEUED) return WAITING_STATES.has(status) ? 'Waiting for a queue worker' : 'Queue worker';

@@ -1,4 +1,5 @@
-// Run and step states as small coloured pills. The text is exactly the state word (tests rely on it).
+// Run and step states as small coloured pills. The text is exactly the state word (tests rely on it),
+// or "waiting" for a step queued for a worker that none took yet (stepStatusWord).
 import type { HTMLAttributes } from 'react';
 
 export const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'cached', 'interrupted'] as const;
@@ -8,8 +9,12 @@ export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
 }
 
-const STYLES: Record<Status, { pill: string; dot: string }> = {
+/** Besides the stored states: a step queued for a worker that none took yet (components/runs/runner-words.ts). */
+type Word = Status | 'waiting';
+
+const STYLES: Record<Word, { pill: string; dot: string }> = {
   queued: { pill: 'bg-zinc-100 text-zinc-600 ring-zinc-200', dot: 'bg-zinc-400' },
+  waiting: { pill: 'bg-zinc-100 text-zinc-700 ring-zinc-300', dot: 'bg-zinc-500 animate-pulse' },
   running: { pill: 'bg-indigo-50 text-indigo-700 ring-indigo-200', dot: 'bg-indigo-500 animate-pulse' },
   succeeded: { pill: 'bg-emerald-50 text-emerald-700 ring-emerald-200', dot: 'bg-emerald-500' },
   cached: { pill: 'bg-sky-50 text-sky-700 ring-sky-200', dot: 'bg-sky-500' },
@@ -25,9 +30,10 @@ interface StatusBadgeProps extends HTMLAttributes<HTMLSpanElement> {
 }
 
 export function StatusBadge({ status, className = '', ...rest }: StatusBadgeProps) {
-  const style = isStatus(status) ? STYLES[status] : UNKNOWN;
+  const style = isStatus(status) || status === 'waiting' ? STYLES[status] : UNKNOWN;
   return (
     <span
+      title={status === 'waiting' ? 'Waiting for a queue worker to take it' : undefined}
       className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-2 text-[11px] leading-none font-medium ring-1 ring-inset ${style.pill} ${className}`}
       {...rest}
     >

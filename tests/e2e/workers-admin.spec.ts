@@ -64,7 +64,10 @@ test('a worker started with a token made on the page shows as connected, with it
   const runPage = await context.newPage();
   await runPage.goto(`${url}/runs/${runId}`);
   const where = (stepId: string) => runPage.getByTestId(`run-step-${stepId}`).getByTestId('step-where');
+  const badge = (stepId: string) => runPage.getByTestId(`run-step-${stepId}`).locator('[data-status-word]');
   await expect(where('ingest')).toHaveText('waiting for a queue worker', { timeout: 15_000 });
+  // Stored as running, but nothing runs it yet: its badge says it waits.
+  await expect(badge('ingest')).toHaveText('waiting');
   await runPage.getByTestId('run-plan').scrollIntoViewIfNeeded();
   await runPage.screenshot({ path: `${SHOTS}/run-queued.png`, fullPage: true });
 
@@ -97,6 +100,7 @@ test('a worker started with a token made on the page shows as connected, with it
   const workerId = (await row.getByRole('cell').nth(0).textContent()) ?? '';
   await expect(where('ingest')).toHaveText(`ran on queue worker ${workerId}`, { timeout: 15_000 });
   await expect(where('wait')).toHaveText(`running on queue worker ${workerId}`, { timeout: 15_000 });
+  await expect(badge('wait')).toHaveText('running');
   await runPage.getByTestId('run-plan').scrollIntoViewIfNeeded();
   await runPage.screenshot({ path: `${SHOTS}/run-taken.png`, fullPage: true });
   const status = await trpcQuery(page.request, url, 'workers.status', undefined);
@@ -134,6 +138,11 @@ test('the run view shows a step no connected worker can run as waiting, with the
     { timeout: 30_000 },
   );
   await expect(step.getByTestId('step-where')).toHaveText('waiting for a queue worker');
+  await expect(step.locator('[data-status-word]')).toHaveText('waiting');
+  // The canvas says so too: no 0% bar for a step nothing runs yet.
+  await expect(page.getByTestId('node-status-huge')).toHaveText('waiting');
+  await expect(page.getByTestId('node-huge')).toContainText('Waiting for a queue worker');
+  await page.getByTestId('node-huge').screenshot({ path: `${SHOTS}/node-waiting.png` });
   await step.getByTestId('step-logs').locator('summary').click();
   await expect(step.getByTestId('step-logs')).toContainText('Waiting for a queue worker with');
   await step.scrollIntoViewIfNeeded();
