@@ -31,8 +31,10 @@ export type StepJobResult = StepTaskResult & { workerId: string; messages?: Step
  */
 export type StepJobMessage = StepMessage | { type: 'taken'; workerId: string };
 
+export const QUEUE_WORKER_PREFIX = 'queue:';
+
 /** The runner of a step a queue worker took (the server records "server:queue" until one does). */
-export const queueWorkerRunner = (workerId: string) => `queue:${workerId}`;
+export const queueWorkerRunner = (workerId: string) => `${QUEUE_WORKER_PREFIX}${workerId}`;
 
 /**
  * Queues with a memory tier are made when a step first needs one: the server adds each name it

@@ -2,7 +2,7 @@
 // for what a browser tab reports. Callers deliver one run's events one at a time, in order
 // (engine/event-queue.ts), each write awaited before the next, so a step's row ends as its last
 // event says, with one finish, and a process killed mid-run leaves every delivered event stored.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, ne, notLike, or } from 'drizzle-orm';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import { first, type AnyDb } from '../db/any-db';
 import { saveRequestedTables } from '../datasets/save-run-tables';
@@ -11,16 +11,24 @@ import { registerRequestedModels } from '../registry/auto-register';
 import { numericData } from './progress-series';
 import { addPoint, finishSeries, startSeries } from './progress-writes';
 import { finishRun } from './run-store';
+import { QUEUE_WORKER_PREFIX } from '../queue/step-job';
 
 /** Applies one engine event to the step-run rows. */
 export async function persistEvent(db: AnyDb, runId: string, event: ExecuteEvent, runner: string): Promise<void> {
   const { stepRuns, stepLogs } = db.t;
   const where = (stepId: string) => and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId));
   switch (event.type) {
-    case 'step_started':
-      startSeries(runId, event.stepId);
-      await db.update(stepRuns).set({ status: 'running', startedAt: event.at, runner, progress: 0, progressSeries: null }).where(where(event.stepId));
+    case 'step_started': {
+      // A start that lands after a queue worker took the step (runner queue:<id>, RunManager.recordTaken)
+      // is stale: a browser tab's report of a server step, retried while its first try was still being
+      // written. It would say the step still waits for a worker and wipe its progress; a step
+      // restarted after an interruption is 'queued' again, so it starts afresh.
+      const notTaken = or(ne(stepRuns.status, 'running'), isNull(stepRuns.runner), notLike(stepRuns.runner, `${QUEUE_WORKER_PREFIX}%`));
+      const set = { status: 'running' as const, startedAt: event.at, runner, progress: 0, progressSeries: null };
+      const started = await db.update(stepRuns).set(set).where(and(where(event.stepId), notTaken)).returning({ id: stepRuns.id });
+      if (started.length > 0) startSeries(runId, event.stepId);
       return;
+    }
     case 'step_progress': {
       const data = numericData(event.data);
       const series = data ? addPoint(runId, event.stepId, { t: Date.now(), fraction: event.fraction, data }) : undefined;
