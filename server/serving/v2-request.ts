@@ -110,7 +110,20 @@ function decodeOutputs(outputs: unknown): string[] | null {
 }
 
 /** A datatype that cannot carry the column's values is refused before any value is read. */
+/**
+ * Per inputs array (one per loaded model), the last datatypes map found fitting: a body layout's
+ * map is one object shared by every request of that layout and never changed (v2-body-layout.ts),
+ * so its check holds for all of them.
+ */
+const fitting = new WeakMap<object, Map<string, Datatype>>();
+
 export function checkDatatypes(datatypes: Map<string, Datatype>, inputs: readonly { info: { name: string; type: ColumnType } }[]): void {
+  if (fitting.get(inputs) === datatypes) return;
+  checkEach(datatypes, inputs);
+  fitting.set(inputs, datatypes);
+}
+
+function checkEach(datatypes: Map<string, Datatype>, inputs: readonly { info: { name: string; type: ColumnType } }[]): void {
   for (const { info: { name, type } } of inputs) {
     const datatype = datatypes.get(name);
     if (datatype && !DATATYPES_FOR[type].includes(datatype)) {
