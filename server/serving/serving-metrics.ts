@@ -145,7 +145,17 @@ export class ServingMetrics {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }
 
+  /** The label set of the last request and its tally: traffic mostly repeats it, and a match skips building and hashing the key. */
+  private last: { endpoint: string; version: string; protocol: string; status: number; tally: Tally } | null = null;
+
   observe(endpoint: string, version: string, protocol: string, status: number, seconds: number): void {
+    const last = this.last;
+    const tally = last !== null && last.status === status && last.endpoint === endpoint && last.version === version && last.protocol === protocol ? last.tally : this.tallyOf(endpoint, version, protocol, status);
+    tally.count++;
+    if (tally.latency !== null) this.latency.observe(tally.latency, seconds);
+  }
+
+  private tallyOf(endpoint: string, version: string, protocol: string, status: number): Tally {
     const key = `${endpoint}\n${version}\n${protocol}\n${status}`;
     let tally = this.tallies.get(key);
     if (tally === undefined) {
@@ -159,8 +169,8 @@ export class ServingMetrics {
       };
       this.tallies.set(key, tally);
     }
-    tally.count++;
-    if (tally.latency !== null) this.latency.observe(tally.latency, seconds);
+    this.last = { endpoint, version, protocol, status, tally };
+    return tally;
   }
 
   /** Adds the counts gathered since the last call to prom-client's counters. */
@@ -171,7 +181,10 @@ export class ServingMetrics {
       if (tally.errors !== null) this.errors.inc(tally.errors, tally.count);
       tally.count = 0;
     }
-    if (forget) this.tallies.clear();
+    if (forget) {
+      this.tallies.clear();
+      this.last = null;
+    }
   }
 
   modelLoaded(endpoint: string, version: number, seconds: number, bytes: number): void {
