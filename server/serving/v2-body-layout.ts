@@ -4,6 +4,7 @@
 // comparing the text and reading only the values, with the same number reader, the same integer
 // check and the same result the full decode would give (the text it skips is text that decode
 // accepted, character for character). Anything that differs is null: the caller decodes in full.
+import type { RequestTable } from './request-table';
 import type { V2Request } from './v2-request';
 import { BAIL, Reader } from './v2-json-reader';
 
@@ -114,9 +115,29 @@ function decodeWith(text: string, layout: BodyLayout): V2Request | null {
     throw error;
   }
   if (at !== text.length) return null;
-  const columns = new Map<string, unknown[]>();
-  for (let c = 0; c < names.length; c++) columns.set(names[c], data[c]);
-  return { id, table: { rows: layout.rows, columns, order: { names, values: data } }, outputs: null, datatypes: layout.datatypes };
+  return { id, table: new LayoutTable(layout.rows, { names, values: data }), outputs: null, datatypes: layout.datatypes };
+}
+
+/**
+ * A layout-decoded request's table. Its map is built only when asked for: validation and the log
+ * read the columns in order (RequestTable.order), so on the common path no map is made at all.
+ */
+class LayoutTable implements RequestTable {
+  #columns: Map<string, unknown[]> | null = null;
+
+  constructor(
+    readonly rows: number,
+    readonly order: { names: readonly string[]; values: readonly unknown[][] },
+  ) {}
+
+  get columns(): Map<string, unknown[]> {
+    if (this.#columns === null) {
+      const { names, values } = this.order;
+      this.#columns = new Map();
+      for (let c = 0; c < names.length; c++) this.#columns.set(names[c], values[c] as unknown[]);
+    }
+    return this.#columns;
+  }
 }
 
 /** Whether `text` has `segment` at `at`. */
