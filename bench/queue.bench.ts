@@ -2,7 +2,8 @@
 // on a small table) through BullMQ on real Redis, run by 1 and then 2 `pipeworks worker` processes,
 // next to the same 1,000 steps in the in-process thread pool, all in one run. The 2:1 throughput
 // ratio shows whether the queue is the bottleneck (bar: above 1.6); the per-step overhead is the
-// queue's wall time per step minus the pool's, both with 2 steps at a time per process.
+// queue's wall time per step minus the pool's, both with 2 steps at a time per process. A third
+// row repeats the 1:2 comparison with steps that wait 5 ms on a timer instead of using CPU.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -28,8 +29,11 @@ const REDIS = process.env.PIPEWORKS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** PIPEWORKS_BENCH_CPU_PROF=DIR: each worker process writes a CPU profile there (run the bench itself under --cpu-prof). */
 const PROFILE_ARGS = process.env.PIPEWORKS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PIPEWORKS_BENCH_CPU_PROF}`] : [];
 
-const step = (i: number, inputId: string): { step: PlanStep; inputs: Record<string, { id: string; kind: 'table'; size: number }> } => ({
-  step: { id: `s${i}`, type: 'testing/sleep', version: 1, params: { ms: 0, spin: false }, inputs: { table: { step: 'src', port: 'table' } } as never, outputs: { table: 'table' }, placement: 'server', deterministic: true, cacheKey: null },
+/** Steps of the third row wait this long without using CPU (a timer), as a step waiting on I/O would. */
+const WAIT_MS = 5;
+
+const step = (i: number, inputId: string, ms = 0): { step: PlanStep; inputs: Record<string, { id: string; kind: 'table'; size: number }> } => ({
+  step: { id: `s${i}`, type: 'testing/sleep', version: 1, params: { ms, spin: false }, inputs: { table: { step: 'src', port: 'table' } } as never, outputs: { table: 'table' }, placement: 'server', deterministic: true, cacheKey: null },
   inputs: { table: { id: inputId, kind: 'table', size: 0 } },
 });
 
@@ -114,9 +118,9 @@ export async function benchQueue(): Promise<BenchRow[]> {
     }
   };
   let batch = 0;
-  const throughQueue = () => {
+  const throughQueue = (ms = 0) => {
     batch++;
-    return timed(() => Promise.all(Array.from({ length: STEPS }, (_, i) => step(i, inputId)).map(({ step: s, inputs }, i) => queue.run(`b${batch}-${i}`, s, inputs, hooks()))));
+    return timed(() => Promise.all(Array.from({ length: STEPS }, (_, i) => step(i, inputId, ms)).map(({ step: s, inputs }, i) => queue.run(`b${batch}-${i}`, s, inputs, hooks()))));
   };
   try {
     const pool = new StepWorkerPool({ threads: PER_PROCESS, dataDir, bundledRoot: path.join(process.cwd(), 'nodes'), testNodes: true });
@@ -128,12 +132,14 @@ export async function benchQueue(): Promise<BenchRow[]> {
 
     await startWorker();
     await Promise.all(Array.from({ length: 4 }, (_, i) => queue.run(`warm-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
-    const one = await cpuPerStep(queue, children, throughQueue);
+    const one = await cpuPerStep(queue, children, () => throughQueue());
     const oneMs = one.ms;
+    const oneWaitMs = await throughQueue(WAIT_MS);
     await startWorker();
     await Promise.all(Array.from({ length: 8 }, (_, i) => queue.run(`warm2-${i}`, step(i, inputId).step, step(i, inputId).inputs, hooks())));
-    const two = await cpuPerStep(queue, children, throughQueue);
+    const two = await cpuPerStep(queue, children, () => throughQueue());
     const twoMs = two.ms;
+    const twoWaitMs = await throughQueue(WAIT_MS);
 
     const load = loadavg()[0].toFixed(1);
     const ratio = oneMs / twoMs;
@@ -153,6 +159,17 @@ export async function benchQueue(): Promise<BenchRow[]> {
         reference: `in-process thread pool ${perStep(poolMs)} ms per step (CPU per step ${poolCpu.toFixed(2)} ms, threads included)`,
         ratio: oneMs / poolMs,
         bar: 'measured (no bar: a queued step also crosses Redis and HTTP twice)',
+        pass: true,
+      },
+      {
+        // The first row's steps are all CPU, on 2 cores that also run the server and Redis: there one
+        // worker already keeps most of the machine busy. Steps that wait without CPU show whether a
+        // second worker doubles what one does when cores are not what limits it.
+        name: `queue: ${STEPS} steps that each wait ${WAIT_MS} ms without CPU, on 2 worker processes vs 1 (${PER_PROCESS} at a time each)`,
+        figure: `${((STEPS / twoWaitMs) * 1000).toFixed(0)} steps/s on 2 (${(twoWaitMs / 1000).toFixed(1)} s), load average ${load}`,
+        reference: `${((STEPS / oneWaitMs) * 1000).toFixed(0)} steps/s on 1 worker process (${(oneWaitMs / 1000).toFixed(1)} s; at most ${((PER_PROCESS / WAIT_MS) * 1000).toFixed(0)} steps/s with ${PER_PROCESS} at a time)`,
+        ratio: oneWaitMs / twoWaitMs,
+        bar: 'measured (no bar: shows the queue scaling where steps do not compete for the cores)',
         pass: true,
       },
     ];
