@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
 import { openAdminPage } from './admin-menu';
+import { connect, dragWire } from './canvas-wires';
 import { startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,34 +34,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (server) await stopServer(server);
 });
-
-function handle(page: Page, side: 'source' | 'target', nodeId: string, port: string) {
-  return page.locator(`.react-flow__handle.${side}[data-nodeid="${nodeId}"][data-handleid="${port}"]`);
-}
-
-async function centre(page: Page, side: 'source' | 'target', nodeId: string, port: string) {
-  const box = await handle(page, side, nodeId, port).boundingBox();
-  if (!box) throw new Error(`no ${side} handle ${nodeId}.${port} on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags from an output port towards an input port; `release` false leaves the mouse held down. */
-async function dragWire(page: Page, from: [string, string], to: [string, string], release = true) {
-  const a = await centre(page, 'source', ...from);
-  const b = await centre(page, 'target', ...to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  if (release) await page.mouse.up();
-}
-
-async function connect(page: Page, from: [string, string], to: [string, string]) {
-  const edges = page.locator('.react-flow__edge');
-  const before = await edges.count();
-  await dragWire(page, from, to);
-  await expect(edges).toHaveCount(before + 1);
-}
 
 async function selectNode(page: Page, id: string) {
   await page.getByTestId(`node-${id}`).locator('.truncate').first().click();

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin, signIn } from './accounts';
 import { openAdminPage } from './admin-menu';
+import { connect } from './canvas-wires';
 import { newDataDir, startServer, stopServer, type ServerHandle } from '../integration/helpers/server-process';
 import { startServing, stopServing, type ServingHandle } from '../integration/helpers/serving-process';
 import { trpcMutate, trpcQuery } from './trpc';
@@ -40,25 +41,6 @@ test.afterAll(async () => {
   if (server) await stopServer(server);
   if (serving) await stopServing(serving);
 });
-
-async function centre(page: Page, side: 'source' | 'target', nodeId: string, port: string) {
-  const box = await page.locator(`.react-flow__handle.${side}[data-nodeid="${nodeId}"][data-handleid="${port}"]`).boundingBox();
-  if (!box) throw new Error(`no ${side} handle ${nodeId}.${port} on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function connect(page: Page, from: [string, string], to: [string, string]) {
-  const edges = page.locator('.react-flow__edge');
-  const before = await edges.count();
-  const a = await centre(page, 'source', ...from);
-  const b = await centre(page, 'target', ...to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  await page.mouse.up();
-  await expect(edges).toHaveCount(before + 1);
-}
 
 async function runAll(page: Page, ids: string[]) {
   await page.getByTestId('run-button').click();
