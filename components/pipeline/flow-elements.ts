@@ -169,8 +169,14 @@ function edgeColor(e: EdgeInstance, inputs: EdgeInputs): string {
   return portColor(info?.outputs.find((p) => p.name === e.sourceHandle)?.kind);
 }
 
+/** Data flows along an edge while the step it feeds runs: not while that step only waits in the queue. */
+function feedsRunningStep(e: EdgeInstance, inputs: EdgeInputs): boolean {
+  const step = inputs.steps.get(e.target);
+  return step !== undefined && stepStatusWord(step.status, step.runner) === 'running';
+}
+
 export function buildEdge(e: EdgeInstance, inputs: EdgeInputs): PipeEdge {
-  const running = inputs.steps.get(e.target)?.status === 'running';
+  const running = feedsRunningStep(e, inputs);
   return {
     id: e.id,
     type: 'pipe',
@@ -227,7 +233,7 @@ export function createFlowCache() {
       edges(
         docEdges,
         (e) => e.id,
-        (e) => [e, edgeColor(e, inputs), inputs.steps.get(e.target)?.status === 'running', inputs.selected.has(e.id)],
+        (e) => [e, edgeColor(e, inputs), feedsRunningStep(e, inputs), inputs.selected.has(e.id)],
         (e) => buildEdge(e, inputs),
       ),
   };

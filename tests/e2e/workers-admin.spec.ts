@@ -143,6 +143,10 @@ test('the run view shows a step no connected worker can run as waiting, with the
   await expect(page.getByTestId('node-status-huge')).toHaveText('waiting');
   await expect(page.getByTestId('node-huge')).toContainText('Waiting for a queue worker');
   await page.getByTestId('node-huge').screenshot({ path: `${SHOTS}/node-waiting.png` });
+  // Nor does the wire into it flow: nothing reads its input yet.
+  const wire = page.locator('.react-flow__edge[data-id="e1"]');
+  await expect(wire).toHaveCount(1);
+  await expect(wire).not.toHaveClass(/\banimated\b/);
   await step.getByTestId('step-logs').locator('summary').click();
   await expect(step.getByTestId('step-logs')).toContainText('Waiting for a queue worker with');
   await step.scrollIntoViewIfNeeded();
