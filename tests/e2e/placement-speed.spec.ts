@@ -95,13 +95,14 @@ test('on SwiftShader, auto keeps the bench MLP on the server, and the preview sh
   await page.screenshot({ path: `${SHOTS}/preview-auto-server.png` });
 
   // The browser's figure is its own measurement, not a rule about software adapters: the server
-  // was measured faster here, by the numbers the preview shows.
+  // was measured no slower here, by the numbers the preview shows. They are rounded to a tenth of a
+  // second, so on a fast machine both sides can read the same (0.4 s), and a tie stays on the server.
   const seconds = (text: string, side: RegExp) => {
     const [, value, unit] = side.exec(text)!;
     return Number(value) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
   };
   const text = (await estimate.textContent())!;
-  expect(seconds(text, /this browser ≈ ([\d.]+) (s|min|h)/)).toBeGreaterThan(seconds(text, /server ≈ ([\d.]+) (s|min|h)/));
+  expect(seconds(text, /this browser ≈ ([\d.]+) (s|min|h)/)).toBeGreaterThanOrEqual(seconds(text, /server ≈ ([\d.]+) (s|min|h)/));
   await page.keyboard.press('Escape');
 });
 
