@@ -26,24 +26,24 @@ describe(`the test database [${kind}]`, () => {
     expect(row).toEqual({ name: 'Ada' });
   });
 
-  // One of these two runs in each pass: this one in the Postgres pass (npm run test:integration:pg), the next in the SQLite pass.
-  it.runIf(kind === 'postgres')("is the file's fresh pw_test_ database, shared by getDb() and openTestDb()", async () => {
-    const url = new URL(process.env.PIPEWORKS_DATABASE_URL ?? '');
-    expect(url.pathname.slice(1).startsWith(TEST_DATABASE_PREFIX)).toBe(true);
-    process.env.PIPEWORKS_DATA_DIR = newDataDir();
-    resetEnvForTests();
-    const t = openTestDb();
-    try {
-      expect(t.anyDb).toBe(getDb().anyDb);
-      expect(t.anyDb.dialect).toBe('pg');
-      expect(() => t.db).toThrow(/only available on SQLite/);
-    } finally {
-      t.cleanup();
+  // What a fresh database is differs by pass: on Postgres (npm run test:integration:pg) the file's
+  // own pw_test_ database, shared by getDb() and openTestDb(); on SQLite a new file per openTestDb().
+  it(kind === 'postgres' ? "is the file's fresh pw_test_ database, shared by getDb() and openTestDb()" : 'is a new SQLite file per openTestDb()', async () => {
+    if (kind === 'postgres') {
+      const url = new URL(process.env.PIPEWORKS_DATABASE_URL ?? '');
+      expect(url.pathname.slice(1).startsWith(TEST_DATABASE_PREFIX)).toBe(true);
+      process.env.PIPEWORKS_DATA_DIR = newDataDir();
+      resetEnvForTests();
+      const t = openTestDb();
+      try {
+        expect(t.anyDb).toBe(getDb().anyDb);
+        expect(t.anyDb.dialect).toBe('pg');
+        expect(() => t.db).toThrow(/only available on SQLite/);
+      } finally {
+        t.cleanup();
+      }
+      return;
     }
-  });
-
-  // The SQLite pass's counterpart of the test above; skipped in the Postgres pass, which opens no SQLite file.
-  it.runIf(kind === 'sqlite')('is a new SQLite file per openTestDb()', async () => {
     const a = openTestDb();
     const b = openTestDb();
     try {
