@@ -19,11 +19,12 @@ export interface StepTask {
   abortChannel: string;
 }
 
-/** What a step thread posts on its parentPort: one of a task's lines. */
-export interface StepThreadLine {
-  stepTask: string;
-  message: StepMessage;
-}
+/**
+ * What a step thread posts on its parentPort: one of a task's lines, or, last, that the task sent
+ * all of them. Piscina returns the result on a port of its own, which may overtake the lines; the
+ * pool waits for `end` so a step's last lines are never dropped.
+ */
+export type StepThreadLine = { stepTask: string; message: StepMessage } | { stepTask: string; end: true };
 
 export type { StoredOutput } from '../../nodes/step-runner';
 

@@ -106,5 +106,6 @@ export default async function runStepTask(task: StepTask): Promise<StepTaskResul
     });
   } finally {
     running.delete(taskKey);
+    parentPort!.postMessage({ stepTask: taskKey, end: true } satisfies StepThreadLine);
   }
 }

@@ -48,6 +48,17 @@ describe('StepWorkerPool', () => {
     expect(b.lines).toEqual([]);
   });
 
+  it("hands a step every line it sent, its last one too, before the step's result", async () => {
+    // The lines and the result travel on different ports; without the thread's end mark the result
+    // overtook the last line in about one step of four.
+    const spin = (id: string): PlanStep => ({ ...sleep(id, 3), params: { ms: 3, spin: true } });
+    for (let i = 0; i < 40; i++) {
+      const h = hooks();
+      await pool.run(spin(`s${i}`), input(), h.hooks);
+      expect(h.lines.at(-1)).toMatch(/^Slept \d+ of 3 ms$/);
+    }
+  });
+
   it('stops a running step, and a queued one before its thread takes it', async () => {
     const running = new AbortController();
     const queued = new AbortController();

@@ -23,7 +23,7 @@ export type PoolStepResult = Omit<Extract<StepTaskResult, { ok: true }>, 'ok'>;
 export class StepWorkerPool {
   private readonly piscina: Piscina;
   /** The running tasks' line handlers, by task key (step-protocol.ts). */
-  private readonly lines = new Map<string, (message: StepMessage) => void>();
+  private readonly lines = new Map<string, { line: (message: StepMessage) => void; ended: () => void }>();
   private readonly abortChannelName = `pipeworks-step-abort:${randomUUID()}`;
   private readonly aborts = new BroadcastChannel(this.abortChannelName);
   private nextTask = 0;
@@ -38,14 +38,23 @@ export class StepWorkerPool {
       maxThreads: options.threads,
       idleTimeout: 60_000,
     });
-    this.piscina.on('message', (line: StepThreadLine) => this.lines.get(line?.stepTask)?.(line.message));
+    this.piscina.on('message', (line: StepThreadLine) => {
+      const task = this.lines.get(line?.stepTask);
+      if (task && 'end' in line) task.ended();
+      else if (task && 'message' in line) task.line(line.message);
+    });
   }
 
   async run(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
     const taskKey = String(this.nextTask++);
-    this.lines.set(taskKey, (m) => {
-      if (m.type === 'log') hooks.log(m.level, m.message);
-      else hooks.progress(m.fraction, m.message, m.data);
+    let ended!: () => void;
+    const allLines = new Promise<void>((resolve) => (ended = resolve));
+    this.lines.set(taskKey, {
+      line: (m) => {
+        if (m.type === 'log') hooks.log(m.level, m.message);
+        else hooks.progress(m.fraction, m.message, m.data);
+      },
+      ended,
     });
     const kill = new AbortController();
     let graceTimer: NodeJS.Timeout | undefined;
@@ -66,6 +75,8 @@ export class StepWorkerPool {
     };
     try {
       const result = (await this.piscina.run(task, { signal: kill.signal })) as StepTaskResult;
+      // The thread posted `end` after its last line, before returning: it is on its way.
+      await allLines;
       if (!result.ok) throw new NodeRunError(step.id, result.code, result.message);
       const { ok: _ok, ...done } = result;
       return done;
