@@ -19,6 +19,11 @@ const OPTIONS = {
   redis: { type: 'string' },
 } as const;
 
+/** Steps at a time when --concurrency is not given: one core left for the rest of the machine. */
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 export async function cmdWorker(args: string[]): Promise<number> {
   let values: Partial<Record<keyof typeof OPTIONS, string>>;
   try {
@@ -30,7 +35,7 @@ export async function cmdWorker(args: string[]): Promise<number> {
   const token = values.token ?? process.env.PIPEWORKS_WORKER_TOKEN;
   if (!server || !token) throw new CliError(`worker: --server and --token (or PIPEWORKS_SERVER_URL and PIPEWORKS_WORKER_TOKEN) are needed\n${WORKER_USAGE}`, 2);
   if (!/^https?:\/\//.test(server)) throw new CliError(`worker: --server is the studio's http(s) URL, e.g. http://10.0.0.5:3000 (got "${server}")`, 2);
-  const concurrency = values.concurrency === undefined ? Math.max(1, availableParallelism() - 1) : Number(values.concurrency);
+  const concurrency = values.concurrency === undefined ? defaultConcurrency() : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError(`worker: --concurrency is a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
 
   // Steps that need more memory than this are not sent here (default: all of the machine's).
