@@ -42,3 +42,29 @@ describe('a step start in queue mode', () => {
     expect(row()).toMatchObject({ status: 'running', runner: 'server:queue', startedAt: 20, progress: 0 });
   });
 });
+
+describe('a late step start', () => {
+  const finished = (status: 'succeeded' | 'failed', startedAt: number, finishedAt: number) =>
+    persistEvent(t.anyDb, 'r1', { type: 'step_finished', stepId: 'train', status, startedAt, finishedAt, ...(status === 'failed' && { error: { code: 'node_failed' as const, message: 'boom' } }) }, 'server');
+
+  // A browser tab retries a start report whose first try was still being written; the step has
+  // finished since. Before the check the retried start set it back to running for good.
+  it('that arrives after the step finished leaves it finished', async () => {
+    await persistEvent(t.anyDb, 'r1', { type: 'step_started', stepId: 'train', at: 10 }, 'server');
+    await finished('succeeded', 10, 12);
+    await persistEvent(t.anyDb, 'r1', { type: 'step_started', stepId: 'train', at: 10 }, 'server');
+    expect(row()).toMatchObject({ status: 'succeeded', startedAt: 10, finishedAt: 12, progress: 1 });
+  });
+
+  it('of a 0 ms step, stamped the same millisecond as its finish, leaves it finished', async () => {
+    await finished('succeeded', 12, 12);
+    await persistEvent(t.anyDb, 'r1', { type: 'step_started', stepId: 'train', at: 12 }, 'server');
+    expect(row()).toMatchObject({ status: 'succeeded', finishedAt: 12 });
+  });
+
+  it('after the finish is a new attempt (a failed step run again when its run resumes)', async () => {
+    await finished('failed', 10, 12);
+    await persistEvent(t.anyDb, 'r1', { type: 'step_started', stepId: 'train', at: 30 }, 'server');
+    expect(row()).toMatchObject({ status: 'running', startedAt: 30, progress: 0 });
+  });
+});

@@ -2,7 +2,7 @@
 // for what a browser tab reports. Callers deliver one run's events one at a time, in order
 // (engine/event-queue.ts), each write awaited before the next, so a step's row ends as its last
 // event says, with one finish, and a process killed mid-run leaves every delivered event stored.
-import { and, eq, isNull, ne, notLike, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, notLike, or } from 'drizzle-orm';
 import type { ExecuteEvent } from '../../engine/execute-types';
 import { first, type AnyDb } from '../db/any-db';
 import { saveRequestedTables } from '../datasets/save-run-tables';
@@ -24,8 +24,12 @@ export async function persistEvent(db: AnyDb, runId: string, event: ExecuteEvent
       // written. It would say the step still waits for a worker and wipe its progress; a step
       // restarted after an interruption is 'queued' again, so it starts afresh.
       const notTaken = or(ne(stepRuns.status, 'running'), isNull(stepRuns.runner), notLike(stepRuns.runner, `${QUEUE_WORKER_PREFIX}%`));
+      // A start no later than the step's recorded finish is that attempt's own start, arriving late
+      // (a retried report): it must not turn a finished step back to running. A step run again
+      // after it finished (a failed step when its interrupted run resumes) starts after that finish.
+      const notFinished = or(isNull(stepRuns.finishedAt), lt(stepRuns.finishedAt, event.at));
       const set = { status: 'running' as const, startedAt: event.at, runner, progress: 0, progressSeries: null };
-      const started = await db.update(stepRuns).set(set).where(and(where(event.stepId), notTaken)).returning({ id: stepRuns.id });
+      const started = await db.update(stepRuns).set(set).where(and(where(event.stepId), notTaken, notFinished)).returning({ id: stepRuns.id });
       if (started.length > 0) startSeries(runId, event.stepId);
       return;
     }
