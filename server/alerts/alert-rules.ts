@@ -38,7 +38,7 @@ async function checkFields(db: AnyDb, dataDir: string, endpointId: string, field
 
 export async function listRules(db: AnyDb, endpointId: string): Promise<RuleView[]> {
   const { alertRules } = db.t;
-  return (await db.select().from(alertRules).where(eq(alertRules.endpointId, endpointId)).orderBy(asc(alertRules.createdAt))).map(view);
+  return (await db.select().from(alertRules).where(eq(alertRules.endpointId, endpointId)).orderBy(asc(alertRules.createdAt), asc(alertRules.id))).map(view);
 }
 
 export async function getRule(db: AnyDb, ruleId: string): Promise<RuleView> {

@@ -40,7 +40,7 @@ export async function getApiKeyUser(db: AnyDb, rawKey: string, now = Date.now())
 }
 
 export async function listApiKeys(db: AnyDb, userId: string): Promise<ApiKeyInfo[]> {
-  const rows = await db.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.userId, userId)).orderBy(desc(db.t.apiKeys.createdAt));
+  const rows = await db.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.userId, userId)).orderBy(desc(db.t.apiKeys.createdAt), desc(db.t.apiKeys.id));
   return rows.map(({ keyHash: _hash, ...info }) => info);
 }
 

@@ -113,7 +113,7 @@ export function latestCheckTimes(db: AnyDb) {
 
 export async function openAlerts(db: AnyDb): Promise<{ endpointId: string; severity: 'info' | 'warning' | 'critical'; message: string }[]> {
   const a = db.t.alerts;
-  return await db.select({ endpointId: a.endpointId, severity: a.severity, message: a.message }).from(a).where(ne(a.state, 'resolved')).orderBy(desc(a.openedAt));
+  return await db.select({ endpointId: a.endpointId, severity: a.severity, message: a.message }).from(a).where(ne(a.state, 'resolved')).orderBy(desc(a.openedAt), desc(a.id));
 }
 
 export async function pendingCounts(db: AnyDb): Promise<{ deploys: Map<string, number>; aliases: Map<string, number> }> {

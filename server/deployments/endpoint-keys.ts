@@ -48,7 +48,7 @@ export async function createEndpointKey(db: AnyDb, input: NewEndpointKey): Promi
 
 export async function listEndpointKeys(db: AnyDb, endpointId: string): Promise<EndpointKeyInfo[]> {
   const { endpointKeys } = db.t;
-  const rows = await db.select().from(endpointKeys).where(eq(endpointKeys.endpointId, endpointId)).orderBy(desc(endpointKeys.createdAt));
+  const rows = await db.select().from(endpointKeys).where(eq(endpointKeys.endpointId, endpointId)).orderBy(desc(endpointKeys.createdAt), desc(endpointKeys.id));
   return rows.map(({ keyHash: _hash, ...info }) => info);
 }
 

@@ -48,7 +48,7 @@ const publicColumns = (webhooks: AnyDb['t']['webhooks']) => ({ id: webhooks.id, 
 
 export async function listWebhooks(db: AnyDb, projectId: string) {
   const { webhooks } = db.t;
-  return db.select(publicColumns(webhooks)).from(webhooks).where(eq(webhooks.projectId, projectId)).orderBy(asc(webhooks.createdAt));
+  return db.select(publicColumns(webhooks)).from(webhooks).where(eq(webhooks.projectId, projectId)).orderBy(asc(webhooks.createdAt), asc(webhooks.id));
 }
 
 /** Makes a webhook whose origin an admin allow-listed; the secret is in this answer only. */

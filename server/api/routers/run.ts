@@ -68,7 +68,7 @@ export const runRouter = createTRPCRouter({
         .leftJoin(pipelineVersions, eq(pipelineVersions.id, runs.pipelineVersionId))
         // Search trials are listed under their search, not in the pipeline's history.
         .where(and(eq(runs.pipelineId, input.pipelineId), isNull(runs.parentRunId)))
-        .orderBy(desc(runs.createdAt))
+        .orderBy(desc(runs.createdAt), desc(runs.id))
         .limit(input.limit);
     }),
 
