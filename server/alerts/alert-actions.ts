@@ -1,14 +1,16 @@
 // What people do with alerts: list them, acknowledge an open one, resolve one with a comment.
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { UserError } from '../../engine/errors';
 import { first, type AnyDb } from '../db/any-db';
+import { newestFirst, olderThan, type PageCursor } from '../db/keyset';
 import type { Alert, AlertState } from '../db/schema';
 
 export interface AlertQuery {
   endpointId?: string;
   projectId?: string;
   states?: AlertState[];
-  before?: number;
+  /** The last alert of the previous page: its openedAt and id. */
+  before?: PageCursor;
   limit: number;
 }
 
@@ -24,10 +26,10 @@ export async function listAlerts(db: AnyDb, q: AlertQuery) {
         q.endpointId === undefined ? undefined : eq(alerts.endpointId, q.endpointId),
         q.projectId === undefined ? undefined : eq(endpoints.projectId, q.projectId),
         q.states === undefined ? undefined : inArray(alerts.state, q.states),
-        q.before === undefined ? undefined : lt(alerts.openedAt, q.before),
+        olderThan(alerts.openedAt, alerts.id, q.before),
       ),
     )
-    .orderBy(desc(alerts.openedAt))
+    .orderBy(...newestFirst(alerts.openedAt, alerts.id))
     .limit(q.limit);
   return rows.map((r) => ({ ...r.alert, ruleName: r.ruleName, endpointName: r.endpointName, projectId: r.projectId }));
 }

@@ -1,9 +1,10 @@
 // In-app notifications: one row per person. Projects have no member lists, so everyone who may
 // read pipelines (every role today) sees every project, and is told about its alerts.
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { AnyDb } from '../db/any-db';
 import { first } from '../db/any-db';
+import { newestFirst, olderThan, type PageCursor } from '../db/keyset';
 import type { Notification } from '../db/schema';
 import { can, type Action } from '../auth/roles';
 
@@ -30,13 +31,14 @@ export async function notifyUsersWho(db: AnyDb, action: Action, note: Notificati
   return told.length;
 }
 
-export async function listNotifications(db: AnyDb, userId: string, limit: number, before?: number): Promise<Notification[]> {
+/** Newest first; `before` is the last notification of the previous page. */
+export async function listNotifications(db: AnyDb, userId: string, limit: number, before?: PageCursor): Promise<Notification[]> {
   const n = db.t.notifications;
   return db
     .select()
     .from(n)
-    .where(and(eq(n.userId, userId), before === undefined ? undefined : lt(n.createdAt, before)))
-    .orderBy(desc(n.createdAt))
+    .where(and(eq(n.userId, userId), olderThan(n.createdAt, n.id, before)))
+    .orderBy(...newestFirst(n.createdAt, n.id))
     .limit(limit);
 }
 

@@ -153,7 +153,7 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
     expect(await markRead(db, 'u-view', [note.id], T0 + 7 * HOUR)).toBe(1);
     expect(await markRead(db, 'u-view', undefined, T0 + 7 * HOUR)).toBe(0);
     expect(await unreadCount(db, 'u-view')).toBe(0);
-    expect(await listNotifications(db, 'u-view', 10, T0)).toEqual([]);
+    expect(await listNotifications(db, 'u-view', 10, { at: note.createdAt, id: note.id })).toEqual([]);
 
     const recovered = await judge(7, 20);
     expect(recovered.outcome.resolved).toMatchObject([{ id: opened.id, state: 'resolved', resolution: 'recovered', resolvedBy: null, lastCheckId: recovered.check.id }]);
