@@ -4,11 +4,12 @@ import { createUser, type PublicUser } from '../auth/users';
 import { openTestDb, type TestDb } from '../db/test-db';
 import { publicErrorData } from './errors';
 import { alertsRouter } from './routers/alerts';
+import { monitoringRouter } from './routers/monitoring';
 import { notificationsRouter } from './routers/notifications';
 import { testContext } from './test-context';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
-const callerFor = createCallerFactory(createTRPCRouter({ alerts: alertsRouter, notifications: notificationsRouter }));
+const callerFor = createCallerFactory(createTRPCRouter({ alerts: alertsRouter, notifications: notificationsRouter, monitoring: monitoringRouter }));
 
 let t: TestDb;
 let viewer: PublicUser;
@@ -36,6 +37,7 @@ describe('the page cursor of newest-first lists', () => {
     for (const list of [caller.notifications.list, caller.alerts.list]) {
       expect(await refusal(list({ before: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringMatching(/before: Expected the last row shown as \{ at, id \}.*bare timestamp is no longer accepted/) });
     }
+    expect(await refusal(caller.monitoring.checks({ endpointId: 'ep', before: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringMatching(/before: Expected the last row shown as \{ at, id \}/) });
     expect(await refusal(caller.notifications.list({ before: { at: 1000 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before.id' });
     expect(await refusal(caller.alerts.list({ before: { at: 1000, id: 'a', page: 2 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringContaining('page') });
     expect(await refusal(caller.alerts.list({ before: { at: -1, id: 'a' } }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before.at' });

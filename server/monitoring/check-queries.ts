@@ -1,9 +1,11 @@
 // Reading checks back: an endpoint's checks newest first, one check with its figures, and one
 // figure's series over a period (the monitor_figures series index answers it without a scan).
-import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import { first, type AnyDb } from '../db/any-db';
+import { newestFirst, olderThan, type PageCursor } from '../db/keyset';
 
-export async function listChecks(db: AnyDb, endpointId: string, limit: number, before?: number) {
+/** Newest first by (startedAt, id): a scheduled and a manual check can start in one millisecond. `before` is the last check of the previous page. */
+export async function listChecks(db: AnyDb, endpointId: string, limit: number, before?: PageCursor) {
   const { monitorChecks } = db.t;
   return db
     .select({
@@ -22,8 +24,8 @@ export async function listChecks(db: AnyDb, endpointId: string, limit: number, b
       createdBy: monitorChecks.createdBy,
     })
     .from(monitorChecks)
-    .where(and(eq(monitorChecks.endpointId, endpointId), before === undefined ? undefined : lt(monitorChecks.startedAt, before)))
-    .orderBy(desc(monitorChecks.startedAt))
+    .where(and(eq(monitorChecks.endpointId, endpointId), olderThan(monitorChecks.startedAt, monitorChecks.id, before)))
+    .orderBy(...newestFirst(monitorChecks.startedAt, monitorChecks.id))
     .limit(limit);
 }
 

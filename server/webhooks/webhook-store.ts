@@ -79,5 +79,5 @@ export async function deleteWebhook(db: AnyDb, id: string) {
 export async function listDeliveries(db: AnyDb, webhookId: string, limit: number) {
   const { webhookDeliveries } = db.t;
   const { payload: _body, ...columns } = getTableColumns(webhookDeliveries);
-  return db.select(columns).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.at)).limit(limit);
+  return db.select(columns).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.at), desc(webhookDeliveries.id)).limit(limit);
 }

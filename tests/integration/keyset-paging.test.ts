@@ -1,9 +1,12 @@
 // Newest-first lists paged with a (time, id) cursor on both databases: alerts one check opens
-// together, and the notifications one alert sends, share a millisecond; a page that ends inside
-// such a group must go on with the rest of it, so every row is shown exactly once.
+// together, the notifications one alert sends, and a scheduled and a manual check of one endpoint
+// share a millisecond; a page that ends inside such a group must go on with the rest of it, so
+// every row is shown exactly once.
 import { expect, it } from 'vitest';
 import { listAlerts } from '../../server/alerts/alert-actions';
 import { listNotifications } from '../../server/alerts/notifications';
+import { listChecks } from '../../server/monitoring/check-queries';
+import { listDeliveries } from '../../server/webhooks/webhook-store';
 import type { AnyDb } from '../../server/db/any-db';
 import type { PageCursor } from '../../server/db/keyset';
 import { seedBase, seedModel } from './helpers/dashboard-models';
@@ -42,6 +45,12 @@ async function seedNotifications(db: AnyDb) {
   await db.insert(db.t.notifications).values([note('newest', T + 1000), ...GROUP.map((id) => note(id, T)), note('oldest', T - 1000)]);
 }
 
+async function seedChecks(db: AnyDb, endpointId: string, versionId: string) {
+  // The group is checks of every trigger started in one millisecond (the scheduler's and people's).
+  const check = (id: string, startedAt: number, i: number) => ({ id, endpointId, versionId, trigger: i % 2 === 0 ? ('schedule' as const) : ('manual' as const), status: 'ok' as const, rows: 1, labelledRows: 0, detail: { features: {} }, startedAt, finishedAt: startedAt + 10, createdBy: null });
+  await db.insert(db.t.monitorChecks).values([check('newest', T + 1000, 0), ...GROUP.map((id, i) => check(id, T, i)), check('oldest', T - 1000, 0)]);
+}
+
 const expected = ['newest', ...[...GROUP].sort().reverse(), 'oldest'];
 
 describeEachDatabase('keyset paging over rows of one millisecond', (under) => {
@@ -68,5 +77,27 @@ describeEachDatabase('keyset paging over rows of one millisecond', (under) => {
     const pages = await allPages((before) => listNotifications(db, 'seeder', 2, before), (n) => n.createdAt, 2);
     expect(pages.flat()).toEqual(expected);
     expect(pages.map((p) => p.length)).toEqual([2, 2, 2, 2, 1]);
+  });
+
+  it('pages checks started together, four at a time, showing each exactly once', async () => {
+    const { db } = under;
+    await seedBase(db);
+    const { endpointId, versionId } = await seedModel(db, 'checks', { at: T - 5000 });
+    await seedChecks(db, endpointId, versionId);
+    const pages = await allPages((before) => listChecks(db, endpointId, 4, before), (c) => c.startedAt, 4);
+    expect(pages).toEqual([
+      ['newest', 'g-9', 'g-8', 'g-7'],
+      ['g-4', 'g-3', 'g-2', 'g-1'],
+      ['oldest'],
+    ]);
+    expect((await allPages((before) => listChecks(db, endpointId, 1, before), (c) => c.startedAt, 1)).flat()).toEqual(expected);
+  });
+
+  it('lists deliveries made in one millisecond by id, newest first', async () => {
+    const { db } = under;
+    await seedBase(db);
+    await db.insert(db.t.webhooks).values({ id: 'w', projectId: 'p1', name: 'ops', url: 'http://127.0.0.1/hook', secret: 'whsec_x', createdBy: null, createdAt: T });
+    await db.insert(db.t.webhookDeliveries).values(GROUP.map((id) => ({ id, webhookId: 'w', event: 'ping', createdAt: T, at: T })));
+    expect((await listDeliveries(db, 'w', 10)).map((d) => d.id)).toEqual([...GROUP].sort().reverse());
   });
 });

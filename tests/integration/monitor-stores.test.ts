@@ -178,7 +178,7 @@ describeEachDatabase('monitoring, alerts, notifications and webhooks', (under) =
     const { db } = under;
     const listed = await listChecks(db, 'ep', 3);
     expect(listed.map((c) => c.id)).toEqual(['c10', 'c9', 'c8']);
-    expect((await listChecks(db, 'ep', 50, T0 + 2 * HOUR)).map((c) => c.id)).toEqual(['c1']);
+    expect((await listChecks(db, 'ep', 50, { at: T0 + 2 * HOUR, id: 'c2' })).map((c) => c.id)).toEqual(['c1']);
     const one = await getCheck(db, 'c9');
     expect(one).toMatchObject({ id: 'c9', status: 'ok', detail: { features: {} }, figures: [{ feature: '', metric: 'latency_p99', value: 150, flagged: false }, { feature: 'x', metric: 'psi', flagged: true }] });
     expect(await getCheck(db, 'nope')).toBeNull();

@@ -7,6 +7,7 @@ import { figureSeries, getCheck, listChecks } from '../../monitoring/check-queri
 import { monitorSettingsInput, readMonitorSettings, saveMonitorSettings } from '../../monitoring/monitor-settings';
 import { runMonitorCheck } from '../../monitoring/run-check';
 import { getEnv } from '../../env';
+import { pageCursor } from '../page-cursor';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const id = z.string().min(1).max(64);
@@ -23,7 +24,7 @@ export const checkProcedures = {
     }),
 
   checks: permitted('pipeline.read')
-    .input(z.object({ endpointId: id, limit: z.number().int().min(1).max(500).default(50), before: z.number().int().optional() }).strict())
+    .input(z.object({ endpointId: id, limit: z.number().int().min(1).max(500).default(50), before: pageCursor.optional() }).strict())
     .query(({ ctx, input }) => listChecks(ctx.anyDb, input.endpointId, input.limit, input.before)),
 
   checkGet: permitted('pipeline.read')
