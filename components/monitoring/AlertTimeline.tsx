@@ -1,8 +1,8 @@
 'use client';
 // The endpoint's alerts, newest first, as a timeline: opened (with the rule's message and value),
-// acknowledged and resolved, each with who and when. Editors acknowledge and resolve (with a
-// comment); the server checks the role again.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// acknowledged and resolved, each with who and when, a page at a time ("Show older" after a full
+// page). Editors acknowledge and resolve (with a comment); the server checks the role again.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../trpc/error-message';
 import type { RouterOutputs } from '../trpc/router-types';
@@ -10,6 +10,7 @@ import { useTRPC } from '../trpc/trpc-context';
 import { Button } from '../ui/Button';
 import { formatDateTime } from '../ui/format';
 import { InlineError } from '../ui/InlineError';
+import { useAlertPages } from './use-alert-pages';
 
 type AlertRow = RouterOutputs['alerts']['list'][number];
 
@@ -20,18 +21,23 @@ const STATE_LOOK = {
 } as const;
 
 export function AlertTimeline({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
-  const trpc = useTRPC();
-  const list = useQuery({ ...trpc.alerts.list.queryOptions({ endpointId, limit: 100 }), refetchInterval: 15_000 });
+  const list = useAlertPages(endpointId);
+  const alerts = list.data?.pages.flat();
   return (
     <section id="alerts" aria-labelledby="alerts-heading" className="flex scroll-mt-4 flex-col gap-2" data-testid="alert-timeline">
       <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-900">
         Alerts
       </h2>
       <InlineError message={list.error ? errorMessage(list.error) : null} />
-      {list.data && list.data.length === 0 ? <p className="text-sm text-zinc-500">No alert has opened for this endpoint.</p> : null}
+      {alerts && alerts.length === 0 ? <p className="text-sm text-zinc-500">No alert has opened for this endpoint.</p> : null}
       <ol className="flex flex-col gap-2 border-l-2 border-zinc-200 pl-4">
-        {list.data?.map((a) => <AlertItem key={a.id} alert={a} canManage={canManage} />)}
+        {alerts?.map((a) => <AlertItem key={a.id} alert={a} canManage={canManage} />)}
       </ol>
+      {list.hasNextPage ? (
+        <Button size="sm" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage} className="self-start" data-testid="alerts-older">
+          {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+        </Button>
+      ) : null}
     </section>
   );
 }

@@ -24,6 +24,7 @@ import type { PageEndpoint } from './page-types';
 import { RetrainingHistory } from './RetrainingHistory';
 import { RunnerHealth } from './RunnerHealth';
 import { SimulateDrift } from './SimulateDrift';
+import { useAlertPages } from './use-alert-pages';
 
 export function MonitoringEndpoint({ name, canManage }: { name: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -60,7 +61,7 @@ function EndpointSections({ endpoint, canManage }: { endpoint: PageEndpoint; can
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: trpc.monitorPage.pathKey() }), client.invalidateQueries({ queryKey: trpc.alerts.pathKey() })]);
   const check = useMutation(trpc.monitoring.check.mutationOptions({ onSuccess: refresh }));
   // The same query as the timeline's (one request): the page is laid out once both have loaded.
-  const alerts = useQuery(trpc.alerts.list.queryOptions({ endpointId: endpoint.id, limit: 100 }));
+  const alerts = useAlertPages(endpoint.id);
   useScrollToHash(trends.isFetched && alerts.isFetched);
   const checks = trends.data?.checks ?? [];
   const latest = checks.at(-1);

@@ -1,6 +1,6 @@
 'use client';
 // The header's bell: how many notifications are unread (polled), and the latest ones in a panel
-// where each can be opened (marking it read) or all marked read at once.
+// where each can be opened (marking it read) or all marked read at once, and older ones shown on asking.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { errorMessage } from '../trpc/error-message';
 import { useTRPC } from '../trpc/trpc-context';
 import { formatRelative } from '../ui/format';
 import { useOutsideDismiss } from '../ui/use-outside-dismiss';
+import { useNotificationPages } from './use-notification-pages';
 
 const POLL_MS = 30_000;
 
@@ -18,7 +19,8 @@ export function NotificationBell() {
   const wrapper = useRef<HTMLDivElement>(null);
   useOutsideDismiss(wrapper, open, useCallback(() => setOpen(false), []));
   const unread = useQuery(trpc.notifications.unreadCount.queryOptions(undefined, { refetchInterval: POLL_MS }));
-  const list = useQuery(trpc.notifications.list.queryOptions({ limit: 20 }, { enabled: open }));
+  const list = useNotificationPages(open);
+  const notes = list.data?.pages.flat();
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }),
@@ -62,9 +64,9 @@ export function NotificationBell() {
           {markRead.error && <p className="px-3 py-2 text-xs text-red-700">{errorMessage(markRead.error)}</p>}
           {list.error && <p className="px-3 py-2 text-xs text-red-700">{errorMessage(list.error)}</p>}
           {list.isPending && <p className="px-3 py-4 text-sm text-zinc-500">Loading…</p>}
-          {list.data?.length === 0 && <p className="px-3 py-4 text-sm text-zinc-500">Nothing yet. Alerts of monitored endpoints appear here.</p>}
+          {notes?.length === 0 && <p className="px-3 py-4 text-sm text-zinc-500">Nothing yet. Alerts of monitored endpoints appear here.</p>}
           <ul className="max-h-96 overflow-y-auto">
-            {list.data?.map((n) => {
+            {notes?.map((n) => {
               const unreadItem = n.readAt === null;
               const body = (
                 <>
@@ -91,6 +93,13 @@ export function NotificationBell() {
                 </li>
               );
             })}
+            {list.hasNextPage && (
+              <li className="px-3 py-2 text-center">
+                <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage} className="text-xs text-blue-700 hover:underline disabled:text-zinc-400 disabled:no-underline" data-testid="notifications-older">
+                  {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+                </button>
+              </li>
+            )}
           </ul>
         </div>
       )}

@@ -1,10 +1,13 @@
 // Issue 19 as a manager (viewer): sign in and land on the portfolio, open the red model and read
 // its reasons, approve a pending promotion, export the dashboard as a PDF whose text names the
-// models; and throughout, no editing action is offered. Starts its own studio over seeded data.
+// models; and throughout, no editing action is offered. Then, with more alerts than the monitoring
+// page's first page, "Show older" brings the rest. Starts its own studio over seeded data.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, request, test } from '@playwright/test';
+import { ALERT_PAGE } from '../../components/monitoring/alert-cursor';
+import { seedAlert } from '../../server/dashboard/seed-kit';
 import { signIn } from './accounts';
 import { seedDashboard } from './dashboard-seed';
 import { pdfText } from './pdf-text';
@@ -126,4 +129,44 @@ test('the viewer cannot save KPI settings through the API either', async ({ page
     data: { json: { modelId: 'm-card-fraud', positiveLabel: '1', tpValue: 1, tpWeighted: false, fpCost: 1, fpWeighted: false, fnCost: 1, fnWeighted: false, valueColumn: null, threshold: 0.5, currency: 'USD' } },
   });
   expect(res.status()).toBe(403);
+});
+
+test("the monitoring page shows an endpoint's alerts a page at a time, older ones on asking", async ({ page }) => {
+  // Thirty more alerts than the timeline's first page, one a minute, written as checks open them.
+  const OLDER = 30;
+  const now = Date.now();
+  const sqlite = new Database(path.join(server.dataDir, 'pipeworks.db'));
+  try {
+    for (let i = 1; i <= ALERT_PAGE + OLDER; i++) seedAlert(sqlite, 'e-loan-default', 'warning', `latency alert ${i}`, now - i * 60_000);
+  } finally {
+    sqlite.close();
+  }
+  await signIn(page, MANAGER, server.url);
+  await page.goto(`${server.url}/monitoring/loan-default`);
+  const timeline = page.getByTestId('alert-timeline');
+  const messages = timeline.getByTestId('alert-message');
+  await expect(messages).toHaveCount(ALERT_PAGE);
+  await expect(messages.last()).toHaveText(`latency alert ${ALERT_PAGE}`);
+  const older = timeline.getByTestId('alerts-older');
+  await older.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/5-alerts-first-page.png` });
+
+  // While the next page loads the button is disabled; then the older alerts follow, in order, and
+  // the short last page leaves nothing more to ask for.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/trpc\/[^?]*alerts\.list/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await older.click();
+  await expect(older).toBeDisabled();
+  await expect(older).toHaveText('Loading…');
+  release();
+  await expect(messages).toHaveCount(ALERT_PAGE + OLDER);
+  expect(await messages.allTextContents()).toEqual(Array.from({ length: ALERT_PAGE + OLDER }, (_, i) => `latency alert ${i + 1}`));
+  await expect(older).toHaveCount(0);
+  await page.unroute(/\/api\/trpc\/[^?]*alerts\.list/);
+  await messages.nth(ALERT_PAGE - 2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/6-alerts-older-page.png` });
 });
