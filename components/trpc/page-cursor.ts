@@ -2,7 +2,7 @@
 // notifications.list; server/db/keyset.ts): after the last row shown. A page shorter than asked
 // for was the last, so no further page is offered.
 
-/** The input `before` of the next page: the last row shown, its time and id. */
+/** The input `cursor` of the next page: the last row shown, its time and id. */
 export interface PageCursor {
   at: number;
   id: string;

@@ -28,18 +28,23 @@ describe('the page cursor of newest-first lists', () => {
     const caller = callerFor(testContext(t, viewer)).notifications;
     const first = await caller.list({ limit: 2 });
     const last = first[first.length - 1];
-    const second = await caller.list({ limit: 10, before: { at: last.createdAt, id: last.id } });
+    const second = await caller.list({ limit: 10, cursor: { at: last.createdAt, id: last.id } });
     expect([...first, ...second].map((n) => n.id)).toEqual(['n5', 'n4', 'n3', 'n2', 'n1']);
   });
 
   it('refuses a bare timestamp (the old cursor) and a malformed cursor, naming the field', async () => {
     const caller = callerFor(testContext(t, viewer));
     for (const list of [caller.notifications.list, caller.alerts.list]) {
-      expect(await refusal(list({ before: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringMatching(/before: Expected the last row shown as \{ at, id \}.*bare timestamp is no longer accepted/) });
+      expect(await refusal(list({ cursor: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'cursor', message: expect.stringMatching(/cursor: Expected the last row shown as \{ at, id \}.*bare timestamp is no longer accepted/) });
     }
-    expect(await refusal(caller.monitoring.checks({ endpointId: 'ep', before: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringMatching(/before: Expected the last row shown as \{ at, id \}/) });
-    expect(await refusal(caller.notifications.list({ before: { at: 1000 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before.id' });
-    expect(await refusal(caller.alerts.list({ before: { at: 1000, id: 'a', page: 2 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before', message: expect.stringContaining('page') });
-    expect(await refusal(caller.alerts.list({ before: { at: -1, id: 'a' } }))).toMatchObject({ code: 'BAD_REQUEST', field: 'before.at' });
+    expect(await refusal(caller.monitoring.checks({ endpointId: 'ep', cursor: 1000 as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'cursor', message: expect.stringMatching(/cursor: Expected the last row shown as \{ at, id \}/) });
+    expect(await refusal(caller.notifications.list({ cursor: { at: 1000 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'cursor.id' });
+    expect(await refusal(caller.alerts.list({ cursor: { at: 1000, id: 'a', page: 2 } as never }))).toMatchObject({ code: 'BAD_REQUEST', field: 'cursor', message: expect.stringContaining('page') });
+    expect(await refusal(caller.alerts.list({ cursor: { at: -1, id: 'a' } }))).toMatchObject({ code: 'BAD_REQUEST', field: 'cursor.at' });
+    // tRPC's infinite queries send direction 'forward'; these lists have no backward paging.
+    expect(await caller.notifications.list({ direction: 'forward' })).toEqual([]);
+    expect(await refusal(caller.alerts.list({ direction: 'backward' } as never))).toMatchObject({ code: 'BAD_REQUEST', field: 'direction', message: expect.stringContaining('forward only') });
+    // The field's earlier name is an unknown key, refused by name rather than ignored (which would answer page one again).
+    expect(await refusal(caller.notifications.list({ before: { at: 1000, id: 'a' } } as never))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('"before"') });
   });
 });

@@ -13,7 +13,7 @@ import type { AnyDb } from '../../db/any-db';
 import { ALERT_SEVERITIES, ALERT_STATES, type Alert } from '../../db/schema';
 import { ALERT_OPERATORS } from '../../../engine/alert-operators';
 import { getEnv } from '../../env';
-import { pageCursor } from '../page-cursor';
+import { pageCursor, pageDirection } from '../page-cursor';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const id = z.string().min(1).max(64);
@@ -108,10 +108,10 @@ export const alertsRouter = createTRPCRouter({
   list: permitted('pipeline.read')
     .input(
       z
-        .object({ endpointId: id.optional(), projectId: id.optional(), states: z.array(z.enum(ALERT_STATES)).min(1).optional(), before: pageCursor.optional(), limit: z.number().int().min(1).max(500).default(100) })
+        .object({ endpointId: id.optional(), projectId: id.optional(), states: z.array(z.enum(ALERT_STATES)).min(1).optional(), cursor: pageCursor.optional(), direction: pageDirection, limit: z.number().int().min(1).max(500).default(100) })
         .strict(),
     )
-    .query(({ ctx, input }) => listAlerts(ctx.anyDb, input)),
+    .query(({ ctx, input: { cursor, direction: _direction, ...rest } }) => listAlerts(ctx.anyDb, { ...rest, before: cursor })),
 
   acknowledge: permitted('deploy.manage')
     .input(z.object({ id }).strict())

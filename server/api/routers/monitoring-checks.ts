@@ -7,7 +7,7 @@ import { figureSeries, getCheck, listChecks } from '../../monitoring/check-queri
 import { monitorSettingsInput, readMonitorSettings, saveMonitorSettings } from '../../monitoring/monitor-settings';
 import { runMonitorCheck } from '../../monitoring/run-check';
 import { getEnv } from '../../env';
-import { pageCursor } from '../page-cursor';
+import { pageCursor, pageDirection } from '../page-cursor';
 import { createTRPCRouter, permitted } from '../trpc';
 
 const id = z.string().min(1).max(64);
@@ -24,8 +24,8 @@ export const checkProcedures = {
     }),
 
   checks: permitted('pipeline.read')
-    .input(z.object({ endpointId: id, limit: z.number().int().min(1).max(500).default(50), before: pageCursor.optional() }).strict())
-    .query(({ ctx, input }) => listChecks(ctx.anyDb, input.endpointId, input.limit, input.before)),
+    .input(z.object({ endpointId: id, limit: z.number().int().min(1).max(500).default(50), cursor: pageCursor.optional(), direction: pageDirection }).strict())
+    .query(({ ctx, input }) => listChecks(ctx.anyDb, input.endpointId, input.limit, input.cursor)),
 
   checkGet: permitted('pipeline.read')
     .input(z.object({ id }).strict())
