@@ -19,6 +19,13 @@ export const WORKERS = {
   'parquet-worker': 'server/export/parquet-worker.ts',
   'speed-probe': 'server/training/speed-probe-worker.ts',
 };
+/**
+ * Browser scripts built beside the CLI, sharing its freshness check: output name → source. The
+ * page a queue worker's headless browser loads (`pipeworks worker --browser`) is one.
+ */
+export const BROWSER_SCRIPTS = {
+  'headless-page': 'components/runner/headless-page.ts',
+};
 const MANIFEST = 'inputs.json';
 /** Names the build in use. Each build has its own folder, so commands running meanwhile keep theirs. */
 const POINTER = 'current';
@@ -41,6 +48,7 @@ const EXTERNAL = [
   'next',
   'prom-client',
   'isolated-vm',
+  'playwright-core',
 ];
 
 /** The entry file of the current build when it was made from exactly the sources on disk now. */
@@ -57,6 +65,13 @@ export function freshWorker(root, name) {
   if (!Object.hasOwn(WORKERS, name)) throw new Error(`No worker named "${name}" is built; known: ${Object.keys(WORKERS).join(', ')}`);
   const state = currentBuild(root);
   return state.dir ? { file: path.join(state.dir, `${name}.mjs`) } : { reason: state.reason };
+}
+
+/** A built browser script (a name in BROWSER_SCRIPTS), as freshWorker says. */
+export function freshBrowserScript(root, name) {
+  if (!Object.hasOwn(BROWSER_SCRIPTS, name)) throw new Error(`No browser script named "${name}" is built; known: ${Object.keys(BROWSER_SCRIPTS).join(', ')}`);
+  const state = currentBuild(root);
+  return state.dir ? { file: path.join(state.dir, `${name}.js`) } : { reason: state.reason };
 }
 
 /** The compiled step worker (server/runners/step-worker-entry.mjs loads it), as freshWorker says. */
@@ -108,6 +123,23 @@ export function cliBuildOptions(root, outdir) {
   };
 }
 
+/** esbuild's options for the browser scripts: one self-contained script each, for a plain page. */
+export function browserBuildOptions(root, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints: BROWSER_SCRIPTS,
+    outdir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'silent',
+  };
+}
+
 /**
  * Refreshes the node implementation hashes (the bundle embeds them, and they key cached results by
  * the code that runs), then bundles into a new folder and points `current` at it (an atomic rename),
@@ -127,8 +159,10 @@ export async function buildCli(root) {
   const out = path.join(root, OUT_DIR);
   const name = `build-${Date.now().toString(36)}-${process.pid}`;
   const staging = path.join(out, name);
-  const result = await build(cliBuildOptions(root, staging));
-  const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'package-lock.json', 'bin/cli-build.mjs'];
+  // A browser build lists the Node built-ins it left out as "(disabled):crypto": no file to watch.
+  const [result, browser] = await Promise.all([build(cliBuildOptions(root, staging)), build(browserBuildOptions(root, staging))]);
+  const sources = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(browser.metafile.inputs)])].filter((f) => !f.startsWith('node_modules/') && !f.startsWith('(disabled):'));
+  sources.push(...['package-lock.json', 'bin/cli-build.mjs']);
   const inputs = Object.fromEntries(sources.sort().map((f) => [f, statSync(path.join(root, f)).mtimeMs]));
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify({ inputs }, null, 1)}\n`);
   const pointerTmp = path.join(out, `${POINTER}.${process.pid}.tmp`);

@@ -72,6 +72,39 @@ describe('decidePlacement', () => {
       expect(d.reason).toMatch(reason);
     });
 
+    describe("a queue worker's headless browser, where no tab takes part", () => {
+      const worker = (speed?: typeof serverWasm | typeof swiftShader | typeof fastGpu) => ({ workerId: 'gpu-box:41:ab12cd', webgpu: 'hardware' as const, ...(speed && { speed }) });
+      it('takes TF.js training asked for the browser, and nothing else', () => {
+        const asked = { ...auto, setting: 'browser' as const, from: 'node' as const };
+        expect(decidePlacement(asked, { workerBrowser: worker(swiftShader), serverSpeed: serverWasm })).toMatchObject({
+          placement: 'browser',
+          reason: "Runs in the headless browser of queue worker gpu-box:41:ab12cd: this node's setting, and no tab takes part in this run",
+        });
+        const notTraining = decidePlacement({ ...asked, usesGpu: false }, { workerBrowser: worker(fastGpu), serverSpeed: serverWasm });
+        expect(notTraining).toEqual({ placement: 'server', reason: "Runs on the server: this node's setting asks for the browser, but no browser takes part in this run (command line, schedule or API)" });
+        expect(decidePlacement(asked, { serverSpeed: serverWasm }).reason).toBe(
+          "Runs on the server: this node's setting asks for the browser, but no browser takes part in this run (command line, schedule or API), and no connected queue worker offers a headless browser (`pipeworks worker --browser`)",
+        );
+      });
+      it('under auto, by its measured speed against the server', () => {
+        const fast = decidePlacement(auto, { workerBrowser: worker(fastGpu), serverSpeed: serverWasm });
+        expect(fast.placement).toBe('browser');
+        expect(fast.reason).toBe('Runs in the headless browser of queue worker gpu-box:41:ab12cd: about 0.2 s in the headless browser of queue worker gpu-box:41:ab12cd (webgpu) against about 0.8 s on the server (wasm)');
+        expect(fast.estimate?.browser).toEqual({ seconds: expect.closeTo(0.1942, 3), backend: 'webgpu' });
+        const slow = decidePlacement(auto, { workerBrowser: worker(swiftShader), serverSpeed: serverWasm });
+        expect(slow).toMatchObject({ placement: 'server', reason: 'Runs on the server: about 0.8 s on the server (wasm) against about 50 s in the headless browser of queue worker gpu-box:41:ab12cd (webgpu)' });
+        expect(decidePlacement(auto, { workerBrowser: worker(), serverSpeed: serverWasm }).reason).toBe(
+          'Runs on the server: the headless browser of queue worker gpu-box:41:ab12cd could not measure its training speed, so nothing shows it would be faster',
+        );
+        expect(decidePlacement({ ...auto, usesGpu: false }, { workerBrowser: worker(fastGpu), serverSpeed: serverWasm }).reason).toBe('Runs on the server: no browser takes part in this run');
+        expect(decidePlacement({ ...auto, dataBytes: 300 * 2 ** 20 }, { workerBrowser: worker(fastGpu), serverSpeed: serverWasm, browserMaxBytes: 200 * 2 ** 20 }).placement).toBe('server');
+      });
+      it('is passed over when a tab takes part: the tab runs the run', () => {
+        const d = decidePlacement(auto, { browser: offer(swiftShader), workerBrowser: worker(fastGpu), serverSpeed: serverWasm });
+        expect(d).toMatchObject({ placement: 'server', reason: /in this browser \(webgpu\)$/ });
+      });
+    });
+
     it('carries both estimates, whatever the rule, for the preview to show', () => {
       const d = decidePlacement({ ...auto, setting: 'browser', from: 'node' }, { browser: offer(swiftShader), serverSpeed: serverWasm });
       expect(d.estimate?.browser).toEqual({ seconds: expect.closeTo(49.6, 1), backend: 'webgpu' });

@@ -16,10 +16,25 @@ export interface BrowserOffer {
   speeds?: BackendSpeed[];
 }
 
+/**
+ * A queue worker's headless browser (`pipeworks worker --browser`), offered to runs no tab drives
+ * (command line, schedule, API) in queue mode. It takes only TF.js training steps: the one kind of
+ * step a GPU-capable browser speeds up. The best connected one is offered (server/queue/worker-browser.ts).
+ */
+export interface WorkerBrowserOffer {
+  /** The worker, named in the reason. */
+  workerId: string;
+  webgpu: BrowserOffer['webgpu'];
+  /** Its measured speed on the backend it trains on (its fastest); absent when its probe failed. */
+  speed?: BackendSpeed;
+}
+
 export interface PlacementEnv {
   /** The runtime 'auto' prefers for steps no rule below decides (the server unless told otherwise). */
   defaultPlacement?: Placement;
   browser?: BrowserOffer;
+  /** Where no tab takes part: a queue worker's headless browser, for TF.js training steps. Ignored when `browser` is set. */
+  workerBrowser?: WorkerBrowserOffer;
   /** Data above this many bytes (the largest source a step depends on) stays on the server under 'auto'. */
   browserMaxBytes?: number;
   /** The server's measured training speed (its wasm backend); absent when it could not be measured. */
@@ -97,18 +112,39 @@ function decideWith(subject: PlacementSubject, env: PlacementEnv, estimate: Plac
     if (setting === 'server' || !canServer) {
       return setting === 'server' ? server(`Runs on the server: ${whose}`) : browser(`Runs in the browser: ${whose}`);
     }
-    if (!env.browser) return server(`Runs on the server: ${whose} asks for the browser, but no browser takes part in this run (command line, schedule or API)`);
+    if (!env.browser) {
+      const worker = workerBrowserFor(subject, env);
+      if (worker) return browser(`Runs in the headless browser of queue worker ${worker.workerId}: ${whose}, and no tab takes part in this run`);
+      const hint = subject.usesGpu ? ', and no connected queue worker offers a headless browser (`pipeworks worker --browser`)' : '';
+      return server(`Runs on the server: ${whose} asks for the browser, but no browser takes part in this run (command line, schedule or API)${hint}`);
+    }
     return browser(`Runs in the browser: ${whose}`);
   }
   if (!canBrowser) return server('Runs on the server: this node runs only there');
   if (!canServer) return browser('Runs in the browser: this node runs only there');
-  if (!env.browser) return resolvePlacement('auto', runsOn, env.defaultPlacement) === 'browser' ? browser('Runs in the browser (preferred runtime)') : server('Runs on the server: no browser takes part in this run');
+  if (!env.browser && !workerBrowserFor(subject, env)) {
+    return resolvePlacement('auto', runsOn, env.defaultPlacement) === 'browser' ? browser('Runs in the browser (preferred runtime)') : server('Runs on the server: no browser takes part in this run');
+  }
   if (overBrowserLimit(subject, env)) {
     return server(`Runs on the server: it depends on ${formatBytes(subject.dataBytes!)} of data, over the browser limit of ${formatBytes(env.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES)}`);
   }
   if (subject.usesGpu) return bySpeed(estimate ?? {}, subject, env);
   if (env.defaultPlacement === 'browser') return browser('Runs in the browser (preferred runtime)');
   return server('Runs on the server, next to the data: nothing here gains from the browser');
+}
+
+/** The worker's browser, where no tab takes part and the step trains with TF.js (the only steps it takes). */
+function workerBrowserFor(subject: PlacementSubject, env: PlacementEnv): WorkerBrowserOffer | undefined {
+  return !env.browser && subject.usesGpu ? env.workerBrowser : undefined;
+}
+
+/** The browser placement compares with the server: the tab's, else a queue worker's; its speed and its name in reasons. */
+function browserSide(env: PlacementEnv): { speed?: BackendSpeed; here: string; runs: string; unmeasured: string } | undefined {
+  if (env.browser) return { speed: env.browser.speeds?.[0], here: 'in this browser', runs: 'Runs in the browser', unmeasured: "this browser's training speed has not been measured (the plan preview measures it)" };
+  const worker = env.workerBrowser;
+  if (!worker) return undefined;
+  const here = `in the headless browser of queue worker ${worker.workerId}`;
+  return { speed: worker.speed, here, runs: `Runs ${here}`, unmeasured: `the headless browser of queue worker ${worker.workerId} could not measure its training speed` };
 }
 
 function overBrowserLimit(subject: PlacementSubject, env: PlacementEnv): boolean {
@@ -118,7 +154,7 @@ function overBrowserLimit(subject: PlacementSubject, env: PlacementEnv): boolean
 /** The browser backend the runner would train on, and the server's, each timed for this work. */
 function estimateBoth(work: TrainingWork | undefined, env: PlacementEnv): PlacementEstimate | undefined {
   if (!work) return undefined;
-  const mine = env.browser?.speeds?.[0];
+  const mine = browserSide(env)?.speed;
   return {
     ...(mine ? { browser: { seconds: estimateSeconds(mine, work), backend: mine.backend } } : {}),
     ...(env.serverSpeed ? { server: { seconds: estimateSeconds(env.serverSpeed, work), backend: env.serverSpeed.backend } } : {}),
@@ -128,14 +164,15 @@ function estimateBoth(work: TrainingWork | undefined, env: PlacementEnv): Placem
 /** 'auto' for a TF.js training: the browser only where its estimate is clearly the faster one. */
 function bySpeed(estimate: PlacementEstimate, subject: PlacementSubject, env: PlacementEnv): PlacementDecision {
   const server = (reason: string): PlacementDecision => ({ placement: 'server', reason: `Runs on the server: ${reason}` });
-  if (!env.browser?.speeds?.length) return server("this browser's training speed has not been measured (the plan preview measures it), so nothing shows it would be faster");
+  const side = browserSide(env);
+  if (!side?.speed) return server(`${side?.unmeasured ?? 'no browser takes part in this run'}, so nothing shows it would be faster`);
   if (!env.serverSpeed) return server("the server's training speed could not be measured, so there is nothing to compare this browser with");
   if (!subject.work) return server('the size of its data is not known before it runs, so neither time can be estimated');
   const { browser: b, server: s } = estimate;
   if (!b || !s) throw new Error('bySpeed: both speeds and the work are known, yet an estimate is missing');
-  const here = `about ${formatSeconds(b.seconds)} in this browser (${b.backend})`;
+  const here = `about ${formatSeconds(b.seconds)} ${side.here} (${b.backend})`;
   const there = `about ${formatSeconds(s.seconds)} on the server (${s.backend})`;
-  if (b.seconds < s.seconds * (1 - TIE_MARGIN)) return { placement: 'browser', reason: `Runs in the browser: ${here} against ${there}` };
+  if (b.seconds < s.seconds * (1 - TIE_MARGIN)) return { placement: 'browser', reason: `${side.runs}: ${here} against ${there}` };
   if (b.seconds <= s.seconds) return server(`${there} against ${here}: within ${TIE_MARGIN * 100}%, a tie stays next to the data`);
   return server(`${there} against ${here}`);
 }

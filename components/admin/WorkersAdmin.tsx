@@ -16,6 +16,14 @@ const ago = (at: number) => `${Math.max(0, Math.round((Date.now() - at) / 1000))
 const cell = 'px-4 py-2.5';
 const FOLLOW_MS = 5000;
 
+/** The worker's headless browser (`pipeworks worker --browser`), as its heartbeat reported it. */
+function browserLine(facts: Record<string, unknown>): string {
+  const adapter = typeof facts.browserAdapter === 'string' ? `${facts.browserAdapter}, ` : '';
+  const webgpu = `WebGPU: ${adapter}${typeof facts.browserWebgpu === 'string' ? facts.browserWebgpu : 'unknown'}`;
+  const trains = typeof facts.browserBackend === 'string' ? `trains on ${facts.browserBackend}` : 'measured no TF.js backend';
+  return `Headless browser · ${webgpu} · ${trains}`;
+}
+
 export function WorkersAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -68,6 +76,7 @@ export function WorkersAdmin() {
                   <td className={`${cell} text-xs text-zinc-600`}>
                     {Object.entries(w.capabilities).filter(([, v]) => v === true).map(([k]) => k).join(', ') || '—'}
                     {typeof w.capabilities.memoryBytes === 'number' ? ` · ${(w.capabilities.memoryBytes / 2 ** 30).toFixed(1)} GiB memory` : ''}
+                    {w.capabilities.browser === true ? <span className="block">{browserLine(w.capabilities)}</span> : null}
                   </td>
                   <td className={cell}>{ago(w.lastHeartbeatAt)}</td>
                 </tr>

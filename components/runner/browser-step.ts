@@ -12,13 +12,14 @@ import { sha256Hex } from '../../engine/hash';
 import type { NodeRegistry } from '../../engine/node-definition';
 import type { ArtifactRef, PlanStep } from '../../engine/plan';
 import type { PortKind } from '../../engine/port-kinds';
-import { runStep } from '../../nodes/step-runner';
+import { runStep, type StepOutcome } from '../../nodes/step-runner';
 import type { ArtifactCache } from './artifact-cache';
 import { isGpuFailure } from './browser-ml';
 import type { ServerLink } from './server-link';
 
 export interface BrowserStepDeps {
-  link: ServerLink;
+  /** Only its artifact and bundled-file calls: a worker's headless page answers those alone (headless-page.ts). */
+  link: Pick<ServerLink, 'hasArtifact' | 'uploadArtifact' | 'downloadArtifact' | 'readBundled'>;
   cache: ArtifactCache;
   registry: NodeRegistry;
   /** TF.js backends to try, in order: the fastest measured first (engine/backend-order.ts). */
@@ -53,7 +54,21 @@ async function storeBytes(deps: Pick<BrowserStepDeps, 'link' | 'cache'>, kind: P
  * engine/execute expects of a runner.
  */
 export async function runBrowserStep(deps: BrowserStepDeps, step: PlanStep, refs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepRunResult> {
-  const outcome = await runStep({
+  const outcome = await runBrowserStepOutcome(deps, step, refs, hooks);
+  if (!outcome.ok) {
+    if (outcome.code === 'cancelled') throw Object.assign(new Error(outcome.message), { name: 'AbortError' });
+    throw new NodeRunError(step.id, outcome.code, outcome.message);
+  }
+  // The server's records take artifact references; the media type is implied by the kind.
+  const outputs: Record<string, ArtifactRef> = {};
+  for (const [name, { mediaType: _mediaType, ...ref }] of Object.entries(outcome.outputs)) outputs[name] = ref;
+  const { backend, backendNote } = outcome;
+  return { outputs, ...(backend && { backend }), ...(backendNote && { backendNote }) };
+}
+
+/** The shared runner's outcome as it is (plain data, media types kept), for a caller that passes it on: a worker's headless page. */
+export function runBrowserStepOutcome(deps: BrowserStepDeps, step: PlanStep, refs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<StepOutcome> {
+  return runStep({
     step,
     registry: deps.registry,
     inputs: refs,
@@ -78,15 +93,6 @@ export async function runBrowserStep(deps: BrowserStepDeps, step: PlanStep, refs
     hooks,
     unknownNodeMessage: (type, version) => `This browser does not know node type ${type}@${version}; reload the page`,
   });
-  if (!outcome.ok) {
-    if (outcome.code === 'cancelled') throw Object.assign(new Error(outcome.message), { name: 'AbortError' });
-    throw new NodeRunError(step.id, outcome.code, outcome.message);
-  }
-  // The server's records take artifact references; the media type is implied by the kind.
-  const outputs: Record<string, ArtifactRef> = {};
-  for (const [name, { mediaType: _mediaType, ...ref }] of Object.entries(outcome.outputs)) outputs[name] = ref;
-  const { backend, backendNote } = outcome;
-  return { outputs, ...(backend && { backend }), ...(backendNote && { backendNote }) };
 }
 
 /** Set when the WebGPU device TF.js uses is lost; checked after each step. */

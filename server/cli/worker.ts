@@ -3,13 +3,16 @@
 // worker API. Runs until SIGINT or SIGTERM (finishing the steps it holds) or until its token is revoked.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { formatSeconds } from '../../engine/training-speed';
 import { probeCapabilities } from '../queue/capabilities';
+import { HeadlessBrowser, headlessPageScript } from '../queue/headless-browser';
 import { QueueWorker } from '../queue/queue-worker';
 import { redactedUrl } from '../queue/redis-policy';
 import { TokenRefusedError, WorkerClient } from '../queue/worker-client';
 import { CliError } from './cli-error';
 
-export const WORKER_USAGE = 'worker --server URL --token TOKEN [--concurrency N] [--memory GiB] [--redis URL]';
+export const WORKER_USAGE = 'worker --server URL --token TOKEN [--concurrency N] [--memory GiB] [--redis URL] [--browser CHROMIUM [--browser-arg FLAG]...]';
 
 const OPTIONS = {
   server: { type: 'string' },
@@ -17,6 +20,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   memory: { type: 'string' },
   redis: { type: 'string' },
+  browser: { type: 'string' },
+  'browser-arg': { type: 'string', multiple: true },
 } as const;
 
 /** Steps at a time when --concurrency is not given: one core left for the rest of the machine. */
@@ -25,7 +30,7 @@ export function defaultConcurrency(): number {
 }
 
 export async function cmdWorker(args: string[]): Promise<number> {
-  let values: Partial<Record<keyof typeof OPTIONS, string>>;
+  let values: Partial<Record<Exclude<keyof typeof OPTIONS, 'browser-arg'>, string>> & { 'browser-arg'?: string[] };
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
   } catch (error) {
@@ -42,6 +47,16 @@ export async function cmdWorker(args: string[]): Promise<number> {
   const memoryGiB = values.memory === undefined ? undefined : Number(values.memory);
   if (memoryGiB !== undefined && !(Number.isFinite(memoryGiB) && memoryGiB > 0 && memoryGiB <= 1 << 20)) throw new CliError(`worker: --memory is the GiB of memory to offer steps, e.g. 16 or 0.5 (got "${values.memory}")`, 2);
 
+  // A headless Chromium for the TF.js training steps of runs no tab drives (--browser).
+  const browserPath = values.browser ?? process.env.PIPEWORKS_WORKER_BROWSER;
+  const browserArgs = values['browser-arg'] ?? [];
+  if (browserArgs.length > 0 && !browserPath) throw new CliError(`worker: --browser-arg is a flag for the browser that --browser starts, and no --browser is given\n${WORKER_USAGE}`, 2);
+  if (browserPath !== undefined) {
+    if (!existsSync(browserPath)) throw new CliError(`worker: --browser is the path of a Chromium executable, e.g. /usr/bin/chromium; "${browserPath}" does not exist`, 2);
+    const bad = browserArgs.find((a) => !a.startsWith('--'));
+    if (bad !== undefined) throw new CliError(`worker: --browser-arg takes one Chromium flag starting with --, e.g. --browser-arg=--enable-features=Vulkan (got "${bad}")`, 2);
+  }
+
   const client = new WorkerClient(server, token);
   let config;
   try {
@@ -52,14 +67,33 @@ export async function cmdWorker(args: string[]): Promise<number> {
   }
   // The server says where its Redis is; a worker on another network may reach it by another name.
   const redisUrl = values.redis || process.env.PIPEWORKS_REDIS_URL || config.redisUrl;
-  const capabilities = await probeCapabilities({ testNodes: process.env.PIPEWORKS_TEST_NODES === '1', ...(memoryGiB !== undefined && { memoryBytes: Math.round(memoryGiB * 2 ** 30) }) });
-  const worker = new QueueWorker({ client, config: { ...config, redisUrl }, capabilities, concurrency });
+  let browser: HeadlessBrowser | undefined;
+  let page: { file: string; dispose(): Promise<void> } | undefined;
+  if (browserPath !== undefined) {
+    try {
+      page = await headlessPageScript(process.cwd(), (line) => console.log(line));
+      console.log(`Starting the headless browser and measuring its TF.js backends (seconds; longer on a software WebGPU such as SwiftShader)...`);
+      browser = await HeadlessBrowser.launchWithin({ executablePath: browserPath, extraArgs: browserArgs, root: process.cwd(), pageScript: page.file, log: (line) => console.log(line) });
+    } catch (error) {
+      client.close();
+      await page?.dispose();
+      throw new CliError(`worker: ${(error as Error).message}`, 1);
+    }
+    console.log(describeBrowser(browser));
+  }
+  const capabilities = await probeCapabilities({
+    testNodes: process.env.PIPEWORKS_TEST_NODES === '1',
+    ...(memoryGiB !== undefined && { memoryBytes: Math.round(memoryGiB * 2 ** 30) }),
+    ...(browser && { browser: browser.probe }),
+  });
+  const worker = new QueueWorker({ client, config: { ...config, redisUrl }, capabilities, concurrency, ...(browser && { browser }) });
   try {
     const queues = await worker.start();
     console.log(`Pipeworks worker ${worker.id}: ${concurrency} at a time from ${queues.join(', ')} on ${redactedUrl(redisUrl)}; artifacts via ${server}`);
   } catch (error) {
     await worker.close();
     client.close();
+    await page?.dispose();
     throw new CliError(`worker: ${(error as Error).message}`, 1);
   }
   const why = await Promise.race([
@@ -72,5 +106,17 @@ export async function cmdWorker(args: string[]): Promise<number> {
   console.log(`Worker stopping (${why}): finishing the steps it holds`);
   await worker.close();
   client.close();
+  await page?.dispose();
   return why.startsWith('SIG') ? 0 : 1;
+}
+
+/** One line on what the browser offers, as placement will see it. */
+export function describeBrowser(browser: HeadlessBrowser): string {
+  const { probe } = browser;
+  const adapter = probe.adapter ? `${probe.adapter} (${probe.webgpu})` : probe.webgpu;
+  const fastest = probe.speeds[0];
+  const reference = browser.referenceSeconds();
+  const speed = fastest && reference !== undefined ? `trains fastest on ${fastest.backend}: ${formatSeconds(reference)} for the reference MLP training` : 'measured no TF.js backend, so placement sends it only steps set to run in the browser';
+  const failed = probe.failed.length ? `; passed over: ${probe.failed.map((f) => `${f.backend} (${f.reason.slice(0, 120)})`).join(', ')}` : '';
+  return `Headless ${browser.version}, WebGPU ${adapter}; ${speed}${failed}`;
 }

@@ -12,6 +12,7 @@ import type { StepHooks } from '../../engine/execute-types';
 import { StepWorkerPool } from '../runners/worker-pool';
 import { artifactPath } from '../store/artifact-files';
 import type { WorkerCapabilities } from './capabilities';
+import type { HeadlessBrowser } from './headless-browser';
 import { LocalArtifactCache } from './local-cache';
 import { StepMessageBatch } from './message-batch';
 import { assertNoEviction, redactedUrl } from './redis-policy';
@@ -34,6 +35,11 @@ export interface QueueWorkerOptions {
   config: WorkerConfig;
   capabilities: WorkerCapabilities;
   concurrency: number;
+  /**
+   * A headless browser (`--browser`), started and measured already: it runs the browser-placed
+   * steps, from and into the worker's local store; the rest run in the threads. Closed with the worker.
+   */
+  browser?: HeadlessBrowser;
   log?: (line: string) => void;
 }
 
@@ -76,6 +82,7 @@ export class QueueWorker {
     }
     this.cache = new LocalArtifactCache(await mkdtemp(path.join(tmpdir(), 'pipeworks-worker-')));
     this.pool = new StepWorkerPool({ threads: concurrency, dataDir: this.cache.dir, bundledRoot: path.join(process.cwd(), 'nodes'), testNodes: capabilities.routed.includes('test-nodes') });
+    this.options.browser?.useStore(this.cache.dir);
     await this.listenForCancels();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), config.heartbeatMs);
@@ -180,7 +187,8 @@ export class QueueWorker {
         },
       };
       if (controller.signal.aborted) throw cancelledHere();
-      const result = await this.pool!.run(step, inputs, hooks);
+      // Routing sends browser-placed steps only to a worker with a browser (step-routing.ts).
+      const result = step.placement === 'browser' && this.options.browser ? await this.options.browser.run(step, inputs, hooks) : await this.pool!.run(step, inputs, hooks);
       // A step that finished as the cancel came is not the run's result: nothing of it is uploaded.
       if (controller.signal.aborted) throw cancelledHere();
       // An output equal to one of the step's inputs (a node that passes a table through) is on the
@@ -226,6 +234,7 @@ export class QueueWorker {
       // BullMQ leaves connections it was given open; they would keep the process alive.
       for (const connection of this.connections) connection.disconnect();
       await this.pool?.close();
+      await this.options.browser?.close();
       this.cache?.dispose();
       if (this.cache) await rm(this.cache.dir, { recursive: true, force: true });
     })();

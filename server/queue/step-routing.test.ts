@@ -30,6 +30,18 @@ describe('queue routing', () => {
     expect(canServe({ capabilities: ['sandbox'], memoryBytes: 0 }, 'steps+sandbox')).toBe(true);
   });
 
+  it("sends browser-placed steps to a queue made on first need, served only by workers with a browser", () => {
+    const needs = stepNeeds(step({ type: 'train/mlp', placement: 'browser' }));
+    expect(needs).toEqual({ capabilities: ['browser'] });
+    expect(queueName(needs)).toBe('steps+browser');
+    expect(BASE_QUEUES.includes('steps+browser')).toBe(false);
+    expect(queuesServedBy(['sandbox', 'browser'])).toEqual(['steps', 'steps+sandbox']);
+    expect(canServe({ capabilities: ['sandbox', 'browser'], memoryBytes: 0 }, 'steps+browser')).toBe(true);
+    expect(canServe({ capabilities: ['sandbox'], memoryBytes: 0 }, 'steps+browser')).toBe(false);
+    expect(parseQueueName('steps+test-nodes+browser+mem4g')).toEqual({ capabilities: ['test-nodes', 'browser'], memoryBytes: 4 * GIB });
+    expect(whyWaiting(needs, [{ capabilities: { sandbox: true } }])).toBe('Waiting for a queue worker with a headless browser (`pipeworks worker --browser`): the one connected worker lacks a headless browser (`pipeworks worker --browser`)');
+  });
+
   it('reads back only names it makes', () => {
     expect(parseQueueName('steps+sandbox+mem16g')).toEqual({ capabilities: ['sandbox'], memoryBytes: 16 * GIB });
     expect(parseQueueName('steps')).toEqual({ capabilities: [] });

@@ -6,14 +6,27 @@ import type { PlanStep } from '../../engine/plan';
  * Capabilities a step may require, each a yes or no:
  *   sandbox     isolated-vm loads: runs user code (code nodes)
  *   test-nodes  the worker registered the test-only nodes (PIPEWORKS_TEST_NODES=1)
+ *   browser     the worker drives a headless browser (`pipeworks worker --browser`): takes the TF.js
+ *               training steps that compile placed in a browser in a run no tab drives
  * Memory routes too, by tier (below). DuckDB and TF.js wasm are reported and shown, not routed: no
  * node runs DuckDB (the server reads uploaded Parquet with it, never a step), and every worker has
  * the wasm backend it trains on.
  */
-export const ROUTED_CAPABILITIES = ['sandbox', 'test-nodes'] as const;
+export const ROUTED_CAPABILITIES = ['sandbox', 'test-nodes', 'browser'] as const;
 export type RoutedCapability = (typeof ROUTED_CAPABILITIES)[number];
 
-const WORDS: Record<RoutedCapability, string> = { sandbox: 'the code sandbox (isolated-vm)', 'test-nodes': 'the test-only nodes (PIPEWORKS_TEST_NODES=1)' };
+/**
+ * The capabilities whose queues exist from the start (the server listens on every combination).
+ * The browser's queues are made on first need, as memory tiers' are, and announced to workers:
+ * few runs place a step there, and each base queue costs the server and every worker connections.
+ */
+const BASE_CAPABILITIES: readonly RoutedCapability[] = ['sandbox', 'test-nodes'];
+
+const WORDS: Record<RoutedCapability, string> = {
+  sandbox: 'the code sandbox (isolated-vm)',
+  'test-nodes': 'the test-only nodes (PIPEWORKS_TEST_NODES=1)',
+  browser: 'a headless browser (`pipeworks worker --browser`)',
+};
 
 export interface StepNeeds {
   capabilities: RoutedCapability[];
@@ -43,6 +56,9 @@ export function stepNeeds(step: PlanStep): StepNeeds {
   const capabilities: RoutedCapability[] = [];
   if (step.codeParams && step.codeParams.length > 0) capabilities.push('sandbox');
   if (step.type.startsWith('testing/')) capabilities.push('test-nodes');
+  // Only a run no tab drives hands its browser-placed steps to the server's runner, and compile
+  // places a step there only for a queue worker's browser (engine/placement.ts).
+  if (step.placement === 'browser') capabilities.push('browser');
   return { capabilities, ...(step.memoryBytes !== undefined && { memoryBytes: step.memoryBytes }) };
 }
 
@@ -80,16 +96,19 @@ export function canServe(offer: WorkerOffer, queue: string): boolean {
   return needs !== null && missing(needs, offer).length === 0;
 }
 
-/** The queues without a memory tier that a worker with these capabilities serves (2^n for n it has). */
+/**
+ * The base queues (no memory tier, no browser) that a worker with these capabilities serves (2^n
+ * for the n base capabilities it has); it serves the others as the server announces them.
+ */
 export function queuesServedBy(has: readonly RoutedCapability[]): string[] {
-  const own = ROUTED_CAPABILITIES.filter((c) => has.includes(c));
+  const own = BASE_CAPABILITIES.filter((c) => has.includes(c));
   const names: string[] = [];
   for (let mask = 0; mask < 1 << own.length; mask++) names.push(queueName({ capabilities: own.filter((_, i) => mask & (1 << i)) }));
   return names;
 }
 
-/** Every queue without a memory tier: the ones the server listens on from the start. */
-export const BASE_QUEUES = queuesServedBy(ROUTED_CAPABILITIES);
+/** The queues the server listens on from the start. */
+export const BASE_QUEUES = queuesServedBy(BASE_CAPABILITIES);
 
 /** A connected worker's routing offer, from the facts its heartbeat reported. */
 export function offerOf(facts: Record<string, unknown>): WorkerOffer {

@@ -14,8 +14,10 @@ import { notifyRunChanged } from './run-events';
 import { persistEvent } from './persist-event';
 import { claimRun, lookupCachedStep, prepareResume, runUsesCache, unfinishedRuns } from './run-store';
 import { StepWorkerPool, type PoolOptions, type PoolStepResult } from './worker-pool';
+import type { WorkerBrowserOffer } from '../../engine/placement';
 import { QueueStepRunner } from '../queue/queue-runner';
 import { queueWorkerRunner } from '../queue/step-job';
+import { bestWorkerBrowser } from '../queue/worker-browser';
 import { connectedWorkers } from '../queue/worker-registry';
 import { and, eq } from 'drizzle-orm';
 import { BrowserVerifier, type VerifyOptions } from '../trust/verify-queue';
@@ -161,6 +163,15 @@ export class RunManager {
     const { stepRuns } = this.anyDb.t;
     await this.anyDb.update(stepRuns).set({ runner: queueWorkerRunner(workerId) }).where(and(eq(stepRuns.runId, runId), eq(stepRuns.stepId, stepId)));
     notifyRunChanged(runId);
+  }
+
+  /**
+   * In queue mode, the fastest connected worker's headless browser (`pipeworks worker --browser`),
+   * offered to the placement of runs no tab drives; undefined otherwise.
+   */
+  async workerBrowser(): Promise<WorkerBrowserOffer | undefined> {
+    if (!this.queue) return undefined;
+    return bestWorkerBrowser(await connectedWorkers(this.anyDb));
   }
 
   /** Jobs waiting and running on the queue; null when steps run in this process's threads. */

@@ -13,6 +13,7 @@ test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const SHOTS = 'test-results/workers-admin';
+const CHROMIUM = process.env.PIPEWORKS_CHROMIUM ?? '/usr/bin/chromium';
 
 let available = false;
 let server: ServerHandle | undefined;
@@ -152,4 +153,48 @@ test('the run view shows a step no connected worker can run as waiting, with the
   await step.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/run-waiting.png`, fullPage: true });
   await trpcMutate(page.request, url, 'run.cancel', { id: runId });
+});
+
+test('a worker started with --browser shows its headless browser, and takes the training a tab-less run asks to run in a browser', async ({ page }) => {
+  test.skip(!available, 'Redis is unreachable (see the warning above); PIPEWORKS_REQUIRE_REDIS=1 fails instead');
+  test.setTimeout(300_000);
+  const url = server!.url;
+  await signIn(page, ADMIN, url);
+  const { token } = await trpcMutate(page.request, url, 'workers.createToken', { name: 'e2e browser box' });
+  let log = '';
+  const browserWorker = spawn(process.execPath, ['bin/pipeworks.mjs', 'worker', '--server', url, '--token', token, '--concurrency', '1', '--browser', CHROMIUM], {
+    env: { ...process.env, PIPEWORKS_REDIS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  browserWorker.stdout?.on('data', (d) => (log += d));
+  browserWorker.stderr?.on('data', (d) => (log += d));
+  try {
+    await page.goto(`${url}/admin/workers`);
+    const row = page.getByTestId('worker-list').getByRole('row').filter({ hasText: `:${browserWorker.pid}:` });
+    // It measures its TF.js backends before it reports (SwiftShader's WebGPU is slow).
+    await expect(row, log).toBeVisible({ timeout: 180_000 });
+    await expect(row.getByRole('cell').nth(3)).toContainText(/Headless browser · WebGPU: google swiftshader, software · trains on (webgpu|webgl|wasm|cpu)/);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/workers-browser.png`, fullPage: true });
+    const workerId = (await row.getByRole('cell').nth(0).textContent()) ?? '';
+
+    // A run started over the API (no tab drives it) with its training set to run in a browser.
+    const { pipelineId } = await trpcMutate(page.request, url, 'pipeline.create', { projectId: 'sample', name: 'Fraud in a worker browser', template: 'fraud-detection' });
+    const { doc } = await trpcQuery(page.request, url, 'pipeline.get', { id: pipelineId });
+    const nodes = doc.nodes.map((n: { id: string }) => (n.id === 'train' ? { ...n, placement: 'browser' } : n));
+    await savePipeline(page.request, url, { projectId: 'sample', doc: { ...doc, nodes } });
+    const { runId } = await trpcMutate(page.request, url, 'run.start', { pipelineId });
+    await page.goto(`${url}/runs/${runId}`);
+    const train = page.getByTestId('run-step-train');
+    await expect(train.locator('[data-status-word]')).toHaveText('succeeded', { timeout: 120_000 });
+    await expect(train.getByTestId('step-where')).toHaveText(new RegExp(`^ran on queue worker ${workerId.replaceAll('.', '\\.')} · (webgpu|webgl|wasm|cpu)$`));
+    await train.getByTestId('step-logs').locator('summary').click();
+    await expect(train.getByTestId('step-logs')).toContainText('Running in headless');
+    await train.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/run-worker-browser.png`, fullPage: true });
+  } finally {
+    const exited = new Promise((r) => browserWorker.once('exit', r));
+    browserWorker.kill('SIGTERM');
+    await exited;
+  }
 });

@@ -1,10 +1,11 @@
 // Routing by what a worker has, on real Redis with no mock: a step that needs more memory than
 // any connected worker offers waits, and its log and progress say why; a worker with enough
 // memory that connects later takes it, and the smaller one never does.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDbIn } from '../../server/db/test-db';
+import { spawnWorker, waitFor, type WorkerProcess } from './helpers/queue-worker-process';
 import { redisForTests, TEST_REDIS_URL } from './helpers/redis-available';
 import { startServer, stopServer, type ServerHandle } from './helpers/server-process';
 import { HttpClient } from './helpers/trpc-http';
@@ -15,29 +16,12 @@ const TERMINAL = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 let server: ServerHandle;
 let admin: HttpClient;
 let token: string;
-const workers: { child: ChildProcess; output: () => string }[] = [];
+const workers: WorkerProcess[] = [];
 
 function startWorker(memoryGiB: string) {
-  let log = '';
-  const child = spawn(process.execPath, ['bin/pipeworks.mjs', 'worker', '--server', server.url, '--token', token, '--concurrency', '1', '--memory', memoryGiB], {
-    env: { ...process.env, PIPEWORKS_TEST_NODES: '1', PIPEWORKS_REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const worker = { child, output: () => log };
+  const worker = spawnWorker(server.url, token, ['--concurrency', '1', '--memory', memoryGiB], { PIPEWORKS_TEST_NODES: '1' });
   workers.push(worker);
   return worker;
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 beforeAll(async () => {
