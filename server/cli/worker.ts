@@ -68,12 +68,21 @@ export async function cmdWorker(args: string[]): Promise<number> {
   // The server says where its Redis is; a worker on another network may reach it by another name.
   const redisUrl = values.redis || process.env.PIPEWORKS_REDIS_URL || config.redisUrl;
   let browser: HeadlessBrowser | undefined;
+  // The worker, once made: the browser's onGone stops it (one that lost its browser must not take more browser steps).
+  const made: { worker?: QueueWorker } = {};
   let page: { file: string; dispose(): Promise<void> } | undefined;
   if (browserPath !== undefined) {
     try {
       page = await headlessPageScript(process.cwd(), (line) => console.log(line));
       console.log(`Starting the headless browser and measuring its TF.js backends (seconds; longer on a software WebGPU such as SwiftShader)...`);
-      browser = await HeadlessBrowser.launchWithin({ executablePath: browserPath, extraArgs: browserArgs, root: process.cwd(), pageScript: page.file, log: (line) => console.log(line) });
+      browser = await HeadlessBrowser.launchWithin({
+        executablePath: browserPath,
+        extraArgs: browserArgs,
+        root: process.cwd(),
+        pageScript: page.file,
+        log: (line) => console.log(line),
+        onGone: (reason) => made.worker?.stopBecause(`its headless browser is gone: ${reason}`),
+      });
     } catch (error) {
       client.close();
       await page?.dispose();
@@ -87,6 +96,8 @@ export async function cmdWorker(args: string[]): Promise<number> {
     ...(browser && { browser: browser.probe }),
   });
   const worker = new QueueWorker({ client, config: { ...config, redisUrl }, capabilities, concurrency, ...(browser && { browser }) });
+  made.worker = worker;
+  if (browser?.goneReason) worker.stopBecause(`its headless browser is gone: ${browser.goneReason}`);
   try {
     const queues = await worker.start();
     console.log(`Pipeworks worker ${worker.id}: ${concurrency} at a time from ${queues.join(', ')} on ${redactedUrl(redisUrl)}; artifacts via ${server}`);

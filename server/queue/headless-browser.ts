@@ -41,6 +41,11 @@ export interface HeadlessBrowserOptions {
   /** The page's script, built by bin/cli-build.mjs. */
   pageScript: string;
   log?: (line: string) => void;
+  /**
+   * The browser went away on its own (crashed, killed): its steps fail and are retried elsewhere,
+   * and the worker, which still advertises a browser, should stop rather than take more.
+   */
+  onGone?: (reason: string) => void;
 }
 
 /**
@@ -67,6 +72,9 @@ export class HeadlessBrowser {
   private nextJob = 0;
   /** The worker's local store (its LocalArtifactCache folder): inputs are read from it, outputs written to it. */
   private storeDir: string | undefined;
+  private closing = false;
+  /** Why the browser is gone, once it is: later steps fail at once (and are retried elsewhere). */
+  private gone: string | undefined;
 
   private constructor(
     private readonly browser: Browser,
@@ -105,9 +113,16 @@ export class HeadlessBrowser {
         (p) => p,
         (error: Error) => Promise.reject(new Error(`measuring its TF.js backends failed: ${error.message}`)),
       );
-      holder.self = new HeadlessBrowser(browser, page, server, probe, `Chromium ${browser.version()}`);
-      page.on('crash', () => options.log?.('[worker] the headless browser page crashed; the steps it ran fail and are retried'));
-      return holder.self;
+      const self = new HeadlessBrowser(browser, page, server, probe, `Chromium ${browser.version()}`);
+      holder.self = self;
+      const gone = (reason: string) => {
+        if (self.closing) return;
+        self.gone ??= reason;
+        options.onGone?.(reason);
+      };
+      page.on('crash', () => gone('its page crashed'));
+      browser.on('disconnected', () => gone('it exited'));
+      return self;
     } catch (error) {
       await browser?.close().catch(() => {});
       server.close();
@@ -122,6 +137,11 @@ export class HeadlessBrowser {
       timer = setTimeout(() => reject(new Error(`The headless browser at ${options.executablePath} did not start and measure itself within ${ms / 1000} s`)), ms);
     });
     return Promise.race([HeadlessBrowser.launch(options), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Why the browser went away on its own; undefined while it is there. */
+  get goneReason(): string | undefined {
+    return this.gone;
   }
 
   /** Where the worker keeps artifacts: set before the first step. */
@@ -148,6 +168,7 @@ export class HeadlessBrowser {
 
   private async runNow(step: PlanStep, inputs: Record<string, ArtifactRef>, hooks: StepHooks): Promise<PoolStepResult> {
     if (hooks.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+    if (this.gone) throw new NodeRunError(step.id, 'worker_crashed', `This worker's headless browser is gone (${this.gone})`);
     const jobKey = String(this.nextJob++);
     this.messages.set(jobKey, (m) => (m.type === 'log' ? hooks.log(m.level, m.message) : hooks.progress(m.fraction, m.message, m.data)));
     const cancel = () => void this.page.evaluate((key) => window.pipeworksHeadless.cancel(key), jobKey).catch(() => {});
@@ -173,6 +194,7 @@ export class HeadlessBrowser {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.browser.close().catch(() => {});
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -58,7 +58,7 @@ export class QueueWorker {
   private active = 0;
   private readonly startedAt = Date.now();
   private stopping: Promise<void> | undefined;
-  /** Settles with the reason the worker stopped on its own (its token was revoked). */
+  /** Settles with the reason the worker stopped on its own (its token was revoked, its browser died). */
   readonly stopped: Promise<string>;
   private stop!: (reason: string) => void;
 
@@ -223,6 +223,11 @@ export class QueueWorker {
       this.active--;
       cache.leave();
     }
+  }
+
+  /** Something the worker depends on is gone (its headless browser): `stopped` settles with the reason. */
+  stopBecause(reason: string): void {
+    this.stop(reason);
   }
 
   /** Stops taking jobs, lets running steps finish, and cleans up. */

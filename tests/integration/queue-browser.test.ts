@@ -137,5 +137,13 @@ describe.skipIf(!available || !hasChromium)('a queue worker with a headless brow
     expect(auto.train.placement).toBe(faster ? 'browser' : 'server');
     expect(auto.train.placementReason).toMatch(new RegExp(`in the headless browser of queue worker ${reported.id.replaceAll('.', '\\.')} \\(${estimate.browser!.backend}\\)`));
     expect(auto.trainRun.runner).toEqual(faster ? `queue:${reported.id}` : expect.stringMatching(/^queue:/));
+
+    // A worker whose browser dies stops (finishing what it holds) rather than advertise a browser it lacks.
+    const chromium = spawnSync('pgrep', ['-P', String(withBrowser.child.pid), '-f', 'chrom'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    expect(chromium.length, withBrowser.output()).toBeGreaterThan(0);
+    for (const pid of chromium) process.kill(Number(pid), 'SIGKILL');
+    const code = await new Promise<number | null>((resolve) => (withBrowser.child.exitCode !== null ? resolve(withBrowser.child.exitCode) : withBrowser.child.once('exit', resolve)));
+    expect(code).toBe(1);
+    expect(withBrowser.output()).toContain('Worker stopping (its headless browser is gone: it exited): finishing the steps it holds');
   }, 600_000);
 });
