@@ -140,7 +140,7 @@ export function NodeDetails({ node, info, readOnlyReason, codeReadOnlyReason, st
                 <>
                   <dt className="text-zinc-500">{step.status === 'running' || step.status === 'queued' ? 'Runs on' : 'Ran on'}</dt>
                   <dd data-testid="step-ran-on" data-runner={step.runner} data-backend={step.backend ?? ''}>
-                    {runnerWords(step.runner, step.status)}
+                    {runnerWords(step.runner, step.status, step.placement)}
                     {step.backend ? ` · ${step.backend}` : ''}
                   </dd>
                 </>

@@ -60,6 +60,8 @@ export interface StepView {
   runner: string | null;
   backend: string | null;
   backendNote?: string | null;
+  /** Where the plan placed it; a queue worker runs a 'browser' step in its headless browser. Absent in older payloads. */
+  placement?: 'browser' | 'server' | null;
   /** Why the step's key differs from its last run's ("code changed (Pipeworks upgraded)", …). */
   keyChanges?: string[] | null;
   outputs: Record<string, ArtifactRefView> | null;

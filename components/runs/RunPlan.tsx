@@ -14,7 +14,7 @@ import { TrustBadge } from './TrustBadge';
 export type PlanStep = StepView & { codeHash?: string | null };
 
 export function RunPlan({ runId, steps, labelOf }: { runId: string; steps: readonly PlanStep[]; labelOf: (step: StepView) => string }) {
-  const where = (s: PlanStep) => stepWhere(s.runner, s.status, s.backend);
+  const where = (s: PlanStep) => stepWhere(s.runner, s.status, s.backend, s.placement);
   return (
     <ol className="flex flex-col divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white" data-testid="run-plan">
       {steps.map((s) => (

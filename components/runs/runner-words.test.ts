@@ -13,6 +13,15 @@ describe('stepWhere', () => {
     expect(stepWhere('queue:gpu-box:4242:a1b2c3', 'succeeded', 'cpu')).toBe('ran on queue worker gpu-box:4242:a1b2c3 · cpu');
   });
 
+  it("says a step placed in a browser ran in a queue worker's headless browser, and waits for one", () => {
+    expect(stepWhere('server:queue', 'running', null, 'browser')).toBe('waiting for a queue worker with a headless browser');
+    expect(stepWhere('queue:gpu-box:4242:a1b2c3', 'running', null, 'browser')).toBe('running in the headless browser of queue worker gpu-box:4242:a1b2c3');
+    expect(stepWhere('queue:gpu-box:4242:a1b2c3', 'succeeded', 'webgpu', 'browser')).toBe('ran in the headless browser of queue worker gpu-box:4242:a1b2c3 · webgpu');
+    expect(stepWhere('queue:gpu-box:4242:a1b2c3', 'succeeded', 'wasm', 'server')).toBe('ran on queue worker gpu-box:4242:a1b2c3 · wasm');
+    expect(stepWhere('browser:tab', 'succeeded', 'webgpu', 'browser')).toBe('ran on a browser · webgpu');
+    expect(runnerWords('queue:w1', 'succeeded', 'browser')).toBe('Queue worker w1, in its headless browser');
+  });
+
   it('keeps the server and browser wording, and says nothing for a cached step or none', () => {
     expect(stepWhere('server:worker-thread', 'succeeded', 'wasm')).toBe('ran on the server · wasm');
     expect(stepWhere('browser:tab', 'failed')).toBe('ran on a browser');

@@ -9,13 +9,17 @@ const QUEUE_WORKER = 'queue:';
 
 const WAITING_STATES: ReadonlySet<string> = new Set(['queued', 'running']);
 
-/** Where a finished step ran: "the server", "a browser · webgpu", "queue worker host:1:ab". */
-export function runnerPhrase(runner: string, backend?: string | null): string {
+/**
+ * Where a finished step ran: "the server", "a browser · webgpu", "queue worker host:1:ab", "the
+ * headless browser of queue worker host:1:ab · wasm" (a step placed in a browser that a worker with
+ * `--browser` took).
+ */
+export function runnerPhrase(runner: string, backend?: string | null, placement?: string | null): string {
   const where =
     runner === QUEUED
       ? 'a queue worker'
       : runner.startsWith(QUEUE_WORKER)
-        ? `queue worker ${runner.slice(QUEUE_WORKER.length)}`
+        ? `${placement === 'browser' ? 'the headless browser of ' : ''}queue worker ${runner.slice(QUEUE_WORKER.length)}`
         : runner.startsWith('browser')
           ? 'a browser'
           : runner.startsWith('server')
@@ -25,11 +29,12 @@ export function runnerPhrase(runner: string, backend?: string | null): string {
 }
 
 /** A step's line in the run view: where it ran, runs, or that it waits for a queue worker; null when it ran nowhere (cached). */
-export function stepWhere(runner: string | null, status: string, backend?: string | null): string | null {
+export function stepWhere(runner: string | null, status: string, backend?: string | null, placement?: string | null): string | null {
   if (!runner || status === 'cached') return null;
   const live = WAITING_STATES.has(status);
-  if (runner === QUEUED) return live ? 'waiting for a queue worker' : status === 'succeeded' ? `ran on ${runnerPhrase(runner, backend)}` : 'no queue worker took it';
-  return `${live ? 'running on' : 'ran on'} ${runnerPhrase(runner, backend)}`;
+  if (runner === QUEUED) return live ? `waiting for a queue worker${placement === 'browser' ? ' with a headless browser' : ''}` : status === 'succeeded' ? `ran on ${runnerPhrase(runner, backend)}` : 'no queue worker took it';
+  const inBrowser = placement === 'browser' && runner.startsWith(QUEUE_WORKER);
+  return `${live ? (inBrowser ? 'running in' : 'running on') : inBrowser ? 'ran in' : 'ran on'} ${runnerPhrase(runner, backend, placement)}`;
 }
 
 /**
@@ -41,9 +46,9 @@ export function stepStatusWord(status: string, runner: string | null | undefined
 }
 
 /** The inspector's "Ran on" value. */
-export function runnerWords(runner: string, status: string): string {
+export function runnerWords(runner: string, status: string, placement?: string | null): string {
   if (runner === QUEUED) return WAITING_STATES.has(status) ? 'Waiting for a queue worker' : 'Queue worker';
-  if (runner.startsWith(QUEUE_WORKER)) return `Queue worker ${runner.slice(QUEUE_WORKER.length)}`;
+  if (runner.startsWith(QUEUE_WORKER)) return `Queue worker ${runner.slice(QUEUE_WORKER.length)}${placement === 'browser' ? ', in its headless browser' : ''}`;
   if (runner.startsWith('browser')) return 'Browser (Web Worker)';
   if (runner.startsWith('server')) return 'Server';
   return runner;

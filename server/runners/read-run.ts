@@ -10,13 +10,17 @@ export async function readRun(db: AnyDb, id: string) {
   const run = first(await db.select().from(runs).where(eq(runs.id, id)).limit(1));
   if (!run) return null;
   const rows = await db.select().from(stepRuns).where(eq(stepRuns.runId, id));
-  const order = new Map((run.plan as { steps: { id: string }[] }).steps.map((s, i) => [s.id, i]));
+  const planned = (run.plan as { steps: { id: string; placement?: string }[] }).steps;
+  const order = new Map(planned.map((s, i) => [s.id, i]));
+  // Where the plan put each step: a queue worker ran a 'browser' step in its headless browser.
+  const placement = new Map(planned.map((s) => [s.id, s.placement === 'browser' ? ('browser' as const) : ('server' as const)]));
   rows.sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
   const produced = await producerSeries(db, rows);
   const names = await personNames(db, rows);
   const steps = rows.map((s) => ({
     ...(s.status === 'cached' && !s.progressSeries ? { ...s, progressSeries: produced.get(s.id) ?? null } : s),
     ranByName: s.ranBy ? (names.get(s.ranBy) ?? null) : null,
+    placement: placement.get(s.stepId) ?? null,
   }));
   const { plan: _plan, ...rest } = run;
   const version = run.pipelineVersionId

@@ -187,7 +187,9 @@ test('a worker started with --browser shows its headless browser, and takes the 
     await page.goto(`${url}/runs/${runId}`);
     const train = page.getByTestId('run-step-train');
     await expect(train.locator('[data-status-word]')).toHaveText('succeeded', { timeout: 120_000 });
-    await expect(train.getByTestId('step-where')).toHaveText(new RegExp(`^ran on queue worker ${workerId.replaceAll('.', '\\.')} · (webgpu|webgl|wasm|cpu)$`));
+    await expect(train.getByTestId('step-where')).toHaveText(new RegExp(`^ran in the headless browser of queue worker ${workerId.replaceAll('.', '\\.')} · (webgpu|webgl|wasm|cpu)$`));
+    // The steps the plan kept on the server say they ran on a queue worker, not in its browser.
+    await expect(page.getByTestId('run-step-split').getByTestId('step-where')).toHaveText(/^ran on queue worker /);
     await train.getByTestId('step-logs').locator('summary').click();
     await expect(train.getByTestId('step-logs')).toContainText('Running in headless');
     await train.scrollIntoViewIfNeeded();
