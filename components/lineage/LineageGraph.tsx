@@ -81,7 +81,7 @@ function StepDetail({ step }: { step: Extract<LineageNodeData, { kind: 'step' }>
           <>
             <dt className="text-zinc-500">Ran on</dt>
             <dd className="text-zinc-800" data-testid="lineage-step-runner">
-              {runnerPhrase(step.runner, step.backend)}
+              {runnerPhrase(step.runner, step.backend, step.placement)}
             </dd>
           </>
         ) : null}

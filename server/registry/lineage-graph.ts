@@ -29,6 +29,8 @@ export type LineageNode =
       /** Provenance, filled in by lineage-provenance.ts where known. */
       runner?: string | null;
       backend?: string | null;
+      /** Where the run's plan put the step: 'browser' where a queue worker ran it in its headless browser. */
+      placement?: 'browser' | 'server' | null;
       ranByName?: string | null;
       trust?: string | null;
     }

@@ -161,6 +161,17 @@ describeEachDatabase('registry reads', (under) => {
     const stepNode = { id: 'step:train', kind: 'step' as const, stepId: 'train', type: 'train/logistic', nodeVersion: 1, label: null, codeHash: 'c', implementationHash: null, pipeworksVersion: null, upgradesCacheCompatible: false, cacheKey: null, params: {}, status: 'succeeded', cachedFromRunId: null, outputs: [] };
     const frozen = { ...EMPTY_LINEAGE, run: { id: 'run-a' }, steps: [{ id: 'train', ranBy: PEOPLE.admin.id }] } as never;
     const withWho = await withProvenance(db, { nodes: [stepNode], edges: [], moreRuns: 0 }, frozen);
-    expect(withWho.nodes[0]).toMatchObject({ runner: 'browser', ranByName: 'Sam' });
+    expect(withWho.nodes[0]).toMatchObject({ runner: 'browser', ranByName: 'Sam', placement: null });
+
+    // run-b's plan put its training in a browser and a queue worker's headless browser ran it: the
+    // lineage says so from the plan; a step the plan does not list has no placement.
+    await db.update(db.t.runs).set({ plan: { steps: [{ id: 'train', placement: 'browser' }] } as never }).where(eq(db.t.runs.id, 'run-b'));
+    await db.insert(db.t.stepRuns).values({ id: 'sr-train-b', runId: 'run-b', stepId: 'train', nodeType: 'train/mlp', nodeVersion: 1, status: 'succeeded', runner: 'queue:host:1:ab', backend: 'wasm' });
+    await db.insert(db.t.stepRuns).values({ id: 'sr-other-b', runId: 'run-b', stepId: 'other', nodeType: 'train/mlp', nodeVersion: 1, status: 'succeeded', runner: 'queue:host:1:ab' });
+    const inBrowser = await withProvenance(db, { nodes: [stepNode, { ...stepNode, id: 'step:other', stepId: 'other' }], edges: [], moreRuns: 0 }, { ...EMPTY_LINEAGE, run: { id: 'run-b' }, steps: [{ id: 'train' }, { id: 'other' }] } as never);
+    expect(inBrowser.nodes.map((n) => n.kind === 'step' && [n.runner, n.backend, n.placement])).toEqual([
+      ['queue:host:1:ab', 'wasm', 'browser'],
+      ['queue:host:1:ab', null, null],
+    ]);
   });
 });
