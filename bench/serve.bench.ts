@@ -109,6 +109,48 @@ export async function startBenchServing(nodeArgs: string[] = []) {
   return { dataDir, serving, url, request, sample };
 }
 
+/**
+ * `seconds` of full-speed load on each of two servers, in `rounds` equal rounds taken in turn (one
+ * of the first, one of the second, …), so both see the same stretches of the machine. Rates and CPU
+ * are over all of a server's rounds together; p50 and p99 are its worst round's.
+ */
+async function alternating(servers: { pid: number; options: autocannon.Options }[], seconds: number, rounds: number): Promise<RoundsResult[]> {
+  const sums = servers.map(() => ({ results: [] as Result[], rates: [] as number[], requests: 0, processUs: 0, mainUs: 0, p50: 0, p99: 0 }));
+  for (let i = 0; i < rounds; i++) {
+    for (const [k, { pid, options }] of servers.entries()) {
+      const m = await cpuPerRequest(pid, () => run({ ...options, duration: seconds / rounds }));
+      const n = m.result.requests.total;
+      const sum = sums[k];
+      sum.results.push(m.result);
+      sum.rates.push(n / (seconds / rounds));
+      sum.requests += n;
+      sum.processUs += m.processUs * n;
+      sum.mainUs += m.mainUs * n;
+      sum.p50 = Math.max(sum.p50, m.result.latency.p50);
+      sum.p99 = Math.max(sum.p99, m.result.latency.p99);
+    }
+  }
+  return sums.map((sum) => ({
+    results: sum.results,
+    rates: sum.rates,
+    rate: sum.requests / seconds,
+    processUs: sum.processUs / Math.max(1, sum.requests),
+    mainUs: sum.mainUs / Math.max(1, sum.requests),
+    p50: sum.p50,
+    p99: sum.p99,
+  }));
+}
+
+interface RoundsResult {
+  results: Result[];
+  rates: number[];
+  rate: number;
+  processUs: number;
+  mainUs: number;
+  p50: number;
+  p99: number;
+}
+
 export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
   const quick = args.includes('--quick');
   const secondsArg = args.find((a) => a.startsWith('--seconds='));
@@ -130,8 +172,18 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
     const rssLarge = toLarge.rss;
     // Warm the bare server too (JIT, connection set-up), then measure each the same way.
     await run({ ...common, url: bare.url, duration: 3 });
-    const ours = await cpuPerRequest(serving.child.pid!, () => run({ ...common, url, duration: seconds }));
-    const reference = await cpuPerRequest(bare.child.pid!, () => run({ ...common, url: bare.url, duration: seconds }));
+    // Throughput in alternating rounds, ours then the bare server, summed: this machine's speed
+    // moves (a shared VM), and one 60 s stretch of each in turn once caught the bare server at
+    // 39 µs a request against its usual 21–25, which made a ratio of 0.64 out of a usual 0.4.
+    const rounds = quick ? 2 : 6;
+    const [ours, reference] = await alternating(
+      [
+        { pid: serving.child.pid!, options: { ...common, url } },
+        { pid: bare.child.pid!, options: { ...common, url: bare.url } },
+      ],
+      seconds,
+      rounds,
+    );
     const steady = await paced(url, seconds);
     const steadyBare = await paced(bare.url, seconds);
     const training = await startTraining(dataDir);
@@ -144,11 +196,12 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
       await training.stop();
     }
     const pacedCount = steady.sent + trained.sent;
-    const cannons = [ours.result, ...toSmall.results, ...toLarge.results];
+    const cannons = [...ours.results, ...toSmall.results, ...toLarge.results];
     const errors = cannons.reduce((sum, r) => sum + failures(r), 0) + steady.failed + trained.failed;
     const total = cannons.reduce((sum, r) => sum + r.requests.total, 0) + pacedCount;
 
-    const ratio = ours.result.requests.average / reference.result.requests.average;
+    const ratio = ours.rate / reference.rate;
+    const roundRatios = ours.rates.map((r, i) => r / reference.rates[i]);
     const growth = rssLarge / rssSmall - 1;
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
     const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -160,9 +213,9 @@ export async function benchServe(args: string[] = []): Promise<BenchRow[]> {
     const cpu = (c: { processUs: number; mainUs: number }) => `${c.processUs.toFixed(0)} µs CPU a request (main thread ${c.mainUs.toFixed(0)} µs)`;
     return [
       {
-        name: `serve: V2 infer throughput, one row on the bench MLP, 10 connections, ${seconds} s${tag}`,
-        figure: `${ours.result.requests.average.toFixed(0)} req/s (p50 ${ours.result.latency.p50} ms, p99 ${ours.result.latency.p99} ms), ${cpu(ours)}${scorerNote}`,
-        reference: `bare node:http constant JSON ${reference.result.requests.average.toFixed(0)} req/s, ${cpu(reference)}`,
+        name: `serve: V2 infer throughput, one row on the bench MLP, 10 connections, ${seconds} s in ${rounds} rounds alternating with the reference${tag}`,
+        figure: `${ours.rate.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms, the worst round's), ${cpu(ours)}; round ratios ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}${scorerNote}`,
+        reference: `bare node:http constant JSON ${reference.rate.toFixed(0)} req/s, ${cpu(reference)}`,
         ratio,
         bar: 'ratio ≥ 0.6',
         pass: ratio >= 0.6,
