@@ -2,8 +2,9 @@
 // standard scaling), over loopback against the real `pipeworks serve` process (prediction log on,
 // every request logged). Reference, same run: a bare node:http server in its own process answering
 // a constant JSON body of the same size. Figures:
-// - throughput (autocannon, 10 connections) as a ratio to the bare server: bar ≥ 0.6; with the CPU
-//   time each request cost each server (from /proc), which holds on a busy machine;
+// - throughput (autocannon, 10 connections) as a ratio to the bare server, the two measured in
+//   alternating rounds (6 of 10 s each, 2 of 5 s quick) and summed: bar ≥ 0.6; with the CPU time
+//   each request cost each server (from /proc), which holds on a busy machine;
 // - p99 latency at a steady 500 requests/s (open loop, bench/paced-load.ts): bar ≤ 2 ms;
 // - the same while a training run goes on beside it (`pipeworks run`, the studio's run manager,
 //   on the same data directory and database): bar ≤ 5 ms;
